@@ -1,0 +1,44 @@
+"""The plugin's options, under ``plugins: - workshop:`` in ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .timezones import UnknownTimezone, Zone, resolve_zone
+
+
+class TimezoneOption(base.BaseConfigOption[Zone]):
+    """``AoE``, ``UTC`` or an IANA zone name such as ``Europe/Vienna``."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = resolve_zone(default)
+
+    def run_validation(self, value: object) -> Zone:
+        if isinstance(value, Zone):
+            return value
+        if not isinstance(value, str):
+            raise base.ValidationError(
+                f"Expected a time zone name such as AoE or Europe/Vienna, got {value!r}."
+            )
+        try:
+            return resolve_zone(value)
+        except UnknownTimezone as exc:
+            hint = f" Did you mean '{exc.hint}'?" if exc.hint else ""
+            raise base.ValidationError(
+                f"'{value}' is not a time zone.{hint} Use AoE (Anywhere on Earth), UTC, "
+                "or an IANA name such as Europe/Vienna."
+            ) from None
+
+
+class WorkshopConfig(base.Config):
+    # Zone of deadlines that do not name their own (``timezone:`` on an entry) and of pages
+    # without ``dates_timezone:``. AoE is UTC-12: a deadline passes when its day has ended
+    # everywhere on Earth.
+    deadline_timezone = TimezoneOption(default="AoE")
+    # The shared people directory, relative to docs_dir. Read from version 0.2; a file found
+    # there is already watched by ``mkdocs serve``.
+    people_file = c.Type(str, default="people.yml")
+    # Add the package's stylesheet to the site. Turn off to style the blocks entirely yourself.
+    stylesheet = c.Type(bool, default=True)

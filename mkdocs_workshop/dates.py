@@ -1,0 +1,156 @@
+"""Important dates: when each one passes, the checks organizers need, and past/next marking.
+
+A date without a time is a deadline that lasts the whole day in its zone: in Anywhere on Earth
+(UTC-12, the default) ``2024-04-08`` passes at ``2024-04-08T23:59:59-12:00``. A period passes
+when its last day does. Ordering and "after the workshop" checks compare calendar days.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from .models import DateEntry, WorkshopInfo
+from .problems import Problems
+from .timezones import Zone
+
+END_OF_DAY = time(23, 59, 59)
+
+# A dates entry that is the workshop itself ("Workshop Date", "Workshop day", "Workshop").
+_WORKSHOP_LABEL = re.compile(r"^\s*(the\s+)?workshop(\s+(date|dates|day|days))?\s*:?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class DateItem:
+    """One validated entry of ``dates:``, placed in time."""
+
+    index: int  # 1-based position in the list
+    what: str
+    zone: Zone
+    start: datetime | None  # for a period: when it opens
+    closes: datetime  # when the entry has passed
+    first_day: date
+    last_day: date
+    has_time: bool  # a time of day was written (not a whole-day deadline)
+
+    @property
+    def is_period(self) -> bool:
+        return self.start is not None
+
+
+def _instant(value: date, zone: Zone, *, end_of_day: bool) -> tuple[datetime, bool]:
+    """An aware datetime for a date or datetime; whole days open at 00:00, close at 23:59:59."""
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=zone.tz)
+        return value, True
+    return datetime.combine(value, END_OF_DAY if end_of_day else time(0), tzinfo=zone.tz), False
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def place(index: int, entry: DateEntry, zone: Zone) -> DateItem:
+    """Place a validated entry in time; ``zone`` is the entry's own or the page default."""
+    zone = entry.timezone or zone
+    if entry.when is not None:
+        closes, has_time = _instant(entry.when, zone, end_of_day=True)
+        return DateItem(index, entry.what, zone, None, closes, _day(entry.when),
+                        _day(entry.when), has_time)
+    assert entry.start is not None and entry.end is not None  # DateEntry guarantees the form
+    start, start_has_time = _instant(entry.start, zone, end_of_day=False)
+    closes, end_has_time = _instant(entry.end, zone, end_of_day=True)
+    return DateItem(index, entry.what, zone, start, closes, _day(entry.start), _day(entry.end),
+                    start_has_time or end_has_time)
+
+
+def is_workshop_label(what: str) -> bool:
+    return bool(_WORKSHOP_LABEL.match(what))
+
+
+def workshop_last_day(items: Sequence[DateItem], workshop: WorkshopInfo | None) -> date | None:
+    """The workshop's last day: from the ``workshop:`` block, else a "Workshop Date" entry."""
+    if workshop is not None and workshop.last_day is not None:
+        return workshop.last_day
+    for item in items:
+        if is_workshop_label(item.what):
+            return item.last_day
+    return None
+
+
+def check(items: Sequence[DateItem], workshop: WorkshopInfo | None, problems: Problems) -> None:
+    """Warn about the slips organizers make: a list out of order, a date after the workshop."""
+    last_day = workshop_last_day(items, workshop)
+    source = "the 'workshop:' block" if workshop and workshop.last_day else "the workshop entry"
+    for item in items:
+        if last_day is not None and not is_workshop_label(item.what) and item.first_day > last_day:
+            problems.warn(
+                f"{_show(item)} is after the workshop ({last_day.isoformat()}, from {source}).",
+                key="dates", entry=item.index, label=item.what,
+                fix="check the month and the year of this date.",
+            )
+    for previous, item in itertools.pairwise(items):
+        if item.first_day < previous.first_day:
+            problems.warn(
+                f"{_show(item)} is listed after '{previous.what}' ({_show(previous)}) "
+                "but comes before it.",
+                key="dates", entry=item.index, label=item.what,
+                fix="list the dates in the order they happen, or correct the date.",
+            )
+
+
+def _show(item: DateItem) -> str:
+    if item.first_day == item.last_day:
+        return item.first_day.isoformat()
+    return f"{item.first_day.isoformat()} to {item.last_day.isoformat()}"
+
+
+def next_index(items: Sequence[DateItem], now: datetime) -> int | None:
+    """The index of the entry that passes soonest after ``now``, if any is still to come."""
+    upcoming = [item for item in items if item.closes > now]
+    if not upcoming:
+        return None
+    return min(upcoming, key=lambda item: (item.closes, item.index)).index
+
+
+# ---------------------------------------------------------------------------------------------
+# Display
+# ---------------------------------------------------------------------------------------------
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def format_day(day: date) -> str:
+    """``April 8, 2024`` (English, independent of the machine's locale)."""
+    return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def range_parts(first: date, last: date) -> tuple[str, str, str]:
+    """A period as (first part, separator, last part): ``May 16``, ``–``, ``18, 2024``."""
+    if first.year != last.year:
+        return format_day(first), " \u2013 ", format_day(last)
+    if first.month != last.month:
+        return (f"{_MONTHS[first.month - 1]} {first.day}", " \u2013 ",
+                f"{_MONTHS[last.month - 1]} {last.day}, {last.year}")
+    return f"{_MONTHS[first.month - 1]} {first.day}", "\u2013", f"{last.day}, {last.year}"
+
+
+def format_range(first: date, last: date) -> str:
+    """``May 16–18, 2024``, ``May 30 – June 2, 2024``, ``December 30, 2024 – January 2, 2025``."""
+    if first == last:
+        return format_day(first)
+    return "".join(range_parts(first, last))
+
+
+def format_time(moment: datetime) -> str:
+    return f"{moment:%H:%M}"
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 with the offset, as a ``<time datetime>`` attribute wants it."""
+    return moment.isoformat(timespec="seconds" if moment.second else "minutes")

@@ -1,0 +1,151 @@
+"""The macros: ``<< team("speakers") >>``, ``<< dates() >>``.
+
+The plugin registers them into mkdocs-macros-plugin. They are also a macros module, for sites
+that list ``mkdocs_workshop.macros`` under the macros plugin's ``modules``: :func:`define_env`
+then uses the plugin's own functions when the plugin is configured, and otherwise works on its
+own (reading each page when its first macro runs; problems are logged, and ``--strict`` turns
+them into a failed build).
+
+A macro only renders: the plugin has already read and checked the page. A problem found at
+render time is reported and the macro returns an error box instead of raising, because the
+macros plugin would replace the whole page with a traceback and still exit 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from mkdocs.config.defaults import MkDocsConfig
+
+from . import render
+from .frontmatter import PageData, call_problems
+from .problems import Problems
+from .render import PartialError, Renderer
+from .site import Workshop
+from .timezones import AOE
+
+UrlFor = Callable[[Any], Callable[[str], str | None]]
+
+
+class Macros:
+    """The macro functions of one build, bound to its :class:`Workshop`."""
+
+    def __init__(self, workshop: Workshop, url_for: UrlFor) -> None:
+        self.workshop = workshop
+        self._url_for = url_for  # page -> (src_uri -> URL relative to the page, or None)
+
+    def functions(self) -> dict[str, Callable[..., str]]:
+        return {"team": self.team, "dates": self.dates}
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _page(self, ctx: Context) -> tuple[Any, PageData]:
+        page = ctx.get("page")
+        if page is None or not hasattr(page, "file"):
+            raise LookupError("this macro only works inside a Markdown page")
+        src = page.file.src_uri
+        data = self.workshop.pages.get(src)
+        if data is None:  # used as a plain macros module: read the page now
+            data = self.workshop.read(src, dict(page.meta or {}), (),
+                                      url_for=self._url_for(page))
+        return page, data
+
+    def _check(self, page: Any, data: PageData, name: str, roster: str | None = None,
+               layout: str | None = None) -> str | None:
+        """An error box if the call cannot render; its problems are reported once."""
+        if roster is not None and roster not in data.rosters and roster in data.keys:
+            # A roster the scan could not see (a name computed in the template).
+            meta = self.workshop.front_matter(data.src, page.meta or {})
+            self.workshop.roster(data, meta, roster, self._url_for(page))
+        issues = call_problems(name, roster, layout, data)
+        if not issues:
+            return None
+        call = _call_text(name, roster, layout)
+        if (name, roster, layout) not in data.reported_calls:
+            data.reported_calls.add((name, roster, layout))
+            problems = Problems(data.src)
+            for message, fix in issues:
+                problems.error(message, call=call, fix=fix)
+            self.workshop.report(problems)
+        return render.error_block(f"{data.src}: {call}: {issues[0][0]}")
+
+    def _render(self, data: PageData, call: str, name: str, **context: Any) -> str:
+        try:
+            return self.workshop.renderer.render(name, **context)
+        except PartialError as exc:
+            problems = Problems(data.src)
+            problems.error(str(exc) + ".", call=call,
+                           fix="correct the partial, or remove your copy of it from custom_dir.")
+            self.workshop.report(problems)
+            return render.error_block(str(problems.items[0]))
+
+    # -- macros ---------------------------------------------------------------------------
+
+    @pass_context
+    def team(self, ctx: Context, roster: str, layout: str = "grid") -> str:
+        """People cards for the front-matter list ``roster``; ``layout`` is grid or list."""
+        page, data = self._page(ctx)
+        failed = self._check(page, data, "team", str(roster), str(layout))
+        if failed is not None:
+            return failed
+        return self._render(data, _call_text("team", roster, layout), "team",
+                            **render.team_context(roster, data.rosters[roster], layout))
+
+    @pass_context
+    def dates(self, ctx: Context) -> str:
+        """The page's important dates, with past ones marked and the next one highlighted."""
+        page, data = self._page(ctx)
+        failed = self._check(page, data, "dates")
+        if failed is not None or data.dates is None:
+            return failed or ""  # dates: present but not a list: reported when read
+        zone = data.dates_zone or self.workshop.default_zone
+        views = render.date_views(data.dates, zone, self.workshop.now)
+        mixed = any(view.zone_label for view in views)
+        return self._render(data, "dates()", "dates", dates=views, zone=zone, mixed=mixed)
+
+
+def _call_text(name: str, roster: str | None, layout: str | None) -> str:
+    if name != "team":
+        return f"{name}()"
+    return f'team("{roster}")' if layout in (None, "grid") else f'team("{roster}", "{layout}")'
+
+
+# ---------------------------------------------------------------------------------------------
+# As a macros module
+# ---------------------------------------------------------------------------------------------
+
+
+def url_finder(files_of: Callable[[], Any]) -> UrlFor:
+    """Build the page -> (src_uri -> relative URL) function from the build's files."""
+
+    def for_page(page: Any) -> Callable[[str], str | None]:
+        def url_for(src_uri: str) -> str | None:
+            files = files_of()
+            found = files.get_file_from_path(src_uri) if files is not None else None
+            if found is None or found.inclusion.is_excluded():
+                return None
+            return str(found.url_relative_to(page.file))
+
+        return url_for
+
+    return for_page
+
+
+def define_env(env: Any) -> None:
+    """Entry point for mkdocs-macros-plugin's ``modules:`` list."""
+    config: MkDocsConfig = env.conf
+    plugin = config.plugins.get("workshop")
+    functions = getattr(plugin, "macro_functions", None)
+    if functions is not None:
+        macros = functions()
+    else:
+        from mkdocs.utils import get_build_datetime
+
+        workshop = Workshop(renderer=Renderer(config.theme.dirs), default_zone=AOE,
+                            now=get_build_datetime())
+        macros = Macros(workshop, url_finder(lambda: env.variables.get("files"))).functions()
+    for name, function in macros.items():
+        env.macro(function, name)

@@ -1,0 +1,324 @@
+"""Typed models of the front-matter contract (see docs/reference/front-matter.md).
+
+The models check one entry at a time; :mod:`mkdocs_workshop.frontmatter` walks the page, feeds
+them the entries and turns their errors into located :class:`~mkdocs_workshop.problems.Problem`s.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from datetime import date, datetime
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .timezones import UnknownTimezone, Zone, resolve_zone
+
+
+class FieldIssue(ValueError):
+    """A value that cannot be used, with the fix to tell the organizer."""
+
+    def __init__(self, message: str, fix: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+# ---------------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------------
+
+_YAML_BOOL_FIX = (
+    "YAML reads an unquoted yes, no, true, false, on or off as a true/false value: "
+    "put the text in quotes."
+)
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return f"the true/false value {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping (key: value lines)"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def to_text(value: object) -> str | None:
+    """Front-matter text: stripped, empty becomes None; numbers and dates are kept as written."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise FieldIssue(f"should be text, not {_describe(value)}.", _YAML_BOOL_FIX)
+    if isinstance(value, (int, float, date)):
+        value = value.isoformat() if isinstance(value, date) else str(value)
+    if not isinstance(value, str):
+        raise FieldIssue(
+            f"should be text, not {_describe(value)}.",
+            "write the value on the same line as the key, as one piece of text.",
+        )
+    return value.strip() or None
+
+
+def to_required_text(value: object) -> str:
+    text = to_text(value)
+    if text is None:
+        raise FieldIssue("is empty.", "write a value after the colon, or remove the entry.")
+    return text
+
+
+Text = Annotated[str | None, BeforeValidator(to_text)]
+RequiredText = Annotated[str, BeforeValidator(to_required_text)]
+
+# ---------------------------------------------------------------------------------------------
+# Links
+# ---------------------------------------------------------------------------------------------
+
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def to_link(value: object) -> str | None:
+    """A link a reader may follow: http(s) or mailto, nothing else."""
+    text = to_text(value)
+    if text is None:
+        return None
+    # Browsers ignore tabs, newlines and control characters inside a scheme ("java\tscript:").
+    squeezed = _INVISIBLE.sub("", text)
+    if squeezed.startswith("//"):
+        raise FieldIssue(
+            f"'{text}' has no scheme (a protocol-relative link).",
+            f"write it in full: 'https:{squeezed}'.",
+        )
+    parts = urlsplit(squeezed)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        if not parts.netloc:
+            raise FieldIssue(f"'{text}' has no host name.", "write it as https://host/path.")
+        return text
+    if scheme == "mailto":
+        if not parts.path:
+            raise FieldIssue(f"'{text}' has no address.", "write it as mailto:name@example.org.")
+        return text
+    if not scheme:
+        if "@" in squeezed and "/" not in squeezed:
+            raise FieldIssue(f"'{text}' is not a link.", f"write it as 'mailto:{squeezed}'.")
+        raise FieldIssue(
+            f"'{text}' is not a full web address.", f"write it with its scheme: 'https://{squeezed}'."
+        )
+    raise FieldIssue(
+        f"'{text}' uses the '{scheme}:' scheme, which is not allowed in a link.",
+        "use an address that starts with https://, http:// or mailto:.",
+    )
+
+
+def to_image(value: object) -> str | None:
+    """An image: a path inside the docs folder, or an http(s) address."""
+    text = to_text(value)
+    if text is None:
+        return None
+    squeezed = _INVISIBLE.sub("", text)
+    scheme = urlsplit(squeezed).scheme.lower()
+    if squeezed.startswith("//"):
+        raise FieldIssue(
+            f"'{text}' has no scheme (a protocol-relative address).",
+            f"write it in full: 'https:{squeezed}'.",
+        )
+    # A one-letter "scheme" is a Windows drive (C:\...), which is a path.
+    if scheme and len(scheme) > 1 and scheme not in ("http", "https"):
+        raise FieldIssue(
+            f"'{text}' uses the '{scheme}:' scheme, which is not allowed for an image.",
+            "give a path to an image file in the docs folder, or an https:// address.",
+        )
+    return text
+
+
+Link = Annotated[str | None, BeforeValidator(to_link)]
+ImageRef = Annotated[str | None, BeforeValidator(to_image)]
+
+# ---------------------------------------------------------------------------------------------
+# Dates and zones
+# ---------------------------------------------------------------------------------------------
+
+_FREE_TEXT_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y",
+                      "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d")
+
+
+def _guess_iso(text: str) -> str | None:
+    cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.strip().replace("Sept", "Sep"))
+    for fmt in _FREE_TEXT_FORMATS:
+        try:
+            return datetime.strptime(cleaned, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def to_when(value: object) -> date | datetime | None:
+    """A date (``2024-04-08``) or a date and time (``2024-04-08 17:00``, offset optional)."""
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):  # YAML already read it
+        return value
+    if isinstance(value, str) and value.strip():
+        text = value.strip()
+        iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+                return date.fromisoformat(iso)
+            if re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", iso):
+                return datetime.fromisoformat(iso)
+        except ValueError:
+            raise FieldIssue(
+                f"'{text}' is not a date that exists.", "check the month and the day."
+            ) from None
+        guess = _guess_iso(text)
+        if guess:
+            raise FieldIssue(
+                f"'{text}' is not in the YYYY-MM-DD form.", f"write it as {guess}."
+            )
+        raise FieldIssue(
+            f"'{text}' is not a date.",
+            "write a date as YYYY-MM-DD (2024-04-08), or a time as YYYY-MM-DD HH:MM.",
+        )
+    raise FieldIssue(
+        f"should be a date, not {_describe(value)}.", "write a date as YYYY-MM-DD (2024-04-08)."
+    )
+
+
+def to_day(value: object) -> date | None:
+    when = to_when(value)
+    if isinstance(when, datetime):
+        raise FieldIssue(
+            "should be a day without a time.", f"write {when.date().isoformat()}."
+        )
+    return when
+
+
+def to_zone(value: object) -> Zone | None:
+    if value is None or isinstance(value, Zone):
+        return value
+    text = to_text(value)
+    if text is None:
+        return None
+    try:
+        return resolve_zone(text)
+    except UnknownTimezone as exc:
+        fix = f"did you mean '{exc.hint}'? " if exc.hint else ""
+        raise FieldIssue(
+            f"'{text}' is not a time zone I know.",
+            fix + "Use AoE, UTC, or a name from the IANA database such as Europe/Vienna.",
+        ) from None
+
+
+When = Annotated[date | datetime | None, BeforeValidator(to_when)]
+Day = Annotated[date | None, BeforeValidator(to_day)]
+ZoneName = Annotated[Zone | None, BeforeValidator(to_zone)]
+
+# ---------------------------------------------------------------------------------------------
+# Models
+# ---------------------------------------------------------------------------------------------
+
+
+class _Model(BaseModel):
+    # Unknown fields are reported by frontmatter.py as warnings with a "did you mean";
+    # here they are ignored so that one typo does not hide the rest of the entry.
+    model_config = ConfigDict(extra="ignore", arbitrary_types_allowed=True, frozen=True)
+
+
+class Person(_Model):
+    """One entry of a roster (``speakers``, ``Panelist``, ``Organizers``, ...)."""
+
+    name: RequiredText
+    url: Link = None
+    aff: Text = Field(None, validation_alias=AliasChoices("aff", "affiliation"))
+    interest: Text = None
+    topic: Text = None
+    role: Text = None
+    bio: Text = None
+    image: ImageRef = None
+
+
+PERSON_FIELDS = ("name", "url", "aff", "affiliation", "interest", "topic", "role", "bio", "image")
+
+
+class DateEntry(_Model):
+    """One important date: a deadline (``when``) or a period (``start`` and ``end``)."""
+
+    what: RequiredText
+    when: When = None
+    start: When = None
+    end: When = None
+    timezone: ZoneName = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> DateEntry:
+        if self.when is not None and (self.start is not None or self.end is not None):
+            raise FieldIssue(
+                "has both 'when' and 'start'/'end'.",
+                "keep 'when' for a single date, or 'start' and 'end' for a period.",
+            )
+        if self.when is None and self.start is None and self.end is None:
+            raise FieldIssue(
+                "has no date.", "add 'when: YYYY-MM-DD', or 'start:' and 'end:' for a period."
+            )
+        if (self.start is None) != (self.end is None):
+            given, missing = ("start", "end") if self.start is not None else ("end", "start")
+            raise FieldIssue(
+                f"has '{given}' but no '{missing}'.",
+                f"add '{missing}:', or use 'when:' for a single date.",
+            )
+        if self.start is not None and self.end is not None and _day(self.end) < _day(self.start):
+            raise FieldIssue(
+                f"ends ({_day(self.end).isoformat()}) before it starts "
+                f"({_day(self.start).isoformat()}).",
+                "swap 'start' and 'end', or correct the month.",
+            )
+        return self
+
+
+DATE_FIELDS = ("what", "when", "start", "end", "timezone")
+
+
+class WorkshopInfo(_Model):
+    """The ``workshop:`` block: the edition itself."""
+
+    venue: Text = None
+    date: Day = None
+    start: Day = None
+    end: Day = None
+    location: Text = None
+    timezone: ZoneName = None
+
+    @model_validator(mode="after")
+    def _days(self) -> WorkshopInfo:
+        if self.date is not None and (self.start is not None or self.end is not None):
+            raise FieldIssue(
+                "has both 'date' and 'start'/'end'.",
+                "use 'date' for a one-day workshop, or 'start' and 'end' for several days.",
+            )
+        if (self.start is None) != (self.end is None):
+            given, missing = ("start", "end") if self.start is not None else ("end", "start")
+            raise FieldIssue(f"has '{given}' but no '{missing}'.", f"add '{missing}:'.")
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise FieldIssue(
+                f"ends ({self.end.isoformat()}) before it starts ({self.start.isoformat()}).",
+                "swap 'start' and 'end', or correct the month.",
+            )
+        return self
+
+    @property
+    def first_day(self) -> _dt.date | None:
+        return self.date or self.start
+
+    @property
+    def last_day(self) -> _dt.date | None:
+        return self.date or self.end
+
+
+WORKSHOP_FIELDS = ("venue", "date", "start", "end", "location", "timezone")
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value

@@ -1,0 +1,104 @@
+"""Problems found in a page's workshop data, and how they are worded.
+
+Every problem names the page, the front-matter key, the entry (1-based, with the person's name
+or the date's label when there is one), the field, what is wrong and how to fix it. The plugin
+logs warnings and errors through the MkDocs plugin logger, so ``mkdocs build --strict`` counts
+them; errors stop the build after every page has been read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+class Severity(enum.Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a page's workshop data."""
+
+    severity: Severity
+    page: str
+    message: str
+    key: str | None = None
+    entry: int | None = None  # 1-based position in the list under ``key``
+    label: str | None = None  # the entry's name or label, to find it in the file
+    field: str | None = None
+    fix: str | None = None
+    call: str | None = None  # a macro call in the page body, with its line
+
+    @property
+    def location(self) -> str:
+        parts: list[str] = [self.call] if self.call else []
+        if self.key is not None:
+            parts.append(f"'{self.key}'")
+        if self.entry is not None:
+            entry = f"entry {self.entry}"
+            if self.label:
+                entry += f" ({self.label})"
+            parts.append(entry)
+        if self.field is not None:
+            parts.append(f"field '{self.field}'")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.location
+        text = f"{self.page}: {where}: {self.message}" if where else f"{self.page}: {self.message}"
+        if self.fix:
+            text += f" Fix: {self.fix}"
+        return text
+
+
+@dataclass
+class Problems:
+    """Problems of one page, collected while reading it."""
+
+    page: str
+    items: list[Problem] = field(default_factory=list)
+
+    def warn(self, message: str, **where: object) -> None:
+        self._add(Severity.WARNING, message, where)
+
+    def error(self, message: str, **where: object) -> None:
+        self._add(Severity.ERROR, message, where)
+
+    def _add(self, severity: Severity, message: str, where: dict[str, object]) -> None:
+        self.items.append(Problem(severity, self.page, message, **where))  # type: ignore[arg-type]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate closest to ``word``, ignoring case, or None if none is close."""
+    by_lower: dict[str, str] = {}
+    for candidate in candidates:
+        by_lower.setdefault(candidate.lower(), candidate)
+    lowered = word.lower()
+    if lowered in by_lower:
+        return by_lower[lowered]
+    matches = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=0.6)
+    return by_lower[matches[0]] if matches else None
+
+
+def suggestion(word: str, candidates: Iterable[str]) -> str:
+    """`` Did you mean 'x'?`` or an empty string."""
+    match = did_you_mean(word, candidates)
+    return f" Did you mean '{match}'?" if match else ""

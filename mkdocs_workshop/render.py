@@ -1,0 +1,126 @@
+"""Render the partials under ``partials/workshop/`` into HTML blocks for a Markdown page.
+
+The environment loads templates from the theme's directories (a site's ``custom_dir`` first,
+then the theme, then this package's ``templates``), so a site overrides a partial by putting
+its own copy at ``<custom_dir>/partials/workshop/<name>.html``. Unlike the theme's own
+environment it escapes every value, so nothing from front matter can add markup to the page.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import dates as date_rules
+from .frontmatter import Card
+from .timezones import Zone
+
+TEMPLATES_DIR = str(Path(__file__).parent / "templates")
+STYLESHEET = "assets/stylesheets/workshop.css"
+
+
+class PartialError(Exception):
+    """A partial (often a site's own override) could not be rendered."""
+
+
+class Renderer:
+    def __init__(self, dirs: Sequence[str | os.PathLike[str]]) -> None:
+        search = [str(d) for d in dirs]
+        if TEMPLATES_DIR not in search:
+            search.append(TEMPLATES_DIR)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(search),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+            auto_reload=False,
+        )
+
+    def render(self, name: str, **context: Any) -> str:
+        """The partial ``partials/workshop/<name>.html`` as one HTML block for Markdown."""
+        path = f"partials/workshop/{name}.html"
+        try:
+            html = self.env.get_template(path).render(**context)
+        except jinja2.TemplateError as exc:
+            template = getattr(exc, "filename", None) or path
+            line = getattr(exc, "lineno", None)
+            where = f"{template}, line {line}" if line else template
+            raise PartialError(f"the partial {where} failed: {exc}") from None
+        return as_block(html)
+
+
+def as_block(html: str) -> str:
+    """Blank lines would end the HTML block in Markdown: drop them, and set the block apart."""
+    lines = [line.rstrip() for line in html.splitlines() if line.strip()]
+    return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# What the partials receive
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateView:
+    what: str
+    start_iso: str | None  # a period's first moment
+    start_text: str | None
+    separator: str  # between a period's first and last day
+    closes_iso: str
+    closes_text: str
+    zone_label: str | None  # set when the entry's zone differs from the page's
+    past: bool
+    next: bool
+
+
+def date_views(items: Sequence[date_rules.DateItem], zone: Zone, now: datetime) -> list[DateView]:
+    upcoming = date_rules.next_index(items, now)
+    views: list[DateView] = []
+    for item in items:
+        start_text: str | None = None
+        separator = ""
+        end_text = date_rules.format_day(item.last_day)
+        if item.is_period and item.first_day != item.last_day:
+            start_text, separator, end_text = date_rules.range_parts(item.first_day,
+                                                                     item.last_day)
+        elif item.is_period and item.has_time:  # one day, from a time to a time
+            start_text, separator = date_rules.format_day(item.first_day), " \u2013 "
+        if item.has_time:
+            if item.start is not None and start_text is not None:
+                start_text += f", {date_rules.format_time(item.start)}"
+            if start_text is not None and item.first_day == item.last_day:
+                end_text = date_rules.format_time(item.closes)
+            else:
+                end_text += f", {date_rules.format_time(item.closes)}"
+        views.append(DateView(
+            what=item.what,
+            start_iso=date_rules.iso(item.start) if item.start is not None else None,
+            start_text=start_text,
+            separator=separator,
+            closes_iso=date_rules.iso(item.closes),
+            closes_text=end_text,
+            zone_label=item.zone.label if item.zone.key != zone.key else None,
+            past=item.closes <= now,
+            next=item.index == upcoming,
+        ))
+    return views
+
+
+def team_context(roster: str, cards: Sequence[Card], layout: str) -> dict[str, Any]:
+    return {"roster": roster, "cards": list(cards), "layout": layout}
+
+
+def error_block(message: str) -> str:
+    """Shown in place of a macro's output while the build reports the problem."""
+    return as_block(
+        Markup('<div class="admonition failure workshop-error">'
+               '<p class="admonition-title">Workshop data error</p><p>{}</p></div>').format(message)
+    )

@@ -1,0 +1,99 @@
+"""Find this plugin's macro calls in a page's Markdown before the macros plugin renders them.
+
+The macros plugin swallows every exception raised inside a macro, so the plugin checks the calls
+first: which roster a ``team()`` call names, which layout it asks for, and whether the call
+stands alone on its line (an HTML block inside a list item or a paragraph comes out mis-nested).
+Calls inside ``{% raw %}`` blocks are text, not calls, and are skipped.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+MACROS = ("team", "dates")
+
+
+@dataclass(frozen=True)
+class MacroCall:
+    name: str
+    text: str  # the call as written, with its delimiters
+    line: int  # 1-based line in the Markdown the macros plugin sees (0 if unknown)
+    standalone: bool
+    roster: str | None = None  # team(): the roster, if given as a literal
+    layout: str | None = None  # team(): the layout, if given as a literal
+
+    @property
+    def where(self) -> str:
+        return f"line {self.line}: {self.text}" if self.line else self.text
+
+
+def _raw_block(block_start: str, block_end: str) -> re.Pattern[str]:
+    s, e = re.escape(block_start), re.escape(block_end)
+    return re.compile(rf"{s}-?\s*raw\s*-?{e}.*?{s}-?\s*endraw\s*-?{e}", re.S)
+
+
+def _blank_out(match: re.Match[str]) -> str:
+    # Keep the line count so that reported line numbers stay right.
+    return "\n" * match.group(0).count("\n")
+
+
+def _literal_args(args: str) -> tuple[list[object], dict[str, object]] | None:
+    """Positional and keyword literals of a call's arguments; None if not plain literals."""
+    try:
+        tree = ast.parse(f"_({args})", mode="eval")
+    except SyntaxError:
+        return None
+    call = tree.body
+    if not isinstance(call, ast.Call):
+        return None
+    positional: list[object] = []
+    for arg in call.args:
+        positional.append(arg.value if isinstance(arg, ast.Constant) else ...)
+    keywords: dict[str, object] = {
+        kw.arg: kw.value.value if isinstance(kw.value, ast.Constant) else ...
+        for kw in call.keywords
+        if kw.arg
+    }
+    return positional, keywords
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start: str = "{%",
+               block_end: str = "%}", first_line: int = 0) -> list[MacroCall]:
+    """Every call of this plugin's macros in ``markdown``, outside raw blocks.
+
+    ``first_line`` is the number of lines before ``markdown`` in its file (the front matter),
+    so that reported line numbers are those an editor shows.
+    """
+    text = _raw_block(block_start, block_end).sub(_blank_out, markdown)
+    pattern = re.compile(
+        rf"{re.escape(start)}-?\s*(?P<name>{'|'.join(MACROS)})\s*\((?P<args>[^\n]*?)\)\s*-?"
+        rf"{re.escape(end)}"
+    )
+    calls: list[MacroCall] = []
+    for match in pattern.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end != -1 else len(text)]
+        standalone = match.start() == line_start and line.strip() == match.group(0)
+        roster = layout = None
+        parsed = _literal_args(match.group("args"))
+        if parsed is not None and match.group("name") == "team":
+            positional, keywords = parsed
+            roster = _text(keywords.get("roster", positional[0] if positional else None))
+            given = keywords.get("layout", positional[1] if len(positional) > 1 else "grid")
+            layout = _text(given)
+        calls.append(MacroCall(
+            name=match.group("name"),
+            text=match.group(0),
+            line=first_line + text.count("\n", 0, match.start()) + 1,
+            standalone=standalone,
+            roster=roster,
+            layout=layout,
+        ))
+    return calls

@@ -1,0 +1,83 @@
+"""The workshop data of one build: pages read once, problems reported once, partials rendered.
+
+The plugin creates one :class:`Workshop` per build and reads each page into it before the macros
+plugin renders the page; the macros then only look up what was read. Used as a plain macros
+module (no plugin), a page is read the first time one of its macros runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from .frontmatter import PageData, read_page, read_roster
+from .people import AnchorAllocator
+from .problems import Problem, Problems, Severity
+from .render import Renderer
+from .scan import MacroCall
+from .timezones import Zone
+
+log = get_plugin_logger("workshop")
+
+
+class Workshop:
+    def __init__(self, *, renderer: Renderer, default_zone: Zone, now: datetime,
+                 logger: logging.LoggerAdapter[logging.Logger] | None = None) -> None:
+        self.renderer = renderer
+        self.default_zone = default_zone
+        self.now = now
+        self.pages: dict[str, PageData] = {}
+        self.errors: list[Problem] = []
+        self._log = logger or log
+        self._hidden: dict[str, dict[str, Any]] = {}
+
+    def report(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            if problem.severity is Severity.ERROR:
+                self.errors.append(problem)
+                self._log.error(str(problem))
+            else:
+                self._log.warning(str(problem))
+
+    def read(self, src: str, meta: Mapping[str, Any], calls: Sequence[MacroCall], *,
+             url_for: Callable[[str], str | None], markdown: str = "") -> PageData:
+        """Read (or read again, on a rebuild) a page and report its problems."""
+        data = read_page(src, meta, calls, default_zone=self.default_zone, url_for=url_for,
+                         markdown=markdown)
+        self.pages[src] = data
+        self.report(data.problems)
+        return data
+
+    def roster(self, data: PageData, meta: Mapping[str, Any], key: str,
+               url_for: Callable[[str], str | None]) -> None:
+        """Read a roster that a macro names at render time but the scan could not see."""
+        problems = Problems(data.src)
+        anchors = AnchorAllocator()
+        for cards in data.rosters.values():
+            for card in cards:
+                anchors.reserve(card.anchor)
+        data.rosters[key] = read_roster(key, meta[key], problems, anchors, page_src=data.src,
+                                        url_for=url_for)
+        self.report(problems)
+
+    # The macros plugin passes every front-matter key to the page template as a variable, and a
+    # variable wins over a macro of the same name: the list under `dates:` would stand where
+    # dates() should be ("'list' object is not callable"). While the macros plugin renders a
+    # page, keys named like a macro are taken out of its front matter; they are put back after.
+
+    def hide_macro_names(self, src: str, meta: MutableMapping[str, Any],
+                         names: Iterable[str]) -> None:
+        hidden = {name: meta.pop(name) for name in names if name in meta}
+        if hidden:
+            self._hidden.setdefault(src, {}).update(hidden)
+
+    def restore_macro_names(self, src: str, meta: MutableMapping[str, Any]) -> None:
+        meta.update(self._hidden.pop(src, {}))
+
+    def front_matter(self, src: str, meta: Mapping[str, Any]) -> dict[str, Any]:
+        """A page's front matter as written, with the keys hidden during rendering."""
+        return {**meta, **self._hidden.get(src, {})}
