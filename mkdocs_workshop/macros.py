@@ -13,12 +13,14 @@ macros plugin would replace the whole page with a traceback and still exit 0.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from . import render
 from .frontmatter import PageData, call_problems
@@ -134,18 +136,54 @@ def url_finder(files_of: Callable[[], Any]) -> UrlFor:
     return for_page
 
 
+def macro_block_strings(macros_plugin: Any) -> tuple[str, str]:
+    """The macros plugin's block delimiters (for finding ``{% raw %}`` blocks)."""
+    config = macros_plugin.config
+    return (config.get("j2_block_start_string") or "{%", config.get("j2_block_end_string") or "%}")
+
+
+# The Macros of each macros-plugin instance that loaded this module without the workshop plugin.
+_STANDALONE: weakref.WeakKeyDictionary[Any, Macros] = weakref.WeakKeyDictionary()
+
+
 def define_env(env: Any) -> None:
     """Entry point for mkdocs-macros-plugin's ``modules:`` list."""
     config: MkDocsConfig = env.conf
     plugin = config.plugins.get("workshop")
     functions = getattr(plugin, "macro_functions", None)
     if functions is not None:
-        macros = functions()
+        macros = functions()  # the plugin reads and checks pages itself
     else:
         from mkdocs.utils import get_build_datetime
 
         workshop = Workshop(renderer=Renderer(config.theme.dirs), default_zone=AOE,
                             now=get_build_datetime())
-        macros = Macros(workshop, url_finder(lambda: env.variables.get("files"))).functions()
+        standalone = Macros(workshop, url_finder(lambda: env.variables.get("files")))
+        _STANDALONE[env] = standalone
+        macros = standalone.functions()
     for name, function in macros.items():
         env.macro(function, name)
+
+
+def on_pre_page_macros(env: Any) -> None:
+    """Without the plugin: read and check the page before its macros render."""
+    macros = _STANDALONE.get(env)
+    if macros is not None:
+        macros.workshop.prepare(env.page, env.markdown, url_for=macros._url_for(env.page),
+                                macro_names=macros.functions(), block=macro_block_strings(env))
+
+
+def on_post_page_macros(env: Any) -> None:
+    macros = _STANDALONE.get(env)
+    if macros is not None:
+        macros.workshop.restore_macro_names(env.page.file.src_uri, env.page.meta)
+
+
+def on_post_build(env: Any) -> None:
+    """Without the plugin: a build with errors in its workshop data fails, if only at the end."""
+    macros = _STANDALONE.get(env)
+    if macros is not None and macros.workshop.errors:
+        raise PluginError(
+            f"workshop: {len(macros.workshop.errors)} problem(s) in the workshop data "
+            "(listed above)."
+        )

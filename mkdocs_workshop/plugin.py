@@ -14,9 +14,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from .config import WorkshopConfig
-from .macros import Macros, url_finder
+from .macros import Macros, macro_block_strings, url_finder
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
-from .scan import find_calls
 from .site import Workshop, log
 
 MACROS_LINES = """\
@@ -111,17 +110,10 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self._files = files
         meta = page.meta or {}
         macros: Any = config.plugins["macros"]
-        if not _macros_render(macros, page, meta):
-            return markdown
-        calls = find_calls(
-            markdown,
-            block_start=macros.config.get("j2_block_start_string") or "{%",
-            block_end=macros.config.get("j2_block_end_string") or "%}",
-            first_line=_body_offset(page, markdown),
-        )
-        self.workshop.read(page.file.src_uri, meta, calls,
-                           url_for=url_finder(lambda: files)(page), markdown=markdown)
-        self.workshop.hide_macro_names(page.file.src_uri, page.meta, self._macros.functions())
+        if _macros_render(macros, page, meta):
+            self.workshop.prepare(page, markdown, url_for=url_finder(lambda: files)(page),
+                                  macro_names=self._macros.functions(),
+                                  block=macro_block_strings(macros))
         return markdown
 
     @event_priority(-50)  # after the macros plugin has rendered the page
@@ -152,17 +144,6 @@ def _macros_render(macros: Any, page: Page, meta: Mapping[str, Any]) -> bool:
     if macros.config.get("render_by_default", True) or meta.get("render_macros") is True:
         return True
     return bool(macros.force_page_rendering(page.file.src_path))
-
-
-def _body_offset(page: Page, markdown: str) -> int:
-    """How many lines of front matter come before ``markdown`` in the page's file."""
-    try:
-        source = page.file.content_string
-    except (OSError, ValueError):
-        return 0
-    if not source.endswith(markdown):
-        return 0
-    return source[: len(source) - len(markdown)].count("\n")
 
 
 __all__ = ["WorkshopPlugin", "log"]

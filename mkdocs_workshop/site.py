@@ -18,7 +18,7 @@ from .frontmatter import PageData, read_page, read_roster
 from .people import AnchorAllocator
 from .problems import Problem, Problems, Severity
 from .render import Renderer
-from .scan import MacroCall
+from .scan import MacroCall, find_calls
 from .timezones import Zone
 
 log = get_plugin_logger("workshop")
@@ -52,6 +52,17 @@ class Workshop:
         self.report(data.problems)
         return data
 
+    def prepare(self, page: Any, markdown: str, *, url_for: Callable[[str], str | None],
+                macro_names: Iterable[str], block: tuple[str, str] = ("{%", "%}")) -> PageData:
+        """Before the macros plugin renders ``page``: check its calls and front matter, and
+        hide the front-matter keys that would shadow a macro (see below)."""
+        src = page.file.src_uri
+        calls = find_calls(markdown, block_start=block[0], block_end=block[1],
+                           first_line=body_offset(page, markdown))
+        data = self.read(src, page.meta or {}, calls, url_for=url_for, markdown=markdown)
+        self.hide_macro_names(src, page.meta, macro_names)
+        return data
+
     def roster(self, data: PageData, meta: Mapping[str, Any], key: str,
                url_for: Callable[[str], str | None]) -> None:
         """Read a roster that a macro names at render time but the scan could not see."""
@@ -81,3 +92,14 @@ class Workshop:
     def front_matter(self, src: str, meta: Mapping[str, Any]) -> dict[str, Any]:
         """A page's front matter as written, with the keys hidden during rendering."""
         return {**meta, **self._hidden.get(src, {})}
+
+
+def body_offset(page: Any, markdown: str) -> int:
+    """How many lines of front matter come before ``markdown`` in the page's file."""
+    try:
+        source = page.file.content_string
+    except (OSError, ValueError):
+        return 0
+    if not isinstance(source, str) or not source.endswith(markdown):
+        return 0
+    return source[: len(source) - len(markdown)].count("\n")

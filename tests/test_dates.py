@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from mkdocs_workshop import dates as rules
+from mkdocs_workshop.models import DateEntry, WorkshopInfo
+from mkdocs_workshop.problems import Problems
+from mkdocs_workshop.render import date_views
+from mkdocs_workshop.timezones import AOE, resolve_zone
+
+
+def items(*entries: dict[str, object]) -> list[rules.DateItem]:
+    return [rules.place(i, DateEntry.model_validate(e), AOE) for i, e in enumerate(entries, 1)]
+
+
+# Seed 000's list as written: the bidding period says October for a July workshop.
+SEED = [
+    {"what": "Abstract Submission Deadline", "when": "2024-04-08"},
+    {"what": "Paper Submission Deadline", "when": "2024-05-16"},
+    {"what": "Review Bidding Period", "start": "2024-10-16", "end": "2024-10-18"},
+    {"what": "Reviewer Deadline", "when": "2024-06-11"},
+    {"what": "Acceptance Notification Date", "when": "2024-06-14"},
+    {"what": "Workshop Date", "when": "2024-07-16"},
+]
+
+
+def test_a_deadline_passes_at_the_end_of_its_day_anywhere_on_earth() -> None:
+    (item,) = items({"what": "Deadline", "when": "2024-04-08"})
+    assert rules.iso(item.closes) == "2024-04-08T23:59:59-12:00"
+    # 2024-04-09 11:59:59 UTC is still April 8 in UTC-12.
+    assert item.closes == datetime(2024, 4, 9, 11, 59, 59, tzinfo=timezone.utc)
+
+
+def test_a_period_opens_at_the_start_of_its_first_day_and_closes_with_its_last() -> None:
+    (item,) = items({"what": "Bidding", "start": "2024-05-16", "end": "2024-05-18"})
+    assert item.start is not None
+    assert rules.iso(item.start) == "2024-05-16T00:00-12:00"
+    assert rules.iso(item.closes) == "2024-05-18T23:59:59-12:00"
+
+
+def test_entry_zone_and_explicit_times() -> None:
+    (item,) = items({"what": "Talk", "when": "2024-05-11 09:30", "timezone": "Europe/Vienna"})
+    assert rules.iso(item.closes) == "2024-05-11T09:30+02:00"
+    assert item.has_time
+
+
+def test_seed_slips_are_both_warned() -> None:
+    problems = Problems("icml24.md")
+    rules.check(items(*SEED), None, problems)
+    texts = [str(p) for p in problems.warnings]
+    assert len(texts) == 2, texts
+    assert texts[0].startswith("icml24.md: 'dates', entry 3 (Review Bidding Period): "
+                               "2024-10-16 to 2024-10-18 is after the workshop (2024-07-16")
+    assert "entry 4 (Reviewer Deadline): 2024-06-11 is listed after 'Review Bidding Period'" \
+        in texts[1]
+
+
+def test_the_workshop_block_wins_over_a_workshop_entry() -> None:
+    problems = Problems("p.md")
+    workshop = WorkshopInfo.model_validate({"date": "2024-07-27"})
+    rules.check(items({"what": "Camera ready", "when": "2024-07-20"},
+                      {"what": "Workshop Date", "when": "2024-07-16"}), workshop, problems)
+    # 07-20 is before the block's 07-27; only the order is wrong.
+    assert [p.message.split(" is ")[1][:6] for p in problems.warnings] == ["listed"]
+
+
+def test_corrected_seed_has_no_warning() -> None:
+    fixed = [dict(e) for e in SEED]
+    fixed[2] = {"what": "Review Bidding Period", "start": "2024-05-16", "end": "2024-05-18"}
+    problems = Problems("icml24.md")
+    rules.check(items(*fixed), None, problems)
+    assert not problems.items
+
+
+def test_past_and_next_at_build_time() -> None:
+    now = datetime(2024, 5, 17, 12, tzinfo=timezone.utc)
+    views = date_views(items(*SEED), AOE, now)
+    assert [v.past for v in views] == [True, True, False, False, False, False]
+    # The next to come is the one that passes soonest: June 11, not the October slip.
+    assert [v.next for v in views] == [False, False, False, True, False, False]
+
+
+def test_nothing_next_after_everything() -> None:
+    now = datetime(2025, 1, 1, tzinfo=timezone.utc)
+    views = date_views(items(*SEED), AOE, now)
+    assert all(v.past for v in views) and not any(v.next for v in views)
+
+
+def test_display() -> None:
+    assert rules.format_day(date(2024, 4, 8)) == "April 8, 2024"
+    assert rules.format_range(date(2024, 10, 16), date(2024, 10, 18)) == "October 16\u201318, 2024"
+    assert rules.format_range(date(2024, 5, 30), date(2024, 6, 2)) == "May 30 \u2013 June 2, 2024"
+    assert rules.format_range(date(2024, 12, 30), date(2025, 1, 2)) == (
+        "December 30, 2024 \u2013 January 2, 2025")
+
+
+def test_views_name_a_zone_only_where_it_differs() -> None:
+    now = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    views = date_views(items({"what": "A", "when": "2024-04-08"},
+                             {"what": "B", "when": "2024-04-09 12:00", "timezone": "UTC"}),
+                       AOE, now)
+    assert views[0].zone_label is None
+    assert views[1].zone_label == "UTC"
+    assert views[1].closes_text == "April 9, 2024, 12:00"
+    vienna = resolve_zone("Europe/Vienna")
+    (view,) = date_views([rules.place(1, DateEntry.model_validate(
+        {"what": "Day", "start": "2024-05-11 09:00", "end": "2024-05-11 17:30"}), vienna)],
+        vienna, now)
+    assert (view.start_text, view.separator, view.closes_text) == (
+        "May 11, 2024, 09:00", " \u2013 ", "17:30")
