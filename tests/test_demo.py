@@ -1,0 +1,149 @@
+"""The demo site in docs/: it builds with --strict and shows the seeds' data exactly."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, Built, build_config
+from test_build import rosters
+
+ICML = {
+    "speakers": [
+        ("Bing W. Brunton", "University of Washington", "AI, Neuroscience"),
+        ("Kevin Yang", "Microsoft Research", "AI, Biology"),
+        ("Juan Felipe Carrasquilla Álvarez", "ETH Zürich", "AI, Quantum Physics"),
+        ("Yian Yin", "Cornell University", "AI, Science of Science"),
+        ("Gábor Csányi", "University of Cambridge", "AI, Molecular Simulation, Materials"),
+    ],
+    "Panelist": [
+        ("Lenka Zdeborova", "EPFL", "AI, Statistical Physics"),
+        ("Sam Rodriques", "Future House", "AI Scientist"),
+    ],
+    "Organizers": [
+        ("Max Welling", "UvA", None), ("Marinka Zitnik", "Harvard", None),
+        ("Carla P. Gomes", "Cornell", None), ("Tommi Jaakkola", "MIT", None),
+        ("Peter Dayan", "Max Planck Institute", None),
+        ("Yuanqi Du", "Cornell", "AI for Science"), ("Ada Fang", "Harvard", "AI + Medicine"),
+        ("Lixue Cheng", "MSR AI4Science", "AI + Chemistry"),
+        ("Kevin Wenliang Li", "Google DeepMind", "AI + Neuroscience"),
+        ("Bowen Jing", "MIT", "AI + Biology"), ("Di Luo", "MIT", "AI + Physics"),
+    ],
+}
+LEFT_OUT = ["Sara Beery", "Fabian Theis", "Thomas Kalil", "Michael Littman", "David Spergel",
+            "Yoshua Bengio"]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = tmp_path_factory.mktemp("demo")
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy(source, root / name)
+    return build_config(root / "mkdocs.yml", strict=True)
+
+
+def test_the_demo_builds_strict(demo: Built) -> None:
+    assert demo.ok, demo.messages()
+    assert demo.workshop() == []
+
+
+def test_icml24_shows_18_cards_in_three_groups_exactly_as_the_seed(demo: Built) -> None:
+    html = demo.html("icml24.md")
+    found = rosters(html)
+    assert {k: len(v) for k, v in found.items()} == {"speakers": 5, "Panelist": 2,
+                                                     "Organizers": 11}
+    for roster, people in ICML.items():
+        block = html.split(f'data-roster="{roster}"')[1].split('<div class="workshop-team ')[0]
+        names = re.findall(r'<p class="workshop-person__name">(?:<a href="[^"]*">)?([^<]+)',
+                           block)
+        assert names == [p[0] for p in people]
+        for _name, aff, interest in people:
+            assert f'<p class="workshop-person__aff">{aff}</p>' in block
+            if interest:  # the demo's override shows each interest as a chip
+                for part in interest.replace(" + ", ",").split(","):
+                    assert f'<span class="demo-chip">{part.strip()}</span>' in block
+    assert "juan-felipe-carrasquilla-alvarez" in found["speakers"]
+    for name in LEFT_OUT:  # commented out in the seed: they stay out
+        assert name not in html
+
+
+def test_icml24_shows_six_dates_with_machine_readable_times(demo: Built) -> None:
+    html = demo.html("icml24.md")
+    dates = html.split('<div class="workshop-dates">')[1].split("</div>")[0]
+    assert dates.count('<li class="workshop-date') == 6
+    assert re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', dates) == [
+        ("2024-04-08T23:59:59-12:00", "April 8, 2024"),
+        ("2024-05-16T23:59:59-12:00", "May 16, 2024"),
+        ("2024-05-16T00:00-12:00", "May 16"),
+        ("2024-05-18T23:59:59-12:00", "18, 2024"),
+        ("2024-06-11T23:59:59-12:00", "June 11, 2024"),
+        ("2024-06-14T23:59:59-12:00", "June 14, 2024"),
+        ("2024-07-16T23:59:59-12:00", "July 16, 2024"),
+    ]
+    assert "All dates are Anywhere on Earth (AoE, UTC\u221212)" in dates
+    for label in ("Abstract Submission Deadline", "Paper Submission Deadline",
+                  "Review Bidding Period", "Reviewer Deadline", "Acceptance Notification Date",
+                  "Workshop Date"):
+        assert f'<span class="workshop-date__what">{label}</span>' in dates
+
+
+def test_icml24_keeps_the_seed_prose(demo: Built) -> None:
+    html = demo.html("icml24.md")
+    for text in ("Dramatic developments in AI have led to its increasing adoption in science",
+                 "Our objective is to uncover both the promising opportunities",
+                 "Our workshop is <strong>nonarchival</strong>",
+                 'href="mailto:ai4sciencecommunity@gmail.com"'):
+        assert text in html
+
+
+def test_iclr24_carries_its_seed(demo: Built) -> None:
+    html = demo.html("iclr24.md")
+    assert "The workshop will take place on Saturday, May 11, 2024 in Vienna, Austria (Hybrid)." \
+        in html
+    assert "Explainability and interpretability of AI models in scientific contexts." in html
+
+
+def test_the_home_page_links_both_editions(demo: Built) -> None:
+    html = demo.html("index.md")
+    assert 'href="icml24/"' in html and 'href="iclr24/"' in html
+
+
+def test_documentation_shows_macro_calls_as_text(demo: Built) -> None:
+    macros = demo.html("reference/macros.md")
+    assert '<code>&lt;&lt; team("example_people") &gt;&gt;' in macros
+    assert rosters(macros) == {"example_people": ["ada-example", "grace-placeholder",
+                                                  "alan-sample"]}
+    assert '<div class="workshop-dates">' in macros
+    start = demo.html("getting-started.md")
+    assert ('j2_variable_start_string</span><span class="p">:</span><span class="w"> </span>'
+            '<span class="s">"&lt;&lt;"</span>') in start
+
+
+def test_the_seeds_original_dates_are_warned(tmp_path: Path) -> None:
+    """Seed 000 as written: 'Review Bidding Period: Oct 16-18, 2024' for a July workshop."""
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    page = tmp_path / "docs/icml24.md"
+    text = page.read_text(encoding="utf-8")
+    corrected = "    start: 2024-05-16\n    end: 2024-05-18\n"
+    assert corrected in text
+    page.write_text(text.replace(corrected, "    start: 2024-10-16\n    end: 2024-10-18\n"),
+                    encoding="utf-8")
+    built = build_config(tmp_path / "mkdocs.yml", strict=True)
+    assert not built.ok
+    assert built.workshop() == [
+        "workshop: icml24.md: 'dates', entry 3 (Review Bidding Period): 2024-10-16 to "
+        "2024-10-18 is after the workshop (2024-07-16, from the 'workshop:' block). "
+        "Fix: check the month and the year of this date.",
+        "workshop: icml24.md: 'dates', entry 4 (Reviewer Deadline): 2024-06-11 is listed after "
+        "'Review Bidding Period' (2024-10-16 to 2024-10-18) but comes before it. "
+        "Fix: list the dates in the order they happen, or correct the date.",
+    ]
