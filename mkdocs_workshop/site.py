@@ -57,8 +57,9 @@ class Workshop:
         """Before the macros plugin renders ``page``: check its calls and front matter, and
         hide the front-matter keys that would shadow a macro (see below)."""
         src = page.file.src_uri
-        calls = find_calls(markdown, block_start=block[0], block_end=block[1],
-                           first_line=body_offset(page, markdown))
+        # Line numbers count the front matter, which needs the file again: only for calls.
+        offset = body_offset(page, markdown) if "<<" in markdown else 0
+        calls = find_calls(markdown, block_start=block[0], block_end=block[1], first_line=offset)
         data = self.read(src, page.meta or {}, calls, url_for=url_for, markdown=markdown)
         self.hide_macro_names(src, page.meta, macro_names)
         return data
