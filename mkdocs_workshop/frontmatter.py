@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 import yaml
@@ -27,6 +28,7 @@ from .models import (
     FieldIssue,
     Person,
     WorkshopInfo,
+    to_when,
     to_zone,
 )
 from .people import AnchorAllocator, find_image, hue, initials
@@ -270,6 +272,12 @@ def read_dates(meta: Mapping[str, Any], problems: Problems, zone: Zone,
             )
             continue
         label = _label(entry, "what")
+        if _date_first(entry):
+            problems.error(
+                f"is written date first ('{entry['what']}: {entry['when']}').", key="dates",
+                entry=index, fix=f"write the label first: '- {entry['when']}: {entry['what']}'.",
+            )
+            continue
         _unknown_fields(entry, DATE_FIELDS, problems, key="dates", entry=index, label=label,
                         kind="a date")
         parsed: DateEntry | None = _validate(DateEntry, entry, problems, key="dates",
@@ -292,6 +300,19 @@ def _date_mapping(item: object) -> dict[str, Any] | None:
     if isinstance(value, dict):
         return {"what": label, **{str(k): v for k, v in value.items()}}
     return {"what": label, "when": value}
+
+
+def _date_first(entry: Mapping[str, Any]) -> bool:
+    """``- 2022-02-28: Submission Date``: YAML reads the date as the label."""
+    if set(entry) != {"what", "when"} or not isinstance(entry["when"], str):
+        return False
+    what = entry["what"]
+    if isinstance(what, (date, datetime)):
+        return True
+    try:
+        return isinstance(what, str) and to_when(what) is not None
+    except FieldIssue:
+        return False
 
 
 def read_zone(meta: Mapping[str, Any], problems: Problems, default: Zone) -> Zone:

@@ -16,7 +16,7 @@ from mkdocs.utils import get_build_datetime
 from .config import WorkshopConfig
 from .macros import Macros, macro_block_strings, url_finder
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
-from .site import Workshop, log
+from .site import Workshop
 
 MACROS_LINES = """\
 plugins:
@@ -146,4 +146,4 @@ def _macros_render(macros: Any, page: Page, meta: Mapping[str, Any]) -> bool:
     return bool(macros.force_page_rendering(page.file.src_path))
 
 
-__all__ = ["WorkshopPlugin", "log"]
+__all__ = ["WorkshopPlugin"]

@@ -285,6 +285,13 @@ ERRORS: list[tuple[str, Any, str, str]] = [
     ("unknown entry zone",
      {"dates": [{"what": "D", "when": "2024-05-01", "timezone": "Vienna"}]}, "<< dates() >>",
      "field 'timezone': 'Vienna' is not a time zone I know. Fix: did you mean 'Europe/Vienna'?"),
+    ("date first",
+     "dates:\n  - 2022-02-28: Submission Date\n", "<< dates() >>",
+     "index.md: 'dates', entry 1: is written date first ('2022-02-28: Submission Date'). "
+     "Fix: write the label first: '- Submission Date: 2022-02-28'."),
+    ("date first, quoted",
+     {"dates": [{"2022-02-28": "Submission Date"}]}, "<< dates() >>",
+     "is written date first ('2022-02-28: Submission Date')."),
     ("dates is a mapping",
      {"dates": {"Deadline": "2024-05-01"}}, "<< dates() >>",
      "index.md: 'dates': should be a list of dates."),
