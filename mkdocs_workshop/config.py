@@ -37,8 +37,8 @@ class WorkshopConfig(base.Config):
     # without ``dates_timezone:``. AoE is UTC-12: a deadline passes when its day has ended
     # everywhere on Earth.
     deadline_timezone = TimezoneOption(default="AoE")
-    # The shared people directory, relative to docs_dir. Read from version 0.2; a file found
-    # there is already watched by ``mkdocs serve``.
+    # The series' people directory, relative to docs_dir; optional. Roster entries name its
+    # people by id. Watched by ``mkdocs serve``.
     people_file = c.Type(str, default="people.yml")
     # Add the package's stylesheet to the site. Turn off to style the blocks entirely yourself.
     stylesheet = c.Type(bool, default=True)

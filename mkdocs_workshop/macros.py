@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from . import render
+from .directory import load_directory
 from .frontmatter import PageData, call_problems
 from .problems import Problems
 from .render import PartialError, Renderer
@@ -61,7 +62,7 @@ class Macros:
         if roster is not None and roster not in data.rosters and roster in data.keys:
             # A roster the scan could not see (a name computed in the template).
             meta = self.workshop.front_matter(data.src, page.meta or {})
-            self.workshop.roster(data, meta, roster, self._url_for(page))
+            self.workshop.roster(data, meta, roster)
         issues = call_problems(name, roster, layout, data)
         if not issues:
             return None
@@ -156,8 +157,10 @@ def define_env(env: Any) -> None:
     else:
         from mkdocs.utils import get_build_datetime
 
+        directory, problems = load_directory(config.docs_dir, "people.yml")
         workshop = Workshop(renderer=Renderer(config.theme.dirs), default_zone=AOE,
-                            now=get_build_datetime())
+                            now=get_build_datetime(), directory=directory)
+        workshop.report(problems)
         standalone = Macros(workshop, url_finder(lambda: env.variables.get("files")))
         _STANDALONE[env] = standalone
         macros = standalone.functions()

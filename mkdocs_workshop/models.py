@@ -238,9 +238,13 @@ class Person(_Model):
     role: Text = None
     bio: Text = None
     image: ImageRef = None
+    links: dict[str, Link] = Field(default_factory=dict)
+    id: Text = None  # the person's id in the people directory, when the entry names one
 
 
-PERSON_FIELDS = ("name", "url", "aff", "affiliation", "interest", "topic", "role", "bio", "image")
+PERSON_FIELDS = ("name", "url", "aff", "affiliation", "interest", "topic", "role", "bio", "image",
+                 "links")
+ROSTER_FIELDS = ("id", *PERSON_FIELDS)
 
 
 class DateEntry(_Model):

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from .config import WorkshopConfig
+from .directory import load_directory
 from .macros import Macros, macro_block_strings, url_finder
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
 from .site import Workshop
@@ -48,9 +49,11 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         people = os.path.join(config.docs_dir, self.config.people_file)
         if os.path.isfile(people) and people not in config.watch:
             config.watch.append(people)
+        directory, problems = load_directory(config.docs_dir, self.config.people_file)
         self.workshop = Workshop(renderer=Renderer(config.theme.dirs),
                                  default_zone=self.config.deadline_timezone,
-                                 now=get_build_datetime())
+                                 now=get_build_datetime(), directory=directory)
+        self.workshop.report(problems)
         self._files = None
         self._macros = Macros(self.workshop, url_finder(lambda: self._files))
         return config
@@ -129,10 +132,10 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         assert self.workshop is not None
         errors = self.workshop.errors
         if errors:
-            pages = sorted({e.page for e in errors})
+            files_with_errors = sorted({e.page for e in errors})
             raise PluginError(
                 f"workshop: {len(errors)} problem(s) in the workshop data of "
-                f"{', '.join(pages)} (listed above); the site was not built."
+                f"{', '.join(files_with_errors)} (listed above); the site was not built."
             )
         return env
 

@@ -37,7 +37,10 @@ class Problem:
     def location(self) -> str:
         parts: list[str] = [self.call] if self.call else []
         if self.key is not None:
-            parts.append(f"'{self.key}'")
+            key = f"'{self.key}'"
+            if self.entry is None and self.label:
+                key += f" ({self.label})"
+            parts.append(key)
         if self.entry is not None:
             entry = f"entry {self.entry}"
             if self.label:

@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import dates as date_rules
-from .frontmatter import Card
+from .rosters import Card
 from .timezones import Zone
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")

@@ -14,9 +14,9 @@ from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
 
-from .frontmatter import PageData, read_page, read_roster
-from .people import AnchorAllocator
-from .problems import Problem, Problems, Severity
+from .directory import Directory
+from .frontmatter import PageData, read_page
+from .problems import Problem, Severity
 from .render import Renderer
 from .scan import MacroCall, find_calls
 from .timezones import Zone
@@ -26,8 +26,10 @@ log = get_plugin_logger("workshop")
 
 class Workshop:
     def __init__(self, *, renderer: Renderer, default_zone: Zone, now: datetime,
+                 directory: Directory | None = None,
                  logger: logging.LoggerAdapter[logging.Logger] | None = None) -> None:
         self.renderer = renderer
+        self.directory = directory or Directory("people.yml")
         self.default_zone = default_zone
         self.now = now
         self.pages: dict[str, PageData] = {}
@@ -47,7 +49,7 @@ class Workshop:
              url_for: Callable[[str], str | None], markdown: str = "") -> PageData:
         """Read (or read again, on a rebuild) a page and report its problems."""
         data = read_page(src, meta, calls, default_zone=self.default_zone, url_for=url_for,
-                         markdown=markdown)
+                         directory=self.directory, markdown=markdown)
         self.pages[src] = data
         self.report(data.problems)
         return data
@@ -64,17 +66,12 @@ class Workshop:
         self.hide_macro_names(src, page.meta, macro_names)
         return data
 
-    def roster(self, data: PageData, meta: Mapping[str, Any], key: str,
-               url_for: Callable[[str], str | None]) -> None:
+    def roster(self, data: PageData, meta: Mapping[str, Any], key: str) -> None:
         """Read a roster that a macro names at render time but the scan could not see."""
-        problems = Problems(data.src)
-        anchors = AnchorAllocator()
-        for cards in data.rosters.values():
-            for card in cards:
-                anchors.reserve(card.anchor)
-        data.rosters[key] = read_roster(key, meta[key], problems, anchors, page_src=data.src,
-                                        url_for=url_for)
-        self.report(problems)
+        assert data.reader is not None
+        before = len(data.problems.items)
+        data.rosters[key] = data.reader.read(key, meta[key])
+        self.report(data.problems.items[before:])
 
     # The macros plugin passes every front-matter key to the page template as a variable, and a
     # variable wins over a macro of the same name: the list under `dates:` would stand where

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from conftest import MACROS, Built, Run, page
 
 SiteFn = Callable[..., Built]

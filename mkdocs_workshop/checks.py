@@ -1,0 +1,80 @@
+"""Shared steps of reading front matter and data files: validate an entry with a model, report
+unknown fields with a "did you mean", and word pydantic's errors as the organizer needs them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .models import FieldIssue
+from .problems import Problems, did_you_mean
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def report(exc: ValidationError, problems: Problems, *, key: str | None, entry: int | None,
+           label: str | None) -> None:
+    """One problem per pydantic error, located at the entry and the field."""
+    for err in exc.errors():
+        loc = [str(part) for part in err["loc"]]
+        field_name = ".".join(loc) if loc else None
+        cause = (err.get("ctx") or {}).get("error")
+        if isinstance(cause, FieldIssue):
+            message, fix = cause.message, cause.fix
+        elif err["type"] == "missing":
+            message = "is missing."
+            fix = f"add '{field_name}:' to the entry."
+        elif err["type"] in ("dict_type", "mapping_type"):
+            message, fix = "should be a set of 'key: value' lines.", None
+        elif err["type"] in ("list_type", "tuple_type"):
+            message, fix = "should be a list.", "write one '- item' per line under the key."
+        else:
+            message, fix = err["msg"] + ".", None
+        problems.error(message, key=key, entry=entry, label=label, field=field_name, fix=fix)
+
+
+def unknown_fields(item: Mapping[Any, Any], known: Iterable[str], problems: Problems, *,
+                   key: str | None, entry: int | None, label: str | None, kind: str) -> None:
+    """Warn about every field the model does not know, since it would not be shown."""
+    known = tuple(known)
+    for name in item:
+        if str(name) in known:
+            continue
+        close = did_you_mean(str(name), known)
+        fix = f"did you mean '{close}'? " if close else ""
+        problems.warn(
+            f"is not a field of {kind}, so it is not shown.", key=key, entry=entry, label=label,
+            field=str(name), fix=fix + "Known fields: " + ", ".join(known) + ".",
+        )
+
+
+def validate(model: type[M], item: Mapping[Any, Any], problems: Problems, *, key: str | None,
+             entry: int | None, label: str | None) -> M | None:
+    try:
+        return model.model_validate({str(k): v for k, v in item.items()})
+    except ValidationError as exc:
+        report(exc, problems, key=key, entry=entry, label=label)
+        return None
+
+
+def label_of(item: Mapping[Any, Any], field_name: str) -> str | None:
+    value = item.get(field_name)
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def yaml_error(exc: yaml.YAMLError, text: str, *, first_line: int = 1) -> tuple[str, str]:
+    """A YAML error as (message, fix), with the line and column in the file.
+
+    ``first_line`` is the file's line number of the text's first line (2 for front matter).
+    """
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + first_line}, column {mark.column + 1}" if mark else ""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "\t" in text:
+        return (f"is not valid YAML ({problem}{where}).",
+                "replace the tabs with spaces; YAML does not allow tabs for indentation.")
+    return (f"is not valid YAML ({problem}{where}).",
+            "check the indentation and the quotes on that line.")

@@ -1,0 +1,79 @@
+"""The series' people directory: one file (``docs/people.yml``) that every edition draws on.
+
+```yaml
+marinka-zitnik:
+  name: Marinka Zitnik
+  url: https://zitniklab.hms.harvard.edu
+  aff: Harvard
+  links:
+    scholar: https://scholar.google.com/citations?user=...
+```
+
+A roster entry ``- id: marinka-zitnik`` takes the person from here; fields written beside the id
+(``aff: Harvard Medical School``) replace the directory's for that edition only.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .checks import label_of, unknown_fields, validate, yaml_error
+from .models import PERSON_FIELDS, Person
+from .problems import Problems
+
+
+@dataclass
+class Directory:
+    name: str  # as written in the options, relative to docs_dir: "people.yml"
+    exists: bool = False
+    people: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> fields as written
+
+    def get(self, person_id: str) -> dict[str, Any] | None:
+        return self.people.get(person_id)
+
+
+def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
+    """Read and check the directory; a file that is not there is an empty directory."""
+    directory = Directory(name)
+    problems = Problems(name)
+    path = os.path.join(docs_dir, name)
+    if not os.path.isfile(path):
+        return directory, problems
+    directory.exists = True
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as exc:
+        problems.error(f"is not UTF-8 text (byte {exc.start}).",
+                       fix="save the file as UTF-8 in your editor.")
+        return directory, problems
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        message, fix = yaml_error(exc, text)
+        problems.error(message, fix=fix)
+        return directory, problems
+    if data is None:
+        return directory, problems
+    if not isinstance(data, dict):
+        problems.error(
+            f"should map ids to people, but it is a {type(data).__name__}.",
+            fix="write each person as 'an-id:' followed by their fields, indented.",
+        )
+        return directory, problems
+    for key, value in data.items():
+        person_id = str(key)
+        if not isinstance(value, dict):
+            problems.error("should be a person's fields (name:, url:, aff:, ...).", key=person_id,
+                           fix=f"indent the fields under '{person_id}:'.")
+            continue
+        label = label_of(value, "name")
+        unknown_fields(value, PERSON_FIELDS, problems, key=person_id, entry=None, label=label,
+                       kind="a person")
+        if validate(Person, value, problems, key=person_id, entry=None, label=label) is not None:
+            directory.people[person_id] = {str(k): v for k, v in value.items()}
+    return directory, problems
