@@ -40,5 +40,7 @@ class WorkshopConfig(base.Config):
     # The series' people directory, relative to docs_dir; optional. Roster entries name its
     # people by id. Watched by ``mkdocs serve``.
     people_file = c.Type(str, default="people.yml")
+    # How schedule() writes times: 14:30 ("24h") or 2:30 PM ("12h").
+    time_format = c.Choice(("24h", "12h"), default="24h")
     # Add the package's stylesheet to the site. Turn off to style the blocks entirely yourself.
     stylesheet = c.Type(bool, default=True)

@@ -125,6 +125,24 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def format_weekday(day: date) -> str:
+    """``Saturday, May 11, 2024``."""
+    return f"{_WEEKDAYS[day.weekday()]}, {format_day(day)}"
+
+
+def format_offset(moment: datetime) -> str:
+    """``UTC+02:00``, ``UTC\u221212:00`` (with a real minus sign)."""
+    offset = moment.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "\u2212"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 def format_day(day: date) -> str:
     """``April 8, 2024`` (English, independent of the machine's locale)."""
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
@@ -147,7 +165,11 @@ def format_range(first: date, last: date) -> str:
     return "".join(range_parts(first, last))
 
 
-def format_time(moment: datetime) -> str:
+def format_time(moment: datetime, clock: str = "24h") -> str:
+    """``14:30``, or ``2:30 PM`` with the 12-hour clock."""
+    if clock == "12h":
+        hour = moment.hour % 12 or 12
+        return f"{hour}:{moment:%M} {'AM' if moment.hour < 12 else 'PM'}"
     return f"{moment:%H:%M}"
 
 

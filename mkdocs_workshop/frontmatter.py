@@ -32,9 +32,13 @@ from .people import AnchorAllocator
 from .problems import Problems, did_you_mean
 from .rosters import NOT_ROSTERS, Card, RosterReader, looks_like_roster
 from .scan import MacroCall
+from .schedule import Schedule, read_schedule
 from .timezones import Zone
 
 LAYOUTS = ("grid", "list")
+
+# Macros that show a front-matter list, and the key of that list.
+DATA_KEYS = {"dates": "dates", "schedule": "schedule"}
 
 
 @dataclass
@@ -50,6 +54,7 @@ class PageData:
     keys: frozenset[str] = frozenset()  # the front matter's keys, as read
     roster_candidates: tuple[str, ...] = ()
     reader: RosterReader | None = None  # for rosters a macro names that the scan did not see
+    schedule: Schedule | None = None
     # Calls (name, roster, layout) whose problems were already reported when the page was read.
     reported_calls: set[tuple[str, str | None, str | None]] = field(default_factory=set)
 
@@ -191,7 +196,7 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
     data.dates = read_dates(meta, problems, data.dates_zone, data.workshop)
 
     calls = list(calls)
-    wanted = [c.roster for c in calls if c.name == "team" and c.roster is not None]
+    wanted = [c.arg for c in calls if c.name == "team" and c.arg is not None]
     keys = [str(k) for k in meta]
     data.roster_candidates = tuple(
         k for k in keys if isinstance(meta[k], list) and k not in NOT_ROSTERS
@@ -202,6 +207,8 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
         if key in wanted or looks_like_roster(key, meta[key]):
             data.rosters[key] = reader.read(key, meta[key])
     data.reader = reader
+    data.schedule = read_schedule(meta, problems, data.workshop, data.rosters, wanted,
+                                  reader.directory)
     for call in calls:
         check_call(call, data)
     return data
@@ -226,20 +233,21 @@ def call_problems(name: str, roster: str | None, layout: str | None,
                 (f"did you mean '{close}'? " if close else "")
                 + "The layouts are " + " and ".join(f"'{x}'" for x in LAYOUTS) + ".",
             ))
-    elif name == "dates" and "dates" not in data.keys:
-        found.append(("is used, but the page has no 'dates:' list.",
-                      "add a 'dates:' list to the front matter (see the front-matter reference), "
-                      "or remove the call."))
+    elif name in DATA_KEYS and DATA_KEYS[name] not in data.keys:
+        key = DATA_KEYS[name]
+        found.append((f"is used, but the page has no '{key}:' list.",
+                      f"add a '{key}:' list to the front matter (see the reference of "
+                      f"{name}()), or remove the call."))
     return found
 
 
 def check_call(call: MacroCall, data: PageData) -> None:
     """Report what is wrong with a call found in the page body before it renders."""
-    issues = call_problems(call.name, call.roster, call.layout, data)
+    issues = call_problems(call.name, call.arg, call.layout, data)
     for message, fix in issues:
         data.problems.error(message, call=call.where, fix=fix)
     if issues:
-        data.reported_calls.add((call.name, call.roster, call.layout))
+        data.reported_calls.add((call.name, call.arg, call.layout))
     if not call.standalone:
         data.problems.warn(
             "shares its line with other text or is indented, so its HTML would come out "

@@ -41,7 +41,7 @@ class Macros:
         self._url_for = url_for  # page -> (src_uri -> URL relative to the page, or None)
 
     def functions(self) -> dict[str, Callable[..., str]]:
-        return {"team": self.team, "dates": self.dates}
+        return {"team": self.team, "dates": self.dates, "schedule": self.schedule}
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -108,6 +108,17 @@ class Macros:
         views = render.date_views(data.dates, zone, self.workshop.now)
         mixed = any(view.zone_label for view in views)
         return self._render(data, "dates()", "dates", dates=views, zone=zone, mixed=mixed)
+
+
+    @pass_context
+    def schedule(self, ctx: Context) -> str:
+        """The page's program, by day, in the edition's time zone."""
+        page, data = self._page(ctx)
+        failed = self._check(page, data, "schedule")
+        if failed is not None or data.schedule is None:
+            return failed or ""  # schedule: present but not a list: reported when read
+        days, zone = render.schedule_views(data.schedule, self.workshop.clock)
+        return self._render(data, "schedule()", "schedule", days=days, zone=zone)
 
 
 def _call_text(name: str, roster: str | None, layout: str | None) -> str:

@@ -52,7 +52,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         directory, problems = load_directory(config.docs_dir, self.config.people_file)
         self.workshop = Workshop(renderer=Renderer(config.theme.dirs),
                                  default_zone=self.config.deadline_timezone,
-                                 now=get_build_datetime(), directory=directory)
+                                 now=get_build_datetime(), directory=directory,
+                                 clock=self.config.time_format)
         self.workshop.report(problems)
         self._files = None
         self._macros = Macros(self.workshop, url_finder(lambda: self._files))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from . import dates as date_rules
 from .rosters import Card
+from .schedule import Schedule, Speaker
 from .timezones import Zone
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
@@ -112,6 +113,61 @@ def date_views(items: Sequence[date_rules.DateItem], zone: Zone, now: datetime) 
             next=item.index == upcoming,
         ))
     return views
+
+
+@dataclass(frozen=True)
+class SlotView:
+    start_iso: str
+    start_text: str
+    end_iso: str | None
+    end_text: str | None
+    title: str
+    kind: str | None  # as normalized: "contributed talk"
+    kind_class: str  # for CSS: "contributed-talk"
+    speakers: tuple[Speaker, ...]
+    location: str | None
+    url: str | None
+    abstract_html: Markup | None
+    parallel: bool
+
+
+@dataclass(frozen=True)
+class DayView:
+    iso: str
+    text: str  # "Saturday, May 11, 2024"
+    slots: tuple[SlotView, ...]
+
+
+def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str | None]:
+    """The program by day, and the sentence that names its time zone."""
+    days: dict[str, list[SlotView]] = {}
+    for placed in schedule.slots:
+        slot = placed.slot
+        days.setdefault(placed.day.isoformat(), []).append(SlotView(
+            start_iso=date_rules.iso(placed.start) if schedule.zone else placed.start.strftime(
+                "%Y-%m-%dT%H:%M"),
+            start_text=date_rules.format_time(placed.start, clock),
+            end_iso=(date_rules.iso(placed.end) if schedule.zone else
+                     placed.end.strftime("%Y-%m-%dT%H:%M")) if placed.end else None,
+            end_text=date_rules.format_time(placed.end, clock) if placed.end else None,
+            title=slot.title,
+            kind=placed.kind or (slot.kind.lower() if slot.kind else None),
+            kind_class=(placed.kind or "other").replace(" ", "-"),
+            speakers=placed.speakers,
+            location=slot.location,
+            url=slot.url,
+            abstract_html=placed.abstract_html,
+            parallel=slot.parallel,
+        ))
+    views = [DayView(iso, date_rules.format_weekday(date.fromisoformat(iso)), tuple(slots))
+             for iso, slots in days.items()]
+    zone = None
+    if schedule.zone is not None and schedule.slots:
+        zone = f"Times are in {schedule.zone.label}"
+        if schedule.zone.key not in ("AoE", "UTC"):
+            zone += f" ({date_rules.format_offset(schedule.slots[0].start)})"
+        zone += "."
+    return views, zone
 
 
 def team_context(roster: str, cards: Sequence[Card], layout: str) -> dict[str, Any]:

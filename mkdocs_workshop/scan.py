@@ -12,7 +12,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-MACROS = ("team", "dates")
+MACROS = ("team", "dates", "schedule")
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class MacroCall:
     text: str  # the call as written, with its delimiters
     line: int  # 1-based line in the Markdown the macros plugin sees (0 if unknown)
     standalone: bool
-    roster: str | None = None  # team(): the roster, if given as a literal
+    arg: str | None = None  # the first argument (team's roster), if a literal string
     layout: str | None = None  # team(): the layout, if given as a literal
 
     @property
@@ -81,19 +81,21 @@ def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start
         line_end = text.find("\n", match.end())
         line = text[line_start : line_end if line_end != -1 else len(text)]
         standalone = match.start() == line_start and line.strip() == match.group(0)
-        roster = layout = None
+        arg = layout = None
         parsed = _literal_args(match.group("args"))
-        if parsed is not None and match.group("name") == "team":
+        if parsed is not None:
             positional, keywords = parsed
-            roster = _text(keywords.get("roster", positional[0] if positional else None))
-            given = keywords.get("layout", positional[1] if len(positional) > 1 else "grid")
-            layout = _text(given)
+            first = positional[0] if positional else None
+            arg = _text(keywords.get("roster", keywords.get("source", first)))
+            if match.group("name") == "team":
+                given = keywords.get("layout", positional[1] if len(positional) > 1 else "grid")
+                layout = _text(given)
         calls.append(MacroCall(
             name=match.group("name"),
             text=match.group(0),
             line=first_line + text.count("\n", 0, match.start()) + 1,
             standalone=standalone,
-            roster=roster,
+            arg=arg,
             layout=layout,
         ))
     return calls

@@ -26,10 +26,11 @@ log = get_plugin_logger("workshop")
 
 class Workshop:
     def __init__(self, *, renderer: Renderer, default_zone: Zone, now: datetime,
-                 directory: Directory | None = None,
+                 directory: Directory | None = None, clock: str = "24h",
                  logger: logging.LoggerAdapter[logging.Logger] | None = None) -> None:
         self.renderer = renderer
         self.directory = directory or Directory("people.yml")
+        self.clock = clock
         self.default_zone = default_zone
         self.now = now
         self.pages: dict[str, PageData] = {}

@@ -76,7 +76,7 @@ BODY = """\
 
 def test_calls_are_found_outside_raw_blocks_with_their_lines() -> None:
     calls = find_calls(BODY, first_line=10)
-    assert [(c.name, c.roster, c.layout, c.line, c.standalone) for c in calls] == [
+    assert [(c.name, c.arg, c.layout, c.line, c.standalone) for c in calls] == [
         ("team", "speakers", "grid", 13, True),
         ("team", "Panelist", "grid", 15, False),
         ("team", "Organizers", "list", 17, False),

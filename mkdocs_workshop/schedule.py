@@ -1,0 +1,381 @@
+"""The program: ``schedule:`` slots, placed in the edition's time zone and checked for slips.
+
+```yaml
+schedule:
+  - start: "08:50"            # or 8:50 AM; `day:` or `start: 2024-05-11 08:50` for the day
+    end: "09:00"              # or duration: 10 (minutes), "1h30"; or nothing: until the next slot
+    title: Opening remarks
+    kind: remarks
+    speakers: [max-welling]   # roster names, directory ids or anyone's name
+```
+
+The checks catch what hand-typed programs get wrong: a slot that ends before it starts
+("11:45 PM - 12:15 PM"), slots out of order and slots that overlap ("12:45 AM - 1:45 PM" in the
+middle of the day), unless a slot is marked ``parallel``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Annotated, Any
+
+from markupsafe import Markup
+from pydantic import AliasChoices, BeforeValidator, Field, model_validator
+
+from .checks import label_of, unknown_fields, validate
+from .directory import Directory
+from .markup import render_markdown
+from .models import Day, FieldIssue, Link, RequiredText, Text, WorkshopInfo, _Model, to_text
+from .people import slug
+from .problems import Problems, did_you_mean
+from .rosters import Card
+from .timezones import Zone
+
+KINDS = ("talk", "invited talk", "keynote", "contributed talk", "spotlight", "oral", "panel",
+         "poster session", "break", "coffee break", "lunch", "remarks", "opening remarks",
+         "closing remarks", "discussion", "tutorial", "award", "social", "other")
+
+# ---------------------------------------------------------------------------------------------
+# Times as organizers write them
+# ---------------------------------------------------------------------------------------------
+
+_CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*([ap])?\.?\s*m?\.?$", re.I)
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A time of day, with the day when it was written (``2024-05-11 08:50``)."""
+
+    time: time
+    day: date | None = None
+
+
+def _clock_text(text: str) -> time:
+    match = _CLOCK.match(text.strip().lower().replace(" ", ""))
+    if not match:
+        raise FieldIssue(f"'{text}' is not a time.", "write a time as HH:MM (14:30) or 2:30 PM.")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    second = int(match.group(3) or 0)
+    half = match.group(4)
+    if half:
+        if not 1 <= hour <= 12:
+            raise FieldIssue(f"'{text}' is not a time: with AM or PM the hour is 1 to 12.",
+                             "write 12:30 PM for half past noon, or use 24-hour time.")
+        hour = hour % 12 + (12 if half == "p" else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise FieldIssue(f"'{text}' is not a time of day.", "write a time as HH:MM, 00:00-23:59.")
+    return time(hour, minute, second)
+
+
+def to_clock(value: object) -> Clock | None:
+    if value is None or isinstance(value, Clock):
+        return value
+    if isinstance(value, bool):
+        raise FieldIssue("should be a time, not a true/false value.", "write HH:MM.")
+    if isinstance(value, datetime):
+        return Clock(value.time().replace(tzinfo=None), value.date())
+    if isinstance(value, time):
+        return Clock(value)
+    if isinstance(value, int):
+        # YAML 1.1 reads an unquoted 9:30 as the base-60 number 570.
+        if 0 <= value < 24 * 60:
+            return Clock(time(value // 60, value % 60))
+        raise FieldIssue(f"'{value}' is not a time.", "write a time as HH:MM, in quotes.")
+    if isinstance(value, str) and value.strip():
+        text = value.strip()
+        stamp = re.match(r"^(\d{4}-\d{2}-\d{2})[T ](.+)$", text)
+        if stamp:
+            try:
+                day = date.fromisoformat(stamp.group(1))
+            except ValueError:
+                raise FieldIssue(f"'{text}' has a day that does not exist.",
+                                 "check the month and the day.") from None
+            return Clock(_clock_text(stamp.group(2)), day)
+        return Clock(_clock_text(text))
+    raise FieldIssue("should be a time such as 14:30.", "write HH:MM.")
+
+
+_DURATION = re.compile(
+    r"(?:(?P<h>\d+)\s*h(?:ours?|rs?)?)?\s*(?:(?P<m>\d+)\s*(?:m|mins?|minutes?)?)?", re.I)
+
+
+def to_minutes(value: object) -> int | None:
+    """A duration: 30 (minutes), "90 min", "1h", "1h30", "1 hour 30 minutes", "1:30"."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise FieldIssue("should be a duration in minutes.", "write minutes (30) or 1h30.")
+    text = str(value).strip().lower()
+    clock = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    match = _DURATION.fullmatch(text)
+    if clock:
+        minutes = int(clock.group(1)) * 60 + int(clock.group(2))
+    elif text and match and (match["h"] or match["m"]):
+        minutes = int(match["h"] or 0) * 60 + int(match["m"] or 0)
+    else:
+        raise FieldIssue(f"'{value}' is not a duration.",
+                         "write minutes (30), or hours and minutes (1h30).")
+    if minutes <= 0:
+        raise FieldIssue(f"'{value}' is not a positive duration.", "write the length in minutes.")
+    return minutes
+
+
+def to_names(value: object) -> list[str]:
+    """Speakers: one name, or a list of names or ids."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict):
+            raise FieldIssue("should list names or ids, not a mapping.",
+                             "write each speaker as a name or a people-directory id.")
+        text = to_text(item)
+        if text:
+            names.append(text)
+    return names
+
+
+ClockTime = Annotated[Clock | None, BeforeValidator(to_clock)]
+Minutes = Annotated[int | None, BeforeValidator(to_minutes)]
+Names = Annotated[list[str], BeforeValidator(to_names)]
+
+
+class Slot(_Model):
+    title: RequiredText
+    start: ClockTime = Field(None, validation_alias=AliasChoices("start", "time"))
+    end: ClockTime = None
+    duration: Minutes = None
+    day: Day = None
+    kind: Text = None
+    speakers: Names = Field(default_factory=list)
+    parallel: bool = False
+    location: Text = None
+    url: Link = None
+    abstract: Text = None
+
+    @model_validator(mode="after")
+    def _times(self) -> Slot:
+        if self.start is None:
+            raise FieldIssue("has no start time.", "add 'start: HH:MM'.")
+        if self.end is not None and self.duration is not None:
+            raise FieldIssue("has both 'end' and 'duration'.", "keep one of the two.")
+        return self
+
+
+SLOT_FIELDS = ("title", "start", "time", "end", "duration", "day", "kind", "speakers",
+               "parallel", "location", "url", "abstract")
+
+# ---------------------------------------------------------------------------------------------
+# Placing slots in time, and the checks
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    href: str | None  # "#anchor" of their card on this page, or their own page
+
+
+@dataclass(frozen=True)
+class PlacedSlot:
+    index: int
+    slot: Slot
+    day: date
+    start: datetime
+    end: datetime | None
+    speakers: tuple[Speaker, ...]
+    kind: str | None  # normalized
+    abstract_html: Markup | None
+
+
+@dataclass
+class Schedule:
+    zone: Zone | None
+    slots: list[PlacedSlot] = field(default_factory=list)
+
+
+def _hhmm(moment: datetime | None) -> str:
+    return f"{moment:%H:%M}" if moment else "?"
+
+
+def _people_index(rosters: Mapping[str, Sequence[Card]]) -> dict[str, Card]:
+    index: dict[str, Card] = {}
+    for cards in rosters.values():
+        for card in cards:
+            for key in (card.person.name.lower(), card.anchor, slug(card.person.name),
+                        card.person.id):
+                if key:
+                    index.setdefault(key.lower(), card)
+    return index
+
+
+class ScheduleReader:
+    def __init__(self, problems: Problems, workshop: WorkshopInfo | None,
+                 rosters: Mapping[str, Sequence[Card]], shown: Iterable[str],
+                 directory: Directory) -> None:
+        self.problems = problems
+        self.workshop = workshop
+        shown = set(shown)
+        # Cards the page shows can be linked to; other people on the page only by their url.
+        self.cards = _people_index({k: v for k, v in rosters.items() if k in shown})
+        self.people = _people_index(rosters)
+        self.directory = directory
+
+    def read(self, value: object) -> Schedule | None:
+        problems = self.problems
+        zone = self.workshop.timezone if self.workshop else None
+        if not isinstance(value, list):
+            problems.error("should be a list of slots.", key="schedule",
+                           fix="write each slot as '- start: HH:MM' with 'title:' below it.")
+            return None
+        schedule = Schedule(zone)
+        day = self.workshop.first_day if self.workshop else None
+        for index, item in enumerate(value, start=1):
+            if not isinstance(item, dict):
+                shown = f"the text {item!r}" if isinstance(item, str) else repr(item)
+                problems.error(f"is {shown}, not a slot.", key="schedule", entry=index,
+                               fix="write a slot as 'start:', 'end:' and 'title:' lines.")
+                continue
+            label = label_of(item, "title")
+            unknown_fields(item, SLOT_FIELDS, problems, key="schedule", entry=index, label=label,
+                           kind="a slot")
+            slot = validate(Slot, item, problems, key="schedule", entry=index, label=label)
+            if slot is None or slot.start is None:
+                continue
+            day = slot.day or slot.start.day or day
+            if day is None:
+                problems.error(
+                    "has no day.", key="schedule", entry=index, label=label,
+                    fix="add 'date:' to the workshop block, or 'day: YYYY-MM-DD' to the first "
+                    "slot of each day.",
+                )
+                return None
+            schedule.slots.append(self._place(index, slot, day, zone))
+        self._infer_ends(schedule.slots)
+        if zone is None and schedule.slots:
+            problems.warn(
+                "has times but the page does not say in which time zone.", key="schedule",
+                fix="add 'timezone:' to the workshop block, for example 'timezone: Europe/Vienna'.",
+            )
+        self._check(schedule.slots)
+        return schedule
+
+    def _place(self, index: int, slot: Slot, day: date, zone: Zone | None) -> PlacedSlot:
+        assert slot.start is not None
+        tz = zone.tz if zone else None
+        start = datetime.combine(day, slot.start.time, tzinfo=tz)
+        end = None
+        if slot.end is not None:
+            end = datetime.combine(slot.end.day or day, slot.end.time, tzinfo=tz)
+        elif slot.duration is not None:
+            end = start + timedelta(minutes=slot.duration)
+        kind = None
+        if slot.kind:
+            kind = slot.kind.lower()
+            if kind not in KINDS:
+                close = did_you_mean(kind, KINDS)
+                self.problems.warn(
+                    f"'{slot.kind}' is not a kind of slot I know; it is shown as written.",
+                    key="schedule", entry=index, label=slot.title, field="kind",
+                    fix=(f"did you mean '{close}'? " if close else "")
+                    + "Kinds: " + ", ".join(KINDS) + ".",
+                )
+        abstract = None
+        if slot.abstract:
+            abstract, issues = render_markdown(slot.abstract)
+            for issue in issues:
+                self.problems.error(issue.message, key="schedule", entry=index,
+                                    label=slot.title, field="abstract", fix=issue.fix)
+        speakers = tuple(self._speaker(index, slot.title, name) for name in slot.speakers)
+        return PlacedSlot(index, slot, day, start, end, speakers, kind, abstract)
+
+    def _speaker(self, index: int, title: str, name: str) -> Speaker:
+        card = self.cards.get(name.lower()) or self.cards.get(slug(name))
+        if card is not None:
+            return Speaker(card.person.name, f"#{card.anchor}")
+        card = self.people.get(name.lower()) or self.people.get(slug(name))
+        if card is not None:
+            return Speaker(card.person.name, card.person.url)
+        person = self.directory.get(name)
+        if person is not None:
+            url = person.get("url")
+            return Speaker(str(person.get("name", name)), url if isinstance(url, str) else None)
+        names = {card.person.name for card in self.people.values()}
+        close = difflib.get_close_matches(name.lower(), {n.lower(): n for n in names}, n=1,
+                                          cutoff=0.8)
+        if close:
+            real = next(n for n in names if n.lower() == close[0])
+            self.problems.warn(
+                f"'{name}' matches no one on the page; it is shown as plain text.",
+                key="schedule", entry=index, label=title, field="speakers",
+                fix=f"did you mean '{real}'?",
+            )
+        return Speaker(name, None)
+
+    @staticmethod
+    def _infer_ends(slots: list[PlacedSlot]) -> None:
+        """A slot without end or duration lasts until the next slot of its day."""
+        for i, placed in enumerate(slots):
+            if placed.end is None and i + 1 < len(slots) and slots[i + 1].day == placed.day:
+                following = slots[i + 1].start
+                if following > placed.start:
+                    slots[i] = PlacedSlot(placed.index, placed.slot, placed.day, placed.start,
+                                          following, placed.speakers, placed.kind,
+                                          placed.abstract_html)
+
+    def _check(self, slots: Sequence[PlacedSlot]) -> None:
+        problems = self.problems
+        workshop = self.workshop
+        for placed in slots:
+            if placed.end is not None and placed.end <= placed.start:
+                problems.warn(
+                    f"ends ({_hhmm(placed.end)}) before it starts ({_hhmm(placed.start)}).",
+                    key="schedule", entry=placed.index, label=placed.slot.title,
+                    fix="check AM and PM, or the end time.",
+                )
+            if workshop and workshop.first_day and workshop.last_day and not (
+                    workshop.first_day <= placed.day <= workshop.last_day):
+                problems.warn(
+                    f"is on {placed.day.isoformat()}, outside the workshop's days.",
+                    key="schedule", entry=placed.index, label=placed.slot.title,
+                    fix="check 'day:', or the workshop block's dates.",
+                )
+        for previous, placed in itertools.pairwise(slots):
+            if placed.start < previous.start:
+                problems.warn(
+                    f"starts at {_hhmm(placed.start)}, before '{previous.slot.title}' "
+                    f"({_hhmm(previous.start)}) listed above it.",
+                    key="schedule", entry=placed.index, label=placed.slot.title,
+                    fix="list the slots in the order they happen, or check AM and PM.",
+                )
+        for i, placed in enumerate(slots):  # one warning per slot: the first it overlaps
+            other = next((o for o in slots[:i] if not (o.slot.parallel or placed.slot.parallel)
+                          and _overlap(o, placed)), None)
+            if other is not None:
+                problems.warn(
+                    f"({_hhmm(placed.start)}\u2013{_hhmm(placed.end)}) overlaps "
+                    f"'{other.slot.title}' ({_hhmm(other.start)}\u2013{_hhmm(other.end)}).",
+                    key="schedule", entry=placed.index, label=placed.slot.title,
+                    fix="correct the times, or mark slots that run at once 'parallel: true'.",
+                )
+
+
+def _overlap(a: PlacedSlot, b: PlacedSlot) -> bool:
+    if a.end is None or b.end is None or a.end <= a.start or b.end <= b.start:
+        return False  # reported as ending before it starts
+    return a.start < b.end and b.start < a.end
+
+
+def read_schedule(meta: Mapping[str, Any], problems: Problems, workshop: WorkshopInfo | None,
+                  rosters: Mapping[str, Sequence[Card]], shown: Iterable[str],
+                  directory: Directory) -> Schedule | None:
+    """The page's schedule; speakers link to cards of the rosters in ``shown``."""
+    if meta.get("schedule") is None:
+        return None
+    return ScheduleReader(problems, workshop, rosters, shown, directory).read(meta["schedule"])

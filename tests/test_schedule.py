@@ -1,0 +1,202 @@
+"""schedule(): the program in the edition's zone, with the checks for hand-typed slips."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, time
+from typing import Any
+
+import pytest
+
+from mkdocs_workshop.models import FieldIssue
+from mkdocs_workshop.schedule import Clock, to_clock, to_minutes
+
+from conftest import MACROS, Built, page
+
+SiteFn = Callable[..., Built]
+
+WORKSHOP = {"venue": "ICLR 2024", "date": "2024-05-11", "location": "Vienna, Austria",
+            "timezone": "Europe/Vienna"}
+SPEAKERS = [{"name": "Bing W. Brunton"}, {"name": "Kevin Yang", "aff": "Microsoft Research"}]
+
+# The ICLR seed's program, with its two hand-typed slips (entries 4 and 6).
+SLIPS = [
+    {"start": "8:50 AM", "end": "9:00 AM", "title": "Opening remarks", "kind": "remarks"},
+    {"start": "9:00 AM", "end": "9:45 AM", "title": "Invited talk 1", "kind": "invited talk",
+     "speakers": ["Bing W. Brunton"]},
+    {"start": "9:45 AM", "end": "11:45 AM", "title": "Poster session", "kind": "poster session"},
+    {"start": "11:45 PM", "end": "12:15 PM", "title": "Invited talk 2", "kind": "invited talk",
+     "speakers": ["Kevin Yang"]},
+    {"start": "12:15 PM", "end": "12:45 PM", "title": "Contributed talks",
+     "kind": "contributed talk"},
+    {"start": "12:45 AM", "end": "1:45 PM", "title": "Lunch", "kind": "lunch"},
+    {"start": "1:45 PM", "end": "2:30 PM", "title": "Panel", "kind": "panel"},
+]
+
+
+def program(schedule: list[dict[str, Any]], **extra: Any) -> str:
+    return page({"workshop": WORKSHOP, "speakers": SPEAKERS, "schedule": schedule, **extra},
+                '<< schedule() >>\n\n<< team("speakers") >>')
+
+
+def test_clock_times_as_organizers_write_them() -> None:
+    assert to_clock("08:50") == Clock(time(8, 50))
+    assert to_clock("8:50 am") == Clock(time(8, 50))
+    assert to_clock("12:15 PM") == Clock(time(12, 15))
+    assert to_clock("12:45 AM") == Clock(time(0, 45))
+    assert to_clock(570) == Clock(time(9, 30))  # YAML 1.1 reads 9:30 as 570
+    assert to_clock("2024-05-12 09:00") == Clock(time(9), date(2024, 5, 12))
+    for bad in ("25:00", "13:00 PM", "noonish"):
+        with pytest.raises(FieldIssue):
+            to_clock(bad)
+
+
+def test_durations() -> None:
+    assert [to_minutes(v) for v in (45, "45", "90 min", "1h", "1h30", "1:30", "2 hours")] == [
+        45, 45, 90, 60, 90, 90, 120]
+    with pytest.raises(FieldIssue, match="not a duration"):
+        to_minutes("a while")
+    with pytest.raises(FieldIssue, match="not a positive duration"):
+        to_minutes(0)
+
+
+def test_both_slips_of_the_iclr_seed_are_caught(site: SiteFn) -> None:
+    built = site({"index.md": program(SLIPS)})
+    assert built.ok
+    assert built.workshop() == [
+        "workshop: index.md: 'schedule', entry 4 (Invited talk 2): ends (12:15) before it "
+        "starts (23:45). Fix: check AM and PM, or the end time.",
+        "workshop: index.md: 'schedule', entry 5 (Contributed talks): starts at 12:15, before "
+        "'Invited talk 2' (23:45) listed above it. Fix: list the slots in the order they happen, "
+        "or check AM and PM.",
+        "workshop: index.md: 'schedule', entry 6 (Lunch): starts at 00:45, before 'Contributed "
+        "talks' (12:15) listed above it. Fix: list the slots in the order they happen, or check "
+        "AM and PM.",
+        "workshop: index.md: 'schedule', entry 6 (Lunch): (00:45\u201313:45) overlaps 'Opening "
+        "remarks' (08:50\u201309:00). Fix: correct the times, or mark slots that run at once "
+        "'parallel: true'.",
+    ]
+    strict = site({"index.md": program(SLIPS)}, strict=True)
+    assert not strict.ok
+
+
+def test_a_clean_program_renders_in_the_edition_zone(site: SiteFn) -> None:
+    fixed = [dict(s) for s in SLIPS]
+    fixed[3]["start"] = "11:45 AM"
+    fixed[5]["start"] = "12:45 PM"
+    built = site({"index.md": program(fixed)}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    assert '<p class="workshop-schedule__day"><time datetime="2024-05-11">Saturday, May 11, ' \
+        '2024</time></p>' in html
+    assert re.findall(r'<td class="workshop-slot__time"><time datetime="([^"]+)">([^<]+)</time>',
+                      html)[:2] == [("2024-05-11T08:50+02:00", "08:50"),
+                                    ("2024-05-11T09:00+02:00", "09:00")]
+    assert "Times are in Europe/Vienna (UTC+02:00)." in html
+    # Speakers on the page link to their cards.
+    assert '<span class="workshop-slot__speakers"><a href="#bing-w-brunton">Bing W. Brunton</a>' \
+        in html
+    assert 'class="workshop-slot workshop-slot--poster-session"' in html
+    assert html.count('<tr class="workshop-slot') == 7
+
+
+def test_durations_open_ends_parallel_slots_and_several_days(site: SiteFn) -> None:
+    schedule = [
+        {"day": "2024-07-26", "start": "09:00", "duration": 30, "title": "Welcome"},
+        {"start": "09:30", "title": "Talk A", "speakers": "Kevin Yang"},
+        {"start": "10:00", "end": "11:00", "title": "Posters, hall A", "parallel": True},
+        {"start": "10:00", "end": "11:00", "title": "Posters, hall B", "parallel": True},
+        {"day": "2024-07-27", "start": "2024-07-27 09:00", "end": "10:00",
+         "title": "Day two keynote", "kind": "Keynote"},
+    ]
+    workshop = {**WORKSHOP, "date": None, "start": "2024-07-26", "end": "2024-07-27"}
+    built = site({"index.md": page({"workshop": workshop, "speakers": SPEAKERS,
+                                    "schedule": schedule}, "<< schedule() >>")},
+                 plugins=[MACROS, {"workshop": {"time_format": "12h"}}], strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    assert re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)">', html) == ["2024-07-26",
+                                                                         "2024-07-27"]
+    # 9:30 has no end: it lasts until the next slot, at 10:00.
+    assert ('<time datetime="2024-07-26T09:30+02:00">9:30 AM</time>&ndash;'
+            '<time datetime="2024-07-26T10:00+02:00">10:00 AM</time>') in html
+    assert '<time datetime="2024-07-26T09:00+02:00">9:00 AM</time>&ndash;' \
+        '<time datetime="2024-07-26T09:30+02:00">9:30 AM</time>' in html
+    # Kevin Yang is in a roster the page does not show: no link to a card that is not there.
+    assert '<span class="workshop-slot__speakers">Kevin Yang</span>' in html
+    assert '<span class="workshop-slot__kind">keynote</span>' in html
+
+
+def test_speakers_from_the_directory_and_typos(site: SiteFn) -> None:
+    people = "max-welling:\n  name: Max Welling\n  url: https://staff.fnwi.uva.nl/m.welling\n"
+    built = site({"index.md": program([
+        {"start": "09:00", "end": "10:00", "title": "Talk",
+         "speakers": ["max-welling", "Kevin Yangg", "Someone Else"]}])},
+        files={"docs/people.yml": people})
+    assert built.ok
+    html = built.html()
+    assert '<a href="https://staff.fnwi.uva.nl/m.welling">Max Welling</a>, Kevin Yangg, ' \
+        "Someone Else</span>" in html
+    assert built.workshop() == [
+        "workshop: index.md: 'schedule', entry 1 (Talk), field 'speakers': 'Kevin Yangg' matches "
+        "no one on the page; it is shown as plain text. Fix: did you mean 'Kevin Yang'?"]
+
+
+BAD: list[tuple[str, Any, str]] = [
+    ("no start", [{"title": "Talk"}], "'schedule', entry 1 (Talk): has no start time."),
+    ("not a time", [{"start": "25:00", "title": "Talk"}],
+     "'schedule', entry 1 (Talk), field 'start': '25:00' is not a time of day."),
+    ("no title", [{"start": "09:00"}], "'schedule', entry 1, field 'title': is missing."),
+    ("both end and duration", [{"start": "09:00", "end": "10:00", "duration": 60, "title": "T"}],
+     "has both 'end' and 'duration'."),
+    ("slot is text", ["09:00 Opening"], "'schedule', entry 1: is the text '09:00 Opening', "
+     "not a slot."),
+    ("schedule is a mapping", {"09:00": "Opening"}, "'schedule': should be a list of slots."),
+    ("javascript url", [{"start": "09:00", "title": "T", "url": "javascript:x"}],
+     "field 'url': 'javascript:x' uses the 'javascript:' scheme"),
+]
+
+
+@pytest.mark.parametrize(("schedule", "expected"), [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_bad_slots_stop_the_build(site: SiteFn, schedule: Any, expected: str) -> None:
+    built = site({"index.md": program(schedule)})
+    assert not built.ok
+    assert any(expected in m for m in built.workshop()), built.workshop()
+
+
+WARN: list[tuple[str, dict[str, Any], list[dict[str, Any]], str]] = [
+    ("no zone", {"date": "2024-05-11"}, [{"start": "09:00", "end": "10:00", "title": "T"}],
+     "'schedule': has times but the page does not say in which time zone."),
+    ("unknown kind", WORKSHOP, [{"start": "09:00", "end": "10:00", "title": "T",
+                                 "kind": "keynot"}], "Fix: did you mean 'keynote'?"),
+    ("day outside", WORKSHOP, [{"day": "2024-05-12", "start": "09:00", "end": "10:00",
+                                "title": "T"}], "is on 2024-05-12, outside the workshop's days."),
+    ("typo field", WORKSHOP, [{"start": "09:00", "end": "10:00", "title": "T",
+                               "speaker": "Kevin Yang"}], "did you mean 'speakers'?"),
+]
+
+
+@pytest.mark.parametrize(("workshop", "schedule", "expected"), [w[1:] for w in WARN],
+                         ids=[w[0] for w in WARN])
+def test_suspicious_slots_warn(site: SiteFn, workshop: dict[str, Any],
+                               schedule: list[dict[str, Any]], expected: str) -> None:
+    built = site({"index.md": page({"workshop": workshop, "schedule": schedule},
+                                   "<< schedule() >>")})
+    assert built.ok
+    assert any(expected in m for m in built.workshop()), built.workshop()
+
+
+def test_a_slot_needs_a_day(site: SiteFn) -> None:
+    built = site({"index.md": page({"schedule": [{"start": "09:00", "title": "T"}]},
+                                   "<< schedule() >>")})
+    assert not built.ok
+    assert any("'schedule', entry 1 (T): has no day. Fix: add 'date:' to the workshop block"
+               in m for m in built.workshop())
+
+
+def test_schedule_without_a_schedule(site: SiteFn) -> None:
+    built = site({"index.md": page({"title": "X"}, "<< schedule() >>")})
+    assert not built.ok
+    assert any("<< schedule() >>: is used, but the page has no 'schedule:' list." in m
+               for m in built.workshop())
