@@ -33,12 +33,13 @@ from .problems import Problems, did_you_mean
 from .rosters import NOT_ROSTERS, Card, RosterReader, looks_like_roster
 from .scan import MacroCall
 from .schedule import Schedule, read_schedule
+from .sponsors import Tier, read_sponsors
 from .timezones import Zone
 
 LAYOUTS = ("grid", "list")
 
 # Macros that show a front-matter list, and the key of that list.
-DATA_KEYS = {"dates": "dates", "schedule": "schedule"}
+DATA_KEYS = {"dates": "dates", "schedule": "schedule", "sponsors": "sponsors"}
 
 
 @dataclass
@@ -55,6 +56,7 @@ class PageData:
     roster_candidates: tuple[str, ...] = ()
     reader: RosterReader | None = None  # for rosters a macro names that the scan did not see
     schedule: Schedule | None = None
+    sponsors: list[Tier] | None = None
     # Calls (name, roster, layout) whose problems were already reported when the page was read.
     reported_calls: set[tuple[str, str | None, str | None]] = field(default_factory=set)
 
@@ -209,6 +211,7 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
     data.reader = reader
     data.schedule = read_schedule(meta, problems, data.workshop, data.rosters, wanted,
                                   reader.directory)
+    data.sponsors = read_sponsors(meta, problems, src, url_for)
     for call in calls:
         check_call(call, data)
     return data

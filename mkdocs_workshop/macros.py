@@ -41,7 +41,8 @@ class Macros:
         self._url_for = url_for  # page -> (src_uri -> URL relative to the page, or None)
 
     def functions(self) -> dict[str, Callable[..., str]]:
-        return {"team": self.team, "dates": self.dates, "schedule": self.schedule}
+        return {"team": self.team, "dates": self.dates, "schedule": self.schedule,
+                "sponsors": self.sponsors}
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -119,6 +120,16 @@ class Macros:
             return failed or ""  # schedule: present but not a list: reported when read
         days, zone = render.schedule_views(data.schedule, self.workshop.clock)
         return self._render(data, "schedule()", "schedule", days=days, zone=zone)
+
+
+    @pass_context
+    def sponsors(self, ctx: Context) -> str:
+        """The page's sponsors, by tier."""
+        page, data = self._page(ctx)
+        failed = self._check(page, data, "sponsors")
+        if failed is not None or data.sponsors is None:
+            return failed or ""  # sponsors: present but not a list: reported when read
+        return self._render(data, "sponsors()", "sponsors", tiers=data.sponsors)
 
 
 def _call_text(name: str, roster: str | None, layout: str | None) -> str:

@@ -9,6 +9,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .problems import Problems
+
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _PARENTHESES = re.compile(r"\([^)]*\)")
 
@@ -97,3 +99,26 @@ def find_image(ref: str, page_src: str, url_for: Callable[[str], str | None]) ->
         if url is not None:
             return ImageLookup(url)
     return ImageLookup(None, tuple(inside))
+
+
+def locate_image(ref: str, page_src: str, url_for: Callable[[str], str | None],
+                 problems: Problems, *, key: str, entry: int, label: str, field: str,
+                 instead: str) -> str | None:
+    """The URL of an image for the page, reporting an image that is missing or outside docs.
+
+    ``instead`` says what the page shows without it ("initials", "the name").
+    """
+    found = find_image(ref, page_src, url_for)
+    if found.outside_docs:
+        problems.error(
+            f"'{ref}' points outside the docs folder.", key=key, entry=entry, label=label,
+            field=field, fix="keep images inside the docs folder (for example docs/assets/).",
+        )
+    elif found.url is None:
+        problems.warn(
+            f"'{ref}' was not found (looked for " + " and ".join(f"'{t}'" for t in found.tried)
+            + f" in the docs folder); the page shows {instead} instead.",
+            key=key, entry=entry, label=label, field=field,
+            fix=f"add the file to the docs folder, correct the path, or remove '{field}'.",
+        )
+    return found.url

@@ -16,7 +16,7 @@ from .checks import label_of, unknown_fields, validate
 from .directory import Directory
 from .markup import render_markdown
 from .models import ROSTER_FIELDS, FieldIssue, Person, to_text
-from .people import AnchorAllocator, find_image, hue, initials, slug
+from .people import AnchorAllocator, hue, initials, locate_image, slug
 from .problems import Problems, did_you_mean
 
 # Front-matter keys that hold lists but are not rosters.
@@ -169,22 +169,9 @@ class RosterReader:
             ref = person.image
             if person.id and from_directory and "://" not in ref:
                 ref = "/" + ref.lstrip("./")
-            found = find_image(ref, self.page_src, self.url_for)
-            image_url = found.url
-            if found.outside_docs:
-                problems.error(
-                    f"'{person.image}' points outside the docs folder.", key=key, entry=index,
-                    label=person.name, field="image",
-                    fix="keep images inside the docs folder (for example docs/assets/images/).",
-                )
-            elif image_url is None:
-                problems.warn(
-                    f"'{person.image}' was not found (looked for "
-                    + " and ".join(f"'{t}'" for t in found.tried)
-                    + " in the docs folder); the card shows initials instead.",
-                    key=key, entry=index, label=person.name, field="image",
-                    fix="add the file to the docs folder, correct the path, or remove 'image'.",
-                )
+            image_url = locate_image(ref, self.page_src, self.url_for, problems, key=key,
+                                     entry=index, label=person.name, field="image",
+                                     instead="initials")
         bio_html = None
         if person.bio:
             bio_html, issues = render_markdown(person.bio)

@@ -12,7 +12,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-MACROS = ("team", "dates", "schedule")
+MACROS = ("team", "dates", "schedule", "sponsors")
 
 
 @dataclass(frozen=True)

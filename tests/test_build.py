@@ -162,7 +162,7 @@ def test_a_missing_image_warns_and_falls_back_to_initials(site: SiteFn) -> None:
     assert built.workshop() == [
         "workshop: index.md: 'speakers', entry 1 (Yian Yin), field 'image': "
         "'assets/images/yian.png' was not found (looked for 'assets/images/yian.png' in the docs "
-        "folder); the card shows initials instead. Fix: add the file to the docs folder, correct "
+        "folder); the page shows initials instead. Fix: add the file to the docs folder, correct "
         "the path, or remove 'image'."]
     assert 'aria-hidden="true">YY</span>' in built.html()
 
