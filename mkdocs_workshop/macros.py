@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 
 from . import render
 from .directory import load_directory
+from .editions import Edition, edition_view, order, read_editions
 from .frontmatter import PageData, call_problems
 from .problems import Problems
 from .render import PartialError, Renderer
@@ -36,13 +37,15 @@ UrlFor = Callable[[Any], Callable[[str], str | None]]
 class Macros:
     """The macro functions of one build, bound to its :class:`Workshop`."""
 
-    def __init__(self, workshop: Workshop, url_for: UrlFor) -> None:
+    def __init__(self, workshop: Workshop, files_of: Callable[[], Any]) -> None:
         self.workshop = workshop
-        self._url_for = url_for  # page -> (src_uri -> URL relative to the page, or None)
+        self._files_of = files_of  # the build's Files, once known
+        self._url_for = url_finder(files_of)  # page -> (src_uri -> URL for the page, or None)
+        self._editions: list[Edition] | None = None
 
     def functions(self) -> dict[str, Callable[..., str]]:
         return {"team": self.team, "dates": self.dates, "schedule": self.schedule,
-                "sponsors": self.sponsors}
+                "sponsors": self.sponsors, "editions": self.editions}
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -132,6 +135,29 @@ class Macros:
         return self._render(data, "sponsors()", "sponsors", tiers=data.sponsors)
 
 
+    @pass_context
+    def editions(self, ctx: Context) -> str:
+        """The series index: every page with a ``workshop:`` block, upcoming first."""
+        page, data = self._page(ctx)
+        files = self._files_of()
+        if files is None:  # before MkDocs has listed the site's files: nothing to index yet
+            return self._render(data, "editions()", "editions", groups=[])
+        if self._editions is None:
+            self._editions = read_editions(files)
+        upcoming, past, undated = order(self._editions, self.workshop.now.date())
+        groups = []
+        for label, editions in (("Upcoming", upcoming), ("Past", past),
+                                ("Date to be announced", undated)):
+            views = []
+            for edition in editions:
+                target = files.get_file_from_path(edition.src_uri)
+                href = target.url_relative_to(page.file)
+                views.append(edition_view(edition, href, edition.src_uri == page.file.src_uri))
+            if views:
+                groups.append((label, views))
+        return self._render(data, "editions()", "editions", groups=groups)
+
+
 def _call_text(name: str, roster: str | None, layout: str | None) -> str:
     if name != "team":
         return f"{name}()"
@@ -183,7 +209,7 @@ def define_env(env: Any) -> None:
         workshop = Workshop(renderer=Renderer(config.theme.dirs), default_zone=AOE,
                             now=get_build_datetime(), directory=directory)
         workshop.report(problems)
-        standalone = Macros(workshop, url_finder(lambda: env.variables.get("files")))
+        standalone = Macros(workshop, lambda: env.variables.get("files"))
         _STANDALONE[env] = standalone
         macros = standalone.functions()
     for name, function in macros.items():

@@ -56,7 +56,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                                  clock=self.config.time_format)
         self.workshop.report(problems)
         self._files = None
-        self._macros = Macros(self.workshop, url_finder(lambda: self._files))
+        self._macros = Macros(self.workshop, lambda: self._files)
         return config
 
     @event_priority(-50)  # after the macros plugin has set up its environment

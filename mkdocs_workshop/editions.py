@@ -1,0 +1,91 @@
+"""The series index: every page whose front matter has a ``workshop:`` block.
+
+Upcoming editions come first, soonest first; then past ones, newest first; editions without a
+date last. The index needs every page's front matter before any page is rendered (the home
+page, which shows it, is usually rendered first), so it reads them once per build.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from mkdocs.utils.meta import get_data
+from pydantic import ValidationError
+
+from . import dates as date_rules
+from .models import WorkshopInfo
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class Edition:
+    src_uri: str
+    title: str
+    info: WorkshopInfo
+
+
+def read_editions(files: Iterable[Any]) -> list[Edition]:
+    """Editions among the site's Markdown pages. Invalid blocks are left to the page's own
+    check, which reports them when the page is built."""
+    editions = []
+    for file in files:
+        if not file.is_documentation_page() or file.inclusion.is_excluded():
+            continue
+        try:
+            doc, meta = get_data(file.content_string)
+        except (OSError, ValueError):
+            continue
+        block = meta.get("workshop")
+        if not isinstance(block, dict):
+            continue
+        try:
+            info = WorkshopInfo.model_validate({str(k): v for k, v in block.items()})
+        except ValidationError:
+            continue
+        title = meta.get("title")
+        if not isinstance(title, str) or not title.strip():
+            heading = _H1.search(doc)
+            title = heading.group(1) if heading else file.name.replace("-", " ").title()
+        editions.append(Edition(file.src_uri, title.strip(), info))
+    return editions
+
+
+def order(editions: Iterable[Edition], today: date) -> tuple[list[Edition], list[Edition],
+                                                             list[Edition]]:
+    """(upcoming, soonest first), (past, newest first), (no date, as found)."""
+    upcoming, past, undated = [], [], []
+    for edition in editions:
+        last = edition.info.last_day
+        if last is None:
+            undated.append(edition)
+        elif last >= today:
+            upcoming.append(edition)
+        else:
+            past.append(edition)
+    upcoming.sort(key=lambda e: (e.info.first_day or date.max, e.title))
+    past.sort(key=lambda e: (e.info.first_day or date.min, e.title), reverse=True)
+    return upcoming, past, undated
+
+
+@dataclass(frozen=True)
+class EditionView:
+    title: str
+    href: str
+    current: bool
+    venue: str | None
+    when_iso: str | None
+    when_text: str | None
+    location: str | None
+
+
+def edition_view(edition: Edition, href: str, current: bool) -> EditionView:
+    info = edition.info
+    first, last = info.first_day, info.last_day
+    when_text = date_rules.format_range(first, last) if first and last else None
+    return EditionView(edition.title, href, current, info.venue,
+                       first.isoformat() if first else None, when_text, info.location)
