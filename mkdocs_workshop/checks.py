@@ -16,7 +16,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def report(exc: ValidationError, problems: Problems, *, key: str | None, entry: int | None,
-           label: str | None) -> None:
+           label: str | None, line: int | None = None) -> None:
     """One problem per pydantic error, located at the entry and the field."""
     for err in exc.errors():
         loc = [str(part) for part in err["loc"]]
@@ -33,7 +33,8 @@ def report(exc: ValidationError, problems: Problems, *, key: str | None, entry: 
             message, fix = "should be a list.", "write one '- item' per line under the key."
         else:
             message, fix = err["msg"] + ".", None
-        problems.error(message, key=key, entry=entry, label=label, field=field_name, fix=fix)
+        problems.error(message, key=key, entry=entry, label=label, field=field_name, fix=fix,
+                       line=line)
 
 
 def unknown_fields(item: Mapping[Any, Any], known: Iterable[str], problems: Problems, *,
@@ -52,11 +53,11 @@ def unknown_fields(item: Mapping[Any, Any], known: Iterable[str], problems: Prob
 
 
 def validate(model: type[M], item: Mapping[Any, Any], problems: Problems, *, key: str | None,
-             entry: int | None, label: str | None) -> M | None:
+             entry: int | None, label: str | None, line: int | None = None) -> M | None:
     try:
         return model.model_validate({str(k): v for k, v in item.items()})
     except ValidationError as exc:
-        report(exc, problems, key=key, entry=entry, label=label)
+        report(exc, problems, key=key, entry=entry, label=label, line=line)
         return None
 
 

@@ -28,6 +28,7 @@ from .models import (
     to_when,
     to_zone,
 )
+from .papers import FORMATS, PaperFile, PaperFiles
 from .people import AnchorAllocator
 from .problems import Problems, did_you_mean
 from .rosters import NOT_ROSTERS, Card, RosterReader, looks_like_roster
@@ -57,6 +58,7 @@ class PageData:
     reader: RosterReader | None = None  # for rosters a macro names that the scan did not see
     schedule: Schedule | None = None
     sponsors: list[Tier] | None = None
+    papers: dict[str, PaperFile] = field(default_factory=dict)  # by the source a call names
     # Calls (name, roster, layout) whose problems were already reported when the page was read.
     reported_calls: set[tuple[str, str | None, str | None]] = field(default_factory=set)
 
@@ -186,7 +188,8 @@ def read_zone(meta: Mapping[str, Any], problems: Problems, default: Zone) -> Zon
 
 def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
               default_zone: Zone, url_for: Callable[[str], str | None],
-              directory: Directory | None = None, markdown: str = "") -> PageData:
+              directory: Directory | None = None, papers: PaperFiles | None = None,
+              markdown: str = "") -> PageData:
     """Validate everything on the page that the plugin's macros can show."""
     problems = Problems(src)
     data = PageData(src, problems, keys=frozenset(str(k) for k in meta))
@@ -213,8 +216,45 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
                                   reader.directory)
     data.sponsors = read_sponsors(meta, problems, src, url_for)
     for call in calls:
+        if call.name in ("papers", "awards") and call.arg is not None and papers is not None \
+                and load_papers(data, call.arg, papers, call.where) is None:
+            data.reported_calls.add((call.name, call.arg, None))
         check_call(call, data)
     return data
+
+
+def load_papers(data: PageData, source: str, files: PaperFiles, call: str) -> PaperFile | None:
+    """The papers file a call names, read once per build; its problems are the page's too."""
+    if source in data.papers:
+        return data.papers[source]
+    suffix = source.rsplit(".", 1)[-1].lower() if "." in source else ""
+    if f".{suffix}" not in FORMATS:
+        data.problems.error(
+            f"'{source}' is not a file type papers() reads.", call=call,
+            fix="use a .yml, .yaml, .json (also OpenReview's) or .csv file.")
+        return None
+    found, tried = files.locate(source, data.src)
+    if found is None:
+        if not tried:
+            data.problems.error(f"'{source}' points outside the docs folder.", call=call,
+                                fix="keep the papers file inside the docs folder.")
+        else:
+            data.problems.error(
+                f"the file '{source}' was not found (looked for "
+                + " and ".join(f"'{t}'" for t in tried) + " in the docs folder).", call=call,
+                fix="put the file next to the page or in the docs folder, or correct its name.")
+        return None
+    paper_file, first = files.get(found)
+    if first and paper_file.problems is not None:
+        data.problems.items.extend(paper_file.problems.items)
+        if paper_file.left_out:
+            data.problems.note(
+                f"{paper_file.left_out} rejected or withdrawn entr"
+                f"{'y is' if paper_file.left_out == 1 else 'ies are'} left out of the page.",
+                call=f"{found}",
+            )
+    data.papers[source] = paper_file
+    return paper_file
 
 
 def call_problems(name: str, roster: str | None, layout: str | None,

@@ -25,8 +25,9 @@ from mkdocs.exceptions import PluginError
 from . import render
 from .directory import load_directory
 from .editions import Edition, edition_view, order, read_editions
-from .frontmatter import PageData, call_problems
-from .problems import Problems
+from .frontmatter import PageData, call_problems, load_papers
+from .papers import PaperFile, awarded, count_line, group_papers, known_group_fields
+from .problems import Problems, did_you_mean
 from .render import PartialError, Renderer
 from .site import Workshop
 from .timezones import AOE
@@ -45,7 +46,8 @@ class Macros:
 
     def functions(self) -> dict[str, Callable[..., str]]:
         return {"team": self.team, "dates": self.dates, "schedule": self.schedule,
-                "sponsors": self.sponsors, "editions": self.editions}
+                "sponsors": self.sponsors, "editions": self.editions, "papers": self.papers,
+                "awards": self.awards}
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -158,6 +160,54 @@ class Macros:
         return self._render(data, "editions()", "editions", groups=groups)
 
 
+    def _paper_file(self, data: PageData, name: str, source: str) -> PaperFile | str:
+        """The file a papers()/awards() call names, or the error box to show instead."""
+        call = f'{name}("{source}")'
+        if (name, source, None) in data.reported_calls:
+            return render.error_block(f"{data.src}: {call}: see the build log.")
+        before = len(data.problems.items)
+        found = load_papers(data, source, self.workshop.papers, call)
+        self.workshop.report(data.problems.items[before:])  # read here for the first time
+        if found is None:
+            data.reported_calls.add((name, source, None))
+            return render.error_block(f"{data.src}: {call}: see the build log.")
+        return found
+
+    @pass_context
+    def papers(self, ctx: Context, source: str, group_by: str | None = None) -> str:
+        """Accepted papers from a data file, grouped by decision or by ``group_by``."""
+        _page, data = self._page(ctx)
+        found = self._paper_file(data, "papers", str(source))
+        if isinstance(found, str):
+            return found
+        call = f'papers("{source}", group_by="{group_by}")' if group_by else f'papers("{source}")'
+        if group_by is not None and group_by not in known_group_fields(found.entries):
+            if (call, group_by, None) not in data.reported_calls:
+                data.reported_calls.add((call, group_by, None))
+                close = did_you_mean(str(group_by), known_group_fields(found.entries))
+                problems = Problems(data.src)
+                problems.error(f"groups by '{group_by}', which no paper in {found.path} has.",
+                               call=call, fix=(f"did you mean '{close}'? " if close else "")
+                               + "Name a field or column of the file, or leave group_by out.")
+                self.workshop.report(problems)
+            return render.error_block(f"{data.src}: {call}: unknown field '{group_by}'.")
+        groups = group_papers(found.entries, group_by)
+        by_decision = group_by in (None, "decision")
+        return self._render(data, call, "papers", groups=groups,
+                            count=count_line(groups, by_decision), awards=False)
+
+    @pass_context
+    def awards(self, ctx: Context, source: str) -> str:
+        """The papers of a data file that have an ``award``: paper, authors, award."""
+        _page, data = self._page(ctx)
+        found = self._paper_file(data, "awards", str(source))
+        if isinstance(found, str):
+            return found
+        groups = group_papers(awarded(found.entries), "award")
+        return self._render(data, f'awards("{source}")', "papers", groups=groups, count=None,
+                            awards=True)
+
+
 def _call_text(name: str, roster: str | None, layout: str | None) -> str:
     if name != "team":
         return f"{name}()"
@@ -207,7 +257,8 @@ def define_env(env: Any) -> None:
 
         directory, problems = load_directory(config.docs_dir, "people.yml")
         workshop = Workshop(renderer=Renderer(config.theme.dirs), default_zone=AOE,
-                            now=get_build_datetime(), directory=directory)
+                            now=get_build_datetime(), directory=directory,
+                            docs_dir=config.docs_dir)
         workshop.report(problems)
         standalone = Macros(workshop, lambda: env.variables.get("files"))
         _STANDALONE[env] = standalone

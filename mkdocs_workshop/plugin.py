@@ -53,7 +53,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self.workshop = Workshop(renderer=Renderer(config.theme.dirs),
                                  default_zone=self.config.deadline_timezone,
                                  now=get_build_datetime(), directory=directory,
-                                 clock=self.config.time_format)
+                                 clock=self.config.time_format, docs_dir=config.docs_dir)
         self.workshop.report(problems)
         self._files = None
         self._macros = Macros(self.workshop, lambda: self._files)

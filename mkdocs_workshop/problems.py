@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 
 class Severity(enum.Enum):
+    INFO = "info"  # worth saying, not a problem: --strict does not count it
     WARNING = "warning"
     ERROR = "error"
 
@@ -32,6 +33,7 @@ class Problem:
     field: str | None = None
     fix: str | None = None
     call: str | None = None  # a macro call in the page body, with its line
+    line: int | None = None  # a line of a data file (CSV)
 
     @property
     def location(self) -> str:
@@ -41,6 +43,8 @@ class Problem:
             if self.entry is None and self.label:
                 key += f" ({self.label})"
             parts.append(key)
+        if self.line is not None:
+            parts.append(f"line {self.line}" + (f" ({self.label})" if self.label else ""))
         if self.entry is not None:
             entry = f"entry {self.entry}"
             if self.label:
@@ -64,6 +68,9 @@ class Problems:
 
     page: str
     items: list[Problem] = field(default_factory=list)
+
+    def note(self, message: str, **where: object) -> None:
+        self._add(Severity.INFO, message, where)
 
     def warn(self, message: str, **where: object) -> None:
         self._add(Severity.WARNING, message, where)
@@ -89,15 +96,15 @@ class Problems:
         return len(self.items)
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    """The candidate closest to ``word``, ignoring case, or None if none is close."""
+def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate closest to ``word``, ignoring case, or None if none is close enough."""
     by_lower: dict[str, str] = {}
     for candidate in candidates:
         by_lower.setdefault(candidate.lower(), candidate)
     lowered = word.lower()
     if lowered in by_lower:
         return by_lower[lowered]
-    matches = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=0.6)
+    matches = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=cutoff)
     return by_lower[matches[0]] if matches else None
 
 

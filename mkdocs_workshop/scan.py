@@ -12,7 +12,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-MACROS = ("team", "dates", "schedule", "sponsors", "editions")
+MACROS = ("team", "dates", "schedule", "sponsors", "editions", "papers", "awards")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from .directory import Directory
 from .frontmatter import PageData, read_page
+from .papers import PaperFiles
 from .problems import Problem, Severity
 from .render import Renderer
 from .scan import MacroCall, find_calls
@@ -27,10 +28,12 @@ log = get_plugin_logger("workshop")
 class Workshop:
     def __init__(self, *, renderer: Renderer, default_zone: Zone, now: datetime,
                  directory: Directory | None = None, clock: str = "24h",
+                 docs_dir: str = "docs",
                  logger: logging.LoggerAdapter[logging.Logger] | None = None) -> None:
         self.renderer = renderer
         self.directory = directory or Directory("people.yml")
         self.clock = clock
+        self.papers = PaperFiles(docs_dir)
         self.default_zone = default_zone
         self.now = now
         self.pages: dict[str, PageData] = {}
@@ -43,14 +46,16 @@ class Workshop:
             if problem.severity is Severity.ERROR:
                 self.errors.append(problem)
                 self._log.error(str(problem))
-            else:
+            elif problem.severity is Severity.WARNING:
                 self._log.warning(str(problem))
+            else:
+                self._log.info(str(problem))
 
     def read(self, src: str, meta: Mapping[str, Any], calls: Sequence[MacroCall], *,
              url_for: Callable[[str], str | None], markdown: str = "") -> PageData:
         """Read (or read again, on a rebuild) a page and report its problems."""
         data = read_page(src, meta, calls, default_zone=self.default_zone, url_for=url_for,
-                         directory=self.directory, markdown=markdown)
+                         directory=self.directory, papers=self.papers, markdown=markdown)
         self.pages[src] = data
         self.report(data.problems)
         return data

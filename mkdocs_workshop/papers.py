@@ -1,0 +1,384 @@
+"""Accepted papers from a data file: YAML, JSON, CSV, or the JSON of OpenReview's API.
+
+Every format becomes a list of :class:`Paper`. Fields: ``title`` (required), ``authors`` (a list,
+or one text separated by ``;``, ``,`` or ``and``), ``abstract``, ``forum`` (an OpenReview id or
+a link), ``pdf``, ``decision`` (Oral, Spotlight, Poster, ...), ``award``, and any other column,
+which ``group_by`` can name. OpenReview notes (API 1 or 2, a list or ``{"notes": [...]}``) give
+title, authors, abstract, forum and PDF, and their decision from ``decision`` or ``venue``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import yaml
+from pydantic import BeforeValidator, Field
+
+from .checks import label_of, validate, yaml_error
+from .models import FieldIssue, Link, RequiredText, Text, _Model, to_link, to_text
+from .people import slug
+from .problems import Problems, did_you_mean
+
+OPENREVIEW = "https://openreview.net"
+FORMATS = (".yml", ".yaml", ".json", ".csv")
+REJECTED = re.compile(r"\b(reject|rejected|withdrawn|withdraw|desk)\b", re.I)
+
+# ---------------------------------------------------------------------------------------------
+# The model
+# ---------------------------------------------------------------------------------------------
+
+
+def to_authors(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        text = value.strip()
+        parts = text.split(";") if ";" in text else re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+        return [p.strip() for p in parts if p.strip()]
+    if isinstance(value, list):
+        names = []
+        for item in value:
+            name = to_text(item)
+            if name:
+                names.append(name)
+        return names
+    raise FieldIssue("should be a list of names, or names separated by commas.",
+                     "write 'authors: [Ada Lovelace, Alan Turing]'.")
+
+
+def to_forum(value: object) -> str | None:
+    """An OpenReview forum id (``abc123XYZ``) or a link to the paper's page."""
+    text = to_text(value)
+    if text is None:
+        return None
+    if re.fullmatch(r"[A-Za-z0-9_-]{5,}", text):
+        return f"{OPENREVIEW}/forum?id={text}"
+    return to_link(text)
+
+
+def to_pdf(value: object) -> str | None:
+    text = to_text(value)
+    if text is None:
+        return None
+    if text.startswith("/pdf"):  # OpenReview gives its own path
+        return OPENREVIEW + text
+    return to_link(text)
+
+
+Authors = Annotated[list[str], BeforeValidator(to_authors)]
+Forum = Annotated[str | None, BeforeValidator(to_forum)]
+Pdf = Annotated[str | None, BeforeValidator(to_pdf)]
+
+
+class Paper(_Model):
+    title: RequiredText
+    authors: Authors = Field(default_factory=list)
+    abstract: Text = None
+    forum: Forum = None
+    pdf: Pdf = None
+    url: Link = None
+    decision: Text = None
+    award: Text = None
+
+
+PAPER_FIELDS = ("title", "authors", "abstract", "forum", "pdf", "url", "decision", "award")
+
+
+@dataclass(frozen=True)
+class PaperEntry:
+    index: int  # 1-based entry, or the CSV line
+    paper: Paper
+    extra: Mapping[str, str]  # other columns, for group_by
+
+
+@dataclass
+class PaperFile:
+    path: str  # relative to docs_dir, for messages
+    entries: list[PaperEntry] = field(default_factory=list)
+    left_out: int = 0  # rejected or withdrawn entries of an export
+    problems: Problems | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the formats
+# ---------------------------------------------------------------------------------------------
+
+
+def _openreview_note(note: Mapping[str, Any]) -> dict[str, Any]:
+    """A note of OpenReview's API (1: plain values; 2: {"value": ...}) as a paper's fields."""
+    content = note.get("content") or {}
+
+    def value(key: str) -> Any:
+        item = content.get(key)
+        return item.get("value") if isinstance(item, dict) else item
+
+    fields: dict[str, Any] = {
+        "title": value("title"),
+        "authors": value("authors"),
+        "abstract": value("abstract"),
+        "forum": note.get("forum") or note.get("id"),
+        "pdf": value("pdf") or (f"{OPENREVIEW}/pdf?id={note.get('forum') or note.get('id')}"
+                                if note.get("forum") or note.get("id") else None),
+    }
+    decision = value("decision") or value("venue")
+    if decision:
+        fields["decision"] = decision
+    if value("award"):
+        fields["award"] = value("award")
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def _items(data: Any) -> tuple[list[Any], bool] | None:
+    """The list of papers in a YAML/JSON document, and whether they are OpenReview notes."""
+    if isinstance(data, dict):
+        for key in ("notes", "papers", "submissions"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+        else:
+            return None
+    if not isinstance(data, list):
+        return None
+    notes = bool(data) and all(isinstance(i, dict) and isinstance(i.get("content"), dict)
+                               for i in data)
+    return data, notes
+
+
+def parse(text: str, suffix: str, problems: Problems) -> list[tuple[int, Any]] | None:
+    """(entry number or CSV line, fields) of each paper in the file's text."""
+    if suffix == ".csv":
+        return _parse_csv(text, problems)
+    try:
+        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+    except json.JSONDecodeError as exc:
+        problems.error(f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).",
+                       fix="check the commas and quotes there; export the file again if unsure.")
+        return None
+    except yaml.YAMLError as exc:
+        message, fix = yaml_error(exc, text)
+        problems.error(message, fix=fix)
+        return None
+    found = _items(data)
+    if found is None:
+        kind = type(data).__name__ if data is not None else "empty"
+        problems.error(
+            f"should hold a list of papers, but it is {kind}.",
+            fix="write a list of papers (each with 'title:' and 'authors:'), a 'papers:' list, "
+            "or OpenReview's JSON with its 'notes' list.",
+        )
+        return None
+    items, notes = found
+    return [(i, _openreview_note(item) if notes else item) for i, item in enumerate(items, 1)]
+
+
+def _parse_csv(text: str, problems: Problems) -> list[tuple[int, Any]] | None:
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, Any]] = []
+    try:
+        header = reader.fieldnames
+        if not header:
+            problems.error("is empty.", fix="add a header line (title,authors,...) and rows.")
+            return None
+        names = [h.strip().lower() for h in header]
+        if "title" not in names:
+            close = next((n for n in names if did_you_mean(n, ["title"], cutoff=0.8)), None)
+            problems.error(
+                "has no 'title' column (columns: " + ", ".join(header) + ").",
+                fix=f"rename the column '{close}' to 'title'." if close else
+                "add a 'title' column; the first line of the file names the columns.",
+            )
+            return None
+        for row in reader:
+            cleaned = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()
+                       if k is not None}
+            extra = row.get(None)
+            if extra:
+                problems.warn(
+                    f"has {len(extra)} more value(s) than the header has columns: "
+                    + ", ".join(repr(v) for v in extra) + ".", line=reader.line_num,
+                    fix="quote values that contain commas, or add the missing column names.")
+            if any(cleaned.values()):
+                rows.append((reader.line_num, {k: v for k, v in cleaned.items() if v}))
+    except csv.Error as exc:
+        problems.error(f"is not valid CSV at line {reader.line_num} ({exc}).",
+                       fix="look for a stray double quote on that line; a value with a quote "
+                       "inside must be quoted itself, with the quote doubled (\"\").")
+        return None
+    return rows
+
+
+def read_paper_file(path: str, name: str) -> PaperFile:
+    """Read and check one papers file; ``name`` is how messages name it."""
+    problems = Problems(name)
+    result = PaperFile(name, problems=problems)
+    suffix = os.path.splitext(path)[1].lower()
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except UnicodeDecodeError as exc:
+        problems.error(f"is not UTF-8 text (byte {exc.start}); accents would come out wrong.",
+                       fix="save or export the file as UTF-8 (in Excel: 'CSV UTF-8').")
+        return result
+    if not text.strip():
+        problems.error("is empty.", fix="add the accepted papers, or remove the papers() call.")
+        return result
+    parsed = parse(text, suffix, problems)
+    if parsed is None:
+        return result
+    is_csv = suffix == ".csv"
+    for number, item in parsed:
+        where: dict[str, Any] = {"line": number} if is_csv else {"entry": number}
+        if not isinstance(item, dict):
+            problems.error(f"is {item!r}, not a paper.", **where,
+                           fix="give each paper a 'title' and its 'authors'.")
+            continue
+        fields = {str(k).lower() if is_csv else str(k): v for k, v in item.items()}
+        label = label_of(fields, "title")
+        for key in fields:
+            if key not in PAPER_FIELDS:
+                # Exports carry many other columns: only a near miss is worth a word.
+                close = did_you_mean(key, PAPER_FIELDS, cutoff=0.8)
+                if close and close != key:
+                    problems.warn(
+                        f"'{key}' is not a field of a paper; it is kept only for group_by.",
+                        **where, label=label, fix=f"did you mean '{close}'?")
+        decision = to_text(fields.get("decision")) if not isinstance(
+            fields.get("decision"), (dict, list)) else None
+        if decision and REJECTED.search(decision):
+            result.left_out += 1
+            continue
+        paper = validate(Paper, fields, problems, key=None, label=label,
+                         entry=where.get("entry"), line=where.get("line"))
+        if paper is None:
+            continue
+        extra = {k: str(v) for k, v in fields.items()
+                 if k not in PAPER_FIELDS and isinstance(v, (str, int, float))}
+        result.entries.append(PaperEntry(number, paper, extra))
+    return result
+
+
+class PaperFiles:
+    """Papers files of one build, each read once however many pages show it."""
+
+    def __init__(self, docs_dir: str) -> None:
+        self.docs_dir = docs_dir
+        self._read: dict[str, PaperFile] = {}
+
+    def locate(self, source: str, page_src: str) -> tuple[str | None, list[str]]:
+        """The file for ``source`` (relative to the page, then to docs), and where it looked."""
+        page_dir = os.path.dirname(page_src)
+        candidates = []
+        for base in (page_dir, ""):
+            relative = os.path.normpath(os.path.join(base, source)).replace(os.sep, "/")
+            if relative not in candidates:
+                candidates.append(relative)
+        inside = [c for c in candidates if not (c == ".." or c.startswith("../"))]
+        for candidate in inside:
+            if os.path.isfile(os.path.join(self.docs_dir, candidate)):
+                return candidate, inside
+        return None, inside
+
+    def get(self, relative: str) -> tuple[PaperFile, bool]:
+        """The file's papers, and whether this is the first time it was asked for."""
+        if relative in self._read:
+            return self._read[relative], False
+        result = read_paper_file(os.path.join(self.docs_dir, relative), relative)
+        self._read[relative] = result
+        return result, True
+
+
+# ---------------------------------------------------------------------------------------------
+# Views
+# ---------------------------------------------------------------------------------------------
+
+ORDER = ("Orals", "Spotlights", "Posters", "Accepted papers")
+
+
+def decision_group(decision: str | None) -> str:
+    text = (decision or "").lower()
+    for word, group in (("oral", "Orals"), ("spotlight", "Spotlights"), ("poster", "Posters")):
+        if word in text:
+            return group
+    if not text or "accept" in text:
+        return "Accepted papers"
+    return decision or "Accepted papers"
+
+
+@dataclass(frozen=True)
+class PaperView:
+    anchor: str
+    title: str
+    authors: tuple[str, ...]
+    abstract: tuple[str, ...]  # paragraphs
+    forum: str | None
+    pdf: str | None
+    url: str | None
+    award: str | None
+
+
+def _view(entry: PaperEntry, anchors: set[str]) -> PaperView:
+    paper = entry.paper
+    base = "paper-" + (slug(paper.title)[:60] or str(entry.index))
+    anchor, n = base, 1
+    while anchor in anchors:
+        n += 1
+        anchor = f"{base}-{n}"
+    anchors.add(anchor)
+    paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", paper.abstract or "") if p.strip())
+    return PaperView(anchor, paper.title, tuple(paper.authors), paragraphs, paper.forum,
+                     paper.pdf, paper.url, paper.award)
+
+
+def group_papers(entries: Sequence[PaperEntry], group_by: str | None) -> list[tuple[str, list[
+        PaperView]]]:
+    groups: dict[str, list[PaperView]] = {}
+    anchors: set[str] = set()
+    for entry in entries:
+        if group_by in (None, "decision"):
+            label = decision_group(entry.paper.decision)
+        else:
+            assert group_by is not None
+            value = getattr(entry.paper, group_by, None) if group_by in PAPER_FIELDS else (
+                entry.extra.get(group_by.lower()) or entry.extra.get(group_by))
+            label = str(value) if value else "Other"
+        groups.setdefault(label, []).append(_view(entry, anchors))
+    if group_by in (None, "decision"):
+        rank = {name: i for i, name in enumerate(ORDER)}
+        return sorted(groups.items(), key=lambda item: rank.get(item[0], len(ORDER)))
+    return list(groups.items())
+
+
+def count_line(groups: Sequence[tuple[str, Sequence[PaperView]]], by_decision: bool) -> str:
+    total = sum(len(papers) for _label, papers in groups)
+    noun = "accepted paper" if total == 1 else "accepted papers"
+    if not by_decision or len(groups) < 2:
+        return f"{total} {noun}."
+    parts = [f"{len(papers)} {_singular(label, len(papers))}" for label, papers in groups]
+    return f"{total} {noun}: " + ", ".join(parts[:-1]) + f" and {parts[-1]}."
+
+
+def _singular(label: str, n: int) -> str:
+    lowered = label.lower()
+    return lowered[:-1] if n == 1 and lowered.endswith("s") else lowered
+
+
+def awarded(entries: Iterable[PaperEntry]) -> list[PaperEntry]:
+    return [e for e in entries if e.paper.award]
+
+
+def known_group_fields(entries: Iterable[PaperEntry]) -> set[str]:
+    found = set(PAPER_FIELDS)
+    for entry in entries:
+        found.update(entry.extra)
+    return found
+
+
+__all__ = ["PaperFile", "PaperFiles", "awarded", "count_line", "group_papers",
+           "known_group_fields", "read_paper_file"]
