@@ -104,6 +104,10 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     # -- pages ----------------------------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # The people directory is data for the build, not a page or an asset to publish.
+        people = files.get_file_from_path(self.config.people_file)
+        if people is not None:
+            files.remove(people)
         self._files = files
         return files
 

@@ -110,17 +110,55 @@ def test_iclr24_carries_its_seed(demo: Built) -> None:
     assert "Explainability and interpretability of AI models in scientific contexts." in html
 
 
-def test_the_home_page_links_both_editions(demo: Built) -> None:
+def test_the_home_page_lists_both_editions_from_their_front_matter(demo: Built) -> None:
     html = demo.html("index.md")
-    assert 'href="icml24/"' in html and 'href="iclr24/"' in html
+    # Built "on" 2024-05-01: both upcoming, ICLR (May 11) before ICML (July 16).
+    assert re.findall(r'class="workshop-edition__title" href="([^"]+)"[^>]*>([^<]+)</a>',
+                      html) == [("iclr24/", "AI4DifferentialEquations in Science"),
+                                ("icml24/", "AI for Science: Scaling in AI for Scientific "
+                                 "Discovery")]
+    assert "Vienna, Austria (Hybrid)" in html
+
+
+def test_a_directory_person_shows_each_editions_affiliation(demo: Built) -> None:
+    icml, iclr = demo.html("icml24.md"), demo.html("iclr24.md")
+    for html in (icml, iclr):
+        assert '<a href="https://yuanqidu.github.io/">Yuanqi Du</a>' in html
+    yuanqi = r'id="yuanqi-du">.*?<p class="workshop-person__aff">([^<]+)</p>'
+    assert re.search(yuanqi, icml, re.S).group(1) == "Cornell"  # type: ignore[union-attr]
+    assert re.search(yuanqi, iclr, re.S).group(1) == "Cornell University"  # type: ignore[union-attr]
+    assert not (demo.root / "site/people.yml").exists()
+
+
+def test_iclr24_shows_program_papers_and_sponsors(demo: Built) -> None:
+    html = demo.html("iclr24.md")
+    assert "Times are in Europe/Vienna (UTC+02:00)." in html
+    assert '<time datetime="2024-05-11T08:50+02:00">08:50</time>' in html
+    assert '<a href="#yuanqi-du">Yuanqi Du</a>' in html  # the speaker links to the card
+    assert "4 accepted papers: 1 oral, 1 spotlight and 2 posters." in html
+    assert '<a href="https://openreview.net/forum?id=ExAmPlE0001">OpenReview</a>' in html
+    assert '<a href="https://openreview.net/pdf?id=ExAmPlE0001">PDF</a>' in html
+    assert r"$\textit{Ab Initio}$ Neural Operators" in html
+    assert 'alt="Example Foundation (example sponsor)"' in html
+    assert "Example data" in html
+
+
+def test_icml24_shows_papers_from_csv_and_awards(demo: Built) -> None:
+    html = demo.html("icml24.md")
+    assert "4 accepted papers: 1 oral, 1 spotlight and 2 posters." in html
+    awards = html.split("workshop-papers--awards")[1].split("</div>")[0]
+    assert re.findall(r'<p class="workshop-papers__group">([^<]+)</p>', awards) == [
+        "Best Paper Award (example)", "Outstanding Student Paper (example)"]
 
 
 def test_documentation_shows_macro_calls_as_text(demo: Built) -> None:
-    macros = demo.html("reference/macros.md")
+    macros = demo.html("macros/team.md")
     assert '<code>&lt;&lt; team("example_people") &gt;&gt;' in macros
     assert rosters(macros) == {"example_people": ["ada-example", "grace-placeholder",
                                                   "alan-sample"]}
-    assert '<div class="workshop-dates">' in macros
+    assert '<div class="workshop-dates">' in demo.html("macros/dates.md")
+    assert "workshop-papers--awards" in demo.html("macros/papers.md")
+    assert 'data-tier="Gold"' in demo.html("macros/sponsors.md")
     start = demo.html("getting-started.md")
     assert ('j2_variable_start_string</span><span class="p">:</span><span class="w"> </span>'
             '<span class="s">"&lt;&lt;"</span>') in start
