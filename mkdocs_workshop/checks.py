@@ -7,8 +7,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import yaml
+from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
+from .markup import render_markdown
 from .models import FieldIssue
 from .problems import Problems, did_you_mean
 
@@ -79,3 +81,26 @@ def yaml_error(exc: yaml.YAMLError, text: str, *, first_line: int = 1) -> tuple[
                 "replace the tabs with spaces; YAML does not allow tabs for indentation.")
     return (f"is not valid YAML ({problem}{where}).",
             "check the indentation and the quotes on that line.")
+
+
+def read_text(path: str, problems: Problems, *, fix: str) -> str | None:
+    """A data file's text (UTF-8, with or without a byte-order mark), or None if it is not."""
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except UnicodeDecodeError as exc:
+        problems.error(f"is not UTF-8 text (byte {exc.start}); accents would come out wrong.",
+                       fix=fix)
+        return None
+
+
+def markdown_field(text: str | None, problems: Problems, *, key: str, entry: int,
+                   label: str, field: str) -> Markup | None:
+    """Markdown from a data field as safe HTML, each bad link in it reported."""
+    if not text:
+        return None
+    html, issues = render_markdown(text)
+    for issue in issues:
+        problems.error(issue.message, key=key, entry=entry, label=label, field=field,
+                       fix=issue.fix)
+    return html

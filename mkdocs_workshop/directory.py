@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .checks import label_of, unknown_fields, validate, yaml_error
+from .checks import label_of, read_text, unknown_fields, validate, yaml_error
 from .models import PERSON_FIELDS, Person
 from .problems import Problems
 
@@ -44,12 +44,8 @@ def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
     if not os.path.isfile(path):
         return directory, problems
     directory.exists = True
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except UnicodeDecodeError as exc:
-        problems.error(f"is not UTF-8 text (byte {exc.start}).",
-                       fix="save the file as UTF-8 in your editor.")
+    text = read_text(path, problems, fix="save the file as UTF-8 in your editor.")
+    if text is None:
         return directory, problems
     try:
         data = yaml.safe_load(text)

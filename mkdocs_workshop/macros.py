@@ -103,39 +103,46 @@ class Macros:
         return self._render(data, _call_text("team", roster, layout), "team",
                             **render.team_context(roster, data.rosters[roster], layout))
 
+    def _list_macro(self, ctx: Context, name: str,
+                    context: Callable[[PageData], dict[str, Any] | None]) -> str:
+        """A macro that shows one front-matter list of the page (dates:, schedule:, ...)."""
+        page, data = self._page(ctx)
+        failed = self._check(page, data, name)
+        values = context(data) if failed is None else None
+        if values is None:  # the key is there but unreadable: reported when the page was read
+            return failed or ""
+        return self._render(data, f"{name}()", name, **values)
+
     @pass_context
     def dates(self, ctx: Context) -> str:
         """The page's important dates, with past ones marked and the next one highlighted."""
-        page, data = self._page(ctx)
-        failed = self._check(page, data, "dates")
-        if failed is not None or data.dates is None:
-            return failed or ""  # dates: present but not a list: reported when read
-        zone = data.dates_zone or self.workshop.default_zone
-        views = render.date_views(data.dates, zone, self.workshop.now)
-        mixed = any(view.zone_label for view in views)
-        return self._render(data, "dates()", "dates", dates=views, zone=zone, mixed=mixed)
 
+        def context(data: PageData) -> dict[str, Any] | None:
+            if data.dates is None:
+                return None
+            zone = data.dates_zone or self.workshop.default_zone
+            views = render.date_views(data.dates, zone, self.workshop.now)
+            return {"dates": views, "zone": zone, "mixed": any(v.zone_label for v in views)}
+
+        return self._list_macro(ctx, "dates", context)
 
     @pass_context
     def schedule(self, ctx: Context) -> str:
         """The page's program, by day, in the edition's time zone."""
-        page, data = self._page(ctx)
-        failed = self._check(page, data, "schedule")
-        if failed is not None or data.schedule is None:
-            return failed or ""  # schedule: present but not a list: reported when read
-        days, zone = render.schedule_views(data.schedule, self.workshop.clock)
-        return self._render(data, "schedule()", "schedule", days=days, zone=zone)
 
+        def context(data: PageData) -> dict[str, Any] | None:
+            if data.schedule is None:
+                return None
+            days, zone = render.schedule_views(data.schedule, self.workshop.clock)
+            return {"days": days, "zone": zone}
+
+        return self._list_macro(ctx, "schedule", context)
 
     @pass_context
     def sponsors(self, ctx: Context) -> str:
         """The page's sponsors, by tier."""
-        page, data = self._page(ctx)
-        failed = self._check(page, data, "sponsors")
-        if failed is not None or data.sponsors is None:
-            return failed or ""  # sponsors: present but not a list: reported when read
-        return self._render(data, "sponsors()", "sponsors", tiers=data.sponsors)
-
+        return self._list_macro(ctx, "sponsors", lambda data: (
+            None if data.sponsors is None else {"tiers": data.sponsors}))
 
     @pass_context
     def editions(self, ctx: Context) -> str:

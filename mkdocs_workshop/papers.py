@@ -21,7 +21,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BeforeValidator, Field
 
-from .checks import label_of, validate, yaml_error
+from .checks import label_of, read_text, validate, yaml_error
 from .models import FieldIssue, Link, RequiredText, Text, _Model, to_link, to_text
 from .people import slug
 from .problems import Problems, did_you_mean
@@ -219,12 +219,9 @@ def read_paper_file(path: str, name: str) -> PaperFile:
     problems = Problems(name)
     result = PaperFile(name, problems=problems)
     suffix = os.path.splitext(path)[1].lower()
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            text = handle.read()
-    except UnicodeDecodeError as exc:
-        problems.error(f"is not UTF-8 text (byte {exc.start}); accents would come out wrong.",
-                       fix="save or export the file as UTF-8 (in Excel: 'CSV UTF-8').")
+    text = read_text(path, problems,
+                     fix="save or export the file as UTF-8 (in Excel: 'CSV UTF-8').")
+    if text is None:
         return result
     if not text.strip():
         problems.error("is empty.", fix="add the accepted papers, or remove the papers() call.")

@@ -12,9 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .checks import label_of, unknown_fields, validate
+from .checks import label_of, markdown_field, unknown_fields, validate
 from .directory import Directory
-from .markup import render_markdown
 from .models import ROSTER_FIELDS, FieldIssue, Person, to_text
 from .people import AnchorAllocator, hue, initials, locate_image, slug
 from .problems import Problems, did_you_mean
@@ -172,12 +171,8 @@ class RosterReader:
             image_url = locate_image(ref, self.page_src, self.url_for, problems, key=key,
                                      entry=index, label=person.name, field="image",
                                      instead="initials")
-        bio_html = None
-        if person.bio:
-            bio_html, issues = render_markdown(person.bio)
-            for issue in issues:
-                problems.error(issue.message, key=key, entry=index, label=person.name,
-                               field="bio", fix=issue.fix)
+        bio_html = markdown_field(person.bio, problems, key=key, entry=index, label=person.name,
+                                  field="bio")
         links = tuple(
             (LINK_LABELS.get(name.lower(), name.replace("_", " ").title()), address)
             for name, address in person.links.items() if address

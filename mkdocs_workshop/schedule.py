@@ -27,9 +27,8 @@ from typing import Annotated, Any
 from markupsafe import Markup
 from pydantic import AliasChoices, BeforeValidator, Field, model_validator
 
-from .checks import label_of, unknown_fields, validate
+from .checks import label_of, markdown_field, unknown_fields, validate
 from .directory import Directory
-from .markup import render_markdown
 from .models import Day, FieldIssue, Link, RequiredText, Text, WorkshopInfo, _Model, to_text
 from .people import slug
 from .problems import Problems, did_you_mean
@@ -286,12 +285,8 @@ class ScheduleReader:
                     fix=(f"did you mean '{close}'? " if close else "")
                     + "Kinds: " + ", ".join(KINDS) + ".",
                 )
-        abstract = None
-        if slot.abstract:
-            abstract, issues = render_markdown(slot.abstract)
-            for issue in issues:
-                self.problems.error(issue.message, key="schedule", entry=index,
-                                    label=slot.title, field="abstract", fix=issue.fix)
+        abstract = markdown_field(slot.abstract, self.problems, key="schedule", entry=index,
+                                  label=slot.title, field="abstract")
         speakers = tuple(self._speaker(index, slot.title, name) for name in slot.speakers)
         return PlacedSlot(index, slot, day, start, end, speakers, kind, abstract)
 

@@ -18,8 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .checks import label_of, unknown_fields, validate
-from .markup import render_markdown
+from .checks import label_of, markdown_field, unknown_fields, validate
 from .models import ImageRef, Link, RequiredText, Text, _Model
 from .people import locate_image
 from .problems import Problems
@@ -80,12 +79,8 @@ def read_sponsors(meta: Mapping[str, Any], problems: Problems, page_src: str,
             logo_url = locate_image(sponsor.logo, page_src, url_for, problems, key="sponsors",
                                     entry=index, label=sponsor.name, field="logo",
                                     instead="the sponsor's name")
-        blurb = None
-        if sponsor.blurb:
-            blurb, issues = render_markdown(sponsor.blurb)
-            for issue in issues:
-                problems.error(issue.message, key="sponsors", entry=index, label=sponsor.name,
-                               field="blurb", fix=issue.fix)
+        blurb = markdown_field(sponsor.blurb, problems, key="sponsors", entry=index,
+                               label=sponsor.name, field="blurb")
         tier = sponsor.tier or DEFAULT_TIER
         tiers.setdefault(tier, Tier(tier)).sponsors.append(
             SponsorView(sponsor.name, sponsor.url, logo_url, blurb))
