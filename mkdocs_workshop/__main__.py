@@ -1,0 +1,7 @@
+"""``python -m mkdocs_workshop``: the same as the ``mkdocs-workshop`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

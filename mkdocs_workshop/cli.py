@@ -1,0 +1,46 @@
+"""The ``mkdocs-workshop`` command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .jekyll.importer import ImportRefused, import_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="mkdocs-workshop",
+        description="Tools for workshop sites built with MkDocs and mkdocs-workshop.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    jekyll = commands.add_parser(
+        "import-jekyll", help="turn a Jekyll workshop site into a MkDocs site",
+        description="Read the Jekyll site in SOURCE (never written to) and write a MkDocs site "
+        "using mkdocs-workshop to DEST, then print a report of everything converted or kept.")
+    jekyll.add_argument("source", type=Path, metavar="SOURCE", help="the Jekyll site's folder")
+    jekyll.add_argument("dest", type=Path, metavar="DEST", help="an empty folder for the result")
+    jekyll.add_argument("--force", action="store_true",
+                        help="write into DEST even if it is not empty")
+    jekyll.add_argument("--dry-run", action="store_true",
+                        help="print the report without writing anything")
+    args = parser.parse_args(argv)
+    if args.command != "import-jekyll":
+        parser.print_help()
+        return 2
+    try:
+        report = import_site(args.source, args.dest, force=args.force, dry_run=args.dry_run)
+    except ImportRefused as exc:
+        print(f"mkdocs-workshop: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"mkdocs-workshop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1
+    print(report.render(), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

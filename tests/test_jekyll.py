@@ -1,0 +1,297 @@
+"""import-jekyll: a Jekyll workshop site becomes a MkDocs site, and nothing is lost."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mkdocs_workshop.cli import main
+from mkdocs_workshop.jekyll.freedates import parse_date_line, parse_free_date
+from mkdocs_workshop.jekyll.importer import ImportRefused, import_site
+
+from conftest import ROOT, build_config
+
+SEEDS = ROOT / "tests" / "data" / "seeds"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("April 8, 2024", date(2024, 4, 8), date(2024, 4, 8)),
+    ("Aug 22, 2026", date(2026, 8, 22), date(2026, 8, 22)),
+    ("Oct 16-18, 2024", date(2024, 10, 16), date(2024, 10, 18)),
+    ("Aug 25-27, 2026", date(2026, 8, 25), date(2026, 8, 27)),
+    ("May 26-27, 2022", date(2022, 5, 26), date(2022, 5, 27)),
+    ("May 30 \u2013 June 2, 2024", date(2024, 5, 30), date(2024, 6, 2)),
+    ("Monday, April 8, 2024", date(2024, 4, 8), date(2024, 4, 8)),
+    ("8 April 2024", date(2024, 4, 8), date(2024, 4, 8)),
+    ("Sept 3rd, 2024 (AoE)", date(2024, 9, 3), date(2024, 9, 3)),
+    ("2024-04-08", date(2024, 4, 8), date(2024, 4, 8)),
+])
+def test_free_text_dates(text: str, first: date, last: date) -> None:
+    found = parse_free_date(text)
+    assert found is not None and (found.first, found.last) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["TBD", "April 31, 2024", "Oct 18-16, 2024", "Spring 2024",
+                                  "May 16"])
+def test_what_is_not_a_date(text: str) -> None:
+    assert parse_free_date(text) is None
+
+
+def test_date_lines_label_first_or_date_first() -> None:
+    line = parse_date_line("- February 28, 2022: Submission Date")
+    assert line is not None and line.label == "Submission Date"
+    assert line.date.first == date(2022, 2, 28)
+    line = parse_date_line("* **Paper Submission Deadline**: May 16, 2024, 11:59 PM AoE")
+    assert line is not None and line.label == "Paper Submission Deadline"
+    assert line.date.time is not None and line.date.zone == "AoE"
+    assert parse_date_line("- Deadline: ~~May 1~~ May 8, 2024") is None
+
+
+def jekyll_site(root: Path) -> Path:
+    """A two-edition Jekyll series in the seeds' format, with a few more of its habits."""
+    site = root / "jekyll"
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_layouts" / "icml24.html").write_text("<html>{{ content }}</html>")
+    (site / "_config.yml").write_text("title: AI for Science\nurl: https://example.org\n"
+                                      "baseurl: /ai4science\n")
+    shutil.copy(SEEDS / "icml24.md", site / "icml24.md")
+    shutil.copy(SEEDS / "iclr24.md", site / "index.md")
+    images = site / "assets" / "images"
+    images.mkdir(parents=True)
+    (images / "max.png").write_bytes(PNG + b"max")
+    (images / "bing.jpeg").write_bytes(PNG + b"bing")
+    (images / "marinka.png").write_bytes(PNG + b"marinka")
+    (site / "2023").mkdir()
+    (site / "2023" / "neurips.md").write_text(textwrap.dedent("""\
+        ---
+        layout: neurips23
+        title: AI for Science 2023
+        permalink: /neurips23/
+        team:
+          - name: Marinka Zitnik (Moderator)
+            image: /assets/images/marinka.png
+          - name: Max Welling
+            image: ../assets/images/max.png
+        ---
+
+        # Panel
+
+        {% include team.html %}
+
+        ![group photo]({{ site.baseurl }}/assets/images/max.png)
+
+        {% comment %} remember to update the panel {% endcomment %}
+
+        ## Important Dates (Anywhere on Earth)
+
+        - February 28, 2022: Submission Date
+        - Notification: Aug 25-27, 2026
+        - Camera ready: to be announced
+        - Workshop: May 26-27, 2022
+
+        {% if site.show_sponsors %}
+        Sponsors: {{ site.sponsors | join: ", " }}
+        {% endif %}
+
+        ```cpp
+        std::cout << "hello";
+        ```
+        """))
+    (site / "assets" / "style.css").write_text("body {}")
+    return site
+
+
+@pytest.fixture
+def imported(tmp_path: Path) -> tuple[Path, Path, str]:
+    source = jekyll_site(tmp_path)
+    dest = tmp_path / "site"
+    report = import_site(source, dest)
+    return source, dest, report.render()
+
+
+def front(path: Path) -> dict[str, object]:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def test_pages_go_where_their_permalink_says(imported: tuple[Path, Path, str]) -> None:
+    _source, dest, report = imported
+    docs = dest / "docs"
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == [
+        "icml24.md", "index.md", "neurips23.md"]
+    assert "layout" not in front(docs / "icml24.md")
+    assert front(docs / "icml24.md")["title"] == (
+        "AI for Science: Scaling in AI for Scientific Discovery")
+    assert "Pages: 3 (2 with rosters or dates)" in report
+
+
+def test_every_roster_entry_is_kept_and_comments_survive(
+        imported: tuple[Path, Path, str]) -> None:
+    _source, dest, report = imported
+    icml = front(dest / "docs" / "icml24.md")
+    assert [len(icml[k]) for k in ("speakers", "Panelist", "Organizers")] == [5, 2, 11]  # type: ignore[arg-type]
+    text = (dest / "docs" / "icml24.md").read_text(encoding="utf-8")
+    assert "#   - name: Sara Beery" in text  # commented out: still a comment, still out
+    assert "People: 20 in rosters; 6 commented out in the source, left out as in Jekyll" \
+        in report
+    neurips = front(dest / "docs" / "neurips23.md")
+    assert neurips["team"][0] == {"name": "Marinka Zitnik", "role": "Moderator",  # type: ignore[index]
+                                  "image": "assets/images/marinka.png"}
+    assert "role split from the name: Marinka Zitnik (Moderator)" in report
+
+
+def test_includes_become_team_macros(imported: tuple[Path, Path, str]) -> None:
+    _source, dest, _report = imported
+    icml = (dest / "docs" / "icml24.md").read_text(encoding="utf-8")
+    for roster in ("speakers", "Panelist", "Organizers"):
+        assert f'\n\n<< team("{roster}") >>\n\n' in icml
+    assert "include team.html" not in icml
+    assert '<< team("team") >>' in (dest / "docs" / "neurips23.md").read_text()
+
+
+def test_every_date_line_is_converted_or_kept(imported: tuple[Path, Path, str]) -> None:
+    _source, dest, report = imported
+    icml = front(dest / "docs" / "icml24.md")
+    assert icml["dates"] == [
+        {"Abstract Submission Deadline": date(2024, 4, 8)},
+        {"Paper Submission Deadline": date(2024, 5, 16)},
+        {"what": "Review Bidding Period", "start": date(2024, 10, 16),
+         "end": date(2024, 10, 18)},
+        {"Reviewer Deadline": date(2024, 6, 11)},
+        {"Acceptance Notification Date": date(2024, 6, 14)},
+        {"Workshop Date": date(2024, 7, 16)},
+    ]
+    assert icml["workshop"] == {"date": date(2024, 7, 16)}
+    body = (dest / "docs" / "icml24.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert "# Tentative Important Dates (Anywhere on Earth)\n\n<< dates() >>\n" in body
+    assert "April 8, 2024" not in body
+    neurips = front(dest / "docs" / "neurips23.md")
+    assert neurips["dates"] == [  # date first, ranges across days
+        {"Submission Date": date(2022, 2, 28)},
+        {"what": "Notification", "start": date(2026, 8, 25), "end": date(2026, 8, 27)},
+        {"what": "Workshop", "start": date(2022, 5, 26), "end": date(2022, 5, 27)}]
+    text = (dest / "docs" / "neurips23.md").read_text()
+    assert "<< dates() >>\n\n- Camera ready: to be announced\n" in text
+    assert "kept as written (not a date I can read): - Camera ready: to be announced" in report
+    assert "Dates converted: 9; lines kept as written: 1" in report
+
+
+def test_liquid_is_kept_verbatim_and_comments_are_kept(imported: tuple[Path, Path, str]) -> None:
+    _source, dest, report = imported
+    text = (dest / "docs" / "neurips23.md").read_text()
+    assert "<!-- remember to update the panel -->" in text
+    assert ("{% raw %}{% if site.show_sponsors %}\nSponsors: {{ site.sponsors | join: \", \" }}"
+            "\n{% endif %}{% endraw %}") in text
+    assert '{% raw %}std::cout << "hello";{% endraw %}' in text
+    assert "Liquid kept verbatim: {% if site.show_sponsors %}" in report
+    icml = (dest / "docs" / "icml24.md").read_text()
+    assert "{% raw %}<!-- <ul>\n{% for p in page.StudentOrganizers %}" in icml
+
+
+def test_images_are_copied_once_and_missing_ones_reported(
+        imported: tuple[Path, Path, str]) -> None:
+    _source, dest, report = imported
+    images = sorted(p.name for p in (dest / "docs" / "assets" / "images").iterdir())
+    assert images == ["bing.jpeg", "marinka.png", "max.png"]
+    neurips = (dest / "docs" / "neurips23.md").read_text()
+    assert "![group photo](assets/images/max.png)" in neurips
+    assert "image: assets/images/max.png" in neurips
+    assert "Images: 3 copied, 3 reused (same file), 15 missing" in report
+    assert "icml24.md: assets/images/kevin.jpeg" in report
+
+
+def test_mkdocs_yml(imported: tuple[Path, Path, str]) -> None:
+    _source, dest, _report = imported
+    config = yaml.safe_load((dest / "mkdocs.yml").read_text())
+    assert config["site_name"] == "AI for Science"
+    assert config["site_url"] == "https://example.org/ai4science/"
+    assert config["theme"] == {"name": "material"}
+    assert config["plugins"][1] == {"macros": {"j2_variable_start_string": "<<",
+                                               "j2_variable_end_string": ">>"}}
+    assert config["nav"] == [
+        {"Home": "index.md"},
+        {"Editions": [{"AI for Science: Scaling in AI for Scientific Discovery": "icml24.md"},
+                      {"AI for Science 2023": "neurips23.md"}]}]
+
+
+def test_the_result_builds_and_strict_fails_only_on_the_inputs_mistakes(
+        imported: tuple[Path, Path, str]) -> None:
+    _source, dest, report = imported
+    built = build_config(dest / "mkdocs.yml")
+    assert built.ok, built.messages()
+    html = built.html("icml24.md")
+    assert html.count('class="workshop-person"') == 18
+    assert "Juan Felipe Carrasquilla Álvarez" in html and "ETH Zürich" in html
+    assert len(re.findall(r"<time datetime=", html)) == 7  # six dates, one a period
+    warnings = built.workshop()
+    assert warnings, "the seed's own mistakes deserve warnings"
+    for warning in warnings:
+        text = warning.removeprefix("workshop: ")
+        if "field 'image'" in text:
+            ref = re.search(r"field 'image': '([^']+)'", text).group(1)  # type: ignore[union-attr]
+            assert f": {ref}" in report  # listed under "Missing images"
+        else:
+            assert text in report, text
+    assert any("Review Bidding Period" in w and "after the workshop" in w for w in warnings)
+    strict = build_config(dest / "mkdocs.yml", strict=True)
+    assert not strict.ok
+
+
+def test_same_input_same_output(tmp_path: Path) -> None:
+    source = jekyll_site(tmp_path)
+    first, second = tmp_path / "a", tmp_path / "b"
+    report_a = import_site(source, first).render().replace(str(first), "DEST")
+    report_b = import_site(source, second).render().replace(str(second), "DEST")
+    assert report_a == report_b
+    files_a = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(second): p.read_bytes() for p in second.rglob("*") if p.is_file()}
+    assert files_a == files_b
+
+
+def test_source_untouched_dest_protected_and_dry_run(tmp_path: Path) -> None:
+    source = jekyll_site(tmp_path)
+    before = {p: p.read_bytes() for p in source.rglob("*") if p.is_file()}
+    with pytest.raises(ImportRefused, match="never writes into its source"):
+        import_site(source, source / "out")
+    dest = tmp_path / "dest"
+    dest.mkdir()
+    (dest / "keep.txt").write_text("mine")
+    with pytest.raises(ImportRefused, match="is not empty"):
+        import_site(source, dest)
+    dry = import_site(source, tmp_path / "dry", dry_run=True)
+    assert "dry run: nothing written" in dry.render()
+    assert not (tmp_path / "dry").exists()
+    import_site(source, dest, force=True)
+    assert (dest / "keep.txt").read_text() == "mine" and (dest / "mkdocs.yml").is_file()
+    assert before == {p: p.read_bytes() for p in source.rglob("*") if p.is_file()}
+
+
+def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = jekyll_site(tmp_path)
+    assert main(["import-jekyll", str(source), str(tmp_path / "out")]) == 0
+    assert "Dates converted: 9" in capsys.readouterr().out
+    assert main(["import-jekyll", str(source), str(tmp_path / "out")]) == 2
+    assert "is not empty" in capsys.readouterr().err
+    assert main(["import-jekyll", str(tmp_path / "nope"), str(tmp_path / "x")]) == 2
+    run = subprocess.run([sys.executable, "-m", "mkdocs_workshop", "import-jekyll", "--dry-run",
+                          str(source), str(tmp_path / "y")], capture_output=True, text=True,
+                         check=False)
+    assert run.returncode == 0 and "dry run" in run.stdout and not run.stderr
+
+
+def test_broken_front_matter_is_carried_over_and_reported(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "bad.md").write_text("---\nspeakers:\n  - name: A\n\taff: B\n---\n\nHi\n")
+    report = import_site(source, tmp_path / "out").render()
+    assert "front matter is not valid YAML" in report
+    assert (tmp_path / "out/docs/bad.md").read_text().startswith("---\nspeakers:")
