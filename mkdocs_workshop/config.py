@@ -42,5 +42,16 @@ class WorkshopConfig(base.Config):
     people_file = c.Type(str, default="people.yml")
     # How schedule() writes times: 14:30 ("24h") or 2:30 PM ("12h").
     time_format = c.Choice(("24h", "12h"), default="24h")
+    # Avatars and logos: crop, resize to twice the display size and encode (AVIF, WebP),
+    # cached between builds. false links the original files as they are.
+    images = c.Type(bool, default=True)
+    avatar_size = c.Type(int, default=128)  # CSS pixels; the stylesheet shows 6.4rem = 128 px
+    logo_height = c.Type(int, default=56)  # CSS pixels
+    image_formats = c.ListOfItems(c.Choice(("avif", "webp", "png", "jpeg")),
+                                  default=["avif", "webp"])
+    image_quality = c.Type(int, default=80)
+    # Where processed images are kept between builds; default .cache/mkdocs-workshop next to
+    # mkdocs.yml (add .cache/ to .gitignore).
+    cache_dir = c.Optional(c.Type(str))
     # Add the package's stylesheet to the site. Turn off to style the blocks entirely yourself.
     stylesheet = c.Type(bool, default=True)

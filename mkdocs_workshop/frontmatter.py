@@ -29,7 +29,7 @@ from .models import (
     to_zone,
 )
 from .papers import FORMATS, PaperFile, PaperFiles
-from .people import AnchorAllocator
+from .people import AnchorAllocator, ImageMaker
 from .problems import Problems, did_you_mean
 from .rosters import NOT_ROSTERS, Card, RosterReader, looks_like_roster
 from .scan import MacroCall
@@ -59,6 +59,7 @@ class PageData:
     schedule: Schedule | None = None
     sponsors: list[Tier] | None = None
     papers: dict[str, PaperFile] = field(default_factory=dict)  # by the source a call names
+    team_rendered: bool = False  # a team() of this page has been rendered
     # Calls (name, roster, layout) whose problems were already reported when the page was read.
     reported_calls: set[tuple[str, str | None, str | None]] = field(default_factory=set)
 
@@ -189,7 +190,7 @@ def read_zone(meta: Mapping[str, Any], problems: Problems, default: Zone) -> Zon
 def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
               default_zone: Zone, url_for: Callable[[str], str | None],
               directory: Directory | None = None, papers: PaperFiles | None = None,
-              markdown: str = "") -> PageData:
+              images: ImageMaker | None = None, markdown: str = "") -> PageData:
     """Validate everything on the page that the plugin's macros can show."""
     problems = Problems(src)
     data = PageData(src, problems, keys=frozenset(str(k) for k in meta))
@@ -207,14 +208,14 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
         k for k in keys if isinstance(meta[k], list) and k not in NOT_ROSTERS
     )
     reader = RosterReader(src, problems, url_for, directory or Directory("people.yml"),
-                          AnchorAllocator())
+                          AnchorAllocator(), images)
     for key in keys:
         if key in wanted or looks_like_roster(key, meta[key]):
             data.rosters[key] = reader.read(key, meta[key])
     data.reader = reader
     data.schedule = read_schedule(meta, problems, data.workshop, data.rosters, wanted,
                                   reader.directory)
-    data.sponsors = read_sponsors(meta, problems, src, url_for)
+    data.sponsors = read_sponsors(meta, problems, src, url_for, images)
     for call in calls:
         if call.name in ("papers", "awards") and call.arg is not None and papers is not None \
                 and load_papers(data, call.arg, papers, call.where) is None:

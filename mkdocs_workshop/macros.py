@@ -32,6 +32,7 @@ from .render import PartialError, Renderer
 from .site import Workshop
 from .timezones import AOE
 
+FIRST_ROW = 4  # cards in the first row of a grid at desktop width
 UrlFor = Callable[[Any], Callable[[str], str | None]]
 
 
@@ -100,8 +101,11 @@ class Macros:
         failed = self._check(page, data, "team", str(roster), str(layout))
         if failed is not None:
             return failed
+        # The first row of the first roster on the page is in view at once: load it eagerly.
+        eager = FIRST_ROW if not data.team_rendered else 0
+        data.team_rendered = True
         return self._render(data, _call_text("team", roster, layout), "team",
-                            **render.team_context(roster, data.rosters[roster], layout))
+                            **render.team_context(roster, data.rosters[roster], layout, eager))
 
     def _list_macro(self, ctx: Context, name: str,
                     context: Callable[[PageData], dict[str, Any] | None]) -> str:

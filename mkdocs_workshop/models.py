@@ -134,8 +134,35 @@ def to_image(value: object) -> str | None:
     return text
 
 
+_FOCUS_WORDS = {"center": (0.5, 0.5), "centre": (0.5, 0.5), "top": (0.5, 0.0),
+                "bottom": (0.5, 1.0), "left": (0.0, 0.5), "right": (1.0, 0.5)}
+
+
+def to_focus(value: object) -> tuple[float, float] | None:
+    """Where to centre a square crop: ``top``, ``50%, 30%``, ``0.5, 0.3`` or ``[0.5, 0.3]``."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in _FOCUS_WORDS:
+        return _FOCUS_WORDS[value.strip().lower()]
+    parts = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
+    if len(parts) == 2:
+        try:
+            numbers = [float(str(p).strip().rstrip("%")) / (100 if "%" in str(p) else 1)
+                       for p in parts]
+        except ValueError:
+            numbers = []
+        if len(numbers) == 2 and all(0 <= n <= 1 for n in numbers):
+            return numbers[0], numbers[1]
+    raise FieldIssue(
+        f"'{value}' is not a focal point.",
+        "write top, bottom, left, right or center, or two fractions across and down "
+        "(0.5, 0.3) or percentages (50%, 30%).",
+    )
+
+
 Link = Annotated[str | None, BeforeValidator(to_link)]
 ImageRef = Annotated[str | None, BeforeValidator(to_image)]
+Focus = Annotated[tuple[float, float] | None, BeforeValidator(to_focus)]
 
 # ---------------------------------------------------------------------------------------------
 # Dates and zones
@@ -238,12 +265,13 @@ class Person(_Model):
     role: Text = None
     bio: Text = None
     image: ImageRef = None
+    focus: Focus = None  # where the square crop of the image is centred
     links: dict[str, Link] = Field(default_factory=dict)
     id: Text = None  # the person's id in the people directory, when the entry names one
 
 
 PERSON_FIELDS = ("name", "url", "aff", "affiliation", "interest", "topic", "role", "bio", "image",
-                 "links")
+                 "focus", "links")
 ROSTER_FIELDS = ("id", *PERSON_FIELDS)
 
 

@@ -72,6 +72,22 @@ class ImageLookup:
     url: str | None
     tried: tuple[str, ...] = ()
     outside_docs: bool = False
+    src: str | None = None  # the site file it was found as (None for web addresses)
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """An image as the page shows it: <img src>, <source>s before it, its size in CSS px."""
+
+    src: str
+    sources: tuple[tuple[str, str], ...] = ()  # (MIME type, URL), best first
+    width: int | None = None
+    height: int | None = None
+
+
+# Makes a site file into the image the page shows: (src_uri, "avatar" or "logo", focus).
+# None means "use the file as it is"; ImageProblem means it cannot be used.
+ImageMaker = Callable[[str, str, "tuple[float, float] | None"], "PageImage | None"]
 
 
 def find_image(ref: str, page_src: str, url_for: Callable[[str], str | None]) -> ImageLookup:
@@ -97,16 +113,17 @@ def find_image(ref: str, page_src: str, url_for: Callable[[str], str | None]) ->
     for candidate in inside:
         url = url_for(candidate)
         if url is not None:
-            return ImageLookup(url)
+            return ImageLookup(url, src=candidate)
     return ImageLookup(None, tuple(inside))
 
 
 def locate_image(ref: str, page_src: str, url_for: Callable[[str], str | None],
                  problems: Problems, *, key: str, entry: int, label: str, field: str,
-                 instead: str) -> str | None:
-    """The URL of an image for the page, reporting an image that is missing or outside docs.
+                 instead: str, maker: ImageMaker | None = None, kind: str = "avatar",
+                 focus: tuple[float, float] | None = None) -> PageImage | None:
+    """The image for the page, reporting one that is missing, outside docs or unusable.
 
-    ``instead`` says what the page shows without it ("initials", "the name").
+    ``instead`` says what the page shows without it ("initials", "the sponsor's name").
     """
     found = find_image(ref, page_src, url_for)
     if found.outside_docs:
@@ -114,11 +131,22 @@ def locate_image(ref: str, page_src: str, url_for: Callable[[str], str | None],
             f"'{ref}' points outside the docs folder.", key=key, entry=entry, label=label,
             field=field, fix="keep images inside the docs folder (for example docs/assets/).",
         )
-    elif found.url is None:
+        return None
+    if found.url is None:
         problems.warn(
             f"'{ref}' was not found (looked for " + " and ".join(f"'{t}'" for t in found.tried)
             + f" in the docs folder); the page shows {instead} instead.",
             key=key, entry=entry, label=label, field=field,
             fix=f"add the file to the docs folder, correct the path, or remove '{field}'.",
         )
-    return found.url
+        return None
+    if found.src is None or maker is None:
+        return PageImage(found.url)
+    from .images import ImageProblem  # Pillow is only imported where images are made
+
+    try:
+        return maker(found.src, kind, focus) or PageImage(found.url)
+    except ImageProblem as problem:
+        problems.warn(f"'{ref}' {problem.message} The page shows {instead} instead.", key=key,
+                      entry=entry, label=label, field=field, fix=problem.fix)
+        return None

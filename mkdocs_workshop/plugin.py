@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,9 +16,11 @@ from mkdocs.utils import get_build_datetime
 
 from .config import WorkshopConfig
 from .directory import load_directory
+from .images import ImageProcessor, available_formats, default_cache_dir, page_image
 from .macros import Macros, macro_block_strings, url_finder
+from .people import ImageMaker, PageImage
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
-from .site import Workshop
+from .site import Workshop, log
 
 MACROS_LINES = """\
 plugins:
@@ -33,6 +36,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
 
     def __init__(self) -> None:
         self.workshop: Workshop | None = None
+        self.images: ImageProcessor | None = None
         self._macros: Macros | None = None
         self._files: Files | None = None
 
@@ -57,7 +61,31 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self.workshop.report(problems)
         self._files = None
         self._macros = Macros(self.workshop, lambda: self._files)
+        self.images = self._image_processor(config)
         return config
+
+    def _image_processor(self, config: MkDocsConfig) -> ImageProcessor | None:
+        options = self.config
+        if not options.images:
+            return None
+        for name, value, low, high in (("avatar_size", options.avatar_size, 16, 1024),
+                                       ("logo_height", options.logo_height, 8, 512),
+                                       ("image_quality", options.image_quality, 1, 100)):
+            if not low <= value <= high:
+                raise PluginError(f"workshop: the option {name} is {value}; it must be between "
+                                  f"{low} and {high}.")
+        formats, missing = available_formats(list(options.image_formats))
+        if missing:
+            log.info(f"this Pillow cannot write {', '.join(missing)}; images are made as "
+                     f"{', '.join(formats) or 'nothing'}.")
+        if not formats:
+            raise PluginError("workshop: none of image_formats can be written by the installed "
+                              "Pillow; add webp to image_formats, or set images: false.")
+        cache = options.cache_dir or default_cache_dir(config.config_file_path)
+        if not os.path.isabs(cache):
+            cache = os.path.join(os.path.dirname(config.config_file_path or "."), cache)
+        return ImageProcessor(Path(cache), options.avatar_size, options.logo_height, formats,
+                              options.image_quality)
 
     @event_priority(-50)  # after the macros plugin has set up its environment
     def _register(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -121,8 +149,25 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         if _macros_render(macros, page, meta):
             self.workshop.prepare(page, markdown, url_for=url_finder(lambda: files)(page),
                                   macro_names=self._macros.functions(),
-                                  block=macro_block_strings(macros))
+                                  block=macro_block_strings(macros),
+                                  images=self._image_maker(page, files))
         return markdown
+
+    def _image_maker(self, page: Page, files: Files) -> ImageMaker | None:
+        processor = self.images
+        if processor is None:
+            return None
+
+        def make(src_uri: str, kind: str, focus: tuple[float, float] | None) -> PageImage | None:
+            found = files.get_file_from_path(src_uri)
+            if found is None or not found.abs_src_path:
+                return None
+            source = Path(found.abs_src_path)
+            processed = (processor.avatar(source, focus) if kind == "avatar"
+                         else processor.logo(source))
+            return page_image(processed, page.url) if processed else None
+
+        return make
 
     @event_priority(-50)  # after the macros plugin has rendered the page
     def _restore_page(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -143,6 +188,12 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                 f"{', '.join(files_with_errors)} (listed above); the site was not built."
             )
         return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.images is not None:
+            self.images.write(config.site_dir)
+            log.info(f"images: {self.images.processed} processed, {self.images.from_cache} "
+                     "from the cache")
 
 
 def _macros_render(macros: Any, page: Page, meta: Mapping[str, Any]) -> bool:

@@ -170,8 +170,10 @@ def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str |
     return views, zone
 
 
-def team_context(roster: str, cards: Sequence[Card], layout: str) -> dict[str, Any]:
-    return {"roster": roster, "cards": list(cards), "layout": layout}
+def team_context(roster: str, cards: Sequence[Card], layout: str,
+                 eager_count: int = 0) -> dict[str, Any]:
+    return {"roster": roster, "cards": list(cards), "layout": layout,
+            "eager_count": eager_count}
 
 
 def error_block(message: str) -> str:

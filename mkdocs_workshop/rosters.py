@@ -15,7 +15,7 @@ from markupsafe import Markup
 from .checks import label_of, markdown_field, unknown_fields, validate
 from .directory import Directory
 from .models import ROSTER_FIELDS, FieldIssue, Person, to_text
-from .people import AnchorAllocator, hue, initials, locate_image, slug
+from .people import AnchorAllocator, ImageMaker, PageImage, hue, initials, locate_image, slug
 from .problems import Problems, did_you_mean
 
 # Front-matter keys that hold lists but are not rosters.
@@ -36,7 +36,7 @@ class Card:
     index: int  # 1-based position in the roster
     person: Person
     anchor: str
-    image_url: str | None
+    image: PageImage | None  # None: the initials avatar
     initials: str
     hue: int
     bio_html: Markup | None
@@ -61,6 +61,7 @@ class RosterReader:
     url_for: Callable[[str], str | None]
     directory: Directory
     anchors: AnchorAllocator
+    images: ImageMaker | None = None
 
     def read(self, key: str, value: object) -> list[Card]:
         problems = self.problems
@@ -162,20 +163,20 @@ class RosterReader:
 
     def _card(self, key: str, index: int, person: Person, *, from_directory: bool) -> Card:
         problems = self.problems
-        image_url = None
+        image = None
         if person.image:
             # A directory image is written relative to the docs folder, not to this page.
             ref = person.image
             if person.id and from_directory and "://" not in ref:
                 ref = "/" + ref.lstrip("./")
-            image_url = locate_image(ref, self.page_src, self.url_for, problems, key=key,
-                                     entry=index, label=person.name, field="image",
-                                     instead="initials")
+            image = locate_image(ref, self.page_src, self.url_for, problems, key=key,
+                                 entry=index, label=person.name, field="image",
+                                 instead="initials", maker=self.images, focus=person.focus)
         bio_html = markdown_field(person.bio, problems, key=key, entry=index, label=person.name,
                                   field="bio")
         links = tuple(
             (LINK_LABELS.get(name.lower(), name.replace("_", " ").title()), address)
             for name, address in person.links.items() if address
         )
-        return Card(index, person, self.anchors.allocate(person.name), image_url,
+        return Card(index, person, self.anchors.allocate(person.name), image,
                     initials(person.name), hue(person.name), bio_html, links)

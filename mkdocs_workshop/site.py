@@ -17,6 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 from .directory import Directory
 from .frontmatter import PageData, read_page
 from .papers import PaperFiles
+from .people import ImageMaker
 from .problems import Problem, Severity
 from .render import Renderer
 from .scan import MacroCall, find_calls
@@ -52,23 +53,27 @@ class Workshop:
                 self._log.info(str(problem))
 
     def read(self, src: str, meta: Mapping[str, Any], calls: Sequence[MacroCall], *,
-             url_for: Callable[[str], str | None], markdown: str = "") -> PageData:
+             url_for: Callable[[str], str | None], markdown: str = "",
+             images: ImageMaker | None = None) -> PageData:
         """Read (or read again, on a rebuild) a page and report its problems."""
         data = read_page(src, meta, calls, default_zone=self.default_zone, url_for=url_for,
-                         directory=self.directory, papers=self.papers, markdown=markdown)
+                         directory=self.directory, papers=self.papers, images=images,
+                         markdown=markdown)
         self.pages[src] = data
         self.report(data.problems)
         return data
 
     def prepare(self, page: Any, markdown: str, *, url_for: Callable[[str], str | None],
-                macro_names: Iterable[str], block: tuple[str, str] = ("{%", "%}")) -> PageData:
+                macro_names: Iterable[str], block: tuple[str, str] = ("{%", "%}"),
+                images: ImageMaker | None = None) -> PageData:
         """Before the macros plugin renders ``page``: check its calls and front matter, and
         hide the front-matter keys that would shadow a macro (see below)."""
         src = page.file.src_uri
         # Line numbers count the front matter, which needs the file again: only for calls.
         offset = body_offset(page, markdown) if "<<" in markdown else 0
         calls = find_calls(markdown, block_start=block[0], block_end=block[1], first_line=offset)
-        data = self.read(src, page.meta or {}, calls, url_for=url_for, markdown=markdown)
+        data = self.read(src, page.meta or {}, calls, url_for=url_for, markdown=markdown,
+                         images=images)
         self.hide_macro_names(src, page.meta, macro_names)
         return data
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .checks import label_of, markdown_field, unknown_fields, validate
 from .models import ImageRef, Link, RequiredText, Text, _Model
-from .people import locate_image
+from .people import ImageMaker, PageImage, locate_image
 from .problems import Problems
 
 DEFAULT_TIER = "Sponsors"
@@ -41,7 +41,7 @@ SPONSOR_FIELDS = ("name", "tier", "logo", "url", "blurb")
 class SponsorView:
     name: str
     url: str | None
-    logo_url: str | None
+    logo: PageImage | None
     blurb_html: Markup | None
 
 
@@ -52,7 +52,8 @@ class Tier:
 
 
 def read_sponsors(meta: Mapping[str, Any], problems: Problems, page_src: str,
-                  url_for: Callable[[str], str | None]) -> list[Tier] | None:
+                  url_for: Callable[[str], str | None],
+                  images: ImageMaker | None = None) -> list[Tier] | None:
     value = meta.get("sponsors")
     if value is None:
         return None
@@ -74,14 +75,14 @@ def read_sponsors(meta: Mapping[str, Any], problems: Problems, page_src: str,
         sponsor = validate(Sponsor, item, problems, key="sponsors", entry=index, label=label)
         if sponsor is None:
             continue
-        logo_url = None
+        logo = None
         if sponsor.logo:
-            logo_url = locate_image(sponsor.logo, page_src, url_for, problems, key="sponsors",
-                                    entry=index, label=sponsor.name, field="logo",
-                                    instead="the sponsor's name")
+            logo = locate_image(sponsor.logo, page_src, url_for, problems, key="sponsors",
+                                entry=index, label=sponsor.name, field="logo",
+                                instead="the sponsor's name", maker=images, kind="logo")
         blurb = markdown_field(sponsor.blurb, problems, key="sponsors", entry=index,
                                label=sponsor.name, field="blurb")
         tier = sponsor.tier or DEFAULT_TIER
         tiers.setdefault(tier, Tier(tier)).sponsors.append(
-            SponsorView(sponsor.name, sponsor.url, logo_url, blurb))
+            SponsorView(sponsor.name, sponsor.url, logo, blurb))
     return list(tiers.values())

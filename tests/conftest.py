@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import subprocess
@@ -63,6 +64,20 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append(record)
+
+
+def photo(size: tuple[int, int] = (640, 480), color: tuple[int, int, int] = (180, 90, 60),
+          fmt: str = "PNG") -> bytes:
+    """A real image made for the tests: a gradient with a disc, in PNG or JPEG."""
+    from PIL import Image, ImageDraw
+
+    image = Image.linear_gradient("L").resize(size).convert("RGB")
+    draw = ImageDraw.Draw(image)
+    w, h = size
+    draw.ellipse((w // 4, h // 4, 3 * w // 4, 3 * h // 4), fill=color)
+    buffer = io.BytesIO()
+    image.save(buffer, fmt)
+    return buffer.getvalue()
 
 
 def page(front_matter: dict[str, Any] | str, body: str = "") -> str:

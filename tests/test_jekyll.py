@@ -17,10 +17,9 @@ from mkdocs_workshop.cli import main
 from mkdocs_workshop.jekyll.freedates import parse_date_line, parse_free_date
 from mkdocs_workshop.jekyll.importer import ImportRefused, import_site
 
-from conftest import ROOT, build_config
+from conftest import ROOT, build_config, photo
 
 SEEDS = ROOT / "tests" / "data" / "seeds"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 
 
 @pytest.mark.parametrize(("text", "first", "last"), [
@@ -67,9 +66,9 @@ def jekyll_site(root: Path) -> Path:
     shutil.copy(SEEDS / "iclr24.md", site / "index.md")
     images = site / "assets" / "images"
     images.mkdir(parents=True)
-    (images / "max.png").write_bytes(PNG + b"max")
-    (images / "bing.jpeg").write_bytes(PNG + b"bing")
-    (images / "marinka.png").write_bytes(PNG + b"marinka")
+    (images / "max.png").write_bytes(photo(color=(200, 30, 30)))
+    (images / "bing.jpeg").write_bytes(photo(color=(30, 200, 30), fmt="JPEG"))
+    (images / "marinka.png").write_bytes(photo(color=(30, 30, 200)))
     (site / "2023").mkdir()
     (site / "2023" / "neurips.md").write_text(textwrap.dedent("""\
         ---
