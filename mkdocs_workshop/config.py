@@ -50,6 +50,9 @@ class WorkshopConfig(base.Config):
     image_formats = c.ListOfItems(c.Choice(("avif", "webp", "png", "jpeg")),
                                   default=["avif", "webp"])
     image_quality = c.Type(int, default=80)
+    # Publish the full-size photos the avatars and logos were made from, even when no page
+    # links to them. By default they stay out of the built site.
+    publish_originals = c.Type(bool, default=False)
     # Where processed images are kept between builds; default .cache/mkdocs-workshop next to
     # mkdocs.yml (add .cache/ to .gitignore).
     cache_dir = c.Optional(c.Type(str))

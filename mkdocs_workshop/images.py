@@ -79,8 +79,10 @@ class ImageProcessor:
     processed: int = 0  # source images decoded and encoded in this build
     from_cache: int = 0  # source images found ready in the cache
     used: dict[str, Path] = field(default_factory=dict)  # site path -> cache file
+    sources: set[str] = field(default_factory=set)  # site files replaced by what was made
     _index: dict[str, list[object]] = field(default_factory=dict)
     _memo: dict[str, Processed] = field(default_factory=dict)
+    _digests: dict[str, str] = field(default_factory=dict)  # this build: path -> digest
 
     def __post_init__(self) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -110,21 +112,31 @@ class ImageProcessor:
         for path, cached in self.used.items():
             target = Path(site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cached, target)
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+            try:
+                os.link(cached, target)  # same disk: no copy at all
+            except OSError:
+                shutil.copyfile(cached, target)
         with contextlib.suppress(OSError):  # a read-only cache still worked for this build
             (self.cache_dir / "index.json").write_text(json.dumps(self._index), "utf-8")
 
     # -- internals ------------------------------------------------------------------------
 
     def _digest(self, source: Path) -> str:
-        """The source's content hash, from the index when its size and time are unchanged."""
+        """The source's content hash: once per build, and from the index when its size and
+        time are unchanged since the last build."""
+        key = str(source)
+        if key in self._digests:
+            return self._digests[key]
         stat = source.stat()
-        key = str(source.resolve())
         known = self._index.get(key)
         if known and known[:2] == [stat.st_mtime_ns, stat.st_size]:
-            return str(known[2])
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()
-        self._index[key] = [stat.st_mtime_ns, stat.st_size, digest]
+            digest = str(known[2])
+        else:
+            digest = hashlib.sha256(source.read_bytes()).hexdigest()
+            self._index[key] = [stat.st_mtime_ns, stat.st_size, digest]
+        self._digests[key] = digest
         return digest
 
     def _make(self, source: Path, purpose: str, shape: object, *, square: bool) -> Processed:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -165,7 +166,10 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             source = Path(found.abs_src_path)
             processed = (processor.avatar(source, focus) if kind == "avatar"
                          else processor.logo(source))
-            return page_image(processed, page.url) if processed else None
+            if processed is None:
+                return None
+            processor.sources.add(src_uri)
+            return page_image(processed, page.url)
 
         return make
 
@@ -180,6 +184,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.workshop is not None
+        if self.images is not None and not self.config.publish_originals:
+            self._drop_replaced_originals(files)
         errors = self.workshop.errors
         if errors:
             files_with_errors = sorted({e.page for e in errors})
@@ -188,6 +194,20 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                 f"{', '.join(files_with_errors)} (listed above); the site was not built."
             )
         return env
+
+    def _drop_replaced_originals(self, files: Files) -> None:
+        """Full-size photos that only fed avatars or logos are not published: they are what
+        made workshop sites weigh hundreds of megabytes. A photo a page links to stays."""
+        assert self.images is not None
+        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        for src_uri in sorted(self.images.sources):
+            found = files.get_file_from_path(src_uri)
+            if found is None:
+                continue
+            name = posixpath.basename(src_uri)
+            if any(name in (page.content or "") for page in pages):
+                continue
+            files.remove(found)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.images is not None:

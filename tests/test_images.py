@@ -56,8 +56,22 @@ def test_avatars_are_square_webp_and_avif_at_twice_the_card_size(site: SiteFn) -
         for name in (avif, webp):
             with Image.open(built.root / "site" / name) as image:
                 assert image.size == (256, 256)
-    # The page references processed avatars only.
+    # The page references processed avatars only, and the originals are not published.
     assert "assets/images/p" not in html
+    assert not list((built.root / "site/assets/images").glob("p*.jpg"))
+
+
+def test_an_original_a_page_links_to_is_still_published(site: SiteFn) -> None:
+    body = '<< team("speakers") >>\n\n[Group photo](assets/images/p1.jpg)'
+    built = site({"index.md": page({"speakers": people(2)}, body)}, files=image_files(2),
+                 strict=True)
+    assert built.ok, built.messages()
+    assert (built.root / "site/assets/images/p1.jpg").is_file()
+    assert not (built.root / "site/assets/images/p0.jpg").exists()
+    kept = site({"index.md": page({"speakers": people(1)}, '<< team("speakers") >>')},
+                files=image_files(1),
+                plugins=[MACROS, {"workshop": {"publish_originals": True}}], strict=True)
+    assert (kept.root / "site/assets/images/p0.jpg").is_file()
 
 
 def test_one_photo_in_many_editions_is_made_and_published_once(site: SiteFn) -> None:
