@@ -84,7 +84,7 @@ class Macros:
 
     def _render(self, data: PageData, call: str, name: str, **context: Any) -> str:
         try:
-            return self.workshop.renderer.render(name, **context)
+            return self.workshop.place(data.src, self.workshop.renderer.render(name, **context))
         except PartialError as exc:
             problems = Problems(data.src)
             problems.error(str(exc) + ".", call=call,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,9 @@ from .macros import Macros, macro_block_strings, url_finder
 from .people import ImageMaker, PageImage
 from .render import STYLESHEET, TEMPLATES_DIR, Renderer
 from .site import Workshop, log
+
+# Addresses in a page's HTML: href, src and srcset values.
+_LINKS = re.compile(r"""\b(?:href|src|srcset)=["']([^"']+)["']""")
 
 MACROS_LINES = """\
 plugins:
@@ -59,6 +63,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                                  default_zone=self.config.deadline_timezone,
                                  now=get_build_datetime(), directory=directory,
                                  clock=self.config.time_format, docs_dir=config.docs_dir)
+        self.workshop.stash_blocks = True
         self.workshop.report(problems)
         self._files = None
         self._macros = Macros(self.workshop, lambda: self._files)
@@ -182,6 +187,12 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
 
     on_page_markdown = CombinedEvent(_read_page, _restore_page)
 
+    @event_priority(100)  # before other plugins look at the page's HTML
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        assert self.workshop is not None
+        return self.workshop.fill(page.file.src_uri, html)
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.workshop is not None
         if self.images is not None and not self.config.publish_originals:
@@ -199,15 +210,15 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         """Full-size photos that only fed avatars or logos are not published: they are what
         made workshop sites weigh hundreds of megabytes. A photo a page links to stays."""
         assert self.images is not None
-        pages = [f.page for f in files.documentation_pages() if f.page is not None]
+        linked: set[str] = set()  # file names that pages link to, read once per page
+        for file in files.documentation_pages():
+            if file.page is not None and file.page.content:
+                linked.update(posixpath.basename(ref.split("?", 1)[0].split("#", 1)[0])
+                              for ref in _LINKS.findall(file.page.content))
         for src_uri in sorted(self.images.sources):
             found = files.get_file_from_path(src_uri)
-            if found is None:
-                continue
-            name = posixpath.basename(src_uri)
-            if any(name in (page.content or "") for page in pages):
-                continue
-            files.remove(found)
+            if found is not None and posixpath.basename(src_uri) not in linked:
+                files.remove(found)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.images is not None:

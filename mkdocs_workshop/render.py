@@ -46,7 +46,7 @@ class Renderer:
         )
 
     def render(self, name: str, **context: Any) -> str:
-        """The partial ``partials/workshop/<name>.html`` as one HTML block for Markdown."""
+        """The partial ``partials/workshop/<name>.html``, as compact HTML."""
         path = f"partials/workshop/{name}.html"
         try:
             html = self.env.get_template(path).render(**context)
@@ -55,13 +55,17 @@ class Renderer:
             line = getattr(exc, "lineno", None)
             where = f"{template}, line {line}" if line else template
             raise PartialError(f"the partial {where} failed: {exc}") from None
-        return as_block(html)
+        return compact(html)
+
+
+def compact(html: str) -> str:
+    """Without blank lines, which would end an HTML block in Markdown."""
+    return "\n".join(line.rstrip() for line in html.splitlines() if line.strip())
 
 
 def as_block(html: str) -> str:
-    """Blank lines would end the HTML block in Markdown: drop them, and set the block apart."""
-    lines = [line.rstrip() for line in html.splitlines() if line.strip()]
-    return "\n\n" + "\n".join(lines) + "\n\n"
+    """HTML set apart by blank lines, so Markdown sees a block of its own."""
+    return "\n\n" + compact(html) + "\n\n"
 
 
 # ---------------------------------------------------------------------------------------------

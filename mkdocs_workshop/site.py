@@ -8,6 +8,7 @@ module (no plugin), a page is read the first time one of its macros runs.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -19,7 +20,7 @@ from .frontmatter import PageData, read_page
 from .papers import PaperFiles
 from .people import ImageMaker
 from .problems import Problem, Severity
-from .render import Renderer
+from .render import Renderer, as_block
 from .scan import MacroCall, find_calls
 from .timezones import Zone
 
@@ -41,6 +42,10 @@ class Workshop:
         self.errors: list[Problem] = []
         self._log = logger or log
         self._hidden: dict[str, dict[str, Any]] = {}
+        # With the plugin, a macro's HTML waits outside the Markdown and is put into the page
+        # once it is HTML (fill): Python-Markdown never parses it again, nor can mangle it.
+        self.stash_blocks = False
+        self._blocks: dict[str, list[str]] = {}
 
     def report(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
@@ -103,6 +108,29 @@ class Workshop:
         return {**meta, **self._hidden.get(src, {})}
 
 
+    # -- blocks ---------------------------------------------------------------------------
+
+    def place(self, src: str, html: str) -> str:
+        """What a macro puts into the Markdown for ``html``."""
+        if not self.stash_blocks:
+            return as_block(html)
+        blocks = self._blocks.setdefault(src, [])
+        blocks.append(html)
+        return f"\n\n<!-- workshop-block {len(blocks) - 1} -->\n\n"
+
+    def fill(self, src: str, content: str) -> str:
+        """The page's HTML with each placed block put in."""
+        blocks = self._blocks.pop(src, [])
+        if not blocks:
+            return content
+
+        def block(match: re.Match[str]) -> str:
+            n = int(match.group(1))
+            return blocks[n] if n < len(blocks) else match.group(0)
+
+        return _PLACEHOLDER.sub(block, content)
+
+
 def body_offset(page: Any, markdown: str) -> int:
     """How many lines of front matter come before ``markdown`` in the page's file."""
     try:
@@ -112,3 +140,5 @@ def body_offset(page: Any, markdown: str) -> int:
     if not isinstance(source, str) or not source.endswith(markdown):
         return 0
     return source[: len(source) - len(markdown)].count("\n")
+
+_PLACEHOLDER = re.compile(r"<!-- workshop-block (\d+) -->")
