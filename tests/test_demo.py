@@ -156,6 +156,10 @@ def test_documentation_shows_macro_calls_as_text(demo: Built) -> None:
     assert '<code>&lt;&lt; team("example_people") &gt;&gt;' in macros
     assert rosters(macros) == {"example_people": ["ada-example", "grace-placeholder",
                                                   "alan-sample"]}
+    # The example photos are shown as processed avatars, and the originals are not published.
+    assert macros.count('<source type="image/avif" srcset="../../assets/workshop/images/') == 6
+    assert "assets/examples/" not in macros
+    assert not (demo.root / "site/assets/examples/ada-example.png").exists()
     assert '<div class="workshop-dates">' in demo.html("macros/dates.md")
     assert "workshop-papers--awards" in demo.html("macros/papers.md")
     assert 'data-tier="Gold"' in demo.html("macros/sponsors.md")
