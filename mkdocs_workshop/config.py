@@ -56,5 +56,12 @@ class WorkshopConfig(base.Config):
     # Where processed images are kept between builds; default .cache/mkdocs-workshop next to
     # mkdocs.yml (add .cache/ to .gitignore).
     cache_dir = c.Optional(c.Type(str))
+    # Calendar files (.ics) beside dates() and schedule(), with an "Add to calendar" link.
+    calendars = c.Type(bool, default=True)
+    # schema.org Event data (JSON-LD) on every page with a workshop block, for search engines.
+    structured_data = c.Type(bool, default=True)
+    # The script that keeps past/next dates and a countdown by the visitor's clock, and offers
+    # the program in the visitor's time zone. The pages are complete without it.
+    javascript = c.Type(bool, default=True)
     # Add the package's stylesheet to the site. Turn off to style the blocks entirely yourself.
     stylesheet = c.Type(bool, default=True)

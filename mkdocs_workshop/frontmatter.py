@@ -60,6 +60,7 @@ class PageData:
     sponsors: list[Tier] | None = None
     papers: dict[str, PaperFile] = field(default_factory=dict)  # by the source a call names
     team_rendered: bool = False  # a team() of this page has been rendered
+    calendar_files: dict[str, str] = field(default_factory=dict)  # "dates" -> site path (.ics)
     # Calls (name, roster, layout) whose problems were already reported when the page was read.
     reported_calls: set[tuple[str, str | None, str | None]] = field(default_factory=set)
 

@@ -13,6 +13,7 @@ macros plugin would replace the whole page with a traceback and still exit 0.
 
 from __future__ import annotations
 
+import posixpath
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -82,6 +83,14 @@ class Macros:
             self.workshop.report(problems)
         return render.error_block(f"{data.src}: {call}: {issues[0][0]}")
 
+    def _calendar(self, page: Any, data: PageData, kind: str) -> str | None:
+        """The address of the page's .ics file of this kind, which the plugin writes."""
+        if not self.workshop.calendars:
+            return None
+        name = f"{page.file.name}-{kind}.ics"
+        data.calendar_files[kind] = posixpath.join(posixpath.dirname(page.file.dest_uri), name)
+        return name
+
     def _render(self, data: PageData, call: str, name: str, **context: Any) -> str:
         try:
             return self.workshop.place(data.src, self.workshop.renderer.render(name, **context))
@@ -108,11 +117,11 @@ class Macros:
                             **render.team_context(roster, data.rosters[roster], layout, eager))
 
     def _list_macro(self, ctx: Context, name: str,
-                    context: Callable[[PageData], dict[str, Any] | None]) -> str:
+                    context: Callable[[Any, PageData], dict[str, Any] | None]) -> str:
         """A macro that shows one front-matter list of the page (dates:, schedule:, ...)."""
         page, data = self._page(ctx)
         failed = self._check(page, data, name)
-        values = context(data) if failed is None else None
+        values = context(page, data) if failed is None else None
         if values is None:  # the key is there but unreadable: reported when the page was read
             return failed or ""
         return self._render(data, f"{name}()", name, **values)
@@ -121,12 +130,13 @@ class Macros:
     def dates(self, ctx: Context) -> str:
         """The page's important dates, with past ones marked and the next one highlighted."""
 
-        def context(data: PageData) -> dict[str, Any] | None:
+        def context(page: Any, data: PageData) -> dict[str, Any] | None:
             if data.dates is None:
                 return None
             zone = data.dates_zone or self.workshop.default_zone
             views = render.date_views(data.dates, zone, self.workshop.now)
-            return {"dates": views, "zone": zone, "mixed": any(v.zone_label for v in views)}
+            return {"dates": views, "zone": zone, "mixed": any(v.zone_label for v in views),
+                    "calendar_url": self._calendar(page, data, "dates") if data.dates else None}
 
         return self._list_macro(ctx, "dates", context)
 
@@ -134,18 +144,22 @@ class Macros:
     def schedule(self, ctx: Context) -> str:
         """The page's program, by day, in the edition's time zone."""
 
-        def context(data: PageData) -> dict[str, Any] | None:
+        def context(page: Any, data: PageData) -> dict[str, Any] | None:
             if data.schedule is None:
                 return None
             days, zone = render.schedule_views(data.schedule, self.workshop.clock)
-            return {"days": days, "zone": zone}
+            tz = data.schedule.zone
+            return {"days": days, "zone": zone, "clock": self.workshop.clock,
+                    "zone_key": tz.key if tz and tz.key not in ("AoE",) else None,
+                    "calendar_url": (self._calendar(page, data, "program")
+                                     if data.schedule.slots else None)}
 
         return self._list_macro(ctx, "schedule", context)
 
     @pass_context
     def sponsors(self, ctx: Context) -> str:
         """The page's sponsors, by tier."""
-        return self._list_macro(ctx, "sponsors", lambda data: (
+        return self._list_macro(ctx, "sponsors", lambda _page, data: (
             None if data.sponsors is None else {"tiers": data.sponsors}))
 
     @pass_context

@@ -322,9 +322,16 @@ class WorkshopInfo(_Model):
     end: Day = None
     location: Text = None
     timezone: ZoneName = None
+    attendance: Text = None  # in-person, online or hybrid
+    online_url: Link = None  # where to attend online
 
     @model_validator(mode="after")
     def _days(self) -> WorkshopInfo:
+        if self.attendance and self.attendance.lower() not in ATTENDANCE_MODES:
+            raise FieldIssue(
+                f"attendance '{self.attendance}' is not one I know.",
+                "write in-person, online or hybrid.",
+            )
         if self.date is not None and (self.start is not None or self.end is not None):
             raise FieldIssue(
                 "has both 'date' and 'start'/'end'.",
@@ -349,7 +356,9 @@ class WorkshopInfo(_Model):
         return self.date or self.end
 
 
-WORKSHOP_FIELDS = ("venue", "date", "start", "end", "location", "timezone")
+WORKSHOP_FIELDS = ("venue", "date", "start", "end", "location", "timezone", "attendance",
+                   "online_url")
+ATTENDANCE_MODES = ("in-person", "offline", "online", "virtual", "hybrid", "mixed")
 
 
 def _day(value: date) -> date:

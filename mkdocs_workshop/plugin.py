@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -16,13 +17,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
+from .calendar import dates_calendar, schedule_calendar
 from .config import WorkshopConfig
 from .directory import load_directory
 from .images import ImageProcessor, available_formats, default_cache_dir, page_image
 from .macros import Macros, macro_block_strings, url_finder
 from .people import ImageMaker, PageImage
-from .render import STYLESHEET, TEMPLATES_DIR, Renderer
+from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, Renderer
 from .site import Workshop, log
+from .structured import event_data, script_tag
 
 # Addresses in a page's HTML: href, src and srcset values.
 _LINKS = re.compile(r"""\b(?:href|src|srcset)=["']([^"']+)["']""")
@@ -64,6 +67,9 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                                  now=get_build_datetime(), directory=directory,
                                  clock=self.config.time_format, docs_dir=config.docs_dir)
         self.workshop.stash_blocks = True
+        self.workshop.calendars = self.config.calendars
+        if self.config.javascript and SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(ExtraScriptValue(SCRIPT))
         self.workshop.report(problems)
         self._files = None
         self._macros = Macros(self.workshop, lambda: self._files)
@@ -191,7 +197,14 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         assert self.workshop is not None
-        return self.workshop.fill(page.file.src_uri, html)
+        html = self.workshop.fill(page.file.src_uri, html)
+        data = self.workshop.pages.get(page.file.src_uri)
+        if data is not None and data.workshop is not None and self.config.structured_data:
+            event = event_data(_title(page), data.workshop, data.rosters,
+                               page.canonical_url, (page.meta or {}).get("description"))
+            if event is not None:
+                html += "\n" + script_tag(event)
+        return html
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.workshop is not None
@@ -205,6 +218,28 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                 f"{', '.join(files_with_errors)} (listed above); the site was not built."
             )
         return env
+
+    def _write_calendars(self, config: MkDocsConfig) -> None:
+        """The .ics files that dates() and schedule() link to."""
+        assert self.workshop is not None
+        files = self._files
+        for src, data in self.workshop.pages.items():
+            if not data.calendar_files:
+                continue
+            found = files.get_file_from_path(src) if files is not None else None
+            title = _title(found.page) if found and found.page else posixpath.splitext(src)[0]
+            location = data.workshop.location if data.workshop else None
+            for kind, path in data.calendar_files.items():
+                if kind == "dates" and data.dates:
+                    content = dates_calendar(title, src, data.dates, self.workshop.now)
+                elif kind == "program" and data.schedule:
+                    content = schedule_calendar(title, src, data.schedule, self.workshop.now,
+                                                location)
+                else:
+                    continue
+                target = Path(config.site_dir) / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
 
     def _drop_replaced_originals(self, files: Files) -> None:
         """Full-size photos that only fed avatars or logos are not published: they are what
@@ -221,10 +256,20 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                 files.remove(found)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.workshop is not None
+        self._write_calendars(config)
         if self.images is not None:
             self.images.write(config.site_dir)
             log.info(f"images: {self.images.processed} processed, {self.images.from_cache} "
                      "from the cache")
+
+
+def _title(page: Page) -> str:
+    """The page's own title: a nav entry's short title ("ICML 2024") is for the nav."""
+    title = (page.meta or {}).get("title")
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    return str(page.title or page.file.name)
 
 
 def _macros_render(macros: Any, page: Page, meta: Mapping[str, Any]) -> bool:

@@ -25,6 +25,7 @@ from .timezones import Zone
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 STYLESHEET = "assets/stylesheets/workshop.css"
+SCRIPT = "assets/javascripts/workshop.js"
 
 
 class PartialError(Exception):

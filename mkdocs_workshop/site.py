@@ -45,6 +45,7 @@ class Workshop:
         # With the plugin, a macro's HTML waits outside the Markdown and is put into the page
         # once it is HTML (fill): Python-Markdown never parses it again, nor can mangle it.
         self.stash_blocks = False
+        self.calendars = False  # the plugin writes .ics files; a macros module alone cannot
         self._blocks: dict[str, list[str]] = {}
 
     def report(self, problems: Iterable[Problem]) -> None:
