@@ -197,14 +197,21 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         assert self.workshop is not None
-        html = self.workshop.fill(page.file.src_uri, html)
+        return self.workshop.fill(page.file.src_uri, html)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """schema.org data in the <head>: search engines read it there, and Material's
+        instant navigation, which re-runs the scripts of the page's content, leaves it be."""
+        assert self.workshop is not None
         data = self.workshop.pages.get(page.file.src_uri)
-        if data is not None and data.workshop is not None and self.config.structured_data:
-            event = event_data(_title(page), data.workshop, data.rosters,
-                               page.canonical_url, (page.meta or {}).get("description"))
-            if event is not None:
-                html += "\n" + script_tag(event)
-        return html
+        if data is None or data.workshop is None or not self.config.structured_data:
+            return output
+        event = event_data(_title(page), data.workshop, data.rosters, page.canonical_url,
+                           (page.meta or {}).get("description"))
+        if event is None or "</head>" not in output:
+            return output
+        head_end = output.index("</head>")
+        return output[:head_end] + script_tag(event) + "\n" + output[head_end:]
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.workshop is not None
