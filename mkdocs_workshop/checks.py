@@ -104,3 +104,59 @@ def markdown_field(text: str | None, problems: Problems, *, key: str, entry: int
         problems.error(issue.message, key=key, entry=entry, label=label, field=field,
                        fix=issue.fix)
     return html
+
+
+class _DuplicateKeyLoader(yaml.SafeLoader):
+    """A safe loader that notes every key written twice in one mapping."""
+
+    duplicates: list[tuple[str, int, int]]
+
+    def construct_mapping(self, node: yaml.MappingNode,
+                          deep: bool = False) -> dict[object, object]:
+        seen: dict[object, int] = {}
+        for key_node, _value in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line
+            if key in seen:
+                self.duplicates.append((str(key), seen[key], line))
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def duplicate_keys(text: str, *, first_line: int = 1) -> list[tuple[str, int, int]]:
+    """(key, first line, second line) of each key written twice in one mapping; PyYAML keeps
+    the last silently. Lines are the file's (``first_line`` is the text's first line)."""
+    loader = _DuplicateKeyLoader(text)
+    loader.duplicates = []
+    try:
+        loader.get_single_data()
+    except yaml.YAMLError:
+        return []  # reported as invalid YAML elsewhere
+    finally:
+        loader.dispose()
+    found = [(key, a + first_line, b + first_line) for key, a, b in loader.duplicates]
+    return sorted(found, key=lambda d: d[2])
+
+
+def report_duplicates(text: str, problems: Problems, *, first_line: int = 1) -> None:
+    for key, first, second in duplicate_keys(text, first_line=first_line):
+        problems.warn(
+            f"line {second}: '{key}' is written again (first at line {first}); YAML keeps only "
+            "the last one, so what is under the first is lost.",
+            fix=f"merge the two '{key}' into one, or rename one of them.",
+        )
+
+
+def numbers_in_text(item: Mapping[Any, Any], fields: tuple[str, ...], problems: Problems, *,
+                    key: str | None, entry: int | None, label: str | None) -> None:
+    """Warn where YAML read a text field as a number: 1.10 becomes 1.1, 007 becomes 7."""
+    for name in fields:
+        value = item.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            problems.warn(
+                f"was read as the number {value!r}, so it may not show as written.",
+                key=key, entry=entry, label=label, field=name,
+                fix=f"put the value in quotes: {name}: \"...\".",
+            )

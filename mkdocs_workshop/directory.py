@@ -21,8 +21,16 @@ from typing import Any
 
 import yaml
 
-from .checks import label_of, read_text, unknown_fields, validate, yaml_error
-from .models import PERSON_FIELDS, Person
+from .checks import (
+    label_of,
+    numbers_in_text,
+    read_text,
+    report_duplicates,
+    unknown_fields,
+    validate,
+    yaml_error,
+)
+from .models import PERSON_FIELDS, TEXT_FIELDS, Person
 from .problems import Problems
 
 
@@ -47,6 +55,7 @@ def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
     text = read_text(path, problems, fix="save the file as UTF-8 in your editor.")
     if text is None:
         return directory, problems
+    report_duplicates(text, problems)  # an id written twice loses its first definition
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -70,6 +79,7 @@ def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
         label = label_of(value, "name")
         unknown_fields(value, PERSON_FIELDS, problems, key=person_id, entry=None, label=label,
                        kind="a person")
+        numbers_in_text(value, TEXT_FIELDS, problems, key=person_id, entry=None, label=label)
         if validate(Person, value, problems, key=person_id, entry=None, label=label) is not None:
             directory.people[person_id] = {str(k): v for k, v in value.items()}
     return directory, problems

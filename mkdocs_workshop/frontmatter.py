@@ -17,7 +17,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from . import dates as date_rules
-from .checks import label_of, unknown_fields, validate, yaml_error
+from .checks import label_of, report_duplicates, unknown_fields, validate, yaml_error
 from .directory import Directory
 from .models import (
     DATE_FIELDS,
@@ -191,13 +191,20 @@ def read_zone(meta: Mapping[str, Any], problems: Problems, default: Zone) -> Zon
 def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
               default_zone: Zone, url_for: Callable[[str], str | None],
               directory: Directory | None = None, papers: PaperFiles | None = None,
-              images: ImageMaker | None = None, markdown: str = "") -> PageData:
-    """Validate everything on the page that the plugin's macros can show."""
+              images: ImageMaker | None = None, markdown: str = "",
+              source: str | None = None) -> PageData:
+    """Validate everything on the page that the plugin's macros can show.
+
+    ``source`` is the page's file as written, for what MkDocs' parsed front matter no longer
+    shows (keys written twice).
+    """
     problems = Problems(src)
     data = PageData(src, problems, keys=frozenset(str(k) for k in meta))
     broken = front_matter_error(markdown, meta)
     if broken:
         problems.error(broken[0], fix=broken[1])
+    elif source and (found := YAML_RE.match(source)):
+        report_duplicates(found.group(1), problems, first_line=2)
     data.workshop = read_workshop(meta, problems)
     data.dates_zone = read_zone(meta, problems, default_zone)
     data.dates = read_dates(meta, problems, data.dates_zone, data.workshop)

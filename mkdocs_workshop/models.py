@@ -168,8 +168,9 @@ Focus = Annotated[tuple[float, float] | None, BeforeValidator(to_focus)]
 # Dates and zones
 # ---------------------------------------------------------------------------------------------
 
+# Slashed and dotted dates are read day-first or month-first only where just one makes sense.
 _FREE_TEXT_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y",
-                      "%m/%d/%Y", "%d.%m.%Y", "%Y/%m/%d")
+                      "%m/%d/%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y/%m/%d")
 
 
 def _guess_iso(text: str) -> str | None:
@@ -200,6 +201,15 @@ def to_when(value: object) -> date | datetime | None:
             raise FieldIssue(
                 f"'{text}' is not a date that exists.", "check the month and the day."
             ) from None
+        slashed = re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", text)
+        if slashed and int(slashed.group(1)) <= 12 and int(slashed.group(2)) <= 12 \
+                and slashed.group(1) != slashed.group(2):
+            a, b, year = (int(g) for g in slashed.groups())
+            raise FieldIssue(
+                f"'{text}' is ambiguous: it may be month/day or day/month.",
+                f"write it as {year}-{a:02d}-{b:02d} or {year}-{b:02d}-{a:02d}, whichever "
+                "you mean.",
+            )
         guess = _guess_iso(text)
         if guess:
             raise FieldIssue(
@@ -273,6 +283,8 @@ class Person(_Model):
 PERSON_FIELDS = ("name", "url", "aff", "affiliation", "interest", "topic", "role", "bio", "image",
                  "focus", "links")
 ROSTER_FIELDS = ("id", *PERSON_FIELDS)
+# Fields shown as text, where YAML turning a value into a number would change it.
+TEXT_FIELDS = ("name", "aff", "affiliation", "interest", "topic", "role", "bio")
 
 
 class DateEntry(_Model):

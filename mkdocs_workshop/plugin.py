@@ -151,6 +151,21 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self._files = files
         return files
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The page's text; a page that is not UTF-8 stops the build with how to fix it
+        (MkDocs itself would end with a Python traceback)."""
+        try:
+            return str(page.file.content_string)
+        except UnicodeDecodeError as exc:
+            line = page.file.content_bytes[: exc.start].count(b"\n") + 1
+            raise PluginError(
+                f"workshop: {page.file.src_uri}: line {line}: the file is not UTF-8 text (byte "
+                f"{exc.start}, 0x{page.file.content_bytes[exc.start]:02x}). Fix: save it as "
+                "UTF-8 in your editor (in VS Code: 'Save with Encoding', UTF-8)."
+            ) from None
+        except OSError:
+            return None  # MkDocs reports a file it cannot read
+
     @event_priority(50)  # before the macros plugin renders the page
     def _read_page(self, markdown: str, *, page: Page, config: MkDocsConfig,
                    files: Files) -> str:

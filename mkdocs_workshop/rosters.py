@@ -12,9 +12,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .checks import label_of, markdown_field, unknown_fields, validate
+from .checks import label_of, markdown_field, numbers_in_text, unknown_fields, validate
 from .directory import Directory
-from .models import ROSTER_FIELDS, FieldIssue, Person, to_text
+from .models import ROSTER_FIELDS, TEXT_FIELDS, FieldIssue, Person, to_text
 from .people import AnchorAllocator, ImageMaker, PageImage, hue, initials, locate_image, slug
 from .problems import Problems, did_you_mean
 
@@ -108,6 +108,7 @@ class RosterReader:
         label = label_of(item, "name")
         unknown_fields(item, ROSTER_FIELDS, problems, key=key, entry=index, label=label,
                        kind="a person")
+        numbers_in_text(item, TEXT_FIELDS, problems, key=key, entry=index, label=label)
         if "aff" in item and "affiliation" in item:
             problems.warn(
                 "has both 'aff' and 'affiliation'; only 'aff' is shown.", key=key, entry=index,

@@ -27,7 +27,7 @@ from typing import Annotated, Any
 from markupsafe import Markup
 from pydantic import AliasChoices, BeforeValidator, Field, model_validator
 
-from .checks import label_of, markdown_field, unknown_fields, validate
+from .checks import label_of, markdown_field, numbers_in_text, unknown_fields, validate
 from .directory import Directory
 from .models import Day, FieldIssue, Link, RequiredText, Text, WorkshopInfo, _Model, to_text
 from .people import slug
@@ -244,6 +244,8 @@ class ScheduleReader:
             label = label_of(item, "title")
             unknown_fields(item, SLOT_FIELDS, problems, key="schedule", entry=index, label=label,
                            kind="a slot")
+            numbers_in_text(item, ("title", "location", "abstract"), problems, key="schedule",
+                            entry=index, label=label)
             slot = validate(Slot, item, problems, key="schedule", entry=index, label=label)
             if slot is None or slot.start is None:
                 continue

@@ -60,11 +60,11 @@ class Workshop:
 
     def read(self, src: str, meta: Mapping[str, Any], calls: Sequence[MacroCall], *,
              url_for: Callable[[str], str | None], markdown: str = "",
-             images: ImageMaker | None = None) -> PageData:
+             images: ImageMaker | None = None, source: str | None = None) -> PageData:
         """Read (or read again, on a rebuild) a page and report its problems."""
         data = read_page(src, meta, calls, default_zone=self.default_zone, url_for=url_for,
                          directory=self.directory, papers=self.papers, images=images,
-                         markdown=markdown)
+                         markdown=markdown, source=source)
         self.pages[src] = data
         self.report(data.problems)
         return data
@@ -75,11 +75,11 @@ class Workshop:
         """Before the macros plugin renders ``page``: check its calls and front matter, and
         hide the front-matter keys that would shadow a macro (see below)."""
         src = page.file.src_uri
-        # Line numbers count the front matter, which needs the file again: only for calls.
-        offset = body_offset(page, markdown) if "<<" in markdown else 0
-        calls = find_calls(markdown, block_start=block[0], block_end=block[1], first_line=offset)
+        source = _source(page)  # as written: front matter lines and keys written twice
+        calls = find_calls(markdown, block_start=block[0], block_end=block[1],
+                           first_line=body_offset(source, markdown))
         data = self.read(src, page.meta or {}, calls, url_for=url_for, markdown=markdown,
-                         images=images)
+                         images=images, source=source)
         self.hide_macro_names(src, page.meta, macro_names)
         return data
 
@@ -132,14 +132,19 @@ class Workshop:
         return _PLACEHOLDER.sub(block, content)
 
 
-def body_offset(page: Any, markdown: str) -> int:
-    """How many lines of front matter come before ``markdown`` in the page's file."""
+def _source(page: Any) -> str | None:
     try:
         source = page.file.content_string
     except (OSError, ValueError):
-        return 0
-    if not isinstance(source, str) or not source.endswith(markdown):
+        return None
+    return source if isinstance(source, str) else None
+
+
+def body_offset(source: str | None, markdown: str) -> int:
+    """How many lines of front matter come before ``markdown`` in the page's file."""
+    if not source or not source.endswith(markdown):
         return 0
     return source[: len(source) - len(markdown)].count("\n")
+
 
 _PLACEHOLDER = re.compile(r"<!-- workshop-block (\d+) -->")

@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .checks import label_of, markdown_field, unknown_fields, validate
+from .checks import label_of, markdown_field, numbers_in_text, unknown_fields, validate
 from .models import ImageRef, Link, RequiredText, Text, _Model
 from .people import ImageMaker, PageImage, locate_image
 from .problems import Problems
@@ -72,6 +72,8 @@ def read_sponsors(meta: Mapping[str, Any], problems: Problems, page_src: str,
         label = label_of(item, "name")
         unknown_fields(item, SPONSOR_FIELDS, problems, key="sponsors", entry=index, label=label,
                        kind="a sponsor")
+        numbers_in_text(item, ("name", "tier", "blurb"), problems, key="sponsors", entry=index,
+                        label=label)
         sponsor = validate(Sponsor, item, problems, key="sponsors", entry=index, label=label)
         if sponsor is None:
             continue
