@@ -65,6 +65,8 @@ def validate(model: type[M], item: Mapping[Any, Any], problems: Problems, *, key
 
 def label_of(item: Mapping[Any, Any], field_name: str) -> str | None:
     value = item.get(field_name)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
     return (value.strip() or None) if isinstance(value, str) else None
 
 

@@ -8,6 +8,7 @@ Markdown source, and a function that finds a site file's URL.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -38,6 +39,7 @@ from .sponsors import Tier, read_sponsors
 from .timezones import Zone
 
 LAYOUTS = ("grid", "list")
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 
 # Macros that show a front-matter list, and the key of that list.
 DATA_KEYS = {"dates": "dates", "schedule": "schedule", "sponsors": "sponsors"}
@@ -205,6 +207,13 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
         problems.error(broken[0], fix=broken[1])
     elif source and (found := YAML_RE.match(source)):
         report_duplicates(found.group(1), problems, first_line=2)
+    title = meta.get("title")
+    if isinstance(title, str) and _MARKUP.search(title):
+        problems.warn(
+            "contains HTML markup, and MkDocs and Material show a page title as HTML: it "
+            "would become part of the page.", key="title",
+            fix="remove the tags, or write &lt; for a '<' that should show.",
+        )
     data.workshop = read_workshop(meta, problems)
     data.dates_zone = read_zone(meta, problems, default_zone)
     data.dates = read_dates(meta, problems, data.dates_zone, data.workshop)

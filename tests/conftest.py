@@ -34,6 +34,11 @@ class Built:
     ok: bool
     failure: str | None = None
     records: list[logging.LogRecord] = field(default_factory=list)
+    config: Any = None  # the MkDocs config of the build, with its plugin instances
+
+    def page_data(self, src: str = "index.md") -> Any:
+        """What the plugin read of a page, even when an error stopped the build."""
+        return self.config.plugins["workshop"].workshop.pages[src]
 
     def html(self, page: str = "index.md") -> str:
         name = page.removesuffix(".md")
@@ -123,15 +128,16 @@ def build_config(config_file: Path, *, strict: bool = False) -> Built:
     logger.setLevel(logging.DEBUG)
     old_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
+    config = None
     try:
         config = load_config(config_file=str(config_file), strict=strict)
         build(config)
-        return Built(config_file.parent, True, records=handler.records)
+        return Built(config_file.parent, True, records=handler.records, config=config)
     except (Abort, MkDocsException) as exc:
         # What a user sees: the errors logged during the build, then why it stopped.
         logged = [r.getMessage() for r in handler.records if r.levelno >= logging.ERROR]
         return Built(config_file.parent, False, "\n".join([*logged, str(exc)]),
-                     records=handler.records)
+                     records=handler.records, config=config)
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)

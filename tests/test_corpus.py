@@ -1,0 +1,297 @@
+"""A corpus of bad input: each case is a tiny site, the outcome it must have, the words its
+message must contain, and the valid entries beside the bad one that must still be shown.
+
+When a warning lets the site build, the survivors are looked for in the HTML; when an error
+stops the build (no HTML is written then), in what the plugin read of the page, which is what
+it would render once the error is fixed.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from conftest import Built, page, photo
+
+SiteFn = Callable[..., Built]
+OK = "Valid Neighbour"  # a valid person beside the bad one, in every roster case
+EVIL = '<script>alert("x")</script></script><img src=x onerror=alert(1)>'
+
+
+@dataclass
+class Case:
+    id: str
+    front: dict[str, Any] | str
+    body: str
+    outcome: str  # "error", "warning" or "ok"
+    words: str  # in a message of the plugin (for "ok": in the page's HTML)
+    files: dict[str, str | bytes] = field(default_factory=dict)
+    survivors: tuple[str, ...] = ()  # valid neighbours that must still be shown
+
+
+def roster(*entries: Any) -> dict[str, Any]:
+    return {"speakers": [*entries, {"name": OK, "aff": "Example University"}]}
+
+
+TEAM = '<< team("speakers") >>'
+DATES = "<< dates() >>"
+SCHEDULE = "<< schedule() >>"
+W = {"venue": "ICML 2024", "date": "2024-07-16", "timezone": "Europe/Vienna"}
+
+CASES = [
+    # -- YAML --------------------------------------------------------------------------------
+    Case("tab indentation", "speakers:\n  - name: A\n\taff: MIT\n", TEAM, "error",
+         "front matter is not valid YAML"),
+    Case("unclosed quote", 'speakers:\n  - name: "Ada\n  - name: Valid Neighbour\n', TEAM,
+         "error", "front matter is not valid YAML"),
+    Case("duplicate roster key", f"speakers:\n  - name: Lost\nspeakers:\n  - name: {OK}\n",
+         TEAM, "warning", "'speakers' is written again (first at line 2)", survivors=(OK,)),
+    Case("duplicate field", f"speakers:\n  - name: {OK}\n    aff: MIT\n    aff: Harvard\n",
+         TEAM, "warning", "line 5: 'aff' is written again (first at line 4)",
+         survivors=(OK,)),
+    Case("front matter is a list", "- name: A\n- name: B\n", "Hi", "error",
+         "the front matter is list, not a set of 'key: value' lines"),
+    # -- rosters ------------------------------------------------------------------------------
+    Case("roster is a mapping", {"speakers": {"name": "A"}}, TEAM, "error",
+         "'speakers': is a mapping, but a roster is a list of people."),
+    Case("roster is a string", {"speakers": "Ada, Alan"}, TEAM, "error",
+         "'speakers': should be a list of people, not str 'Ada, Alan'."),
+    Case("entry is a string", roster("Ada Lovelace"), TEAM, "error",
+         "'speakers', entry 1: is the text 'Ada Lovelace', not a person.", survivors=(OK,)),
+    Case("entry is a number", roster(42), TEAM, "error", "'speakers', entry 1: is a int",
+         survivors=(OK,)),
+    Case("missing name", roster({"aff": "MIT"}), TEAM, "error",
+         "'speakers', entry 1, field 'name': is missing.", survivors=(OK,)),
+    Case("empty name", roster({"name": "   "}), TEAM, "error",
+         "'speakers', entry 1, field 'name': is empty.", survivors=(OK,)),
+    Case("yes as a name", "speakers:\n  - name: yes\n  - name: Valid Neighbour\n", TEAM,
+         "error", "should be text, not the true/false value true.", survivors=(OK,)),
+    Case("number as a name", roster({"name": 2024}), TEAM, "warning",
+         "'speakers', entry 1 (2024), field 'name': was read as the number 2024",
+         survivors=(OK, "2024")),
+    Case("float as text", roster({"name": "Ada", "topic": 1.10}), TEAM, "warning",
+         "field 'topic': was read as the number 1.1", survivors=(OK,)),
+    Case("unknown roster", roster(), '<< team("Speakers") >>', "error",
+         "names the roster 'Speakers', which this page does not have. Fix: did you mean "
+         "team(\"speakers\")?"),
+    Case("typo in a field", roster({"name": "Ada", "afff": "MIT"}), TEAM, "warning",
+         "field 'afff': is not a field of a person, so it is not shown. Fix: did you mean "
+         "'aff'?", survivors=(OK, "Ada")),
+    Case("typo in name", roster({"nmae": "Ada"}), TEAM, "error",
+         "'speakers', entry 1, field 'name': is missing.", survivors=(OK,)),
+    Case("aff and affiliation", roster({"name": "Ada", "aff": "A", "affiliation": "B"}), TEAM,
+         "warning", "has both 'aff' and 'affiliation'", survivors=(OK, "Ada")),
+    Case("links not a mapping", roster({"name": "Ada", "links": ["https://x.org"]}), TEAM,
+         "error", "field 'links': should be a set of 'key: value' lines.", survivors=(OK,)),
+    Case("bad link", roster({"name": "Ada", "links": {"github": "javascript:x"}}), TEAM,
+         "error", "field 'links.github': 'javascript:x' uses the 'javascript:' scheme",
+         survivors=(OK,)),
+    Case("bad focus", roster({"name": "Ada", "focus": "up"}), TEAM, "error",
+         "field 'focus': 'up' is not a focal point.", survivors=(OK,)),
+    Case("same person twice", roster({"name": "Ada"}, {"name": "Ada"}), TEAM, "warning",
+         "entry 2 (Ada): is the same person as entry 1 (Ada).", survivors=(OK,)),
+    Case("unknown layout", roster(), '<< team("speakers", layout="cards") >>', "error",
+         "asks for layout 'cards'."),
+    # -- links and images --------------------------------------------------------------------
+    Case("javascript url", roster({"name": "Ada", "url": "javascript:alert(1)"}), TEAM,
+         "error", "'javascript:alert(1)' uses the 'javascript:' scheme", survivors=(OK,)),
+    Case("data url", roster({"name": "Ada", "url": "data:text/html,<b>x</b>"}), TEAM, "error",
+         "uses the 'data:' scheme", survivors=(OK,)),
+    Case("protocol-relative url", roster({"name": "Ada", "url": "//evil.example"}), TEAM,
+         "error", "'//evil.example' has no scheme (a protocol-relative link).",
+         survivors=(OK,)),
+    Case("url without scheme", roster({"name": "Ada", "url": "www.example.org"}), TEAM,
+         "error", "Fix: write it with its scheme: 'https://www.example.org'.", survivors=(OK,)),
+    Case("javascript in a bio", roster({"name": "Ada", "bio": "[x](javascript:alert(1))"}),
+         TEAM, "error", "field 'bio': 'javascript:alert(1)' uses the", survivors=(OK,)),
+    Case("data image", roster({"name": "Ada", "image": "data:image/png;base64,AAAA"}), TEAM,
+         "error", "field 'image': 'data:image/png;base64,AAAA' uses the 'data:' scheme",
+         survivors=(OK,)),
+    Case("image outside docs", roster({"name": "Ada", "image": "../../secret"}), TEAM,
+         "error", "field 'image': '../../secret' points outside the docs folder.",
+         survivors=(OK,)),
+    Case("missing image", roster({"name": "Ada", "image": "ada.png"}), TEAM, "warning",
+         "'ada.png' was not found", survivors=(OK, "Ada")),
+    Case("image that is not one", roster({"name": "Ada", "image": "ada.png"}), TEAM,
+         "warning", "'ada.png' is not an image Pillow can read", files={"docs/ada.png": "text"},
+         survivors=(OK, "Ada")),
+    # -- markup everywhere -------------------------------------------------------------------
+    Case("markup in every person field", roster({
+        "name": EVIL, "aff": EVIL, "interest": EVIL, "topic": EVIL, "role": EVIL, "bio": EVIL}),
+        TEAM, "ok", html.escape(EVIL, quote=False), survivors=(OK,)),
+    Case("markup in the workshop block", {"title": "An edition", "workshop": {
+        "venue": EVIL, "date": "2024-07-16", "location": EVIL}}, "Hi", "ok",
+        "application/ld+json"),
+    Case("markup in the page title", {"title": EVIL, "speakers": [{"name": OK}]}, TEAM,
+         "warning", "'title': contains HTML markup", survivors=(OK,)),
+    Case("markup in dates, program and sponsors", {
+        "workshop": W, "dates": [{EVIL: "2024-07-01"}],
+        "schedule": [{"start": "09:00", "end": "10:00", "title": EVIL, "location": EVIL}],
+        "sponsors": [{"name": EVIL, "tier": EVIL, "blurb": EVIL}]},
+        f"{DATES}\n\n{SCHEDULE}\n\n<< sponsors() >>", "ok", html.escape(EVIL, quote=False)),
+    # -- dates -------------------------------------------------------------------------------
+    Case("impossible date", {"dates": [{"Deadline": "2024-02-30"}, {OK: "2024-03-01"}]}, DATES,
+         "error", "'2024-02-30' is not a date that exists.", survivors=(OK,)),
+    Case("ambiguous date", {"dates": [{"Deadline": "03/04/2024"}, {OK: "2024-03-01"}]}, DATES,
+         "error", "'03/04/2024' is ambiguous", survivors=(OK,)),
+    Case("free-text date", {"dates": [{"Deadline": "May 16, 2024"}, {OK: "2024-03-01"}]},
+         DATES, "error", "Fix: write it as 2024-05-16.", survivors=(OK,)),
+    Case("end before start", {"dates": [{"what": "Bidding", "start": "2024-10-18",
+                                         "end": "2024-10-16"}, {OK: "2024-10-20"}]}, DATES,
+         "error", "ends (2024-10-16) before it starts (2024-10-18).", survivors=(OK,)),
+    Case("unknown entry zone", {"dates": [{"what": "D", "when": "2024-05-01",
+                                           "timezone": "Mars/Olympus"}, {OK: "2024-05-02"}]},
+         DATES, "error", "'Mars/Olympus' is not a time zone I know.", survivors=(OK,)),
+    Case("unknown page zone", {"dates_timezone": "PST8", "dates": [{OK: "2024-05-02"}]}, DATES,
+         "error", "'dates_timezone': 'PST8' is not a time zone I know.", survivors=(OK,)),
+    Case("date after the workshop", {"workshop": W, "dates": [
+        {"Bidding": "2024-10-16"}, {OK: "2024-07-01"}]}, DATES, "warning",
+        "is after the workshop (2024-07-16", survivors=(OK, "Bidding")),
+    Case("dates out of order", {"dates": [{"B": "2024-06-11"}, {OK: "2024-05-16"}]}, DATES,
+         "warning", "is listed after 'B' (2024-06-11) but comes before it.",
+         survivors=(OK, ">B<")),
+    Case("date first", "dates:\n  - 2022-02-28: Submission Date\n  - Valid Neighbour: "
+         "2022-03-01\n", DATES, "error", "is written date first", survivors=(OK,)),
+    Case("dates is a mapping", {"dates": {"Deadline": "2024-05-01"}}, DATES, "error",
+         "'dates': should be a list of dates."),
+    Case("dates without dates", {"title": "X"}, DATES, "error",
+         "is used, but the page has no 'dates:' list."),
+    # -- program -----------------------------------------------------------------------------
+    Case("slot ends before it starts", {"workshop": W, "schedule": [
+        {"start": "11:45 PM", "end": "12:15 PM", "title": "Talk"},
+        {"start": "8:00 AM", "end": "9:00 AM", "title": OK}]}, SCHEDULE, "warning",
+        "'schedule', entry 1 (Talk): ends (12:15) before it starts (23:45).",
+        survivors=(OK, "Talk")),
+    Case("not a time", {"workshop": W, "schedule": [
+        {"start": "25:00", "title": "Talk"}, {"start": "09:00", "title": OK}]}, SCHEDULE,
+        "error", "field 'start': '25:00' is not a time of day.", survivors=(OK,)),
+    Case("overlapping slots", {"workshop": W, "schedule": [
+        {"start": "09:00", "end": "10:00", "title": OK},
+        {"start": "09:30", "end": "10:30", "title": "Panel"}]}, SCHEDULE, "warning",
+        "overlaps 'Valid Neighbour' (09:00", survivors=(OK, "Panel")),
+    Case("program without a day", {"schedule": [{"start": "09:00", "title": "Talk"}]},
+         SCHEDULE, "error", "has no day."),
+    # -- people directory --------------------------------------------------------------------
+    Case("unknown id", roster({"id": "max-wellng"}), TEAM, "error",
+         "'max-wellng' is not in the people directory (people.yml). Fix: did you mean "
+         "'max-welling'?", files={"docs/people.yml": "max-welling:\n  name: Max Welling\n"},
+         survivors=(OK,)),
+    Case("id without a directory", roster({"id": "max-welling"}), TEAM, "error",
+         "Fix: create people.yml in the docs folder", survivors=(OK,)),
+    Case("directory not YAML", roster(), TEAM, "error", "people.yml: is not valid YAML",
+         files={"docs/people.yml": "max:\n  name: Max\n\tbad: x\n"}),
+    Case("directory id twice", roster({"id": "max"}), TEAM, "warning",
+         "people.yml: line 3: 'max' is written again (first at line 1)",
+         files={"docs/people.yml": "max:\n  name: Max Old\nmax:\n  name: Max Welling\n"},
+         survivors=(OK, "Max Welling")),
+    Case("directory bad url", roster(), TEAM, "error",
+         "people.yml: 'max' (Max), field 'url': 'ftp://x' uses the 'ftp:' scheme",
+         files={"docs/people.yml": "max:\n  name: Max\n  url: ftp://x\n"}),
+    # -- papers ------------------------------------------------------------------------------
+    Case("papers file missing", {"title": "P"}, '<< papers("accepted.csv") >>', "error",
+         "the file 'accepted.csv' was not found"),
+    Case("papers file empty", {"title": "P"}, '<< papers("p.yml") >>', "error",
+         "p.yml: is empty.", files={"docs/p.yml": ""}),
+    Case("papers wrong shape", {"title": "P"}, '<< papers("p.json") >>', "error",
+         "p.json: should hold a list of papers, but it is int.", files={"docs/p.json": "3"}),
+    Case("papers stray quote", {"title": "P"}, '<< papers("p.csv") >>', "error",
+         "p.csv: is not valid CSV", files={"docs/p.csv": 'title\n"Broken\nFine\n'}),
+    Case("papers in Latin-1", {"title": "P"}, '<< papers("p.csv") >>', "error",
+         "p.csv: is not UTF-8 text",
+         files={"docs/p.csv": "title,authors\nT,Gábor Csányi\n".encode("latin-1")}),
+    # -- sponsors and editions ---------------------------------------------------------------
+    Case("sponsor without a name", {"sponsors": [{"tier": "Gold"}, {"name": OK}]},
+         "<< sponsors() >>", "error", "'sponsors', entry 1, field 'name': is missing.",
+         survivors=(OK,)),
+    Case("unknown attendance", {"workshop": {**W, "attendance": "somewhat"}}, "Hi", "error",
+         "attendance 'somewhat' is not one I know."),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_corpus(site: SiteFn, case: Case) -> None:
+    built = site({"index.md": page(case.front, case.body)}, files=case.files)
+    messages = built.workshop(level=20 if case.outcome == "ok" else 30)
+    assert not any("Traceback" in m for m in built.messages())
+    if case.outcome == "error":
+        assert not built.ok, messages
+        assert any(case.words in m for m in built.workshop(level=40)), messages
+        shown = _read_names(built)
+    elif case.outcome == "warning":
+        assert built.ok, built.messages()
+        assert any(case.words in m for m in built.workshop(level=30)), messages
+        shown = built.html()
+        assert not build_strict(site, case).ok
+    else:
+        assert built.ok, built.messages()
+        assert built.workshop(level=30) == []
+        shown = built.html()
+        assert case.words in shown
+        _no_raw_markup(shown)
+    for survivor in case.survivors:
+        assert survivor in shown, (survivor, case.id)
+
+
+def build_strict(site: SiteFn, case: Case) -> Built:
+    return site({"index.md": page(case.front, case.body)}, files=case.files, strict=True)
+
+
+def _read_names(built: Built) -> str:
+    """What the plugin read of the page: the entries it would show once the error is fixed."""
+    try:
+        data = built.page_data()
+    except (KeyError, AttributeError):
+        return ""
+    names = [card.person.name for cards in data.rosters.values() for card in cards]
+    names += [item.what for item in data.dates or []]
+    if data.schedule:
+        names += [slot.slot.title for slot in data.schedule.slots]
+    for tier in data.sponsors or []:
+        names += [s.name for s in tier.sponsors]
+    return "\n".join(names)
+
+
+def _no_raw_markup(html_text: str) -> None:
+    body = html_text.split('<div class="md-content"', 1)[-1]
+    assert 'alert("x")</script>' not in body.replace("<script>alert", "")
+    assert "<img src=x" not in body
+    assert "onerror=alert(1)>" not in body.replace("&gt;", "")
+
+
+def test_a_page_not_in_utf8(site: SiteFn) -> None:
+    built = site({"index.md": "---\ntitle: Café\n---\n\nHi\n"},
+                 files={"docs/index.md": "---\ntitle: Café\n---\n\nHi\n".encode("latin-1")})
+    assert not built.ok
+    assert "index.md: line 2: the file is not UTF-8 text (byte 14, 0xe9). Fix: save it as " \
+        "UTF-8" in (built.failure or "")
+    assert not any("Traceback" in m for m in built.messages())
+
+
+def test_a_roster_of_ten_thousand_people(site: SiteFn) -> None:
+    people = [{"name": f"Person {i:05d}", "aff": f"University {i % 97}"} for i in range(10_000)]
+    built = site({"index.md": page({"speakers": people}, TEAM)}, strict=True)
+    assert built.ok, built.messages()
+    html_text = built.html()
+    assert html_text.count('<article class="workshop-person"') == 10_000
+    assert "Person 00000" in html_text and "Person 09999" in html_text
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(CASES) + 2 >= 50
+    assert {c.outcome for c in CASES} == {"error", "warning", "ok"}
+
+
+def test_a_real_photo_beside_a_broken_one(site: SiteFn) -> None:
+    built = site({"index.md": page(roster({"name": "Ada", "image": "ada.png"},
+                                          {"name": "Bob", "image": "bob.png"}), TEAM)},
+                 files={"docs/ada.png": photo(), "docs/bob.png": b"not an image"})
+    assert built.ok
+    html_text = built.html()
+    assert html_text.count('<img class="workshop-avatar"') == 1
+    assert 'aria-hidden="true">B</span>' in html_text
+    assert textwrap.dedent(OK) in html_text
