@@ -26,7 +26,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="write into DEST even if it is not empty")
     jekyll.add_argument("--dry-run", action="store_true",
                         help="print the report without writing anything")
+    schema = commands.add_parser(
+        "schemas", help="write the JSON Schema files for editors into a folder",
+        description="Write page.schema.json and people.schema.json into DIR, for a "
+        "'# yaml-language-server: $schema=...' line in your YAML files to point at.")
+    schema.add_argument("dir", type=Path, nargs="?", default=Path("schemas"), metavar="DIR",
+                        help="where to write them (default: schemas)")
     args = parser.parse_args(argv)
+    if args.command == "schemas":
+        from .schema import write
+
+        for path in write(args.dir):
+            print(path)
+        return 0
     if args.command != "import-jekyll":
         parser.print_help()
         return 2

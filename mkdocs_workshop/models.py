@@ -12,7 +12,15 @@ from datetime import date, datetime
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 
 from .timezones import UnknownTimezone, Zone, resolve_zone
 
@@ -69,8 +77,10 @@ def to_required_text(value: object) -> str:
     return text
 
 
-Text = Annotated[str | None, BeforeValidator(to_text)]
-RequiredText = Annotated[str, BeforeValidator(to_required_text)]
+Text = Annotated[str | None, BeforeValidator(to_text),
+                WithJsonSchema({"type": ["string", "null"]})]
+RequiredText = Annotated[str, BeforeValidator(to_required_text),
+                         WithJsonSchema({"type": "string", "minLength": 1})]
 
 # ---------------------------------------------------------------------------------------------
 # Links
@@ -160,9 +170,23 @@ def to_focus(value: object) -> tuple[float, float] | None:
     )
 
 
-Link = Annotated[str | None, BeforeValidator(to_link)]
-ImageRef = Annotated[str | None, BeforeValidator(to_image)]
-Focus = Annotated[tuple[float, float] | None, BeforeValidator(to_focus)]
+# What editors see (JSON Schema): YAML values as an editor reads them, before our parsing.
+_TEXT_SCHEMA = {"type": ["string", "null"]}
+_LINK_SCHEMA = {"type": ["string", "null"], "pattern": "^(https?://|mailto:)",
+                "description": "An https://, http:// or mailto: address."}
+_IMAGE_SCHEMA = {"type": ["string", "null"],
+                 "description": "A path in the docs folder, or an https:// address."}
+_FOCUS_SCHEMA = {"description": "Where to centre the square crop.", "anyOf": [
+    {"enum": ["top", "bottom", "left", "right", "center", "centre"]},
+    {"type": "string", "pattern": "^\\s*[0-9.]+%?\\s*,\\s*[0-9.]+%?\\s*$"},
+    {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": 1},
+     "minItems": 2, "maxItems": 2},
+    {"type": "null"}]}
+
+Link = Annotated[str | None, BeforeValidator(to_link), WithJsonSchema(_LINK_SCHEMA)]
+ImageRef = Annotated[str | None, BeforeValidator(to_image), WithJsonSchema(_IMAGE_SCHEMA)]
+Focus = Annotated[tuple[float, float] | None, BeforeValidator(to_focus),
+                  WithJsonSchema(_FOCUS_SCHEMA)]
 
 # ---------------------------------------------------------------------------------------------
 # Dates and zones
@@ -249,9 +273,16 @@ def to_zone(value: object) -> Zone | None:
         ) from None
 
 
-When = Annotated[date | datetime | None, BeforeValidator(to_when)]
-Day = Annotated[date | None, BeforeValidator(to_day)]
-ZoneName = Annotated[Zone | None, BeforeValidator(to_zone)]
+WHEN_PATTERN = (r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?$")
+When = Annotated[date | datetime | None, BeforeValidator(to_when), WithJsonSchema(
+    {"type": ["string", "null"], "pattern": WHEN_PATTERN,
+     "description": "YYYY-MM-DD, or YYYY-MM-DD HH:MM"})]
+Day = Annotated[date | None, BeforeValidator(to_day), WithJsonSchema(
+    {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$",
+     "description": "YYYY-MM-DD"})]
+ZoneName = Annotated[Zone | None, BeforeValidator(to_zone), WithJsonSchema(
+    {"type": ["string", "null"], "description": "AoE, UTC, or an IANA name (Europe/Vienna)",
+     "examples": ["AoE", "UTC", "Europe/Vienna", "America/New_York"]})]
 
 # ---------------------------------------------------------------------------------------------
 # Models

@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any
 
 from markupsafe import Markup
-from pydantic import AliasChoices, BeforeValidator, Field, model_validator
+from pydantic import AliasChoices, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .checks import label_of, markdown_field, numbers_in_text, unknown_fields, validate
 from .directory import Directory
@@ -140,9 +140,14 @@ def to_names(value: object) -> list[str]:
     return names
 
 
-ClockTime = Annotated[Clock | None, BeforeValidator(to_clock)]
-Minutes = Annotated[int | None, BeforeValidator(to_minutes)]
-Names = Annotated[list[str], BeforeValidator(to_names)]
+ClockTime = Annotated[Clock | None, BeforeValidator(to_clock), WithJsonSchema(
+    {"type": ["string", "integer", "null"],
+     "description": "HH:MM, H:MM AM/PM, or a date and time"})]
+Minutes = Annotated[int | None, BeforeValidator(to_minutes), WithJsonSchema(
+    {"type": ["integer", "string", "null"], "description": "Minutes (30), or 1h30"})]
+Names = Annotated[list[str], BeforeValidator(to_names), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+     "description": "Names, or ids of the people directory"})]
 
 
 class Slot(_Model):
