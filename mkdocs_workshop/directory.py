@@ -39,6 +39,7 @@ class Directory:
     name: str  # as written in the options, relative to docs_dir: "people.yml"
     exists: bool = False
     people: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> fields as written
+    invalid: dict[str, str] = field(default_factory=dict)  # id -> its first problem there
 
     def get(self, person_id: str) -> dict[str, Any] | None:
         return self.people.get(person_id)
@@ -75,11 +76,15 @@ def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
         if not isinstance(value, dict):
             problems.error("should be a person's fields (name:, url:, aff:, ...).", key=person_id,
                            fix=f"indent the fields under '{person_id}:'.")
+            directory.invalid[person_id] = str(problems.errors[-1])
             continue
         label = label_of(value, "name")
         unknown_fields(value, PERSON_FIELDS, problems, key=person_id, entry=None, label=label,
                        kind="a person")
         numbers_in_text(value, TEXT_FIELDS, problems, key=person_id, entry=None, label=label)
+        before = len(problems.errors)
         if validate(Person, value, problems, key=person_id, entry=None, label=label) is not None:
             directory.people[person_id] = {str(k): v for k, v in value.items()}
+        elif len(problems.errors) > before:
+            directory.invalid[person_id] = str(problems.errors[before])
     return directory, problems

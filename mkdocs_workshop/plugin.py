@@ -23,7 +23,7 @@ from .directory import load_directory
 from .images import ImageProcessor, available_formats, default_cache_dir, page_image
 from .macros import Macros, macro_block_strings, url_finder
 from .people import ImageMaker, PageImage
-from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, Renderer
+from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, Renderer, error_summary
 from .site import Workshop, log
 from .structured import event_data, script_tag
 
@@ -43,12 +43,19 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.serving = False
         self.workshop: Workshop | None = None
         self.images: ImageProcessor | None = None
         self._macros: Macros | None = None
         self._files: Files | None = None
 
     # -- configuration --------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # While serving, a page with errors shows them instead of stopping the rebuild, so the
+        # server keeps serving and fixing the file brings the page back. (Defining on_startup
+        # also keeps this plugin instance across rebuilds; on_config starts each build afresh.)
+        self.serving = command == "serve"
 
     @event_priority(50)  # before the macros plugin loads its modules (define_env)
     def _setup(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -212,7 +219,10 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         assert self.workshop is not None
-        return self.workshop.fill(page.file.src_uri, html)
+        html = self.workshop.fill(page.file.src_uri, html)
+        if self.serving:
+            html = error_summary(self.workshop.errors, page.file.src_uri) + html
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """schema.org data in the <head>: search engines read it there, and Material's
@@ -233,7 +243,11 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         if self.images is not None and not self.config.publish_originals:
             self._drop_replaced_originals(files)
         errors = self.workshop.errors
-        if errors:
+        if errors and self.serving:
+            pages = sorted({e.page for e in errors})
+            log.error(f"{len(errors)} problem(s) in the workshop data of {', '.join(pages)} "
+                      "(listed above); the pages show them until they are fixed.")
+        elif errors:
             files_with_errors = sorted({e.page for e in errors})
             raise PluginError(
                 f"workshop: {len(errors)} problem(s) in the workshop data of "

@@ -181,6 +181,18 @@ def team_context(roster: str, cards: Sequence[Card], layout: str,
             "eager_count": eager_count}
 
 
+def error_summary(errors: Sequence[Any], src: str) -> str:
+    """While serving: the page's errors at its top, since the build goes on without it."""
+    mine = [str(e) for e in errors if e.page == src]
+    if not mine:
+        return ""
+    items = Markup("").join(Markup("<li>{}</li>").format(text) for text in mine)
+    return str(Markup(
+        '<div class="admonition failure workshop-error"><p class="admonition-title">'
+        "This page has {} problem(s) in its workshop data (mkdocs serve shows the page "
+        "anyway; mkdocs build stops)</p><ul>{}</ul></div>\n").format(len(mine), items))
+
+
 def error_block(message: str) -> str:
     """Shown in place of a macro's output while the build reports the problem."""
     return as_block(

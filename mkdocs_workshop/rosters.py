@@ -138,6 +138,13 @@ class RosterReader:
                                 fix="write the person's id from the people directory.")
             return None
         known = self.directory.get(person_id)
+        if known is None and person_id in self.directory.invalid:
+            self.problems.error(
+                f"'{person_id}' cannot be used: its entry in {self.directory.name} has a "
+                f"mistake ({self.directory.invalid[person_id]})", key=key, entry=index,
+                field="id", fix=f"correct '{person_id}' in {self.directory.name}.",
+            )
+            return None
         if known is None:
             self.problems.error(
                 f"'{person_id}' is not in the people directory ({self.directory.name}).",

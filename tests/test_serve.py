@@ -1,0 +1,107 @@
+"""mkdocs serve: every file the plugin reads is watched, and an error does not stop the server."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import page, photo, write_site
+
+PEOPLE = "ada:\n  name: Ada Lovelace\n  aff: Analytical Engine Society\n"
+PAPERS = "- title: First Paper (example)\n  authors: [Ada Lovelace]\n  decision: Poster\n"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def wait_for(check: Callable[[], bool], what: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+    write_site(tmp_path, {"index.md": page(
+        {"speakers": [{"id": "ada", "image": "ada.png"}]},
+        '<< team("speakers") >>\n\n<< papers("papers.yml") >>')},
+        files={"docs/people.yml": PEOPLE, "docs/papers.yml": PAPERS, "docs/ada.png": photo()})
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "Ada Lovelace" in fetch(url), "the first build")
+        yield tmp_path, url, server
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def edit(path: Path, text: str | bytes) -> None:
+    # A new modification time even on file systems with coarse timestamps.
+    (path.write_bytes if isinstance(text, bytes) else path.write_text)(text)  # type: ignore[operator]
+    later = time.time() + 1
+    os.utime(path, (later, later))
+
+
+def test_serve_follows_every_data_file_and_survives_errors(
+        served: tuple[Path, str, subprocess.Popen[str]]) -> None:
+    root, url, server = served
+    docs = root / "docs"
+    first_avatar = _avatar(fetch(url))
+
+    edit(docs / "people.yml", PEOPLE.replace("Analytical Engine Society", "Babbage Institute"))
+    wait_for(lambda: "Babbage Institute" in fetch(url), "the people directory's change")
+
+    edit(docs / "papers.yml", PAPERS + "- title: Second Paper (example)\n  authors: [B]\n")
+    wait_for(lambda: "Second Paper (example)" in fetch(url), "the papers file's change")
+
+    edit(docs / "ada.png", photo(color=(10, 200, 10)))
+    wait_for(lambda: _avatar(fetch(url)) not in ("", first_avatar), "the photo's change")
+
+    # An error: the server goes on, and the page says what is wrong.
+    edit(docs / "people.yml", "ada:\n  name: Ada Lovelace\n  url: javascript:alert(1)\n")
+    wait_for(lambda: "This page has 1 problem(s)" in fetch(url), "the error on the page")
+    shown = fetch(url)
+    assert "&#39;ada&#39; cannot be used: its entry in people.yml has a mistake" in shown
+    assert "javascript:alert(1)" in shown and server.poll() is None
+
+    # Fixing the file recovers.
+    edit(docs / "people.yml", PEOPLE)
+    wait_for(lambda: "problem(s)" not in fetch(url) and "Analytical Engine" in fetch(url),
+             "the recovery")
+    assert server.poll() is None
+
+
+def _avatar(html: str) -> str:
+    marker = 'class="workshop-avatar" src="'
+    return html.split(marker, 1)[1].split('"', 1)[0] if marker in html else ""
