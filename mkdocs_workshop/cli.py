@@ -32,7 +32,24 @@ def main(argv: list[str] | None = None) -> int:
         "'# yaml-language-server: $schema=...' line in your YAML files to point at.")
     schema.add_argument("dir", type=Path, nargs="?", default=Path("schemas"), metavar="DIR",
                         help="where to write them (default: schemas)")
+    assets = commands.add_parser(
+        "assets", help="copy the stylesheet and script into a docs folder",
+        description="Copy assets/stylesheets/workshop.css and assets/javascripts/workshop.js "
+        "into DIR, for engines that do not run the plugin (Zensical): list them under "
+        "extra_css and extra_javascript.")
+    assets.add_argument("dir", type=Path, metavar="DIR", help="the docs folder")
     args = parser.parse_args(argv)
+    if args.command == "assets":
+        import shutil
+
+        from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR
+
+        for name in (STYLESHEET, SCRIPT):
+            target = args.dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(Path(TEMPLATES_DIR) / name, target)
+            print(target)
+        return 0
     if args.command == "schemas":
         from .schema import write
 

@@ -13,9 +13,11 @@ macros plugin would replace the whole page with a traceback and still exit 0.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import weakref
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import pass_context
@@ -30,7 +32,7 @@ from .frontmatter import PageData, call_problems, load_papers
 from .papers import PaperFile, awarded, count_line, group_papers, known_group_fields
 from .problems import Problems, did_you_mean
 from .render import PartialError, Renderer
-from .site import Workshop
+from .site import Workshop, log
 from .timezones import AOE
 
 FIRST_ROW = 4  # cards in the first row of a grid at desktop width
@@ -45,6 +47,9 @@ class Macros:
         self._files_of = files_of  # the build's Files, once known
         self._url_for = url_finder(files_of)  # page -> (src_uri -> URL for the page, or None)
         self._editions: list[Edition] | None = None
+        # Under an engine that cannot stop a build for us (Zensical), a page with errors makes
+        # its macros raise, so that the macros' on_error_fail stops the build.
+        self.raise_on_errors = False
 
     def functions(self) -> dict[str, Callable[..., str]]:
         return {"team": self.team, "dates": self.dates, "schedule": self.schedule,
@@ -55,13 +60,16 @@ class Macros:
 
     def _page(self, ctx: Context) -> tuple[Any, PageData]:
         page = ctx.get("page")
-        if page is None or not hasattr(page, "file"):
+        file = file_of(page, self._files_of()) if page is not None else None
+        if file is None:
             raise LookupError("this macro only works inside a Markdown page")
-        src = page.file.src_uri
+        src = file.src_uri
         data = self.workshop.pages.get(src)
         if data is None:  # used as a plain macros module: read the page now
             data = self.workshop.read(src, dict(page.meta or {}), (),
                                       url_for=self._url_for(page))
+        if self.raise_on_errors and data.problems.errors:
+            raise WorkshopDataError("\n".join(str(e) for e in data.problems.errors))
         return page, data
 
     def _check(self, page: Any, data: PageData, name: str, roster: str | None = None,
@@ -176,10 +184,11 @@ class Macros:
         for label, editions in (("Upcoming", upcoming), ("Past", past),
                                 ("Date to be announced", undated)):
             views = []
+            here = file_of(page, files)
             for edition in editions:
                 target = files.get_file_from_path(edition.src_uri)
-                href = target.url_relative_to(page.file)
-                views.append(edition_view(edition, href, edition.src_uri == page.file.src_uri))
+                href = target.url_relative_to(here)
+                views.append(edition_view(edition, href, edition.src_uri == here.src_uri))
             if views:
                 groups.append((label, views))
         return self._render(data, "editions()", "editions", groups=groups)
@@ -244,6 +253,18 @@ def _call_text(name: str, roster: str | None, layout: str | None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+class WorkshopDataError(Exception):
+    """The page's workshop data has errors (raised only under engines that need it)."""
+
+
+def file_of(page: Any, files: Any) -> Any:
+    """The page's file: MkDocs pages have one; a Zensical page has a path into the docs."""
+    file = getattr(page, "file", None)
+    if file is None and files is not None and getattr(page, "path", None):
+        file = files.get_file_from_path(str(page.path))
+    return file
+
+
 def url_finder(files_of: Callable[[], Any]) -> UrlFor:
     """Build the page -> (src_uri -> relative URL) function from the build's files."""
 
@@ -251,9 +272,10 @@ def url_finder(files_of: Callable[[], Any]) -> UrlFor:
         def url_for(src_uri: str) -> str | None:
             files = files_of()
             found = files.get_file_from_path(src_uri) if files is not None else None
-            if found is None or found.inclusion.is_excluded():
+            here = file_of(page, files)
+            if found is None or here is None or found.inclusion.is_excluded():
                 return None
-            return str(found.url_relative_to(page.file))
+            return str(found.url_relative_to(here))
 
         return url_for
 
@@ -271,7 +293,10 @@ _STANDALONE: weakref.WeakKeyDictionary[Any, Macros] = weakref.WeakKeyDictionary(
 
 
 def define_env(env: Any) -> None:
-    """Entry point for mkdocs-macros-plugin's ``modules:`` list."""
+    """Entry point for mkdocs-macros-plugin's ``modules:`` list (and Zensical's)."""
+    if not isinstance(env.conf, MkDocsConfig):
+        _define_plain(env)
+        return
     config: MkDocsConfig = env.conf
     plugin = config.plugins.get("workshop")
     functions = getattr(plugin, "macro_functions", None)
@@ -314,3 +339,56 @@ def on_post_build(env: Any) -> None:
             f"workshop: {len(macros.workshop.errors)} problem(s) in the workshop data "
             "(listed above)."
         )
+
+
+# -- Under Zensical -----------------------------------------------------------------------------
+
+PLUGIN_ONLY = ("avatars made for the card (photos are linked as they are)", "calendar files",
+               "schema.org data", "live dates and the visitor's time zone",
+               "the stylesheet, unless extra_css lists it (mkdocs-workshop assets DIR)",
+               "errors listed on the page while serving")
+_PLAIN: dict[tuple[str, float], Macros] = {}
+_NOTICE = {"shown": False}
+
+
+def _define_plain(env: Any) -> None:
+    """Zensical calls define_env for every page, just before rendering it: read and check the
+    page now, hide the front-matter keys that would shadow a macro, register the macros."""
+    from mkdocs.utils import get_build_datetime
+    from mkdocs.utils.meta import get_data
+
+    from .engines import DocsFolder, plain_site
+
+    site = plain_site(env.conf, str(env.project_dir))
+    stamp = max((os.stat(os.path.join(root, name)).st_mtime
+                 for root, _dirs, names in os.walk(site.docs_dir) for name in names),
+                default=0.0)
+    macros = _PLAIN.get((site.docs_dir, stamp))
+    if macros is None:  # first page, or the docs changed (zensical serve)
+        directory, problems = load_directory(site.docs_dir, "people.yml")
+        workshop = Workshop(renderer=Renderer(site.theme_dirs), default_zone=AOE,
+                            now=get_build_datetime(), directory=directory,
+                            docs_dir=site.docs_dir)
+        workshop.report(problems)
+        folder = DocsFolder(site.docs_dir)
+        macros = Macros(workshop, lambda: folder)
+        macros.raise_on_errors = True
+        _PLAIN.clear()
+        _PLAIN[(site.docs_dir, stamp)] = macros
+    if not _NOTICE["shown"]:
+        _NOTICE["shown"] = True
+        log.warning("mkdocs-workshop runs as a macros module here, without its MkDocs plugin: "
+                    "rosters, dates, program, papers, sponsors and editions work; "
+                    + "; ".join(PLUGIN_ONLY) + " need the plugin (MkDocs or ProperDocs).")
+    page = env.page
+    file = file_of(page, macros._files_of()) if page is not None else None
+    if file is not None:
+        _body, _meta = get_data(file.content_string)
+        plugin_config = env.config if isinstance(env.config, dict) else {}
+        block = (plugin_config.get("j2_block_start_string") or "{%",
+                 plugin_config.get("j2_block_end_string") or "%}")
+        adapter = SimpleNamespace(file=file, meta=page.meta, url=file.url)
+        macros.workshop.prepare(adapter, _body, url_for=macros._url_for(adapter),
+                                macro_names=macros.functions(), block=block)
+    for name, function in macros.functions().items():
+        env.macro(function, name)
