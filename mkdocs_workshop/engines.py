@@ -45,22 +45,6 @@ class DocsFile:
         return self.src_uri.lower().endswith(PAGE_SUFFIXES)
 
     @property
-    def url(self) -> str:
-        """The address a site with directory URLs gives the file (MkDocs' and Zensical's
-        default): ``icml24.md`` is ``icml24/``, ``index.md`` is the folder itself."""
-        if not self.is_documentation_page():
-            return self.src_uri
-        stem = posixpath.splitext(self.src_uri)[0]
-        if posixpath.basename(stem) in ("index", "README"):
-            folder = posixpath.dirname(stem)
-            return f"{folder}/" if folder else ""
-        return f"{stem}/"
-
-    @property
-    def dest_uri(self) -> str:
-        return f"{self.url}index.html" if self.is_documentation_page() else self.src_uri
-
-    @property
     def content_string(self) -> str:
         return Path(self.abs_src_path).read_text(encoding="utf-8-sig")
 
@@ -89,9 +73,6 @@ class DocsFolder:
 
     def __iter__(self) -> Iterator[DocsFile]:
         return iter(self._files.values())
-
-    def documentation_pages(self) -> list[DocsFile]:
-        return [f for f in self if f.is_documentation_page()]
 
 
 @dataclass(frozen=True)

@@ -387,7 +387,7 @@ def _define_plain(env: Any) -> None:
         plugin_config = env.config if isinstance(env.config, dict) else {}
         block = (plugin_config.get("j2_block_start_string") or "{%",
                  plugin_config.get("j2_block_end_string") or "%}")
-        adapter = SimpleNamespace(file=file, meta=page.meta, url=file.url)
+        adapter = SimpleNamespace(file=file, meta=page.meta)
         macros.workshop.prepare(adapter, _body, url_for=macros._url_for(adapter),
                                 macro_names=macros.functions(), block=block)
     for name, function in macros.functions().items():

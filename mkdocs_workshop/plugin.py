@@ -44,6 +44,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self._sources: dict[str, str] = {}  # this build's page sources, as read
         self.workshop: Workshop | None = None
         self.images: ImageProcessor | None = None
         self._macros: Macros | None = None
@@ -79,6 +80,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             config.extra_javascript.append(ExtraScriptValue(SCRIPT))
         self.workshop.report(problems)
         self._files = None
+        self._sources = {}
         self._macros = Macros(self.workshop, lambda: self._files)
         self.images = self._image_processor(config)
         return config
@@ -162,7 +164,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         """The page's text; a page that is not UTF-8 stops the build with how to fix it
         (MkDocs itself would end with a Python traceback)."""
         try:
-            return str(page.file.content_string)
+            source = str(page.file.content_string)
         except UnicodeDecodeError as exc:
             line = page.file.content_bytes[: exc.start].count(b"\n") + 1
             raise PluginError(
@@ -172,6 +174,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             ) from None
         except OSError:
             return None  # MkDocs reports a file it cannot read
+        self._sources[page.file.src_uri] = source  # read once: prepare() needs it too
+        return source
 
     @event_priority(50)  # before the macros plugin renders the page
     def _read_page(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -184,7 +188,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             self.workshop.prepare(page, markdown, url_for=url_finder(lambda: files)(page),
                                   macro_names=self._macros.functions(),
                                   block=macro_block_strings(macros),
-                                  images=self._image_maker(page, files))
+                                  images=self._image_maker(page, files),
+                                  source=self._sources.pop(page.file.src_uri, None))
         return markdown
 
     def _image_maker(self, page: Page, files: Files) -> ImageMaker | None:

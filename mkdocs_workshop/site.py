@@ -71,11 +71,16 @@ class Workshop:
 
     def prepare(self, page: Any, markdown: str, *, url_for: Callable[[str], str | None],
                 macro_names: Iterable[str], block: tuple[str, str] = ("{%", "%}"),
-                images: ImageMaker | None = None) -> PageData:
+                images: ImageMaker | None = None, source: str | None = None) -> PageData:
         """Before the macros plugin renders ``page``: check its calls and front matter, and
-        hide the front-matter keys that would shadow a macro (see below)."""
+        hide the front-matter keys that would shadow a macro (see below).
+
+        ``source`` is the page's file as written (front matter lines, keys written twice);
+        it is read here when the caller has not read it already.
+        """
         src = page.file.src_uri
-        source = _source(page)  # as written: front matter lines and keys written twice
+        if source is None:
+            source = _source(page)
         calls = find_calls(markdown, block_start=block[0], block_end=block[1],
                            first_line=body_offset(source, markdown))
         data = self.read(src, page.meta or {}, calls, url_for=url_for, markdown=markdown,

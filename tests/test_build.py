@@ -415,3 +415,21 @@ def test_strict_on_the_command_line_fails_on_a_warning(cli_site: Callable[..., R
     assert "field 'interst': is not a field of a person" in run.output
     assert "did you mean 'interest'?" in run.output
     assert "Traceback" not in run.output
+
+
+def test_each_page_file_is_read_once_per_build(site: SiteFn,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.structure.files import File
+
+    reads: list[str] = []
+    original = File.content_string
+
+    def counted(self: File) -> str:
+        reads.append(self.src_uri)
+        return str(original.fget(self))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(File, "content_string", property(counted, original.fset))
+    built = site({"index.md": page({"speakers": SPEAKERS}, '<< team("speakers") >>'),
+                  "other.md": page({"title": "Other"}, "Text.")}, strict=True)
+    assert built.ok, built.messages()
+    assert sorted(reads) == ["index.md", "other.md"]

@@ -131,6 +131,7 @@ def test_pages_go_where_their_permalink_says(imported: tuple[Path, Path, str]) -
     assert front(docs / "icml24.md")["title"] == (
         "AI for Science: Scaling in AI for Scientific Discovery")
     assert "Pages: 3 (2 with rosters or dates)" in report
+    assert (dest / ".gitignore").read_text() == "# Made again by every build.\nsite/\n.cache/\n"
 
 
 def test_every_roster_entry_is_kept_and_comments_survive(

@@ -416,10 +416,17 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool) -> s
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
+# The built site and the image cache are made again by every build: not for version control.
+GITIGNORE = "# Made again by every build.\nsite/\n.cache/\n"
+
+
 def _write(dest: Path, docs: Path, outputs: dict[str, str], images: dict[str, Path],
            mkdocs_yml: str) -> None:
     docs.mkdir(parents=True, exist_ok=True)
     (dest / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    gitignore = dest / ".gitignore"
+    if not gitignore.exists():  # with --force, an existing one is the organizer's
+        gitignore.write_text(GITIGNORE, encoding="utf-8")
     for rel, text in outputs.items():
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
