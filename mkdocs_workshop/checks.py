@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-import yaml
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
 from .markup import render_markdown
 from .models import FieldIssue
-from .problems import Problems, did_you_mean
+from .problems import Problems, brief, did_you_mean
+from .safeload import Loaded
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -70,21 +70,6 @@ def label_of(item: Mapping[Any, Any], field_name: str) -> str | None:
     return (value.strip() or None) if isinstance(value, str) else None
 
 
-def yaml_error(exc: yaml.YAMLError, text: str, *, first_line: int = 1) -> tuple[str, str]:
-    """A YAML error as (message, fix), with the line and column in the file.
-
-    ``first_line`` is the file's line number of the text's first line (2 for front matter).
-    """
-    mark = getattr(exc, "problem_mark", None)
-    where = f" at line {mark.line + first_line}, column {mark.column + 1}" if mark else ""
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if "\t" in text:
-        return (f"is not valid YAML ({problem}{where}).",
-                "replace the tabs with spaces; YAML does not allow tabs for indentation.")
-    return (f"is not valid YAML ({problem}{where}).",
-            "check the indentation and the quotes on that line.")
-
-
 def read_text(path: str, problems: Problems, *, fix: str) -> str | None:
     """A data file's text (UTF-8, with or without a byte-order mark), or None if it is not."""
     try:
@@ -108,42 +93,11 @@ def markdown_field(text: str | None, problems: Problems, *, key: str, entry: int
     return html
 
 
-class _DuplicateKeyLoader(yaml.SafeLoader):
-    """A safe loader that notes every key written twice in one mapping."""
-
-    duplicates: list[tuple[str, int, int]]
-
-    def construct_mapping(self, node: yaml.MappingNode,
-                          deep: bool = False) -> dict[object, object]:
-        seen: dict[object, int] = {}
-        for key_node, _value in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
-                continue
-            key = key_node.value
-            line = key_node.start_mark.line
-            if key in seen:
-                self.duplicates.append((str(key), seen[key], line))
-            seen[key] = line
-        return super().construct_mapping(node, deep=deep)
-
-
-def duplicate_keys(text: str, *, first_line: int = 1) -> list[tuple[str, int, int]]:
-    """(key, first line, second line) of each key written twice in one mapping; PyYAML keeps
-    the last silently. Lines are the file's (``first_line`` is the text's first line)."""
-    loader = _DuplicateKeyLoader(text)
-    loader.duplicates = []
-    try:
-        loader.get_single_data()
-    except yaml.YAMLError:
-        return []  # reported as invalid YAML elsewhere
-    finally:
-        loader.dispose()
-    found = [(key, a + first_line, b + first_line) for key, a, b in loader.duplicates]
-    return sorted(found, key=lambda d: d[2])
-
-
-def report_duplicates(text: str, problems: Problems, *, first_line: int = 1) -> None:
-    for key, first, second in duplicate_keys(text, first_line=first_line):
+def report_yaml(loaded: Loaded, problems: Problems) -> None:
+    """A data file's YAML problems: why it could not be read, and keys written twice."""
+    if loaded.error is not None:
+        problems.error(loaded.error[0], fix=loaded.error[1])
+    for key, first, second in loaded.duplicates:
         problems.warn(
             f"line {second}: '{key}' is written again (first at line {first}); YAML keeps only "
             "the last one, so what is under the first is lost.",
@@ -158,7 +112,7 @@ def numbers_in_text(item: Mapping[Any, Any], fields: tuple[str, ...], problems: 
         value = item.get(name)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             problems.warn(
-                f"was read as the number {value!r}, so it may not show as written.",
+                f"was read as the number {brief(value)}, so it may not show as written.",
                 key=key, entry=entry, label=label, field=name,
                 fix=f"put the value in quotes: {name}: \"...\".",
             )

@@ -19,19 +19,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
-from .checks import (
-    label_of,
-    numbers_in_text,
-    read_text,
-    report_duplicates,
-    unknown_fields,
-    validate,
-    yaml_error,
-)
+from .checks import label_of, numbers_in_text, read_text, report_yaml, unknown_fields, validate
 from .models import PERSON_FIELDS, TEXT_FIELDS, Person
-from .problems import Problems
+from .problems import Problems, brief
+from .safeload import load
 
 
 @dataclass
@@ -56,13 +47,11 @@ def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
     text = read_text(path, problems, fix="save the file as UTF-8 in your editor.")
     if text is None:
         return directory, problems
-    report_duplicates(text, problems)  # an id written twice loses its first definition
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        message, fix = yaml_error(exc, text)
-        problems.error(message, fix=fix)
+    loaded = load(text)
+    report_yaml(loaded, problems)  # an id written twice loses its first definition
+    if not loaded.ok:
         return directory, problems
+    data = loaded.data
     if data is None:
         return directory, problems
     if not isinstance(data, dict):
@@ -72,6 +61,10 @@ def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
         )
         return directory, problems
     for key, value in data.items():
+        if isinstance(key, bool) or not isinstance(key, (str, int)):
+            problems.error(f"the id {brief(key)} is not a name.", fix=f"put the id in quotes "
+                           f"(\"{brief(key)}\":) or write it with letters.")
+            continue
         person_id = str(key)
         if not isinstance(value, dict):
             problems.error("should be a person's fields (name:, url:, aff:, ...).", key=person_id,

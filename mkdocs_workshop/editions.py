@@ -8,15 +8,15 @@ page, which shows it, is usually rendered first), so it reads them once per buil
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from mkdocs.utils.meta import get_data
 from pydantic import ValidationError
 
 from . import dates as date_rules
+from .frontmatter import FrontMatter
 from .models import WorkshopInfo
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
@@ -29,17 +29,21 @@ class Edition:
     info: WorkshopInfo
 
 
-def read_editions(files: Iterable[Any]) -> list[Edition]:
+def read_editions(files: Iterable[Any],
+                  front: Callable[[str, str], FrontMatter]) -> list[Edition]:
     """Editions among the site's Markdown pages. Invalid blocks are left to the page's own
-    check, which reports them when the page is built."""
+    check, which reports them when the page is built. ``front(src, text)`` reads a page's
+    front matter (once per build: the page's own reading uses it again)."""
     editions = []
     for file in files:
         if not file.is_documentation_page() or file.inclusion.is_excluded():
             continue
         try:
-            doc, meta = get_data(file.content_string)
+            text = file.content_string
         except (OSError, ValueError):
             continue
+        found = front(file.src_uri, text)
+        meta, doc = found.meta, text[found.body_start:]
         block = meta.get("workshop")
         if not isinstance(block, dict):
             continue

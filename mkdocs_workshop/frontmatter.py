@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from . import dates as date_rules
-from .checks import label_of, report_duplicates, unknown_fields, validate, yaml_error
+from .checks import label_of, unknown_fields, validate
 from .directory import Directory
 from .models import (
     DATE_FIELDS,
@@ -31,8 +30,9 @@ from .models import (
 )
 from .papers import FORMATS, PaperFile, PaperFiles
 from .people import AnchorAllocator, ImageMaker
-from .problems import Problems, did_you_mean
+from .problems import Problem, Problems, brief, did_you_mean
 from .rosters import NOT_ROSTERS, Card, RosterReader, looks_like_roster
+from .safeload import load
 from .scan import MacroCall
 from .schedule import Schedule, read_schedule
 from .sponsors import Tier, read_sponsors
@@ -67,27 +67,105 @@ class PageData:
     reported_calls: set[tuple[str, str | None, str | None]] = field(default_factory=set)
 
 
-def front_matter_error(markdown: str, meta: Mapping[str, Any]) -> tuple[str, str] | None:
-    """Why MkDocs ignored this page's front matter, if it did, and the fix.
+# The empty front matter MkDocs is given in place of a block it cannot read safely.
+EMPTY_FRONT_MATTER = "---\n{}\n---\n"
 
-    MkDocs drops front matter that is not valid YAML without a word and shows it as page text.
-    """
-    if meta:
-        return None
-    match = YAML_RE.match(markdown)
+
+@dataclass
+class FrontMatter:
+    """A page's front matter as the plugin reads it (see :mod:`mkdocs_workshop.safeload`)."""
+
+    meta: dict[str, Any]  # string keys only; {} when there is none or it cannot be read
+    problems: list[Problem]
+    hidden: tuple[Any, ...] = ()  # keys to keep from mkdocs-macros while it renders the page
+    # MkDocs reads front matter with libyaml and no limits: a block it would fail on (a date
+    # that does not exist), lose, or crash on (nesting 100,000 deep) is replaced, for MkDocs,
+    # by an empty one, and the page's meta is set to ``mkdocs_meta`` instead.
+    replace: bool = False
+    mkdocs_meta: dict[Any, Any] = field(default_factory=dict)
+    body_start: int = 0  # where the page's Markdown starts in its file
+
+
+def parse_front_matter(src: str, source: str) -> FrontMatter:
+    """Read the front matter of the page ``src`` from its file's text, once."""
+    problems = Problems(src)
+    match = YAML_RE.match(source)
     if not match:
-        return None
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        message, fix = yaml_error(exc, match.group(1), first_line=2)
-        return f"the front matter {message}", fix
+        return FrontMatter({}, [])
+    loaded = load(match.group(1), first_line=2)
+    front = FrontMatter({}, problems.items, body_start=match.end())
+    if not loaded.ok:
+        assert loaded.error is not None
+        problems.error(f"the front matter {loaded.error[0]}", fix=loaded.error[1])
+        front.replace = loaded.over_limit
+        return front
+    for key, first, second in loaded.duplicates:
+        problems.warn(
+            f"line {second}: '{key}' is written again (first at line {first}); YAML keeps "
+            "only the last one, so what is under the first is lost.",
+            fix=f"merge the two '{key}' into one, or rename one of them.",
+        )
+    data = loaded.data
     if data is None:
-        return None
-    return (
-        f"the front matter is {type(data).__name__}, not a set of 'key: value' lines.",
-        "write the front matter as 'key: value' lines between the two '---' lines.",
-    )
+        return front
+    if not isinstance(data, dict):
+        problems.error(
+            f"the front matter is {type(data).__name__}, not a set of 'key: value' lines.",
+            fix="write the front matter as 'key: value' lines between the two '---' lines.",
+        )
+        return front
+    hidden: list[Any] = []
+    for key in data:
+        if not isinstance(key, str):
+            hidden.append(key)
+            word = _yaml_word(key)
+            problems.error(
+                f"the front-matter key {word} is {_key_kind(key)}, not a name: mkdocs-macros "
+                "makes every key a variable of the page, and cannot render it.",
+                fix=f"put the key in quotes (\"{word}\":) or give it a name.",
+            )
+        elif key == "page":
+            hidden.append(key)
+            problems.error("mkdocs-macros gives each page the variable 'page' (the page "
+                           "itself); a 'page:' key would replace it, and the page's macros "
+                           "could not run.", key=key, fix="rename the key 'page'.")
+        elif key == "ignore_macros":
+            hidden.append(key)
+            problems.error("mkdocs-macros refuses this key and stops the build with a "
+                           "traceback.", key=key, fix="rename the key; to show the page "
+                           "without rendering its macros, write 'render_macros: false'.")
+    render = data.get("render_macros")
+    if render is not None and not isinstance(render, bool):
+        problems.warn("should be true or false; mkdocs-macros renders the page unless it is "
+                      "false.", key="render_macros", fix="write render_macros: false "
+                      "(without quotes) to show the page without rendering its macros.")
+    front.meta = {k: v for k, v in data.items() if isinstance(k, str)}
+    front.hidden = tuple(hidden)
+    if loaded.not_dates:  # MkDocs would drop the whole block and show it as text
+        front.replace = True
+        front.mkdocs_meta = dict(data)
+    return front
+
+
+def _key_kind(key: object) -> str:
+    if key is None:
+        return "null (empty)"
+    if isinstance(key, bool):
+        return "a true/false value"
+    if isinstance(key, (int, float)):
+        return "a number"
+    return f"a {type(key).__name__}"
+
+
+def _yaml_word(key: object) -> str:
+    """A key as YAML wrote it: true, null, 2024-05-16, 1.5."""
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return str(key).lower()
+    if isinstance(key, date):
+        return key.isoformat()
+    return brief(key)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,7 +204,7 @@ def read_dates(meta: Mapping[str, Any], problems: Problems, zone: Zone,
         entry = _date_mapping(item)
         if entry is None:
             problems.error(
-                f"is {'the text ' + repr(item) if isinstance(item, str) else repr(item)}, "
+                f"is {'the text ' if isinstance(item, str) else ''}{brief(item)}, "
                 "not a date.", key="dates", entry=index,
                 fix="write '- Label: YYYY-MM-DD', or 'what:' with 'when:' (or 'start:'/'end:').",
             )
@@ -193,20 +271,16 @@ def read_zone(meta: Mapping[str, Any], problems: Problems, default: Zone) -> Zon
 def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
               default_zone: Zone, url_for: Callable[[str], str | None],
               directory: Directory | None = None, papers: PaperFiles | None = None,
-              images: ImageMaker | None = None, markdown: str = "",
-              source: str | None = None) -> PageData:
+              images: ImageMaker | None = None,
+              front_problems: Iterable[Problem] = ()) -> PageData:
     """Validate everything on the page that the plugin's macros can show.
 
-    ``source`` is the page's file as written, for what MkDocs' parsed front matter no longer
-    shows (keys written twice).
+    ``meta`` is the front matter as :func:`parse_front_matter` read it, and
+    ``front_problems`` what it found wrong with the block itself.
     """
-    problems = Problems(src)
-    data = PageData(src, problems, keys=frozenset(str(k) for k in meta))
-    broken = front_matter_error(markdown, meta)
-    if broken:
-        problems.error(broken[0], fix=broken[1])
-    elif source and (found := YAML_RE.match(source)):
-        report_duplicates(found.group(1), problems, first_line=2)
+    problems = Problems(src, list(front_problems))
+    meta = {k: v for k, v in meta.items() if isinstance(k, str)}
+    data = PageData(src, problems, keys=frozenset(meta))
     title = meta.get("title")
     if isinstance(title, str) and _MARKUP.search(title):
         problems.warn(
@@ -220,7 +294,7 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
 
     calls = list(calls)
     wanted = [c.arg for c in calls if c.name == "team" and c.arg is not None]
-    keys = [str(k) for k in meta]
+    keys = list(meta)
     data.roster_candidates = tuple(
         k for k in keys if isinstance(meta[k], list) and k not in NOT_ROSTERS
     )

@@ -32,7 +32,7 @@ from .frontmatter import PageData, call_problems, load_papers
 from .papers import PaperFile, awarded, count_line, group_papers, known_group_fields
 from .problems import Problems, did_you_mean
 from .render import PartialError, Renderer
-from .site import Workshop, log
+from .site import Workshop, log, text_of
 from .timezones import AOE
 
 FIRST_ROW = 4  # cards in the first row of a grid at desktop width
@@ -67,7 +67,7 @@ class Macros:
         data = self.workshop.pages.get(src)
         if data is None:  # used as a plain macros module: read the page now
             data = self.workshop.read(src, dict(page.meta or {}), (),
-                                      url_for=self._url_for(page))
+                                      url_for=self._url_for(page), source=text_of(file))
         if self.raise_on_errors and data.problems.errors:
             raise WorkshopDataError("\n".join(str(e) for e in data.problems.errors))
         return page, data
@@ -178,7 +178,7 @@ class Macros:
         if files is None:  # before MkDocs has listed the site's files: nothing to index yet
             return self._render(data, "editions()", "editions", groups=[])
         if self._editions is None:
-            self._editions = read_editions(files)
+            self._editions = read_editions(files, self.workshop.front)
         upcoming, past, undated = order(self._editions, self.workshop.now.date())
         groups = []
         for label, editions in (("Upcoming", upcoming), ("Past", past),
@@ -355,7 +355,6 @@ def _define_plain(env: Any) -> None:
     """Zensical calls define_env for every page, just before rendering it: read and check the
     page now, hide the front-matter keys that would shadow a macro, register the macros."""
     from mkdocs.utils import get_build_datetime
-    from mkdocs.utils.meta import get_data
 
     from .engines import DocsFolder, plain_site
 
@@ -382,13 +381,14 @@ def _define_plain(env: Any) -> None:
                     + "; ".join(PLUGIN_ONLY) + " need the plugin (MkDocs or ProperDocs).")
     page = env.page
     file = file_of(page, macros._files_of()) if page is not None else None
-    if file is not None:
-        _body, _meta = get_data(file.content_string)
+    source = text_of(file)
+    if file is not None and source is not None:
+        body = source[macros.workshop.front(file.src_uri, source).body_start:].lstrip("\n")
         plugin_config = env.config if isinstance(env.config, dict) else {}
         block = (plugin_config.get("j2_block_start_string") or "{%",
                  plugin_config.get("j2_block_end_string") or "%}")
         adapter = SimpleNamespace(file=file, meta=page.meta)
-        macros.workshop.prepare(adapter, _body, url_for=macros._url_for(adapter),
-                                macro_names=macros.functions(), block=block)
+        macros.workshop.prepare(adapter, body, url_for=macros._url_for(adapter),
+                                macro_names=macros.functions(), block=block, source=source)
     for name, function in macros.functions().items():
         env.macro(function, name)

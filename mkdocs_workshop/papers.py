@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-import yaml
 from pydantic import BeforeValidator, Field
 
-from .checks import label_of, read_text, validate, yaml_error
+from .checks import label_of, read_text, report_yaml, validate
 from .models import FieldIssue, Link, RequiredText, Text, _Model, to_link, to_text
 from .people import slug
-from .problems import Problems, did_you_mean
+from .problems import Problems, brief, did_you_mean
+from .safeload import load, load_json
 
 OPENREVIEW = "https://openreview.net"
 FORMATS = (".yml", ".yaml", ".json", ".csv")
@@ -155,16 +154,11 @@ def parse(text: str, suffix: str, problems: Problems) -> list[tuple[int, Any]] |
     """(entry number or CSV line, fields) of each paper in the file's text."""
     if suffix == ".csv":
         return _parse_csv(text, problems)
-    try:
-        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-    except json.JSONDecodeError as exc:
-        problems.error(f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}).",
-                       fix="check the commas and quotes there; export the file again if unsure.")
+    loaded = load_json(text) if suffix == ".json" else load(text)
+    report_yaml(loaded, problems)
+    if not loaded.ok:
         return None
-    except yaml.YAMLError as exc:
-        message, fix = yaml_error(exc, text)
-        problems.error(message, fix=fix)
-        return None
+    data = loaded.data
     found = _items(data)
     if found is None:
         kind = type(data).__name__ if data is not None else "empty"
@@ -202,7 +196,7 @@ def _parse_csv(text: str, problems: Problems) -> list[tuple[int, Any]] | None:
             if extra:
                 problems.warn(
                     f"has {len(extra)} more value(s) than the header has columns: "
-                    + ", ".join(repr(v) for v in extra) + ".", line=reader.line_num,
+                    + ", ".join(brief(v) for v in extra[:5]) + ".", line=reader.line_num,
                     fix="quote values that contain commas, or add the missing column names.")
             if any(cleaned.values()):
                 rows.append((reader.line_num, {k: v for k, v in cleaned.items() if v}))
@@ -233,7 +227,7 @@ def read_paper_file(path: str, name: str) -> PaperFile:
     for number, item in parsed:
         where: dict[str, Any] = {"line": number} if is_csv else {"entry": number}
         if not isinstance(item, dict):
-            problems.error(f"is {item!r}, not a paper.", **where,
+            problems.error(f"is {brief(item)}, not a paper.", **where,
                            fix="give each paper a 'title' and its 'authors'.")
             continue
         fields = {str(k).lower() if is_csv else str(k): v for k, v in item.items()}

@@ -20,6 +20,7 @@ from mkdocs.utils import get_build_datetime
 from .calendar import dates_calendar, schedule_calendar
 from .config import WorkshopConfig
 from .directory import load_directory
+from .frontmatter import EMPTY_FRONT_MATTER
 from .images import ImageProcessor, available_formats, default_cache_dir, page_image
 from .macros import Macros, macro_block_strings, url_finder
 from .people import ImageMaker, PageImage
@@ -175,6 +176,10 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         except OSError:
             return None  # MkDocs reports a file it cannot read
         self._sources[page.file.src_uri] = source  # read once: prepare() needs it too
+        assert self.workshop is not None
+        front = self.workshop.front(page.file.src_uri, source)
+        if front.replace:  # a block MkDocs would lose, or crash on: see FrontMatter
+            return EMPTY_FRONT_MATTER + source[front.body_start:]
         return source
 
     @event_priority(50)  # before the macros plugin renders the page
@@ -182,14 +187,18 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                    files: Files) -> str:
         assert self.workshop is not None and self._macros is not None
         self._files = files
+        source = self._sources.pop(page.file.src_uri, None)
+        if source is not None:
+            front = self.workshop.front(page.file.src_uri, source)
+            if front.replace:  # MkDocs was given an empty block: the meta is the plugin's
+                page.meta = dict(front.mkdocs_meta)
         meta = page.meta or {}
         macros: Any = config.plugins["macros"]
         if _macros_render(macros, page, meta):
             self.workshop.prepare(page, markdown, url_for=url_finder(lambda: files)(page),
                                   macro_names=self._macros.functions(),
                                   block=macro_block_strings(macros),
-                                  images=self._image_maker(page, files),
-                                  source=self._sources.pop(page.file.src_uri, None))
+                                  images=self._image_maker(page, files), source=source)
         return markdown
 
     def _image_maker(self, page: Page, files: Files) -> ImageMaker | None:

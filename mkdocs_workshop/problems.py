@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -55,10 +56,11 @@ class Problem:
         return ", ".join(parts)
 
     def __str__(self) -> str:
-        where = self.location
-        text = f"{self.page}: {where}: {self.message}" if where else f"{self.page}: {self.message}"
+        where = excerpt(self.location, 300)
+        message = excerpt(self.message, 600)
+        text = f"{self.page}: {where}: {message}" if where else f"{self.page}: {message}"
         if self.fix:
-            text += f" Fix: {self.fix}"
+            text += f" Fix: {excerpt(self.fix, 600)}"
         return text
 
 
@@ -112,3 +114,34 @@ def suggestion(word: str, candidates: Iterable[str]) -> str:
     """`` Did you mean 'x'?`` or an empty string."""
     match = did_you_mean(word, candidates)
     return f" Did you mean '{match}'?" if match else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Values inside messages
+# ---------------------------------------------------------------------------------------------
+
+_BRIEF = reprlib.Repr()
+_BRIEF.maxstring = 60
+_BRIEF.maxother = 60
+_BRIEF.maxlist = _BRIEF.maxtuple = _BRIEF.maxdict = _BRIEF.maxset = 4
+_BRIEF.maxlevel = 2
+
+
+def printable(text: str) -> str:
+    """Control characters and invisible direction marks as escapes (``\\n``, ``\\x1b``), so
+    that no value can rewrite a terminal or forge a line of the build log."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() or char == " "
+                   else char.encode("unicode_escape").decode("ascii") for char in text)
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """``text`` on one line, at most ``limit`` characters, control characters escaped."""
+    flat = printable(text)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+def brief(value: object) -> str:
+    """A value as Python writes it, cut short: lists of thousands stay a line long."""
+    return printable(_BRIEF.repr(value))

@@ -31,7 +31,7 @@ from .checks import label_of, markdown_field, numbers_in_text, unknown_fields, v
 from .directory import Directory
 from .models import Day, FieldIssue, Link, RequiredText, Text, WorkshopInfo, _Model, to_text
 from .people import slug
-from .problems import Problems, did_you_mean
+from .problems import Problems, brief, did_you_mean
 from .rosters import Card
 from .timezones import Zone
 
@@ -242,7 +242,7 @@ class ScheduleReader:
         day = self.workshop.first_day if self.workshop else None
         for index, item in enumerate(value, start=1):
             if not isinstance(item, dict):
-                shown = f"the text {item!r}" if isinstance(item, str) else repr(item)
+                shown = f"the text {brief(item)}" if isinstance(item, str) else brief(item)
                 problems.error(f"is {shown}, not a slot.", key="schedule", entry=index,
                                fix="write a slot as 'start:', 'end:' and 'title:' lines.")
                 continue

@@ -16,7 +16,7 @@ from typing import Any
 from mkdocs.plugins import get_plugin_logger
 
 from .directory import Directory
-from .frontmatter import PageData, read_page
+from .frontmatter import FrontMatter, PageData, parse_front_matter, read_page
 from .papers import PaperFiles
 from .people import ImageMaker
 from .problems import Problem, Severity
@@ -41,7 +41,8 @@ class Workshop:
         self.pages: dict[str, PageData] = {}
         self.errors: list[Problem] = []
         self._log = logger or log
-        self._hidden: dict[str, dict[str, Any]] = {}
+        self._hidden: dict[str, dict[Any, Any]] = {}
+        self._fronts: dict[str, tuple[str, FrontMatter]] = {}  # src -> (file text, its reading)
         # With the plugin, a macro's HTML waits outside the Markdown and is put into the page
         # once it is HTML (fill): Python-Markdown never parses it again, nor can mangle it.
         self.stash_blocks = False
@@ -58,13 +59,28 @@ class Workshop:
             else:
                 self._log.info(str(problem))
 
+    def front(self, src: str, source: str) -> FrontMatter:
+        """The page's front matter, read once per build (the index reads every page's)."""
+        known = self._fronts.get(src)
+        if known is not None and known[0] == source:
+            return known[1]
+        front = parse_front_matter(src, source)
+        self._fronts[src] = (source, front)
+        return front
+
     def read(self, src: str, meta: Mapping[str, Any], calls: Sequence[MacroCall], *,
-             url_for: Callable[[str], str | None], markdown: str = "",
-             images: ImageMaker | None = None, source: str | None = None) -> PageData:
-        """Read (or read again, on a rebuild) a page and report its problems."""
-        data = read_page(src, meta, calls, default_zone=self.default_zone, url_for=url_for,
+             url_for: Callable[[str], str | None], images: ImageMaker | None = None,
+             source: str | None = None) -> PageData:
+        """Read (or read again, on a rebuild) a page and report its problems.
+
+        With the page's file text (``source``), its front matter is read from there, with the
+        limits and checks of :func:`parse_front_matter`; ``meta`` is used only without it.
+        """
+        front = self.front(src, source) if source is not None else None
+        data = read_page(src, front.meta if front else meta, calls,
+                         default_zone=self.default_zone, url_for=url_for,
                          directory=self.directory, papers=self.papers, images=images,
-                         markdown=markdown, source=source)
+                         front_problems=front.problems if front else ())
         self.pages[src] = data
         self.report(data.problems)
         return data
@@ -73,19 +89,23 @@ class Workshop:
                 macro_names: Iterable[str], block: tuple[str, str] = ("{%", "%}"),
                 images: ImageMaker | None = None, source: str | None = None) -> PageData:
         """Before the macros plugin renders ``page``: check its calls and front matter, and
-        hide the front-matter keys that would shadow a macro (see below).
+        hide the front-matter keys that would shadow a macro or break the page (see below).
 
-        ``source`` is the page's file as written (front matter lines, keys written twice);
-        it is read here when the caller has not read it already.
+        ``source`` is the page's file as written; it is read here when the caller has not
+        read it already.
         """
         src = page.file.src_uri
         if source is None:
             source = _source(page)
         calls = find_calls(markdown, block_start=block[0], block_end=block[1],
                            first_line=body_offset(source, markdown))
-        data = self.read(src, page.meta or {}, calls, url_for=url_for, markdown=markdown,
-                         images=images, source=source)
-        self.hide_macro_names(src, page.meta, macro_names)
+        data = self.read(src, page.meta or {}, calls, url_for=url_for, images=images,
+                         source=source)
+        hidden = list(macro_names)
+        if source is not None:
+            hidden += self.front(src, source).hidden
+        if page.meta is not None:
+            self.hide_macro_names(src, page.meta, hidden)
         return data
 
     def roster(self, data: PageData, meta: Mapping[str, Any], key: str) -> None:
@@ -100,18 +120,22 @@ class Workshop:
     # dates() should be ("'list' object is not callable"). While the macros plugin renders a
     # page, keys named like a macro are taken out of its front matter; they are put back after.
 
-    def hide_macro_names(self, src: str, meta: MutableMapping[str, Any],
-                         names: Iterable[str]) -> None:
+    def hide_macro_names(self, src: str, meta: MutableMapping[Any, Any],
+                         names: Iterable[Any]) -> None:
         hidden = {name: meta.pop(name) for name in names if name in meta}
         if hidden:
             self._hidden.setdefault(src, {}).update(hidden)
 
-    def restore_macro_names(self, src: str, meta: MutableMapping[str, Any]) -> None:
+    def restore_macro_names(self, src: str, meta: MutableMapping[Any, Any]) -> None:
         meta.update(self._hidden.pop(src, {}))
 
     def front_matter(self, src: str, meta: Mapping[str, Any]) -> dict[str, Any]:
-        """A page's front matter as written, with the keys hidden during rendering."""
-        return {**meta, **self._hidden.get(src, {})}
+        """A page's front matter as the plugin read it (with the keys hidden during
+        rendering, when it could only be had from MkDocs)."""
+        known = self._fronts.get(src)
+        if known is not None:
+            return known[1].meta
+        return {str(k): v for k, v in {**meta, **self._hidden.get(src, {})}.items()}
 
 
     # -- blocks ---------------------------------------------------------------------------
@@ -138,9 +162,14 @@ class Workshop:
 
 
 def _source(page: Any) -> str | None:
+    return text_of(getattr(page, "file", None))
+
+
+def text_of(file: Any) -> str | None:
+    """The text of a site file (MkDocs' File, or the DocsFile of a plain macros module)."""
     try:
-        source = page.file.content_string
-    except (OSError, ValueError):
+        source = file.content_string
+    except (AttributeError, OSError, ValueError):
         return None
     return source if isinstance(source, str) else None
 

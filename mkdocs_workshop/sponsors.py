@@ -21,7 +21,7 @@ from markupsafe import Markup
 from .checks import label_of, markdown_field, numbers_in_text, unknown_fields, validate
 from .models import ImageRef, Link, RequiredText, Text, _Model
 from .people import ImageMaker, PageImage, locate_image
-from .problems import Problems
+from .problems import Problems, brief
 
 DEFAULT_TIER = "Sponsors"
 
@@ -66,7 +66,7 @@ def read_sponsors(meta: Mapping[str, Any], problems: Problems, page_src: str,
         if not isinstance(item, dict):
             fix = f"write it as '- name: {item}'." if isinstance(item, str) else (
                 "write the sponsor as '- name: ...' with its fields below it.")
-            shown = f"the text '{item}'" if isinstance(item, str) else repr(item)
+            shown = f"the text '{item}'" if isinstance(item, str) else brief(item)
             problems.error(f"is {shown}, not a sponsor.", key="sponsors", entry=index, fix=fix)
             continue
         label = label_of(item, "name")

@@ -9,7 +9,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "mkdocs_workshop"
 REPORTS = {"error": "error", "warn": "warning", "note": "info"}
 RAISES = {"FieldIssue": "error", "ImageProblem": "warning", "PluginError": "error",
-          "ImportRefused": "error"}
+          "ImportRefused": "error", "_Limit": "error"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,10 @@ def messages() -> list[Message]:
             if isinstance(node, ast.Assign) and any(
                     isinstance(t, ast.Name) and t.id == "message" for t in node.targets):
                 pairs.append(node.value)
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple) \
+                    and len(node.value.elts) == 2 and any(
+                    isinstance(t, ast.Attribute) and t.attr == "error" for t in node.targets):
+                pairs.append(node.value.elts[0])  # result.error = (message, fix)
             for expr in pairs:
                 text = _text(expr)
                 if text and text != "{}" and len(text.strip(" .{}")) >= 6:

@@ -63,7 +63,7 @@ BODY = ('<< team("speakers") >>\n\n<< team("Organizers") >>\n\n<< dates() >>\n\n
 
 def read(meta: dict[str, Any]) -> Any:
     return read_page("index.md", meta, find_calls(BODY), default_zone=AOE,
-                     url_for=lambda src: None, markdown=BODY)
+                     url_for=lambda src: None)
 
 
 def render_all(data: Any) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from ..frontmatter import read_page
+from ..frontmatter import parse_front_matter, read_page
 from ..rosters import looks_like_roster
 from ..scan import find_calls
 from ..timezones import AOE
@@ -368,22 +368,16 @@ def _check_pages(report: Report, outputs: dict[str, str], images: set[str]) -> N
     """Run the plugin's own checks on each page, so the report names what the build will."""
     for page in report.pages:
         text = outputs[page.dest]
-        match = YAML_RE.match(text)
-        if not match:
+        front = parse_front_matter(page.dest, text)
+        if not YAML_RE.match(text):
             continue
-        try:
-            meta = yaml.safe_load(match.group(1))
-        except yaml.YAMLError:
-            continue
-        if not isinstance(meta, dict):
-            continue
-        body = text[match.end():]
+        body = text[front.body_start:]
 
         def url_for(src: str) -> str | None:
             return src if src in images else None
 
-        data = read_page(page.dest, meta, find_calls(body), default_zone=AOE, url_for=url_for,
-                         markdown=body)
+        data = read_page(page.dest, front.meta, find_calls(body), default_zone=AOE,
+                         url_for=url_for, front_problems=front.problems)
         missing = [p for p in data.problems if p.field == "image" and "not found" in p.message]
         page.checks = [f"{p.severity.value}: {p}" for p in data.problems if p not in missing]
         if missing:

@@ -1,0 +1,267 @@
+"""YAML and JSON as organizers and other people's sites write them, read without a traceback
+or a hang.
+
+Every YAML text the package reads (page front matter, ``people.yml``, papers files, a Jekyll
+site's pages and ``_config.yml``) goes through :func:`load`, and every JSON text through
+:func:`load_json`:
+
+- **Limits, checked before anything is built.** One pass over libyaml's event stream (no
+  recursion, stopped as soon as a limit is crossed) measures how deep the text nests and how
+  many values its aliases (``*name``) expand to. libyaml's own composer recurses in C and ends
+  the process on a few tens of thousands of ``[``; a "billion laughs" of aliases builds
+  quickly but makes every later loop (and every error message) endless. The text's size is
+  bounded too.
+- **Values kept as written where YAML 1.1 would change them silently.** An unquoted date that
+  does not exist (``2024-02-30``, ``2024-13-01``) makes PyYAML raise ``ValueError``; here it is
+  the text ``"2024-02-30"``, which the model that expects a date then reports where it is
+  written. Base-60 numbers are off: ``1:30:00`` is that text, not 5400, and ``9:30`` is
+  ``"9:30"``. An integer too long for Python to convert stays text.
+- **Keys written twice** in one mapping are reported (YAML keeps the last silently).
+- **Messages** name the line and column, and never quote more than a short excerpt.
+
+JSON has no aliases, and no dates: :func:`load_json` checks size and depth (Python's own
+reader recurses), and keeps a number too long to convert as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import excerpt
+
+if yaml.__with_libyaml__:  # libyaml: the parser MkDocs uses for front matter, and much faster
+    from yaml import CSafeLoader as _SafeLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_chars: int = 5_000_000  # about 5 MB of text
+    max_depth: int = 64  # lists and mappings inside each other
+    max_values: int = 500_000  # values once every alias is expanded
+
+
+LIMITS = Limits()
+
+
+@dataclass
+class Loaded:
+    """What a YAML text holds, and what was wrong with it."""
+
+    data: Any = None
+    ok: bool = True  # False: nothing could be read (invalid YAML, or over a limit)
+    error: tuple[str, str] | None = None  # (message, fix) when not ok
+    over_limit: bool = False  # not read because of a limit (depth, aliases, size)
+    not_dates: list[str] = field(default_factory=list)  # date-like values kept as text
+    # (key, line of the first, line of the second) for each key written twice
+    duplicates: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+class _Limit(Exception):
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+def _check_events(text: str, limits: Limits, first_line: int) -> None:
+    """Depth and expanded size, from the event stream: raise _Limit at the first excess."""
+    depth = 0
+    total = 0  # values read so far, every alias expanded
+    # One counter per open collection (its values, aliases expanded), to size its anchor.
+    sizes: list[int] = [0]
+    open_anchors: list[str | None] = []
+    anchors: dict[str, int] = {}
+    event: Any
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            added = 1
+            if event.anchor:
+                anchors[event.anchor] = 1
+        elif kind is yaml.AliasEvent:
+            added = anchors.get(event.anchor, 1)
+        elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            depth += 1
+            if depth > limits.max_depth:
+                line = event.start_mark.line + first_line
+                raise _Limit(
+                    f"nests lists and mappings more than {limits.max_depth} levels deep "
+                    f"(line {line}).",
+                    "write the data flat: a list of entries, each with its fields.")
+            total += 1
+            sizes.append(1)
+            open_anchors.append(event.anchor)
+            continue
+        elif kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent:
+            depth -= 1
+            size = sizes.pop()
+            anchor = open_anchors.pop()
+            if anchor:
+                anchors[anchor] = size
+            sizes[-1] += size
+            continue
+        else:
+            continue
+        sizes[-1] += added
+        total += added
+        if total > limits.max_values:
+            raise _Limit(
+                f"expands to more than {limits.max_values:,} values through its aliases "
+                "(*name), which no workshop needs: it would take forever to read.",
+                "write the entries out, or use fewer aliases.")
+
+
+class _Loader(_SafeLoader):
+    """PyYAML's safe loader, keeping as text what it would fail on or change."""
+
+    not_dates: list[str]
+    duplicates: list[tuple[str, int, int]]
+    first_line: int
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            value = str(node.value)
+            self.not_dates.append(value)
+            return value
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        value = str(node.value)
+        if ":" in value:  # YAML 1.1 base 60: 1:30:00 would be 5400
+            return value
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # more digits than Python converts
+            return value
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
+        value = str(node.value)
+        if ":" in value:
+            return value
+        return super().construct_yaml_float(node)
+
+    def construct_mapping(self, node: yaml.MappingNode,
+                          deep: bool = False) -> dict[Any, Any]:
+        seen: dict[object, int] = {}
+        for key_node, _value in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag.endswith(":merge"):
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + self.first_line
+            if key in seen:
+                self.duplicates.append((str(key), seen[key], line))
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+for _tag, _method in (("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp),
+                      ("tag:yaml.org,2002:int", _Loader.construct_yaml_int),
+                      ("tag:yaml.org,2002:float", _Loader.construct_yaml_float)):
+    _Loader.add_constructor(_tag, _method)
+
+
+def yaml_error(exc: yaml.YAMLError, text: str, *, first_line: int = 1) -> tuple[str, str]:
+    """A YAML error as (message, fix), with the line and column in the file.
+
+    ``first_line`` is the file's line number of the text's first line (2 for front matter).
+    """
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + first_line}, column {mark.column + 1}" if mark else ""
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    problem = excerpt(str(problem), 120)
+    if "\t" in text:
+        return (f"is not valid YAML ({problem}{where}).",
+                "replace the tabs with spaces; YAML does not allow tabs for indentation.")
+    return (f"is not valid YAML ({problem}{where}).",
+            "check the indentation and the quotes on that line.")
+
+
+def load(text: str, *, first_line: int = 1, limits: Limits = LIMITS) -> Loaded:
+    """Read ``text``; ``first_line`` is its first line's number in the file."""
+    result = Loaded()
+    if len(text) > limits.max_chars:
+        result.ok, result.over_limit = False, True
+        result.error = (f"is {len(text):,} characters long, more than the {limits.max_chars:,} "
+                        "a workshop's data needs.", "split it, or remove what is not data.")
+        return result
+    try:
+        _check_events(text, limits, first_line)
+    except _Limit as limit:
+        result.ok, result.over_limit = False, True
+        result.error = (limit.message, limit.fix)
+        return result
+    except yaml.YAMLError as exc:
+        result.ok = False
+        result.error = yaml_error(exc, text, first_line=first_line)
+        return result
+    loader = _Loader(text)
+    loader.not_dates = result.not_dates
+    loader.duplicates = result.duplicates
+    loader.first_line = first_line
+    try:
+        result.data = loader.get_single_data()
+    except yaml.YAMLError as exc:
+        result.ok = False
+        result.error = yaml_error(exc, text, first_line=first_line)
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # defensive
+        result.ok = False
+        result.error = (f"could not be read ({excerpt(str(exc), 120)}).",
+                        "check the values on the lines you changed last.")
+    finally:
+        loader.dispose()
+    result.duplicates.sort(key=lambda d: d[2])
+    return result
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def load_json(text: str, *, limits: Limits = LIMITS) -> Loaded:
+    """Read a JSON text, within the same limits as YAML."""
+    result = Loaded()
+    if len(text) > limits.max_chars:
+        result.ok, result.over_limit = False, True
+        result.error = (f"is {len(text):,} characters long, more than the {limits.max_chars:,} "
+                        "a workshop's data needs.", "split it, or remove what is not data.")
+        return result
+    if text.count("[") + text.count("{") > limits.max_depth:
+        depth = 0
+        for token in _JSON_TOKENS.finditer(text):
+            char = token.group(0)
+            if char in "[{":
+                depth += 1
+                if depth > limits.max_depth:
+                    line = text.count("\n", 0, token.start()) + 1
+                    result.ok, result.over_limit = False, True
+                    result.error = (
+                        f"nests lists and objects more than {limits.max_depth} levels deep "
+                        f"(line {line}).", "write the data flat: a list of entries.")
+                    return result
+            elif char in "]}":
+                depth -= 1
+    try:
+        result.data = json.loads(text, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        result.ok = False
+        result.error = (f"is not valid JSON ({exc.msg} at line {exc.lineno}, column "
+                        f"{exc.colno}).", "check the commas and quotes there; export the file "
+                        "again if unsure.")
+    except (ValueError, RecursionError) as exc:  # defensive: the checks above should hold
+        result.ok = False
+        result.error = (f"could not be read ({excerpt(str(exc), 120)}).",
+                        "export the file again.")
+    return result
+
+
+def _json_int(text: str) -> int | str:
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts
+        return text
