@@ -33,8 +33,13 @@ def _calendar(name: str) -> icalendar.Calendar:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     return calendar
+
+
+def one_line(text: str) -> str:
+    """A title written on several lines (``title: |``) as the one line a calendar shows."""
+    return " ".join(text.split())
 
 
 def _uid(scope: str, *parts: object) -> str:
@@ -53,12 +58,12 @@ def dates_calendar(title: str, scope: str, items: Sequence[DateItem],
         event.add("dtstamp", stamp.astimezone(timezone.utc))
         zone = "" if item.zone.key in ("UTC",) else f" {item.zone.key}"
         if item.start is not None:
-            event.add("summary", f"{item.what} ({title})")
+            event.add("summary", one_line(f"{item.what} ({title})"))
             event.add("dtstart", _moment(item.start))
             event.add("dtend", _moment(item.closes))
         else:
             when = "" if item.has_time else f", end of {format_day(item.last_day)}{zone}"
-            event.add("summary", f"{item.what} ({title})")
+            event.add("summary", one_line(f"{item.what} ({title})"))
             event.add("dtstart", _moment(item.closes))
             event.add("dtend", _moment(item.closes))
             event.add("description", f"{item.what}{when}.")
@@ -80,12 +85,12 @@ def schedule_calendar(title: str, scope: str, schedule: Schedule, stamp: datetim
         event = icalendar.Event()
         event.add("uid", _uid(scope, "slot", placed.index, placed.slot.title))
         event.add("dtstamp", stamp.astimezone(timezone.utc))
-        event.add("summary", placed.slot.title)
+        event.add("summary", one_line(placed.slot.title))
         event.add("dtstart", _moment(placed.start))
         event.add("dtend", _moment(placed.end or placed.start))
         where = placed.slot.location or location
         if where:
-            event.add("location", where)
+            event.add("location", one_line(where))
         if placed.speakers:
             event.add("description", "With " + ", ".join(s.name for s in placed.speakers))
         if placed.kind:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
-from .markup import render_markdown
+from .markup import PlainText, render_markdown
 from .models import FieldIssue
 from .problems import Problems, brief, did_you_mean
 from .safeload import Loaded
@@ -88,8 +88,8 @@ def markdown_field(text: str | None, problems: Problems, *, key: str, entry: int
         return None
     html, issues = render_markdown(text)
     for issue in issues:
-        problems.error(issue.message, key=key, entry=entry, label=label, field=field,
-                       fix=issue.fix)
+        report = problems.warn if isinstance(issue, PlainText) else problems.error
+        report(issue.message, key=key, entry=entry, label=label, field=field, fix=issue.fix)
     return html
 
 

@@ -25,7 +25,7 @@ class TimezoneOption(base.BaseConfigOption[Zone]):
         try:
             return resolve_zone(value)
         except UnknownTimezone as exc:
-            hint = f" Did you mean '{exc.hint}'?" if exc.hint else ""
+            hint = f" {exc.fix[0].upper()}{exc.fix[1:]}" if exc.fix else ""
             raise base.ValidationError(
                 f"'{value}' is not a time zone.{hint} Use AoE (Anywhere on Earth), UTC, "
                 "or an IANA name such as Europe/Vienna."

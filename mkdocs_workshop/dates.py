@@ -11,7 +11,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone
 
 from .models import DateEntry, WorkshopInfo
 from .problems import Problems
@@ -41,29 +41,75 @@ class DateItem:
         return self.start is not None
 
 
-def _instant(value: date, zone: Zone, *, end_of_day: bool) -> tuple[datetime, bool]:
-    """An aware datetime for a date or datetime; whole days open at 00:00, close at 23:59:59."""
+def _instant(value: date, zone: Zone, *, end_of_day: bool) -> tuple[datetime, bool, str | None]:
+    """An aware datetime for a date or datetime (whole days open at 00:00, close at
+    23:59:59), whether a time was written, and why that time is doubtful, if it is."""
     if isinstance(value, datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=zone.tz)
-        return value, True
-    return datetime.combine(value, END_OF_DAY if end_of_day else time(0), tzinfo=zone.tz), False
+        if value.tzinfo is not None:
+            return value, True, None
+        moment, doubt = local_time(value, zone)
+        return moment, True, doubt
+    wall = datetime.combine(value, END_OF_DAY if end_of_day else time(0))
+    return local_time(wall, zone)[0], False, None  # a day's edge in a gap: the nearest instant
+
+
+class TimeDoubt(str):
+    """Why a time on the wall is doubtful (see :func:`local_time`): a warning's message."""
+
+
+def local_time(wall: datetime, zone: Zone) -> tuple[datetime, str | None]:
+    """The instant a clock on the wall in ``zone`` shows as ``wall`` (naive), and, when a
+    change to or from daylight saving time makes it doubtful, a sentence naming both readings.
+
+    A time in the hour the clocks skip does not exist: it is moved forward by the skipped
+    length (02:30 becomes 03:30), as calendars do. A time in the hour the clocks repeat happens
+    twice: the first (daylight saving) one is used.
+    """
+    first = wall.replace(tzinfo=zone.tz, fold=0)
+    second = wall.replace(tzinfo=zone.tz, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first, None
+    readings = [first.astimezone(timezone.utc), second.astimezone(timezone.utc)]
+    shown = f"{wall:%H:%M} on {wall.date().isoformat()}"
+    normal = readings[0].astimezone(zone.tz)
+    if normal.replace(tzinfo=None) != wall:  # skipped: the clocks jump over it
+        other = readings[1].astimezone(zone.tz)
+        return normal, TimeDoubt(
+            f"{shown} does not exist in {zone.label}: the clocks skip it. It could mean "
+            f"{normal:%H:%M} {format_offset(normal)} ({readings[0]:%H:%M} UTC) or "
+            f"{other:%H:%M} {format_offset(other)} ({readings[1]:%H:%M} UTC); it is shown as "
+            f"{normal:%H:%M}.")
+    return first, TimeDoubt(
+        f"{shown} happens twice in {zone.label}, when the clocks go back: at "
+        f"{format_offset(first)} ({readings[0]:%H:%M} UTC) or at {format_offset(second)} "
+        f"({readings[1]:%H:%M} UTC); the first is used.")
 
 
 def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def place(index: int, entry: DateEntry, zone: Zone) -> DateItem:
-    """Place a validated entry in time; ``zone`` is the entry's own or the page default."""
+def place(index: int, entry: DateEntry, zone: Zone,
+          problems: Problems | None = None) -> DateItem:
+    """Place a validated entry in time; ``zone`` is the entry's own or the page default.
+    A time that daylight saving time makes doubtful is reported to ``problems``."""
     zone = entry.timezone or zone
+
+    def instant(field: str, value: date, end_of_day: bool) -> tuple[datetime, bool]:
+        moment, has_time, doubt = _instant(value, zone, end_of_day=end_of_day)
+        if doubt and problems is not None:
+            problems.warn(doubt, key="dates", entry=index, label=entry.what, field=field,
+                          fix="write the time with its offset (2024-03-31 03:30+02:00), or "
+                          "a time outside the change.")
+        return moment, has_time
+
     if entry.when is not None:
-        closes, has_time = _instant(entry.when, zone, end_of_day=True)
+        closes, has_time = instant("when", entry.when, True)
         return DateItem(index, entry.what, zone, None, closes, _day(entry.when),
                         _day(entry.when), has_time)
     assert entry.start is not None and entry.end is not None  # DateEntry guarantees the form
-    start, start_has_time = _instant(entry.start, zone, end_of_day=False)
-    closes, end_has_time = _instant(entry.end, zone, end_of_day=True)
+    start, start_has_time = instant("start", entry.start, False)
+    closes, end_has_time = instant("end", entry.end, True)
     return DateItem(index, entry.what, zone, start, closes, _day(entry.start), _day(entry.end),
                     start_has_time or end_has_time)
 

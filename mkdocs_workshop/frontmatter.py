@@ -25,6 +25,7 @@ from .models import (
     DateEntry,
     FieldIssue,
     WorkshopInfo,
+    to_text,
     to_when,
     to_zone,
 )
@@ -84,6 +85,9 @@ class FrontMatter:
     replace: bool = False
     mkdocs_meta: dict[Any, Any] = field(default_factory=dict)
     body_start: int = 0  # where the page's Markdown starts in its file
+    # Values set in MkDocs' meta before other plugins see the page: a title that is not text
+    # (title: 2024) would make mkdocs-macros and the theme fail on it.
+    patch: dict[str, Any] = field(default_factory=dict)
 
 
 def parse_front_matter(src: str, source: str) -> FrontMatter:
@@ -139,6 +143,9 @@ def parse_front_matter(src: str, source: str) -> FrontMatter:
         problems.warn("should be true or false; mkdocs-macros renders the page unless it is "
                       "false.", key="render_macros", fix="write render_macros: false "
                       "(without quotes) to show the page without rendering its macros.")
+    title = data.get("title")
+    if title is not None and not isinstance(title, str):
+        front.patch["title"] = _title_text(title, problems)
     front.meta = {k: v for k, v in data.items() if isinstance(k, str)}
     front.hidden = tuple(hidden)
     if loaded.not_dates:  # MkDocs would drop the whole block and show it as text
@@ -147,9 +154,24 @@ def parse_front_matter(src: str, source: str) -> FrontMatter:
     return front
 
 
+def _title_text(title: object, problems: Problems) -> str:
+    """A ``title:`` that YAML did not read as text, as the text the page shows."""
+    if isinstance(title, (int, float, date)) and not isinstance(title, bool):
+        text = title.isoformat() if isinstance(title, date) else str(title)
+        if not isinstance(title, date):
+            problems.warn(f"was read as the number {text}, so it may not show as written.",
+                          key="title", fix=f'put the title in quotes: title: "{text}".')
+        return text
+    try:
+        to_text(title)
+    except FieldIssue as issue:
+        problems.error(issue.message, key="title", fix=issue.fix)
+    return brief(title)
+
+
 def _key_kind(key: object) -> str:
     if key is None:
-        return "null (empty)"
+        return "empty"
     if isinstance(key, bool):
         return "a true/false value"
     if isinstance(key, (int, float)):
@@ -220,7 +242,7 @@ def read_dates(meta: Mapping[str, Any], problems: Problems, zone: Zone,
                         kind="a date")
         parsed = validate(DateEntry, entry, problems, key="dates", entry=index, label=label)
         if parsed is not None:
-            items.append(date_rules.place(index, parsed, zone))
+            items.append(date_rules.place(index, parsed, zone, problems))
     date_rules.check(items, workshop, problems)
     return items
 

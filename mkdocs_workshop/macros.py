@@ -19,6 +19,7 @@ import weakref
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
@@ -97,7 +98,7 @@ class Macros:
             return None
         name = f"{page.file.name}-{kind}.ics"
         data.calendar_files[kind] = posixpath.join(posixpath.dirname(page.file.dest_uri), name)
-        return name
+        return quote(name)  # a page named "q&a#2" still links to its own file
 
     def _render(self, data: PageData, call: str, name: str, **context: Any) -> str:
         try:

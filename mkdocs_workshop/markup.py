@@ -2,10 +2,15 @@
 
 Raw HTML in the text is shown as text, and every link or image address must pass the same
 check as a person's ``url``; a bad one is reported and the link is shown as plain text.
+
+Python-Markdown's cost grows with the square of the number of ``[`` (4,000 take seconds) and
+its lists and quotes recurse once per level (3,000 ``- `` on a line exhaust Python's stack).
+A text beyond the bounds below, which no bio needs, is shown as plain text instead, and said so.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -52,8 +57,46 @@ class _SafeText(Extension):
         md.treeprocessors.register(_CheckLinks(md, self.issues), "workshop_check_links", 0)
 
 
+MAX_CHARS = 20_000
+MAX_BRACKETS = 300  # "[": links, images, and text that looks like them
+MAX_NESTING = 12  # list or quote markers on one line, or levels of indentation
+_MARKERS = re.compile(r"^[ \t]*((?:(?:[-*+>]|\d{1,9}[.)])[ \t]*)+)", re.M)
+_INDENT = re.compile(r"^[ \t]+", re.M)
+
+
+def too_intricate(text: str) -> str | None:
+    """Why ``text`` is beyond what Markdown is read for here, or None."""
+    if len(text) > MAX_CHARS:
+        return f"is {len(text):,} characters long (more than {MAX_CHARS:,})"
+    if text.count("[") > MAX_BRACKETS:
+        return f"has {text.count('['):,} '[' (more than {MAX_BRACKETS})"
+    markers = max((len(re.findall(r"[-*+>]|\d+[.)]", m)) for m in _MARKERS.findall(text)),
+                  default=0)
+    indent = max((len(m.expandtabs(4)) // 2 for m in _INDENT.findall(text)), default=0)
+    if max(markers, indent) > MAX_NESTING:
+        return f"nests lists, quotes or indentation {max(markers, indent)} levels deep " \
+               f"(more than {MAX_NESTING})"
+    return None
+
+
+def plain_text(text: str) -> Markup:
+    """The text as written, escaped, one paragraph per blank-line-separated block."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return Markup("\n").join(Markup("<p>{}</p>").format(p) for p in paragraphs)
+
+
+class PlainText(FieldIssue):
+    """The text was shown as plain text: a warning, not an error."""
+
+
 def render_markdown(text: str) -> tuple[Markup, list[FieldIssue]]:
-    """HTML for ``text`` and the problems found in its links."""
+    """HTML for ``text`` and the problems found in its links, or a :class:`PlainText` saying
+    why it is shown as plain text."""
+    why = too_intricate(text)
+    if why is not None:
+        return plain_text(text), [PlainText(
+            f"{why}, too intricate to read as Markdown: it is shown as plain text.",
+            "simplify the formatting, or shorten the text.")]
     issues: list[FieldIssue] = []
     html = markdown.markdown(text, extensions=[_SafeText(issues)], output_format="html")
     return Markup(html), issues

@@ -207,8 +207,28 @@ def _guess_iso(text: str) -> str | None:
     return None
 
 
+# Years a workshop can be in. Outside them a date is a slip (9999 for "to be announced"), and
+# the instants built from it (the end of 9999-12-31 Anywhere on Earth is in the year 10000)
+# would overflow.
+YEARS = (1900, 2199)
+
+
+def check_year(value: date) -> date:
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise FieldIssue(
+            f"'{value.isoformat()}' is in the year {value.year}, which no workshop is in.",
+            "check the year; leave the date out while it is not known.",
+        )
+    return value
+
+
 def to_when(value: object) -> date | datetime | None:
     """A date (``2024-04-08``) or a date and time (``2024-04-08 17:00``, offset optional)."""
+    when = _when(value)
+    return check_year(when) if when is not None else None
+
+
+def _when(value: object) -> date | datetime | None:
     if value is None:
         return None
     if isinstance(value, (date, datetime)):  # YAML already read it
@@ -266,7 +286,9 @@ def to_zone(value: object) -> Zone | None:
     try:
         return resolve_zone(text)
     except UnknownTimezone as exc:
-        fix = f"did you mean '{exc.hint}'? " if exc.hint else ""
+        if exc.advice:
+            raise FieldIssue(f"'{text}' is not a time zone I know.", exc.advice) from None
+        fix = f"{exc.fix} " if exc.fix else ""
         raise FieldIssue(
             f"'{text}' is not a time zone I know.",
             fix + "Use AoE, UTC, or a name from the IANA database such as Europe/Vienna.",

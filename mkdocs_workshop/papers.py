@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -263,16 +264,28 @@ class PaperFiles:
         self._read: dict[str, PaperFile] = {}
 
     def locate(self, source: str, page_src: str) -> tuple[str | None, list[str]]:
-        """The file for ``source`` (relative to the page, then to docs), and where it looked."""
-        page_dir = os.path.dirname(page_src)
+        """The file for ``source`` (relative to the page, then to docs), and where it looked.
+
+        Only files inside the docs folder are ever read: an absolute path, a path that climbs
+        out (``../``), or a link (symlink) to a file outside is not looked at, and nothing is
+        tried (an empty list)."""
+        text = source.replace("\\", "/")
+        if text.startswith(("/", "~")) or re.match(r"^[A-Za-z]:", text) or "\x00" in text:
+            return None, []
+        page_dir = posixpath.dirname(page_src)
         candidates = []
         for base in (page_dir, ""):
-            relative = os.path.normpath(os.path.join(base, source)).replace(os.sep, "/")
+            relative = posixpath.normpath(posixpath.join(base, text))
             if relative not in candidates:
                 candidates.append(relative)
         inside = [c for c in candidates if not (c == ".." or c.startswith("../"))]
+        root = os.path.realpath(self.docs_dir)
         for candidate in inside:
-            if os.path.isfile(os.path.join(self.docs_dir, candidate)):
+            path = os.path.join(self.docs_dir, candidate)
+            if os.path.isfile(path):
+                real = os.path.realpath(path)
+                if os.path.commonpath([root, real]) != root:
+                    return None, []  # a link out of the docs folder
                 return candidate, inside
         return None, inside
 

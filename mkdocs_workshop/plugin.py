@@ -192,6 +192,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             front = self.workshop.front(page.file.src_uri, source)
             if front.replace:  # MkDocs was given an empty block: the meta is the plugin's
                 page.meta = dict(front.mkdocs_meta)
+            page.meta.update(front.patch)
         meta = page.meta or {}
         macros: Any = config.plugins["macros"]
         if _macros_render(macros, page, meta):

@@ -21,15 +21,26 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Annotated, Any
 
 from markupsafe import Markup
 from pydantic import AliasChoices, BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .checks import label_of, markdown_field, numbers_in_text, unknown_fields, validate
+from .dates import format_offset, local_time
 from .directory import Directory
-from .models import Day, FieldIssue, Link, RequiredText, Text, WorkshopInfo, _Model, to_text
+from .models import (
+    Day,
+    FieldIssue,
+    Link,
+    RequiredText,
+    Text,
+    WorkshopInfo,
+    _Model,
+    check_year,
+    to_text,
+)
 from .people import slug
 from .problems import Problems, brief, did_you_mean
 from .rosters import Card
@@ -44,14 +55,20 @@ KINDS = ("talk", "invited talk", "keynote", "contributed talk", "spotlight", "or
 # ---------------------------------------------------------------------------------------------
 
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?(?::(\d{2}))?\s*([ap])?\.?\s*m?\.?$", re.I)
+# An offset written after a time: 08:50Z, 08:50+02:00, 8:50 AM -0700.
+_OFFSET = re.compile(r"^(?P<time>.*?\d.*?)\s*(?P<offset>z|[+\-\u2212]\d{2}:?\d{2})$", re.I)
+# The longest a slot can last (a week), and the furthest a time is from UTC (UTC-12 to +14).
+MAX_MINUTES = 7 * 24 * 60
 
 
 @dataclass(frozen=True)
 class Clock:
-    """A time of day, with the day when it was written (``2024-05-11 08:50``)."""
+    """A time of day, with the day and the UTC offset when they were written
+    (``2024-05-11 08:50``, ``08:50+02:00``)."""
 
     time: time
     day: date | None = None
+    offset: timedelta | None = None
 
 
 def _clock_text(text: str) -> time:
@@ -71,18 +88,36 @@ def _clock_text(text: str) -> time:
     return time(hour, minute, second)
 
 
+def _offset_text(text: str) -> timedelta:
+    if text.lower() == "z":
+        return timedelta(0)
+    sign = -1 if text[0] in "-\u2212" else 1
+    digits = text[1:].replace(":", "")
+    offset = sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    if not timedelta(hours=-12) <= offset <= timedelta(hours=14) or int(digits[2:]) > 59:
+        raise FieldIssue(f"'{text}' is not a UTC offset.", "offsets go from -12:00 to +14:00.")
+    return offset
+
+
+def _clock_with_offset(text: str, day: date | None) -> Clock:
+    written = _OFFSET.match(text)
+    if written and written.group("offset"):
+        return Clock(_clock_text(written.group("time")), day, _offset_text(written["offset"]))
+    return Clock(_clock_text(text), day)
+
+
 def to_clock(value: object) -> Clock | None:
     if value is None or isinstance(value, Clock):
         return value
     if isinstance(value, bool):
         raise FieldIssue("should be a time, not a true/false value.", "write HH:MM.")
     if isinstance(value, datetime):
-        return Clock(value.time().replace(tzinfo=None), value.date())
+        offset = value.utcoffset()
+        return Clock(value.time().replace(tzinfo=None), check_year(value.date()), offset)
     if isinstance(value, time):
-        return Clock(value)
+        return Clock(value.replace(tzinfo=None), None, value.utcoffset())
     if isinstance(value, int):
-        # YAML 1.1 reads an unquoted 9:30 as the base-60 number 570.
-        if 0 <= value < 24 * 60:
+        if 0 <= value < 24 * 60:  # minutes after midnight (YAML 1.1 read 9:30 as 570)
             return Clock(time(value // 60, value % 60))
         raise FieldIssue(f"'{value}' is not a time.", "write a time as HH:MM, in quotes.")
     if isinstance(value, str) and value.strip():
@@ -94,8 +129,8 @@ def to_clock(value: object) -> Clock | None:
             except ValueError:
                 raise FieldIssue(f"'{text}' has a day that does not exist.",
                                  "check the month and the day.") from None
-            return Clock(_clock_text(stamp.group(2)), day)
-        return Clock(_clock_text(text))
+            return _clock_with_offset(stamp.group(2), check_year(day))
+        return _clock_with_offset(text, None)
     raise FieldIssue("should be a time such as 14:30.", "write HH:MM.")
 
 
@@ -104,15 +139,22 @@ _DURATION = re.compile(
 
 
 def to_minutes(value: object) -> int | None:
-    """A duration: 30 (minutes), "90 min", "1h", "1h30", "1 hour 30 minutes", "1:30"."""
+    """A duration: 30 (minutes), "90 min", "1h", "1h30", "1 hour 30 minutes", "1:30",
+    "1:30:00" (hours, minutes, seconds)."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise FieldIssue("should be a duration in minutes.", "write minutes (30) or 1h30.")
     text = str(value).strip().lower()
-    clock = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
-    match = _DURATION.fullmatch(text)
+    clock = re.fullmatch(r"(\d{1,3}):(\d{2})(?::(\d{2}))?", text)
+    match = _DURATION.fullmatch(text) if len(text) < 40 else None
     if clock:
+        if int(clock.group(2)) > 59 or int(clock.group(3) or 0) > 59:
+            raise FieldIssue(f"'{value}' is not a duration.",
+                             "write hours and minutes as H:MM (1:30), or minutes (90).")
+        if int(clock.group(3) or 0):
+            raise FieldIssue(f"'{value}' has seconds, which a program does not show.",
+                             "write whole minutes: 1:30 or 90.")
         minutes = int(clock.group(1)) * 60 + int(clock.group(2))
     elif text and match and (match["h"] or match["m"]):
         minutes = int(match["h"] or 0) * 60 + int(match["m"] or 0)
@@ -121,6 +163,9 @@ def to_minutes(value: object) -> int | None:
                          "write minutes (30), or hours and minutes (1h30).")
     if minutes <= 0:
         raise FieldIssue(f"'{value}' is not a positive duration.", "write the length in minutes.")
+    if minutes > MAX_MINUTES:
+        raise FieldIssue(f"'{value}' minutes is longer than a week.",
+                         "write the length in minutes (90), or split the slot into days.")
     return minutes
 
 
@@ -274,13 +319,13 @@ class ScheduleReader:
 
     def _place(self, index: int, slot: Slot, day: date, zone: Zone | None) -> PlacedSlot:
         assert slot.start is not None
-        tz = zone.tz if zone else None
-        start = datetime.combine(day, slot.start.time, tzinfo=tz)
+        start = self._moment(index, slot, "start", day, slot.start, zone)
         end = None
         if slot.end is not None:
-            end = datetime.combine(slot.end.day or day, slot.end.time, tzinfo=tz)
+            end = self._moment(index, slot, "end", slot.end.day or day, slot.end, zone)
         elif slot.duration is not None:
-            end = start + timedelta(minutes=slot.duration)
+            end = later(start, slot.duration)
+        day = start.date()  # in the page's zone: an offset can move a time across midnight
         kind = None
         if slot.kind:
             kind = slot.kind.lower()
@@ -296,6 +341,39 @@ class ScheduleReader:
                                   label=slot.title, field="abstract")
         speakers = tuple(self._speaker(index, slot.title, name) for name in slot.speakers)
         return PlacedSlot(index, slot, day, start, end, speakers, kind, abstract)
+
+    def _moment(self, index: int, slot: Slot, field: str, day: date, clock: Clock,
+                zone: Zone | None) -> datetime:
+        """The instant of a slot's start or end: in the page's zone, honouring an offset
+        written with the time; doubtful times (daylight saving changes) reported."""
+        wall = datetime.combine(day, clock.time)
+        where: dict[str, Any] = {"key": "schedule", "entry": index, "label": slot.title,
+                                 "field": field}
+        if clock.offset is not None:
+            written = wall.replace(tzinfo=timezone(clock.offset))
+            shown = f"{clock.time:%H:%M} {format_offset(written)}"
+            if zone is None:
+                self.problems.warn(
+                    f"{shown} has a UTC offset, but the page has no time zone to show it in; "
+                    "it is shown as written.", **where,
+                    fix="add 'timezone:' to the workshop block (Europe/Vienna, ...).")
+                return wall
+            moment = written.astimezone(zone.tz)
+            if moment.utcoffset() != clock.offset:
+                self.problems.warn(
+                    f"{shown} is {moment:%H:%M} on {moment.date().isoformat()} in "
+                    f"{zone.label}, the page's zone ({format_offset(moment)} then); it is "
+                    f"shown as {moment:%H:%M}.", **where,
+                    fix="write the time as the page's zone shows it, without an offset, or "
+                    "correct the offset.")
+            return moment
+        if zone is None:
+            return wall
+        moment, doubt = local_time(wall, zone)
+        if doubt:
+            self.problems.warn(doubt, **where, fix="write the time with its offset "
+                               "(03:30+02:00), or check the day of the change.")
+        return moment
 
     def _speaker(self, index: int, title: str, name: str) -> Speaker:
         card = self.cards.get(name.lower()) or self.cards.get(slug(name))
@@ -366,6 +444,13 @@ class ScheduleReader:
                     key="schedule", entry=placed.index, label=placed.slot.title,
                     fix="correct the times, or mark slots that run at once 'parallel: true'.",
                 )
+
+
+def later(start: datetime, minutes: int) -> datetime:
+    """``minutes`` after ``start`` as time passes (across a daylight saving change too)."""
+    if start.tzinfo is None:
+        return start + timedelta(minutes=minutes)
+    return (start.astimezone(timezone.utc) + timedelta(minutes=minutes)).astimezone(start.tzinfo)
 
 
 def _overlap(a: PlacedSlot, b: PlacedSlot) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -19,7 +20,7 @@ from .directory import Directory
 from .frontmatter import FrontMatter, PageData, parse_front_matter, read_page
 from .papers import PaperFiles
 from .people import ImageMaker
-from .problems import Problem, Severity
+from .problems import Problem, Problems, Severity
 from .render import Renderer, as_block
 from .scan import MacroCall, find_calls
 from .timezones import Zone
@@ -48,6 +49,7 @@ class Workshop:
         self.stash_blocks = False
         self.calendars = False  # the plugin writes .ics files; a macros module alone cannot
         self._blocks: dict[str, list[str]] = {}
+        self._token = f"workshopblock{secrets.token_hex(8)}n"
 
     def report(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
@@ -141,24 +143,46 @@ class Workshop:
     # -- blocks ---------------------------------------------------------------------------
 
     def place(self, src: str, html: str) -> str:
-        """What a macro puts into the Markdown for ``html``."""
+        """What a macro puts into the Markdown for ``html``.
+
+        With the plugin, a word of letters and digits that no Markdown extension changes
+        (``pymdownx.striphtml`` removes HTML comments, for one), made with this build's own
+        random part so that no page can forge it.
+        """
         if not self.stash_blocks:
             return as_block(html)
         blocks = self._blocks.setdefault(src, [])
         blocks.append(html)
-        return f"\n\n<!-- workshop-block {len(blocks) - 1} -->\n\n"
+        return f"\n\n{self._token}{len(blocks) - 1}\n\n"
 
     def fill(self, src: str, content: str) -> str:
-        """The page's HTML with each placed block put in."""
+        """The page's HTML with each placed block put in; a block that Markdown or another
+        plugin lost on the way is reported."""
         blocks = self._blocks.pop(src, [])
         if not blocks:
             return content
+        placed: set[int] = set()
 
         def block(match: re.Match[str]) -> str:
             n = int(match.group(1))
-            return blocks[n] if n < len(blocks) else match.group(0)
+            if n >= len(blocks):
+                return match.group(0)
+            placed.add(n)
+            return blocks[n]
 
-        return _PLACEHOLDER.sub(block, content)
+        pattern = re.compile(rf"(?:<p>\s*)?{self._token}(\d+)(?:\s*</p>)?")
+        filled = pattern.sub(block, content)
+        lost = len(blocks) - len(placed)
+        if lost:
+            problems = Problems(src)
+            problems.error(
+                f"the HTML of {lost} of its {len(blocks)} workshop macro call(s) did not reach "
+                "the page: a Markdown extension or a plugin removed or changed it on the way.",
+                fix="look for an extension that rewrites the page's text (or a macro call "
+                "inside a code block), and remove it from markdown_extensions or move the call.",
+            )
+            self.report(problems)
+        return filled
 
 
 def _source(page: Any) -> str | None:
@@ -179,6 +203,3 @@ def body_offset(source: str | None, markdown: str) -> int:
     if not source or not source.endswith(markdown):
         return 0
     return source[: len(source) - len(markdown)].count("\n")
-
-
-_PLACEHOLDER = re.compile(r"<!-- workshop-block (\d+) -->")
