@@ -3,6 +3,7 @@ unknown fields with a "did you mean", and word pydantic's errors as the organize
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -15,6 +16,7 @@ from .problems import Problems, brief, did_you_mean
 from .safeload import Loaded
 
 M = TypeVar("M", bound=BaseModel)
+MAX_FILE_BYTES = 20_000_000  # a people directory or papers file; checked before reading
 
 
 def report(exc: ValidationError, problems: Problems, *, key: str | None, entry: int | None,
@@ -71,13 +73,24 @@ def label_of(item: Mapping[Any, Any], field_name: str) -> str | None:
 
 
 def read_text(path: str, problems: Problems, *, fix: str) -> str | None:
-    """A data file's text (UTF-8, with or without a byte-order mark), or None if it is not."""
+    """A data file's text (UTF-8, with or without a byte-order mark), or None if it is not
+    (or is too large to be a workshop's data: its size is checked before it is read)."""
     try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            problems.error(f"is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a workshop's "
+                           "data needs; it was not read.", fix="split it, or remove what is "
+                           "not data (an export of every submission, not only the accepted).")
+            return None
         with open(path, encoding="utf-8-sig") as handle:
             return handle.read()
     except UnicodeDecodeError as exc:
         problems.error(f"is not UTF-8 text (byte {exc.start}); accents would come out wrong.",
                        fix=fix)
+        return None
+    except OSError as exc:
+        problems.error(f"could not be read ({exc.strerror or exc}).",
+                       fix="check that the file exists and that you may read it.")
         return None
 
 

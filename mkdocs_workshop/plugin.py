@@ -24,6 +24,7 @@ from .frontmatter import EMPTY_FRONT_MATTER
 from .images import ImageProcessor, available_formats, default_cache_dir, page_image
 from .macros import Macros, macro_block_strings, url_finder
 from .people import ImageMaker, PageImage
+from .problems import printable
 from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, Renderer, error_summary
 from .site import Workshop, log
 from .structured import event_data, script_tag
@@ -169,8 +170,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         except UnicodeDecodeError as exc:
             line = page.file.content_bytes[: exc.start].count(b"\n") + 1
             raise PluginError(
-                f"workshop: {page.file.src_uri}: line {line}: the file is not UTF-8 text (byte "
-                f"{exc.start}, 0x{page.file.content_bytes[exc.start]:02x}). Fix: save it as "
+                f"workshop: {printable(page.file.src_uri)}: line {line}: the file is not UTF-8 "
+                f"text (byte {exc.start}, 0x{page.file.content_bytes[exc.start]:02x}). Fix: save it as "
                 "UTF-8 in your editor (in VS Code: 'Save with Encoding', UTF-8)."
             ) from None
         except OSError:
@@ -259,11 +260,11 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             self._drop_replaced_originals(files)
         errors = self.workshop.errors
         if errors and self.serving:
-            pages = sorted({e.page for e in errors})
+            pages = sorted({printable(e.page) for e in errors})
             log.error(f"{len(errors)} problem(s) in the workshop data of {', '.join(pages)} "
                       "(listed above); the pages show them until they are fixed.")
         elif errors:
-            files_with_errors = sorted({e.page for e in errors})
+            files_with_errors = sorted({printable(e.page) for e in errors})
             raise PluginError(
                 f"workshop: {len(errors)} problem(s) in the workshop data of "
                 f"{', '.join(files_with_errors)} (listed above); the site was not built."

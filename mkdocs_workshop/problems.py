@@ -58,7 +58,8 @@ class Problem:
     def __str__(self) -> str:
         where = excerpt(self.location, 300)
         message = excerpt(self.message, 600)
-        text = f"{self.page}: {where}: {message}" if where else f"{self.page}: {message}"
+        page = printable(self.page)
+        text = f"{page}: {where}: {message}" if where else f"{page}: {message}"
         if self.fix:
             text += f" Fix: {excerpt(self.fix, 600)}"
         return text

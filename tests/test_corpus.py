@@ -210,6 +210,122 @@ CASES = [
          survivors=(OK,)),
     Case("unknown attendance", {"workshop": {**W, "attendance": "somewhat"}}, "Hi", "error",
          "attendance 'somewhat' is not one I know."),
+    # -- YAML that PyYAML itself fails on, or reads wrongly ------------------------------------
+    Case("impossible date unquoted", "dates:\n  - Deadline: 2024-02-30\n"
+         "  - Valid Neighbour: 2024-03-01\n", DATES, "error",
+         "'dates', entry 1 (Deadline), field 'when': '2024-02-30' is not a date that exists.",
+         survivors=(OK,)),
+    Case("impossible month unquoted in the workshop block",
+         "workshop:\n  venue: ICML\n  date: 2024-13-01\n", "Hi", "error",
+         "'workshop', field 'date': '2024-13-01' is not a date that exists."),
+    Case("impossible date in people.yml", roster({"id": "ada"}), TEAM, "ok", "2024-02-30",
+         files={"docs/people.yml": "ada:\n  name: Ada\n  interest: 2024-02-30\n"},
+         survivors=(OK, "Ada")),
+    Case("impossible date in a papers file", {"title": "P"}, '<< papers("p.yml") >>', "ok",
+         "2024-02-30", files={"docs/p.yml": "- title: Paper One\n  decision: Poster\n"
+                              "- title: 2024-02-30\n  decision: Poster\n"}),
+    Case("year 9999", {"dates": [{"Deadline": "9999-12-31"}, {OK: "2024-03-01"}]}, DATES,
+         "error", "'9999-12-31' is in the year 9999, which no workshop is in.",
+         survivors=(OK,)),
+    Case("year 9999 unquoted in a slot", f"workshop: {{date: 2024-07-16, timezone: UTC}}\n"
+         "schedule:\n  - start: 9999-12-31 10:00\n    title: Talk\n"
+         f"  - start: '11:00'\n    title: {OK}\n", SCHEDULE, "error",
+         "is in the year 9999", survivors=(OK,)),
+    Case("huge duration", {"workshop": W, "schedule": [
+        {"start": "09:00", "duration": 10**20, "title": "Talk"},
+        {"start": "10:00", "title": OK}]}, SCHEDULE, "error",
+        "field 'duration': '100000000000000000000' minutes is longer than a week.",
+        survivors=(OK,)),
+    Case("duration in base 60", "workshop: {date: 2024-07-16, timezone: Europe/Vienna}\n"
+         "schedule:\n  - start: '09:00'\n    duration: 1:30:00\n    title: Long talk\n",
+         SCHEDULE, "ok", '<time datetime="2024-07-16T10:30+02:00">10:30</time>'),
+    Case("deep nesting", "speakers: " + "[" * 5000 + "]" * 5000 + "\n", TEAM, "error",
+         "the front matter nests lists and mappings more than 64 levels deep (line 2)."),
+    Case("alias bomb in the front matter", "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n"
+        for i in range(8)) + "speakers: *i\n", TEAM, "error",
+         "the front matter expands to more than 500,000 values through its aliases"),
+    Case("alias bomb in people.yml", roster(), TEAM, "error",
+         "people.yml: expands to more than 500,000 values through its aliases",
+         files={"docs/people.yml": "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+             f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n"
+             for i in range(8))}),
+    Case("alias bomb in a papers file", {"title": "P"}, '<< papers("p.yml") >>', "error",
+         "p.yml: expands to more than 500,000 values through its aliases",
+         files={"docs/p.yml": "papers: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+             f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n"
+             for i in range(8))}),
+    Case("deep JSON papers file", {"title": "P"}, '<< papers("p.json") >>', "error",
+         "p.json: nests lists and objects more than 64 levels deep (line 1).",
+         files={"docs/p.json": "[" * 100_000 + "]" * 100_000}),
+    Case("a number too long for Python", {"title": "P"}, '<< papers("p.json") >>', "ok",
+         "Paper One", files={"docs/p.json": '[{"title": "Paper One", "n": 1' + "0" * 5000
+                             + "}]"}),
+    # -- front-matter keys that mkdocs-macros cannot take ------------------------------------
+    Case("key that is a number", f"1: one\nspeakers:\n  - name: {OK}\n", TEAM, "error",
+         "the front-matter key 1 is a number, not a name", survivors=(OK,)),
+    Case("key that is true", f"true: yes\nspeakers:\n  - name: {OK}\n", TEAM, "error",
+         "the front-matter key true is a true/false value", survivors=(OK,)),
+    Case("key that is null", f"null: x\nspeakers:\n  - name: {OK}\n", TEAM, "error",
+         "the front-matter key null is empty", survivors=(OK,)),
+    Case("page key", {"page": "x", **roster()}, TEAM, "error",
+         "'page': mkdocs-macros gives each page the variable 'page'", survivors=(OK,)),
+    Case("ignore_macros key", {"ignore_macros": True, **roster()}, TEAM, "error",
+         "'ignore_macros': mkdocs-macros refuses this key", survivors=(OK,)),
+    Case("render_macros as text", {"render_macros": "no", **roster()}, TEAM, "warning",
+         "'render_macros': should be true or false", survivors=(OK,)),
+    Case("title that is a number", f"title: 1.10\nspeakers:\n  - name: {OK}\n", TEAM,
+         "warning", "'title': was read as the number 1.1", survivors=(OK,)),
+    Case("title that is yes", f"title: yes\nspeakers:\n  - name: {OK}\n", TEAM, "error",
+         "'title': should be text, not the true/false value true.", survivors=(OK,)),
+    Case("title on two lines with dates and program", "title: |\n  AI for Science:\n"
+         "  a second line\nworkshop: {date: 2024-07-16, timezone: Europe/Vienna}\n"
+         "dates:\n  - Deadline: 2024-05-01\nschedule:\n  - start: '09:00'\n"
+         "    title: Talk\n", f"{DATES}\n\n{SCHEDULE}", "ok", "Add to calendar (.ics)"),
+    # -- time zones ---------------------------------------------------------------------------
+    Case("zone that is a region", {"dates_timezone": "Europe", "dates": [{OK: "2024-05-02"}]},
+         DATES, "error", "'Europe' is a region, not a time zone: write a zone in it, such as "
+         "Europe/London", survivors=(OK,)),
+    Case("zone US", {"workshop": {"date": "2024-07-16", "timezone": "US"}}, "Hi", "error",
+         "such as America/New_York, America/Chicago, America/Los_Angeles."),
+    Case("offset as a zone", {"dates": [{"what": "D", "when": "2024-05-01",
+                                         "timezone": "GMT+2"}, {OK: "2024-05-02"}]}, DATES,
+         "error", "'GMT+2' is an offset (UTC+02:00), not a time zone.", survivors=(OK,)),
+    Case("slot time with an offset", {"workshop": W, "schedule": [
+        {"start": "08:50+05:00", "end": "09:20+05:00", "title": "Remote talk"},
+        {"start": "10:00", "title": OK}]}, SCHEDULE, "warning",
+        "08:50 UTC+05:00 is 05:50 on 2024-07-16 in Europe/Vienna, the page's zone",
+        survivors=(OK, '<time datetime="2024-07-16T05:50+02:00">05:50</time>')),
+    Case("slot in the hour the clocks skip", {"workshop": {**W, "date": "2024-03-31"},
+                                              "schedule": [{"start": "02:30", "title": "T"},
+                                                           {"start": "09:00", "title": OK}]},
+         SCHEDULE, "warning", "02:30 on 2024-03-31 does not exist in Europe/Vienna: the "
+         "clocks skip it. It could mean 03:30 UTC+02:00 (01:30 UTC) or 01:30 UTC+01:00 "
+         "(00:30 UTC); it is shown as 03:30.", survivors=(OK,)),
+    Case("slot in the hour the clocks repeat", {"workshop": {**W, "date": "2024-10-27"},
+                                                "schedule": [{"start": "02:30", "title": "T"},
+                                                             {"start": "09:00", "title": OK}]},
+         SCHEDULE, "warning", "02:30 on 2024-10-27 happens twice in Europe/Vienna, when the "
+         "clocks go back: at UTC+02:00 (00:30 UTC) or at UTC+01:00 (01:30 UTC)",
+         survivors=(OK,)),
+    Case("deadline in the hour the clocks skip", {"dates_timezone": "America/New_York",
+                                                  "dates": [{"what": "D",
+                                                             "when": "2024-03-10 02:30"},
+                                                            {OK: "2024-05-02"}]}, DATES,
+         "warning", "field 'when': 02:30 on 2024-03-10 does not exist in America/New_York",
+         survivors=(OK,)),
+    # -- cost and messages --------------------------------------------------------------------
+    Case("lists nested thousands deep in a bio", roster({"name": "Ada", "bio": "- " * 3000
+                                                         + "x"}), TEAM, "warning",
+         "field 'bio': nests lists, quotes or indentation 3000 levels deep (more than 12), too "
+         "intricate to read as Markdown: it is shown as plain text.", survivors=(OK, "Ada")),
+    Case("thousands of [ in a bio", roster({"name": "Ada", "bio": "[" * 20_000}), TEAM,
+         "warning", "has 20,000 '[' (more than 300)", survivors=(OK, "Ada")),
+    Case("control characters in a label", {"dates": [
+        {"D\x1b[31mRED\nFAKE LINE": "2024-02-30"}, {OK: "2024-03-01"}]}, DATES, "error",
+        "entry 1 (D\\x1b[31mRED\\nFAKE LINE), field 'when'", survivors=(OK,)),
+    Case("papers file by absolute path", {"title": "P"}, '<< papers("/etc/hosts.csv") >>',
+         "error", "'/etc/hosts.csv' points outside the docs folder."),
 ]
 
 
@@ -218,6 +334,8 @@ def test_corpus(site: SiteFn, case: Case) -> None:
     built = site({"index.md": page(case.front, case.body)}, files=case.files)
     messages = built.workshop(level=20 if case.outcome == "ok" else 30)
     assert not any("Traceback" in m for m in built.messages())
+    assert not any(char in m for m in built.workshop(level=20) for char in "\x1b\n\r"), \
+        "a value's control characters reached the build log"
     if case.outcome == "error":
         assert not built.ok, messages
         assert any(case.words in m for m in built.workshop(level=40)), messages
@@ -282,7 +400,7 @@ def test_a_roster_of_ten_thousand_people(site: SiteFn) -> None:
 
 
 def test_the_corpus_is_large_enough() -> None:
-    assert len(CASES) + 2 >= 50
+    assert len(CASES) + 2 >= 95
     assert {c.outcome for c in CASES} == {"error", "warning", "ok"}
 
 

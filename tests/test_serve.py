@@ -105,3 +105,41 @@ def test_serve_follows_every_data_file_and_survives_errors(
 def _avatar(html: str) -> str:
     marker = 'class="workshop-avatar" src="'
     return html.split(marker, 1)[1].split('"', 1)[0] if marker in html else ""
+
+
+BOMB = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 10) + "]\n"
+    for i in range(8))
+
+
+def test_serve_recovers_after_any_bad_input(
+        served: tuple[Path, str, subprocess.Popen[str]]) -> None:
+    """Each input that once raised (or hung) while serving: the server goes on, the page says
+    what is wrong, and fixing the file brings the page back."""
+    root, url, server = served
+    index = root / "docs" / "index.md"
+    good = index.read_text(encoding="utf-8")
+    cases = [
+        ("---\nspeakers: " + "[" * 100_000 + "]" * 100_000 + "\n---\n\nHi\n",
+         "nests lists and mappings more than 64 levels deep"),
+        ("---\n" + BOMB.replace("a: &a", "speakers: &a") + "---\n\nHi\n",
+         "expands to more than 500,000 values"),
+        ("---\npage: x\nspeakers:\n  - name: Ada Lovelace\n---\n\n<< team(\"speakers\") >>\n",
+         "a &#39;page:&#39; key would replace it"),
+        ("---\n1: x\ndates:\n  - Deadline: 2024-02-30\n---\n\n<< dates() >>\n",
+         "&#39;2024-02-30&#39; is not a date that exists"),
+        ("---\ntitle: 2024\nworkshop: {date: 2024-07-16, timezone: Europe}\n---\n\nHi\n",
+         "&#39;Europe&#39; is a region, not a time zone"),
+    ]
+    for text, shown in cases:
+        edit(index, text)
+        wait_for(lambda shown=shown: shown in fetch(url), f"the page to say {shown!r}")
+        assert server.poll() is None
+    edit(root / "docs" / "people.yml", BOMB)
+    edit(index, good)
+    # The page says what it lost; the log names people.yml's own problem.
+    wait_for(lambda: "is not in the people directory" in fetch(url), "people.yml's error")
+    edit(root / "docs" / "people.yml", PEOPLE)
+    wait_for(lambda: "problem(s)" not in fetch(url) and "Ada Lovelace" in fetch(url),
+             "the recovery")
+    assert server.poll() is None

@@ -1,0 +1,105 @@
+"""Pages and settings that used to break a build in ways the corpus cannot show: what MkDocs
+itself would drop or crash on, Markdown extensions that strip HTML, odd page names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs_workshop.render import Renderer
+from mkdocs_workshop.site import Workshop
+from mkdocs_workshop.timezones import AOE
+
+from conftest import BUILD_EPOCH, MACROS, Built, page
+
+SiteFn = Callable[..., Built]
+TEAM = '<< team("speakers") >>'
+
+
+def test_an_impossible_date_keeps_the_rest_of_the_front_matter(site: SiteFn) -> None:
+    """MkDocs drops a front matter PyYAML fails on and shows it as text; the plugin reads it,
+    gives MkDocs the rest (title, rosters), and reports the one date."""
+    built = site({"index.md": "---\ntitle: AI for Science\nspeakers:\n  - name: Ada Lovelace\n"
+                  "dates:\n  - Deadline: 2024-02-30\n---\n\n" + TEAM + "\n"})
+    assert not built.ok
+    assert any("'2024-02-30' is not a date that exists" in m for m in built.errors)
+    data = built.page_data()
+    assert [c.person.name for c in data.rosters["speakers"]] == ["Ada Lovelace"]
+    page = built.config.plugins["workshop"]._files.get_file_from_path("index.md").page
+    assert page.meta["title"] == "AI for Science"  # what MkDocs would have lost
+
+
+def test_nesting_that_would_crash_libyaml_is_never_given_to_mkdocs(site: SiteFn) -> None:
+    """libyaml's composer (MkDocs reads front matter with it) recurses in C: 100,000 nested
+    brackets end the process. The plugin hands MkDocs an empty block instead."""
+    deep = "[" * 100_000 + "]" * 100_000
+    built = site({"index.md": f"---\ntitle: T\nspeakers: {deep}\n---\n\nHi\n",
+                  "other.md": page({"workshop": {"venue": "ICML", "date": "2024-07-16"}},
+                                   "<< editions() >>")})
+    assert not built.ok
+    assert any("nests lists and mappings more than 64 levels deep" in m for m in built.errors)
+
+
+def test_striphtml_no_longer_removes_the_macros_output(site: SiteFn) -> None:
+    built = site({"index.md": page({"speakers": [{"name": "Ada Lovelace"}]}, TEAM)},
+                 extra_config={"markdown_extensions": ["pymdownx.striphtml"]}, strict=True)
+    assert built.ok, built.messages()
+    assert "Ada Lovelace" in built.html()
+
+
+def test_a_block_that_does_not_reach_the_page_is_reported() -> None:
+    workshop = Workshop(renderer=Renderer([]), default_zone=AOE, now=_now())
+    workshop.stash_blocks = True
+    first = workshop.place("index.md", "<div>one</div>")
+    workshop.place("index.md", "<div>two</div>")
+    html = workshop.fill("index.md", f"<p>{first.strip()}</p>\n<p>(the second was lost)</p>")
+    assert "<div>one</div>" in html and "<p><div>" not in html
+    assert [str(e) for e in workshop.errors] == [
+        "index.md: the HTML of 1 of its 2 workshop macro call(s) did not reach the page: a "
+        "Markdown extension or a plugin removed or changed it on the way. Fix: look for an "
+        "extension that rewrites the page's text (or a macro call inside a code block), and "
+        "remove it from markdown_extensions or move the call."]
+
+
+def test_a_page_cannot_forge_a_block(site: SiteFn) -> None:
+    """The word that stands for a block has a random part: a page that writes one like it
+    shows it as text."""
+    built = site({"index.md": page({"speakers": [{"name": "Ada"}]},
+                                   TEAM + "\n\nworkshopblock0000000000000000n0")})
+    assert built.ok
+    assert "workshopblock0000000000000000n0" in built.html()
+
+
+def test_the_calendar_link_of_a_page_named_with_hash_and_question_mark(site: SiteFn,
+                                                                      tmp_path: Path) -> None:
+    built = site({"q&a#2?.md": page({"dates": [{"Deadline": "2024-05-16"}]}, "<< dates() >>")})
+    assert built.ok, built.messages()
+    html = (tmp_path / "site" / "q&a#2?" / "index.html").read_text(encoding="utf-8")
+    assert 'href="q%26a%232%3F-dates.ics"' in html
+    assert (tmp_path / "site" / "q&a#2?" / "q&a#2?-dates.ics").is_file()
+
+
+def test_a_title_that_yaml_reads_as_a_number_or_date(site: SiteFn) -> None:
+    """mkdocs-macros and Material fail on a title that is not text; it reaches them as the
+    text it was written as."""
+    built = site({"index.md": "---\ntitle: 2024-07-16\n---\n\nHi\n",
+                  "b.md": "---\ntitle: 2024\n---\n\nHi\n"})
+    assert built.ok, built.messages()
+    assert "<title>2024-07-16" in built.html()
+    assert "<title>2024" in built.html("b.md")
+
+
+def test_hidden_keys_are_back_after_rendering(site: SiteFn) -> None:
+    """A page: key is an error, but the page still renders in serve mode (the key is kept
+    from mkdocs-macros only while it renders) and is in the page's meta afterwards."""
+    built = site({"index.md": page({"page": "x", "speakers": [{"name": "Ada"}]}, TEAM)},
+                 plugins=[MACROS, "workshop"])
+    assert not built.ok
+    page_obj = built.config.plugins["workshop"]._files.get_file_from_path("index.md").page
+    assert page_obj.meta["page"] == "x"
+
+
+def _now():  # type: ignore[no-untyped-def]
+    from datetime import datetime, timezone
+
+    return datetime.fromtimestamp(int(BUILD_EPOCH), tz=timezone.utc)
