@@ -316,7 +316,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
             return posixpath.relpath(copied, posixpath.dirname(page_dest) or ".")
 
         has_dates = "dates" in meta
-        converted = convert_body(body, rewrite_for_page, dates=not has_dates)
+        keys = {k for k in meta if isinstance(k, str)}
+        converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys)
         if has_dates:
             page.notes.append("the page already has a 'dates:' key; an Important Dates list "
                               "in its text is kept as written")
@@ -339,10 +340,11 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
         page.kept_lines = converted.kept_date_lines
         page.liquid_kept = converted.liquid_kept
         page.comments_converted = converted.comments_converted
-        for team in converted.teams:
-            if team not in meta:
-                page.notes.append(f'the page includes team.html id="{team}" but has no '
-                                  f"'{team}' list in its front matter")
+        for kept in converted.includes_kept:
+            page.notes.append(f"include kept as text, not converted: {kept}")
+        if converted.nul_replaced:
+            page.notes.append(f"{converted.nul_replaced} NUL character(s) in the text shown as "
+                              "\ufffd")
         outputs[page.dest] = f"---\n{edited.text}---\n\n{converted.text}"
         report.pages.append(page)
     index_needed = "index.md" not in outputs and bool(outputs)
