@@ -1,13 +1,14 @@
 """Benchmark: import-jekyll on one page that grows, to check that the import stays linear.
 
-    python benchmarks/bench_import.py            # pages of 12,500 to 100,000 lines
-    python benchmarks/bench_import.py --quick    # up to 25,000 lines
+    python benchmarks/bench_import.py            # pages of 12,500 to 100,000 items
+    python benchmarks/bench_import.py --quick    # up to 25,000 items
 
-Three pages, each made larger and larger: lines of Liquid (``{% if %}``, ``{{ }}``, ``<<``),
-``{% include team.html %}`` tags, and unclosed Liquid blocks and comments (the shapes that
-made the importer quadratic: each one searched to the end of the page). For each size it
-prints the time of a dry-run import and the time per thousand lines; when the import is linear,
-that last figure stays about the same as the page doubles. Nothing here runs in CI.
+Four pages, each made larger and larger: lines of Liquid (``{% if %}``, ``{{ }}``, ``<<``),
+``{% include team.html %}`` tags, unclosed Liquid blocks and comments (each one used to search
+to the end of the page), and raw blocks side by side on one line. For each size it
+prints the time of a dry-run import and the time per thousand items (lines, tags, blocks);
+when the import is linear, that last figure stays about the same as the page doubles. Nothing
+here runs in CI.
 """
 
 from __future__ import annotations
@@ -34,8 +35,12 @@ def unclosed(n: int) -> str:
     return "\n".join(["{% if open %}", "{% comment %}", "{% raw %}", "<!--", "![x](y"] * (n // 5))
 
 
+def raw_blocks(n: int) -> str:
+    return "{% raw %}>{% endraw %}>" * n  # one line: the contents make one long run of >
+
+
 PAGES: dict[str, Callable[[int], str]] = {"Liquid lines": liquid, "includes": includes,
-                                          "unclosed tags": unclosed}
+                                          "unclosed tags": unclosed, "raw blocks": raw_blocks}
 
 
 def seconds(body: str) -> float:
@@ -60,11 +65,11 @@ def main() -> None:
         for size in sizes:
             took = seconds(make(size))
             per_thousand.append(took / size * 1000)
-            print(f"  {size:>7,} lines: {took:6.2f} s  ({per_thousand[-1] * 1000:5.1f} ms per "
-                  "1,000 lines)")
+            print(f"  {size:>7,} of them: {took:6.2f} s  ({per_thousand[-1] * 1000:5.1f} ms per "
+                  "1,000)")
         growth = per_thousand[-1] / per_thousand[0]
         verdict = "linear" if growth < 2 else "NOT linear"
-        print(f"  time per line, largest page / smallest page: {growth:.2f} ({verdict})")
+        print(f"  time per item, largest page / smallest page: {growth:.2f} ({verdict})")
 
 
 if __name__ == "__main__":

@@ -70,16 +70,17 @@ def protect(text: str, regions: Iterable[tuple[int, int]]) -> tuple[str, list[st
     ``regions`` are (start, end) spans to keep readable in one raw block each when possible;
     they may overlap and come in any order. Every delimiter outside them is escaped too.
     """
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(regions):
-        while start > 0 and text[start - 1] in _RUN_CHARS:
+    spans = _merge(sorted(regions))
+    widened: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(spans):  # each character looked at once or twice
+        floor = widened[-1][1] if widened else 0
+        ceiling = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        while start > floor and text[start - 1] in _RUN_CHARS:
             start -= 1
-        while end < len(text) and text[end] in _RUN_CHARS:
+        while end < ceiling and text[end] in _RUN_CHARS:
             end += 1
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
+        widened.append((start, end))
+    merged = _merge(widened)
     pieces: list[str] = []
     kept: list[str] = []
     last = 0
@@ -91,6 +92,17 @@ def protect(text: str, regions: Iterable[tuple[int, int]]) -> tuple[str, list[st
         last = end
     pieces.append(escape_runs(text[last:]))
     return "".join(pieces), kept
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, those that overlap or touch made one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def neutral_title(title: str) -> str:
