@@ -76,7 +76,10 @@ def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start
         rf"{re.escape(end)}"
     )
     calls: list[MacroCall] = []
+    counted, lines = 0, first_line + 1  # line numbers counted as the matches come: linear
     for match in pattern.finditer(text):
+        lines += text.count("\n", counted, match.start())
+        counted = match.start()
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
         line = text[line_start : line_end if line_end != -1 else len(text)]
@@ -93,7 +96,7 @@ def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start
         calls.append(MacroCall(
             name=match.group("name"),
             text=match.group(0),
-            line=first_line + text.count("\n", 0, match.start()) + 1,
+            line=lines,
             standalone=standalone,
             arg=arg,
             layout=layout,

@@ -1,46 +1,58 @@
 """The text of a Jekyll page, converted for mkdocs-workshop.
 
-- ``{% include team.html id="X" %}`` becomes ``<< team("X") >>`` on a line of its own;
+- ``{% include team.html id="X" %}`` becomes ``<< team("X") >>`` on a line of its own, when X
+  is a plain name (letters, digits, spaces, ``_``, ``-``) and a key of the page's front
+  matter; any other include is kept as text, and reported;
 - an "Important Dates" list becomes ``<< dates() >>``; its lines that are not dates stay as
   written, under the macro;
 - ``{% comment %}`` blocks become HTML comments;
 - ``{{ site.baseurl }}`` is dropped from links (MkDocs links are relative);
-- any other Liquid, and anything else Jinja would read (``{{``, ``{%``, ``{#``, ``<<``), is kept
-  verbatim inside ``{% raw %}`` ... ``{% endraw %}``, so the page shows it as it was.
+- any other Liquid, the content of Jekyll's own ``{% raw %}`` blocks, and anything else Jinja
+  would read (``{{``, ``{%``, ``{#``, ``<<``, ...) is kept as written: see
+  :mod:`mkdocs_workshop.jekyll.escape`, the one place that decides how.
+
+Every step is linear in the size of the page: patterns are bounded, and blocks are paired in
+one pass.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
+from .escape import protect
 from .freedates import DateLine, parse_date_line
 
-_INCLUDE = re.compile(r"\{%-?\s*include\s+team\.html(?P<args>[^%]*?)-?%\}")
-_INCLUDE_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([\w-]+))""")
-_DATES_HEADING = re.compile(r"^(?:#{1,6}\s+.*important\s+dates.*|<h[1-6][^>]*>.*important\s+"
-                            r"dates.*</h[1-6]>)\s*$", re.I)
+_INCLUDE = re.compile(r"\{%-?\s*include\s+team\.html(?P<args>[^%]{0,1000}?)-?%\}")
+_INCLUDE_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'%]+))""")
+_PLAIN_NAME = re.compile(r"[\w \-]{1,100}")  # letters and digits of any script, _, space, -
+_HEADING = re.compile(r"#{1,6}\s")
+_HTML_HEADING = re.compile(r"<h[1-6][^>]{0,1000}>")
+_HTML_HEADING_END = re.compile(r"</h[1-6]>$")
+_IMPORTANT_DATES = re.compile(r"important\s+dates", re.I)
 _ITEM = re.compile(r"^(?:[-*+]|\d+\.)\s+\S")
-_LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}(.*?)\{%-?\s*endcomment\s*-?%\}", re.S)
-_LIQUID_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_BLOCK_OPEN = re.compile(r"\{%-?\s*(for|if|unless|case|capture|tablerow)\b[^%]*%\}")
+_LIQUID_COMMENT = re.compile(r"\{%-?\s*(end)?comment\s*-?%\}")
+_LIQUID_RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")
+_BLOCK_TAG = re.compile(r"\{%-?\s*(end)?(for|if|unless|case|capture|tablerow)\b[^%]{0,1000}%\}")
 _SIGNIFICANT = re.compile(r"\{\{|\{%|\{#|<<")
 _BASEURL = re.compile(r"\{\{\s*site\.baseurl\s*\}\}")
-_MD_IMAGE = re.compile(r"(!\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
-_HTML_IMAGE = re.compile(r"""(<img\b[^>]*?\bsrc=)(["'])([^"']+)\2""", re.I)
+_MD_IMAGE = re.compile(r"(!\[[^\]]{0,1000}\]\()([^)\s]{1,2000})((?:\s+\"[^\"]{0,1000}\")?\))")
+_HTML_IMAGE = re.compile(r"""(<img\b[^>]{0,1000}?\bsrc=)(["'])([^"']{1,2000})\2""", re.I)
+_PLACEHOLDER = re.compile(r"\x00MACRO(\d+)\x00")
 
 
 @dataclass
 class BodyResult:
     text: str
     teams: list[str] = field(default_factory=list)  # rosters of the converted includes
+    includes_kept: list[str] = field(default_factory=list)  # "tag: why", kept as text
     dates: list[tuple[str, DateLine]] = field(default_factory=list)  # (line as written, parsed)
     kept_date_lines: list[str] = field(default_factory=list)
-    liquid_kept: list[str] = field(default_factory=list)  # first line of each raw region
+    liquid_kept: list[str] = field(default_factory=list)  # first line of each kept region
     comments_converted: int = 0
     baseurls_dropped: int = 0
+    nul_replaced: int = 0  # NUL characters, which no text file has, shown as U+FFFD
 
 
 def _placeholder(n: int) -> str:
@@ -48,51 +60,120 @@ def _placeholder(n: int) -> str:
 
 
 def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
-                 dates: bool = True) -> BodyResult:
-    """Convert a page's text; ``dates=False`` leaves "Important Dates" lists as written."""
+                 dates: bool = True, keys: Collection[str] = ()) -> BodyResult:
+    """Convert a page's text; ``keys`` are its front matter's keys (the rosters an include
+    may name); ``dates=False`` leaves "Important Dates" lists as written."""
     result = BodyResult(text)
+    result.nul_replaced = text.count("\x00")
+    body = text.replace("\x00", "\ufffd")  # the placeholders below are ours alone
     macros: list[str] = []
 
     def macro(call: str) -> str:
         macros.append(call)
         return f"\n\n{_placeholder(len(macros) - 1)}\n\n"
 
-    # Jekyll's own raw blocks mean the same in Jinja: set them aside untouched.
-    kept_raw: list[str] = []
-
-    def set_aside(match: re.Match[str]) -> str:
-        kept_raw.append(match.group(0))
-        return f"\x00RAW{len(kept_raw) - 1}\x00"
-
-    body = _LIQUID_RAW.sub(set_aside, text)
+    # Jekyll's raw blocks: their content is shown as written, whatever it holds.
+    body, raw_contents = _set_aside_raw(body)
 
     def include(match: re.Match[str]) -> str:
-        found = _INCLUDE_ID.search(match.group("args"))
-        roster = next((g for g in found.groups() if g is not None), "team") if found else "team"
+        args = match.group("args")
+        found = _INCLUDE_ID.search(args)
+        if found:
+            roster = next(g for g in found.groups() if g is not None)
+        else:  # no id: Jekyll's team.html shows page.team; an id we cannot read: kept
+            roster = "" if re.search(r"\bid\s*=", args) else "team"
+        why = _not_a_roster(roster, keys)
+        if why:
+            result.includes_kept.append(f"{match.group(0)[:120]}: {why}")
+            return match.group(0)
         result.teams.append(roster)
-        return macro(f'<< team("{roster}") >>')
+        return macro(f'<< team("{roster}") >>')  # roster: letters, digits, space, _ and -
 
     body = _INCLUDE.sub(include, body)
     if dates:
         body = _convert_dates(body, result, macro)
-
-    def comment(match: re.Match[str]) -> str:
-        result.comments_converted += 1
-        return f"<!--{match.group(1)}-->"
-
-    body = _LIQUID_COMMENT.sub(comment, body)
+    body = _convert_comments(body, result)
     body, result.baseurls_dropped = _BASEURL.subn("", body)
     body = _rewrite_images(body, rewrite_image)
-    body = _protect(body, result)
-    for n, raw in enumerate(kept_raw):
-        body = body.replace(f"\x00RAW{n}\x00", raw)
+    body, raw_spans = _put_back_raw(body, raw_contents)
+    body = _protect(body, raw_spans, result)
     # Blank lines around the inserted calls, and only there: code blocks keep theirs.
-    body = re.sub(r"\n{3,}(?=\x00MACRO)", "\n\n", body)
+    body = re.sub(r"\n{3,}(\x00MACRO)?",
+                  lambda m: "\n\n\x00MACRO" if m.group(1) else m.group(0), body)
     body = re.sub(r"(?<=\x00)\n{3,}", "\n\n", body)
-    for n, call in enumerate(macros):
-        body = body.replace(_placeholder(n), call)
+    body = _PLACEHOLDER.sub(lambda m: macros[int(m.group(1))], body)
     result.text = body.strip("\n") + "\n"
     return result
+
+
+def _not_a_roster(name: str, keys: Collection[str]) -> str:
+    """Why ``name`` cannot be given to team(), or ""."""
+    if not _PLAIN_NAME.fullmatch(name):
+        return "the roster name is not plain (letters, digits, spaces, _ and -)"
+    if name not in keys:
+        return f"the page has no '{name}' list in its front matter"
+    return ""
+
+
+def _pairs(text: str, tag: re.Pattern[str]) -> Iterator[tuple[re.Match[str], re.Match[str]]]:
+    """Each opening tag with the first closing tag after it (``tag``'s group 1 is "end"), in
+    one pass; unclosed openings and stray closings are left out."""
+    opening: re.Match[str] | None = None
+    for match in tag.finditer(text):
+        if match.group(1) is None:
+            opening = opening or match
+        elif opening is not None:
+            yield opening, match
+            opening = None
+
+
+def _set_aside_raw(body: str) -> tuple[str, list[str]]:
+    contents: list[str] = []
+    pieces: list[str] = []
+    last = 0
+    for opening, closing in _pairs(body, _LIQUID_RAW):
+        contents.append(body[opening.end():closing.start()])
+        pieces += [body[last:opening.start()], f"\x00RAW{len(contents) - 1}\x00"]
+        last = closing.end()
+    pieces.append(body[last:])
+    return "".join(pieces), contents
+
+
+def _put_back_raw(body: str, contents: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The raw blocks' content in place of their placeholders, and where each now is."""
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    size = last = 0
+    for match in re.finditer(r"\x00RAW(\d+)\x00", body):
+        before = body[last:match.start()]
+        content = contents[int(match.group(1))]
+        pieces += [before, content]
+        size += len(before)
+        spans.append((size, size + len(content)))
+        size += len(content)
+        last = match.end()
+    pieces.append(body[last:])
+    return "".join(pieces), spans
+
+
+def _convert_comments(body: str, result: BodyResult) -> str:
+    pieces: list[str] = []
+    last = 0
+    for opening, closing in _pairs(body, _LIQUID_COMMENT):
+        content = body[opening.end():closing.start()].replace("--", "- -")  # stays a comment
+        pieces += [body[last:opening.start()], f"<!--{content}-->"]
+        result.comments_converted += 1
+        last = closing.end()
+    pieces.append(body[last:])
+    return "".join(pieces)
+
+
+def _is_dates_heading(line: str) -> bool:
+    if not _IMPORTANT_DATES.search(line):
+        return False
+    if _HEADING.match(line):
+        return True
+    return bool(_HTML_HEADING.match(line) and _HTML_HEADING_END.search(line))
 
 
 def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -> str:
@@ -101,29 +182,30 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -
     i = 0
     while i < len(lines):
         out.append(lines[i])
-        if not _DATES_HEADING.match(lines[i].strip()):
+        if not _is_dates_heading(lines[i].strip()):
             i += 1
             continue
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        items: list[str] = []
+        items: list[list[str]] = []  # each item's lines
         while j < len(lines) and (_ITEM.match(lines[j].lstrip())
                                   or (items and lines[j].startswith(("  ", "\t"))
                                       and lines[j].strip())):
             if _ITEM.match(lines[j].lstrip()):
-                items.append(lines[j])
+                items.append([lines[j]])
             else:
-                items[-1] += "\n" + lines[j]
+                items[-1].append(lines[j])
             j += 1
         converted = []
         kept = []
         for item in items:
-            parsed = parse_date_line(item) if "\n" not in item else None
+            single = len(item) == 1 and "\x00" not in item[0]  # not a line with a raw block
+            parsed = parse_date_line(item[0]) if single else None
             if parsed is None:
-                kept.append(item)
+                kept.append("\n".join(item))
             else:
-                converted.append((item.strip(), parsed))
+                converted.append((item[0].strip(), parsed))
         if not converted:  # nothing here is a date: leave the list alone
             i += 1
             continue
@@ -150,56 +232,65 @@ def _rewrite_images(body: str, rewrite: Callable[[str], str | None]) -> str:
     return _HTML_IMAGE.sub(html, _MD_IMAGE.sub(markdown, body))
 
 
-def _protect(body: str, result: BodyResult) -> str:
-    """Wrap every region Jinja would read in a raw block, keeping lines where they were."""
-    spans: list[tuple[int, int]] = []
-    for match in _HTML_COMMENT.finditer(body):
-        if _SIGNIFICANT.search(match.group(0)):
-            spans.append(match.span())
-    for match in _BLOCK_OPEN.finditer(body):
-        if _inside(match.start(), spans):
-            continue
-        end = _block_end(body, match.end(), match.group(1))
-        spans.append((match.start(), end))
+def _protect(body: str, raw_spans: list[tuple[int, int]], result: BodyResult) -> str:
+    """Keep every region Jinja would read as written (lines stay where they were), and
+    report each region of Liquid kept."""
+    comments = _html_comments(body)
+    blocks = _liquid_blocks(body, comments)
+    covered = sorted(comments + blocks)
+    lines: list[tuple[int, int]] = []
+    index = 0  # into covered: matches come in order, so one pass
+    line_end = -1
     for match in _SIGNIFICANT.finditer(body):
-        if _inside(match.start(), spans) or "\x00" in body[match.start():match.start() + 2]:
+        position = match.start()
+        while index < len(covered) and covered[index][1] <= position:
+            index += 1
+        if (index < len(covered) and covered[index][0] <= position) or position < line_end:
             continue
-        start = body.rfind("\n", 0, match.start()) + 1
-        end = body.find("\n", match.start())
-        spans.append((start, len(body) if end == -1 else end))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    pieces = []
-    last = 0
-    for start, end in merged:
-        region = body[start:end]
-        if "\x00MACRO" in region:  # never wrap the converted macro calls
-            pieces.append(body[last:end])
-            last = end
-            continue
-        first_line = region.strip().split("\n", 1)[0]
+        start = body.rfind("\n", 0, position) + 1
+        end = body.find("\n", position)
+        line_end = len(body) if end == -1 else end
+        lines.append((start, line_end))
+    text, kept = protect(body, [*covered, *lines, *raw_spans])
+    for region in kept:
+        first_line = _PLACEHOLDER.sub("<< ... >>", region.strip().split("\n", 1)[0])
         result.liquid_kept.append(first_line[:120])
-        pieces.append(body[last:start] + "{% raw %}" + region + "{% endraw %}")
-        last = end
-    pieces.append(body[last:])
-    return "".join(pieces)
+    return text
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+def _html_comments(body: str) -> list[tuple[int, int]]:
+    """HTML comments that hold something Jinja would read."""
+    spans = []
+    position = body.find("<!--")
+    while position != -1:
+        end = body.find("-->", position + 4)
+        if end == -1:
+            break
+        end += 3
+        if _SIGNIFICANT.search(body, position, end):
+            spans.append((position, end))
+        position = body.find("<!--", end)
+    return spans
 
 
-def _block_end(body: str, position: int, tag: str) -> int:
-    """The end of the Liquid block opened just before ``position`` (its end tag included)."""
-    pattern = re.compile(rf"\{{%-?\s*(?:({tag})\b|(end{tag}))[^%]*%\}}")
-    depth = 1
-    for match in pattern.finditer(body, position):
-        depth += 1 if match.group(1) else -1
-        if depth == 0:
-            return match.end()
-    line_end = body.find("\n", position)  # unclosed: the opening line alone
-    return len(body) if line_end == -1 else line_end
+def _liquid_blocks(body: str, comments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each Liquid block (``{% if %}`` to its ``{% endif %}``), from the tags outside HTML
+    comments; an unclosed one is its opening line."""
+    open_tags: dict[str, list[int]] = {}
+    spans = []
+    index = 0
+    for match in _BLOCK_TAG.finditer(body):
+        while index < len(comments) and comments[index][1] <= match.start():
+            index += 1
+        if index < len(comments) and comments[index][0] <= match.start():
+            continue
+        stack = open_tags.setdefault(match.group(2), [])
+        if match.group(1) is None:
+            stack.append(match.start())
+        elif stack:
+            spans.append((stack.pop(), match.end()))
+    for starts in open_tags.values():
+        for start in starts:
+            end = body.find("\n", start)
+            spans.append((start, len(body) if end == -1 else end))
+    return spans

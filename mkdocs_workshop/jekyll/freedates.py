@@ -39,6 +39,8 @@ _PATTERNS = [
     r"(?P<iso>\d{4}-\d{2}-\d{2})",
 ]
 _COMPILED = [re.compile(rf"^{_WEEKDAY}{p}{_TIME}{_ZONE}\.?$", re.I) for p in _PATTERNS]
+# No date line is longer: a longer one is kept as written, and reading stays linear.
+MAX_LINE = 500
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def _clock(text: str) -> time | None:
 
 def parse_free_date(text: str) -> FreeDate | None:
     """A date or a period written in prose; None if the text is not exactly that."""
+    if len(text) > MAX_LINE:
+        return None
     cleaned = re.sub(r"\s+", " ", text.strip().strip("*_ ").replace("\u00a0", " "))
     for pattern in _COMPILED:
         match = pattern.match(cleaned)
@@ -114,6 +118,8 @@ class DateLine:
 
 def parse_date_line(text: str) -> DateLine | None:
     """``Paper Submission Deadline: May 16, 2024`` or ``February 28, 2022: Submission Date``."""
+    if len(text) > MAX_LINE:
+        return None
     body = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", text).strip()
     if "~~" in body:  # a struck-out date next to the new one: keep the line as written
         return None

@@ -5,6 +5,11 @@ under ``DEST/docs`` at the path its ``permalink`` gives; rosters stay in the fro
 ``{% include team.html %}`` and "Important Dates" lists become macros, images are copied once
 by content, and ``DEST/mkdocs.yml`` configures Material, the macros plugin and this plugin.
 The report accounts for every page, person, date line, image and piece of Liquid.
+
+The source is not trusted (see "What the importer trusts" in docs/import-jekyll.md): nothing
+in it reaches mkdocs-macros as a template (:mod:`.escape`), nothing is read from outside
+SOURCE or written outside DEST (:mod:`.paths`), and every YAML text is read with the limits
+of :mod:`mkdocs_workshop.safeload`.
 """
 
 from __future__ import annotations
@@ -13,25 +18,31 @@ import hashlib
 import os
 import posixpath
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
 from ..frontmatter import parse_front_matter, read_page
 from ..rosters import looks_like_roster
+from ..safeload import Loaded, load
 from ..scan import find_calls
 from ..timezones import AOE
-from .body import convert_body
+from .body import BodyResult, convert_body
+from .escape import has_delimiter, html_text, keep_verbatim, markdown_text, neutral_title, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter
+from .paths import WriteRefused, contains, safe_segment, safe_segments, within, write_file
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_modules", "vendor",
                 ".git", ".bundle", ".jekyll-cache", ".sass-cache"}
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico",
+                  ".tif", ".tiff")
+MAX_PAGE_BYTES = 10_000_000  # no workshop page is near this; a bigger file is not read
 
 
 class ImportRefused(Exception):
@@ -69,6 +80,7 @@ class Report:
     images_copied: list[str] = field(default_factory=list)
     images_reused: int = 0
     images_missing: list[str] = field(default_factory=list)  # "page: path"
+    images_refused: list[str] = field(default_factory=list)  # "page: path (why)"
     skipped_files: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -90,7 +102,9 @@ class Report:
                if commented else ""),
             f"Dates converted: {dates}; lines kept as written: {kept}",
             f"Images: {len(self.images_copied)} copied, {self.images_reused} reused (same "
-            f"file), {len(self.images_missing)} missing",
+            f"file), {len(self.images_missing)} missing"
+            + (f", {len(self.images_refused)} not copied (outside the site, or not an image)"
+               if self.images_refused else ""),
             f"Liquid kept verbatim in raw blocks: {liquid}",
         ]
         for page in self.pages:
@@ -120,104 +134,227 @@ class Report:
         if self.images_missing:
             lines += ["", "Missing images (the cards show initials until they are added):"]
             lines += [f"  {missing}" for missing in self.images_missing]
+        if self.images_refused:
+            lines += ["", "Images not copied (the import reads only images inside the site):"]
+            lines += [f"  {refused}" for refused in self.images_refused]
         for note in self.notes:
             lines += ["", note]
-        return "\n".join(lines) + "\n"
+        return _printable("\n".join(lines) + "\n")
+
+
+def _printable(text: str) -> str:
+    """The report as a terminal shows it: no control characters from the source (escape
+    sequences could rewrite what the terminal shows)."""
+    return "".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in text)
 
 
 # ---------------------------------------------------------------------------------------------
 
 
 class Images:
-    """Copies images into DEST/docs/assets/images once per content."""
+    """Copies images into DEST/docs/assets/images once per content; only files inside the
+    Jekyll site (symbolic links resolved) with an image's suffix."""
 
-    def __init__(self, source: Path, docs: Path, report: Report) -> None:
-        self.source = source
-        self.docs = docs
+    def __init__(self, source: Path, report: Report) -> None:
+        self.source = source  # resolved
         self.report = report
         self.by_hash: dict[str, str] = {}
-        self.taken: set[str] = set()
-        self.writes: dict[str, Path] = {}  # dest path (docs-relative) -> source file
+        self.by_file: dict[Path, str] = {}
+        self.taken: set[str] = set()  # casefolded: the same name on macOS and Windows
+        self.writes: dict[str, Path] = {}  # dest path (docs-relative) -> source file (resolved)
 
-    def locate(self, ref: str, page_dir: str) -> Path | None:
+    def locate(self, ref: str, page_dir: str) -> Path | str:
+        """The image file (resolved), or why it is not copied ("" when it is missing)."""
         path = ref.split("#", 1)[0].split("?", 1)[0]
-        candidates = [path.lstrip("/")] if path.startswith("/") else [
+        if not path or any(not c.isprintable() for c in path):
+            return ""
+        candidates = [posixpath.normpath(path.lstrip("/"))] if path.startswith("/") else [
             posixpath.normpath(posixpath.join(page_dir, path)), posixpath.normpath(path)]
+        why = ""
         for candidate in candidates:
-            if candidate.startswith(".."):
+            if candidate == ".." or candidate.startswith(("../", "/")):
+                why = why or "outside the site"
                 continue
             full = self.source / candidate
-            if full.is_file():
-                return full
-        return None
+            if not os.path.lexists(full):
+                continue
+            found = within(full, self.source)
+            if found is None:
+                if not Path(os.path.realpath(full)).is_relative_to(self.source):
+                    why = why or "outside the site"
+                continue  # a folder, or not a regular file: missing
+            if not found.name.lower().endswith(IMAGE_SUFFIXES):
+                why = why or "not an image file"
+                continue
+            if any(part.startswith(".") for part in found.relative_to(self.source).parts):
+                why = why or "a hidden file, which Jekyll does not publish"
+                continue
+            return found
+        return why
 
     def copy(self, ref: str, page: str) -> str | None:
         """The docs-relative path of the copied image, or None (web address, or missing)."""
         if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.I) or ref.startswith("//"):
             return None
         found = self.locate(ref, posixpath.dirname(page))
-        if found is None:
-            self.report.images_missing.append(f"{page}: {ref}")
+        if isinstance(found, str):
+            if found:
+                self.report.images_refused.append(f"{page}: {ref} ({found})")
+            else:
+                self.report.images_missing.append(f"{page}: {ref}")
             return None
-        digest = hashlib.sha256(found.read_bytes()).hexdigest()
+        if found in self.by_file:
+            self.report.images_reused += 1
+            return self.by_file[found]
+        try:
+            digest = hashlib.sha256(found.read_bytes()).hexdigest()
+        except OSError as exc:
+            self.report.images_refused.append(f"{page}: {ref} (could not be read: "
+                                              f"{exc.strerror or exc})")
+            return None
         if digest in self.by_hash:
             self.report.images_reused += 1
+            self.by_file[found] = self.by_hash[digest]
             return self.by_hash[digest]
-        name = found.name
+        stem, suffix = os.path.splitext(found.name)
+        name = f"{safe_segment(stem) or 'image'}{suffix.lower()}"
         target = f"assets/images/{name}"
-        if target in self.taken:
-            stem, suffix = os.path.splitext(name)
-            target = f"assets/images/{stem}-{digest[:8]}{suffix}"
-        self.taken.add(target)
-        self.by_hash[digest] = target
+        if target.casefold() in self.taken:
+            target = f"assets/images/{safe_segment(stem) or 'image'}-{digest[:8]}{suffix.lower()}"
+        self.taken.add(target.casefold())
+        self.by_hash[digest] = self.by_file[found] = target
         self.writes[target] = found
         self.report.images_copied.append(target)
         return target
 
 
-def _dest_path(rel: str, meta: dict[str, Any], taken: set[str], report: PageReport) -> str:
+class Destinations:
+    """Page paths under docs/, each once (case aside), never a file where a folder is."""
+
+    def __init__(self) -> None:
+        self.files: set[str] = set()
+        self.folders: set[str] = set()
+        self.tried: dict[str, int] = {}  # the last number tried after a taken path
+
+    def unique(self, path: str) -> str:
+        """``path``, or ``path`` with -2, -3, ... before .md: the first that is free."""
+        base = path
+        n = self.tried.get(base.casefold(), 1)
+        while not self.free(path):
+            n += 1
+            path = f"{base[:-3]}-{n}.md"
+        self.tried[base.casefold()] = n
+        self.take(path)
+        return path
+
+    def free(self, path: str) -> bool:
+        key = path.casefold()
+        parents = key.split("/")[:-1]
+        return (key not in self.files and key not in self.folders
+                and not any("/".join(parents[:i]) in self.files
+                            for i in range(1, len(parents) + 1)))
+
+    def take(self, path: str) -> None:
+        key = path.casefold()
+        self.files.add(key)
+        parts = key.split("/")
+        for i in range(1, len(parts)):
+            self.folders.add("/".join(parts[:i]))
+
+
+def _dest_path(rel: str, meta: dict[Any, Any], taken: Destinations,
+               report: PageReport) -> str:
     permalink = meta.get("permalink")
     path = None
     if isinstance(permalink, str) and permalink.strip():
         if ":" in permalink:
-            report.notes.append(f"permalink '{permalink}' has placeholders; the file's own "
-                                "path is used")
+            report.notes.append(f"permalink '{one_line(permalink)[:200]}' has placeholders; "
+                                "the file's own path is used")
         else:
-            cleaned = re.sub(r"(/index)?\.html?$", "", permalink.strip().strip("/"))
+            naive = re.sub(r"(/index)?\.html?$", "", permalink.strip().strip("/"))
+            joined = "/".join(safe_segments(permalink.strip()))
+            cleaned = re.sub(r"(/index)?\.html?$", "", joined)
             path = "index.md" if cleaned in ("", "index") else f"{cleaned}.md"
+            if cleaned != naive:
+                report.notes.append(f"permalink '{one_line(permalink)[:200]}' made a safe path "
+                                    f"inside docs/: docs/{path}")
     if path is None:
         stem = os.path.splitext(rel)[0]
-        path = f"{stem}.md"
-    base, n = path, 1
-    while path in taken:
-        n += 1
-        path = f"{base[:-3]}-{n}.md"
+        cleaned = "/".join(safe_segments(stem)) or "page"
+        path = f"{cleaned}.md"
+        if cleaned != stem:
+            report.notes.append(f"file name made a safe path: docs/{path}")
+    base, path = path, taken.unique(path)
+    if path != base:
         report.notes.append(f"another page already goes to docs/{base}; this one goes to "
                             f"docs/{path}")
-    taken.add(path)
     return path
 
 
+def _site_url(url: Any, baseurl: Any, report: Report) -> str | None:
+    """``url`` and ``baseurl`` of _config.yml as a site_url: http(s), with a host, and no
+    character that could leave an HTML attribute."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = url.strip().rstrip("/")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # an IPv6 address without its ]
+        host = None
+    if (not host or parts.scheme.lower() not in ("http", "https") or not url.isprintable()
+            or re.search(r"""[\s"'<>\\{}|^`]""", url)):
+        report.notes.append(f"_config.yml: url '{one_line(url)[:200]}' is not an http(s) "
+                            "address with a host; mkdocs.yml has no site_url.")
+        return None
+    base = "/".join(safe_segments(baseurl)) if isinstance(baseurl, str) else ""
+    return f"{url}/{quote(base)}/" if base else f"{url}/"
+
+
 def _site_config(source: Path, report: Report) -> dict[str, Any]:
-    config_file = source / "_config.yml"
     data: Any = {}
-    if config_file.is_file():
-        try:
-            data = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            report.notes.append(f"_config.yml could not be read ({exc}); using defaults.")
-            data = {}
+    config_file = source / "_config.yml"
+    if os.path.lexists(config_file):
+        found = within(config_file, source)
+        if found is None:
+            report.notes.append(f"_config.yml was not read: {_outside(config_file, source)}; "
+                                "defaults are used.")
+        else:
+            loaded = _read_yaml_file(found, report, "_config.yml")
+            data = loaded.data if loaded.ok else {}
     if not isinstance(data, dict):
         data = {}
-    name = data.get("title") or data.get("name") or source.resolve().name
-    config: dict[str, Any] = {"site_name": str(name)}
-    url = str(data.get("url") or "").rstrip("/")
+    name = one_line(str(data.get("title") or data.get("name") or "")) or source.name
+    report.site_name = name
+    config: dict[str, Any] = {"site_name": html_text(name)}
+    url = _site_url(data.get("url"), data.get("baseurl"), report)
     if url:
-        baseurl = str(data.get("baseurl") or "").strip("/")
-        config["site_url"] = f"{url}/{baseurl}/" if baseurl else f"{url}/"
-    if data.get("description"):
-        config["site_description"] = str(data["description"])
+        config["site_url"] = url
+    description = data.get("description")
+    if description and html_text(str(description)):
+        config["site_description"] = html_text(str(description))
     return config
+
+
+def _read_yaml_file(path: Path, report: Report, rel: str) -> Loaded:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        report.notes.append(f"{rel} could not be read ({_why(exc)}); defaults are used.")
+        return Loaded(ok=False)
+    loaded = load(text)
+    if not loaded.ok:
+        assert loaded.error is not None
+        report.notes.append(f"{rel} {loaded.error[0]} Defaults are used.")
+    return loaded
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text: byte {exc.start}"
+    if isinstance(exc, OSError):
+        return str(exc.strerror or exc)
+    return str(exc)
 
 
 def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
@@ -248,19 +385,31 @@ def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
     return None
 
 
+def _published(name: str) -> bool:
+    """Whether Jekyll publishes a file of this name (it leaves out ., _, # and ~ files)."""
+    return not name.startswith((".", "_", "#")) and not name.endswith("~")
+
+
 def _pages(source: Path, report: Report) -> list[tuple[str, str]]:
     pages = []
-    for root, dirs, files in os.walk(source):
+
+    def unreadable(error: OSError) -> None:
+        report.notes.append(f"{error.filename} could not be read ({_why(error)}); what is in "
+                            "it was not imported.")
+
+    for root, dirs, files in os.walk(source, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith((".", "_")))
         for name in sorted(files):
-            full = Path(root) / name
-            rel = full.relative_to(source).as_posix()
             if not name.lower().endswith(PAGE_SUFFIXES):
                 continue
-            try:
-                text = full.read_text(encoding="utf-8-sig")
-            except UnicodeDecodeError:
-                report.notes.append(f"{rel} is not UTF-8 text and was not imported.")
+            full = Path(root) / name
+            rel = full.relative_to(source).as_posix()
+            if not _published(name):
+                report.notes.append(f"{rel} was not imported: Jekyll does not publish files "
+                                    "whose name starts with '.', '_' or '#', or ends with '~'.")
+                continue
+            text = _read_page(full, rel, source, report)
+            if text is None:
                 continue
             if YAML_RE.match(text):
                 pages.append((rel, text))
@@ -269,81 +418,59 @@ def _pages(source: Path, report: Report) -> list[tuple[str, str]]:
     return pages
 
 
-def import_site(source: Path, dest: Path, *, force: bool = False,
-                dry_run: bool = False) -> Report:
-    source, dest = source.resolve(), dest.resolve()
+def _outside(path: Path, source: Path) -> str:
+    """Why the import does not read ``path``, which is not a regular file inside SOURCE."""
+    if not Path(os.path.realpath(path)).is_relative_to(source):
+        return "it is a link to a file outside the site"
+    return "it is not a regular file (a folder, a pipe, or a broken link)"
+
+
+def _read_page(full: Path, rel: str, source: Path, report: Report) -> str | None:
+    found = within(full, source)
+    if found is None:
+        report.notes.append(f"{rel} was not imported: {_outside(full, source)}.")
+        return None
+    try:
+        if found.stat().st_size > MAX_PAGE_BYTES:
+            report.notes.append(f"{rel} was not imported: it is larger than "
+                                f"{MAX_PAGE_BYTES:,} bytes, more than a page needs.")
+            return None
+        return found.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        report.notes.append(f"{rel} was not imported: it could not be read ({_why(exc)}).")
+        return None
+
+
+def _refuse_folders(source: Path, dest: Path, *, force: bool, dry_run: bool) -> None:
     if not source.is_dir():
         raise ImportRefused(f"{source} is not a folder.")
-    if dest == source or source in dest.parents:
+    if contains(source, dest):
         raise ImportRefused(f"{dest} is inside the Jekyll site {source}; the import never writes "
                             "into its source. Choose a folder outside it.")
+    if contains(dest, source):
+        raise ImportRefused(f"The Jekyll site {source} is inside {dest}; the import would write "
+                            "over its own source, with or without --force. Choose a folder "
+                            "outside it.")
+    if os.path.lexists(dest) and not dest.is_dir():
+        raise ImportRefused(f"{dest} is there and is not a folder. Choose an empty folder.")
     if dest.exists() and any(dest.iterdir()) and not force and not dry_run:
         raise ImportRefused(f"{dest} is not empty. Choose an empty folder, or add --force to "
                             "write over the files the import makes there.")
+
+
+def import_site(source: Path, dest: Path, *, force: bool = False,
+                dry_run: bool = False) -> Report:
+    source, dest = source.resolve(), dest.resolve()
+    _refuse_folders(source, dest, force=force, dry_run=dry_run)
     report = Report(source, dest, dry_run)
     config = _site_config(source, report)
-    report.site_name = config["site_name"]
-    docs = dest / "docs"
-    images = Images(source, docs, report)
-    taken: set[str] = set()
+    images = Images(source, report)
+    taken = Destinations()
     outputs: dict[str, str] = {}
     for rel, text in _pages(source, report):
-        match = YAML_RE.match(text)
-        assert match is not None
-        front, body = match.group(1), text[match.end():]
-        try:
-            meta = yaml.safe_load(front) or {}
-        except yaml.YAMLError as exc:
-            meta = None
-            problem = str(exc).splitlines()[0]
         page = PageReport(rel, "", None)
-        if not isinstance(meta, dict):
-            page.dest = _dest_path(rel, {}, taken, page)
-            why = problem if meta is None else "not a mapping"
-            page.notes.append(f"front matter is not valid YAML ({why}); carried over as written")
-            outputs[page.dest] = text
-            report.pages.append(page)
-            continue
-        page.dest = _dest_path(rel, meta, taken, page)
-        page.title = str(meta["title"]) if meta.get("title") else None
-        rosters = {str(k) for k, v in meta.items() if looks_like_roster(str(k), v)}
-
-        def rewrite_for_page(ref: str, page_dest: str = page.dest,
-                             page_src: str = rel) -> str | None:
-            copied = images.copy(ref, page_src)
-            if copied is None:
-                return None
-            return posixpath.relpath(copied, posixpath.dirname(page_dest) or ".")
-
-        has_dates = "dates" in meta
-        converted = convert_body(body, rewrite_for_page, dates=not has_dates)
-        if has_dates:
-            page.notes.append("the page already has a 'dates:' key; an Important Dates list "
-                              "in its text is kept as written")
-        additions: dict[str, Any] = {}
-        if converted.dates:
-            additions["dates"] = _dates_block(converted.dates)
-            day = _workshop_day(converted.dates)
-            if day is not None and "workshop" not in meta:
-                additions["workshop"] = day
-        def copy_for_front_matter(ref: str, page_src: str = rel) -> str | None:
-            return images.copy(ref, page_src)  # docs-relative: the plugin looks there too
-
-        edited = edit_front_matter(front, rosters, copy_for_front_matter, additions)
-        page.people = {k: len(meta[k]) for k in sorted(rosters, key=list(meta).index)}
-        page.commented_people = edited.commented_people
-        page.roles = edited.roles
-        page.notes += edited.notes
-        page.teams = converted.teams
-        page.dates = [line for line, _parsed in converted.dates]
-        page.kept_lines = converted.kept_date_lines
-        page.liquid_kept = converted.liquid_kept
-        page.comments_converted = converted.comments_converted
-        for team in converted.teams:
-            if team not in meta:
-                page.notes.append(f'the page includes team.html id="{team}" but has no '
-                                  f"'{team}' list in its front matter")
-        outputs[page.dest] = f"---\n{edited.text}---\n\n{converted.text}"
+        outputs_text = _import_page(rel, text, page, images, taken)
+        outputs[page.dest] = outputs_text
         report.pages.append(page)
     index_needed = "index.md" not in outputs and bool(outputs)
     if index_needed:
@@ -352,15 +479,103 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     _check_pages(report, outputs, set(images.writes))
     mkdocs_yml = _mkdocs_yml(config, report, index_needed)
     if not dry_run:
-        _write(dest, docs, outputs, images.writes, mkdocs_yml)
+        _write(dest, outputs, images.writes, mkdocs_yml, report)
     return report
 
 
+def _import_page(rel: str, text: str, page: PageReport, images: Images,
+                 taken: Destinations) -> str:
+    """The page as written into docs/, and what happened to it in ``page``."""
+    match = YAML_RE.match(text)
+    assert match is not None
+    front, body = match.group(1), text[match.end():]
+    loaded = load(front, first_line=2)
+
+    def rewrite_for_page(ref: str) -> str | None:
+        copied = images.copy(ref, rel)
+        if copied is None:
+            return None
+        return posixpath.relpath(copied, posixpath.dirname(page.dest) or ".")
+
+    if not loaded.ok or not isinstance(loaded.data, (dict, type(None))):
+        page.dest = _dest_path(rel, {}, taken, page)
+        why = loaded.error[0] if loaded.error else "is not a set of 'key: value' lines."
+        page.notes.append(f"the front matter {why} It is kept as text at the top of the page; "
+                          "its rosters and dates are not imported.")
+        converted = convert_body(body, rewrite_for_page, dates=False)
+        _body_notes(page, converted)
+        return _front_matter_as_text(front) + converted.text
+    meta: dict[Any, Any] = loaded.data or {}
+    for value in loaded.not_dates:
+        page.notes.append(f"'{value[:40]}' is not a date that exists; it is kept as text.")
+    for key, first, second in loaded.duplicates:
+        page.notes.append(f"front matter line {second}: '{key[:40]}' is written again (first at "
+                          f"line {first}); YAML keeps only the last one.")
+    page.dest = _dest_path(rel, meta, taken, page)
+    title = meta.get("title")
+    page.title = (one_line(str(title)) or None) if title else None
+    new_title = None
+    if isinstance(title, str) and has_delimiter(title):
+        new_title = neutral_title(title)
+        page.notes.append("the title holds template delimiters ({{, {%, <<, ...): they are "
+                          "written as character references (&#123;, &lt;), so that "
+                          "mkdocs-macros does not run them; the title reads the same.")
+    keys = {k for k in meta if isinstance(k, str)}
+    rosters = {k for k in keys if looks_like_roster(k, meta[k])}
+    has_dates = "dates" in meta
+    converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys)
+    if has_dates:
+        page.notes.append("the page already has a 'dates:' key; an Important Dates list "
+                          "in its text is kept as written")
+    additions: dict[str, Any] = {}
+    if converted.dates:
+        additions["dates"] = _dates_block(converted.dates)
+        day = _workshop_day(converted.dates)
+        if day is not None and "workshop" not in meta:
+            additions["workshop"] = day
+
+    def copy_for_front_matter(ref: str) -> str | None:
+        return images.copy(ref, rel)  # docs-relative: the plugin looks there too
+
+    edited = edit_front_matter(front, meta, rosters, copy_for_front_matter, additions,
+                               title=new_title)
+    page.people = {k: len(meta[k]) for k in meta if k in rosters}
+    page.commented_people = edited.commented_people
+    page.roles = edited.roles
+    page.notes += edited.notes
+    page.teams = converted.teams
+    page.dates = [line for line, _parsed in converted.dates]
+    page.kept_lines = converted.kept_date_lines
+    _body_notes(page, converted)
+    if not edited.text:
+        return converted.text
+    return f"---\n{edited.text}---\n\n{converted.text}"
+
+
+def _body_notes(page: PageReport, converted: BodyResult) -> None:
+    page.liquid_kept = converted.liquid_kept
+    page.comments_converted = converted.comments_converted
+    for kept in converted.includes_kept:
+        page.notes.append(f"include kept as text, not converted: {kept}")
+    if converted.nul_replaced:
+        page.notes.append(f"{converted.nul_replaced} NUL character(s) in the text shown as "
+                          "\ufffd")
+
+
+def _front_matter_as_text(front: str) -> str:
+    """Front matter that cannot be front matter (MkDocs' reader could crash on it, or would
+    show it as text anyway), as a code block that shows it as written."""
+    longest = max((len(run) for run in re.findall(r"`+", front)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return ("<!-- import-jekyll: the front matter of the Jekyll page could not be read; "
+            f"here it is as text. -->\n\n{fence}yaml\n{keep_verbatim(front)}{fence}\n\n")
+
+
 def _index_page(report: Report) -> str:
-    lines = [f"# {report.site_name}", ""]
+    lines = [f"# {markdown_text(report.site_name)}", ""]
     for page in report.pages:
-        title = page.title or page.dest[:-3]
-        lines.append(f"- [{title}]({page.dest})")
+        label = markdown_text(page.title or "") or markdown_text(page.dest[:-3])
+        lines.append(f"- [{label}]({quote(page.dest)})")
     return "\n".join(lines) + "\n"
 
 
@@ -368,9 +583,9 @@ def _check_pages(report: Report, outputs: dict[str, str], images: set[str]) -> N
     """Run the plugin's own checks on each page, so the report names what the build will."""
     for page in report.pages:
         text = outputs[page.dest]
-        front = parse_front_matter(page.dest, text)
         if not YAML_RE.match(text):
             continue
+        front = parse_front_matter(page.dest, text)
         body = text[front.body_start:]
 
         def url_for(src: str) -> str | None:
@@ -385,6 +600,10 @@ def _check_pages(report: Report, outputs: dict[str, str], images: set[str]) -> N
                                "'Missing images'); the cards show initials instead.")
 
 
+def _nav_label(page: PageReport) -> str:
+    return html_text(page.title or "") or html_text(page.dest[:-3])
+
+
 def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool) -> str:
     nav: list[Any] = []
     if index_needed or any(p.dest == "index.md" for p in report.pages):
@@ -392,8 +611,8 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool) -> s
     editions = [p for p in report.pages if p.is_edition and p.dest != "index.md"]
     others = [p for p in report.pages if not p.is_edition and p.dest != "index.md"]
     if editions:
-        nav.append({"Editions": [{p.title or p.dest[:-3]: p.dest} for p in editions]})
-    nav += [{p.title or p.dest[:-3]: p.dest} for p in others]
+        nav.append({"Editions": [{_nav_label(p): p.dest} for p in editions]})
+    nav += [{_nav_label(p): p.dest} for p in others]
     data = {
         **config,
         "theme": {"name": "material"},
@@ -414,18 +633,23 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool) -> s
 GITIGNORE = "# Made again by every build.\nsite/\n.cache/\n"
 
 
-def _write(dest: Path, docs: Path, outputs: dict[str, str], images: dict[str, Path],
-           mkdocs_yml: str) -> None:
-    docs.mkdir(parents=True, exist_ok=True)
-    (dest / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-    gitignore = dest / ".gitignore"
-    if not gitignore.exists():  # with --force, an existing one is the organizer's
-        gitignore.write_text(GITIGNORE, encoding="utf-8")
-    for rel, text in outputs.items():
-        target = docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    for rel, found in images.items():
-        target = docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(found, target)
+def _write(dest: Path, outputs: dict[str, str], images: dict[str, Path], mkdocs_yml: str,
+           report: Report) -> None:
+    dest.mkdir(parents=True, exist_ok=True)
+    files: list[tuple[str, Path | str]] = [("mkdocs.yml", mkdocs_yml)]
+    files += [(f"docs/{rel}", text) for rel, text in outputs.items()]
+    files += [(f"docs/{rel}", found) for rel, found in images.items()]
+    # With --force, an existing .gitignore is the organizer's.
+    _write_one(dest, ".gitignore", GITIGNORE, report, keep_existing=True)
+    for rel, content in files:
+        _write_one(dest, rel, content, report)
+
+
+def _write_one(dest: Path, rel: str, content: Path | str, report: Report, *,
+               keep_existing: bool = False) -> None:
+    try:
+        data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
+        write_file(dest, rel, data, keep_existing=keep_existing)
+    except (WriteRefused, OSError) as exc:
+        why = str(exc) if isinstance(exc, WriteRefused) else _why(exc)
+        report.notes.append(f"{rel} was not written: {why}.")

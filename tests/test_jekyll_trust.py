@@ -1,0 +1,589 @@
+"""import-jekyll treats its source as untrusted: nothing in it runs when the new site is built,
+nothing is read from outside it, nothing is written outside DEST, and no input ends in a
+traceback or a hang."""
+
+from __future__ import annotations
+
+import os
+import re
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jinja2 import nodes
+
+from mkdocs_workshop.cli import main
+from mkdocs_workshop.jekyll.body import convert_body
+from mkdocs_workshop.jekyll.escape import (
+    DELIMITERS,
+    escape_runs,
+    has_delimiter,
+    html_text,
+    markdown_text,
+    neutral_title,
+)
+from mkdocs_workshop.jekyll.importer import ImportRefused, import_site
+from mkdocs_workshop.jekyll.paths import safe_segments
+
+from conftest import photo, run_mkdocs
+
+SETTINGS = settings(max_examples=300, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
+
+def payload(markers: Path, name: str) -> str:
+    """Python that makes the folder markers/name, reached from a Jinja global."""
+    return f"cycler.__init__.__globals__.os.makedirs('{markers / name}')"
+
+
+def hostile_site(root: Path, markers: Path) -> Path:
+    """A Jekyll site written to break out: every way in that the importer had, and more."""
+    site = root / "jekyll"
+    outside = root / "outside"
+    outside.mkdir(parents=True)
+    (outside / "secret.md").write_text("---\ntitle: Secret\n---\n\nTOP-SECRET page\n")
+    (outside / "secret.png").write_bytes(photo(color=(1, 2, 3)) + b"TOP-SECRET")
+    (site / "assets").mkdir(parents=True)
+    (site / "assets" / "logo (1).png").write_bytes(photo(color=(200, 30, 30)))
+    os.symlink(outside / "secret.png", site / "assets" / "leak.png")
+    os.symlink(outside / "secret.md", site / "leak.md")
+    os.symlink(outside, site / "linked-folder")
+    (site / "_config.yml").write_text(yaml.safe_dump({
+        "title": f"Evil << {payload(markers, 'site-name')} >> </title><script>alert(1)</script>",
+        "description": 'x" onload="alert(2)',
+        "url": "javascript:alert(3)",
+    }))
+
+    def p(name: str) -> str:
+        return payload(markers, name)
+
+    (site / "talks.md").write_text(textwrap.dedent(f"""\
+        ---
+        layout: default
+        title: "<< {p('title')} >> and {{% set x = {p('title-set')} %}}"
+        speakers:
+          - name: Ada Lovelace
+        ---
+
+        # Talks
+
+        {{% include team.html id="speakers" %}}
+
+        {{% include team.html id='speakers") >> << {p('include-quote')} >> << team("speakers' %}}
+
+        {{% include team.html id="nobody" %}}
+
+        {{% endraw %}}<< {p('endraw')} >>
+
+        {{%+ endraw %}}<< {p('endraw-plus')} >>
+
+        {{%- endraw -%}}<< {p('endraw-minus')} >>
+
+        {{{{ site.title }}}} {{%+ endraw %}} << {p('line-with-endraw')} >>
+
+        {{% raw %}}<< {p('in-raw')} >> {{%+ endraw %}}<< {p('after-plus')} >>{{% endraw %}}
+
+        {{% raw %}}{{{{ shown }}}}{{% endraw %}}<< {p('after-raw')} >>
+
+        {{% set x = {p('set')} %}}
+
+        {{# a comment #}} <<< {p('triple')} >>>
+
+        <!-- {{% endraw %}} << {p('html-comment')} >> -->
+
+        {{% comment %}} --> <script>alert("comment")</script> {{% endcomment %}}
+
+        {{% if site.x %}}
+        {{% include team.html id="speakers" %}}
+        << {p('block-with-include')} >>
+        {{% endif %}}
+
+        ```cpp
+        std::cout << "hello" << std::endl; // {{{{ not liquid }}}}
+        ```
+
+        \x00MACRO0\x00 and \x00RAW0\x00
+
+        <img src="/assets/logo (1).png">
+        ![escape](/assets/../../outside/secret.png)
+        ![linked](/assets/leak.png)
+        ![folder](/linked-folder/secret.png)
+        ![config](/_config.yml)
+        """))
+    (site / "climb.md").write_text("---\ntitle: Climb\npermalink: /../../sentinel/pwned/\n---\n\n"
+                                   "Up.\n")
+    (site / "back.md").write_text("---\ntitle: Back\npermalink: '\\..\\..\\sentinel\\back'\n"
+                                  "---\n\nBack.\n")
+    (site / "js.md").write_text("---\ntitle: 'x](javascript:alert(4)) [y'\n---\n\nJS.\n")
+    (site / "dates.md").write_text(textwrap.dedent("""\
+        ---
+        title: Dates
+        updated: 2024-02-30
+        ---
+
+        ## Important Dates
+
+        - Paper Submission Deadline: May 16, 2024
+        - Workshop: July 16, 2024
+        """))
+    (site / "deep.md").write_text("---\ndeep: " + "[" * 100_000 + "]" * 100_000
+                                  + f"\n# << {p('deep')} >>\n---\n\nDeep.\n")
+    bomb = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for n, name in enumerate("bcdefghi"):
+        previous = "abcdefghi"[n]
+        bomb.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
+    (site / "bomb.md").write_text("---\n" + "\n".join(bomb) + "\n---\n\nBomb.\n")
+    (site / "comment-only.md").write_text(f"---\n# << {p('comment-only')} >>\n---\n\nC.\n")
+    (site / "list.md").write_text(f"---\n- << {p('list')} >>\n---\n\nList.\n")
+    (site / "invalid.md").write_text(f"---\ntitle: << {p('invalid')} >>\n\tbad: [\n---\n\nI.\n")
+    (site / "big-number.md").write_text("---\ntitle: Big\nbig: 1" + "0" * 5000
+                                        + f"\n# << {p('big-number')} >>\n---\n\nBig.\n")
+    (site / "<<evil>>.md").write_text("---\nlayout: x\n---\n\nNo title.\n")
+    (site / "latin1.md").write_bytes(b"---\ntitle: Caf\xe9\n---\n\nx\n")
+    return site
+
+
+def snapshot(root: Path, *, leave_out: Path) -> dict[str, tuple[bool, int, int]]:
+    """Every name under ``root`` but ``leave_out``, with its kind, size and mtime."""
+    found = {}
+    for path in root.rglob("*"):
+        if path == leave_out or leave_out in path.parents:
+            continue
+        info = path.lstat()
+        found[path.relative_to(root).as_posix()] = (path.is_symlink(), info.st_size,
+                                                     info.st_mtime_ns)
+    return found
+
+
+def test_a_hostile_site_imports_and_builds_and_nothing_runs_or_leaks(tmp_path: Path) -> None:
+    markers = tmp_path / "markers"
+    source = hostile_site(tmp_path, markers)
+    sentinel = tmp_path / "sentinel"
+    sentinel.mkdir()
+    (sentinel / "keep.txt").write_text("mine")
+    dest = tmp_path / "work" / "site"
+    dest.mkdir(parents=True)  # empty, as the import asks; its parent's mtime stays as it is
+    before = snapshot(tmp_path, leave_out=dest)
+
+    report = import_site(source, dest).render()
+    built = run_mkdocs(dest, "build")
+
+    assert built.returncode == 0, built.output
+    assert not markers.exists(), sorted(p.name for p in markers.iterdir())
+    assert snapshot(tmp_path, leave_out=dest) == before  # SOURCE and the sentinel untouched
+    for path in dest.rglob("*"):
+        assert not path.is_symlink()
+        if path.is_file():
+            assert b"TOP-SECRET" not in path.read_bytes(), path
+    docs = dest / "docs"
+    assert {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} >= {
+        "sentinel/pwned.md", "sentinel/back.md", "talks.md", "evil.md", "index.md"}
+    assert sorted(p.name for p in (docs / "assets" / "images").iterdir()) == ["logo-1.png"]
+
+    # The report says what was refused, kept or changed.
+    assert "leak.md was not imported: it is a link to a file outside the site." in report
+    assert "talks.md: /assets/../../outside/secret.png (outside the site)" in report
+    assert "talks.md: /assets/leak.png (outside the site)" in report
+    assert "talks.md: /linked-folder/secret.png (outside the site)" in report
+    assert "talks.md: /_config.yml (not an image file)" in report
+    assert "permalink '/../../sentinel/pwned/' made a safe path inside docs/: " \
+        "docs/sentinel/pwned.md" in report
+    assert "include kept as text, not converted: {% include team.html id='speakers\")" in report
+    assert "the roster name is not plain" in report
+    assert "the page has no 'nobody' list in its front matter" in report
+    assert report.count('include team.html -> << team("speakers") >>') == 2
+    assert "the title holds template delimiters" in report
+    assert "'2024-02-30' is not a date that exists; it is kept as text." in report
+    assert "nests lists and mappings more than 64 levels deep" in report
+    assert "expands to more than 500,000 values through its aliases" in report
+    assert "'2024-02-30' written in quotes: MkDocs' YAML reader fails on it" in report
+    assert "'10000000000" in report and "written in quotes" in report
+    assert "latin1.md was not imported: it could not be read (not UTF-8 text: byte 14)" \
+        in report
+    assert "4 NUL character(s) in the text shown as \ufffd" in report
+    assert "\x00" not in report
+
+    site = dest / "site"
+    talks = (site / "talks" / "index.html").read_text(encoding="utf-8")
+    # What the source wrote shows as written, payloads included, as text.
+    assert "{% endraw %}&lt;&lt; cycler" in talks
+    assert "{%+ endraw %}&lt;&lt; cycler" in talks
+    assert "{% set x = cycler" in talks
+    assert "{{ shown }}&lt;&lt; cycler" in talks
+    assert "std::cout &lt;&lt; &quot;hello&quot; &lt;&lt; std::endl; // {{ not liquid }}" in talks
+    assert re.search(r"<!--(?:(?!-->).)*alert\(\"comment\"\)", talks, re.S)
+    assert talks.count('class="workshop-person"') == 2  # the two includes made of a roster name
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "x](javascript:alert(4)) [y" in index  # the title, shown as text
+    everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+    assert not re.search(r"(href|src)=[\"']?\s*javascript:", everything, re.I)
+    assert "<script>alert(1)</script>" not in everything and "&lt;/title&gt;" in everything
+    assert 'onload="alert(2)' not in everything
+
+
+def test_the_payloads_do_run_when_live(tmp_path: Path) -> None:
+    """The payloads above are not duds: written live into a page, the build runs them."""
+    markers = tmp_path / "markers"
+    site = tmp_path / "site"
+    (site / "docs").mkdir(parents=True)
+    (site / "mkdocs.yml").write_text(yaml.safe_dump({
+        "site_name": "x", "plugins": [{"macros": {"j2_variable_start_string": "<<",
+                                                   "j2_variable_end_string": ">>"}}]}))
+    (site / "docs" / "index.md").write_text(
+        f"---\ntitle: \"<< {payload(markers, 'title')} >>\"\n---\n\n"
+        f"<< {payload(markers, 'body')} >>\n\n{{% set x = {payload(markers, 'set')} %}}\n")
+    assert run_mkdocs(site, "build").returncode == 0
+    assert sorted(p.name for p in markers.iterdir()) == ["body", "set", "title"]
+
+
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_source_and_dest_may_not_overlap(tmp_path: Path, force: bool, dry_run: bool,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    outer = tmp_path / "outer"
+    source = outer / "docs"  # the GitHub Pages layout: the Jekyll site in docs/
+    source.mkdir(parents=True)
+    (source / "index.md").write_text("---\ntitle: Home\n---\n\nHi\n")
+    link = tmp_path / "link"
+    os.symlink(outer, link)  # the same folder by another name
+    before = snapshot(tmp_path, leave_out=tmp_path / "none")
+    with pytest.raises(ImportRefused, match="is inside"):
+        import_site(source, outer, force=force, dry_run=dry_run)
+    with pytest.raises(ImportRefused, match="never writes into its source"):
+        import_site(source, source / "new", force=force, dry_run=dry_run)
+    with pytest.raises(ImportRefused, match="never writes into its source"):
+        import_site(source, source, force=force, dry_run=dry_run)
+    with pytest.raises(ImportRefused, match="would write over its own source"):
+        import_site(link / "docs", link, force=force, dry_run=dry_run)
+    flags = ["--force"] * force + ["--dry-run"] * dry_run
+    assert main(["import-jekyll", *flags, str(source), str(outer)]) == 2
+    assert "would write over its own source" in capsys.readouterr().err
+    assert snapshot(tmp_path, leave_out=tmp_path / "none") == before
+
+
+def test_writing_never_follows_a_link_out_of_dest(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    (source / "assets").mkdir(parents=True)
+    (source / "assets" / "a.png").write_bytes(photo())
+    (source / "index.md").write_text("---\ntitle: Home\n---\n\n![a](assets/a.png)\n")
+    (source / "talks.md").write_text("---\ntitle: Talks\n---\n\nTalks\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "victim.md").write_text("mine")
+    dest = tmp_path / "dest"
+    (dest / "docs").mkdir(parents=True)
+    os.symlink(elsewhere / "victim.md", dest / "docs" / "index.md")  # a link where a page goes
+    os.symlink(elsewhere, dest / "docs" / "assets")  # a folder link out of DEST
+    os.symlink(elsewhere / "gone", dest / ".gitignore")  # a dangling link
+    report = import_site(source, dest, force=True).render()
+    assert (elsewhere / "victim.md").read_text() == "mine"
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["victim.md"]
+    assert not (dest / "docs" / "index.md").is_symlink()
+    assert (dest / "docs" / "index.md").read_text().startswith("---\ntitle: Home")
+    assert "docs/assets/images/a.png was not written:" in report
+    assert "is a link that leads out of" in report
+    assert (dest / ".gitignore").is_symlink()  # the organizer's, kept, and not written through
+
+
+def test_unreadable_files_are_reported_and_skipped(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    (source / "x.md").mkdir(parents=True)  # a folder with a page's name: walked, not read
+    (source / "x.md" / "inner.md").write_text("---\ntitle: Inner\n---\n\nIn.\n")
+    (source / "_config.yml").mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(source / "pipe.md")  # reading it would wait forever
+    os.symlink(source / "gone.md", source / "broken.md")
+    (source / "latin1.md").write_bytes(b"---\ntitle: Caf\xe9\n---\n")
+    (source / "huge.md").write_bytes(b"---\ntitle: Huge\n---\n" + b"x" * 10_000_001)
+    (source / "_draft.md").write_text("---\ntitle: Draft\n---\n")
+    (source / "locked.md").write_text("---\ntitle: Locked\n---\n")
+    (source / "locked.md").chmod(0)
+    report = import_site(source, tmp_path / "out").render()
+    root = getattr(os, "geteuid", lambda: -1)() == 0  # root reads any file
+    assert {p.source for p in import_site(source, tmp_path / "o2").pages} == {
+        "x.md/inner.md", *(["locked.md"] if root else [])}
+    assert "_config.yml was not read: it is not a regular file" in report
+    assert "pipe.md was not imported: it is not a regular file" in report \
+        or not hasattr(os, "mkfifo")
+    assert "broken.md was not imported: it is not a regular file" in report
+    assert "latin1.md was not imported: it could not be read (not UTF-8 text: byte 14)" \
+        in report
+    assert "huge.md was not imported: it is larger than 10,000,000 bytes" in report
+    assert "_draft.md was not imported: Jekyll does not publish files" in report
+    if not root:
+        assert "locked.md was not imported: it could not be read (Permission denied)" in report
+
+
+def test_titles_and_names_are_written_safely(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "_config.yml").write_text(yaml.safe_dump({
+        "title": "A & B <i>{{x}}</i>", "url": "https://example.org", "baseurl": "/a b/../c"}))
+    (source / "talks.md").write_text(
+        "---\n# the title, kept with this comment\ntitle: 'Talks << x >> {% y %}'\n---\n\nT\n")
+    (source / "js.md").write_text("---\ntitle: 'x](javascript:alert(1)) [y'\n---\n\nJS\n")
+    import_site(source, tmp_path / "out")
+    docs = tmp_path / "out" / "docs"
+    talks = (docs / "talks.md").read_text()
+    assert talks.startswith("---\n# the title, kept with this comment\n")
+    title = yaml.safe_load(talks.split("---\n")[1])["title"]
+    assert title == "Talks &lt;< x &gt;> &#123;% y &#37;}"
+    config = yaml.safe_load((tmp_path / "out" / "mkdocs.yml").read_text())
+    assert config["site_name"] == "A & B &lt;i&gt;&#123;&#123;x&#125;&#125;&lt;/i&gt;"
+    assert config["site_url"] == "https://example.org/c/"
+    assert config["nav"][1:] == [{"x](javascript:alert(1)) [y": "js.md"},
+                                 {"Talks &lt;&lt; x &gt;&gt; &#123;% y %&#125;": "talks.md"}]
+    index = (docs / "index.md").read_text()
+    assert index.startswith("# A &amp; B &lt;i&gt;&#123;&#123;x&#125;&#125;&lt;/i&gt;\n")
+    assert "- [x\\]\\(javascript:alert\\(1\\)\\) \\[y](js.md)\n" in index
+
+
+@pytest.mark.parametrize(("permalink", "dest"), [
+    ("/../../x", "x.md"),
+    ("/a/../../b/", "b.md"),
+    ("\\..\\..\\w", "w.md"),
+    ("/a\x00b/c d/", "a-b/c-d.md"),
+    ("/.hidden/x.html", "hidden/x.md"),
+    ("/2024/index.html", "2024.md"),
+    ("///", "index.md"),
+    ("/caf\u00e9/", "caf\u00e9.md"),
+])
+def test_permalinks_become_safe_paths_inside_docs(tmp_path: Path, permalink: str,
+                                                  dest: str) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    front = yaml.safe_dump({"title": "T", "permalink": permalink})
+    (source / "page.md").write_text(f"---\n{front}---\n\nx\n")
+    report = import_site(source, tmp_path / "out")
+    assert [p.dest for p in report.pages] == [dest]
+    assert (tmp_path / "out" / "docs" / dest).is_file()
+
+
+def test_safe_segments() -> None:
+    assert safe_segments("/../a/./b/../c\\..\\d") == ["a", "d"]
+    assert safe_segments("a/<script>/x y") == ["a", "script", "x-y"]
+    assert safe_segments("..") == []
+
+
+def test_pages_whose_name_is_taken_in_another_case_or_as_a_folder(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    for name, permalink in [("a.md", "/x.md/y/"), ("b.md", "/x"), ("c.md", "/X/"),
+                            ("d.md", "/x/")]:
+        (source / name).write_text(f"---\ntitle: {name}\npermalink: {permalink}\n---\n\nx\n")
+    report = import_site(source, tmp_path / "out")
+    # x.md is the folder of the first page; x-2.md is taken by the second page, in any case.
+    assert [p.dest for p in report.pages] == ["x.md/y.md", "x-2.md", "X-3.md", "x-4.md"]
+    files = [p for p in (tmp_path / "out" / "docs").rglob("*.md") if p.is_file()]
+    assert len(files) == 4 + 1  # and the index
+
+
+# ---------------------------------------------------------------------------------------------
+# convert_body, rendered as mkdocs-macros renders it
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, tuple[Any, ...]]] = []
+
+    def macro(self, name: str) -> Callable[..., str]:
+        def call(*args: Any, **kwargs: Any) -> str:
+            assert not kwargs
+            self.calls.append((name, args))
+            return f"[{name}]"
+
+        return call
+
+
+def render_like_macros(text: str) -> tuple[str, list[tuple[str, tuple[Any, ...]]]]:
+    """Render ``text`` as mkdocs-macros would, here: only team and dates known, nothing else
+    allowed; every node of the template must be text or one of our two calls."""
+    env = jinja2.Environment(variable_start_string="<<", variable_end_string=">>",
+                             undefined=jinja2.StrictUndefined)
+    tree = env.parse(text)
+    for node in tree.body:
+        assert isinstance(node, nodes.Output), node
+        for child in node.nodes:
+            if isinstance(child, nodes.TemplateData):
+                continue
+            assert isinstance(child, nodes.Call) and isinstance(child.node, nodes.Name), child
+            assert child.node.name in ("team", "dates"), child
+            assert all(isinstance(a, nodes.Const) and isinstance(a.value, str)
+                       for a in child.args) and not child.kwargs, child
+    recorder = Recorder()
+    env.globals.clear()
+    rendered = env.from_string(text).render(team=recorder.macro("team"),
+                                            dates=recorder.macro("dates"))
+    return rendered, recorder.calls
+
+
+def no_images(ref: str) -> str | None:
+    return None
+
+
+delimiter_soup = st.text(alphabet="{}<>%#-+ \n\"'ae", max_size=60)
+fragments = st.sampled_from([
+    "{% endraw %}", "{%+ endraw %}", "{%- endraw -%}", "{% endraw -%}", "{%endraw%}",
+    "{% ENDRAW %}", "<<", ">>", "{{", "}}", "{%", "%}", "{#", "#}", "<< team('x') >>",
+    "<< config >>", "{% set x = 1 %}", "{# c #}", "{{ site.title }}", "{% if x %}",
+    "{% endif %}", "\n", " ", "a", "endraw", "```\n", "<!--", "-->", "'", '"', "\\",
+])
+liquid_text = st.lists(st.one_of(fragments, delimiter_soup), max_size=12).map("".join)
+roster_names = st.one_of(st.sampled_from(["speakers", "Panelist", "Student_Helpers", "a b-c"]),
+                         st.text(alphabet="ab\"')>< %}{-_", max_size=12))
+quotes = st.sampled_from(['"', "'", ""])
+
+
+@st.composite
+def include_tags(draw: st.DrawFn) -> tuple[str, str | None]:
+    """An include tag, and the roster it names when that is certain (None: any outcome is
+    fine, as long as nothing but a plain roster name of the page is called)."""
+    name = draw(roster_names)
+    quote = draw(quotes)
+    tag = draw(st.sampled_from(["{% include team.html id=QNQ %}", "{%- include team.html "
+                                "id=QNQ -%}", "{% include team.html id = QNQ layout=\"x\" %}"]))
+    plain = re.fullmatch(r"[\w \-]+" if quote else r"[\w\-]+", name)
+    return tag.replace("QNQ", f"{quote}{name}{quote}"), name if plain else None
+
+
+KEYS = {"speakers", "Panelist", "Student_Helpers", "a b-c", 'a"b', "a')"}
+
+
+@SETTINGS
+@given(liquid_text)
+def test_delimiters_in_the_source_show_as_written_and_run_nothing(source: str) -> None:
+    result = convert_body(source, no_images, keys=KEYS)
+    rendered, calls = render_like_macros(result.text)
+    assert calls == []
+    if not re.search(r"raw|comment|include|baseurl|important|!\[|<img|\x00", source, re.I):
+        assert rendered.strip("\n") == source.strip("\n")
+
+
+@SETTINGS
+@given(liquid_text, liquid_text)
+def test_jekyll_raw_blocks_show_their_content_whatever_it_holds(before: str,
+                                                                 content: str) -> None:
+    source = f"{before}{{% raw %}}{content}{{% endraw %}}"
+    result = convert_body(source, no_images, keys=KEYS)
+    rendered, calls = render_like_macros(result.text)
+    assert calls == []
+    if not re.search(r"raw|comment|include|\{\{\s*site\.baseurl", before + content, re.I):
+        assert rendered.strip("\n") == (before + content).strip("\n")
+
+
+@SETTINGS
+@given(st.lists(st.one_of(include_tags(), liquid_text.map(lambda t: (t, "-"))), max_size=6))
+def test_includes_call_team_only_with_plain_roster_names_of_the_page(
+        parts: list[tuple[str, str | None]]) -> None:
+    source = "\n\n".join(text for text, _name in parts)
+    result = convert_body(source, no_images, keys=KEYS)
+    _rendered, calls = render_like_macros(result.text)
+    assert calls == [("team", (team,)) for team in result.teams]
+    for team in result.teams:
+        assert team in KEYS and re.fullmatch(r"[\w \-]+", team)
+    if None not in [name for _text, name in parts] and "include" not in "".join(
+            text for text, name in parts if name == "-"):
+        expected = [name for _text, name in parts if name != "-" and name in KEYS]
+        assert result.teams == expected
+
+
+@SETTINGS
+@given(st.text(max_size=40), liquid_text)
+def test_titles_are_neutral_and_read_the_same(plain: str, soup: str) -> None:
+    import html
+
+    for title in (plain, soup, plain + soup):
+        neutral = neutral_title(title)
+        assert not has_delimiter(neutral)
+        assert html.unescape(neutral) == html.unescape(title)
+        for text in (html_text(title), markdown_text(title)):
+            assert not has_delimiter(text) and "<" not in text and "\n" not in text
+
+
+def test_runs_are_escaped_whole() -> None:
+    assert escape_runs("a {{{% b %}} c") == "a {% raw %}{{{%{% endraw %} b {% raw %}%}}" \
+        "{% endraw %} c"
+    assert escape_runs("100% <b> ## x") == "100% <b> ## x"
+    assert all(d in escape_runs(d) for d in DELIMITERS)
+
+
+def test_a_dates_list_still_becomes_the_dates_macro() -> None:
+    source = "## Important Dates\n\n- Deadline: May 16, 2024\n- Other: {{ x }}\n"
+    result = convert_body(source, no_images)
+    rendered, calls = render_like_macros(result.text)
+    assert calls == [("dates", ())]
+    assert "- Other: {{ x }}" in rendered
+
+
+yaml_lines = st.lists(st.one_of(
+    st.sampled_from(["title: x", "title: << x >>", "title: '{% x %}'", "title: |\n  a\n  {{ b }}",
+                     "layout: post", "permalink: /../x/", "permalink: ''", "speakers:",
+                     "  - name: A (B)", "    image: /assets/../../x.png", "- a", "# << c >>",
+                     "d: 2024-02-30", "e: 1" + "0" * 5000, "f: &a [1, 2]", "g: *a", "h: [[[",
+                     "\tbad: x", "title: x", "dates:", "  - Deadline: 2024-05-16", "{}",
+                     "...", "k: 'unclosed", "? complex\n: key", "1: one", "page: x"]),
+    st.text(max_size=20)), max_size=8).map("\n".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(yaml_lines, liquid_text)
+def test_no_page_ends_in_a_traceback_or_live_delimiters(front: str, body: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "src"
+        source.mkdir()
+        (source / "page.md").write_text(f"---\n{front}\n---\n\n{body}\n", encoding="utf-8")
+        import_site(source, Path(folder) / "out").render()
+        for path in (Path(folder) / "out" / "docs").rglob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            match = re.match(r"---\n(.*?\n)---\n", text, re.S)
+            if match:  # front matter: MkDocs reads a mapping; the title says nothing to Jinja
+                data = yaml.load(match.group(1), Loader=yaml.CSafeLoader)
+                assert isinstance(data, dict)
+                assert not isinstance(data.get("title"), str) or not has_delimiter(data["title"])
+            render_like_macros(text[match.end():] if match else text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Size: the importer is linear in the size of a page (timings: benchmarks/bench_import.py)
+
+
+def test_a_page_of_50000_liquid_lines(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    lines = [f"{{% if x{n} %}}{{{{ page.v{n} }}}} << {n} >> {{% endif %}}" for n in range(50_000)]
+    lines += ["{% if unclosed %}", "{% comment %}", "<!--", "{% raw %}"] * 5_000
+    (source / "index.md").write_text("---\ntitle: Big\n---\n\n" + "\n".join(lines) + "\n")
+    report = import_site(source, tmp_path / "out")
+    assert len(report.pages[0].liquid_kept) == 65_000  # not the 5,000 lines of a lone <!--
+    rendered, calls = render_like_macros(
+        (tmp_path / "out" / "docs" / "index.md").read_text().split("---\n", 2)[2])
+    assert calls == [] and "{{ page.v49999 }} << 49999 >>" in rendered
+
+
+def test_a_line_of_50000_raw_blocks() -> None:
+    """Their contents, put back side by side, make one long run of '>' to keep whole."""
+    source = "{% raw %}>{% endraw %}>" * 50_000
+    result = convert_body(source, no_images)
+    rendered, calls = render_like_macros(result.text)
+    assert calls == [] and rendered == ">" * 100_000
+
+
+def test_a_page_of_50000_includes(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    includes = ['{% include team.html id="speakers" %}'] * 50_000
+    includes += ["{% include team.html id='x\" %}"] * 10_000
+    includes += ["![a](b.png) <img src='c.png'>"] * 10_000
+    (source / "index.md").write_text("---\nspeakers:\n  - name: A\n---\n\n"
+                                     + "\n\n".join(includes) + "\n\n" + "\n" * 50_000)
+    report = import_site(source, tmp_path / "out", dry_run=True)
+    assert len(report.pages[0].teams) == 50_000
+    assert len(report.images_missing) == 20_000
