@@ -148,7 +148,7 @@ def parse_front_matter(src: str, source: str) -> FrontMatter:
         front.patch["title"] = _title_text(title, problems)
     front.meta = {k: v for k, v in data.items() if isinstance(k, str)}
     front.hidden = tuple(hidden)
-    if loaded.not_dates:  # MkDocs would drop the whole block and show it as text
+    if loaded.not_dates or loaded.not_numbers:  # MkDocs would drop the block, show it as text
         front.replace = True
         front.mkdocs_meta = dict(data)
     return front

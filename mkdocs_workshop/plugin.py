@@ -171,8 +171,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             line = page.file.content_bytes[: exc.start].count(b"\n") + 1
             raise PluginError(
                 f"workshop: {printable(page.file.src_uri)}: line {line}: the file is not UTF-8 "
-                f"text (byte {exc.start}, 0x{page.file.content_bytes[exc.start]:02x}). Fix: save it as "
-                "UTF-8 in your editor (in VS Code: 'Save with Encoding', UTF-8)."
+                f"text (byte {exc.start}, 0x{page.file.content_bytes[exc.start]:02x}). Fix: "
+                "save it as UTF-8 in your editor (in VS Code: 'Save with Encoding', UTF-8)."
             ) from None
         except OSError:
             return None  # MkDocs reports a file it cannot read

@@ -59,6 +59,7 @@ class Loaded:
     error: tuple[str, str] | None = None  # (message, fix) when not ok
     over_limit: bool = False  # not read because of a limit (depth, aliases, size)
     not_dates: list[str] = field(default_factory=list)  # date-like values kept as text
+    not_numbers: list[str] = field(default_factory=list)  # integers too long, kept as text
     # (key, line of the first, line of the second) for each key written twice
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)
 
@@ -121,6 +122,7 @@ class _Loader(_SafeLoader):
     """PyYAML's safe loader, keeping as text what it would fail on or change."""
 
     not_dates: list[str]
+    not_numbers: list[str]
     duplicates: list[tuple[str, int, int]]
     first_line: int
 
@@ -139,6 +141,7 @@ class _Loader(_SafeLoader):
         try:
             return super().construct_yaml_int(node)
         except ValueError:  # more digits than Python converts
+            self.not_numbers.append(value)
             return value
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
@@ -203,6 +206,7 @@ def load(text: str, *, first_line: int = 1, limits: Limits = LIMITS) -> Loaded:
         return result
     loader = _Loader(text)
     loader.not_dates = result.not_dates
+    loader.not_numbers = result.not_numbers
     loader.duplicates = result.duplicates
     loader.first_line = first_line
     try:

@@ -29,6 +29,17 @@ def test_an_impossible_date_keeps_the_rest_of_the_front_matter(site: SiteFn) -> 
     assert page.meta["title"] == "AI for Science"  # what MkDocs would have lost
 
 
+def test_a_number_mkdocs_cannot_convert_keeps_the_front_matter_out_of_the_text(
+        site: SiteFn) -> None:
+    """MkDocs' reader fails on an integer of 5,000 digits and would show the whole front matter
+    as page text, which mkdocs-macros then renders: a value could run as a template."""
+    built = site({"index.md": "---\ntitle: T\nn: 1" + "0" * 5000 + "\nnote: \"<< 6 * 7 >>\"\n"
+                  "---\n\nHi\n"})
+    assert built.ok, built.messages()
+    html = built.html()
+    assert "<title>T" in html and ">42<" not in html and "6 * 7" not in html
+
+
 def test_nesting_that_would_crash_libyaml_is_never_given_to_mkdocs(site: SiteFn) -> None:
     """libyaml's composer (MkDocs reads front matter with it) recurses in C: 100,000 nested
     brackets end the process. The plugin hands MkDocs an empty block instead."""
