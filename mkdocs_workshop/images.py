@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -37,7 +38,7 @@ from .site import log
 
 OUTPUT_DIR = "assets/workshop/images"
 # Raising this makes every cached image be made again (a change in how images are made).
-# 2: markers that record each variant's length.
+# 2: high-bit-depth images scaled to 8 bits; markers that record each variant's length.
 PIPELINE_VERSION = "2"
 # Photos larger than this (other than JPEG, which decodes at a reduced scale) are refused
 # rather than decoded: 40 megapixels of RGBA is 160 MB.
@@ -457,9 +458,43 @@ def _read_index(path: Path) -> dict[str, tuple[int, int, str]]:
 
 
 def _rgb(image: Image.Image) -> Image.Image:
+    """The image as 8-bit RGB, or RGBA when it has transparency, whatever its mode."""
     image = ImageOps.exif_transpose(image)
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-    return image.convert("RGBA" if has_alpha else "RGB")
+    if image.mode in ("I", "F") or image.mode.startswith("I;16"):
+        return _eight_bits(image).convert("RGB")
+    try:
+        return image.convert("RGBA" if image.has_transparency_data else "RGB")
+    except (ValueError, ImportError, OSError):
+        raise ImageProblem(f"uses the colour mode {image.mode}, which cannot be converted to "
+                           "RGB.", "export it again as JPEG or PNG.") from None
+
+
+def _eight_bits(image: Image.Image) -> Image.Image:
+    """Greyscale of more than 8 bits as 8-bit greyscale ("L"), scaled rather than clipped.
+
+    16-bit modes (I;16, I;16B, I;16L: PNG and TIFF) hold 0..65535, which is divided by 257 as an
+    8-bit export would. 32-bit integer (I) and floating-point (F) images do not say what their
+    values mean, so their own values decide: 0..1 in F is the usual unit range; values within
+    0..255 are 8-bit data, within 0..65535 16-bit data; anything else (negative values, or
+    larger) is stretched from the image's minimum to its maximum. Transparency (a PNG's tRNS)
+    of these modes is not kept.
+    """
+    low, high = (0.0, 65535.0) if image.mode.startswith("I;16") else _value_range(image)
+    scale = 255.0 / (high - low) if high > low else 0.0
+    offset = 0.5 - low * scale  # F to L truncates: +0.5 rounds
+    return image.convert("F").point(lambda v: v * scale + offset).convert("L")
+
+
+def _value_range(image: Image.Image) -> tuple[float, float]:
+    extrema = image.getextrema()
+    low, high = extrema[0], extrema[1]
+    if not isinstance(low, (int, float)) or not isinstance(high, (int, float)) \
+            or not (math.isfinite(low) and math.isfinite(high)):
+        return 0.0, 255.0
+    for top in ((1.0,) if image.mode == "F" else ()) + (255.0, 65535.0):
+        if low >= 0.0 and high <= top:
+            return 0.0, top
+    return low, high
 
 
 def _square(image: Image.Image, side: int, fx: float, fy: float) -> Image.Image:
