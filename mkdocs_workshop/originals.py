@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import os
 import posixpath
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import unquote
@@ -48,12 +49,28 @@ def names_in(names: set[str], texts: Iterable[str]) -> set[str]:
     found: set[str] = set()
     for text in texts:
         for reading in _readings(text):
-            hits = {name for name in pending if name in reading}
+            hits = _names_in_text(pending, reading)
             found |= hits
             pending -= hits
         if not pending:
             break
     return found
+
+
+def _names_in_text(names: set[str], text: str) -> set[str]:
+    """The names that occur in ``text``: each place a name's suffix (.jpg) occurs is looked
+    at, rather than the whole text once per name."""
+    plain = {name for name in names if not posixpath.splitext(name)[1]}
+    hits = {name for name in plain if name in text}
+    suffixes = {posixpath.splitext(name)[1] for name in names - plain}
+    if not suffixes:
+        return hits
+    lengths = sorted({len(name) for name in names - plain})
+    pattern = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    for match in re.finditer(pattern, text):
+        end = match.end()
+        hits.update(text[end - n:end] for n in lengths if n <= end and text[end - n:end] in names)
+    return hits
 
 
 def _readings(text: str) -> Iterator[str]:

@@ -78,9 +78,11 @@ def test_a_photo_only_avatars_use_is_left_out(site: SiteFn) -> None:
 
 
 def test_names_are_found_whatever_their_case_or_escapes() -> None:
-    names = {"ada.jpg", "bob lee.png", "cy.webp", "dee.jpg"}
-    texts = ["url(ADA.JPG)", "<img src='bob%20lee.png'>", "Cy &amp; cy.webp", "nothing"]
-    assert names_in(names, texts) == {"ada.jpg", "bob lee.png", "cy.webp"}
+    names = {"ada.jpg", "bob lee.png", "cy.webp", "dee.jpg", "headshot", "eve.jpeg"}
+    texts = ["url(ADA.JPG)", "<img src='bob%20lee.png'>", "Cy &amp; cy.webp", "nothing",
+             "the headshot file", "steve.jpeg"]
+    assert names_in(names, texts) == {"ada.jpg", "bob lee.png", "cy.webp", "headshot",
+                                      "eve.jpeg"}  # in doubt (steve.jpeg): kept
 
 
 def test_texts_are_read_only_while_a_name_is_not_found() -> None:
