@@ -14,10 +14,10 @@ import html
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from urllib.parse import unquote
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
@@ -46,31 +46,36 @@ def names_in(names: set[str], texts: Iterable[str]) -> set[str]:
     """The lower-case file names of ``names`` that appear in any of ``texts``; texts are read
     only until every name is found."""
     pending = set(names)
-    found: set[str] = set()
+    find = _finder(pending)
     for text in texts:
         for reading in _readings(text):
-            hits = _names_in_text(pending, reading)
-            found |= hits
-            pending -= hits
+            hits = find(reading)
+            if hits:
+                pending -= hits
+                find = _finder(pending)
         if not pending:
             break
-    return found
+    return set(names) - pending
 
 
-def _names_in_text(names: set[str], text: str) -> set[str]:
-    """The names that occur in ``text``: each place a name's suffix (.jpg) occurs is looked
-    at, rather than the whole text once per name."""
+def _finder(names: set[str]) -> Callable[[str], set[str]]:
+    """What finds ``names`` in a text: it looks at each place a name's suffix (.jpg) occurs,
+    rather than through the whole text once per name."""
     plain = {name for name in names if not posixpath.splitext(name)[1]}
-    hits = {name for name in plain if name in text}
-    suffixes = {posixpath.splitext(name)[1] for name in names - plain}
-    if not suffixes:
+    suffixed = names - plain
+    lengths = sorted({len(name) for name in suffixed})
+    suffixes = sorted({posixpath.splitext(name)[1] for name in suffixed}, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(suffix) for suffix in suffixes)) if suffixes else None
+
+    def find(text: str) -> set[str]:
+        hits = {name for name in plain if name in text}
+        for match in pattern.finditer(text) if pattern else ():
+            end = match.end()
+            hits.update(text[end - n:end] for n in lengths
+                        if n <= end and text[end - n:end] in suffixed)
         return hits
-    lengths = sorted({len(name) for name in names - plain})
-    pattern = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
-    for match in re.finditer(pattern, text):
-        end = match.end()
-        hits.update(text[end - n:end] for n in lengths if n <= end and text[end - n:end] in names)
-    return hits
+
+    return find
 
 
 def _readings(text: str) -> Iterator[str]:
@@ -121,10 +126,8 @@ def _strings(value: object, depth: int) -> Iterator[str]:
     elif isinstance(value, (list, tuple, set, frozenset)):
         for item in value:
             yield from _strings(item, depth + 1)
-    else:
-        path = getattr(value, "path", None)  # extra_javascript entries
-        if isinstance(path, str):
-            yield path
+    elif isinstance(value, ExtraScriptValue):  # extra_javascript entries
+        yield value.path
 
 
 def _is_text(path: str) -> bool:
@@ -135,8 +138,7 @@ def _file_text(file: File) -> str:
     try:
         if file.abs_src_path and os.path.getsize(file.abs_src_path) > TEXT_LIMIT:
             return ""
-        content: Any = file.content_bytes
-        return bytes(content).decode("utf-8", "replace")
+        return file.content_bytes.decode("utf-8", "replace")
     except (OSError, ValueError, TypeError):
         return ""
 
