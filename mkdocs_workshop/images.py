@@ -417,6 +417,8 @@ def _count(value: object) -> int | None:
 def _read_json(path: Path, limit: int | None = None) -> object:
     """A JSON file's value; None if it cannot be read or is not JSON."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None  # a folder, or a pipe that would never end
         with path.open("rb") as handle:
             raw = handle.read() if limit is None else handle.read(limit + 1)
         if limit is not None and len(raw) > limit:

@@ -203,6 +203,22 @@ def test_cache_entries_that_are_folders(tmp_path: Path) -> None:
     published(tmp_path, second.html())
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_marker_or_index_that_is_a_pipe_is_not_read(tmp_path: Path) -> None:
+    config = roster_site(tmp_path, 1)
+    cache = tmp_path / ".cache/mkdocs-workshop"
+    build_config(config)
+    for path in (markers(cache)[0][0], cache / "index.json"):
+        path.unlink()
+        os.mkfifo(path)  # opening it to read would wait for a writer for ever
+    second = build_config(config, strict=True)
+    assert second.ok, second.failure
+    assert counts(second) == (1, 0)
+    published(tmp_path, second.html())
+    assert all(p.is_file() for p in cache.iterdir())  # renamed over the pipes
+    assert_sound(cache)
+
+
 def test_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Writing fails (no space left): one warning, and the images come from memory."""
     def full(*args: object) -> None:
