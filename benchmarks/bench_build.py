@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import io
 import logging
 import os
 import random
@@ -240,7 +241,7 @@ def quality_check(sources: list[Path], cache: Path, side: int) -> dict[str, list
             reference = original.crop((left, top, left + crop, top + crop)).resize(
                 (side, side), Image.Resampling.LANCZOS).convert("L")
         for variant in made.variants:
-            with Image.open(processor.used[variant.path]) as ours:
+            with Image.open(io.BytesIO(processor.content(variant.path))) as ours:
                 scores[variant.format].append(
                     ssim(np.asarray(reference), np.asarray(ours.convert("L"))))
     return scores

@@ -5,6 +5,13 @@ resized to twice its display size (sharp on 2x screens, no more) and encoded as 
 Each result is stored under a name made from the source's content and the options, so the
 same photo used by ten editions is processed and published once. Results are kept in a cache
 folder between builds; a build whose images did not change decodes none of them.
+
+The cache can be shared by builds that run at once (a CI matrix, ``serve`` beside ``build``):
+every file is written under a unique temporary name and renamed into place, so a reader sees
+a whole file or none, and a file is never changed once it has its name. An entry (the variants
+of one image) is complete when its marker, written last, says so: the marker records the
+image's size and each variant's byte length, which a build checks by ``stat`` before using the
+entry. A cache that cannot be written is one warning, and the build makes its images in memory.
 """
 
 from __future__ import annotations
@@ -13,23 +20,35 @@ import contextlib
 import hashlib
 import io
 import json
+import math
 import os
+import re
 import shutil
+import stat
+import tempfile
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
 from .people import PageImage
+from .site import log
 
 OUTPUT_DIR = "assets/workshop/images"
 # Raising this makes every cached image be made again (a change in how images are made).
-PIPELINE_VERSION = "1"
+# 2: high-bit-depth images scaled to 8 bits; markers that record each variant's length.
+PIPELINE_VERSION = "2"
 # Photos larger than this (other than JPEG, which decodes at a reduced scale) are refused
 # rather than decoded: 40 megapixels of RGBA is 160 MB.
 PIXEL_LIMIT = 40_000_000
 MIME = {"avif": "image/avif", "webp": "image/webp", "png": "image/png", "jpeg": "image/jpeg"}
+INDEX = "index.json"
+MARKER_LIMIT = 4096  # bytes: a marker is a line of JSON; anything longer is not one
+_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+Shape = Callable[[Image.Image], Image.Image]
 
 
 class ImageProblem(Exception):
@@ -60,6 +79,37 @@ class Processed:
     height: int
 
 
+@dataclass(frozen=True)
+class Recipe:
+    """How an entry is made: from which file, in which shape, as which files (format: name)."""
+
+    source: Path
+    shape: Shape
+    names: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file this build publishes: its name in the cache, its length, and how it is made."""
+
+    name: str
+    length: int
+    recipe: Recipe
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A made image as its marker describes it."""
+
+    width: int
+    height: int
+    lengths: dict[str, int]  # file name -> byte length
+
+    def marker(self) -> bytes:
+        return json.dumps({"width": self.width, "height": self.height,
+                           "files": self.lengths}, sort_keys=True).encode()
+
+
 def available_formats(wanted: list[str]) -> tuple[list[str], list[str]]:
     """The formats this Pillow can write, in the order wanted, and those it cannot."""
     usable: list[str] = []
@@ -76,20 +126,21 @@ class ImageProcessor:
     logo_px: int  # CSS pixels of a logo's height
     formats: list[str]  # e.g. ["avif", "webp"]; the last is what <img> shows
     quality: int
+    warn: Callable[[str], None] = field(default=log.warning, repr=False)
     processed: int = 0  # source images decoded and encoded in this build
     from_cache: int = 0  # source images found ready in the cache
-    used: dict[str, Path] = field(default_factory=dict)  # site path -> cache file
+    used: dict[str, Output] = field(default_factory=dict)  # site path -> what is published
     sources: set[str] = field(default_factory=set)  # site files replaced by what was made
-    _index: dict[str, list[object]] = field(default_factory=dict)
+    cache_problem: str | None = None  # why the cache is not used in this build (warned once)
+    _writable: bool | None = None  # None: not tried yet
+    _index: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    _index_changed: bool = False
     _memo: dict[str, Processed] = field(default_factory=dict)
     _digests: dict[str, str] = field(default_factory=dict)  # this build: path -> digest
+    _kept: dict[str, bytes] = field(default_factory=dict)  # made files the cache did not take
 
     def __post_init__(self) -> None:
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            self._index = json.loads((self.cache_dir / "index.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            self._index = {}
+        self._index = _read_index(self.cache_dir / INDEX)
 
     # -- public ---------------------------------------------------------------------------
 
@@ -97,31 +148,98 @@ class ImageProcessor:
         fx, fy = focus or (0.5, 0.5)
         side = 2 * self.avatar_px
         key = f"avatar:{side}:{fx:.3f},{fy:.3f}"
-        return self._make(source, key, lambda im: _square(im, side, fx, fy), square=True)
+        return self._make(source, key, lambda im: _square(im, side, fx, fy))
 
     def logo(self, source: Path) -> Processed | None:
         """A raster logo at twice its display height; None for SVG (used as it is)."""
         if source.suffix.lower() == ".svg":
             return None
         height = 2 * self.logo_px
-        return self._make(source, f"logo:{height}", lambda im: _bounded(im, height, 4 * height),
-                          square=False)
+        return self._make(source, f"logo:{height}", lambda im: _bounded(im, height, 4 * height))
+
+    def content(self, path: str) -> bytes:
+        """The bytes of a file this build publishes (``path`` as in a Variant)."""
+        output = self.used[path]
+        data = self._kept.get(output.name)
+        if data is None:
+            try:
+                data = (self.cache_dir / output.name).read_bytes()
+            except OSError:
+                data = b""
+        return data if len(data) == output.length else self._remade(output)
 
     def write(self, site_dir: str) -> None:
-        """Copy this build's images into the site, and keep the cache's index."""
-        for path, cached in self.used.items():
+        """Put this build's images into the site, and keep the cache's index."""
+        for path, output in self.used.items():
             target = Path(site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            with contextlib.suppress(FileNotFoundError):
-                target.unlink()
-            try:
-                os.link(cached, target)  # same disk: no copy at all
-            except OSError:
-                shutil.copyfile(cached, target)
-        with contextlib.suppress(OSError):  # a read-only cache still worked for this build
-            (self.cache_dir / "index.json").write_text(json.dumps(self._index), "utf-8")
+            self._publish(output, target)
+        self._save_index()
 
-    # -- internals ------------------------------------------------------------------------
+    # -- the cache ------------------------------------------------------------------------
+
+    def _usable(self) -> bool:
+        """Whether this build can write to the cache (the folder is made on first use)."""
+        if self._writable is None:
+            try:
+                self.cache_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                self._cache_failed(exc)
+            else:
+                self._writable = True
+        return bool(self._writable)
+
+    def _cache_failed(self, exc: OSError) -> None:
+        """Go on without the cache for the rest of the build, with one warning."""
+        if self._writable is False:
+            return
+        self._writable = False
+        reason = exc.strerror or type(exc).__name__
+        if exc.filename:
+            reason = f"{reason}: {exc.filename}"
+        message = (f"the image cache {self.cache_dir} cannot be written ({reason}); this build "
+                   "makes its images without it, and the next build makes them again.")
+        fix = ("set cache_dir to a folder the build can write to, or check the folder's "
+               "permissions and the free disk space (a damaged cache folder can be deleted: "
+               "the next build makes it again).")
+        self.cache_problem = f"{message} Fix: {fix}"
+        self.warn(self.cache_problem)
+
+    def _store(self, files: dict[str, bytes], marker: str, entry: Entry) -> bool:
+        """Put an entry into the cache, its marker last; False if the cache took none of it."""
+        if not self._usable():
+            return False
+        try:
+            for name, data in files.items():
+                _replace(self.cache_dir, name, data)
+            _replace(self.cache_dir, marker, entry.marker())
+        except OSError as exc:
+            self._cache_failed(exc)
+            return False
+        return True
+
+    def _lookup(self, names: dict[str, str], marker: str) -> Entry | None:
+        """The entry if its marker is sound and every variant has the length it records."""
+        entry = _read_marker(self.cache_dir / marker, list(names.values()))
+        if entry is None:
+            return None
+        for name, length in entry.lengths.items():
+            if not _has_length(self.cache_dir / name, length):
+                return None
+        return entry
+
+    def _save_index(self) -> None:
+        """Write the index of digests, merged with what other builds wrote meanwhile."""
+        if not self._index_changed or not self._usable():
+            return
+        index = _read_index(self.cache_dir / INDEX)
+        index.update(self._index)
+        try:
+            _replace(self.cache_dir, INDEX, json.dumps(index).encode())
+        except OSError as exc:
+            self._cache_failed(exc)
+
+    # -- making ---------------------------------------------------------------------------
 
     def _digest(self, source: Path) -> str:
         """The source's content hash: once per build, and from the index when its size and
@@ -129,17 +247,18 @@ class ImageProcessor:
         key = str(source)
         if key in self._digests:
             return self._digests[key]
-        stat = source.stat()
+        info = source.stat()
         known = self._index.get(key)
-        if known and known[:2] == [stat.st_mtime_ns, stat.st_size]:
-            digest = str(known[2])
+        if known and known[:2] == (info.st_mtime_ns, info.st_size):
+            digest = known[2]
         else:
             digest = hashlib.sha256(source.read_bytes()).hexdigest()
-            self._index[key] = [stat.st_mtime_ns, stat.st_size, digest]
+            self._index[key] = (info.st_mtime_ns, info.st_size, digest)
+            self._index_changed = True
         self._digests[key] = digest
         return digest
 
-    def _make(self, source: Path, purpose: str, shape: object, *, square: bool) -> Processed:
+    def _make(self, source: Path, purpose: str, shape: Shape) -> Processed:
         try:
             digest = self._digest(source)
         except OSError as exc:
@@ -154,29 +273,62 @@ class ImageProcessor:
             ).hexdigest()[:20] + f".{fmt}"
             for fmt in self.formats
         }
-        meta_file = self.cache_dir / (names[self.formats[-1]] + ".size")
-        cached = all((self.cache_dir / n).is_file() for n in names.values()) and meta_file.is_file()
-        if cached:
-            width, height = (int(v) for v in meta_file.read_text().split("x"))
+        recipe = Recipe(source, shape, names)
+        marker = _marker_name(names)
+        entry = self._lookup(names, marker)
+        if entry is not None:
             self.from_cache += 1
         else:
-            image = self._open(source)
-            with image:
-                result = shape(image)  # type: ignore[operator]
-                width, height = result.size
-                for fmt, name in names.items():
-                    (self.cache_dir / name).write_bytes(_encode(result, fmt, self.quality))
-            meta_file.write_text(f"{width}x{height}")
+            files, entry = self._render(recipe)
+            if not self._store(files, marker, entry):
+                self._kept.update(files)
             self.processed += 1
         variants = []
         for fmt, name in names.items():
             path = f"{OUTPUT_DIR}/{name}"
-            self.used[path] = self.cache_dir / name
+            self.used[path] = Output(name, entry.lengths[name], recipe)
             variants.append(Variant(fmt, path))
         # Shown at half the pixel size: two image pixels per CSS pixel.
-        done = Processed(tuple(variants), max(1, width // 2), max(1, height // 2))
+        done = Processed(tuple(variants), max(1, entry.width // 2), max(1, entry.height // 2))
         self._memo[memo_key] = done
         return done
+
+    def _render(self, recipe: Recipe) -> tuple[dict[str, bytes], Entry]:
+        """Decode, shape and encode: the files by name, and the entry they make."""
+        with self._open(recipe.source) as image:
+            result = recipe.shape(image)
+        files = {name: _encode(result, fmt, self.quality) for fmt, name in recipe.names.items()}
+        lengths = {name: len(data) for name, data in files.items()}
+        return files, Entry(result.width, result.height, lengths)
+
+    def _remade(self, output: Output) -> bytes:
+        """A file made again, when its cached copy is gone or changed since it was checked."""
+        files, _entry = self._render(output.recipe)
+        self._kept.update(files)
+        return files[output.name]
+
+    def _publish(self, output: Output, target: Path) -> None:
+        """Link (or copy) the cached file into the site, and check that what arrived is whole;
+        if not, the file is made again and written from memory. Nothing written into the site
+        can change the cache: a link is removed before the site's file is written."""
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        data = self._kept.get(output.name)
+        if data is None:
+            if _link_or_copy(self.cache_dir / output.name, target) \
+                    and _has_length(target, output.length):
+                return
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+            try:
+                data = self._remade(output)
+            except ImageProblem as problem:
+                message = (f"the image made from {output.recipe.source} left the cache during "
+                           f"the build and could not be made again: it {problem.message} It "
+                           "is missing from the site.")
+                self.warn(f"{message} Fix: {problem.fix}")
+                return
+        target.write_bytes(data)
 
     @staticmethod
     def _open(source: Path) -> Image.Image:
@@ -208,10 +360,143 @@ class ImageProcessor:
                                "export it again as JPEG or PNG.") from None
 
 
+# -- cache files --------------------------------------------------------------------------
+
+
+def _marker_name(names: dict[str, str]) -> str:
+    """The marker of an entry: one for each set of variants, so that builds with different
+    image_formats sharing a cache do not overwrite each other's markers."""
+    joined = " ".join(sorted(names.values()))
+    return hashlib.sha256(joined.encode()).hexdigest()[:20] + ".size"
+
+
+def _replace(folder: Path, name: str, data: bytes) -> None:
+    """Write a file whole or not at all: under a name no other build uses, then renamed."""
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        # mkstemp makes the file private; a site file linked to it must be readable by all.
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, folder / name)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _has_length(path: Path, length: int) -> bool:
+    """Whether ``path`` is a regular file of ``length`` bytes (and not empty)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == length > 0
+
+
+def _link_or_copy(cached: Path, target: Path) -> bool:
+    try:
+        os.link(cached, target)  # same disk: no copy at all
+        return True
+    except OSError:
+        pass
+    try:
+        shutil.copyfile(cached, target)
+        return True
+    except OSError:
+        return False
+
+
+def _count(value: object) -> int | None:
+    """A positive int from JSON, or None."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    return None
+
+
+def _read_json(path: Path, limit: int | None = None) -> object:
+    """A JSON file's value; None if it cannot be read or is not JSON."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None  # a folder, or a pipe that would never end
+        with path.open("rb") as handle:
+            raw = handle.read() if limit is None else handle.read(limit + 1)
+        if limit is not None and len(raw) > limit:
+            return None
+        return json.loads(raw)
+    except (OSError, ValueError, RecursionError):
+        return None
+
+
+def _read_marker(path: Path, names: list[str]) -> Entry | None:
+    """The entry a marker describes, if it is sound and covers ``names``."""
+    data = _read_json(path, MARKER_LIMIT)
+    if not isinstance(data, dict):
+        return None
+    width, height, files = _count(data.get("width")), _count(data.get("height")), \
+        data.get("files")
+    if width is None or height is None or not isinstance(files, dict):
+        return None
+    lengths = {name: _count(files.get(name)) for name in names}
+    complete = {name: length for name, length in lengths.items() if length is not None}
+    return Entry(width, height, complete) if len(complete) == len(names) else None
+
+
+def _read_index(path: Path) -> dict[str, tuple[int, int, str]]:
+    """The index of source digests; entries that are not sound are left out."""
+    data = _read_json(path)
+    if not isinstance(data, dict):
+        return {}
+    index: dict[str, tuple[int, int, str]] = {}
+    for key, value in data.items():
+        if isinstance(value, list) and len(value) == 3 and _count(value[1]) is not None \
+                and isinstance(value[0], int) and isinstance(value[2], str) \
+                and _DIGEST.fullmatch(value[2]):
+            index[key] = (value[0], value[1], value[2])
+    return index
+
+
+# -- pixels -------------------------------------------------------------------------------
+
+
 def _rgb(image: Image.Image) -> Image.Image:
+    """The image as 8-bit RGB, or RGBA when it has transparency, whatever its mode."""
     image = ImageOps.exif_transpose(image)
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-    return image.convert("RGBA" if has_alpha else "RGB")
+    if image.mode in ("I", "F") or image.mode.startswith("I;16"):
+        return _eight_bits(image).convert("RGB")
+    try:
+        return image.convert("RGBA" if image.has_transparency_data else "RGB")
+    except (ValueError, ImportError, OSError):
+        raise ImageProblem(f"uses the colour mode {image.mode}, which cannot be converted to "
+                           "RGB.", "export it again as JPEG or PNG.") from None
+
+
+def _eight_bits(image: Image.Image) -> Image.Image:
+    """Greyscale of more than 8 bits as 8-bit greyscale ("L"), scaled rather than clipped.
+
+    16-bit modes (I;16, I;16B, I;16L: PNG and TIFF) hold 0..65535, which is divided by 257 as an
+    8-bit export would. 32-bit integer (I) and floating-point (F) images do not say what their
+    values mean, so their own values decide: 0..1 in F is the usual unit range; values within
+    0..255 are 8-bit data, within 0..65535 16-bit data; anything else (negative values, or
+    larger) is stretched from the image's minimum to its maximum. Transparency (a PNG's tRNS)
+    of these modes is not kept.
+    """
+    low, high = (0.0, 65535.0) if image.mode.startswith("I;16") else _value_range(image)
+    scale = 255.0 / (high - low) if high > low else 0.0
+    offset = 0.5 - low * scale  # F to L truncates: +0.5 rounds
+    return image.convert("F").point(lambda v: v * scale + offset).convert("L")
+
+
+def _value_range(image: Image.Image) -> tuple[float, float]:
+    extrema = image.getextrema()
+    low, high = extrema[0], extrema[1]
+    if not isinstance(low, (int, float)) or not isinstance(high, (int, float)) \
+            or not (math.isfinite(low) and math.isfinite(high)):
+        return 0.0, 255.0
+    for top in ((1.0,) if image.mode == "F" else ()) + (255.0, 65535.0):
+        if low >= 0.0 and high <= top:
+            return 0.0, top
+    return low, high
 
 
 def _square(image: Image.Image, side: int, fx: float, fy: float) -> Image.Image:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,14 +22,12 @@ from .directory import load_directory
 from .frontmatter import EMPTY_FRONT_MATTER
 from .images import ImageProcessor, available_formats, default_cache_dir, page_image
 from .macros import Macros, macro_block_strings, url_finder
+from .originals import unused_originals
 from .people import ImageMaker, PageImage
 from .problems import printable
 from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, Renderer, error_summary
 from .site import Workshop, log
 from .structured import event_data, script_tag
-
-# Addresses in a page's HTML: href, src and srcset values.
-_LINKS = re.compile(r"""\b(?:href|src|srcset)=["']([^"']+)["']""")
 
 MACROS_LINES = """\
 plugins:
@@ -257,7 +254,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.workshop is not None
         if self.images is not None and not self.config.publish_originals:
-            self._drop_replaced_originals(files)
+            self._drop_replaced_originals(files, config)
         errors = self.workshop.errors
         if errors and self.serving:
             pages = sorted({printable(e.page) for e in errors})
@@ -293,19 +290,14 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(content)
 
-    def _drop_replaced_originals(self, files: Files) -> None:
-        """Full-size photos that only fed avatars or logos are not published: they are what
-        made workshop sites weigh hundreds of megabytes. A photo a page links to stays."""
+    def _drop_replaced_originals(self, files: Files, config: MkDocsConfig) -> None:
+        """Full-size photos that only fed avatars or logos are not published. A photo that
+        anything else names (a page, the theme, CSS, templates: see originals.py) stays."""
         assert self.images is not None
-        linked: set[str] = set()  # file names that pages link to, read once per page
-        for file in files.documentation_pages():
-            if file.page is not None and file.page.content:
-                linked.update(posixpath.basename(ref.split("?", 1)[0].split("#", 1)[0])
-                              for ref in _LINKS.findall(file.page.content))
-        for src_uri in sorted(self.images.sources):
-            found = files.get_file_from_path(src_uri)
-            if found is not None and posixpath.basename(src_uri) not in linked:
-                files.remove(found)
+        replaced = [found for src_uri in sorted(self.images.sources)
+                    if (found := files.get_file_from_path(src_uri)) is not None]
+        for file in unused_originals(replaced, files, config):
+            files.remove(file)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.workshop is not None

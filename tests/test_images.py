@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 import zlib
@@ -107,9 +108,9 @@ def test_the_focal_point_decides_the_crop(tmp_path: Path) -> None:
     processor = ImageProcessor(tmp_path / "cache", 64, 56, ["png"], 80)
     centre = processor.avatar(source)
     top = processor.avatar(source, (0.5, 0.0))
-    with Image.open(processor.used[centre.variants[0].path]) as made:
+    with Image.open(io.BytesIO(processor.content(centre.variants[0].path))) as made:
         assert made.getpixel((64, 64)) == (0, 0, 255)
-    with Image.open(processor.used[top.variants[0].path]) as made:
+    with Image.open(io.BytesIO(processor.content(top.variants[0].path))) as made:
         assert made.getpixel((64, 64)) == (255, 0, 0)
         assert made.size == (128, 128)
 
