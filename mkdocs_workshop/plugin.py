@@ -20,7 +20,13 @@ from .calendar import dates_calendar, schedule_calendar
 from .config import WorkshopConfig
 from .directory import load_directory
 from .frontmatter import EMPTY_FRONT_MATTER
-from .images import ImageProcessor, available_formats, default_cache_dir, page_image
+from .images import (
+    ImageProblem,
+    ImageProcessor,
+    available_formats,
+    default_cache_dir,
+    page_image,
+)
 from .macros import Macros, macro_block_strings, url_finder
 from .originals import unused_originals
 from .people import ImageMaker, PageImage
@@ -197,10 +203,11 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             self.workshop.prepare(page, markdown, url_for=url_finder(lambda: files)(page),
                                   macro_names=self._macros.functions(),
                                   block=macro_block_strings(macros),
-                                  images=self._image_maker(page, files), source=source)
+                                  images=self._image_maker(page, files, config.docs_dir),
+                                  source=source)
         return markdown
 
-    def _image_maker(self, page: Page, files: Files) -> ImageMaker | None:
+    def _image_maker(self, page: Page, files: Files, docs_dir: str) -> ImageMaker | None:
         processor = self.images
         if processor is None:
             return None
@@ -210,6 +217,11 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             if found is None or not found.abs_src_path:
                 return None
             source = Path(found.abs_src_path)
+            if not _inside(source, docs_dir, resolve=False):
+                return None  # a theme's or another plugin's file: linked as it is
+            if not _inside(source, docs_dir):
+                raise ImageProblem("is a link to a file outside the docs folder; it is not read.",
+                                   "put the image itself in the docs folder.")
             processed = (processor.avatar(source, focus) if kind == "avatar"
                          else processor.logo(source))
             if processed is None:
@@ -306,6 +318,13 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             self.images.write(config.site_dir)
             log.info(f"images: {self.images.processed} processed, {self.images.from_cache} "
                      "from the cache")
+
+
+def _inside(path: Path, folder: str, *, resolve: bool = True) -> bool:
+    """Whether ``path`` (links resolved, unless ``resolve`` is false) is in ``folder``."""
+    where = os.path.realpath if resolve else os.path.abspath
+    real, root = where(path), where(folder)
+    return os.path.commonpath([real, root]) == root
 
 
 def _title(page: Page) -> str:

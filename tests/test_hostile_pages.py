@@ -114,3 +114,18 @@ def _now():  # type: ignore[no-untyped-def]
     from datetime import datetime, timezone
 
     return datetime.fromtimestamp(int(BUILD_EPOCH), tz=timezone.utc)
+
+
+def test_an_image_that_links_out_of_the_docs_folder_is_not_read(site: SiteFn,
+                                                                 tmp_path: Path) -> None:
+    from conftest import photo
+
+    outside = tmp_path / "outside.png"
+    outside.write_bytes(photo())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ada.png").symlink_to(outside)
+    built = site({"index.md": page({"speakers": [{"name": "Ada", "image": "ada.png"}]}, TEAM)})
+    assert built.ok
+    assert any("'ada.png' is a link to a file outside the docs folder; it is not read." in m
+               for m in built.warnings)
+    assert 'aria-hidden="true">A</span>' in built.html()
