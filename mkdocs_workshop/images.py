@@ -33,8 +33,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError, features
 
-from .people import PageImage
-from .site import log
+from .imagerefs import ImageProblem, PageImage
+from .log import log
 
 OUTPUT_DIR = "assets/workshop/images"
 # Raising this makes every cached image be made again (a change in how images are made).
@@ -49,15 +49,6 @@ MARKER_LIMIT = 4096  # bytes: a marker is a line of JSON; anything longer is not
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 
 Shape = Callable[[Image.Image], Image.Image]
-
-
-class ImageProblem(Exception):
-    """An image that cannot be used, with the fix to tell the organizer."""
-
-    def __init__(self, message: str, fix: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
 
 
 @dataclass(frozen=True)

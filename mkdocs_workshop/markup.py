@@ -18,7 +18,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-from .models import FieldIssue, to_image, to_link
+from .fields import FieldIssue, to_image, to_link
 
 
 class _CheckLinks(Treeprocessor):

@@ -6,7 +6,7 @@ import os
 import posixpath
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,26 +14,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_build_datetime
 
-from .calendar import dates_calendar, schedule_calendar
+from .build import Build
 from .config import WorkshopConfig
-from .directory import load_directory
+from .features import team, workshop
 from .frontmatter import EMPTY_FRONT_MATTER
-from .images import (
-    ImageProblem,
-    ImageProcessor,
-    available_formats,
-    default_cache_dir,
-    page_image,
-)
-from .macros import Macros, macro_block_strings, url_finder
-from .originals import unused_originals
-from .people import ImageMaker, PageImage
+from .hosts import macro_block_strings, plugin_settings
+from .ics import CalendarCache
+from .imagerefs import ImageMaker, ImageProblem, PageImage
+from .log import log
 from .problems import printable
-from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, Renderer, error_summary
-from .site import Workshop, log
+from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, error_summary
 from .structured import event_data, script_tag
+
+if TYPE_CHECKING:
+    from .images import ImageProcessor
 
 MACROS_LINES = """\
 plugins:
@@ -50,10 +45,10 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     def __init__(self) -> None:
         self.serving = False
         self._sources: dict[str, str] = {}  # this build's page sources, as read
-        self.workshop: Workshop | None = None
+        self.build: Build | None = None
         self.images: ImageProcessor | None = None
-        self._macros: Macros | None = None
         self._files: Files | None = None
+        self._calendars: CalendarCache | None = None  # kept across serve's rebuilds
 
     # -- configuration --------------------------------------------------------------------
 
@@ -74,26 +69,29 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         people = os.path.join(config.docs_dir, self.config.people_file)
         if os.path.isfile(people) and people not in config.watch:
             config.watch.append(people)
-        directory, problems = load_directory(config.docs_dir, self.config.people_file)
-        self.workshop = Workshop(renderer=Renderer(config.theme.dirs),
-                                 default_zone=self.config.deadline_timezone,
-                                 now=get_build_datetime(), directory=directory,
-                                 clock=self.config.time_format, docs_dir=config.docs_dir)
-        self.workshop.stash_blocks = True
-        self.workshop.calendars = self.config.calendars
         if self.config.javascript and SCRIPT not in [str(s) for s in config.extra_javascript]:
             config.extra_javascript.append(ExtraScriptValue(SCRIPT))
-        self.workshop.report(problems)
         self._files = None
         self._sources = {}
-        self._macros = Macros(self.workshop, lambda: self._files)
+        self.build = Build(plugin_settings(config, self.config), lambda: self._files)
         self.images = self._image_processor(config)
+        if self._calendars is None:
+            self._calendars = CalendarCache(self._cache_dir(config) / "calendars")
         return config
+
+    def _cache_dir(self, config: MkDocsConfig) -> Path:
+        from .images import default_cache_dir
+
+        cache = self.config.cache_dir or default_cache_dir(config.config_file_path)
+        if not os.path.isabs(cache):
+            cache = os.path.join(os.path.dirname(config.config_file_path or "."), cache)
+        return Path(cache)
 
     def _image_processor(self, config: MkDocsConfig) -> ImageProcessor | None:
         options = self.config
         if not options.images:
             return None
+        from .images import ImageProcessor, available_formats  # Pillow: only with images
         for name, value, low, high in (("avatar_size", options.avatar_size, 16, 1024),
                                        ("logo_height", options.logo_height, 8, 512),
                                        ("image_quality", options.image_quality, 1, 100)):
@@ -107,11 +105,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         if not formats:
             raise PluginError("workshop: none of image_formats can be written by the installed "
                               "Pillow; add webp to image_formats, or set images: false.")
-        cache = options.cache_dir or default_cache_dir(config.config_file_path)
-        if not os.path.isabs(cache):
-            cache = os.path.join(os.path.dirname(config.config_file_path or "."), cache)
-        return ImageProcessor(Path(cache), options.avatar_size, options.logo_height, formats,
-                              options.image_quality)
+        return ImageProcessor(self._cache_dir(config), options.avatar_size, options.logo_height,
+                              formats, options.image_quality)
 
     @event_priority(-50)  # after the macros plugin has set up its environment
     def _register(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -121,7 +116,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             existing = registered.get(name)
             if existing is None:
                 macros_plugin.register_macros({name: function})
-            elif getattr(existing, "__self__", None) is not self._macros:
+            elif existing is not function:
                 raise PluginError(
                     f"workshop: a macro named '{name}' is already defined (by a macros module or "
                     f"another plugin), so << {name}(...) >> would not be the workshop's. Rename "
@@ -133,9 +128,9 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
 
     def macro_functions(self) -> dict[str, Any]:
         """The macros of this build; ``define_env`` uses them when the plugin is configured."""
-        if self._macros is None:
+        if self.build is None:
             raise PluginError("workshop: the plugin's macros were asked for before on_config.")
-        return self._macros.functions()
+        return self.build.macro_functions()
 
     @staticmethod
     def _check_macros_plugin(config: MkDocsConfig) -> None:
@@ -180,8 +175,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         except OSError:
             return None  # MkDocs reports a file it cannot read
         self._sources[page.file.src_uri] = source  # read once: prepare() needs it too
-        assert self.workshop is not None
-        front = self.workshop.front(page.file.src_uri, source)
+        assert self.build is not None
+        front = self.build.front(page.file.src_uri, source)
         if front.replace:  # a block MkDocs would lose, or crash on: see FrontMatter
             return EMPTY_FRONT_MATTER + source[front.body_start:]
         return source
@@ -189,28 +184,29 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     @event_priority(50)  # before the macros plugin renders the page
     def _read_page(self, markdown: str, *, page: Page, config: MkDocsConfig,
                    files: Files) -> str:
-        assert self.workshop is not None and self._macros is not None
+        assert self.build is not None
         self._files = files
         source = self._sources.pop(page.file.src_uri, None)
         if source is not None:
-            front = self.workshop.front(page.file.src_uri, source)
+            front = self.build.front(page.file.src_uri, source)
             if front.replace:  # MkDocs was given an empty block: the meta is the plugin's
                 page.meta = dict(front.mkdocs_meta)
             page.meta.update(front.patch)
         meta = page.meta or {}
         macros: Any = config.plugins["macros"]
         if _macros_render(macros, page, meta):
-            self.workshop.prepare(page, markdown, url_for=url_finder(lambda: files)(page),
-                                  macro_names=self._macros.functions(),
-                                  block=macro_block_strings(macros),
-                                  images=self._image_maker(page, files, config.docs_dir),
-                                  source=source)
+            self.build.prepare(page, markdown, url_for=self.build.url_for(page),
+                               block=macro_block_strings(macros.config),
+                               images=self._image_maker(page, files, config.docs_dir),
+                               source=source)
         return markdown
 
     def _image_maker(self, page: Page, files: Files, docs_dir: str) -> ImageMaker | None:
         processor = self.images
         if processor is None:
             return None
+
+        from .images import page_image
 
         def make(src_uri: str, kind: str, focus: tuple[float, float] | None) -> PageImage | None:
             found = files.get_file_from_path(src_uri)
@@ -234,8 +230,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     @event_priority(-50)  # after the macros plugin has rendered the page
     def _restore_page(self, markdown: str, *, page: Page, config: MkDocsConfig,
                       files: Files) -> str:
-        assert self.workshop is not None
-        self.workshop.restore_macro_names(page.file.src_uri, page.meta)
+        assert self.build is not None
+        self.build.restore_macro_names(page.file.src_uri, page.meta)
         return markdown
 
     on_page_markdown = CombinedEvent(_read_page, _restore_page)
@@ -243,20 +239,21 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     @event_priority(100)  # before other plugins look at the page's HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        assert self.workshop is not None
-        html = self.workshop.fill(page.file.src_uri, html)
+        assert self.build is not None
+        html = self.build.fill(page.file.src_uri, html)
         if self.serving:
-            html = error_summary(self.workshop.errors, page.file.src_uri) + html
+            html = error_summary(self.build.errors, page.file.src_uri) + html
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """schema.org data in the <head>: search engines read it there, and Material's
         instant navigation, which re-runs the scripts of the page's content, leaves it be."""
-        assert self.workshop is not None
-        data = self.workshop.pages.get(page.file.src_uri)
-        if data is None or data.workshop is None or not self.config.structured_data:
+        assert self.build is not None
+        read = self.build.reads.get(page.file.src_uri)
+        info = workshop.of(read.parts) if read is not None else None
+        if read is None or info is None or not self.config.structured_data:
             return output
-        event = event_data(_title(page), data.workshop, data.rosters, page.canonical_url,
+        event = event_data(_title(page), info, team.rosters(read.parts), page.canonical_url,
                            (page.meta or {}).get("description"))
         if event is None or "</head>" not in output:
             return output
@@ -264,10 +261,10 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         return output[:head_end] + script_tag(event) + "\n" + output[head_end:]
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        assert self.workshop is not None
+        assert self.build is not None
         if self.images is not None and not self.config.publish_originals:
             self._drop_replaced_originals(files, config)
-        errors = self.workshop.errors
+        errors = self.build.errors
         if errors and self.serving:
             pages = sorted({printable(e.page) for e in errors})
             log.error(f"{len(errors)} problem(s) in the workshop data of {', '.join(pages)} "
@@ -282,37 +279,30 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
 
     def _write_calendars(self, config: MkDocsConfig) -> None:
         """The .ics files that dates() and schedule() link to."""
-        assert self.workshop is not None
+        assert self.build is not None and self._calendars is not None
         files = self._files
-        for src, data in self.workshop.pages.items():
-            if not data.calendar_files:
-                continue
-            found = files.get_file_from_path(src) if files is not None else None
-            title = _title(found.page) if found and found.page else posixpath.splitext(src)[0]
-            location = data.workshop.location if data.workshop else None
-            for kind, path in data.calendar_files.items():
-                if kind == "dates" and data.dates:
-                    content = dates_calendar(title, src, data.dates, self.workshop.now)
-                elif kind == "program" and data.schedule:
-                    content = schedule_calendar(title, src, data.schedule, self.workshop.now,
-                                                location)
-                else:
-                    continue
-                target = Path(config.site_dir) / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+        for wanted in self.build.calendar_files():
+            found = files.get_file_from_path(wanted.src) if files is not None else None
+            title = (_title(found.page) if found and found.page
+                     else posixpath.splitext(wanted.src)[0])
+            content = self._calendars.get(wanted.make(title, self.build.settings.stamp))
+            target = Path(config.site_dir) / wanted.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
     def _drop_replaced_originals(self, files: Files, config: MkDocsConfig) -> None:
         """Full-size photos that only fed avatars or logos are not published. A photo that
         anything else names (a page, the theme, CSS, templates: see originals.py) stays."""
         assert self.images is not None
+        from .originals import unused_originals
+
         replaced = [found for src_uri in sorted(self.images.sources)
                     if (found := files.get_file_from_path(src_uri)) is not None]
         for file in unused_originals(replaced, files, config):
             files.remove(file)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.workshop is not None
+        assert self.build is not None
         self._write_calendars(config)
         if self.images is not None:
             self.images.write(config.site_dir)

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-MACROS = ("team", "dates", "schedule", "sponsors", "editions", "papers", "awards")
+from .features.base import Call
 
 
 @dataclass(frozen=True)
@@ -23,10 +24,19 @@ class MacroCall:
     standalone: bool
     arg: str | None = None  # the first argument (team's roster), if a literal string
     layout: str | None = None  # team(): the layout, if given as a literal
+    # All arguments, when every one is a literal (None otherwise).
+    args: tuple[object, ...] | None = None
+    kwargs: dict[str, object] | None = None
 
     @property
     def where(self) -> str:
         return f"line {self.line}: {self.text}" if self.line else self.text
+
+    def as_call(self) -> Call | None:
+        """The call with its arguments, when they are all literals."""
+        if self.args is None or self.kwargs is None:
+            return None
+        return Call(self.name, self.args, self.kwargs, self.where)
 
 
 def _raw_block(block_start: str, block_end: str) -> re.Pattern[str]:
@@ -64,15 +74,20 @@ def _text(value: object) -> str | None:
 
 
 def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start: str = "{%",
-               block_end: str = "%}", first_line: int = 0) -> list[MacroCall]:
+               block_end: str = "%}", first_line: int = 0,
+               names: Iterable[str] | None = None) -> list[MacroCall]:
     """Every call of this plugin's macros in ``markdown``, outside raw blocks.
 
     ``first_line`` is the number of lines before ``markdown`` in its file (the front matter),
     so that reported line numbers are those an editor shows.
     """
+    if names is None:
+        from .features import MACROS
+
+        names = MACROS
     text = _raw_block(block_start, block_end).sub(_blank_out, markdown)
     pattern = re.compile(
-        rf"{re.escape(start)}-?\s*(?P<name>{'|'.join(MACROS)})\s*\((?P<args>[^\n]*?)\)\s*-?"
+        rf"{re.escape(start)}-?\s*(?P<name>{'|'.join(names)})\s*\((?P<args>[^\n]*?)\)\s*-?"
         rf"{re.escape(end)}"
     )
     calls: list[MacroCall] = []
@@ -85,9 +100,13 @@ def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start
         line = text[line_start : line_end if line_end != -1 else len(text)]
         standalone = match.start() == line_start and line.strip() == match.group(0)
         arg = layout = None
+        args: tuple[object, ...] | None = None
+        kwargs: dict[str, object] | None = None
         parsed = _literal_args(match.group("args"))
         if parsed is not None:
             positional, keywords = parsed
+            if ... not in positional and ... not in keywords.values():
+                args, kwargs = tuple(positional), keywords
             first = positional[0] if positional else None
             arg = _text(keywords.get("roster", keywords.get("source", first)))
             if match.group("name") == "team":
@@ -100,5 +119,7 @@ def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start
             standalone=standalone,
             arg=arg,
             layout=layout,
+            args=args,
+            kwargs=kwargs,
         ))
     return calls

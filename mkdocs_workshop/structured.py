@@ -1,17 +1,17 @@
 """schema.org ``Event`` data (JSON-LD) for an edition page, for search engines.
 
 Speakers and panelists become ``performer``, organizers ``organizer``: rosters are recognized
-by their key (``speakers``, ``Panelist``, ``keynotes``, ``Organizers``, ...).
+by their key (``speakers``, ``Panelist``, ``keynotes``, ``Organizers``, ...; see
+:func:`mkdocs_workshop.features.team.roles`).
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-from .models import WorkshopInfo
-from .rosters import Card
+from .features.team import Card, roles
+from .features.workshop import WorkshopInfo
 
 ATTENDANCE = {
     "in-person": "https://schema.org/OfflineEventAttendanceMode",
@@ -21,15 +21,11 @@ ATTENDANCE = {
     "hybrid": "https://schema.org/MixedEventAttendanceMode",
     "mixed": "https://schema.org/MixedEventAttendanceMode",
 }
-_PERFORMERS = re.compile(r"speaker|panel|keynote|invited|talk", re.I)
-_ORGANIZERS = re.compile(r"organi[sz]|chair|committee", re.I)
-
-
-def _people(rosters: dict[str, list[Card]], pattern: re.Pattern[str]) -> list[dict[str, Any]]:
+def _people(rosters: dict[str, list[Card]], kind: str) -> list[dict[str, Any]]:
     people: list[dict[str, Any]] = []
     seen: set[str] = set()
     for key, cards in rosters.items():
-        if not pattern.search(key):
+        if kind not in roles(key):
             continue
         for card in cards:
             person = card.person
@@ -75,8 +71,8 @@ def event_data(title: str, info: WorkshopInfo, rosters: dict[str, list[Card]],
         data["url"] = url
     if description:
         data["description"] = description
-    performers = _people(rosters, _PERFORMERS)
-    organizers = _people(rosters, _ORGANIZERS)
+    performers = _people(rosters, "performer")
+    organizers = _people(rosters, "organizer")
     if performers:
         data["performer"] = performers
     if organizers:

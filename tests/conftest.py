@@ -38,7 +38,7 @@ class Built:
 
     def page_data(self, src: str = "index.md") -> Any:
         """What the plugin read of a page, even when an error stopped the build."""
-        return self.config.plugins["workshop"].workshop.pages[src]
+        return self.config.plugins["workshop"].build.reads[src]
 
     def html(self, page: str = "index.md") -> str:
         name = page.removesuffix(".md")

@@ -69,6 +69,9 @@ def messages() -> list[Message]:
             if isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) \
                     and len(node.value.elts) == 2:
                 pairs.append(node.value.elts[0])
+            if isinstance(node, ast.Lambda) and isinstance(node.body, ast.Tuple) \
+                    and len(node.body.elts) == 2:
+                pairs.append(node.body.elts[0])  # not_list=lambda value: (message, fix)
             if isinstance(node, ast.Assign) and any(
                     isinstance(t, ast.Tuple) and t.elts and isinstance(t.elts[0], ast.Name)
                     and t.elts[0].id == "message" for t in node.targets) \

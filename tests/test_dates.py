@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from mkdocs_workshop import dates as rules
-from mkdocs_workshop.models import DateEntry, WorkshopInfo
+from mkdocs_workshop import times
+from mkdocs_workshop.features import dates as rules
+from mkdocs_workshop.features.dates import DateEntry, date_views
+from mkdocs_workshop.features.workshop import WorkshopInfo
 from mkdocs_workshop.problems import Problems
-from mkdocs_workshop.render import date_views
 from mkdocs_workshop.timezones import AOE, resolve_zone
 
 
@@ -26,7 +27,7 @@ SEED = [
 
 def test_a_deadline_passes_at_the_end_of_its_day_anywhere_on_earth() -> None:
     (item,) = items({"what": "Deadline", "when": "2024-04-08"})
-    assert rules.iso(item.closes) == "2024-04-08T23:59:59-12:00"
+    assert times.iso(item.closes) == "2024-04-08T23:59:59-12:00"
     # 2024-04-09 11:59:59 UTC is still April 8 in UTC-12.
     assert item.closes == datetime(2024, 4, 9, 11, 59, 59, tzinfo=timezone.utc)
 
@@ -34,13 +35,13 @@ def test_a_deadline_passes_at_the_end_of_its_day_anywhere_on_earth() -> None:
 def test_a_period_opens_at_the_start_of_its_first_day_and_closes_with_its_last() -> None:
     (item,) = items({"what": "Bidding", "start": "2024-05-16", "end": "2024-05-18"})
     assert item.start is not None
-    assert rules.iso(item.start) == "2024-05-16T00:00-12:00"
-    assert rules.iso(item.closes) == "2024-05-18T23:59:59-12:00"
+    assert times.iso(item.start) == "2024-05-16T00:00-12:00"
+    assert times.iso(item.closes) == "2024-05-18T23:59:59-12:00"
 
 
 def test_entry_zone_and_explicit_times() -> None:
     (item,) = items({"what": "Talk", "when": "2024-05-11 09:30", "timezone": "Europe/Vienna"})
-    assert rules.iso(item.closes) == "2024-05-11T09:30+02:00"
+    assert times.iso(item.closes) == "2024-05-11T09:30+02:00"
     assert item.has_time
 
 
@@ -87,10 +88,10 @@ def test_nothing_next_after_everything() -> None:
 
 
 def test_display() -> None:
-    assert rules.format_day(date(2024, 4, 8)) == "April 8, 2024"
-    assert rules.format_range(date(2024, 10, 16), date(2024, 10, 18)) == "October 16\u201318, 2024"
-    assert rules.format_range(date(2024, 5, 30), date(2024, 6, 2)) == "May 30 \u2013 June 2, 2024"
-    assert rules.format_range(date(2024, 12, 30), date(2025, 1, 2)) == (
+    assert times.format_day(date(2024, 4, 8)) == "April 8, 2024"
+    assert times.format_range(date(2024, 10, 16), date(2024, 10, 18)) == "October 16\u201318, 2024"
+    assert times.format_range(date(2024, 5, 30), date(2024, 6, 2)) == "May 30 \u2013 June 2, 2024"
+    assert times.format_range(date(2024, 12, 30), date(2025, 1, 2)) == (
         "December 30, 2024 \u2013 January 2, 2025")
 
 

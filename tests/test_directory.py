@@ -10,7 +10,7 @@ from typing import Any
 
 from mkdocs.config import load_config
 
-from mkdocs_workshop.directory import load_directory
+from mkdocs_workshop.features.directory import load_directory
 
 from conftest import MACROS, Built, page, photo, write_site
 

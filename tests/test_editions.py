@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from mkdocs_workshop.editions import Edition, order
-from mkdocs_workshop.models import WorkshopInfo
+from mkdocs_workshop.features.editions import Edition, order
+from mkdocs_workshop.features.workshop import WorkshopInfo
 
 from conftest import Built, page
 

@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs_workshop.render import Renderer
-from mkdocs_workshop.site import Workshop
-from mkdocs_workshop.timezones import AOE
+from mkdocs_workshop.build import Build
+from mkdocs_workshop.hosts import Settings
 
 from conftest import BUILD_EPOCH, MACROS, Built, page
 
@@ -59,8 +58,8 @@ def test_striphtml_no_longer_removes_the_macros_output(site: SiteFn) -> None:
 
 
 def test_a_block_that_does_not_reach_the_page_is_reported() -> None:
-    workshop = Workshop(renderer=Renderer([]), default_zone=AOE, now=_now())
-    workshop.stash_blocks = True
+    workshop = Build(Settings(docs_dir="docs", theme_dirs=(), now=_now(), stash_blocks=True),
+                     lambda: None)
     first = workshop.place("index.md", "<div>one</div>")
     workshop.place("index.md", "<div>two</div>")
     html = workshop.fill("index.md", f"<p>{first.strip()}</p>\n<p>(the second was lost)</p>")

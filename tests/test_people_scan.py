@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from mkdocs_workshop.anchors import AnchorAllocator, slug
+from mkdocs_workshop.features.team import hue, initials
+from mkdocs_workshop.imagerefs import find_image
 from mkdocs_workshop.markup import render_markdown
-from mkdocs_workshop.people import AnchorAllocator, find_image, hue, initials, slug
 from mkdocs_workshop.scan import find_calls
 
 

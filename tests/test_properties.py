@@ -10,8 +10,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_workshop import render
-from mkdocs_workshop.frontmatter import read_page
+from mkdocs_workshop.features import dates, schedule, team
+from mkdocs_workshop.page import read_page
 from mkdocs_workshop.problems import Severity
 from mkdocs_workshop.render import Renderer
 from mkdocs_workshop.scan import find_calls
@@ -70,15 +70,15 @@ def render_all(data: Any) -> list[str]:
     """Every block the page's macros would show, rendered by the package's partials."""
     blocks = []
     for key, cards in data.rosters.items():
-        blocks.append(RENDERER.render("team", **render.team_context(key, cards, "grid")))
-        blocks.append(RENDERER.render("team", **render.team_context(key, cards, "list")))
+        blocks.append(RENDERER.render("team", **team.team_context(key, cards, "grid")))
+        blocks.append(RENDERER.render("team", **team.team_context(key, cards, "list")))
     if data.dates is not None:
         zone = data.dates_zone or AOE
-        views = render.date_views(data.dates, zone, NOW)
+        views = dates.date_views(data.dates, zone, NOW)
         blocks.append(RENDERER.render("dates", dates=views, zone=zone, mixed=True,
                                       calendar_url=None))
     if data.schedule is not None:
-        days, zone = render.schedule_views(data.schedule, "24h")
+        days, zone = schedule.schedule_views(data.schedule, "24h")
         blocks.append(RENDERER.render("schedule", days=days, zone=zone, zone_key="UTC",
                                       clock="24h", calendar_url=None))
     if data.sponsors is not None:

@@ -12,9 +12,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_workshop.directory import load_directory
-from mkdocs_workshop.frontmatter import parse_front_matter, read_page
-from mkdocs_workshop.papers import read_paper_file
+from mkdocs_workshop.features.directory import load_directory
+from mkdocs_workshop.features.papers import read_paper_file
+from mkdocs_workshop.frontmatter import parse_front_matter
+from mkdocs_workshop.page import read_page
 from mkdocs_workshop.problems import Severity
 from mkdocs_workshop.safeload import LIMITS, load, load_json
 from mkdocs_workshop.scan import find_calls

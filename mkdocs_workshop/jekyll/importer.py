@@ -26,8 +26,9 @@ from urllib.parse import quote, urlsplit
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from ..frontmatter import parse_front_matter, read_page
-from ..rosters import looks_like_roster
+from ..features import is_roster
+from ..frontmatter import parse_front_matter
+from ..page import read_page
 from ..safeload import Loaded, load
 from ..scan import find_calls
 from ..timezones import AOE
@@ -375,7 +376,7 @@ def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
 
 
 def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
-    from ..dates import is_workshop_label
+    from ..features.dates import is_workshop_label
 
     for _line, parsed in dates:
         if is_workshop_label(parsed.label):
@@ -521,7 +522,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                           "written as character references (&#123;, &lt;), so that "
                           "mkdocs-macros does not run them; the title reads the same.")
     keys = {k for k in meta if isinstance(k, str)}
-    rosters = {k for k in keys if looks_like_roster(k, meta[k])}
+    rosters = {k for k in keys if is_roster(k, meta[k])}
     has_dates = "dates" in meta
     converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys)
     if has_dates:

@@ -1,17 +1,28 @@
-"""Shared steps of reading front matter and data files: validate an entry with a model, report
-unknown fields with a "did you mean", and word pydantic's errors as the organizer needs them."""
+"""Reading entries: the one loop every list in front matter goes through, and its steps.
+
+A roster, the dates, the program, the sponsors are each a list of entries. :func:`read_entries`
+reads any of them the same way: the value must be a list; each entry a mapping (or, for some
+kinds, a shorthand); its label found; unknown fields and text YAML read as numbers warned about;
+the entry validated by the feature's model, whose errors are worded as the organizer needs them
+(page, key, entry, field, fix). What differs between kinds (the words, the shorthand, a step
+before validation) is given by an :class:`EntryKind`.
+
+Also here: the other shared steps of reading data files (their text, their YAML problems) and
+of Markdown fields.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
+from .fields import FieldIssue
 from .markup import PlainText, render_markdown
-from .models import FieldIssue
 from .problems import Problems, brief, did_you_mean
 from .safeload import Loaded
 
@@ -129,3 +140,89 @@ def numbers_in_text(item: Mapping[Any, Any], fields: tuple[str, ...], problems: 
                 key=key, entry=entry, label=label, field=name,
                 fix=f"put the value in quotes: {name}: \"...\".",
             )
+
+
+# ---------------------------------------------------------------------------------------------
+# A list of entries
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EntryKind(Generic[M]):
+    """What a feature's list of entries is: its model, its fields, and the words for it."""
+
+    key: str  # the front-matter key ("dates"); rosters give their own
+    noun: str  # "a date": for "... is not a field of a date"
+    model: type[M]
+    fields: tuple[str, ...]  # known fields, for the "did you mean"
+    # (message, fix) for a value that is not a list, and for an entry that is not an entry.
+    not_list: Callable[[object], tuple[str, str]]
+    not_entry: Callable[[object], tuple[str, str]]
+    label: str | None = None  # the field that names an entry ("name", "title", "what")
+    text_fields: tuple[str, ...] = ()  # shown as text: warn where YAML read a number
+    # The mapping an entry stands for, where it may be written in a short form
+    # (``- Label: 2024-05-16``); None when it is no entry. Without it, an entry is a mapping.
+    shorthand: Callable[[object], dict[str, Any] | None] | None = None
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    index: int  # 1-based
+    label: str | None
+    fields: dict[str, Any]  # as written (keys as text)
+    value: M
+
+
+# Steps a kind may add. ``check(index, fields, label)`` runs first and says whether the entry
+# is read at all (it reports why not); ``prepare(index, fields, label)`` runs just before
+# validation and gives the fields to validate and the entry's label (a roster entry that names
+# a person of the directory gets that person's fields), or None when it reported why not.
+Check = Callable[[int, "dict[str, Any]", "str | None"], bool]
+Prepare = Callable[[int, "dict[str, Any]", "str | None"],
+                   "tuple[dict[str, Any], str | None] | None"]
+
+
+def read_entries(value: object, kind: EntryKind[M], problems: Problems, *,
+                 key: str | None = None, check: Check | None = None,
+                 prepare: Prepare | None = None) -> Iterator[Entry[M]] | None:
+    """Each valid entry of ``value``, as it is read (a feature's own checks on an entry come
+    right after that entry's); each bad one reported where it is. None if ``value`` is not a
+    list at all (reported)."""
+    key = key or kind.key
+    if not isinstance(value, list):
+        message, fix = kind.not_list(value)
+        problems.error(message, key=key, fix=fix or None)
+        return None
+    return _entries(value, kind, problems, key, check, prepare)
+
+
+def _entries(value: list[Any], kind: EntryKind[M], problems: Problems, key: str,
+             check: Check | None, prepare: Prepare | None) -> Iterator[Entry[M]]:
+    for index, item in enumerate(value, start=1):
+        if kind.shorthand is not None:  # it alone says what the entry means
+            mapping = kind.shorthand(item)
+        else:
+            mapping = {str(k): v for k, v in item.items()} if isinstance(item, dict) else None
+        if mapping is None:
+            message, fix = kind.not_entry(item)
+            problems.error(message, key=key, entry=index, fix=fix or None)
+            continue
+        label = label_of(mapping, kind.label) if kind.label else None
+        if check is not None and not check(index, mapping, label):
+            continue
+        unknown_fields(mapping, kind.fields, problems, key=key, entry=index, label=label,
+                       kind=kind.noun)
+        numbers_in_text(mapping, kind.text_fields, problems, key=key, entry=index, label=label)
+        fields: dict[str, Any] = mapping
+        if prepare is not None:
+            prepared = prepare(index, mapping, label)
+            if prepared is None:
+                continue
+            fields, label = prepared
+        parsed = validate(kind.model, fields, problems, key=key, entry=index, label=label)
+        if parsed is not None:
+            yield Entry(index, label, mapping, parsed)
+
+
+__all__ = ["Entry", "EntryKind", "label_of", "markdown_field", "numbers_in_text", "read_entries",
+           "read_text", "report_yaml", "unknown_fields", "validate"]

@@ -20,11 +20,12 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from .checks import label_of, read_text, report_yaml, validate
-from .models import FieldIssue, Link, RequiredText, Text, _Model, to_link, to_text
-from .people import slug
-from .problems import Problems, brief, did_you_mean
-from .safeload import load, load_json
+from ..anchors import slug
+from ..entries import label_of, read_text, report_yaml, validate
+from ..fields import FieldIssue, Link, Model, RequiredText, Text, to_link, to_text
+from ..problems import Problems, brief, did_you_mean
+from ..safeload import load, load_json
+from .base import Feature, Macro, Reading, Rendering
 
 OPENREVIEW = "https://openreview.net"
 FORMATS = (".yml", ".yaml", ".json", ".csv")
@@ -77,7 +78,7 @@ Forum = Annotated[str | None, BeforeValidator(to_forum)]
 Pdf = Annotated[str | None, BeforeValidator(to_pdf)]
 
 
-class Paper(_Model):
+class Paper(Model):
     title: RequiredText
     authors: Authors = Field(default_factory=list)
     abstract: Text = None
@@ -384,5 +385,108 @@ def known_group_fields(entries: Iterable[PaperEntry]) -> set[str]:
     return found
 
 
-__all__ = ["PaperFile", "PaperFiles", "awarded", "count_line", "group_papers",
-           "known_group_fields", "read_paper_file"]
+# ---------------------------------------------------------------------------------------------
+# A page's calls
+# ---------------------------------------------------------------------------------------------
+
+
+def load_papers(source: str, files: PaperFiles, page_src: str, call: str, problems: Problems,
+                loaded: dict[str, PaperFile]) -> PaperFile | None:
+    """The papers file a call names, read once per build (``loaded``: the page's, by the source
+    its calls name). Its problems, the first time it is read, are reported with the page's."""
+    if source in loaded:
+        return loaded[source]
+    suffix = source.rsplit(".", 1)[-1].lower() if "." in source else ""
+    if f".{suffix}" not in FORMATS:
+        problems.error(
+            f"'{source}' is not a file type papers() reads.", call=call,
+            fix="use a .yml, .yaml, .json (also OpenReview's) or .csv file.")
+        return None
+    found, tried = files.locate(source, page_src)
+    if found is None:
+        if not tried:
+            problems.error(f"'{source}' points outside the docs folder.", call=call,
+                           fix="keep the papers file inside the docs folder.")
+        else:
+            problems.error(
+                f"the file '{source}' was not found (looked for "
+                + " and ".join(f"'{t}'" for t in tried) + " in the docs folder).", call=call,
+                fix="put the file next to the page or in the docs folder, or correct its name.")
+        return None
+    paper_file, first = files.get(found)
+    if first and paper_file.problems is not None:
+        problems.items.extend(paper_file.problems.items)
+        if paper_file.left_out:
+            problems.note(
+                f"{paper_file.left_out} rejected or withdrawn entr"
+                f"{'y is' if paper_file.left_out == 1 else 'ies are'} left out of the page.",
+                call=f"{found}",
+            )
+    loaded[source] = paper_file
+    return paper_file
+
+
+def _read(reading: Reading) -> dict[str, Any]:
+    """The papers files the page's calls name (where the name is written out)."""
+    loaded: dict[str, PaperFile] = {}
+    failed: set[tuple[str, str]] = set()
+    for call in reading.calls:
+        if call.name in ("papers", "awards") and isinstance(call.arg, str) and \
+                load_papers(call.arg, reading.papers, reading.src, call.where, reading.problems,
+                            loaded) is None:
+            failed.add((call.name, call.arg))
+    return {"papers": loaded, "papers_failed": frozenset(failed)}
+
+
+def _paper_file(r: Rendering, name: str, source: str) -> PaperFile | str:
+    """The file a papers()/awards() call names, or the error box to show instead."""
+    call = f'{name}("{source}")'
+    failed = f"{name}:{source}"
+    if (name, source) in r.read.papers_failed or failed in r.state.reported:
+        return r.box(f"{r.read.src}: {call}: see the build log.")
+    loaded: dict[str, PaperFile] = r.state.late.setdefault("papers", dict(r.read.papers))
+    problems = Problems(r.read.src)
+    found = load_papers(source, r.papers_files(), r.read.src, call, problems, loaded)
+    r.report(problems)  # read here for the first time
+    if found is None:
+        r.state.reported.add(failed)
+        return r.box(f"{r.read.src}: {call}: see the build log.")
+    return found
+
+
+def papers(r: Rendering, source: str, group_by: str | None = None) -> str:
+    """Accepted papers from a data file, grouped by decision or by ``group_by``."""
+    found = _paper_file(r, "papers", str(source))
+    if isinstance(found, str):
+        return found
+    call = f'papers("{source}", group_by="{group_by}")' if group_by else f'papers("{source}")'
+    if group_by is not None and group_by not in known_group_fields(found.entries):
+        if call not in r.state.reported:
+            r.state.reported.add(call)
+            close = did_you_mean(str(group_by), known_group_fields(found.entries))
+            problems = Problems(r.read.src)
+            problems.error(f"groups by '{group_by}', which no paper in {found.path} has.",
+                           call=call, fix=(f"did you mean '{close}'? " if close else "")
+                           + "Name a field or column of the file, or leave group_by out.")
+            r.report(problems)
+        return r.box(f"{r.read.src}: {call}: unknown field '{group_by}'.")
+    groups = group_papers(found.entries, group_by)
+    by_decision = group_by in (None, "decision")
+    return r.place(call, "papers", groups=groups, count=count_line(groups, by_decision),
+                   awards=False)
+
+
+def awards(r: Rendering, source: str) -> str:
+    """The papers of a data file that have an ``award``: paper, authors, award."""
+    found = _paper_file(r, "awards", str(source))
+    if isinstance(found, str):
+        return found
+    groups = group_papers(awarded(found.entries), "award")
+    return r.place(f'awards("{source}")', "papers", groups=groups, count=None, awards=True)
+
+
+FEATURE = Feature("papers", keys=("papers", "awards"), read=_read,
+                  macros=(Macro("papers", papers), Macro("awards", awards)))
+
+__all__ = ["FEATURE", "PaperFile", "PaperFiles", "awarded", "count_line", "group_papers",
+           "known_group_fields", "load_papers", "read_paper_file"]

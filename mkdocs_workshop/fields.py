@@ -1,25 +1,24 @@
-"""Typed models of the front-matter contract (see docs/reference/front-matter.md).
+"""Fields as organizers write them: text, links, images, focal points, dates, time zones.
 
-The models check one entry at a time; :mod:`mkdocs_workshop.frontmatter` walks the page, feeds
-them the entries and turns their errors into located :class:`~mkdocs_workshop.problems.Problem`s.
+Each ``to_*`` function reads one value as YAML gave it and returns what the page uses, or raises
+:class:`FieldIssue` with the message and the fix to tell the organizer. The annotated types
+(``Text``, ``Link``, ``When``, ...) put them into the pydantic models of the features (see
+:mod:`mkdocs_workshop.features`), with the JSON Schema an editor sees. :class:`Model` is the
+base of those models.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from datetime import date, datetime
 from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import (
-    AliasChoices,
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    Field,
     WithJsonSchema,
-    model_validator,
 )
 
 from .timezones import UnknownTimezone, Zone, resolve_zone
@@ -311,120 +310,14 @@ ZoneName = Annotated[Zone | None, BeforeValidator(to_zone), WithJsonSchema(
 # ---------------------------------------------------------------------------------------------
 
 
-class _Model(BaseModel):
-    # Unknown fields are reported by frontmatter.py as warnings with a "did you mean";
+class Model(BaseModel):
+    """Base of the features' entry models."""
+
+    # Unknown fields are reported by entries.read_entries as warnings with a "did you mean";
     # here they are ignored so that one typo does not hide the rest of the entry.
     model_config = ConfigDict(extra="ignore", arbitrary_types_allowed=True, frozen=True)
 
 
-class Person(_Model):
-    """One entry of a roster (``speakers``, ``Panelist``, ``Organizers``, ...)."""
-
-    name: RequiredText
-    url: Link = None
-    aff: Text = Field(None, validation_alias=AliasChoices("aff", "affiliation"))
-    interest: Text = None
-    topic: Text = None
-    role: Text = None
-    bio: Text = None
-    image: ImageRef = None
-    focus: Focus = None  # where the square crop of the image is centred
-    links: dict[str, Link] = Field(default_factory=dict)
-    id: Text = None  # the person's id in the people directory, when the entry names one
-
-
-PERSON_FIELDS = ("name", "url", "aff", "affiliation", "interest", "topic", "role", "bio", "image",
-                 "focus", "links")
-ROSTER_FIELDS = ("id", *PERSON_FIELDS)
-# Fields shown as text, where YAML turning a value into a number would change it.
-TEXT_FIELDS = ("name", "aff", "affiliation", "interest", "topic", "role", "bio")
-
-
-class DateEntry(_Model):
-    """One important date: a deadline (``when``) or a period (``start`` and ``end``)."""
-
-    what: RequiredText
-    when: When = None
-    start: When = None
-    end: When = None
-    timezone: ZoneName = None
-
-    @model_validator(mode="after")
-    def _one_form(self) -> DateEntry:
-        if self.when is not None and (self.start is not None or self.end is not None):
-            raise FieldIssue(
-                "has both 'when' and 'start'/'end'.",
-                "keep 'when' for a single date, or 'start' and 'end' for a period.",
-            )
-        if self.when is None and self.start is None and self.end is None:
-            raise FieldIssue(
-                "has no date.", "add 'when: YYYY-MM-DD', or 'start:' and 'end:' for a period."
-            )
-        if (self.start is None) != (self.end is None):
-            given, missing = ("start", "end") if self.start is not None else ("end", "start")
-            raise FieldIssue(
-                f"has '{given}' but no '{missing}'.",
-                f"add '{missing}:', or use 'when:' for a single date.",
-            )
-        if self.start is not None and self.end is not None and _day(self.end) < _day(self.start):
-            raise FieldIssue(
-                f"ends ({_day(self.end).isoformat()}) before it starts "
-                f"({_day(self.start).isoformat()}).",
-                "swap 'start' and 'end', or correct the month.",
-            )
-        return self
-
-
-DATE_FIELDS = ("what", "when", "start", "end", "timezone")
-
-
-class WorkshopInfo(_Model):
-    """The ``workshop:`` block: the edition itself."""
-
-    venue: Text = None
-    date: Day = None
-    start: Day = None
-    end: Day = None
-    location: Text = None
-    timezone: ZoneName = None
-    attendance: Text = None  # in-person, online or hybrid
-    online_url: Link = None  # where to attend online
-
-    @model_validator(mode="after")
-    def _days(self) -> WorkshopInfo:
-        if self.attendance and self.attendance.lower() not in ATTENDANCE_MODES:
-            raise FieldIssue(
-                f"attendance '{self.attendance}' is not one I know.",
-                "write in-person, online or hybrid.",
-            )
-        if self.date is not None and (self.start is not None or self.end is not None):
-            raise FieldIssue(
-                "has both 'date' and 'start'/'end'.",
-                "use 'date' for a one-day workshop, or 'start' and 'end' for several days.",
-            )
-        if (self.start is None) != (self.end is None):
-            given, missing = ("start", "end") if self.start is not None else ("end", "start")
-            raise FieldIssue(f"has '{given}' but no '{missing}'.", f"add '{missing}:'.")
-        if self.start is not None and self.end is not None and self.end < self.start:
-            raise FieldIssue(
-                f"ends ({self.end.isoformat()}) before it starts ({self.start.isoformat()}).",
-                "swap 'start' and 'end', or correct the month.",
-            )
-        return self
-
-    @property
-    def first_day(self) -> _dt.date | None:
-        return self.date or self.start
-
-    @property
-    def last_day(self) -> _dt.date | None:
-        return self.date or self.end
-
-
-WORKSHOP_FIELDS = ("venue", "date", "start", "end", "location", "timezone", "attendance",
-                   "online_url")
-ATTENDANCE_MODES = ("in-person", "offline", "online", "virtual", "hybrid", "mixed")
-
-
-def _day(value: date) -> date:
+def day_of(value: date) -> date:
+    """The calendar day of a date, or of a date and time."""
     return value.date() if isinstance(value, datetime) else value

@@ -15,9 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import dates as date_rules
-from .frontmatter import FrontMatter
-from .models import WorkshopInfo
+from ..frontmatter import FrontMatter
+from ..times import format_range
+from .base import Feature, Macro, Rendering
+from .workshop import WorkshopInfo
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
@@ -90,6 +91,31 @@ class EditionView:
 def edition_view(edition: Edition, href: str, current: bool) -> EditionView:
     info = edition.info
     first, last = info.first_day, info.last_day
-    when_text = date_rules.format_range(first, last) if first and last else None
+    when_text = format_range(first, last) if first and last else None
     return EditionView(edition.title, href, current, info.venue,
                        first.isoformat() if first else None, when_text, info.location)
+
+
+def editions(r: Rendering) -> str:
+    """The series index: every page with a ``workshop:`` block, upcoming first."""
+    files = r.files()
+    if files is None:  # before MkDocs has listed the site's files: nothing to index yet
+        return r.place("editions()", "editions", groups=[])
+    found: list[Edition] = r.shared("editions", lambda: read_editions(files, r.front))
+    upcoming, past, undated = order(found, r.now.date())
+    groups = []
+    here = r.here()
+    for label, group in (("Upcoming", upcoming), ("Past", past),
+                         ("Date to be announced", undated)):
+        views = []
+        for edition in group:
+            target = files.get_file_from_path(edition.src_uri)
+            href = target.url_relative_to(here)
+            views.append(edition_view(edition, href, edition.src_uri == here.src_uri))
+        if views:
+            groups.append((label, views))
+    return r.place("editions()", "editions", groups=groups)
+
+
+FEATURE = Feature("editions", macros=(Macro("editions", editions,
+                                            call_text=lambda call: "editions()"),))

@@ -1,68 +1,17 @@
-"""People on a page: stable anchors, initials avatars, and where an image really is."""
+"""Image references of rosters and sponsors: where an image a page names is, and how the page
+shows it. Making the image (Pillow, the cache) is :mod:`mkdocs_workshop.images`' work; this
+module only resolves references and reports the ones that cannot be used, so that pages are read
+without importing Pillow.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from .problems import Problems
-
-_NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_PARENTHESES = re.compile(r"\([^)]*\)")
-
-
-def slug(name: str) -> str:
-    """``Juan Felipe Carrasquilla Álvarez`` -> ``juan-felipe-carrasquilla-alvarez``.
-
-    Accents are folded to ASCII where they decompose; letters that do not (CJK, Cyrillic)
-    are kept, which HTML ids allow.
-    """
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    text = _NOT_WORD.sub("-", folded.lower()).strip("-_")
-    return text or "person"
-
-
-class AnchorAllocator:
-    """Gives every card of a page its own id: ``bing-w-brunton``, then ``bing-w-brunton-2``."""
-
-    def __init__(self) -> None:
-        self._used: set[str] = set()
-
-    def reserve(self, anchor: str) -> None:
-        self._used.add(anchor)
-
-    def allocate(self, name: str) -> str:
-        base = slug(name)
-        anchor, n = base, 1
-        while anchor in self._used:
-            n += 1
-            anchor = f"{base}-{n}"
-        self._used.add(anchor)
-        return anchor
-
-
-def initials(name: str) -> str:
-    """Up to two initials: first and last word, titles in parentheses left out."""
-    words = [w for w in _PARENTHESES.sub(" ", name).split() if any(ch.isalnum() for ch in w)]
-    if not words:
-        return "?"
-    letters = [next(ch for ch in w if ch.isalnum()) for w in (words[0], words[-1])]
-    return (letters[0] + letters[1] if len(words) > 1 else letters[0]).upper()
-
-
-def hue(name: str) -> int:
-    """A stable hue (0-359) for a name, so each initials avatar keeps its colour."""
-    return int.from_bytes(hashlib.sha1(name.encode("utf-8")).digest()[:2], "big") % 360
-
-
-# ---------------------------------------------------------------------------------------------
-# Images
-# ---------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -83,6 +32,15 @@ class PageImage:
     sources: tuple[tuple[str, str], ...] = ()  # (MIME type, URL), best first
     width: int | None = None
     height: int | None = None
+
+
+class ImageProblem(Exception):
+    """An image that cannot be used, with the fix to tell the organizer."""
+
+    def __init__(self, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
 
 
 # Makes a site file into the image the page shows: (src_uri, "avatar" or "logo", focus).
@@ -142,8 +100,6 @@ def locate_image(ref: str, page_src: str, url_for: Callable[[str], str | None],
         return None
     if found.src is None or maker is None:
         return PageImage(found.url)
-    from .images import ImageProblem  # Pillow is only imported where images are made
-
     try:
         return maker(found.src, kind, focus) or PageImage(found.url)
     except ImageProblem as problem:

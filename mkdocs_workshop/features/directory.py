@@ -19,10 +19,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from .checks import label_of, numbers_in_text, read_text, report_yaml, unknown_fields, validate
-from .models import PERSON_FIELDS, TEXT_FIELDS, Person
-from .problems import Problems, brief
-from .safeload import load
+from ..entries import label_of, numbers_in_text, read_text, report_yaml, unknown_fields, validate
+from ..problems import Problems, brief
+from ..safeload import load
+from .team import PERSON_FIELDS, TEXT_FIELDS, Person
 
 
 @dataclass
@@ -81,3 +81,19 @@ def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
         elif len(problems.errors) > before:
             directory.invalid[person_id] = str(problems.errors[before])
     return directory, problems
+
+
+def people_schema() -> dict[str, Any]:
+    """The editor schema of the people directory (``people.schema.json``)."""
+    from ..schema import DRAFT
+    from .team import person_schema
+
+    return {
+        "$schema": DRAFT,
+        "$id": "https://mkdocs-workshop.example.org/schemas/people.schema.json",
+        "title": "mkdocs-workshop people directory",
+        "description": "Each key is a person's id, as rosters name it: '- id: marinka-zitnik'.",
+        "type": "object",
+        "additionalProperties": {"$ref": "#/$defs/Person"},
+        "$defs": {"Person": person_schema(in_roster=False)},
+    }

@@ -27,24 +27,18 @@ from typing import Annotated, Any
 from markupsafe import Markup
 from pydantic import AliasChoices, BeforeValidator, Field, WithJsonSchema, model_validator
 
-from .checks import label_of, markdown_field, numbers_in_text, unknown_fields, validate
-from .dates import format_offset, local_time
-from .directory import Directory
-from .models import (
-    Day,
-    FieldIssue,
-    Link,
-    RequiredText,
-    Text,
-    WorkshopInfo,
-    _Model,
-    check_year,
-    to_text,
-)
-from .people import slug
-from .problems import Problems, brief, did_you_mean
-from .rosters import Card
-from .timezones import Zone
+from .. import ics
+from ..anchors import slug
+from ..entries import EntryKind, markdown_field, read_entries
+from ..fields import Day, FieldIssue, Link, Model, RequiredText, Text, check_year, to_text
+from ..problems import Problems, brief, did_you_mean
+from ..times import format_offset, format_time, format_weekday, iso, local_time
+from ..timezones import Zone
+from . import team
+from . import workshop as workshop_block
+from .base import Directory, Feature, Macro, Reading, Rendering
+from .team import Card
+from .workshop import WorkshopInfo
 
 KINDS = ("talk", "invited talk", "keynote", "contributed talk", "spotlight", "oral", "panel",
          "poster session", "break", "coffee break", "lunch", "remarks", "opening remarks",
@@ -195,7 +189,7 @@ Names = Annotated[list[str], BeforeValidator(to_names), WithJsonSchema(
      "description": "Names, or ids of the people directory"})]
 
 
-class Slot(_Model):
+class Slot(Model):
     title: RequiredText
     start: ClockTime = Field(None, validation_alias=AliasChoices("start", "time"))
     end: ClockTime = None
@@ -219,6 +213,16 @@ class Slot(_Model):
 
 SLOT_FIELDS = ("title", "start", "time", "end", "duration", "day", "kind", "speakers",
                "parallel", "location", "url", "abstract")
+
+SLOTS = EntryKind(
+    key="schedule", noun="a slot", model=Slot, fields=SLOT_FIELDS, label="title",
+    text_fields=("title", "location", "abstract"),
+    not_list=lambda value: ("should be a list of slots.",
+                            "write each slot as '- start: HH:MM' with 'title:' below it."),
+    not_entry=lambda item: (
+        f"is {f'the text {brief(item)}' if isinstance(item, str) else brief(item)}, not a slot.",
+        "write a slot as 'start:', 'end:' and 'title:' lines."),
+)
 
 # ---------------------------------------------------------------------------------------------
 # Placing slots in time, and the checks
@@ -279,35 +283,24 @@ class ScheduleReader:
     def read(self, value: object) -> Schedule | None:
         problems = self.problems
         zone = self.workshop.timezone if self.workshop else None
-        if not isinstance(value, list):
-            problems.error("should be a list of slots.", key="schedule",
-                           fix="write each slot as '- start: HH:MM' with 'title:' below it.")
+        entries = read_entries(value, SLOTS, problems)
+        if entries is None:
             return None
         schedule = Schedule(zone)
         day = self.workshop.first_day if self.workshop else None
-        for index, item in enumerate(value, start=1):
-            if not isinstance(item, dict):
-                shown = f"the text {brief(item)}" if isinstance(item, str) else brief(item)
-                problems.error(f"is {shown}, not a slot.", key="schedule", entry=index,
-                               fix="write a slot as 'start:', 'end:' and 'title:' lines.")
-                continue
-            label = label_of(item, "title")
-            unknown_fields(item, SLOT_FIELDS, problems, key="schedule", entry=index, label=label,
-                           kind="a slot")
-            numbers_in_text(item, ("title", "location", "abstract"), problems, key="schedule",
-                            entry=index, label=label)
-            slot = validate(Slot, item, problems, key="schedule", entry=index, label=label)
-            if slot is None or slot.start is None:
+        for entry in entries:
+            slot = entry.value
+            if slot.start is None:
                 continue
             day = slot.day or slot.start.day or day
             if day is None:
                 problems.error(
-                    "has no day.", key="schedule", entry=index, label=label,
+                    "has no day.", key="schedule", entry=entry.index, label=entry.label,
                     fix="add 'date:' to the workshop block, or 'day: YYYY-MM-DD' to the first "
                     "slot of each day.",
                 )
                 return None
-            schedule.slots.append(self._place(index, slot, day, zone))
+            schedule.slots.append(self._place(entry.index, slot, day, zone))
         self._infer_ends(schedule.slots)
         if zone is None and schedule.slots:
             problems.warn(
@@ -466,3 +459,128 @@ def read_schedule(meta: Mapping[str, Any], problems: Problems, workshop: Worksho
     if meta.get("schedule") is None:
         return None
     return ScheduleReader(problems, workshop, rosters, shown, directory).read(meta["schedule"])
+
+
+def _read(reading: Reading) -> dict[str, Any]:
+    return {"schedule": read_schedule(reading.meta, reading.problems,
+                                      workshop_block.of(reading.parts),
+                                      team.rosters(reading.parts), reading.wanted("team"),
+                                      reading.directory)}
+
+
+# ---------------------------------------------------------------------------------------------
+# schedule()
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SlotView:
+    start_iso: str
+    start_text: str
+    end_iso: str | None
+    end_text: str | None
+    title: str
+    kind: str | None  # as normalized: "contributed talk"
+    kind_class: str  # for CSS: "contributed-talk"
+    speakers: tuple[Speaker, ...]
+    location: str | None
+    url: str | None
+    abstract_html: Markup | None
+    parallel: bool
+
+
+@dataclass(frozen=True)
+class DayView:
+    iso: str
+    text: str  # "Saturday, May 11, 2024"
+    slots: tuple[SlotView, ...]
+
+
+def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str | None]:
+    """The program by day, and the sentence that names its time zone."""
+    days: dict[str, list[SlotView]] = {}
+    for placed in schedule.slots:
+        slot = placed.slot
+        days.setdefault(placed.day.isoformat(), []).append(SlotView(
+            start_iso=iso(placed.start) if schedule.zone else placed.start.strftime(
+                "%Y-%m-%dT%H:%M"),
+            start_text=format_time(placed.start, clock),
+            end_iso=(iso(placed.end) if schedule.zone else
+                     placed.end.strftime("%Y-%m-%dT%H:%M")) if placed.end else None,
+            end_text=format_time(placed.end, clock) if placed.end else None,
+            title=slot.title,
+            kind=placed.kind or (slot.kind.lower() if slot.kind else None),
+            kind_class=(placed.kind or "other").replace(" ", "-"),
+            speakers=placed.speakers,
+            location=slot.location,
+            url=slot.url,
+            abstract_html=placed.abstract_html,
+            parallel=slot.parallel,
+        ))
+    views = [DayView(day, format_weekday(date.fromisoformat(day)), tuple(slots))
+             for day, slots in days.items()]
+    zone = None
+    if schedule.zone is not None and schedule.slots:
+        zone = f"Times are in {schedule.zone.label}"
+        if schedule.zone.key not in ("AoE", "UTC"):
+            zone += f" ({format_offset(schedule.slots[0].start)})"
+        zone += "."
+    return views, zone
+
+
+def schedule(r: Rendering) -> str:
+    """The page's program, by day, in the edition's time zone."""
+    program: Schedule | None = r.read.schedule
+    if program is None:  # the key is there but unreadable: reported when the page was read
+        return ""
+    days, zone = schedule_views(program, r.clock)
+    tz = program.zone
+    where = workshop_block.of(r.read.parts)
+    location = where.location if where else None
+    scope = r.read.src
+    calendar_url = r.calendar(
+        "program", lambda title, stamp: calendar(title, scope, program, stamp, location)
+    ) if program.slots else None
+    return r.place("schedule()", "schedule", days=days, zone=zone, clock=r.clock,
+                   zone_key=tz.key if tz and tz.key not in ("AoE",) else None,
+                   calendar_url=calendar_url)
+
+
+# ---------------------------------------------------------------------------------------------
+# The calendar file
+# ---------------------------------------------------------------------------------------------
+
+
+def calendar(title: str, scope: str, program: Schedule, stamp: datetime | None,
+             location: str | None) -> ics.Calendar:
+    """One event per slot, in the event's time zone."""
+    events = []
+    for placed in program.slots:
+        where = placed.slot.location or location
+        events.append(ics.Event(
+            uid=ics.uid(scope, "slot", placed.index, placed.slot.title),
+            summary=placed.slot.title, start=placed.start, end=placed.end or placed.start,
+            location=where or None,
+            description=("With " + ", ".join(s.name for s in placed.speakers)
+                         if placed.speakers else None),
+            categories=(placed.kind,) if placed.kind else ()))
+    return ics.Calendar(f"{title}: program", tuple(events), stamp)
+
+
+# ---------------------------------------------------------------------------------------------
+# The editor schema
+# ---------------------------------------------------------------------------------------------
+
+
+def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
+    from ..schema import closed
+
+    slot = closed(Slot, extra={"time": {"type": ["string", "integer"],
+                                        "description": "Another name for start"}})
+    return ({"schedule": {"type": "array", "items": {"$ref": "#/$defs/Slot"}}},
+            {"Slot": slot})
+
+
+FEATURE = Feature("schedule", keys=("schedule",), read=_read, schema=_schema,
+                  macros=(Macro("schedule", schedule, key="schedule",
+                                call_text=lambda call: "schedule()"),))

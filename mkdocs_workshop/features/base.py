@@ -1,0 +1,236 @@
+"""What a feature is, what it reads a page with, and what its macros render with.
+
+A feature is one thing a workshop page can have: the workshop block, rosters, important dates, a
+program, sponsors, papers, the series index. Its module (``features/<name>.py``) holds its
+models, its reader and checks, its view data and its macros, and ends with a :class:`Feature`
+that describes it; ``features/__init__.py`` lists them, and everything that must know every
+feature (the macro names, the keys that are not rosters, the editor schema, the order pages are
+read in) is derived from that list.
+
+Reading a page (:mod:`mkdocs_workshop.page`) gives each feature a :class:`Reading`; what the
+features read is kept in a :class:`PageRead`, which does not change afterwards. Rendering a macro
+gives it a :class:`Rendering`, through which it finds what was read, keeps the little state a
+page's rendering needs, reports problems and puts its HTML into the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any, Protocol
+
+from ..imagerefs import ImageMaker
+from ..problems import Problem, Problems
+from ..timezones import Zone
+
+UrlFor = Callable[[str], "str | None"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Macro calls
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Call:
+    """A macro call: its name and arguments (literal values, as far as they are known)."""
+
+    name: str
+    args: tuple[Any, ...] = ()
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    where: str = ""  # "line 12: << team("speakers") >>" when found in the page's text
+
+    def arg(self, position: int, name: str, default: Any = None) -> Any:
+        """An argument given by position or by name."""
+        if name in self.kwargs:
+            return self.kwargs[name]
+        return self.args[position] if len(self.args) > position else default
+
+    def text(self) -> str:
+        """The call as messages name it: ``team("speakers")``."""
+        parts = [f'"{a}"' if isinstance(a, str) else str(a) for a in self.args]
+        parts += [f'{k}="{v}"' if isinstance(v, str) else f"{k}={v}"
+                  for k, v in self.kwargs.items()]
+        return f"{self.name}({', '.join(parts)})"
+
+
+# (message, fix) pairs: what is wrong with a call on a page.
+Issues = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Macro:
+    """A macro of a feature: ``<< name(...) >>``."""
+
+    name: str
+    # render(rendering, *args, **kwargs) -> the HTML block (placed with rendering.place).
+    render: Callable[..., str]
+    # The front-matter key the macro shows: a page without it gets "is used, but the page has
+    # no 'key:' list".
+    key: str | None = None
+    # What else is wrong with a call, from its arguments and what the page read.
+    check: Callable[[Call, PageRead], Issues] | None = None
+    # How messages name a call (default: Call.text).
+    call_text: Callable[[Call], str] | None = None
+
+    def name_call(self, call: Call) -> str:
+        return self.call_text(call) if self.call_text else call.text()
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One feature, as the registry lists it."""
+
+    name: str
+    # Front-matter keys it reads (a list under one of them is never taken for a roster).
+    keys: tuple[str, ...] = ()
+    # Reads its part of a page; returns the values to keep, by name (see PageRead).
+    read: Callable[[Reading], Mapping[str, Any]] | None = None
+    macros: tuple[Macro, ...] = ()
+    # Its part of the editor schema: (properties of a page, definitions).
+    schema: Callable[[], tuple[dict[str, Any], dict[str, Any]]] | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a page
+# ---------------------------------------------------------------------------------------------
+
+
+class Directory(Protocol):
+    """The people directory, as features read it (see features/directory.py)."""
+
+    name: str
+    exists: bool
+    people: dict[str, dict[str, Any]]
+    invalid: dict[str, str]
+
+    def get(self, person_id: str) -> dict[str, Any] | None: ...
+
+
+@dataclass
+class Reading:
+    """What a feature reads a page with. ``parts`` holds what the features before it read."""
+
+    src: str
+    meta: Mapping[str, Any]  # the front matter (keys are text)
+    problems: Problems
+    calls: Sequence[Any]  # the scan's MacroCalls found in the page's text
+    default_zone: Zone
+    url_for: UrlFor
+    directory: Directory
+    papers: Any  # features.papers.PaperFiles: the build's papers files, each read once
+    images: ImageMaker | None
+    not_rosters: frozenset[str] = frozenset()  # keys some feature reads (see team.py)
+    parts: dict[str, Any] = field(default_factory=dict)
+
+    def wanted(self, macro: str) -> list[str]:
+        """The first argument of each call of ``macro`` in the page, where it is a literal."""
+        return [c.arg for c in self.calls if c.name == macro and isinstance(c.arg, str)]
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """Everything the features read of one page, and what was wrong with it. It does not
+    change after reading; ``read.dates`` is ``read.parts["dates"]``."""
+
+    src: str
+    problems: Sequence[Problem]
+    keys: frozenset[str]  # the front matter's keys, as read
+    meta: Mapping[str, Any]  # the front matter, for rosters a macro names at render time
+    parts: Mapping[str, Any]
+
+    def __getattr__(self, name: str) -> Any:
+        parts = self.__dict__.get("parts")
+        if parts is not None and name in parts:
+            return parts[name]
+        raise AttributeError(name)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity.value == "error"]
+
+
+def frozen(parts: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(parts))
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering a macro
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RenderState:
+    """What the rendering of one page keeps while its macros run (a new one each build)."""
+
+    first_of: set[str] = field(default_factory=set)  # macros rendered once already
+    # kind -> (site path of its .ics, what describes it once the page's title is known)
+    calendars: dict[str, tuple[str, Callable[[str, datetime | None], Any]]] = field(
+        default_factory=dict)
+    reported: set[str] = field(default_factory=set)  # calls whose problems were reported
+    late: dict[str, Any] = field(default_factory=dict)  # values read at render time
+
+    def first(self, macro: str) -> bool:
+        """Whether this is the page's first call of ``macro`` (and note that it was)."""
+        if macro in self.first_of:
+            return False
+        self.first_of.add(macro)
+        return True
+
+
+class Rendering(Protocol):
+    """What a macro renders with (the build makes one for each call; see build.py)."""
+
+    read: PageRead
+    state: RenderState
+    now: datetime
+    clock: str  # "24h" or "12h"
+    default_zone: Zone
+
+    def place(self, call: str, partial: str, **context: Any) -> str:
+        """The partial rendered and put into the page (or an error box if it fails)."""
+        ...
+
+    def fail(self, call: str, issues: Issues) -> str:
+        """Report a call's problems (once per page) and give the error box to show."""
+        ...
+
+    def box(self, text: str) -> str:
+        """An error box with ``text``, for a problem already reported."""
+        ...
+
+    def report(self, problems: Problems) -> None: ...
+
+    def calendar(self, kind: str,
+                 make: Callable[[str, datetime | None], Any]) -> str | None:
+        """Ask for the page's calendar file of ``kind``, which ``make(title, stamp)``
+        describes (an ics.Calendar) once the page's title is known; its address, or None
+        when the build makes no calendars."""
+        ...
+
+    def files(self) -> Any:
+        """The site's files (hosts.FileList), or None before they are known."""
+        ...
+
+    def here(self) -> Any:
+        """The page's own file."""
+        ...
+
+    def front(self, src: str, text: str) -> Any:
+        """A page's front matter (frontmatter.FrontMatter), read once per build."""
+        ...
+
+    def papers_files(self) -> Any:
+        """The build's papers files (papers.PaperFiles)."""
+        ...
+
+    def shared(self, name: str, make: Callable[[], Any]) -> Any:
+        """A value made once per build (the series index reads every page once)."""
+        ...
+
+
+def each(values: Mapping[str, Sequence[Any]]) -> Iterator[Any]:
+    for items in values.values():
+        yield from items

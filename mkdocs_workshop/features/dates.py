@@ -1,0 +1,400 @@
+"""Important dates: ``dates:`` in front matter, ``<< dates() >>``, and their calendar file.
+
+```yaml
+dates_timezone: AoE                      # the default: Anywhere on Earth
+dates:
+  - Paper Submission Deadline: 2024-05-16
+  - what: Review Bidding Period
+    start: 2024-05-20
+    end: 2024-05-22
+  - what: Camera-ready
+    when: 2024-06-30 17:00
+    timezone: Europe/Vienna
+```
+
+A date without a time is a deadline that lasts the whole day in its zone: in Anywhere on Earth
+(UTC-12, the default) ``2024-04-08`` passes at ``2024-04-08T23:59:59-12:00``. A period passes
+when its last day does. Ordering and "after the workshop" checks compare calendar days.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from pydantic import model_validator
+
+from .. import ics
+from ..entries import EntryKind, read_entries
+from ..fields import (
+    WHEN_PATTERN,
+    FieldIssue,
+    Model,
+    RequiredText,
+    When,
+    ZoneName,
+    day_of,
+    to_when,
+    to_zone,
+)
+from ..problems import Problems, brief
+from ..times import format_day, format_time, iso, local_time, range_parts
+from ..timezones import Zone
+from . import workshop as workshop_block
+from .base import Feature, Macro, Reading, Rendering
+from .workshop import WorkshopInfo
+
+END_OF_DAY = time(23, 59, 59)
+
+# A dates entry that is the workshop itself ("Workshop Date", "Workshop day", "Workshop").
+_WORKSHOP_LABEL = re.compile(r"^\s*(the\s+)?workshop(\s+(date|dates|day|days))?\s*:?\s*$", re.I)
+
+# ---------------------------------------------------------------------------------------------
+# The model
+# ---------------------------------------------------------------------------------------------
+
+
+class DateEntry(Model):
+    """One important date: a deadline (``when``) or a period (``start`` and ``end``)."""
+
+    what: RequiredText
+    when: When = None
+    start: When = None
+    end: When = None
+    timezone: ZoneName = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> DateEntry:
+        if self.when is not None and (self.start is not None or self.end is not None):
+            raise FieldIssue(
+                "has both 'when' and 'start'/'end'.",
+                "keep 'when' for a single date, or 'start' and 'end' for a period.",
+            )
+        if self.when is None and self.start is None and self.end is None:
+            raise FieldIssue(
+                "has no date.", "add 'when: YYYY-MM-DD', or 'start:' and 'end:' for a period."
+            )
+        if (self.start is None) != (self.end is None):
+            given, missing = ("start", "end") if self.start is not None else ("end", "start")
+            raise FieldIssue(
+                f"has '{given}' but no '{missing}'.",
+                f"add '{missing}:', or use 'when:' for a single date.",
+            )
+        if self.start is not None and self.end is not None and \
+                day_of(self.end) < day_of(self.start):
+            raise FieldIssue(
+                f"ends ({day_of(self.end).isoformat()}) before it starts "
+                f"({day_of(self.start).isoformat()}).",
+                "swap 'start' and 'end', or correct the month.",
+            )
+        return self
+
+
+DATE_FIELDS = ("what", "when", "start", "end", "timezone")
+
+
+@dataclass(frozen=True)
+class DateItem:
+    """One validated entry of ``dates:``, placed in time."""
+
+    index: int  # 1-based position in the list
+    what: str
+    zone: Zone
+    start: datetime | None  # for a period: when it opens
+    closes: datetime  # when the entry has passed
+    first_day: date
+    last_day: date
+    has_time: bool  # a time of day was written (not a whole-day deadline)
+
+    @property
+    def is_period(self) -> bool:
+        return self.start is not None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------------------------
+
+
+def _date_mapping(item: object) -> dict[str, Any] | None:
+    """``{Label: 2024-04-08}`` and ``{Label: {start:.., end:..}}`` as ``{what: Label, ...}``."""
+    if not isinstance(item, dict) or not item:
+        return None
+    if "what" in item or any(str(k) in DATE_FIELDS for k in item):
+        return {str(k): v for k, v in item.items()}
+    if len(item) != 1:
+        return None
+    ((label, value),) = item.items()
+    if isinstance(value, dict):
+        return {"what": label, **{str(k): v for k, v in value.items()}}
+    return {"what": label, "when": value}
+
+
+def _date_first(entry: Mapping[str, Any]) -> bool:
+    """``- 2022-02-28: Submission Date``: YAML reads the date as the label."""
+    if set(entry) != {"what", "when"} or not isinstance(entry["when"], str):
+        return False
+    what = entry["what"]
+    if isinstance(what, (date, datetime)):
+        return True
+    try:
+        return isinstance(what, str) and to_when(what) is not None
+    except FieldIssue:
+        return False
+
+
+DATES = EntryKind(
+    key="dates", noun="a date", model=DateEntry, fields=DATE_FIELDS, label="what",
+    not_list=lambda value: (
+        "should be a list of dates.",
+        "write each date as '- Paper Submission Deadline: 2024-05-16' on its own line."),
+    not_entry=lambda item: (
+        f"is {'the text ' if isinstance(item, str) else ''}{brief(item)}, not a date.",
+        "write '- Label: YYYY-MM-DD', or 'what:' with 'when:' (or 'start:'/'end:')."),
+    shorthand=_date_mapping,
+)
+
+
+def read_dates(meta: Mapping[str, Any], problems: Problems, zone: Zone,
+               workshop: WorkshopInfo | None) -> list[DateItem] | None:
+    value = meta.get("dates")
+    if value is None:
+        return None
+
+    def written_date_first(index: int, entry: dict[str, Any], label: str | None) -> bool:
+        if _date_first(entry):
+            problems.error(
+                f"is written date first ('{entry['what']}: {entry['when']}').", key="dates",
+                entry=index, fix=f"write the label first: '- {entry['when']}: {entry['what']}'.",
+            )
+            return False
+        return True
+
+    entries = read_entries(value, DATES, problems, check=written_date_first)
+    if entries is None:
+        return None
+    items = [place(entry.index, entry.value, zone, problems) for entry in entries]
+    check(items, workshop, problems)
+    return items
+
+
+def read_zone(meta: Mapping[str, Any], problems: Problems, default: Zone) -> Zone:
+    if meta.get("dates_timezone") is None:
+        return default
+    try:
+        zone = to_zone(meta["dates_timezone"])
+    except FieldIssue as issue:
+        problems.error(issue.message, key="dates_timezone", fix=issue.fix)
+        return default
+    return zone or default
+
+
+def _read(reading: Reading) -> dict[str, Any]:
+    zone = read_zone(reading.meta, reading.problems, reading.default_zone)
+    dates = read_dates(reading.meta, reading.problems, zone, workshop_block.of(reading.parts))
+    return {"dates": dates, "dates_zone": zone}
+
+
+# ---------------------------------------------------------------------------------------------
+# Placing dates in time, and the checks
+# ---------------------------------------------------------------------------------------------
+
+
+def _instant(value: date, zone: Zone, *, end_of_day: bool) -> tuple[datetime, bool, str | None]:
+    """An aware datetime for a date or datetime (whole days open at 00:00, close at
+    23:59:59), whether a time was written, and why that time is doubtful, if it is."""
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return value, True, None
+        moment, doubt = local_time(value, zone)
+        return moment, True, doubt
+    wall = datetime.combine(value, END_OF_DAY if end_of_day else time(0))
+    return local_time(wall, zone)[0], False, None  # a day's edge in a gap: the nearest instant
+
+
+def place(index: int, entry: DateEntry, zone: Zone,
+          problems: Problems | None = None) -> DateItem:
+    """Place a validated entry in time; ``zone`` is the entry's own or the page default.
+    A time that daylight saving time makes doubtful is reported to ``problems``."""
+    zone = entry.timezone or zone
+
+    def instant(field: str, value: date, end_of_day: bool) -> tuple[datetime, bool]:
+        moment, has_time, doubt = _instant(value, zone, end_of_day=end_of_day)
+        if doubt and problems is not None:
+            problems.warn(doubt, key="dates", entry=index, label=entry.what, field=field,
+                          fix="write the time with its offset (2024-03-31 03:30+02:00), or "
+                          "a time outside the change.")
+        return moment, has_time
+
+    if entry.when is not None:
+        closes, has_time = instant("when", entry.when, True)
+        return DateItem(index, entry.what, zone, None, closes, day_of(entry.when),
+                        day_of(entry.when), has_time)
+    assert entry.start is not None and entry.end is not None  # DateEntry guarantees the form
+    start, start_has_time = instant("start", entry.start, False)
+    closes, end_has_time = instant("end", entry.end, True)
+    return DateItem(index, entry.what, zone, start, closes, day_of(entry.start),
+                    day_of(entry.end), start_has_time or end_has_time)
+
+
+def is_workshop_label(what: str) -> bool:
+    return bool(_WORKSHOP_LABEL.match(what))
+
+
+def workshop_last_day(items: Sequence[DateItem], workshop: WorkshopInfo | None) -> date | None:
+    """The workshop's last day: from the ``workshop:`` block, else a "Workshop Date" entry."""
+    if workshop is not None and workshop.last_day is not None:
+        return workshop.last_day
+    for item in items:
+        if is_workshop_label(item.what):
+            return item.last_day
+    return None
+
+
+def check(items: Sequence[DateItem], workshop: WorkshopInfo | None, problems: Problems) -> None:
+    """Warn about the slips organizers make: a list out of order, a date after the workshop."""
+    last_day = workshop_last_day(items, workshop)
+    source = "the 'workshop:' block" if workshop and workshop.last_day else "the workshop entry"
+    for item in items:
+        if last_day is not None and not is_workshop_label(item.what) and item.first_day > last_day:
+            problems.warn(
+                f"{_show(item)} is after the workshop ({last_day.isoformat()}, from {source}).",
+                key="dates", entry=item.index, label=item.what,
+                fix="check the month and the year of this date.",
+            )
+    for previous, item in itertools.pairwise(items):
+        if item.first_day < previous.first_day:
+            problems.warn(
+                f"{_show(item)} is listed after '{previous.what}' ({_show(previous)}) "
+                "but comes before it.",
+                key="dates", entry=item.index, label=item.what,
+                fix="list the dates in the order they happen, or correct the date.",
+            )
+
+
+def _show(item: DateItem) -> str:
+    if item.first_day == item.last_day:
+        return item.first_day.isoformat()
+    return f"{item.first_day.isoformat()} to {item.last_day.isoformat()}"
+
+
+def next_index(items: Sequence[DateItem], now: datetime) -> int | None:
+    """The index of the entry that passes soonest after ``now``, if any is still to come."""
+    upcoming = [item for item in items if item.closes > now]
+    if not upcoming:
+        return None
+    return min(upcoming, key=lambda item: (item.closes, item.index)).index
+
+
+# ---------------------------------------------------------------------------------------------
+# dates()
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateView:
+    what: str
+    start_iso: str | None  # a period's first moment
+    start_text: str | None
+    separator: str  # between a period's first and last day
+    closes_iso: str
+    closes_text: str
+    zone_label: str | None  # set when the entry's zone differs from the page's
+    past: bool
+    next: bool
+
+
+def date_views(items: Sequence[DateItem], zone: Zone, now: datetime) -> list[DateView]:
+    upcoming = next_index(items, now)
+    views: list[DateView] = []
+    for item in items:
+        start_text: str | None = None
+        separator = ""
+        end_text = format_day(item.last_day)
+        if item.is_period and item.first_day != item.last_day:
+            start_text, separator, end_text = range_parts(item.first_day, item.last_day)
+        elif item.is_period and item.has_time:  # one day, from a time to a time
+            start_text, separator = format_day(item.first_day), " \u2013 "
+        if item.has_time:
+            if item.start is not None and start_text is not None:
+                start_text += f", {format_time(item.start)}"
+            if start_text is not None and item.first_day == item.last_day:
+                end_text = format_time(item.closes)
+            else:
+                end_text += f", {format_time(item.closes)}"
+        views.append(DateView(
+            what=item.what,
+            start_iso=iso(item.start) if item.start is not None else None,
+            start_text=start_text,
+            separator=separator,
+            closes_iso=iso(item.closes),
+            closes_text=end_text,
+            zone_label=item.zone.label if item.zone.key != zone.key else None,
+            past=item.closes <= now,
+            next=item.index == upcoming,
+        ))
+    return views
+
+
+def dates(r: Rendering) -> str:
+    """The page's important dates, with past ones marked and the next one highlighted."""
+    items: list[DateItem] | None = r.read.dates
+    if items is None:  # the key is there but unreadable: reported when the page was read
+        return ""
+    zone = r.read.dates_zone or r.default_zone
+    views = date_views(items, zone, r.now)
+    scope = r.read.src
+    calendar_url = r.calendar(
+        "dates", lambda title, stamp: calendar(title, scope, items, stamp)) if items else None
+    return r.place("dates()", "dates", dates=views, zone=zone,
+                   mixed=any(v.zone_label for v in views), calendar_url=calendar_url)
+
+
+# ---------------------------------------------------------------------------------------------
+# The calendar file
+# ---------------------------------------------------------------------------------------------
+
+
+def calendar(title: str, scope: str, items: Sequence[DateItem],
+             stamp: datetime | None) -> ics.Calendar:
+    """One event per important date: a deadline at the moment it passes, a period from its
+    first day to the end of its last, each with a reminder the day before."""
+    events = []
+    for item in items:
+        zone = "" if item.zone.key in ("UTC",) else f" {item.zone.key}"
+        uid = ics.uid(scope, "date", item.index, item.what)
+        summary, alarm = f"{item.what} ({title})", f"{item.what} tomorrow"
+        if item.start is not None:
+            events.append(ics.Event(uid, summary, item.start, item.closes, alarm=alarm))
+        else:
+            when = "" if item.has_time else f", end of {format_day(item.last_day)}{zone}"
+            events.append(ics.Event(uid, summary, item.closes, item.closes,
+                                    description=f"{item.what}{when}.", alarm=alarm))
+    return ics.Calendar(f"{title}: important dates", tuple(events), stamp)
+
+
+# ---------------------------------------------------------------------------------------------
+# The editor schema
+# ---------------------------------------------------------------------------------------------
+
+
+def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
+    from ..schema import closed
+
+    shorthand = {
+        "type": "object", "minProperties": 1, "maxProperties": 1,
+        "description": "- Label: YYYY-MM-DD",
+        "additionalProperties": {"type": "string", "pattern": WHEN_PATTERN},
+    }
+    return ({"dates": {"type": "array", "items": {"anyOf": [
+                {"$ref": "#/$defs/DateEntry"}, shorthand]}},
+             "dates_timezone": {"type": "string"}},
+            {"DateEntry": closed(DateEntry)})
+
+
+FEATURE = Feature("dates", keys=("dates", "dates_timezone"), read=_read, schema=_schema,
+                  macros=(Macro("dates", dates, key="dates", call_text=lambda call: "dates()"),))

@@ -1,0 +1,381 @@
+"""Rosters: the lists of people in front matter (``speakers``, ``Panelist``, ``Organizers``), and
+``<< team("speakers") >>``, which shows one of them as cards.
+
+```yaml
+speakers:
+  - name: Juan Felipe Carrasquilla Álvarez
+    url: https://scholar.google.com/citations?user=slkzvvQAAAAJ
+    aff: ETH Zürich
+    interest: AI, Quantum Physics
+    image: assets/images/juan.jpg
+  - id: marinka-zitnik          # a person of the people directory (people.yml)
+    aff: Harvard Medical School # this edition's affiliation
+```
+
+What is a roster is decided here, once: a list with at least one mapping that has a ``name`` or
+an ``id``, under a key no feature reads (:func:`looks_like_roster`). The search engines' data
+(:mod:`mkdocs_workshop.structured`) asks :func:`roles` whether a roster's people perform or
+organize.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+from pydantic import AliasChoices, Field
+
+from ..anchors import AnchorAllocator, slug
+from ..entries import EntryKind, label_of, markdown_field, read_entries
+from ..fields import FieldIssue, Focus, ImageRef, Link, Model, RequiredText, Text, to_text
+from ..imagerefs import ImageMaker, PageImage, locate_image
+from ..problems import Problems, did_you_mean
+from .base import Call, Directory, Feature, Issues, Macro, PageRead, Reading, Rendering, UrlFor
+
+# ---------------------------------------------------------------------------------------------
+# The model
+# ---------------------------------------------------------------------------------------------
+
+
+class Person(Model):
+    """One entry of a roster (``speakers``, ``Panelist``, ``Organizers``, ...)."""
+
+    name: RequiredText
+    url: Link = None
+    aff: Text = Field(None, validation_alias=AliasChoices("aff", "affiliation"))
+    interest: Text = None
+    topic: Text = None
+    role: Text = None
+    bio: Text = None
+    image: ImageRef = None
+    focus: Focus = None  # where the square crop of the image is centred
+    links: dict[str, Link] = Field(default_factory=dict)
+    id: Text = None  # the person's id in the people directory, when the entry names one
+
+
+PERSON_FIELDS = ("name", "url", "aff", "affiliation", "interest", "topic", "role", "bio", "image",
+                 "focus", "links")
+ROSTER_FIELDS = ("id", *PERSON_FIELDS)
+# Fields shown as text, where YAML turning a value into a number would change it.
+TEXT_FIELDS = ("name", "aff", "affiliation", "interest", "topic", "role", "bio")
+
+LINK_LABELS = {
+    "website": "Website", "homepage": "Website", "scholar": "Google Scholar",
+    "github": "GitHub", "gitlab": "GitLab", "x": "X", "twitter": "X", "linkedin": "LinkedIn",
+    "bluesky": "Bluesky", "mastodon": "Mastodon", "orcid": "ORCID", "email": "Email",
+    "openreview": "OpenReview", "dblp": "DBLP", "semantic_scholar": "Semantic Scholar",
+}
+
+# Keys organizers use for rosters. Any other list of people works as well, but only these can be
+# checked by an editor, since a schema cannot tell a roster from other front matter.
+ROSTER_KEYS = ("speakers", "Speakers", "Panelist", "Panelists", "panelists", "Organizers",
+               "organizers", "keynotes", "Keynotes", "team", "Team", "committee", "Committee",
+               "chairs", "Chairs", "StudentOrganizers", "ProfessorOrganizers", "reviewers",
+               "volunteers")
+
+_PERFORMERS = re.compile(r"speaker|panel|keynote|invited|talk", re.I)
+_ORGANIZERS = re.compile(r"organi[sz]|chair|committee", re.I)
+
+
+def looks_like_roster(key: str, value: object, not_rosters: Collection[str]) -> bool:
+    """A list with at least one mapping that has a ``name`` or an ``id`` is a roster, unless a
+    feature reads that key (``not_rosters``: the registry's keys)."""
+    return (
+        key not in not_rosters
+        and isinstance(value, list)
+        and any(isinstance(item, dict) and ("name" in item or "id" in item) for item in value)
+    )
+
+
+def roles(key: str) -> frozenset[str]:
+    """What a roster's people do at the event, from its key: "performer" (speakers,
+    panelists, keynotes), "organizer" (organizers, chairs, committees), both, or neither."""
+    found = set()
+    if _PERFORMERS.search(key):
+        found.add("performer")
+    if _ORGANIZERS.search(key):
+        found.add("organizer")
+    return frozenset(found)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cards
+# ---------------------------------------------------------------------------------------------
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def initials(name: str) -> str:
+    """Up to two initials: first and last word, titles in parentheses left out."""
+    words = [w for w in _PARENTHESES.sub(" ", name).split() if any(ch.isalnum() for ch in w)]
+    if not words:
+        return "?"
+    letters = [next(ch for ch in w if ch.isalnum()) for w in (words[0], words[-1])]
+    return (letters[0] + letters[1] if len(words) > 1 else letters[0]).upper()
+
+
+def hue(name: str) -> int:
+    """A stable hue (0-359) for a name, so each initials avatar keeps its colour."""
+    return int.from_bytes(hashlib.sha1(name.encode("utf-8")).digest()[:2], "big") % 360
+
+
+@dataclass(frozen=True)
+class Card:
+    """A person as a card shows them."""
+
+    index: int  # 1-based position in the roster
+    person: Person
+    anchor: str
+    image: PageImage | None  # None: the initials avatar
+    initials: str
+    hue: int
+    bio_html: Markup | None
+    links: tuple[tuple[str, str], ...] = ()  # (label, address)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a roster
+# ---------------------------------------------------------------------------------------------
+
+
+def _not_list(value: object) -> tuple[str, str]:
+    if isinstance(value, dict):
+        return ("is a mapping, but a roster is a list of people.",
+                "start each person with '- name: ...' under the roster's key.")
+    return (f"should be a list of people, not {type(value).__name__} '{value}'.",
+            "write each person as '- name: ...' on its own line under the key.")
+
+
+def _not_entry(item: object) -> tuple[str, str]:
+    shown = f"the text '{item}'" if isinstance(item, str) else f"a {type(item).__name__}"
+    fix = f"write it as '- name: {item}'." if isinstance(item, str) else (
+        "write the entry as '- name: ...' with its fields indented below it.")
+    return f"is {shown}, not a person.", fix
+
+
+PEOPLE = EntryKind(key="", noun="a person", model=Person, fields=ROSTER_FIELDS, label="name",
+                   text_fields=TEXT_FIELDS, not_list=_not_list, not_entry=_not_entry)
+
+
+@dataclass
+class RosterReader:
+    """Reads the rosters of one page; anchors are unique across the page's rosters."""
+
+    page_src: str
+    problems: Problems
+    url_for: UrlFor
+    directory: Directory
+    anchors: AnchorAllocator
+    images: ImageMaker | None = None
+
+    def read(self, key: str, value: object) -> list[Card]:
+        problems = self.problems
+        if value is None:
+            return []
+
+        def prepare(index: int, fields: dict[str, Any],
+                    label: str | None) -> tuple[dict[str, Any], str | None] | None:
+            if "aff" in fields and "affiliation" in fields:
+                problems.warn(
+                    "has both 'aff' and 'affiliation'; only 'aff' is shown.", key=key,
+                    entry=index, label=label, field="affiliation", fix="keep one of the two.",
+                )
+            merged = self._merge(key, index, fields)
+            if merged is None:
+                return None
+            return merged, label or label_of(merged, "name")
+
+        cards: list[Card] = []
+        seen: dict[str, tuple[int, str]] = {}  # slug of the name -> (entry, name)
+        for entry in read_entries(value, PEOPLE, problems, key=key, prepare=prepare) or []:
+            card = self._card(key, entry.index, entry.value,
+                              from_directory="image" not in entry.fields)
+            identity = card.person.id or slug(card.person.name)
+            if identity in seen:
+                first, name = seen[identity]
+                problems.warn(
+                    f"is the same person as entry {first} ({name}).", key=key,
+                    entry=entry.index, label=card.person.name,
+                    fix="remove one of the two entries.",
+                )
+            else:
+                seen[identity] = (entry.index, card.person.name)
+            cards.append(card)
+        return cards
+
+    def _merge(self, key: str, index: int, fields: dict[str, Any]) -> dict[str, Any] | None:
+        """The entry's fields over the directory's, for an entry with an ``id``."""
+        if "id" not in fields:
+            return fields
+        try:
+            person_id = to_text(fields["id"])
+        except FieldIssue as issue:
+            self.problems.error(issue.message, key=key, entry=index, field="id", fix=issue.fix)
+            return None
+        if person_id is None:
+            self.problems.error("is empty.", key=key, entry=index, field="id",
+                                fix="write the person's id from the people directory.")
+            return None
+        known = self.directory.get(person_id)
+        if known is None and person_id in self.directory.invalid:
+            self.problems.error(
+                f"'{person_id}' cannot be used: its entry in {self.directory.name} has a "
+                f"mistake ({self.directory.invalid[person_id]})", key=key, entry=index,
+                field="id", fix=f"correct '{person_id}' in {self.directory.name}.",
+            )
+            return None
+        if known is None:
+            self.problems.error(
+                f"'{person_id}' is not in the people directory ({self.directory.name}).",
+                key=key, entry=index, field="id", fix=self._id_fix(person_id),
+            )
+            return None
+        base = dict(known)
+        if "aff" in fields or "affiliation" in fields:  # this edition's affiliation wins
+            base.pop("aff", None)
+            base.pop("affiliation", None)
+        return {**base, **fields, "id": person_id}
+
+    def _id_fix(self, person_id: str) -> str:
+        if not self.directory.exists:
+            return (f"create {self.directory.name} in the docs folder with '{person_id}:' and "
+                    "the person's fields, or write the person's fields here instead of 'id'.")
+        close = did_you_mean(person_id, self.directory.people)
+        if close is None:  # maybe they wrote the name
+            by_name = {slug(str(p.get("name", ""))): pid
+                       for pid, p in self.directory.people.items()}
+            close = by_name.get(slug(person_id))
+        add = f"add '{person_id}:' to {self.directory.name}, or correct the id."
+        return f"did you mean '{close}'? Otherwise {add}" if close else add[0].upper() + add[1:]
+
+    def _card(self, key: str, index: int, person: Person, *, from_directory: bool) -> Card:
+        problems = self.problems
+        image = None
+        if person.image:
+            # A directory image is written relative to the docs folder, not to this page.
+            ref = person.image
+            if person.id and from_directory and "://" not in ref:
+                ref = "/" + ref.lstrip("./")
+            image = locate_image(ref, self.page_src, self.url_for, problems, key=key,
+                                 entry=index, label=person.name, field="image",
+                                 instead="initials", maker=self.images, focus=person.focus)
+        bio_html = markdown_field(person.bio, problems, key=key, entry=index, label=person.name,
+                                  field="bio")
+        links = tuple(
+            (LINK_LABELS.get(name.lower(), name.replace("_", " ").title()), address)
+            for name, address in person.links.items() if address
+        )
+        return Card(index, person, self.anchors.allocate(person.name), image,
+                    initials(person.name), hue(person.name), bio_html, links)
+
+
+def _read(reading: Reading) -> dict[str, Any]:
+    meta = reading.meta
+    wanted = reading.wanted("team")
+    reader = RosterReader(reading.src, reading.problems, reading.url_for, reading.directory,
+                          AnchorAllocator(), reading.images)
+    rosters: dict[str, list[Card]] = {}
+    for key in meta:
+        if key in wanted or looks_like_roster(key, meta[key], reading.not_rosters):
+            rosters[key] = reader.read(key, meta[key])
+    candidates = tuple(k for k in meta
+                       if isinstance(meta[k], list) and k not in reading.not_rosters)
+    return {"rosters": rosters, "roster_candidates": candidates, "roster_reader": reader}
+
+
+def rosters(parts: Mapping[str, Any]) -> dict[str, list[Card]]:
+    """The page's rosters, from what a page read (PageRead.parts or Reading.parts)."""
+    found = parts.get("rosters")
+    return found if isinstance(found, dict) else {}
+
+
+# ---------------------------------------------------------------------------------------------
+# team()
+# ---------------------------------------------------------------------------------------------
+
+LAYOUTS = ("grid", "list")
+FIRST_ROW = 4  # cards in the first row of a grid at desktop width
+
+
+def _call_text(call: Call) -> str:
+    roster, layout = call.arg(0, "roster"), call.arg(1, "layout", "grid")
+    layout = None if layout is None else str(layout)
+    return f'team("{roster}")' if layout in (None, "grid") else f'team("{roster}", "{layout}")'
+
+
+def _check(call: Call, read: PageRead) -> Issues:
+    found: Issues = []
+    roster, layout = call.arg(0, "roster"), call.arg(1, "layout", "grid")
+    roster = None if roster is None else str(roster)
+    layout = None if layout is None else str(layout)
+    if isinstance(roster, str) and roster not in read.rosters and roster not in read.keys:
+        close = did_you_mean(roster, read.roster_candidates)
+        found.append((
+            f"names the roster '{roster}', which this page does not have.",
+            f"did you mean team(\"{close}\")? Roster names are case-sensitive."
+            if close else "add the roster to the page's front matter, or correct its name.",
+        ))
+    if isinstance(layout, str) and layout not in LAYOUTS:
+        close = did_you_mean(layout, LAYOUTS)
+        found.append((
+            f"asks for layout '{layout}'.",
+            (f"did you mean '{close}'? " if close else "")
+            + "The layouts are " + " and ".join(f"'{x}'" for x in LAYOUTS) + ".",
+        ))
+    return found
+
+
+def team(r: Rendering, roster: str, layout: str = "grid") -> str:
+    """People cards for the front-matter list ``roster``; ``layout`` is grid or list."""
+    roster, layout = str(roster), str(layout)
+    cards = r.read.rosters.get(roster)
+    if cards is None:  # a roster the scan could not see (a name computed in the template)
+        late: dict[str, list[Card]] = r.state.late.setdefault("rosters", {})
+        if roster not in late:
+            problems = Problems(r.read.src)
+            reader: RosterReader = r.read.roster_reader
+            reader.problems = problems
+            late[roster] = reader.read(roster, r.read.meta[roster])
+            r.report(problems)
+        cards = late[roster]
+    # The first row of the first roster on the page is in view at once: load it eagerly.
+    eager = FIRST_ROW if r.state.first("team") else 0
+    return r.place(_call_text(Call("team", (roster, layout))), "team",
+                   **team_context(roster, cards, layout, eager))
+
+
+def team_context(roster: str, cards: list[Card], layout: str,
+                 eager_count: int = 0) -> dict[str, Any]:
+    return {"roster": roster, "cards": list(cards), "layout": layout,
+            "eager_count": eager_count}
+
+
+# ---------------------------------------------------------------------------------------------
+# The editor schema
+# ---------------------------------------------------------------------------------------------
+
+
+def person_schema(*, in_roster: bool) -> dict[str, Any]:
+    from ..schema import closed
+
+    schema = closed(Person, extra={"affiliation": {"type": ["string", "null"]}},
+                    drop=() if in_roster else ("id",))
+    schema["description"] = "A person: name, url, aff, interest, topic, role, image, bio, links."
+    if in_roster:  # an entry may be just an id of the people directory
+        schema.pop("required", None)
+        schema["anyOf"] = [{"required": ["name"]}, {"required": ["id"]}]
+    return schema
+
+
+def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
+    roster = {"type": "array", "items": {"$ref": "#/$defs/RosterEntry"}}
+    return ({key: roster for key in ROSTER_KEYS},
+            {"RosterEntry": person_schema(in_roster=True)})
+
+
+FEATURE = Feature("team", read=_read, schema=_schema,
+                  macros=(Macro("team", team, check=_check, call_text=_call_text),))
