@@ -1,7 +1,7 @@
 """Benchmark: build time and page weight of a workshop series, each build a whole process.
 
     pip install -e ".[bench]"
-    python benchmarks/bench_build.py              # the full run (about 12 minutes on 2 cores)
+    python benchmarks/bench_build.py              # the full run (about 10 minutes, 2 cores)
     python benchmarks/bench_build.py --quick      # a smaller series, for a first look
     python benchmarks/bench_build.py --ci         # about a minute; figures only, exits 0
     python benchmarks/bench_build.py --site PATH  # also a real site that uses the plugin
@@ -49,6 +49,7 @@ import argparse
 import datetime as dt
 import importlib.metadata
 import importlib.util
+import json
 import math
 import os
 import platform
@@ -61,7 +62,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -346,7 +347,8 @@ def make_baseline(series: Series, root: Path) -> Series:
 
 
 def json_str(value: object) -> str:
-    return yaml.safe_dump(str(value), default_style='"').strip()
+    """A YAML string on one line (a JSON string is one)."""
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 @dataclass
@@ -366,7 +368,7 @@ def published(site: Path) -> Published:
                       for p in sorted(site.rglob("*")) if p.is_file()})
 
 
-def compare_sites(with_site: Path, without_site: Path, pages: Iterable[str]) -> list[str]:
+def compare_sites(with_site: Path, without_site: Path, pages: list[str]) -> list[str]:
     """Lines that say what each site publishes, and whether the pages show the same blocks."""
     a, b = published(with_site), published(without_site)
     lines = [f"  with the plugin:    {a.line()}", f"  without the plugin: {b.line()}"]
@@ -379,7 +381,7 @@ def compare_sites(with_site: Path, without_site: Path, pages: Iterable[str]) -> 
         lines.append("  the same files in both, by name")
     differ = [p for p in pages if workshop_blocks(built_page(with_site, p).read_text("utf-8"))
               != workshop_blocks(built_page(without_site, p).read_text("utf-8"))]
-    total = len(list(pages))
+    total = len(pages)
     lines.append(f"  blocks on the pages: {'the same' if not differ else 'DIFFERENT'} "
                  f"({total - len(differ)} of {total} pages byte for byte)")
     return lines
@@ -465,6 +467,11 @@ def spread(values: list[float], scale: float = 1.0, digits: int = 2, unit: str =
 def per_round(a: list[Timing], b: list[Timing], how: Callable[[float, float], float],
               attr: str = "wall") -> list[float]:
     return [how(getattr(x, attr), getattr(y, attr)) for x, y in zip(a, b, strict=True)]
+
+
+def fastest_ratio(a: list[Timing], b: list[Timing]) -> float:
+    """min / min: what the fastest builds, the least disturbed by load, say."""
+    return min(t.wall for t in a) / min(t.wall for t in b)
 
 
 def timing_table(results: dict[str, list[Timing]], labels: dict[str, str]) -> list[str]:
@@ -597,8 +604,9 @@ def judge_growth(sizes: list[int], shares_ms: list[float]) -> Growth:
                      f"(significant at 95 % from {critical:.2f}, {curve.dof} degrees of "
                      f"freedom): {'significant' if significant else 'not significant'}")
     else:
-        significant = True  # a curve through every point: judged by the factor alone
-        lines.append("  quadratic term: as many points as terms, no test; judged by the factor")
+        lines.append("  quadratic term: a curve through 3 points tests nothing; not judged "
+                     "(4 sizes or more are needed)")
+        return Growth(lines, None, f"{slope:.2f} ms per edition (3 sizes: not judged)")
     lines.append(f"  one more edition at {top} (the quadratic's slope there): {marginal:.2f} ms, "
                  f"{factor:.2f} x the line's slope")
     lines.append(f"  rule: linear when the quadratic term is not significant, or one more "
@@ -685,11 +693,21 @@ def prepare_site(source: Path, work: Path) -> RealSite:
                          "mkdocs.yml names its plugins itself")
     site_dir = str(config.get("site_dir", "site"))
     docs_dir = str(config.get("docs_dir", "docs"))
+    for option, value in (("docs_dir", docs_dir), ("site_dir", site_dir)):
+        if Path(value).is_absolute() or ".." in Path(value).parts:
+            # The copies must read and write inside themselves only: files are removed from
+            # the plugin-less copy's docs folder.
+            raise SystemExit(f"{config_path}: {option} {value!r} is outside the site's folder; "
+                             "give a site whose docs_dir and site_dir are inside it")
     names = [plugin_name(p) for p in config.get("plugins", [])]
     if "workshop" not in names:
         raise SystemExit(f"{config_path}: the workshop plugin is not in its plugins")
     with_root, without_root = work / "site-with", work / "site-without"
-    skip = shutil.ignore_patterns(".git", ".cache", site_dir.strip("/"))
+    top_level = {".git", ".cache", Path(site_dir).parts[0] if site_dir else "site"}
+
+    def skip(folder: str, names: list[str]) -> set[str]:
+        return top_level & set(names) if Path(folder) == source else set()
+
     shutil.copytree(source, with_root, ignore=skip, symlinks=True)
     shutil.copytree(with_root, without_root, copy_function=os.link, symlinks=True)
     bare = dict(config)
@@ -841,8 +859,9 @@ def main_series(work: Path, plan: Plan, pool: list[str], photos: Path, rng: rand
     ratios = per_round(results["warm"], results["without"], lambda a, b: a / b)
     cpu_ratios = per_round(results["warm"], results["without"], lambda a, b: a / b, "cpu")
     ratio = statistics.median(ratios)
-    print(f"warm / without, the median of the rounds' ratios: {spread(ratios)} "
-          f"(CPU time: {statistics.median(cpu_ratios):.2f})")
+    print(f"warm / without, the median of the rounds' ratios: {spread(ratios)}")
+    print(f"  the same on CPU time: {statistics.median(cpu_ratios):.2f}; the fastest builds' "
+          f"ratio: {fastest_ratio(results['warm'], results['without']):.2f}")
     pages = plan.main + 1
     macros_s = statistics.median(per_round(results["macros"], results["without"],
                                            lambda a, b: a - b))
@@ -921,18 +940,25 @@ def growth(work: Path, plan: Plan, pool: list[str], photos: Path, rng: random.Ra
         variants[f"{size}/with"] = lambda root=series.root: build(root)
         variants[f"{size}/without"] = lambda root=baseline.root: build(root)
     results = alternate(variants, plan.growth_rounds, rng)
-    shares = []
-    print("  editions   with, s   without, s   the plugin's share (median of the rounds)")
+    shares, cpu_shares = [], []
+    print("  editions   with, s   without, s   the plugin's share, median of the rounds"
+          "   (CPU time)")
     for size in plan.sizes:
         with_, without = results[f"{size}/with"], results[f"{size}/without"]
         share = statistics.median(per_round(with_, without, lambda a, b: a - b)) * 1000
+        cpu = statistics.median(per_round(with_, without, lambda a, b: a - b, "cpu")) * 1000
         shares.append(share)
+        cpu_shares.append(cpu)
         print(f"  {size:8d}  {statistics.median(t.wall for t in with_):8.2f}  "
               f"{statistics.median(t.wall for t in without):11.2f}   {share:7.0f} ms, "
-              f"{share / size:6.1f} ms per edition")
+              f"{share / size:6.1f} ms per edition     ({cpu:.0f} ms)")
     judged = judge_growth(plan.sizes, shares)
     for line in judged.lines:
         print(line)
+    if len(plan.sizes) >= 2 and not any(map(math.isnan, cpu_shares)):
+        on_cpu = least_squares(plan.sizes, cpu_shares, 1)
+        print(f"  (the same line on CPU time: {on_cpu.coef[0]:.1f} ms + {on_cpu.coef[1]:.2f} ms "
+              f"x editions, R^2 = {on_cpu.r2:.3f})")
     verdicts.add("growth of the plugin's share", judged.figure, "linear", judged.linear)
 
 
@@ -960,6 +986,9 @@ def real_site(path: Path, work: Path, plan: Plan, rng: random.Random,
     ratios = per_round(results["with"], results["without"], lambda a, b: a / b)
     ratio = statistics.median(ratios)
     print(f"  with / without, the median of the rounds' ratios: {spread(ratios)}")
+    cpu_ratios = per_round(results["with"], results["without"], lambda a, b: a / b, "cpu")
+    print(f"    the same on CPU time: {statistics.median(cpu_ratios):.2f}; the fastest builds' "
+          f"ratio: {fastest_ratio(results['with'], results['without']):.2f}")
     verdicts.add(f"warm / without, {path.name}", f"{ratio:.2f} x "
                  f"(IQR {quartiles(ratios)[0]:.2f}\u2013{quartiles(ratios)[1]:.2f})",
                  f"<= {WARM_BOUND:.2f} (aim {WARM_AIM:.2f})", ratio <= WARM_BOUND,
