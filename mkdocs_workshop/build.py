@@ -179,9 +179,7 @@ class Build:
             try:
                 signature.bind(rendering, *args, **kwargs)
             except TypeError:
-                return rendering.fail(call.text(), [(
-                    f"does not fit {macro.name}({_parameters(signature)}).",
-                    f"see the reference of {macro.name}() for what it takes.")])
+                return rendering.fail(call.text(), [_misfit(macro, signature)])
             issues = call_issues(macro, call, rendering.read)
             if issues:
                 return rendering.fail(macro.name_call(call), issues)
@@ -329,6 +327,12 @@ class PageRendering:
         if name not in self.build._shared:
             self.build._shared[name] = make()
         return self.build._shared[name]
+
+
+def _misfit(macro: Macro, signature: inspect.Signature) -> tuple[str, str]:
+    """Why a call's arguments do not fit the macro, and the fix."""
+    return (f"does not fit {macro.name}({_parameters(signature)}).",
+            f"see the reference of {macro.name}() for what it takes.")
 
 
 def _parameters(signature: inspect.Signature) -> str:

@@ -31,9 +31,10 @@ class FrontMatter:
     meta: dict[str, Any]  # string keys only; {} when there is none or it cannot be read
     problems: list[Problem]
     hidden: tuple[Any, ...] = ()  # keys to keep from mkdocs-macros while it renders the page
-    # MkDocs reads front matter with libyaml and no limits: a block it would fail on (a date
-    # that does not exist), lose, or crash on (nesting 100,000 deep) is replaced, for MkDocs,
-    # by an empty one, and the page's meta is set to ``mkdocs_meta`` instead.
+    # MkDocs is given an empty block instead of the page's, and the page's meta is set to
+    # ``mkdocs_meta``: when the plugin read the block as a mapping (MkDocs need not read it a
+    # second time), and when MkDocs, which reads front matter with libyaml and no limits, would
+    # lose it (a date that does not exist) or crash on it (nesting 100,000 deep).
     replace: bool = False
     mkdocs_meta: dict[Any, Any] = field(default_factory=dict)
     body_start: int = 0  # where the page's Markdown starts in its file
@@ -100,9 +101,8 @@ def parse_front_matter(src: str, source: str) -> FrontMatter:
         front.patch["title"] = _title_text(title, problems)
     front.meta = {k: v for k, v in data.items() if isinstance(k, str)}
     front.hidden = tuple(hidden)
-    if loaded.not_dates or loaded.not_numbers:  # MkDocs would drop the block, show it as text
-        front.replace = True
-        front.mkdocs_meta = dict(data)
+    front.replace = True
+    front.mkdocs_meta = dict(data)
     return front
 
 

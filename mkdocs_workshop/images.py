@@ -12,6 +12,12 @@ a whole file or none, and a file is never changed once it has its name. An entry
 of one image) is complete when its marker, written last, says so: the marker records the
 image's size and each variant's byte length, which a build checks by ``stat`` before using the
 entry. A cache that cannot be written is one warning, and the build makes its images in memory.
+
+Making an avatar is decoding the photo (a JPEG at the smallest scale that still gives the
+avatar's size: 1/8 of a camera photo), cropping, resizing and encoding it. That work runs on
+every core of the machine while the pages are built: the avatar's size is known from the
+photo's header, so the page does not wait for it, and the files are collected before they are
+written into the site. What is made does not depend on the number of cores.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import stat
 import tempfile
 import warnings
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +46,9 @@ from .log import log
 OUTPUT_DIR = "assets/workshop/images"
 # Raising this makes every cached image be made again (a change in how images are made).
 # 2: high-bit-depth images scaled to 8 bits; markers that record each variant's length.
-PIPELINE_VERSION = "2"
+# 3: JPEG decoded at the needed scale; WebP method 4 and AVIF speed 8 (chosen by measurement:
+#    the same SSIM, a third of the time; see docs/performance.md).
+PIPELINE_VERSION = "3"
 # Photos larger than this (other than JPEG, which decodes at a reduced scale) are refused
 # rather than decoded: 40 megapixels of RGBA is 160 MB.
 PIXEL_LIMIT = 40_000_000
@@ -48,7 +57,46 @@ INDEX = "index.json"
 MARKER_LIMIT = 4096  # bytes: a marker is a line of JSON; anything longer is not one
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 
-Shape = Callable[[Image.Image], Image.Image]
+
+
+@dataclass(frozen=True)
+class Square:
+    """An avatar: the square around the focal point, ``side`` pixels or the photo's own
+    shorter side when it is smaller (never enlarged)."""
+
+    side: int
+    fx: float = 0.5
+    fy: float = 0.5
+
+    def __call__(self, image: Image.Image) -> Image.Image:
+        return _square(image, self.side, self.fx, self.fy)
+
+    def need(self) -> tuple[int, int]:
+        return self.side, self.side
+
+    def size(self, width: int, height: int) -> tuple[int, int] | None:
+        side = min(self.side, width, height)
+        return side, side
+
+
+@dataclass(frozen=True)
+class Bounded:
+    """A logo: at most ``height`` pixels high and ``max_width`` wide."""
+
+    height: int
+    max_width: int
+
+    def __call__(self, image: Image.Image) -> Image.Image:
+        return _bounded(image, self.height, self.max_width)
+
+    def need(self) -> tuple[int, int]:
+        return self.height, self.height
+
+    def size(self, width: int, height: int) -> tuple[int, int] | None:
+        return None  # Pillow's rounding decides: made at once, not in the background
+
+
+Shape = Square | Bounded
 
 
 @dataclass(frozen=True)
@@ -129,6 +177,10 @@ class ImageProcessor:
     _memo: dict[str, Processed] = field(default_factory=dict)
     _digests: dict[str, str] = field(default_factory=dict)  # this build: path -> digest
     _kept: dict[str, bytes] = field(default_factory=dict)  # made files the cache did not take
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    _pool: ThreadPoolExecutor | None = None
+    _pending: list[tuple[Recipe, str, Future[tuple[dict[str, bytes], Entry]]]] = field(
+        default_factory=list)
 
     def __post_init__(self) -> None:
         self._index = _read_index(self.cache_dir / INDEX)
@@ -139,17 +191,18 @@ class ImageProcessor:
         fx, fy = focus or (0.5, 0.5)
         side = 2 * self.avatar_px
         key = f"avatar:{side}:{fx:.3f},{fy:.3f}"
-        return self._make(source, key, lambda im: _square(im, side, fx, fy))
+        return self._make(source, key, Square(side, fx, fy))
 
     def logo(self, source: Path) -> Processed | None:
         """A raster logo at twice its display height; None for SVG (used as it is)."""
         if source.suffix.lower() == ".svg":
             return None
         height = 2 * self.logo_px
-        return self._make(source, f"logo:{height}", lambda im: _bounded(im, height, 4 * height))
+        return self._make(source, f"logo:{height}", Bounded(height, 4 * height))
 
     def content(self, path: str) -> bytes:
         """The bytes of a file this build publishes (``path`` as in a Variant)."""
+        self.finish()
         output = self.used[path]
         data = self._kept.get(output.name)
         if data is None:
@@ -161,6 +214,7 @@ class ImageProcessor:
 
     def write(self, site_dir: str) -> None:
         """Put this build's images into the site, and keep the cache's index."""
+        self.finish()
         for path, output in self.used.items():
             target = Path(site_dir) / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -270,23 +324,82 @@ class ImageProcessor:
         if entry is not None:
             self.from_cache += 1
         else:
-            files, entry = self._render(recipe)
-            if not self._store(files, marker, entry):
-                self._kept.update(files)
+            entry = self._start(recipe, marker)
             self.processed += 1
         variants = []
         for fmt, name in names.items():
             path = f"{OUTPUT_DIR}/{name}"
-            self.used[path] = Output(name, entry.lengths[name], recipe)
+            self.used[path] = Output(name, entry.lengths.get(name, 0), recipe)
             variants.append(Variant(fmt, path))
         # Shown at half the pixel size: two image pixels per CSS pixel.
         done = Processed(tuple(variants), max(1, entry.width // 2), max(1, entry.height // 2))
         self._memo[memo_key] = done
         return done
 
+    def _start(self, recipe: Recipe, marker: str) -> Entry:
+        """Make an entry: in the background when its size is known from the photo's header
+        (its variants' lengths come when it is done, see finish), else now."""
+        size = recipe.shape.size(*self._header_size(recipe.source))
+        if size is None:
+            files, entry = self._render(recipe)
+            if not self._store(files, marker, entry):
+                self._kept.update(files)
+            return entry
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=self.workers,
+                                            thread_name_prefix="workshop-images")
+        self._pending.append((recipe, marker, self._pool.submit(self._render, recipe)))
+        return Entry(size[0], size[1], {})
+
+    def finish(self) -> None:
+        """Wait for the images made in the background, and keep them: in the cache, or in
+        memory. An image that could not be made after all is left out, with a warning."""
+        pending, self._pending = self._pending, []
+        for recipe, marker, future in pending:
+            try:
+                files, entry = future.result()
+            except ImageProblem as problem:
+                self.warn(f"the image made from {recipe.source} {problem.message} It is "
+                          f"missing from the site. Fix: {problem.fix}")
+                for name in recipe.names.values():
+                    self.used.pop(f"{OUTPUT_DIR}/{name}", None)
+                continue
+            if not self._store(files, marker, entry):
+                self._kept.update(files)
+            for name in recipe.names.values():
+                self.used[f"{OUTPUT_DIR}/{name}"] = Output(name, entry.lengths[name], recipe)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def _header_size(self, source: Path) -> tuple[int, int]:
+        """The photo's size from its header: a file that is no image, or too large, is
+        reported now, before the page shows it."""
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                with Image.open(source) as image:
+                    if image.format != "JPEG" and image.width * image.height > PIXEL_LIMIT:
+                        raise ImageProblem(
+                            f"is {image.width} x {image.height} pixels, too large to resize "
+                            "safely.", "resize it to a few megapixels (an avatar needs a few "
+                            "hundred pixels).")
+                    return image.width, image.height
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ImageProblem(
+                "is too large to decode safely (a decompression bomb, or an enormous photo).",
+                "resize it to a few megapixels (an avatar needs a few hundred pixels).",
+            ) from None
+        except UnidentifiedImageError:
+            raise ImageProblem("is not an image Pillow can read (or the file is damaged).",
+                               "export it again as JPEG or PNG.") from None
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise ImageProblem(f"could not be decoded ({exc}).",
+                               "export it again as JPEG or PNG.") from None
+
     def _render(self, recipe: Recipe) -> tuple[dict[str, bytes], Entry]:
         """Decode, shape and encode: the files by name, and the entry they make."""
-        with self._open(recipe.source) as image:
+        with self._open(recipe.source, recipe.shape.need()) as image:
             result = recipe.shape(image)
         files = {name: _encode(result, fmt, self.quality) for fmt, name in recipe.names.items()}
         lengths = {name: len(data) for name, data in files.items()}
@@ -322,14 +435,14 @@ class ImageProcessor:
         target.write_bytes(data)
 
     @staticmethod
-    def _open(source: Path) -> Image.Image:
+    def _open(source: Path, need: tuple[int, int]) -> Image.Image:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 image = Image.open(source)
                 if image.format == "JPEG":
-                    # Decode at 1/2, 1/4 or 1/8 scale when the photo is much larger than needed.
-                    image.draft("RGB", (1024, 1024))
+                    # Decode at 1/2, 1/4 or 1/8 scale, never below what is needed.
+                    image.draft("RGB", need)
                 elif image.width * image.height > PIXEL_LIMIT:
                     image.close()
                     raise ImageProblem(
@@ -362,8 +475,13 @@ def _marker_name(names: dict[str, str]) -> str:
 
 
 def _replace(folder: Path, name: str, data: bytes) -> None:
-    """Write a file whole or not at all: under a name no other build uses, then renamed."""
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+    """Write a file whole or not at all: under a name no other build uses, then renamed.
+    A folder another build removed meanwhile (cleaning the cache) is made again."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+    except FileNotFoundError:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -510,9 +628,9 @@ def _bounded(image: Image.Image, height: int, max_width: int) -> Image.Image:
 def _encode(image: Image.Image, fmt: str, quality: int) -> bytes:
     buffer = io.BytesIO()
     if fmt == "webp":
-        image.save(buffer, "WEBP", quality=quality, method=6)
+        image.save(buffer, "WEBP", quality=quality, method=4)
     elif fmt == "avif":
-        image.save(buffer, "AVIF", quality=max(quality - 20, 30), speed=6)
+        image.save(buffer, "AVIF", quality=max(quality - 20, 30), speed=8)
     elif fmt == "png":
         image.save(buffer, "PNG", optimize=True)
     else:

@@ -97,6 +97,23 @@ def render_markdown(text: str) -> tuple[Markup, list[FieldIssue]]:
         return plain_text(text), [PlainText(
             f"{why}, too intricate to read as Markdown: it is shown as plain text.",
             "simplify the formatting, or shorten the text.")]
-    issues: list[FieldIssue] = []
-    html = markdown.markdown(text, extensions=[_SafeText(issues)], output_format="html")
-    return Markup(html), issues
+    renderer, issues = _renderer()
+    issues.clear()
+    try:
+        html = renderer.reset().convert(text)
+    finally:
+        found = list(issues)
+        issues.clear()
+    return Markup(html), found
+
+
+_RENDERER: list[tuple[markdown.Markdown, list[FieldIssue]]] = []
+
+
+def _renderer() -> tuple[markdown.Markdown, list[FieldIssue]]:
+    """One Markdown object for every field (making one costs three times a short bio)."""
+    if not _RENDERER:
+        issues: list[FieldIssue] = []
+        _RENDERER.append((markdown.Markdown(extensions=[_SafeText(issues)],
+                                            output_format="html"), issues))
+    return _RENDERER[0]

@@ -28,7 +28,7 @@ from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, error_summary
 from .structured import event_data, script_tag
 
 if TYPE_CHECKING:
-    from .images import ImageProcessor
+    from .images import ImageProcessor, Processed
 
 MACROS_LINES = """\
 plugins:
@@ -49,6 +49,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self.images: ImageProcessor | None = None
         self._files: Files | None = None
         self._calendars: CalendarCache | None = None  # kept across serve's rebuilds
+        self._made: dict[tuple[str, str, tuple[float, float] | None],
+                         Processed | ImageProblem | None] = {}  # this build's images
 
     # -- configuration --------------------------------------------------------------------
 
@@ -74,6 +76,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self._files = None
         self._sources = {}
         self.build = Build(plugin_settings(config, self.config), lambda: self._files)
+        self._made = {}
         self.images = self._image_processor(config)
         if self._calendars is None:
             self._calendars = CalendarCache(self._cache_dir(config) / "calendars")
@@ -209,23 +212,38 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         from .images import page_image
 
         def make(src_uri: str, kind: str, focus: tuple[float, float] | None) -> PageImage | None:
-            found = files.get_file_from_path(src_uri)
-            if found is None or not found.abs_src_path:
-                return None
-            source = Path(found.abs_src_path)
-            if not _inside(source, docs_dir, resolve=False):
-                return None  # a theme's or another plugin's file: linked as it is
-            if not _inside(source, docs_dir):
-                raise ImageProblem("is a link to a file outside the docs folder; it is not read.",
-                                   "put the image itself in the docs folder.")
-            processed = (processor.avatar(source, focus) if kind == "avatar"
-                         else processor.logo(source))
-            if processed is None:
-                return None
-            processor.sources.add(src_uri)
-            return page_image(processed, page.url)
+            key = (src_uri, kind, focus)
+            if key not in self._made:  # the same photo on every edition: looked at once
+                self._made[key] = self._make_image(files, docs_dir, src_uri, kind, focus)
+            made = self._made[key]
+            if isinstance(made, ImageProblem):
+                raise made
+            return page_image(made, page.url) if made is not None else None
 
         return make
+
+    def _make_image(self, files: Files, docs_dir: str, src_uri: str, kind: str,
+                    focus: tuple[float, float] | None) -> Processed | ImageProblem | None:
+        """The avatar or logo made of a site file, or why it cannot be used; None: the file is
+        used as it is (an SVG logo, a theme's file)."""
+        assert self.images is not None
+        found = files.get_file_from_path(src_uri)
+        if found is None or not found.abs_src_path:
+            return None
+        source = Path(found.abs_src_path)
+        if not _inside(source, docs_dir, resolve=False):
+            return None  # a theme's or another plugin's file: linked as it is
+        if not _inside(source, docs_dir):
+            return ImageProblem("is a link to a file outside the docs folder; it is not read.",
+                                "put the image itself in the docs folder.")
+        try:
+            processed = (self.images.avatar(source, focus) if kind == "avatar"
+                         else self.images.logo(source))
+        except ImageProblem as problem:
+            return problem
+        if processed is not None:
+            self.images.sources.add(src_uri)
+        return processed
 
     @event_priority(-50)  # after the macros plugin has rendered the page
     def _restore_page(self, markdown: str, *, page: Page, config: MkDocsConfig,

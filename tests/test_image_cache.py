@@ -275,6 +275,7 @@ def test_a_cache_file_changed_before_publishing_is_made_again(tmp_path: Path,
     processor = ImageProcessor(tmp_path / "cache", 64, 28, ["avif", "webp"], 80,
                                warn=pytest.fail)
     made = processor.avatar(source)
+    processor.finish()  # made (in the background) and in the cache
     cached = tmp_path / "cache" / made.variants[1].path.rsplit("/", 1)[1]
     if change == "emptied":
         with cached.open("r+b") as handle:  # in place: a link would see it too
@@ -304,6 +305,7 @@ def test_a_cache_file_and_its_photo_both_gone(tmp_path: Path) -> None:
     said: list[str] = []
     processor = ImageProcessor(tmp_path / "cache", 64, 28, ["webp"], 80, warn=said.append)
     made = processor.avatar(source)
+    processor.finish()  # made (in the background) and in the cache
     (tmp_path / "cache" / made.variants[0].path.rsplit("/", 1)[1]).unlink()
     source.unlink()
     processor.write(str(tmp_path / "site"))
@@ -331,6 +333,7 @@ def test_writers_of_one_entry_both_succeed(tmp_path: Path) -> None:
     one = ImageProcessor(tmp_path / "cache", 64, 28, ["webp"], 80, warn=pytest.fail)
     two = ImageProcessor(tmp_path / "cache", 64, 28, ["webp"], 80, warn=pytest.fail)
     first = one.avatar(source)
+    one.finish()  # made (in the background) and in the cache
     shutil.rmtree(tmp_path / "cache")  # another build cleans the cache meanwhile
     second = two.avatar(source)
     assert (one.processed, two.processed) == (1, 1)
