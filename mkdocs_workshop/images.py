@@ -359,8 +359,9 @@ class ImageProcessor:
             try:
                 files, entry = future.result()
             except ImageProblem as problem:
-                self.warn(f"the image made from {recipe.source} {problem.message} It is "
-                          f"missing from the site. Fix: {problem.fix}")
+                message = (f"the image made from {recipe.source} {problem.message} It is "
+                           "missing from the site.")
+                self.warn(f"{message} Fix: {problem.fix}")
                 for name in recipe.names.values():
                     self.used.pop(f"{OUTPUT_DIR}/{name}", None)
                 continue
