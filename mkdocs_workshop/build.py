@@ -101,7 +101,8 @@ class Build:
         known = self._fronts.get(src)
         if known is not None and known[0] == source:
             return known[1]
-        front = parse_front_matter(src, source)
+        theme = self.settings.theme_dirs if self.settings.whole_theme else ()
+        front = parse_front_matter(src, source, theme)
         self._fronts[src] = (source, front)
         return front
 

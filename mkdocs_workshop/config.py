@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .problems import brief, excerpt
 from .timezones import UnknownTimezone, Zone, resolve_zone
 
 
@@ -20,16 +21,31 @@ class TimezoneOption(base.BaseConfigOption[Zone]):
             return value
         if not isinstance(value, str):
             raise base.ValidationError(
-                f"Expected a time zone name such as AoE or Europe/Vienna, got {value!r}."
+                f"Expected a time zone name such as AoE or Europe/Vienna, got {brief(value)}."
             )
         try:
             return resolve_zone(value)
         except UnknownTimezone as exc:
             hint = f" {exc.fix[0].upper()}{exc.fix[1:]}" if exc.fix else ""
             raise base.ValidationError(
-                f"'{value}' is not a time zone.{hint} Use AoE (Anywhere on Earth), UTC, "
-                "or an IANA name such as Europe/Vienna."
+                f"'{excerpt(value, 80)}' is not a time zone.{hint} Use AoE (Anywhere on Earth), "
+                "UTC, or an IANA name such as Europe/Vienna."
             ) from None
+
+
+class FolderOption(c.Optional[str]):
+    """A folder's path (``cache_dir``): text that a file system can take."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str))
+
+    def run_validation(self, value: object) -> str | None:
+        folder = super().run_validation(value)
+        if folder is not None and ("\x00" in folder or not folder.strip()):
+            raise base.ValidationError(
+                f"'{excerpt(folder, 80)}' is not a folder's path (it is empty or holds a NUL "
+                "character). Write a path such as .cache/mkdocs-workshop, or leave it out.")
+        return folder
 
 
 class WorkshopConfig(base.Config):
@@ -55,7 +71,7 @@ class WorkshopConfig(base.Config):
     publish_originals = c.Type(bool, default=False)
     # Where processed images are kept between builds; default .cache/mkdocs-workshop next to
     # mkdocs.yml (add .cache/ to .gitignore).
-    cache_dir = c.Optional(c.Type(str))
+    cache_dir = FolderOption()
     # Calendar files (.ics) beside dates() and schedule(), with an "Add to calendar" link.
     calendars = c.Type(bool, default=True)
     # schema.org Event data (JSON-LD) on every page with a workshop block, for search engines.

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from .fields import FieldIssue
 from .markup import PlainText, render_markdown
-from .problems import Problems, brief, did_you_mean
+from .problems import Budget, Problems, brief, did_you_mean
 from .safeload import Loaded
 
 M = TypeVar("M", bound=BaseModel)
@@ -106,11 +106,12 @@ def read_text(path: str, problems: Problems, *, fix: str) -> str | None:
 
 
 def markdown_field(text: str | None, problems: Problems, *, key: str, entry: int,
-                   label: str, field: str) -> Markup | None:
-    """Markdown from a data field as safe HTML, each bad link in it reported."""
+                   label: str, field: str, budget: Budget | None = None) -> Markup | None:
+    """Markdown from a data field as safe HTML, each bad link in it reported. ``budget``: the
+    page's (a page reads at most so much Markdown)."""
     if not text:
         return None
-    html, issues = render_markdown(text)
+    html, issues = render_markdown(text, budget)
     for issue in issues:
         report = problems.warn if isinstance(issue, PlainText) else problems.error
         report(issue.message, key=key, entry=entry, label=label, field=field, fix=issue.fix)

@@ -10,11 +10,14 @@ MkDocs must be given instead of a block it would lose or crash on.
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from mkdocs.utils.meta import YAML_RE
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from .fields import FieldIssue, to_text
 from .problems import Problem, Problems, brief
@@ -41,14 +44,20 @@ class FrontMatter:
     # Values set in MkDocs' meta before other plugins see the page: a title that is not text
     # (title: 2024) would make mkdocs-macros and the theme fail on it.
     patch: dict[str, Any] = field(default_factory=dict)
+    # Keys taken out of MkDocs' meta: values MkDocs or the theme would fail on (a template
+    # that does not exist, hide: 1), each reported.
+    drop: tuple[str, ...] = ()
 
 
-def parse_front_matter(src: str, source: str) -> FrontMatter:
-    """Read the front matter of the page ``src`` from its file's text, once."""
+def parse_front_matter(src: str, source: str,
+                       theme_dirs: Sequence[str] = ()) -> FrontMatter:
+    """Read the front matter of the page ``src`` from its file's text, once. ``theme_dirs``:
+    where the theme's templates are, to check the keys that name one (``template``, ``icon``).
+    """
     problems = Problems(src)
     match = YAML_RE.match(source)
     if not match:
-        return FrontMatter({}, [])
+        return _multimarkdown(source, problems, theme_dirs)
     loaded = load(match.group(1), first_line=2)
     front = FrontMatter({}, problems.items, body_start=match.end())
     if not loaded.ok:
@@ -71,6 +80,28 @@ def parse_front_matter(src: str, source: str) -> FrontMatter:
             fix="write the front matter as 'key: value' lines between the two '---' lines.",
         )
         return front
+    _check_keys(front, data, problems, theme_dirs)
+    front.replace = True
+    front.mkdocs_meta = {k: v for k, v in data.items() if k not in front.drop}
+    return front
+
+
+def _multimarkdown(source: str, problems: Problems, theme_dirs: Sequence[str]) -> FrontMatter:
+    """A page without YAML front matter may start with MultiMarkdown's ``Key: value`` lines,
+    which MkDocs reads as its meta: the same checks apply (an ``ignore_macros:`` line would make
+    mkdocs-macros stop the build)."""
+    body, data = get_data(source)
+    if not data:
+        return FrontMatter({}, [])
+    front = FrontMatter({}, problems.items, body_start=len(source) - len(body))
+    _check_keys(front, dict(data), problems, theme_dirs)
+    return front
+
+
+def _check_keys(front: FrontMatter, data: dict[Any, Any], problems: Problems,
+                theme_dirs: Sequence[str]) -> None:
+    """Keys mkdocs-macros cannot take, and values MkDocs or the theme fail on."""
+    front.drop = tuple(_theme_keys(data, problems, theme_dirs))
     hidden: list[Any] = []
     for key in data:
         if not isinstance(key, str):
@@ -101,9 +132,63 @@ def parse_front_matter(src: str, source: str) -> FrontMatter:
         front.patch["title"] = _title_text(title, problems)
     front.meta = {k: v for k, v in data.items() if isinstance(k, str)}
     front.hidden = tuple(hidden)
-    front.replace = True
-    front.mkdocs_meta = dict(data)
-    return front
+
+
+def _theme_keys(data: Mapping[Any, Any], problems: Problems,
+                theme_dirs: Sequence[str]) -> list[str]:
+    """Keys MkDocs and Material read from front matter: those whose value would make them fail
+    (reported as errors, and given to neither), and text they write into the page as HTML."""
+    drop = []
+    for key in ("template", "icon"):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not value.strip():
+            problems.error(f"should name one of the theme's {key}s, not {brief(value)}.",
+                           key=key, fix=f"write {key}: and the name, or remove the key.")
+            drop.append(key)
+            continue
+        path = value if key == "template" else f".icons/{value}.svg"
+        if theme_dirs and not _in_theme(path, theme_dirs):
+            what = "a template" if key == "template" else "an icon"
+            problems.error(f"'{value}' is not {what} of the theme or of custom_dir.", key=key,
+                           fix=f"correct the name, or add the {key} to custom_dir.")
+            drop.append(key)
+    hide = data.get("hide")
+    if hide is not None and not (isinstance(hide, list)
+                                 and all(isinstance(item, str) for item in hide)):
+        problems.error(f"should be a list of what to hide (navigation, toc, footer, ...), not "
+                       f"{brief(hide)}.", key="hide", fix="write hide: [toc] or hide: "
+                       "[navigation, toc].")
+        drop.append("hide")
+    search = data.get("search")
+    if search is not None and not isinstance(search, dict):
+        problems.error(f"should be a set of 'key: value' lines (exclude: true, boost: 2), not "
+                       f"{brief(search)}.", key="search", fix="write search: {exclude: true}.")
+        drop.append("search")
+    for key in ("description", "author"):
+        value = data.get(key)
+        if isinstance(value, str) and any(char in value for char in '<>"'):
+            problems.warn("contains < > or \", which Material writes into the page's <head> "
+                          "without escaping: the text would break out of its tag.", key=key,
+                          fix="write the text without them (&lt; for a '<' that should show).")
+    for key in ("subtitle", "status"):
+        value = data.get(key)
+        if isinstance(value, str) and _MARKUP.search(value):
+            problems.warn("contains HTML markup, which Material shows as HTML in the navigation "
+                          "of every page.", key=key,
+                          fix="remove the tags, or write &lt; for a '<' that should show.")
+    return drop
+
+
+def _in_theme(path: str, theme_dirs: Sequence[str]) -> bool:
+    parts = [p for p in path.replace("\\", "/").split("/") if p]
+    if not parts or any(p == ".." for p in parts) or "\x00" in path:
+        return False
+    return any(os.path.isfile(os.path.join(d, *parts)) for d in theme_dirs)
+
+
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 
 
 def _title_text(title: object, problems: Problems) -> str:

@@ -84,6 +84,9 @@ class Settings:
     raise_on_errors: bool = False
     # DTSTAMP of calendar files when SOURCE_DATE_EPOCH fixes the build's time (else None).
     stamp: datetime | None = None
+    # Whether theme_dirs are all of the theme's templates, so that a page's template: and
+    # icon: can be looked up there (Zensical gives only custom_dir).
+    whole_theme: bool = True
 
 
 def _time() -> tuple[datetime, datetime | None]:
@@ -118,7 +121,7 @@ def zensical_settings(conf: Mapping[str, Any], project_dir: str) -> Settings:
         dirs.append(os.path.join(project_dir, str(theme["custom_dir"])))
     now, stamp = _time()
     return Settings(docs_dir=docs_dir, theme_dirs=tuple(dirs), now=now, raise_on_errors=True,
-                    stamp=stamp)
+                    stamp=stamp, whole_theme=False)
 
 
 # ---------------------------------------------------------------------------------------------

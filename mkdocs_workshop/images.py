@@ -385,6 +385,10 @@ class ImageProcessor:
                             f"is {image.width} x {image.height} pixels, too large to resize "
                             "safely.", "resize it to a few megapixels (an avatar needs a few "
                             "hundred pixels).")
+                    if image.format != "PNG" or "exif" in image.info:
+                        # Its orientation turns the image: a damaged one fails now. (A PNG's
+                        # EXIF after its pixels would need them decoded: it waits.)
+                        image.getexif()
                     return image.width, image.height
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ImageProblem(
@@ -401,7 +405,13 @@ class ImageProcessor:
     def _render(self, recipe: Recipe) -> tuple[dict[str, bytes], Entry]:
         """Decode, shape and encode: the files by name, and the entry they make."""
         with self._open(recipe.source, recipe.shape.need()) as image:
-            result = recipe.shape(image)
+            try:
+                result = recipe.shape(image)
+            except ImageProblem:
+                raise
+            except (OSError, SyntaxError, ValueError, TypeError) as exc:  # a damaged EXIF...
+                raise ImageProblem(f"could not be decoded ({exc}).",
+                                   "export it again as JPEG or PNG.") from None
         files = {name: _encode(result, fmt, self.quality) for fmt, name in recipe.names.items()}
         lengths = {name: len(data) for name, data in files.items()}
         return files, Entry(result.width, result.height, lengths)

@@ -10,15 +10,20 @@ A text beyond the bounds below, which no bio needs, is shown as plain text inste
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 
 import markdown
+from markdown import util
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .fields import FieldIssue, to_image, to_link
+from .problems import Budget
+
+MAX_PAGE = Budget().markdown  # characters of Markdown fields read on one page
 
 
 class _CheckLinks(Treeprocessor):
@@ -33,7 +38,9 @@ class _CheckLinks(Treeprocessor):
                 if attr is None:
                     continue
                 check = to_link if child.tag == "a" else to_image
-                value = child.get(attr, "")
+                # An e-mail autolink (<ada@example.org>) hides its address from harvesters
+                # as character references, with Markdown's stand-in for "&" at this stage.
+                value = html.unescape(child.get(attr, "").replace(util.AMP_SUBSTITUTE, "&"))
                 try:
                     check(value)
                     if child.tag == "img" and not value.lower().startswith(("http:", "https:")):
@@ -58,6 +65,7 @@ class _SafeText(Extension):
 
 
 MAX_CHARS = 20_000
+MAX_LINES = 200  # underlines and rules: the cost grows with the square of the lines
 MAX_BRACKETS = 300  # "[": links, images, and text that looks like them
 MAX_NESTING = 12  # list or quote markers on one line, or levels of indentation
 _MARKERS = re.compile(r"^[ \t]*((?:(?:[-*+>]|\d{1,9}[.)])[ \t]*)+)", re.M)
@@ -68,6 +76,8 @@ def too_intricate(text: str) -> str | None:
     """Why ``text`` is beyond what Markdown is read for here, or None."""
     if len(text) > MAX_CHARS:
         return f"is {len(text):,} characters long (more than {MAX_CHARS:,})"
+    if text.count("\n") >= MAX_LINES:
+        return f"has {text.count(chr(10)) + 1:,} lines (more than {MAX_LINES})"
     if text.count("[") > MAX_BRACKETS:
         return f"has {text.count('['):,} '[' (more than {MAX_BRACKETS})"
     markers = max((len(re.findall(r"[-*+>]|\d+[.)]", m)) for m in _MARKERS.findall(text)),
@@ -89,10 +99,13 @@ class PlainText(FieldIssue):
     """The text was shown as plain text: a warning, not an error."""
 
 
-def render_markdown(text: str) -> tuple[Markup, list[FieldIssue]]:
+def render_markdown(text: str, budget: Budget | None = None) -> tuple[Markup, list[FieldIssue]]:
     """HTML for ``text`` and the problems found in its links, or a :class:`PlainText` saying
-    why it is shown as plain text."""
+    why it is shown as plain text. ``budget``: what is left of the page's Markdown reading."""
     why = too_intricate(text)
+    if why is None and budget is not None and not budget.read(len(text)):
+        why = (f"comes after {MAX_PAGE:,} characters of Markdown on this page (bios, abstracts "
+               "and blurbs together)")
     if why is not None:
         return plain_text(text), [PlainText(
             f"{why}, too intricate to read as Markdown: it is shown as plain text.",

@@ -15,6 +15,7 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 from urllib.parse import unquote
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -59,20 +60,28 @@ def names_in(names: set[str], texts: Iterable[str]) -> set[str]:
 
 
 def _finder(names: set[str]) -> Callable[[str], set[str]]:
-    """What finds ``names`` in a text: it looks at each place a name's suffix (.jpg) occurs,
-    rather than through the whole text once per name."""
+    """What finds ``names`` in a text: at each place a name's suffix (.jpg) occurs, it walks
+    back through the names spelled backwards (a trie), so that the work per place is the length
+    of the longest name, whatever the number of names."""
     plain = {name for name in names if not posixpath.splitext(name)[1]}
     suffixed = names - plain
-    lengths = sorted({len(name) for name in suffixed})
+    trie: dict[str, Any] = {}
+    for name in suffixed:
+        node = trie
+        for char in reversed(name):
+            node = node.setdefault(char, {})
+        node[""] = name  # a name ends here ("" is no character)
     suffixes = sorted({posixpath.splitext(name)[1] for name in suffixed}, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(suffix) for suffix in suffixes)) if suffixes else None
 
     def find(text: str) -> set[str]:
         hits = {name for name in plain if name in text}
         for match in pattern.finditer(text) if pattern else ():
-            end = match.end()
-            hits.update(text[end - n:end] for n in lengths
-                        if n <= end and text[end - n:end] in suffixed)
+            node, at = trie, match.end() - 1
+            while at >= 0 and (child := node.get(text[at])) is not None:
+                node, at = child, at - 1
+                if "" in node:
+                    hits.add(node[""])
         return hits
 
     return find

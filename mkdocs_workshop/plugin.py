@@ -195,6 +195,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             if front.replace:  # MkDocs was given an empty block: the meta is the plugin's
                 page.meta = dict(front.mkdocs_meta)
             page.meta.update(front.patch)
+            for key in front.drop:  # values MkDocs or the theme would fail on (reported)
+                page.meta.pop(key, None)
         meta = page.meta or {}
         macros: Any = config.plugins["macros"]
         if _macros_render(macros, page, meta):

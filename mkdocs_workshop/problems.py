@@ -99,16 +99,54 @@ class Problems:
         return len(self.items)
 
 
-def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """The candidate closest to ``word``, ignoring case, or None if none is close enough."""
+def did_you_mean(word: str, candidates: Iterable[str], cutoff: float = 0.6,
+                 budget: Budget | None = None) -> str | None:
+    """The candidate closest to ``word``, ignoring case, or None if none is close enough.
+
+    Each call compares ``word`` with every candidate; a ``budget`` shared by the calls of one
+    page bounds the work of a page that asks thousands of times (thousands of unknown speakers
+    against thousands of people): past it, only a candidate equal but for case is found.
+    """
     by_lower: dict[str, str] = {}
     for candidate in candidates:
         by_lower.setdefault(candidate.lower(), candidate)
     lowered = word.lower()
     if lowered in by_lower:
         return by_lower[lowered]
-    matches = difflib.get_close_matches(lowered, list(by_lower), n=1, cutoff=cutoff)
-    return by_lower[matches[0]] if matches else None
+    if budget is not None and not budget.spend(len(by_lower)):
+        return None
+    matches = difflib.get_close_matches(lowered[:MAX_WORD], [c[:MAX_WORD] for c in by_lower],
+                                        n=1, cutoff=cutoff)
+    if not matches:
+        return None
+    return next(original for low, original in by_lower.items() if low[:MAX_WORD] == matches[0])
+
+
+MAX_WORD = 80  # characters compared: a "did you mean" for a paragraph is no help
+
+
+class Budget:
+    """The work one page may ask of the checks whose cost grows faster than the page:
+    comparisons for "did you mean", and characters read as Markdown (bios, abstracts)."""
+
+    def __init__(self, comparisons: int = 100_000, markdown: int = 200_000) -> None:
+        self.left = comparisons
+        self.markdown = markdown
+
+    def spend(self, comparisons: int) -> bool:
+        if comparisons > self.left:
+            self.left = 0
+            return False
+        self.left -= comparisons
+        return True
+
+    def read(self, characters: int) -> bool:
+        """Whether ``characters`` more may be read as Markdown on this page."""
+        if characters > self.markdown:
+            self.markdown = 0
+            return False
+        self.markdown -= characters
+        return True
 
 
 def suggestion(word: str, candidates: Iterable[str]) -> str:

@@ -64,6 +64,11 @@ class Loaded:
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)
 
 
+# Python writes integers of at most 4,300 decimal digits (sys.get_int_max_str_digits); a
+# larger one read in hex, octal or binary would fail wherever it is printed.
+_MAX_INT_BITS = 14_000
+
+
 class _Limit(Exception):
     def __init__(self, message: str, fix: str) -> None:
         super().__init__(message)
@@ -86,6 +91,13 @@ def _check_events(text: str, limits: Limits, first_line: int) -> None:
             if event.anchor:
                 anchors[event.anchor] = 1
         elif kind is yaml.AliasEvent:
+            if event.anchor in open_anchors:
+                line = event.start_mark.line + first_line
+                raise _Limit(
+                    f"refers to itself: the alias *{excerpt(str(event.anchor), 40)} at line "
+                    f"{line} stands inside what its anchor &{excerpt(str(event.anchor), 40)} "
+                    "marks, so the value would never end.",
+                    "write the value out, or point the alias at something outside it.")
             added = anchors.get(event.anchor, 1)
         elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
             depth += 1
@@ -139,10 +151,15 @@ class _Loader(_SafeLoader):
         if ":" in value:  # YAML 1.1 base 60: 1:30:00 would be 5400
             return value
         try:
-            return super().construct_yaml_int(node)
+            number = super().construct_yaml_int(node)
         except ValueError:  # more digits than Python converts
             self.not_numbers.append(value)
             return value
+        if isinstance(number, int) and number.bit_length() > _MAX_INT_BITS:
+            # 0x followed by thousands of f: read, but Python cannot write it in decimal.
+            self.not_numbers.append(value)
+            return value
+        return number
 
     def construct_yaml_float(self, node: yaml.ScalarNode) -> Any:
         value = str(node.value)
@@ -224,7 +241,9 @@ def load(text: str, *, first_line: int = 1, limits: Limits = LIMITS) -> Loaded:
     return result
 
 
-_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+# A string (closed or not: an unclosed one runs to the end, so no quote is scanned twice), or a
+# bracket.
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
 
 
 def load_json(text: str, *, limits: Limits = LIMITS) -> Loaded:

@@ -326,6 +326,48 @@ CASES = [
         "entry 1 (D\\x1b[31mRED\\nFAKE LINE), field 'when'", survivors=(OK,)),
     Case("papers file by absolute path", {"title": "P"}, '<< papers("/etc/hosts.csv") >>',
          "error", "'/etc/hosts.csv' points outside the docs folder."),
+    # -- what an outside attack found ----------------------------------------------------------
+    Case("an alias that refers to itself", f"speakers: &a [*a]\nOrganizers:\n  - name: {OK}\n",
+         '<< team("Organizers") >>', "error", "the front matter refers to itself: the alias *a "
+         "at line 2 stands inside what its anchor &a marks"),
+    Case("a hexadecimal number of 5,000 digits", "x: 0x" + "f" * 5000 + f"\nspeakers:\n"
+         f"  - name: {OK}\n", TEAM, "ok", OK),
+    Case("an unclosed JSON string of escaped quotes", {"title": "P"}, '<< papers("p.json") >>',
+         "error", "p.json: is not valid JSON (Unterminated string",
+         files={"docs/p.json": '"' + '\\"' * 60_000 + "[]" * 65}),
+    Case("underlines thousands of lines long in a bio", roster({"name": "Ada",
+                                                                "bio": "\n=" * 9990}),
+         TEAM, "warning", "has 9,990 lines (more than 200), too intricate to read as Markdown",
+         survivors=(OK, "Ada")),
+    Case("an e-mail address in a bio", roster({"name": "Ada", "bio": "Write to "
+                                               "<ada@example.org>."}), TEAM, "ok",
+         "&#97;&#100;&#97;&#64;", survivors=(OK,)),
+    Case("a column written twice in a papers CSV", {"title": "P"}, '<< papers("p.csv") >>',
+         "warning", "p.csv: line 1: has the column 'authors' twice (columns 2 and 3): the "
+         "first is read.", files={"docs/p.csv": "title,authors,authors\nPaper One,Ada,\n"},
+         survivors=("Paper One", "Ada")),
+    Case("group_by that is a list", {"title": "P"}, '<< papers("p.csv", group_by=["x"]) >>',
+         "error", "groups by ['x'], which is not the name of a field.",
+         files={"docs/p.csv": "title\nPaper One\n"}),
+    Case("a macro given arguments it does not take", roster(), '<< team("speakers", foo=1) >>',
+         "error", 'team("speakers", foo=1): does not fit team(roster, layout="grid").'),
+    Case("a macro without its argument", roster(), "<< team() >>", "error",
+         'team(): does not fit team(roster, layout="grid").'),
+    Case("search that is not a mapping", {"search": True, **roster()}, TEAM, "error",
+         "'search': should be a set of 'key: value' lines", survivors=(OK,)),
+    Case("hide that is a number", {"hide": 1, **roster()}, TEAM, "error",
+         "'hide': should be a list of what to hide", survivors=(OK,)),
+    Case("an icon the theme does not have", {"icon": "nope", **roster()}, TEAM, "error",
+         "'icon': 'nope' is not an icon of the theme or of custom_dir.", survivors=(OK,)),
+    Case("a template the theme does not have", {"template": "nope.html", **roster()}, TEAM,
+         "error", "'template': 'nope.html' is not a template of the theme", survivors=(OK,)),
+    Case("a description that breaks out of its tag", {"description": '"><script>alert(2)'
+                                                      "</script>", **roster()}, TEAM, "warning",
+         "'description': contains < > or \", which Material writes into the page's <head>",
+         survivors=(OK,)),
+    Case("markup in a subtitle", {"subtitle": "<b>x</b>", **roster()}, TEAM, "warning",
+         "'subtitle': contains HTML markup, which Material shows as HTML in the navigation",
+         survivors=(OK,)),
 ]
 
 
@@ -400,7 +442,7 @@ def test_a_roster_of_ten_thousand_people(site: SiteFn) -> None:
 
 
 def test_the_corpus_is_large_enough() -> None:
-    assert len(CASES) + 2 >= 95
+    assert len(CASES) + 2 >= 110
     assert {c.outcome for c in CASES} == {"error", "warning", "ok"}
 
 

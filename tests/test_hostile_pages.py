@@ -128,3 +128,54 @@ def test_an_image_that_links_out_of_the_docs_folder_is_not_read(site: SiteFn,
     assert any("'ada.png' is a link to a file outside the docs folder; it is not read." in m
                for m in built.warnings)
     assert 'aria-hidden="true">A</span>' in built.html()
+
+
+def test_multimarkdown_meta_gets_the_same_checks(site: SiteFn) -> None:
+    """A page without YAML front matter may start with MultiMarkdown's 'Key: value' lines,
+    which MkDocs reads as meta: 'ignore_macros' there made mkdocs-macros stop with a
+    traceback."""
+    built = site({"index.md": "ignore_macros: yes\n\n# Hi\n"})
+    assert not built.ok
+    assert any("'ignore_macros': mkdocs-macros refuses this key" in m for m in built.errors)
+
+
+def test_a_photo_with_a_damaged_exif_block(site: SiteFn) -> None:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (20, 20), (200, 30, 30)).save(buffer, "PNG", exif=b"garbage!")
+    built = site({"index.md": page({"speakers": [{"name": "Ada", "image": "ada.png"}]}, TEAM)},
+                 files={"docs/ada.png": buffer.getvalue()})
+    assert built.ok, built.messages()
+    assert any("'ada.png' could not be decoded" in m for m in built.warnings)
+    assert 'aria-hidden="true">A</span>' in built.html()
+
+
+def test_cache_dir_with_a_nul_is_a_configuration_error(site: SiteFn) -> None:
+    built = site({"index.md": page({"title": "T"}, "Hi")},
+                 plugins=[MACROS, {"workshop": {"cache_dir": "a\x00b"}}])
+    assert not built.ok
+    assert "is not a folder's path (it is empty or holds a NUL character)" in (
+        built.failure or "")
+
+
+def test_anchors_and_suggestions_cost_no_more_than_the_page() -> None:
+    """Twenty thousand people of one name, and thousands of unknown names against thousands
+    of people: each step looks at a bounded number of others (a budget for "did you mean")."""
+    from mkdocs_workshop.anchors import AnchorAllocator
+    from mkdocs_workshop.problems import Budget, did_you_mean
+
+    anchors = AnchorAllocator()
+    made = [anchors.allocate("Ada Lovelace") for _ in range(20_000)]
+    assert made[:3] == ["ada-lovelace", "ada-lovelace-2", "ada-lovelace-3"]
+    assert len(set(made)) == 20_000
+    budget = Budget(comparisons=5_000)
+    names = [f"person number {i}" for i in range(1_000)]
+    assert did_you_mean("person numbr 7", names, cutoff=0.9, budget=budget) == "person number 7"
+    for _ in range(10):
+        did_you_mean("nobody at all", names, budget=budget)
+    assert budget.left == 0
+    assert did_you_mean("person numbr 8", names, budget=budget) is None  # past the budget
+    assert did_you_mean("PERSON NUMBER 8", names, budget=budget) == "person number 8"

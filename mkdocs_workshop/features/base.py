@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from ..imagerefs import ImageMaker
-from ..problems import Problem, Problems
+from ..problems import Budget, Problem, Problems
 from ..timezones import Zone
 
 UrlFor = Callable[[str], "str | None"]
@@ -123,6 +123,7 @@ class Reading:
     papers: Any  # features.papers.PaperFiles: the build's papers files, each read once
     images: ImageMaker | None
     not_rosters: frozenset[str] = frozenset()  # keys some feature reads (see team.py)
+    budget: Budget = field(default_factory=Budget)  # the page's "did you mean" comparisons
     parts: dict[str, Any] = field(default_factory=dict)
 
     def wanted(self, macro: str) -> list[str]:

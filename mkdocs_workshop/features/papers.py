@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from ..anchors import slug
+from ..anchors import AnchorAllocator, slug
 from ..entries import label_of, read_text, report_yaml, validate
 from ..fields import FieldIssue, Link, Model, RequiredText, Text, to_link, to_text
 from ..problems import Problems, brief, did_you_mean
@@ -183,6 +183,14 @@ def _parse_csv(text: str, problems: Problems) -> list[tuple[int, Any]] | None:
             problems.error("is empty.", fix="add a header line (title,authors,...) and rows.")
             return None
         names = [h.strip().lower() for h in header]
+        unique, first = _unique(names)
+        for position, name in enumerate(names):
+            if first[name] != position:
+                problems.warn(
+                    f"has the column '{name}' twice (columns {first[name] + 1} and "
+                    f"{position + 1}): the first is read.", line=1,
+                    fix="rename or remove one of the two columns.")
+        reader.fieldnames = unique
         if "title" not in names:
             close = next((n for n in names if did_you_mean(n, ["title"], cutoff=0.8)), None)
             problems.error(
@@ -208,6 +216,19 @@ def _parse_csv(text: str, problems: Problems) -> list[tuple[int, Any]] | None:
                        "inside must be quoted itself, with the quote doubled (\"\").")
         return None
     return rows
+
+
+def _unique(names: list[str]) -> tuple[list[str], dict[str, int]]:
+    """Column names made unique (a repeated one as "authors (2)"), and where each first is."""
+    first: dict[str, int] = {}
+    unique = []
+    for position, name in enumerate(names):
+        if name in first:
+            unique.append(f"{name} ({position + 1})")
+        else:
+            first[name] = position
+            unique.append(name)
+    return unique, first
 
 
 def read_paper_file(path: str, name: str) -> PaperFile:
@@ -328,14 +349,9 @@ class PaperView:
     award: str | None
 
 
-def _view(entry: PaperEntry, anchors: set[str]) -> PaperView:
+def _view(entry: PaperEntry, anchors: AnchorAllocator) -> PaperView:
     paper = entry.paper
-    base = "paper-" + (slug(paper.title)[:60] or str(entry.index))
-    anchor, n = base, 1
-    while anchor in anchors:
-        n += 1
-        anchor = f"{base}-{n}"
-    anchors.add(anchor)
+    anchor = anchors.unique("paper-" + (slug(paper.title)[:60] or str(entry.index)))
     paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", paper.abstract or "") if p.strip())
     return PaperView(anchor, paper.title, tuple(paper.authors), paragraphs, paper.forum,
                      paper.pdf, paper.url, paper.award)
@@ -344,7 +360,7 @@ def _view(entry: PaperEntry, anchors: set[str]) -> PaperView:
 def group_papers(entries: Sequence[PaperEntry], group_by: str | None) -> list[tuple[str, list[
         PaperView]]]:
     groups: dict[str, list[PaperView]] = {}
-    anchors: set[str] = set()
+    anchors = AnchorAllocator()
     for entry in entries:
         if group_by in (None, "decision"):
             label = decision_group(entry.paper.decision)
@@ -460,6 +476,8 @@ def papers(r: Rendering, source: str, group_by: str | None = None) -> str:
     if isinstance(found, str):
         return found
     call = f'papers("{source}", group_by="{group_by}")' if group_by else f'papers("{source}")'
+    if group_by is not None and not isinstance(group_by, str):
+        return r.fail(call, [_not_a_field(group_by)])
     if group_by is not None and group_by not in known_group_fields(found.entries):
         if call not in r.state.reported:
             r.state.reported.add(call)
@@ -474,6 +492,11 @@ def papers(r: Rendering, source: str, group_by: str | None = None) -> str:
     by_decision = group_by in (None, "decision")
     return r.place(call, "papers", groups=groups, count=count_line(groups, by_decision),
                    awards=False)
+
+
+def _not_a_field(group_by: object) -> tuple[str, str]:
+    return (f"groups by {brief(group_by)}, which is not the name of a field.",
+            "write group_by=\"decision\" or the name of another field or column.")
 
 
 def awards(r: Rendering, source: str) -> str:

@@ -16,7 +16,6 @@ middle of the day), unless a slot is marked ``parallel``.
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -31,7 +30,7 @@ from .. import ics
 from ..anchors import slug
 from ..entries import EntryKind, markdown_field, read_entries
 from ..fields import Day, FieldIssue, Link, Model, RequiredText, Text, check_year, to_text
-from ..problems import Problems, brief, did_you_mean
+from ..problems import Budget, Problems, brief, did_you_mean
 from ..times import format_offset, format_time, format_weekday, iso, local_time
 from ..timezones import Zone
 from . import team
@@ -271,9 +270,11 @@ def _people_index(rosters: Mapping[str, Sequence[Card]]) -> dict[str, Card]:
 class ScheduleReader:
     def __init__(self, problems: Problems, workshop: WorkshopInfo | None,
                  rosters: Mapping[str, Sequence[Card]], shown: Iterable[str],
-                 directory: Directory) -> None:
+                 directory: Directory, budget: Budget | None = None) -> None:
         self.problems = problems
         self.workshop = workshop
+        self.budget = budget or Budget()
+        self._names: list[str] | None = None  # everyone on the page, for "did you mean"
         shown = set(shown)
         # Cards the page shows can be linked to; other people on the page only by their url.
         self.cards = _people_index({k: v for k, v in rosters.items() if k in shown})
@@ -331,7 +332,7 @@ class ScheduleReader:
                     + "Kinds: " + ", ".join(KINDS) + ".",
                 )
         abstract = markdown_field(slot.abstract, self.problems, key="schedule", entry=index,
-                                  label=slot.title, field="abstract")
+                                  label=slot.title, field="abstract", budget=self.budget)
         speakers = tuple(self._speaker(index, slot.title, name) for name in slot.speakers)
         return PlacedSlot(index, slot, day, start, end, speakers, kind, abstract)
 
@@ -379,11 +380,10 @@ class ScheduleReader:
         if person is not None:
             url = person.get("url")
             return Speaker(str(person.get("name", name)), url if isinstance(url, str) else None)
-        names = {card.person.name for card in self.people.values()}
-        close = difflib.get_close_matches(name.lower(), {n.lower(): n for n in names}, n=1,
-                                          cutoff=0.8)
-        if close:
-            real = next(n for n in names if n.lower() == close[0])
+        if self._names is None:
+            self._names = sorted({card.person.name for card in self.people.values()})
+        real = did_you_mean(name, self._names, cutoff=0.8, budget=self.budget)
+        if real is not None:
             self.problems.warn(
                 f"'{name}' matches no one on the page; it is shown as plain text.",
                 key="schedule", entry=index, label=title, field="speakers",
@@ -454,18 +454,19 @@ def _overlap(a: PlacedSlot, b: PlacedSlot) -> bool:
 
 def read_schedule(meta: Mapping[str, Any], problems: Problems, workshop: WorkshopInfo | None,
                   rosters: Mapping[str, Sequence[Card]], shown: Iterable[str],
-                  directory: Directory) -> Schedule | None:
+                  directory: Directory, budget: Budget | None = None) -> Schedule | None:
     """The page's schedule; speakers link to cards of the rosters in ``shown``."""
     if meta.get("schedule") is None:
         return None
-    return ScheduleReader(problems, workshop, rosters, shown, directory).read(meta["schedule"])
+    return ScheduleReader(problems, workshop, rosters, shown, directory,
+                          budget).read(meta["schedule"])
 
 
 def _read(reading: Reading) -> dict[str, Any]:
     return {"schedule": read_schedule(reading.meta, reading.problems,
                                       workshop_block.of(reading.parts),
                                       team.rosters(reading.parts), reading.wanted("team"),
-                                      reading.directory)}
+                                      reading.directory, reading.budget)}
 
 
 # ---------------------------------------------------------------------------------------------

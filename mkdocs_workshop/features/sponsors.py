@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..entries import EntryKind, markdown_field, read_entries
 from ..fields import ImageRef, Link, Model, RequiredText, Text
 from ..imagerefs import ImageMaker, PageImage, locate_image
-from ..problems import Problems, brief
+from ..problems import Budget, Problems, brief
 from .base import Feature, Macro, Reading, Rendering, UrlFor
 
 DEFAULT_TIER = "Sponsors"
@@ -69,7 +69,8 @@ SPONSORS = EntryKind(
 
 
 def read_sponsors(meta: Mapping[str, Any], problems: Problems, page_src: str,
-                  url_for: UrlFor, images: ImageMaker | None = None) -> list[Tier] | None:
+                  url_for: UrlFor, images: ImageMaker | None = None,
+                  budget: Budget | None = None) -> list[Tier] | None:
     value = meta.get("sponsors")
     if value is None:
         return None
@@ -85,7 +86,7 @@ def read_sponsors(meta: Mapping[str, Any], problems: Problems, page_src: str,
                                 entry=index, label=sponsor.name, field="logo",
                                 instead="the sponsor's name", maker=images, kind="logo")
         blurb = markdown_field(sponsor.blurb, problems, key="sponsors", entry=index,
-                               label=sponsor.name, field="blurb")
+                               label=sponsor.name, field="blurb", budget=budget)
         tier = sponsor.tier or DEFAULT_TIER
         tiers.setdefault(tier, Tier(tier)).sponsors.append(
             SponsorView(sponsor.name, sponsor.url, logo, blurb))
@@ -94,7 +95,7 @@ def read_sponsors(meta: Mapping[str, Any], problems: Problems, page_src: str,
 
 def _read(reading: Reading) -> dict[str, Any]:
     return {"sponsors": read_sponsors(reading.meta, reading.problems, reading.src,
-                                      reading.url_for, reading.images)}
+                                      reading.url_for, reading.images, reading.budget)}
 
 
 def sponsors(r: Rendering) -> str:

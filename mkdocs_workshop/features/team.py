@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -33,7 +33,7 @@ from ..anchors import AnchorAllocator, slug
 from ..entries import EntryKind, label_of, markdown_field, read_entries
 from ..fields import FieldIssue, Focus, ImageRef, Link, Model, RequiredText, Text, to_text
 from ..imagerefs import ImageMaker, PageImage, locate_image
-from ..problems import Problems, did_you_mean
+from ..problems import Budget, Problems, did_you_mean
 from .base import Call, Directory, Feature, Issues, Macro, PageRead, Reading, Rendering, UrlFor
 
 # ---------------------------------------------------------------------------------------------
@@ -171,6 +171,8 @@ class RosterReader:
     directory: Directory
     anchors: AnchorAllocator
     images: ImageMaker | None = None
+    budget: Budget = field(default_factory=Budget)  # "did you mean" comparisons left
+    _by_name: dict[str, str] | None = None  # the directory's ids by the slug of the name
 
     def read(self, key: str, value: object) -> list[Card]:
         problems = self.problems
@@ -244,11 +246,12 @@ class RosterReader:
         if not self.directory.exists:
             return (f"create {self.directory.name} in the docs folder with '{person_id}:' and "
                     "the person's fields, or write the person's fields here instead of 'id'.")
-        close = did_you_mean(person_id, self.directory.people)
+        close = did_you_mean(person_id, self.directory.people, budget=self.budget)
         if close is None:  # maybe they wrote the name
-            by_name = {slug(str(p.get("name", ""))): pid
-                       for pid, p in self.directory.people.items()}
-            close = by_name.get(slug(person_id))
+            if self._by_name is None:
+                self._by_name = {slug(str(p.get("name", ""))): pid
+                                 for pid, p in self.directory.people.items()}
+            close = self._by_name.get(slug(person_id))
         add = f"add '{person_id}:' to {self.directory.name}, or correct the id."
         return f"did you mean '{close}'? Otherwise {add}" if close else add[0].upper() + add[1:]
 
@@ -264,7 +267,7 @@ class RosterReader:
                                  entry=index, label=person.name, field="image",
                                  instead="initials", maker=self.images, focus=person.focus)
         bio_html = markdown_field(person.bio, problems, key=key, entry=index, label=person.name,
-                                  field="bio")
+                                  field="bio", budget=self.budget)
         links = tuple(
             (LINK_LABELS.get(name.lower(), name.replace("_", " ").title()), address)
             for name, address in person.links.items() if address
@@ -277,7 +280,7 @@ def _read(reading: Reading) -> dict[str, Any]:
     meta = reading.meta
     wanted = reading.wanted("team")
     reader = RosterReader(reading.src, reading.problems, reading.url_for, reading.directory,
-                          AnchorAllocator(), reading.images)
+                          AnchorAllocator(), reading.images, reading.budget)
     rosters: dict[str, list[Card]] = {}
     for key in meta:
         if key in wanted or looks_like_roster(key, meta[key], reading.not_rosters):
