@@ -416,7 +416,11 @@ def build(root: Path, config: str = "mkdocs.yml", *, strict: bool = True) -> Tim
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / config)]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # As installed, Python finds every package's modules compiled (pip compiles them, and an
+    # editable install writes __pycache__ on first import). Without it, the plugin alone would
+    # be compiled from source at every build while MkDocs' modules were not.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     cpu = children_cpu()
     start = time.perf_counter()
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True,
