@@ -587,3 +587,20 @@ def test_a_page_of_50000_includes(tmp_path: Path) -> None:
     report = import_site(source, tmp_path / "out", dry_run=True)
     assert len(report.pages[0].teams) == 50_000
     assert len(report.images_missing) == 20_000
+
+
+@pytest.mark.parametrize("body", [
+    "{% if a %}" * 990_000,  # unclosed tags on one line: each used to search to its end
+    "<img" * 2_490_000,  # each used to be read 1,000 characters on
+    "![](" * 2_490_000,  # each used to be read 2,000 characters on
+    "![" * 4_990_000,
+], ids=["unclosed-ifs", "img", "markdown-images", "markdown-labels"])
+def test_a_page_of_10_mb_on_one_line(tmp_path: Path, body: str) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.md").write_text("---\ntitle: A\n---\n" + body)
+    report = import_site(source, tmp_path / "out")
+    assert [p.dest for p in report.pages] == ["index.md"]
+    text = (tmp_path / "out" / "docs" / "index.md").read_text()
+    rendered, calls = render_like_macros(text.split("---\n", 2)[2])
+    assert calls == [] and rendered.strip("\n") == body

@@ -37,8 +37,10 @@ _LIQUID_RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")
 _BLOCK_TAG = re.compile(r"\{%-?\s*(end)?(for|if|unless|case|capture|tablerow)\b[^%]{0,1000}%\}")
 _SIGNIFICANT = re.compile(r"\{\{|\{%|\{#|<<")
 _BASEURL = re.compile(r"\{\{\s*site\.baseurl\s*\}\}")
-_MD_IMAGE = re.compile(r"(!\[[^\]]{0,1000}\]\()([^)\s]{1,2000})((?:\s+\"[^\"]{0,1000}\")?\))")
-_HTML_IMAGE = re.compile(r"""(<img\b[^>]{0,1000}?\bsrc=)(["'])([^"']{1,2000})\2""", re.I)
+# An attempt to match stops where the next one could start (no '[' in the label or the path,
+# no '<' in the tag), so a page of "![](" or "<img" is read in linear time.
+_MD_IMAGE = re.compile(r"(!\[[^\[\]]{0,1000}\]\()([^)\s\[\]]{1,2000})((?:\s+\"[^\"]{0,1000}\")?\))")
+_HTML_IMAGE = re.compile(r"""(<img\b[^<>]{0,1000}?\bsrc=)(["'])([^"'<>]{1,2000})\2""", re.I)
 _PLACEHOLDER = re.compile(r"\x00MACRO(\d+)\x00")
 
 
@@ -289,8 +291,10 @@ def _liquid_blocks(body: str, comments: list[tuple[int, int]]) -> list[tuple[int
             stack.append(match.start())
         elif stack:
             spans.append((stack.pop(), match.end()))
-    for starts in open_tags.values():
-        for start in starts:
+    line_end = -1  # the end of the line of the last unclosed tag: many may share one line
+    for start in sorted(start for starts in open_tags.values() for start in starts):
+        if start >= line_end:
             end = body.find("\n", start)
-            spans.append((start, len(body) if end == -1 else end))
+            line_end = len(body) if end == -1 else end
+        spans.append((start, line_end))
     return spans
