@@ -604,3 +604,41 @@ def test_a_page_of_10_mb_on_one_line(tmp_path: Path, body: str) -> None:
     text = (tmp_path / "out" / "docs" / "index.md").read_text()
     rendered, calls = render_like_macros(text.split("---\n", 2)[2])
     assert calls == [] and rendered.strip("\n") == body
+
+
+def test_the_report_shows_each_value_from_the_source_on_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    forged = "\nPages: 999 (forged)\n"
+    (source / "index.md").write_text(
+        f'---\ntitle: "Home\\nPages: 999 (forged)"\n"sp\\neakers":\n  - name: A\n'
+        f"speakers:\n  - name: B\n---\n\n"
+        f'{{% include team.html id="x{forged}" %}}\n\n'
+        f'<img src="a{forged}.png">\n\n'
+        f"## Important Dates\n\n- Deadline: May 1, 2024\n- Other: {'x' * 3000}\n"
+        f"  Dates converted: 99 (forged)\n\n\x1b[2Jcleared\n", newline="")
+    (source / f"we{forged}ird.md").write_text("---\ntitle: W\n---\nx\n")
+    (source / f"_we{forged}ird.md").write_text("---\ntitle: W\n---\nx\n")
+    report = import_site(source, tmp_path / "out").render()
+    lines = report.split("\n")
+    assert not [line for line in lines
+                if line.lstrip().startswith(("Pages: 999", "Dates converted: 99"))]
+    assert "\x1b" not in report
+    assert max(len(line) for line in lines) <= 1_000
+    assert "  roster sp\\neakers: 1 people" in lines
+    assert "index.md: a\\nPages: 999 (forged)\\n.png" in report
+    assert "we\\nPages: 999 (forged)\\nird.md -> docs/we-Pages-999-forged-ird.md  (W)" in lines
+    kept = next(line for line in lines if "kept as written (not a date" in line)
+    assert kept.endswith("x\u2026") and len(kept) < 300
+    assert report.count("shown on one line, with control characters escaped") == 1
+
+
+def test_the_report_lists_at_most_1000_lines_of_a_kind_per_page(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.md").write_text("---\ntitle: A\n---\n\n" + "{{ x }}\n\n" * 3_000)
+    report = import_site(source, tmp_path / "out", dry_run=True)
+    assert len(report.pages[0].liquid_kept) == 3_000
+    text = report.render()
+    assert text.count("Liquid kept verbatim: {{ x }}") == 1_000
+    assert "  ... and 2,000 more like these" in text

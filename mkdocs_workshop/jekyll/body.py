@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
+from ..problems import excerpt
 from .escape import protect
 from .freedates import DateLine, parse_date_line
 
@@ -86,7 +87,7 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
             roster = "" if re.search(r"\bid\s*=", args) else "team"
         why = _not_a_roster(roster, keys)
         if why:
-            result.includes_kept.append(f"{match.group(0)[:120]}: {why}")
+            result.includes_kept.append(f"{excerpt(match.group(0), 120)}: {why}")
             return match.group(0)
         result.teams.append(roster)
         return macro(f'<< team("{roster}") >>')  # roster: letters, digits, space, _ and -
@@ -256,7 +257,7 @@ def _protect(body: str, raw_spans: list[tuple[int, int]], result: BodyResult) ->
     text, kept = protect(body, [*covered, *lines, *raw_spans])
     for region in kept:
         first_line = _PLACEHOLDER.sub("<< ... >>", region.strip().split("\n", 1)[0])
-        result.liquid_kept.append(first_line[:120])
+        result.liquid_kept.append(excerpt(first_line, 120))
     return text
 
 

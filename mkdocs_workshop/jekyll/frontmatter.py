@@ -225,6 +225,6 @@ def _compare(before: Mapping[Any, Any], after: Mapping[Any, Any], rosters: set[s
     for key in rosters:
         old, new = before.get(key), after.get(key)
         if isinstance(old, list) and (not isinstance(new, list) or len(old) != len(new)):
-            return f"the roster '{key}' changed shape while editing"
+            return f"the roster '{excerpt(key, 40)}' changed shape while editing"
     missing = [str(k) for k in before if k != "layout" and k not in after]
-    return f"lost {', '.join(missing)}" if missing else ""
+    return f"lost {excerpt(', '.join(missing), 120)}" if missing else ""

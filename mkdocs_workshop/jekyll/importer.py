@@ -29,6 +29,7 @@ from mkdocs.utils.meta import YAML_RE
 from ..features import is_roster
 from ..frontmatter import parse_front_matter
 from ..page import read_page
+from ..problems import excerpt, printable
 from ..safeload import Loaded, load
 from ..scan import find_calls
 from ..timezones import AOE
@@ -44,6 +45,15 @@ SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_mod
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico",
                   ".tif", ".tiff")
 MAX_PAGE_BYTES = 10_000_000  # no workshop page is near this; a bigger file is not read
+SHOWN = 200  # characters of a value from the source shown in the report
+MAX_LINE = 1_000  # characters of a line of the report (a note holds a few values)
+MAX_LISTED = 1_000  # lines of one kind listed for one page (Liquid kept, images missing, ...)
+
+
+def shown(value: object, limit: int = SHOWN) -> str:
+    """A value from the source as the report shows it: on one line, control characters
+    escaped (``\\n``), at most ``limit`` characters."""
+    return excerpt(str(value), limit)
 
 
 class ImportRefused(Exception):
@@ -93,9 +103,11 @@ class Report:
         kept = sum(len(p.kept_lines) for p in self.pages)
         liquid = sum(len(p.liquid_kept) for p in self.pages)
         lines = [
-            f"{verb} a MkDocs site for '{self.site_name}' to {self.dest}"
+            f"{verb} a MkDocs site for '{shown(self.site_name)}' to {printable(str(self.dest))}"
             + (" (dry run: nothing written)" if self.dry_run else ""),
             "",
+            f"Text from the Jekyll site is shown on one line, with control characters escaped "
+            f"(a line break as \\n), and cut at {SHOWN} characters (…).",
             f"Pages: {len(self.pages)} ({sum(p.is_edition for p in self.pages)} with rosters or "
             f"dates); files without front matter not copied: {self.skipped_files}",
             f"People: {people} in rosters"
@@ -109,44 +121,45 @@ class Report:
             f"Liquid kept verbatim in raw blocks: {liquid}",
         ]
         for page in self.pages:
-            lines += ["", f"{page.source} -> docs/{page.dest}"
-                      + (f"  ({page.title})" if page.title else "")]
+            lines += ["", f"{shown(page.source)} -> docs/{page.dest}"
+                      + (f"  ({shown(page.title)})" if page.title else "")]
             for roster, count in page.people.items():
-                lines.append(f"  roster {roster}: {count} people")
+                lines.append(f"  roster {shown(roster)}: {count} people")
             if page.commented_people:
                 lines.append(f"  commented-out people left out: {page.commented_people}")
-            for team in page.teams:
-                lines.append(f'  include team.html -> << team("{team}") >>')
-            for role in page.roles:
-                lines.append(f"  role split from the name: {role}")
-            for date in page.dates:
-                lines.append(f"  date: {date}")
-            for line in page.kept_lines:
-                lines.append(f"  kept as written (not a date I can read): {line}")
-            for kept_liquid in page.liquid_kept:
-                lines.append(f"  Liquid kept verbatim: {kept_liquid}")
+            lines += _listed([f'  include team.html -> << team("{team}") >>'
+                              for team in page.teams])
+            lines += _listed([f"  role split from the name: {shown(role)}"
+                              for role in page.roles])
+            lines += _listed([f"  date: {shown(date)}" for date in page.dates])
+            lines += _listed([f"  kept as written (not a date I can read): {shown(line)}"
+                              for line in page.kept_lines])
+            lines += _listed([f"  Liquid kept verbatim: {shown(kept, 120)}"
+                              for kept in page.liquid_kept])
             if page.comments_converted:
                 lines.append(f"  Liquid comments turned into HTML comments: "
                              f"{page.comments_converted}")
-            for note in page.notes:
-                lines.append(f"  note: {note}")
-            for check in page.checks:
-                lines.append(f"  the built site will say: {check}")
+            lines += _listed([f"  note: {note}" for note in page.notes])
+            lines += _listed([f"  the built site will say: {check}" for check in page.checks])
         if self.images_missing:
             lines += ["", "Missing images (the cards show initials until they are added):"]
-            lines += [f"  {missing}" for missing in self.images_missing]
+            lines += _listed([f"  {missing}" for missing in self.images_missing])
         if self.images_refused:
             lines += ["", "Images not copied (the import reads only images inside the site):"]
-            lines += [f"  {refused}" for refused in self.images_refused]
-        for note in self.notes:
+            lines += _listed([f"  {refused}" for refused in self.images_refused])
+        for note in _listed(self.notes):
             lines += ["", note]
-        return _printable("\n".join(lines) + "\n")
+        # Each line once more: nothing from the source can start a line of its own, or
+        # rewrite what the terminal shows.
+        return "".join(excerpt(line, MAX_LINE) + "\n" for line in lines)
 
 
-def _printable(text: str) -> str:
-    """The report as a terminal shows it: no control characters from the source (escape
-    sequences could rewrite what the terminal shows)."""
-    return "".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in text)
+def _listed(lines: list[str]) -> list[str]:
+    """``lines``, or the first MAX_LISTED of them and how many more there are."""
+    if len(lines) <= MAX_LISTED:
+        return lines
+    indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())]
+    return [*lines[:MAX_LISTED], f"{indent}... and {len(lines) - MAX_LISTED:,} more like these"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,9 +213,9 @@ class Images:
         found = self.locate(ref, posixpath.dirname(page))
         if isinstance(found, str):
             if found:
-                self.report.images_refused.append(f"{page}: {ref} ({found})")
+                self.report.images_refused.append(f"{shown(page)}: {shown(ref)} ({found})")
             else:
-                self.report.images_missing.append(f"{page}: {ref}")
+                self.report.images_missing.append(f"{shown(page)}: {shown(ref)}")
             return None
         if found in self.by_file:
             self.report.images_reused += 1
@@ -210,8 +223,8 @@ class Images:
         try:
             digest = hashlib.sha256(found.read_bytes()).hexdigest()
         except OSError as exc:
-            self.report.images_refused.append(f"{page}: {ref} (could not be read: "
-                                              f"{exc.strerror or exc})")
+            self.report.images_refused.append(f"{shown(page)}: {shown(ref)} (could not be "
+                                              f"read: {shown(exc.strerror or exc)})")
             return None
         if digest in self.by_hash:
             self.report.images_reused += 1
@@ -269,7 +282,7 @@ def _dest_path(rel: str, meta: dict[Any, Any], taken: Destinations,
     path = None
     if isinstance(permalink, str) and permalink.strip():
         if ":" in permalink:
-            report.notes.append(f"permalink '{one_line(permalink)[:200]}' has placeholders; "
+            report.notes.append(f"permalink '{shown(permalink)}' has placeholders; "
                                 "the file's own path is used")
         else:
             naive = re.sub(r"(/index)?\.html?$", "", permalink.strip().strip("/"))
@@ -277,7 +290,7 @@ def _dest_path(rel: str, meta: dict[Any, Any], taken: Destinations,
             cleaned = re.sub(r"(/index)?\.html?$", "", joined)
             path = "index.md" if cleaned in ("", "index") else f"{cleaned}.md"
             if cleaned != naive:
-                report.notes.append(f"permalink '{one_line(permalink)[:200]}' made a safe path "
+                report.notes.append(f"permalink '{shown(permalink)}' made a safe path "
                                     f"inside docs/: docs/{path}")
     if path is None:
         stem = os.path.splitext(rel)[0]
@@ -305,7 +318,7 @@ def _site_url(url: Any, baseurl: Any, report: Report) -> str | None:
         host = None
     if (not host or parts.scheme.lower() not in ("http", "https") or not url.isprintable()
             or re.search(r"""[\s"'<>\\{}|^`]""", url)):
-        report.notes.append(f"_config.yml: url '{one_line(url)[:200]}' is not an http(s) "
+        report.notes.append(f"_config.yml: url '{shown(url)}' is not an http(s) "
                             "address with a host; mkdocs.yml has no site_url.")
         return None
     base = "/".join(safe_segments(baseurl)) if isinstance(baseurl, str) else ""
@@ -354,8 +367,8 @@ def _why(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return f"not UTF-8 text: byte {exc.start}"
     if isinstance(exc, OSError):
-        return str(exc.strerror or exc)
-    return str(exc)
+        return shown(exc.strerror or exc)
+    return shown(exc)
 
 
 def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
@@ -395,8 +408,8 @@ def _pages(source: Path, report: Report) -> list[tuple[str, str]]:
     pages = []
 
     def unreadable(error: OSError) -> None:
-        report.notes.append(f"{error.filename} could not be read ({_why(error)}); what is in "
-                            "it was not imported.")
+        report.notes.append(f"{shown(error.filename)} could not be read ({_why(error)}); what "
+                            "is in it was not imported.")
 
     for root, dirs, files in os.walk(source, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith((".", "_")))
@@ -406,7 +419,7 @@ def _pages(source: Path, report: Report) -> list[tuple[str, str]]:
             full = Path(root) / name
             rel = full.relative_to(source).as_posix()
             if not _published(name):
-                report.notes.append(f"{rel} was not imported: Jekyll does not publish files "
+                report.notes.append(f"{shown(rel)} was not imported: Jekyll does not publish files "
                                     "whose name starts with '.', '_' or '#', or ends with '~'.")
                 continue
             text = _read_page(full, rel, source, report)
@@ -429,16 +442,17 @@ def _outside(path: Path, source: Path) -> str:
 def _read_page(full: Path, rel: str, source: Path, report: Report) -> str | None:
     found = within(full, source)
     if found is None:
-        report.notes.append(f"{rel} was not imported: {_outside(full, source)}.")
+        report.notes.append(f"{shown(rel)} was not imported: {_outside(full, source)}.")
         return None
     try:
         if found.stat().st_size > MAX_PAGE_BYTES:
-            report.notes.append(f"{rel} was not imported: it is larger than "
+            report.notes.append(f"{shown(rel)} was not imported: it is larger than "
                                 f"{MAX_PAGE_BYTES:,} bytes, more than a page needs.")
             return None
         return found.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        report.notes.append(f"{rel} was not imported: it could not be read ({_why(exc)}).")
+        report.notes.append(f"{shown(rel)} was not imported: it could not be read "
+                            f"({_why(exc)}).")
         return None
 
 
@@ -508,10 +522,11 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         return _front_matter_as_text(front) + converted.text
     meta: dict[Any, Any] = loaded.data or {}
     for value in loaded.not_dates:
-        page.notes.append(f"'{value[:40]}' is not a date that exists; it is kept as text.")
+        page.notes.append(f"'{shown(value, 40)}' is not a date that exists; it is kept as "
+                          "text.")
     for key, first, second in loaded.duplicates:
-        page.notes.append(f"front matter line {second}: '{key[:40]}' is written again (first at "
-                          f"line {first}); YAML keeps only the last one.")
+        page.notes.append(f"front matter line {second}: '{shown(key, 40)}' is written again "
+                          f"(first at line {first}); YAML keeps only the last one.")
     page.dest = _dest_path(rel, meta, taken, page)
     title = meta.get("title")
     page.title = (one_line(str(title)) or None) if title else None
