@@ -300,3 +300,31 @@ def test_broken_front_matter_is_carried_over_and_reported(tmp_path: Path) -> Non
     # but a code block that shows it as written.
     assert not text.startswith("---")
     assert "```yaml\nspeakers:\n  - name: A\n\taff: B\n```\n\nHi\n" in text
+
+
+def test_pages_with_empty_front_matter_are_pages(tmp_path: Path) -> None:
+    """Jekyll's rule: a first line '---' starts front matter, which may be empty."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.md").write_text("---\n---\n# Home\n\nWelcome\n")
+    (source / "about.html").write_text("---\n---\n<h1>About us</h1>\n")
+    (source / "blank.md").write_text("--- \n\n...\nBlank lines between.\n")
+    (source / "dates.md").write_text("---\n---\n## Important Dates\n\n- Deadline: May 1, 2024\n")
+    (source / "short.md").write_text("---\ntitle: Short\n---")  # no line break at the end
+    (source / "plain.md").write_text("No front matter.\n")
+    dest = tmp_path / "out"
+    report = import_site(source, dest)
+    assert sorted(p.dest for p in report.pages) == [
+        "about.md", "blank.md", "dates.md", "index.md", "short.md"]
+    assert report.skipped_files == 1
+    assert "no home page" not in report.render()
+    docs = dest / "docs"
+    # An empty block is not written: MkDocs would show its two '---' lines as text.
+    assert (docs / "index.md").read_text() == "# Home\n\nWelcome\n"
+    assert (docs / "about.md").read_text() == "<h1>About us</h1>\n"
+    assert (docs / "blank.md").read_text() == "Blank lines between.\n"
+    assert (docs / "dates.md").read_text().startswith("---\ndates:\n- Deadline: 2024-05-01\n---\n")
+    assert yaml.safe_load((docs / "short.md").read_text().split("---\n")[1]) == {"title": "Short"}
+    assert build_config(dest / "mkdocs.yml").ok
+    home = (dest / "site" / "index.html").read_text()
+    assert "Welcome" in home and "---" not in home.split('class="md-content"')[1]

@@ -642,3 +642,24 @@ def test_the_report_lists_at_most_1000_lines_of_a_kind_per_page(tmp_path: Path) 
     text = report.render()
     assert text.count("Liquid kept verbatim: {{ x }}") == 1_000
     assert "  ... and 2,000 more like these" in text
+
+
+def test_a_page_without_front_matter_gives_mkdocs_none(tmp_path: Path) -> None:
+    """MkDocs reads 'key: value' lines at the top of a page (MultiMarkdown), or a '---' block,
+    as front matter: a page written without a block must not start with either."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "mmd.md").write_text("---\n---\ntemplate: redirect.html\n"
+                                   "location: '\"];alert(1);//'\n\nText.\n")
+    (source / "block.md").write_text("---\n...\n---\ntemplate: redirect.html\n---\nText.\n")
+    (source / "fine.md").write_text("---\n---\n# Fine: a heading\n")
+    dest = tmp_path / "out"
+    import_site(source, dest)
+    docs = dest / "docs"
+    assert (docs / "mmd.md").read_text().startswith("---\n{}\n---\n\ntemplate: redirect.html\n")
+    assert (docs / "block.md").read_text().startswith("---\n{}\n---\n\n---\ntemplate:")
+    assert (docs / "fine.md").read_text() == "# Fine: a heading\n"
+    assert run_mkdocs(dest, "build").returncode == 0
+    for name in ("mmd", "block"):
+        page = (dest / "site" / name / "index.html").read_text()
+        assert "window.location.replace" not in page and "template: redirect.html" in page

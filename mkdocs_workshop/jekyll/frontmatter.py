@@ -192,7 +192,7 @@ def _attempt(text: str, original: Mapping[Any, Any], rosters: set[str],
     if title is not None:
         text = _replace_title(text, title)
     if additions:
-        text = text.rstrip("\n") + "\n" + yaml.safe_dump(
+        text = (text.rstrip("\n") + "\n" if text.strip() else "") + yaml.safe_dump(
             dict(additions), allow_unicode=True, sort_keys=False, default_flow_style=False)
     loaded = load(text, first_line=2)
     if loaded.ok and loaded.data is None and not additions:  # comments only, or nothing:

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import yaml
-from mkdocs.utils.meta import YAML_RE
+from mkdocs.utils.meta import META_RE, YAML_RE
 
 from ..features import is_roster
 from ..frontmatter import parse_front_matter
@@ -425,11 +425,37 @@ def _pages(source: Path, report: Report) -> list[tuple[str, str]]:
             text = _read_page(full, rel, source, report)
             if text is None:
                 continue
-            if YAML_RE.match(text):
+            if split_front_matter(text) is not None:
                 pages.append((rel, text))
             else:
                 report.skipped_files += 1
     return pages
+
+
+_EMPTY_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(?:-{3}|\.{3})[ \t]*\n")
+
+
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """The front matter and the text of a page, as Jekyll reads them, or None when the page
+    has none. Jekyll's rule: the first line is ``---`` and a later line ``---`` (or ``...``)
+    ends the block, which may be empty (``---`` on the next line; MkDocs needs a line
+    between) or be the end of the file."""
+    if not text.endswith("\n"):
+        text += "\n"
+    empty = _EMPTY_FRONT_MATTER.match(text)
+    if empty:
+        return "", text[empty.end():]
+    match = YAML_RE.match(text)
+    return (match.group(1), text[match.end():]) if match else None
+
+
+def _no_front_matter(body: str) -> str:
+    """A page without front matter, written so that MkDocs reads none: a text whose first
+    lines MkDocs would take for front matter (a block between ``---`` lines, or
+    MultiMarkdown's ``key: value`` lines) gets an empty block before it."""
+    if YAML_RE.match(body) or META_RE.match(body.split("\n", 1)[0]):
+        return f"---\n{{}}\n---\n\n{body}"
+    return body
 
 
 def _outside(path: Path, source: Path) -> str:
@@ -501,9 +527,9 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
                  taken: Destinations) -> str:
     """The page as written into docs/, and what happened to it in ``page``."""
-    match = YAML_RE.match(text)
-    assert match is not None
-    front, body = match.group(1), text[match.end():]
+    split = split_front_matter(text)
+    assert split is not None
+    front, body = split
     loaded = load(front, first_line=2)
 
     def rewrite_for_page(ref: str) -> str | None:
@@ -563,8 +589,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.dates = [line for line, _parsed in converted.dates]
     page.kept_lines = converted.kept_date_lines
     _body_notes(page, converted)
-    if not edited.text:
-        return converted.text
+    if not edited.text or (not front.strip() and not additions):
+        return _no_front_matter(converted.text)
     return f"---\n{edited.text}---\n\n{converted.text}"
 
 
