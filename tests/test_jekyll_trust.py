@@ -25,6 +25,7 @@ from mkdocs_workshop.jekyll.escape import (
     escape_runs,
     has_delimiter,
     html_text,
+    html_value,
     markdown_text,
     neutral_title,
 )
@@ -333,7 +334,7 @@ def test_titles_and_names_are_written_safely(tmp_path: Path) -> None:
     talks = (docs / "talks.md").read_text()
     assert talks.startswith("---\n# the title, kept with this comment\n")
     title = yaml.safe_load(talks.split("---\n")[1])["title"]
-    assert title == "Talks &lt;< x &gt;> &#123;% y &#37;}"
+    assert title == "Talks &lt;&lt; x &gt;&gt; &#123;% y &#37;}"
     config = yaml.safe_load((tmp_path / "out" / "mkdocs.yml").read_text())
     assert config["site_name"] == "A & B &lt;i&gt;&#123;&#123;x&#125;&#125;&lt;/i&gt;"
     assert config["site_url"] == "https://example.org/c/"
@@ -506,6 +507,23 @@ def test_titles_are_neutral_and_read_the_same(plain: str, soup: str) -> None:
             assert not has_delimiter(text) and "<" not in text and "\n" not in text
 
 
+@SETTINGS
+@given(st.text(max_size=40), liquid_text)
+def test_values_the_theme_prints_are_text(plain: str, soup: str) -> None:
+    import html
+
+    for value in (plain, soup, plain + "&amp;" + soup):
+        written = html_value(value)
+        assert not re.search(r"[<>\"]", written)
+        # Every & is a whole reference, or not followed by what could start one.
+        whole = r"(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
+        assert not re.search(rf"&(?!{whole}|[^#A-Za-z0-9])", written + " ")
+        if "&" not in value:
+            assert html.unescape(written) == value
+        title = neutral_title(written)
+        assert not has_delimiter(title) and html.unescape(title) == html.unescape(written)
+
+
 def test_runs_are_escaped_whole() -> None:
     assert escape_runs("a {{{% b %}} c") == "a {% raw %}{{{%{% endraw %} b {% raw %}%}}" \
         "{% endraw %} c"
@@ -663,3 +681,68 @@ def test_a_page_without_front_matter_gives_mkdocs_none(tmp_path: Path) -> None:
     for name in ("mmd", "block"):
         page = (dest / "site" / name / "index.html").read_text()
         assert "window.location.replace" not in page and "template: redirect.html" in page
+
+
+def test_front_matter_the_theme_reads_is_text_or_is_dropped(tmp_path: Path) -> None:
+    """Material prints title, description, author and subtitle as HTML, and chooses a
+    template, a script's address, an icon file, what to hide from other keys."""
+    source = tmp_path / "src"
+    source.mkdir()
+    pages = {
+        "index.md": {"title": "<img src=x onerror=alert(1)>",
+                     "description": '"><script>alert(2)</script>',
+                     "author": '"><script>alert(3)</script>',
+                     "subtitle": "<script>alert(4)</script>", "status": "<script>5</script>",
+                     "tags": ["kept"]},
+        "redirect.md": {"title": "Q&amp;A & R&D", "template": "redirect.html",
+                        "location": '"];alert(6);//', "redirect_to": "https://example.org"},
+        "types.md": {"title": 2024, "search": True, "hide": 1, "icon": "nope",
+                     "description": {"a": "<b>"}, "subtitle": ["x"], "author": 5},
+        "list-title.md": {"title": [1], "template": [1], "ignore_macros": True},
+        "null-title.md": {"title": None, "render_macros": False, "hide": ["toc"]},
+    }
+    for name, front in pages.items():
+        (source / name).write_text(f"---\n{yaml.safe_dump(front)}---\n\nText of {name}\n")
+    (source / "merged.md").write_text(  # the key comes from a merge: the lines cannot go
+        "---\n# a comment\nbase: &b {template: redirect.html}\n<<: *b\ntitle: M\n---\n\nM\n")
+    (source / "quoted.md").write_text('---\n"template": redirect.html\ntitle: Q\n---\n\nQ\n')
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    docs = dest / "docs"
+
+    def front(name: str) -> dict[str, Any]:
+        data = yaml.safe_load((docs / name).read_text().split("---\n")[1])
+        assert isinstance(data, dict)
+        return data
+
+    assert front("index.md") == {
+        "title": "&lt;img src=x onerror=alert(1)&gt;",
+        "description": "&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;",
+        "author": "&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;",
+        "subtitle": "&lt;script&gt;alert(4)&lt;/script&gt;", "tags": ["kept"]}
+    assert front("redirect.md") == {"title": "Q&amp;A & R&amp;D"}  # reads as in Jekyll
+    assert front("types.md") == {"title": "2024", "author": 5}
+    assert front("list-title.md") == {}
+    assert front("null-title.md") == {}
+    assert front("merged.md") == {"base": {"template": "redirect.html"}, "title": "M"}
+    assert front("quoted.md") == {"title": "Q"}
+    assert "dropped: template 'redirect.html' (chooses a template of the theme; an " \
+        "imported page must not)" in report
+    assert "dropped: location '\"];alert(6);//' (the address Material's redirect" in report
+    assert "dropped: redirect_to 'https://example.org' (Jekyll's redirect plugin" in report
+    assert "dropped: description (it is a set of 'key: value' lines, not text" in report
+    assert "dropped: title (it is a list, not text" in report
+    assert "title 2024 written as text (in quotes)" in report
+    assert "description: its markup (<, >, \", &) is written as character references" in report
+    for key in ("search", "hide", "icon", "status", "ignore_macros", "render_macros"):
+        assert f"dropped: {key} " in report, key
+
+    built = run_mkdocs(dest, "build")
+    assert built.returncode == 0, built.output
+    everything = "".join(p.read_text(encoding="utf-8")
+                         for p in (dest / "site").rglob("*.html"))
+    assert "<script>alert" not in everything and "<img src=x" not in everything
+    assert "window.location.replace" not in everything and "alert(6)" not in everything
+    index = (dest / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="&quot;&gt;&lt;script&gt;alert(2)' in index
+    assert "<title>&lt;img src=x onerror=alert(1)&gt; - src</title>" in index

@@ -34,9 +34,9 @@ from ..safeload import Loaded, load
 from ..scan import find_calls
 from ..timezones import AOE
 from .body import BodyResult, convert_body
-from .escape import has_delimiter, html_text, keep_verbatim, markdown_text, neutral_title, one_line
+from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
-from .frontmatter import edit_front_matter
+from .frontmatter import edit_front_matter, key_edits
 from .paths import WriteRefused, contains, safe_segment, safe_segments, within, write_file
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -554,15 +554,12 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         page.notes.append(f"front matter line {second}: '{shown(key, 40)}' is written again "
                           f"(first at line {first}); YAML keeps only the last one.")
     page.dest = _dest_path(rel, meta, taken, page)
+    edits = key_edits(meta)
+    page.notes += edits.notes
     title = meta.get("title")
-    page.title = (one_line(str(title)) or None) if title else None
-    new_title = None
-    if isinstance(title, str) and has_delimiter(title):
-        new_title = neutral_title(title)
-        page.notes.append("the title holds template delimiters ({{, {%, <<, ...): they are "
-                          "written as character references (&#123;, &lt;), so that "
-                          "mkdocs-macros does not run them; the title reads the same.")
-    keys = {k for k in meta if isinstance(k, str)}
+    if title is not None and "title" not in edits.drop:
+        page.title = one_line(str(title)) or None
+    keys = {k for k in meta if isinstance(k, str) and k not in edits.drop}
     rosters = {k for k in keys if is_roster(k, meta[k])}
     has_dates = "dates" in meta
     converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys)
@@ -580,7 +577,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         return images.copy(ref, rel)  # docs-relative: the plugin looks there too
 
     edited = edit_front_matter(front, meta, rosters, copy_for_front_matter, additions,
-                               title=new_title)
+                               keys=edits)
     page.people = {k: len(meta[k]) for k in meta if k in rosters}
     page.commented_people = edited.commented_people
     page.roles = edited.roles
