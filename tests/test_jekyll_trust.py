@@ -746,3 +746,33 @@ def test_front_matter_the_theme_reads_is_text_or_is_dropped(tmp_path: Path) -> N
     index = (dest / "site" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="&quot;&gt;&lt;script&gt;alert(2)' in index
     assert "<title>&lt;img src=x onerror=alert(1)&gt; - src</title>" in index
+
+
+def test_front_matter_mkdocs_or_macros_cannot_take_is_never_front_matter(tmp_path: Path) -> None:
+    """A self-referential alias makes every reader loop (mkdocs-macros ends in a
+    RecursionError); an integer of thousands of digits fails wherever it is printed."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "_config.yml").write_text("title: 0x" + "f" * 5000 + "\n")
+    pages = {"list.md": "speakers: &a [*a]", "map.md": "x: &b {k: *b}\ntitle: M",
+             "hex.md": "title: H\nx: 0x" + "f" * 5000, "bin.md": "title: B\nx: 0b" + "1" * 20000}
+    for name, front in pages.items():
+        (source / name).write_text(f"---\n{front}\n---\n\nText of {name}\n")
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    # Defaults, or the number as text (safeload keeps an integer too long to write as text).
+    assert "_config.yml holds an integer of 20,000 bits" in report or "for '0xfff" in report
+    assert report.count("the front matter refers to itself") == 2
+    docs = dest / "docs"
+    for name in pages:
+        text = (docs / name).read_text()
+        match = re.match(r"---\n(.*?\n)---\n", text, re.S)
+        if name in ("list.md", "map.md"):
+            assert match is None and "```yaml\n" in text, name
+        elif match:  # the number in quotes, as text
+            data = yaml.load(match.group(1), Loader=yaml.CSafeLoader)
+            assert isinstance(data["x"], str) and data["x"].startswith("0"), name
+        else:  # or the block as a code block, if safeload reads the number
+            assert "```yaml\n" in text, name
+    built = run_mkdocs(dest, "build")
+    assert built.returncode == 0 and "Traceback" not in built.output, built.output

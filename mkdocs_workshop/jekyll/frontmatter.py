@@ -148,6 +148,39 @@ def _key_line(key: str, value: str) -> str:
     return f"{key}: {dumped.strip()}"
 
 
+def unwritable(data: Any) -> str:
+    """Why ``data``, as YAML read it, cannot be the front matter of a page, or "": it refers
+    to itself (every reader of it loops forever), or it holds an integer too long for Python
+    to write out (``0x`` and 5,000 ``f``: whatever prints it fails). One walk; a value shared
+    through aliases is walked each time, which safeload's limit on aliases bounds."""
+    path: set[int] = set()  # the lists and mappings being walked, by id
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        value, done = stack.pop()
+        if done:
+            path.discard(id(value))
+        elif isinstance(value, (dict, list)):
+            if id(value) in path:
+                return ("refers to itself: an alias (*name) stands inside what its anchor "
+                        "(&name) marks, so its value never ends.")
+            path.add(id(value))
+            stack.append((value, True))
+            children = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack += [(child, False) for child in children]
+        elif isinstance(value, int) and value.bit_length() > 10_000 and not _writable(value):
+            return (f"holds an integer of {value.bit_length():,} bits, too long for Python to "
+                    "write out in digits.")
+    return ""
+
+
+def _writable(number: int) -> bool:
+    try:
+        str(number)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        return False
+    return True
+
+
 def mkdocs_problem(text: str) -> str:
     """Why MkDocs would not read ``text`` as this front matter, or "". MkDocs needs the block
     to end where it should and its own YAML reader (libyaml, no limits) to read a mapping from
@@ -161,17 +194,19 @@ def mkdocs_problem(text: str) -> str:
     if not isinstance(loaded.data, dict):
         return "it holds no 'key: value' line"
     try:
-        if not isinstance(yaml.load(text, Loader=_MkDocsLoader), dict):
-            return "MkDocs' YAML reader reads it differently"
+        data = yaml.load(text, Loader=_MkDocsLoader)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         return f"MkDocs' YAML reader fails on it ({excerpt(str(exc), 80)})"
-    return ""
+    if not isinstance(data, dict):
+        return "MkDocs' YAML reader reads it differently"
+    why = unwritable(data)
+    return f"as MkDocs' YAML reader reads it, it {why[:-1]}" if why else ""
 
 
 def _quote_unreadable(text: str) -> tuple[str, list[str]]:
     """``text`` with the plain values MkDocs' YAML reader fails on (a date that does not
-    exist, a number too long to convert) in quotes, and those values. ``text`` is within
-    safeload's limits."""
+    exist, a number too long to convert, or to write out again) in quotes, and those values.
+    ``text`` is within safeload's limits."""
     resolve: Callable[..., str] = yaml.resolver.Resolver().resolve  # the stubs leave it untyped
     constructor = yaml.constructor.SafeConstructor()
     spans: list[tuple[int, int, str]] = []
@@ -183,9 +218,13 @@ def _quote_unreadable(text: str) -> tuple[str, list[str]]:
         if not tag.endswith((":timestamp", ":int")):
             continue
         try:
-            constructor.construct_object(yaml.ScalarNode(tag, event.value))
+            value = constructor.construct_object(yaml.ScalarNode(tag, event.value))
         except (ValueError, OverflowError, yaml.YAMLError):
-            spans.append((event.start_mark.index, event.end_mark.index, event.value))
+            value = None  # not read: quoted
+        else:
+            if not isinstance(value, int) or _writable(value):
+                continue
+        spans.append((event.start_mark.index, event.end_mark.index, event.value))
     pieces: list[str] = []
     last = 0
     for start, end, value in spans:
@@ -218,8 +257,11 @@ def edit_front_matter(text: str, original: Mapping[Any, Any], rosters: set[str],
     data = {k: v for k, v in original.items() if k != "layout" and k not in keys.drop}
     data.update(keys.replace)
     data.update(additions)
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    if _attempt(dumped, original, rosters, {}, keys, result):
+    try:
+        dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    except (ValueError, yaml.YAMLError):  # defensive: the importer checked with unwritable()
+        dumped = ""
+    if not dumped or _attempt(dumped, original, rosters, {}, keys, result):
         result.text, result.data = "", {}
         result.notes.append(f"front matter left out: it could not be written so that MkDocs "
                             f"reads it ({second})")

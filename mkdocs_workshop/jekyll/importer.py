@@ -36,7 +36,7 @@ from ..timezones import AOE
 from .body import BodyResult, convert_body
 from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
-from .frontmatter import edit_front_matter, key_edits
+from .frontmatter import edit_front_matter, key_edits, unwritable
 from .paths import WriteRefused, contains, safe_segment, safe_segments, within, write_file
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -336,6 +336,10 @@ def _site_config(source: Path, report: Report) -> dict[str, Any]:
         else:
             loaded = _read_yaml_file(found, report, "_config.yml")
             data = loaded.data if loaded.ok else {}
+            why = unwritable(data)
+            if why:
+                report.notes.append(f"_config.yml {why} Defaults are used.")
+                data = {}
     if not isinstance(data, dict):
         data = {}
     name = one_line(str(data.get("title") or data.get("name") or "")) or source.name
@@ -538,9 +542,11 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
             return None
         return posixpath.relpath(copied, posixpath.dirname(page.dest) or ".")
 
-    if not loaded.ok or not isinstance(loaded.data, (dict, type(None))):
+    unusable = unwritable(loaded.data) if loaded.ok else ""
+    if not loaded.ok or not isinstance(loaded.data, (dict, type(None))) or unusable:
         page.dest = _dest_path(rel, {}, taken, page)
-        why = loaded.error[0] if loaded.error else "is not a set of 'key: value' lines."
+        why = (loaded.error[0] if loaded.error
+               else unusable or "is not a set of 'key: value' lines.")
         page.notes.append(f"the front matter {why} It is kept as text at the top of the page; "
                           "its rosters and dates are not imported.")
         converted = convert_body(body, rewrite_for_page, dates=False)
