@@ -776,3 +776,29 @@ def test_front_matter_mkdocs_or_macros_cannot_take_is_never_front_matter(tmp_pat
             assert "```yaml\n" in text, name
     built = run_mkdocs(dest, "build")
     assert built.returncode == 0 and "Traceback" not in built.output, built.output
+
+
+def test_images_and_config_larger_than_the_limits_are_not_read(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    (source / "assets").mkdir(parents=True)
+    with open(source / "assets" / "big.png", "wb") as big:  # sparse: no disk space used
+        big.truncate(4_000_000_000)
+    (source / "assets" / "limit.png").write_bytes(b"\x89PNG" + b"\0" * (50_000_000 - 4))
+    (source / "assets" / "over.png").write_bytes(b"\x89PNG" + b"\0" * 50_000_000)
+    with open(source / "_config.yml", "wb") as config:
+        config.write(b"title: Big\n")
+        config.truncate(6_000_000_000)
+    (source / "index.md").write_text("---\ntitle: Home\n---\n\n![a](assets/big.png)\n"
+                                     "![b](assets/limit.png) ![c](assets/over.png)\n")
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    assert "index.md: assets/big.png (larger than 50,000,000 bytes" in report
+    assert "index.md: assets/over.png (larger than 50,000,000 bytes" in report
+    assert "2 not copied (outside the site, not an image, or too large)" in report
+    assert "_config.yml was not read: it is larger than 2,000,000 bytes" in report
+    assert "site for 'src'" in report  # the defaults
+    images = dest / "docs" / "assets" / "images"
+    assert sorted(p.name for p in images.iterdir()) == ["limit.png"]
+    assert (images / "limit.png").stat().st_size == 50_000_000
+    page = (dest / "docs" / "index.md").read_text()
+    assert "](assets/big.png)" in page and "](assets/images/limit.png)" in page

@@ -37,7 +37,7 @@ from .body import BodyResult, convert_body
 from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter, key_edits, unwritable
-from .paths import WriteRefused, contains, safe_segment, safe_segments, within, write_file
+from .paths import CHUNK, WriteRefused, contains, safe_segment, safe_segments, within, write_file
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_modules", "vendor",
@@ -45,6 +45,8 @@ SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_mod
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico",
                   ".tif", ".tiff")
 MAX_PAGE_BYTES = 10_000_000  # no workshop page is near this; a bigger file is not read
+MAX_IMAGE_BYTES = 50_000_000  # a photo or a logo; a bigger file is not read nor copied
+MAX_CONFIG_BYTES = 2_000_000  # a _config.yml is a few kilobytes; a bigger one is not read
 SHOWN = 200  # characters of a value from the source shown in the report
 MAX_LINE = 1_000  # characters of a line of the report (a note holds a few values)
 MAX_LISTED = 1_000  # lines of one kind listed for one page (Liquid kept, images missing, ...)
@@ -116,8 +118,8 @@ class Report:
             f"Dates converted: {dates}; lines kept as written: {kept}",
             f"Images: {len(self.images_copied)} copied, {self.images_reused} reused (same "
             f"file), {len(self.images_missing)} missing"
-            + (f", {len(self.images_refused)} not copied (outside the site, or not an image)"
-               if self.images_refused else ""),
+            + (f", {len(self.images_refused)} not copied (outside the site, not an image, or "
+               "too large)" if self.images_refused else ""),
             f"Liquid kept verbatim in raw blocks: {liquid}",
         ]
         for page in self.pages:
@@ -145,7 +147,8 @@ class Report:
             lines += ["", "Missing images (the cards show initials until they are added):"]
             lines += _listed([f"  {missing}" for missing in self.images_missing])
         if self.images_refused:
-            lines += ["", "Images not copied (the import reads only images inside the site):"]
+            lines += ["", "Images not copied (the import reads only images inside the site, of at "
+                      f"most {MAX_IMAGE_BYTES:,} bytes):"]
             lines += _listed([f"  {refused}" for refused in self.images_refused])
         for note in _listed(self.notes):
             lines += ["", note]
@@ -221,10 +224,15 @@ class Images:
             self.report.images_reused += 1
             return self.by_file[found]
         try:
-            digest = hashlib.sha256(found.read_bytes()).hexdigest()
+            digest = _digest(found, MAX_IMAGE_BYTES)
         except OSError as exc:
             self.report.images_refused.append(f"{shown(page)}: {shown(ref)} (could not be "
                                               f"read: {shown(exc.strerror or exc)})")
+            return None
+        if digest is None:
+            self.report.images_refused.append(f"{shown(page)}: {shown(ref)} (larger than "
+                                              f"{MAX_IMAGE_BYTES:,} bytes, more than a photo "
+                                              "or a logo needs)")
             return None
         if digest in self.by_hash:
             self.report.images_reused += 1
@@ -240,6 +248,21 @@ class Images:
         self.writes[target] = found
         self.report.images_copied.append(target)
         return target
+
+
+def _digest(path: Path, limit: int) -> str | None:
+    """The SHA-256 of the file, read piece by piece; None if it is larger than ``limit``."""
+    if path.stat().st_size > limit:
+        return None
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as stream:
+        while chunk := stream.read(CHUNK):
+            size += len(chunk)
+            if size > limit:  # it grew since it was looked at
+                return None
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 class Destinations:
@@ -356,6 +379,10 @@ def _site_config(source: Path, report: Report) -> dict[str, Any]:
 
 def _read_yaml_file(path: Path, report: Report, rel: str) -> Loaded:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            report.notes.append(f"{rel} was not read: it is larger than {MAX_CONFIG_BYTES:,} "
+                                "bytes, more than a site's settings need; defaults are used.")
+            return Loaded(ok=False)
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         report.notes.append(f"{rel} could not be read ({_why(exc)}); defaults are used.")
@@ -693,8 +720,8 @@ def _write(dest: Path, outputs: dict[str, str], images: dict[str, Path], mkdocs_
 def _write_one(dest: Path, rel: str, content: Path | str, report: Report, *,
                keep_existing: bool = False) -> None:
     try:
-        data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
-        write_file(dest, rel, data, keep_existing=keep_existing)
+        data = content if isinstance(content, Path) else content.encode("utf-8")
+        write_file(dest, rel, data, keep_existing=keep_existing, limit=MAX_IMAGE_BYTES)
     except (WriteRefused, OSError) as exc:
         why = str(exc) if isinstance(exc, WriteRefused) else _why(exc)
         report.notes.append(f"{rel} was not written: {why}.")
