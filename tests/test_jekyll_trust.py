@@ -354,6 +354,8 @@ def test_titles_and_names_are_written_safely(tmp_path: Path) -> None:
     ("/2024/index.html", "2024.md"),
     ("///", "index.md"),
     ("/caf\u00e9/", "caf\u00e9.md"),
+    ("/<>/\U0001f600/", "page.md"),  # nothing to make a path of: not the home page
+    ("/" + "\u5b57" * 99, "\u5b57" * 66 + ".md"),  # 200 bytes at most
 ])
 def test_permalinks_become_safe_paths_inside_docs(tmp_path: Path, permalink: str,
                                                   dest: str) -> None:
@@ -802,3 +804,31 @@ def test_images_and_config_larger_than_the_limits_are_not_read(tmp_path: Path) -
     assert (images / "limit.png").stat().st_size == 50_000_000
     page = (dest / "docs" / "index.md").read_text()
     assert "](assets/big.png)" in page and "](assets/images/limit.png)" in page
+
+
+def test_long_permalinks_in_any_script_make_names_a_file_system_takes(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    pages = {"han.md": "/" + "\u5b57" * 99, "again.md": "/" + "\u5b57" * 120,  # 3 bytes each
+             "mixed.md": "/x/" + "\u00e9a" * 90 + "/", "emoji.md": "/" + "\U0001f600" * 80}
+    for name, permalink in pages.items():
+        (source / name).write_text(f"---\ntitle: {name}\npermalink: {permalink}\n---\n\nx\n")
+    long_name = "\u5b57" * 80 + ".png"  # 244 bytes: the source can hold it
+    (source / long_name).write_bytes(photo())
+    (source / "index.md").write_text(f"---\ntitle: Home\n---\n\n![a]({long_name})\n")
+    dest = tmp_path / "out"
+    report = import_site(source, dest)
+    dests = {p.source: p.dest for p in report.pages}
+    # 198 bytes: the 67th character would pass 200; the second page of that name gets -2.
+    assert dests["again.md"] == "\u5b57" * 66 + ".md"
+    assert dests["han.md"] == "\u5b57" * 66 + "-2.md"
+    assert dests["mixed.md"] == "x/" + "\u00e9a" * 50 + ".md"  # 100 characters, 150 bytes
+    assert dests["emoji.md"] == "emoji.md"  # not a letter: the file's own name
+    for rel in dests.values():
+        assert all(len(part.encode()) <= 205 for part in rel.split("/"))
+        assert (dest / "docs" / rel).is_file()
+    images = list((dest / "docs" / "assets" / "images").iterdir())
+    assert [p.name for p in images] == ["\u5b57" * 66 + ".png"]
+    nav = yaml.safe_load((dest / "mkdocs.yml").read_text())["nav"]
+    assert {"han.md": dests["han.md"]} in nav and {"again.md": dests["again.md"]} in nav
+    assert run_mkdocs(dest, "build").returncode == 0

@@ -311,10 +311,16 @@ def _dest_path(rel: str, meta: dict[Any, Any], taken: Destinations,
             naive = re.sub(r"(/index)?\.html?$", "", permalink.strip().strip("/"))
             joined = "/".join(safe_segments(permalink.strip()))
             cleaned = re.sub(r"(/index)?\.html?$", "", joined)
-            path = "index.md" if cleaned in ("", "index") else f"{cleaned}.md"
-            if cleaned != naive:
-                report.notes.append(f"permalink '{shown(permalink)}' made a safe path "
-                                    f"inside docs/: docs/{path}")
+            lost = not joined and any(part not in ("", ".", "..") for part in
+                                      permalink.strip().replace("\\", "/").split("/"))
+            if lost:  # "/😀/" is not the home page
+                report.notes.append(f"permalink '{shown(permalink)}' has no letter or digit "
+                                    "to make a path of; the file's own path is used")
+            else:
+                path = "index.md" if cleaned in ("", "index") else f"{cleaned}.md"
+                if cleaned != naive:
+                    report.notes.append(f"permalink '{shown(permalink)}' made a safe path "
+                                        f"inside docs/: docs/{path}")
     if path is None:
         stem = os.path.splitext(rel)[0]
         cleaned = "/".join(safe_segments(stem)) or "page"

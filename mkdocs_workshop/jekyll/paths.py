@@ -19,12 +19,18 @@ from typing import BinaryIO
 
 _UNSAFE = re.compile(r"[^\w.\-]+")  # \w: letters and digits of any script, and _
 MAX_SEGMENT = 100  # characters of one file or folder name
+# bytes of it in UTF-8: file systems allow 255, and -2.md or an image's -1234abcd.jpeg follows
+MAX_SEGMENT_BYTES = 200
 
 
 def safe_segment(name: str) -> str:
-    """A file or folder name of letters, digits, ``_``, ``-`` and ``.``, not hidden."""
-    cleaned = _UNSAFE.sub("-", name).strip(".-")
-    return cleaned[:MAX_SEGMENT].rstrip(".-")
+    """A file or folder name of letters, digits, ``_``, ``-`` and ``.``, not hidden, of at
+    most 100 characters and 200 bytes in UTF-8 (cut between two characters)."""
+    cleaned = _UNSAFE.sub("-", name).strip(".-")[:MAX_SEGMENT]
+    encoded = cleaned.encode("utf-8")  # \w holds no lone surrogate: they became -
+    if len(encoded) > MAX_SEGMENT_BYTES:
+        cleaned = encoded[:MAX_SEGMENT_BYTES].decode("utf-8", "ignore")
+    return cleaned.rstrip(".-")
 
 
 def safe_segments(path: str) -> list[str]:
