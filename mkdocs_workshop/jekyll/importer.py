@@ -67,6 +67,7 @@ class PageReport:
     source: str
     dest: str
     title: str | None
+    collection: str | None = None  # the Jekyll collection (output: true) the page is of
     people: dict[str, int] = field(default_factory=dict)
     commented_people: int = 0
     roles: list[str] = field(default_factory=list)
@@ -354,7 +355,8 @@ def _site_url(url: Any, baseurl: Any, report: Report) -> str | None:
     return f"{url}/{quote(base)}/" if base else f"{url}/"
 
 
-def _site_config(source: Path, report: Report) -> dict[str, Any]:
+def _site_config(source: Path, report: Report) -> tuple[dict[str, Any], dict[Any, Any]]:
+    """mkdocs.yml's settings from _config.yml, and what _config.yml holds."""
     data: Any = {}
     config_file = source / "_config.yml"
     if os.path.lexists(config_file):
@@ -380,7 +382,40 @@ def _site_config(source: Path, report: Report) -> dict[str, Any]:
     description = data.get("description")
     if description and html_text(str(description)):
         config["site_description"] = html_text(str(description))
-    return config
+    return config, data
+
+
+@dataclass
+class Collections:
+    """Jekyll's collections, from _config.yml: the folder of each (``_speakers``, or under
+    ``collections_dir``), and whether Jekyll publishes its documents as pages."""
+
+    folders: dict[str, tuple[str, bool]] = field(default_factory=dict)  # rel -> (label, out)
+
+    @classmethod
+    def read(cls, data: dict[Any, Any]) -> Collections:
+        found = cls()
+        declared = data.get("collections")
+        if isinstance(declared, list):
+            declared = {label: None for label in declared if isinstance(label, str)}
+        if not isinstance(declared, dict):
+            return found
+        where = data.get("collections_dir")
+        base = "/".join(safe_segments(where)) if isinstance(where, str) else ""
+        for label, settings in declared.items():
+            if not isinstance(label, str) or safe_segment(label) != label or label == "posts":
+                continue
+            output = isinstance(settings, dict) and settings.get("output") is True
+            found.folders[f"{base}/_{label}" if base else f"_{label}"] = (label, output)
+        return found
+
+    def of(self, rel: str) -> tuple[str, str] | None:
+        """The collection a file is in and its path as Jekyll publishes it (``speakers/a.md``
+        for ``_speakers/a.md``), if that collection is published."""
+        for folder, (label, output) in self.folders.items():
+            if output and rel.startswith(folder + "/"):
+                return label, f"{label}/{rel[len(folder) + 1:]}"
+        return None
 
 
 def _read_yaml_file(path: Path, report: Report, rel: str) -> Loaded:
@@ -441,7 +476,7 @@ def _published(name: str) -> bool:
     return not name.startswith((".", "_", "#")) and not name.endswith("~")
 
 
-def _pages(source: Path, report: Report) -> list[tuple[str, str]]:
+def _pages(source: Path, report: Report, collections: Collections) -> list[tuple[str, str]]:
     pages = []
 
     def unreadable(error: OSError) -> None:
@@ -449,7 +484,16 @@ def _pages(source: Path, report: Report) -> list[tuple[str, str]]:
                             "is in it was not imported.")
 
     for root, dirs, files in os.walk(source, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith((".", "_")))
+        kept = []
+        for folder in sorted(dirs):
+            if folder in SKIPPED_DIRS or folder.startswith("."):
+                continue  # Jekyll's own machinery, which Material and the plugin replace
+            rel_folder = (Path(root) / folder).relative_to(source).as_posix()
+            if collections.of(rel_folder + "/x") is not None or not folder.startswith("_"):
+                kept.append(folder)
+            else:
+                report.notes.append(_folder_left_out(source, rel_folder, folder, collections))
+        dirs[:] = kept
         for name in sorted(files):
             if not name.lower().endswith(PAGE_SUFFIXES):
                 continue
@@ -467,6 +511,25 @@ def _pages(source: Path, report: Report) -> list[tuple[str, str]]:
             else:
                 report.skipped_files += 1
     return pages
+
+
+def _folder_left_out(source: Path, rel: str, name: str, collections: Collections) -> str:
+    """What the report says of a folder starting with ``_`` that is not imported."""
+    count = sum(len(files) for _root, _dirs, files in os.walk(source / rel))
+    files = f"{count:,} file{'' if count == 1 else 's'}"
+    if name == "_posts":
+        why = ("Jekyll posts are not workshop pages; copy them by hand if you want them (a "
+               "blog: Material's blog plugin)")
+    elif name == "_drafts":
+        why = "Jekyll drafts, which it publishes only with --drafts"
+    elif name == "_data":
+        why = ("Jekyll data files (site.data); what a page showed from them through Liquid is "
+               "kept as written")
+    elif rel in collections.folders:
+        why = "a collection Jekyll does not publish as pages (its output is not true)"
+    else:
+        why = "Jekyll does not publish folders whose name starts with '_'"
+    return f"not imported: {shown(rel)}/ ({files}): {why}."
 
 
 _EMPTY_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(?:-{3}|\.{3})[ \t]*\n")
@@ -541,13 +604,18 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     source, dest = source.resolve(), dest.resolve()
     _refuse_folders(source, dest, force=force, dry_run=dry_run)
     report = Report(source, dest, dry_run)
-    config = _site_config(source, report)
+    config, data = _site_config(source, report)
+    collections = Collections.read(data)
     images = Images(source, report)
     taken = Destinations()
     outputs: dict[str, str] = {}
-    for rel, text in _pages(source, report):
+    for rel, text in _pages(source, report, collections):
         page = PageReport(rel, "", None)
-        outputs_text = _import_page(rel, text, page, images, taken)
+        published = collections.of(rel)
+        if published is not None:
+            page.collection = published[0]
+        outputs_text = _import_page(rel, text, page, images, taken,
+                                    path=published[1] if published else rel)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     index_needed = "index.md" not in outputs and bool(outputs)
@@ -562,8 +630,10 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
 
 
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
-                 taken: Destinations) -> str:
-    """The page as written into docs/, and what happened to it in ``page``."""
+                 taken: Destinations, *, path: str) -> str:
+    """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
+    Jekyll publishes it when its front matter has no permalink (``rel`` but for a
+    collection's documents)."""
     split = split_front_matter(text)
     assert split is not None
     front, body = split
@@ -577,7 +647,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
 
     unusable = unwritable(loaded.data) if loaded.ok else ""
     if not loaded.ok or not isinstance(loaded.data, (dict, type(None))) or unusable:
-        page.dest = _dest_path(rel, {}, taken, page)
+        page.dest = _dest_path(path, {}, taken, page)
         why = (loaded.error[0] if loaded.error
                else unusable or "is not a set of 'key: value' lines.")
         page.notes.append(f"the front matter {why} It is kept as text at the top of the page; "
@@ -592,7 +662,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     for key, first, second in loaded.duplicates:
         page.notes.append(f"front matter line {second}: '{shown(key, 40)}' is written again "
                           f"(first at line {first}); YAML keeps only the last one.")
-    page.dest = _dest_path(rel, meta, taken, page)
+    page.dest = _dest_path(path, meta, taken, page)
     edits = key_edits(meta)
     page.notes += edits.notes
     title = meta.get("title")
@@ -686,11 +756,17 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool) -> s
     nav: list[Any] = []
     if index_needed or any(p.dest == "index.md" for p in report.pages):
         nav.append({"Home": "index.md"})
-    editions = [p for p in report.pages if p.is_edition and p.dest != "index.md"]
-    others = [p for p in report.pages if not p.is_edition and p.dest != "index.md"]
+    pages = [p for p in report.pages if p.dest != "index.md"]
+    editions = [p for p in pages if p.is_edition and p.collection is None]
+    others = [p for p in pages if not p.is_edition and p.collection is None]
     if editions:
         nav.append({"Editions": [{_nav_label(p): p.dest} for p in editions]})
     nav += [{_nav_label(p): p.dest} for p in others]
+    sections: dict[str, list[Any]] = {}  # a collection's pages under its name
+    for page in pages:
+        if page.collection is not None:
+            sections.setdefault(page.collection, []).append({_nav_label(page): page.dest})
+    nav += [{html_text(label): entries} for label, entries in sections.items()]
     data = {
         **config,
         "theme": {"name": "material"},
