@@ -356,6 +356,9 @@ def test_posts_and_collections(tmp_path: Path) -> None:
     (source / "_data").mkdir()
     (source / "_data" / "people.yml").write_text("- name: A\n")
     (source / "_misc").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.md").write_text("---\ntitle: S\n---\n")
+    (source / "_linked").symlink_to(tmp_path / "elsewhere")
     dest = tmp_path / "out"
     report = import_site(source, dest)
     text = report.render()
@@ -370,6 +373,7 @@ def test_posts_and_collections(tmp_path: Path) -> None:
         "pages (its output is not true)." in text
     assert "not imported: _data/ (1 file): Jekyll data files" in text
     assert "not imported: _misc/ (0 files): Jekyll does not publish folders" in text
+    assert "not imported: _linked/ (a link to a folder): Jekyll does not publish" in text
     assert "dropped: template 'redirect.html'" in text  # the same rules as any page
     ada = (dest / "docs" / "speakers" / "ada.md").read_text()
     assert "template:" not in ada and "{% raw %}About Ada << x >>{% endraw %}" in ada

@@ -515,8 +515,11 @@ def _pages(source: Path, report: Report, collections: Collections) -> list[tuple
 
 def _folder_left_out(source: Path, rel: str, name: str, collections: Collections) -> str:
     """What the report says of a folder starting with ``_`` that is not imported."""
-    count = sum(len(files) for _root, _dirs, files in os.walk(source / rel))
-    files = f"{count:,} file{'' if count == 1 else 's'}"
+    if os.path.islink(source / rel):  # never followed, nor counted
+        files = "a link to a folder"
+    else:
+        count = sum(len(files) for _root, _dirs, files in os.walk(source / rel))
+        files = f"{count:,} file{'' if count == 1 else 's'}"
     if name == "_posts":
         why = ("Jekyll posts are not workshop pages; copy them by hand if you want them (a "
                "blog: Material's blog plugin)")
