@@ -29,6 +29,7 @@ from mkdocs_workshop.jekyll.escape import (
     markdown_text,
     neutral_title,
 )
+from mkdocs_workshop.jekyll.frontmatter import CONTROL_KEYS, HTML_KEYS, unwritable
 from mkdocs_workshop.jekyll.importer import ImportRefused, import_site
 from mkdocs_workshop.jekyll.paths import safe_segments
 
@@ -547,7 +548,12 @@ yaml_lines = st.lists(st.one_of(
                      "  - name: A (B)", "    image: /assets/../../x.png", "- a", "# << c >>",
                      "d: 2024-02-30", "e: 1" + "0" * 5000, "f: &a [1, 2]", "g: *a", "h: [[[",
                      "\tbad: x", "title: x", "dates:", "  - Deadline: 2024-05-16", "{}",
-                     "...", "k: 'unclosed", "? complex\n: key", "1: one", "page: x"]),
+                     "...", "k: 'unclosed", "? complex\n: key", "1: one", "page: x",
+                     "template: redirect.html", "location: '\"];x//'", "hide: 1",
+                     "hide:\n- toc", "search: true", "icon: nope", "status: '<b>'",
+                     "description: '\"><script>'", "author: [a]", "subtitle: <i>",
+                     "title: [1]", "title:", "r: &r [*r]", "<<: {template: x}",
+                     '"template": x', "x: 0x" + "f" * 5000, "---"]),
     st.text(max_size=20)), max_size=8).map("\n".join)
 
 
@@ -568,6 +574,11 @@ def test_no_page_ends_in_a_traceback_or_live_delimiters(front: str, body: str) -
                 data = yaml.load(match.group(1), Loader=yaml.CSafeLoader)
                 assert isinstance(data, dict)
                 assert not isinstance(data.get("title"), str) or not has_delimiter(data["title"])
+                assert not set(data) & set(CONTROL_KEYS)  # nothing steers the theme
+                for key in HTML_KEYS:  # text, or nothing
+                    assert not isinstance(data.get(key), (list, dict)), key
+                    assert not re.search(r"[<>\"]", str(data.get(key, ""))), key
+                assert unwritable(data) == ""
             render_like_macros(text[match.end():] if match else text)
 
 
