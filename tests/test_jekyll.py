@@ -311,11 +311,12 @@ def test_pages_with_empty_front_matter_are_pages(tmp_path: Path) -> None:
     (source / "blank.md").write_text("--- \n\n...\nBlank lines between.\n")
     (source / "dates.md").write_text("---\n---\n## Important Dates\n\n- Deadline: May 1, 2024\n")
     (source / "short.md").write_text("---\ntitle: Short\n---")  # no line break at the end
+    (source / "open.md").write_text("---\ntitle: never closed\n\nText.\n")
     (source / "plain.md").write_text("No front matter.\n")
     dest = tmp_path / "out"
     report = import_site(source, dest)
     assert sorted(p.dest for p in report.pages) == [
-        "about.md", "blank.md", "dates.md", "index.md", "short.md"]
+        "about.md", "blank.md", "dates.md", "index.md", "open.md", "short.md"]
     assert report.skipped_files == 1
     assert "no home page" not in report.render()
     docs = dest / "docs"
@@ -325,6 +326,9 @@ def test_pages_with_empty_front_matter_are_pages(tmp_path: Path) -> None:
     assert (docs / "blank.md").read_text() == "Blank lines between.\n"
     assert (docs / "dates.md").read_text().startswith("---\ndates:\n- Deadline: 2024-05-01\n---\n")
     assert yaml.safe_load((docs / "short.md").read_text().split("---\n")[1]) == {"title": "Short"}
+    # Jekyll publishes a page whose front matter never ends, all of it as text.
+    assert (docs / "open.md").read_text() == "---\ntitle: never closed\n\nText.\n"
+    assert "no line ends the front matter: as in Jekyll, the whole file" in report.render()
     assert build_config(dest / "mkdocs.yml").ok
     home = (dest / "site" / "index.html").read_text()
     assert "Welcome" in home and "---" not in home.split('class="md-content"')[1]

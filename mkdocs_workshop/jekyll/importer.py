@@ -538,18 +538,21 @@ def _folder_left_out(source: Path, rel: str, name: str, collections: Collections
 _EMPTY_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(?:-{3}|\.{3})[ \t]*\n")
 
 
-def split_front_matter(text: str) -> tuple[str, str] | None:
-    """The front matter and the text of a page, as Jekyll reads them, or None when the page
-    has none. Jekyll's rule: the first line is ``---`` and a later line ``---`` (or ``...``)
-    ends the block, which may be empty (``---`` on the next line; MkDocs needs a line
-    between) or be the end of the file."""
+def split_front_matter(text: str) -> tuple[str | None, str] | None:
+    """The front matter and the text of a page, as Jekyll reads them, or None when the file
+    is not a page. Jekyll's rule: a file whose first line is ``---`` is a page; a later line
+    ``---`` (or ``...``) ends its front matter, which may be empty (``---`` on the next line;
+    MkDocs needs a line between) or be at the end of the file. With no such line, the whole
+    file is the page's text (front matter None)."""
     if not text.endswith("\n"):
         text += "\n"
     empty = _EMPTY_FRONT_MATTER.match(text)
     if empty:
         return "", text[empty.end():]
     match = YAML_RE.match(text)
-    return (match.group(1), text[match.end():]) if match else None
+    if match:
+        return match.group(1), text[match.end():]
+    return (None, text) if re.match(r"-{3}[ \t]*\n", text) else None
 
 
 def _no_front_matter(body: str) -> str:
@@ -639,7 +642,10 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     collection's documents)."""
     split = split_front_matter(text)
     assert split is not None
-    front, body = split
+    if split[0] is None:
+        page.notes.append("the first line is '---' but no line ends the front matter: as in "
+                          "Jekyll, the whole file is the page's text")
+    front, body = split[0] or "", split[1]
     loaded = load(front, first_line=2)
 
     def rewrite_for_page(ref: str) -> str | None:
