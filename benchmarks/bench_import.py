@@ -3,9 +3,11 @@
     python benchmarks/bench_import.py            # pages of 12,500 to 100,000 items
     python benchmarks/bench_import.py --quick    # up to 25,000 items
 
-Four pages, each made larger and larger: lines of Liquid (``{% if %}``, ``{{ }}``, ``<<``),
+Pages made larger and larger: lines of Liquid (``{% if %}``, ``{{ }}``, ``<<``),
 ``{% include team.html %}`` tags, unclosed Liquid blocks and comments (each one used to search
-to the end of the page), and raw blocks side by side on one line. For each size it
+to the end of the page), raw blocks side by side on one line, and one line of unclosed
+``{% if %}`` tags, of ``<img`` or of ``![](`` (8 or 20 of them per item; the largest page is
+about 8 MB, near the importer's limit of 10 MB). For each size it
 prints the time of a dry-run import and the time per thousand items (lines, tags, blocks);
 when the import is linear, that last figure stays about the same as the page doubles. Nothing
 here runs in CI.
@@ -39,8 +41,22 @@ def raw_blocks(n: int) -> str:
     return "{% raw %}>{% endraw %}>" * n  # one line: the contents make one long run of >
 
 
-PAGES: dict[str, Callable[[int], str]] = {"Liquid lines": liquid, "includes": includes,
-                                          "unclosed tags": unclosed, "raw blocks": raw_blocks}
+def one_line_ifs(n: int) -> str:
+    return "{% if a %}" * (8 * n)  # unclosed, on one line: each used to search to its end
+
+
+def img_starts(n: int) -> str:
+    return "<img" * (20 * n)  # each used to be read 1,000 characters on
+
+
+def image_starts(n: int) -> str:
+    return "![](" * (20 * n)  # each used to be read 2,000 characters on
+
+
+PAGES: dict[str, Callable[[int], str]] = {
+    "Liquid lines": liquid, "includes": includes, "unclosed tags": unclosed,
+    "raw blocks": raw_blocks, "unclosed tags on one line (x8)": one_line_ifs,
+    "'<img' on one line (x20)": img_starts, "'![](' on one line (x20)": image_starts}
 
 
 def seconds(body: str) -> float:

@@ -300,3 +300,89 @@ def test_broken_front_matter_is_carried_over_and_reported(tmp_path: Path) -> Non
     # but a code block that shows it as written.
     assert not text.startswith("---")
     assert "```yaml\nspeakers:\n  - name: A\n\taff: B\n```\n\nHi\n" in text
+
+
+def test_pages_with_empty_front_matter_are_pages(tmp_path: Path) -> None:
+    """Jekyll's rule: a first line '---' starts front matter, which may be empty."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.md").write_text("---\n---\n# Home\n\nWelcome\n")
+    (source / "about.html").write_text("---\n---\n<h1>About us</h1>\n")
+    (source / "blank.md").write_text("--- \n\n...\nBlank lines between.\n")
+    (source / "dates.md").write_text("---\n---\n## Important Dates\n\n- Deadline: May 1, 2024\n")
+    (source / "short.md").write_text("---\ntitle: Short\n---")  # no line break at the end
+    (source / "open.md").write_text("---\ntitle: never closed\n\nText.\n")
+    (source / "plain.md").write_text("No front matter.\n")
+    dest = tmp_path / "out"
+    report = import_site(source, dest)
+    assert sorted(p.dest for p in report.pages) == [
+        "about.md", "blank.md", "dates.md", "index.md", "open.md", "short.md"]
+    assert report.skipped_files == 1
+    assert "no home page" not in report.render()
+    docs = dest / "docs"
+    # An empty block is not written: MkDocs would show its two '---' lines as text.
+    assert (docs / "index.md").read_text() == "# Home\n\nWelcome\n"
+    assert (docs / "about.md").read_text() == "<h1>About us</h1>\n"
+    assert (docs / "blank.md").read_text() == "Blank lines between.\n"
+    assert (docs / "dates.md").read_text().startswith("---\ndates:\n- Deadline: 2024-05-01\n---\n")
+    assert yaml.safe_load((docs / "short.md").read_text().split("---\n")[1]) == {"title": "Short"}
+    # Jekyll publishes a page whose front matter never ends, all of it as text.
+    assert (docs / "open.md").read_text() == "---\ntitle: never closed\n\nText.\n"
+    assert "no line ends the front matter: as in Jekyll, the whole file" in report.render()
+    assert build_config(dest / "mkdocs.yml").ok
+    home = (dest / "site" / "index.html").read_text()
+    assert "Welcome" in home and "---" not in home.split('class="md-content"')[1]
+
+
+def test_posts_and_collections(tmp_path: Path) -> None:
+    """Jekyll publishes posts and the documents of collections with output: true; the
+    import makes pages of the second, and names every folder it leaves out."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "_config.yml").write_text(yaml.safe_dump({
+        "title": "Series",
+        "collections": {"speakers": {"output": True, "permalink": "/:collection/:name/"},
+                        "members": {"output": False}, "posts": {"output": True}}}))
+    (source / "index.md").write_text("---\ntitle: Home\n---\n\nHome\n")
+    for n in range(12):
+        (source / "_posts" / f"2024-01-{n + 1:02}-news.md").parent.mkdir(exist_ok=True)
+        (source / "_posts" / f"2024-01-{n + 1:02}-news.md").write_text("---\ntitle: N\n---\nN\n")
+    (source / "blog" / "_posts").mkdir(parents=True)
+    (source / "blog" / "_posts" / "2024-02-01-x.md").write_text("---\n---\nX\n")
+    (source / "_speakers" / "2024").mkdir(parents=True)
+    (source / "_speakers" / "ada.md").write_text(
+        "---\ntitle: Ada Lovelace\ntemplate: redirect.html\n---\n\nAbout Ada << x >>\n")
+    (source / "_speakers" / "2024" / "grace.md").write_text(
+        "---\ntitle: Grace\npermalink: /people/grace/\n---\n\nGrace\n")
+    (source / "_speakers" / "notes.txt").write_text("not a page")
+    (source / "_members").mkdir()
+    (source / "_members" / "bob.md").write_text("---\ntitle: Bob\n---\n")
+    (source / "_data").mkdir()
+    (source / "_data" / "people.yml").write_text("- name: A\n")
+    (source / "_misc").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.md").write_text("---\ntitle: S\n---\n")
+    (source / "_linked").symlink_to(tmp_path / "elsewhere")
+    dest = tmp_path / "out"
+    report = import_site(source, dest)
+    text = report.render()
+    pages = {p.source: (p.dest, p.collection) for p in report.pages}
+    assert pages == {"index.md": ("index.md", None),
+                     "_speakers/ada.md": ("speakers/ada.md", "speakers"),
+                     "_speakers/2024/grace.md": ("people/grace.md", "speakers")}
+    assert "not imported: _posts/ (12 files): Jekyll posts are not workshop pages; copy " \
+        "them by hand if you want them" in text
+    assert "not imported: blog/_posts/ (1 file): Jekyll posts" in text
+    assert "not imported: _members/ (1 file): a collection Jekyll does not publish as " \
+        "pages (its output is not true)." in text
+    assert "not imported: _data/ (1 file): Jekyll data files" in text
+    assert "not imported: _misc/ (0 files): Jekyll does not publish folders" in text
+    assert "not imported: _linked/ (a link to a folder): Jekyll does not publish" in text
+    assert "dropped: template 'redirect.html'" in text  # the same rules as any page
+    ada = (dest / "docs" / "speakers" / "ada.md").read_text()
+    assert "template:" not in ada and "{% raw %}About Ada << x >>{% endraw %}" in ada
+    nav = yaml.safe_load((dest / "mkdocs.yml").read_text())["nav"]
+    assert nav == [{"Home": "index.md"},
+                   {"speakers": [{"Ada Lovelace": "speakers/ada.md"},
+                                 {"Grace": "people/grace.md"}]}]
+    assert build_config(dest / "mkdocs.yml").ok

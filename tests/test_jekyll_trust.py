@@ -25,9 +25,11 @@ from mkdocs_workshop.jekyll.escape import (
     escape_runs,
     has_delimiter,
     html_text,
+    html_value,
     markdown_text,
     neutral_title,
 )
+from mkdocs_workshop.jekyll.frontmatter import CONTROL_KEYS, HTML_KEYS, unwritable
 from mkdocs_workshop.jekyll.importer import ImportRefused, import_site
 from mkdocs_workshop.jekyll.paths import safe_segments
 
@@ -333,7 +335,7 @@ def test_titles_and_names_are_written_safely(tmp_path: Path) -> None:
     talks = (docs / "talks.md").read_text()
     assert talks.startswith("---\n# the title, kept with this comment\n")
     title = yaml.safe_load(talks.split("---\n")[1])["title"]
-    assert title == "Talks &lt;< x &gt;> &#123;% y &#37;}"
+    assert title == "Talks &lt;&lt; x &gt;&gt; &#123;% y &#37;}"
     config = yaml.safe_load((tmp_path / "out" / "mkdocs.yml").read_text())
     assert config["site_name"] == "A & B &lt;i&gt;&#123;&#123;x&#125;&#125;&lt;/i&gt;"
     assert config["site_url"] == "https://example.org/c/"
@@ -353,6 +355,8 @@ def test_titles_and_names_are_written_safely(tmp_path: Path) -> None:
     ("/2024/index.html", "2024.md"),
     ("///", "index.md"),
     ("/caf\u00e9/", "caf\u00e9.md"),
+    ("/<>/\U0001f600/", "page.md"),  # nothing to make a path of: not the home page
+    ("/" + "\u5b57" * 99, "\u5b57" * 66 + ".md"),  # 200 bytes at most
 ])
 def test_permalinks_become_safe_paths_inside_docs(tmp_path: Path, permalink: str,
                                                   dest: str) -> None:
@@ -506,6 +510,23 @@ def test_titles_are_neutral_and_read_the_same(plain: str, soup: str) -> None:
             assert not has_delimiter(text) and "<" not in text and "\n" not in text
 
 
+@SETTINGS
+@given(st.text(max_size=40), liquid_text)
+def test_values_the_theme_prints_are_text(plain: str, soup: str) -> None:
+    import html
+
+    for value in (plain, soup, plain + "&amp;" + soup):
+        written = html_value(value)
+        assert not re.search(r"[<>\"]", written)
+        # Every & is a whole reference, or not followed by what could start one.
+        whole = r"(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
+        assert not re.search(rf"&(?!{whole}|[^#A-Za-z0-9])", written + " ")
+        if "&" not in value:
+            assert html.unescape(written) == value
+        title = neutral_title(written)
+        assert not has_delimiter(title) and html.unescape(title) == html.unescape(written)
+
+
 def test_runs_are_escaped_whole() -> None:
     assert escape_runs("a {{{% b %}} c") == "a {% raw %}{{{%{% endraw %} b {% raw %}%}}" \
         "{% endraw %} c"
@@ -527,7 +548,12 @@ yaml_lines = st.lists(st.one_of(
                      "  - name: A (B)", "    image: /assets/../../x.png", "- a", "# << c >>",
                      "d: 2024-02-30", "e: 1" + "0" * 5000, "f: &a [1, 2]", "g: *a", "h: [[[",
                      "\tbad: x", "title: x", "dates:", "  - Deadline: 2024-05-16", "{}",
-                     "...", "k: 'unclosed", "? complex\n: key", "1: one", "page: x"]),
+                     "...", "k: 'unclosed", "? complex\n: key", "1: one", "page: x",
+                     "template: redirect.html", "location: '\"];x//'", "hide: 1",
+                     "hide:\n- toc", "search: true", "icon: nope", "status: '<b>'",
+                     "description: '\"><script>'", "author: [a]", "subtitle: <i>",
+                     "title: [1]", "title:", "r: &r [*r]", "<<: {template: x}",
+                     '"template": x', "x: 0x" + "f" * 5000, "---"]),
     st.text(max_size=20)), max_size=8).map("\n".join)
 
 
@@ -548,6 +574,11 @@ def test_no_page_ends_in_a_traceback_or_live_delimiters(front: str, body: str) -
                 data = yaml.load(match.group(1), Loader=yaml.CSafeLoader)
                 assert isinstance(data, dict)
                 assert not isinstance(data.get("title"), str) or not has_delimiter(data["title"])
+                assert not set(data) & set(CONTROL_KEYS)  # nothing steers the theme
+                for key in HTML_KEYS:  # text, or nothing
+                    assert not isinstance(data.get(key), (list, dict)), key
+                    assert not re.search(r"[<>\"]", str(data.get(key, ""))), key
+                assert unwritable(data) == ""
             render_like_macros(text[match.end():] if match else text)
 
 
@@ -587,3 +618,228 @@ def test_a_page_of_50000_includes(tmp_path: Path) -> None:
     report = import_site(source, tmp_path / "out", dry_run=True)
     assert len(report.pages[0].teams) == 50_000
     assert len(report.images_missing) == 20_000
+
+
+@pytest.mark.parametrize("body", [
+    "{% if a %}" * 990_000,  # unclosed tags on one line: each used to search to its end
+    "<img" * 2_490_000,  # each used to be read 1,000 characters on
+    "![](" * 2_490_000,  # each used to be read 2,000 characters on
+    "![" * 4_990_000,
+], ids=["unclosed-ifs", "img", "markdown-images", "markdown-labels"])
+def test_a_page_of_10_mb_on_one_line(tmp_path: Path, body: str) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.md").write_text("---\ntitle: A\n---\n" + body)
+    report = import_site(source, tmp_path / "out")
+    assert [p.dest for p in report.pages] == ["index.md"]
+    text = (tmp_path / "out" / "docs" / "index.md").read_text()
+    rendered, calls = render_like_macros(text.split("---\n", 2)[2])
+    assert calls == [] and rendered.strip("\n") == body
+
+
+def test_the_report_shows_each_value_from_the_source_on_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    forged = "\nPages: 999 (forged)\n"
+    (source / "index.md").write_text(
+        f'---\ntitle: "Home\\nPages: 999 (forged)"\n"sp\\neakers":\n  - name: A\n'
+        f"speakers:\n  - name: B\n---\n\n"
+        f'{{% include team.html id="x{forged}" %}}\n\n'
+        f'<img src="a{forged}.png">\n\n'
+        f"## Important Dates\n\n- Deadline: May 1, 2024\n- Other: {'x' * 3000}\n"
+        f"  Dates converted: 99 (forged)\n\n\x1b[2Jcleared\n", newline="")
+    (source / f"we{forged}ird.md").write_text("---\ntitle: W\n---\nx\n")
+    (source / f"_we{forged}ird.md").write_text("---\ntitle: W\n---\nx\n")
+    report = import_site(source, tmp_path / "out").render()
+    lines = report.split("\n")
+    assert not [line for line in lines
+                if line.lstrip().startswith(("Pages: 999", "Dates converted: 99"))]
+    assert "\x1b" not in report
+    assert max(len(line) for line in lines) <= 1_000
+    assert "  roster sp\\neakers: 1 people" in lines
+    assert "index.md: a\\nPages: 999 (forged)\\n.png" in report
+    assert "we\\nPages: 999 (forged)\\nird.md -> docs/we-Pages-999-forged-ird.md  (W)" in lines
+    kept = next(line for line in lines if "kept as written (not a date" in line)
+    assert kept.endswith("x\u2026") and len(kept) < 300
+    assert report.count("shown on one line, with control characters escaped") == 1
+
+
+def test_the_report_lists_at_most_1000_lines_of_a_kind_per_page(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.md").write_text("---\ntitle: A\n---\n\n" + "{{ x }}\n\n" * 3_000)
+    report = import_site(source, tmp_path / "out", dry_run=True)
+    assert len(report.pages[0].liquid_kept) == 3_000
+    text = report.render()
+    assert text.count("Liquid kept verbatim: {{ x }}") == 1_000
+    assert "  ... and 2,000 more like these" in text
+
+
+def test_a_page_without_front_matter_gives_mkdocs_none(tmp_path: Path) -> None:
+    """MkDocs reads 'key: value' lines at the top of a page (MultiMarkdown), or a '---' block,
+    as front matter: a page written without a block must not start with either."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "mmd.md").write_text("---\n---\ntemplate: redirect.html\n"
+                                   "location: '\"];alert(1);//'\n\nText.\n")
+    (source / "block.md").write_text("---\n...\n---\ntemplate: redirect.html\n---\nText.\n")
+    (source / "fine.md").write_text("---\n---\n# Fine: a heading\n")
+    dest = tmp_path / "out"
+    import_site(source, dest)
+    docs = dest / "docs"
+    assert (docs / "mmd.md").read_text().startswith("---\n{}\n---\n\ntemplate: redirect.html\n")
+    assert (docs / "block.md").read_text().startswith("---\n{}\n---\n\n---\ntemplate:")
+    assert (docs / "fine.md").read_text() == "# Fine: a heading\n"
+    assert run_mkdocs(dest, "build").returncode == 0
+    for name in ("mmd", "block"):
+        page = (dest / "site" / name / "index.html").read_text()
+        assert "window.location.replace" not in page and "template: redirect.html" in page
+
+
+def test_front_matter_the_theme_reads_is_text_or_is_dropped(tmp_path: Path) -> None:
+    """Material prints title, description, author and subtitle as HTML, and chooses a
+    template, a script's address, an icon file, what to hide from other keys."""
+    source = tmp_path / "src"
+    source.mkdir()
+    pages = {
+        "index.md": {"title": "<img src=x onerror=alert(1)>",
+                     "description": '"><script>alert(2)</script>',
+                     "author": '"><script>alert(3)</script>',
+                     "subtitle": "<script>alert(4)</script>", "status": "<script>5</script>",
+                     "tags": ["kept"]},
+        "redirect.md": {"title": "Q&amp;A & R&D", "template": "redirect.html",
+                        "location": '"];alert(6);//', "redirect_to": "https://example.org"},
+        "types.md": {"title": 2024, "search": True, "hide": 1, "icon": "nope",
+                     "description": {"a": "<b>"}, "subtitle": ["x"], "author": 5},
+        "list-title.md": {"title": [1], "template": [1], "ignore_macros": True},
+        "null-title.md": {"title": None, "render_macros": False, "hide": ["toc"]},
+    }
+    for name, front in pages.items():
+        (source / name).write_text(f"---\n{yaml.safe_dump(front)}---\n\nText of {name}\n")
+    (source / "merged.md").write_text(  # the key comes from a merge: the lines cannot go
+        "---\n# a comment\nbase: &b {template: redirect.html}\n<<: *b\ntitle: M\n---\n\nM\n")
+    (source / "quoted.md").write_text('---\n"template": redirect.html\ntitle: Q\n---\n\nQ\n')
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    docs = dest / "docs"
+
+    def front(name: str) -> dict[str, Any]:
+        data = yaml.safe_load((docs / name).read_text().split("---\n")[1])
+        assert isinstance(data, dict)
+        return data
+
+    assert front("index.md") == {
+        "title": "&lt;img src=x onerror=alert(1)&gt;",
+        "description": "&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;",
+        "author": "&quot;&gt;&lt;script&gt;alert(3)&lt;/script&gt;",
+        "subtitle": "&lt;script&gt;alert(4)&lt;/script&gt;", "tags": ["kept"]}
+    assert front("redirect.md") == {"title": "Q&amp;A & R&amp;D"}  # reads as in Jekyll
+    assert front("types.md") == {"title": "2024", "author": 5}
+    assert front("list-title.md") == {}
+    assert front("null-title.md") == {}
+    assert front("merged.md") == {"base": {"template": "redirect.html"}, "title": "M"}
+    assert front("quoted.md") == {"title": "Q"}
+    assert "dropped: template 'redirect.html' (chooses a template of the theme; an " \
+        "imported page must not)" in report
+    assert "dropped: location '\"];alert(6);//' (the address Material's redirect" in report
+    assert "dropped: redirect_to 'https://example.org' (Jekyll's redirect plugin" in report
+    assert "dropped: description (it is a set of 'key: value' lines, not text" in report
+    assert "dropped: title (it is a list, not text" in report
+    assert "title 2024 written as text (in quotes)" in report
+    assert "description: its markup (<, >, \", &) is written as character references" in report
+    for key in ("search", "hide", "icon", "status", "ignore_macros", "render_macros"):
+        assert f"dropped: {key} " in report, key
+
+    built = run_mkdocs(dest, "build")
+    assert built.returncode == 0, built.output
+    everything = "".join(p.read_text(encoding="utf-8")
+                         for p in (dest / "site").rglob("*.html"))
+    assert "<script>alert" not in everything and "<img src=x" not in everything
+    assert "window.location.replace" not in everything and "alert(6)" not in everything
+    index = (dest / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="&quot;&gt;&lt;script&gt;alert(2)' in index
+    assert "<title>&lt;img src=x onerror=alert(1)&gt; - src</title>" in index
+
+
+def test_front_matter_mkdocs_or_macros_cannot_take_is_never_front_matter(tmp_path: Path) -> None:
+    """A self-referential alias makes every reader loop (mkdocs-macros ends in a
+    RecursionError); an integer of thousands of digits fails wherever it is printed."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "_config.yml").write_text("title: 0x" + "f" * 5000 + "\n")
+    pages = {"list.md": "speakers: &a [*a]", "map.md": "x: &b {k: *b}\ntitle: M",
+             "hex.md": "title: H\nx: 0x" + "f" * 5000, "bin.md": "title: B\nx: 0b" + "1" * 20000}
+    for name, front in pages.items():
+        (source / name).write_text(f"---\n{front}\n---\n\nText of {name}\n")
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    # Defaults, or the number as text (safeload keeps an integer too long to write as text).
+    assert "_config.yml holds an integer of 20,000 bits" in report or "for '0xfff" in report
+    assert report.count("the front matter refers to itself") == 2
+    docs = dest / "docs"
+    for name in pages:
+        text = (docs / name).read_text()
+        match = re.match(r"---\n(.*?\n)---\n", text, re.S)
+        if name in ("list.md", "map.md"):
+            assert match is None and "```yaml\n" in text, name
+        elif match:  # the number in quotes, as text
+            data = yaml.load(match.group(1), Loader=yaml.CSafeLoader)
+            assert isinstance(data["x"], str) and data["x"].startswith("0"), name
+        else:  # or the block as a code block, if safeload reads the number
+            assert "```yaml\n" in text, name
+    built = run_mkdocs(dest, "build")
+    assert built.returncode == 0 and "Traceback" not in built.output, built.output
+
+
+def test_images_and_config_larger_than_the_limits_are_not_read(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    (source / "assets").mkdir(parents=True)
+    with open(source / "assets" / "big.png", "wb") as big:  # sparse: no disk space used
+        big.truncate(4_000_000_000)
+    (source / "assets" / "limit.png").write_bytes(b"\x89PNG" + b"\0" * (50_000_000 - 4))
+    (source / "assets" / "over.png").write_bytes(b"\x89PNG" + b"\0" * 50_000_000)
+    with open(source / "_config.yml", "wb") as config:
+        config.write(b"title: Big\n")
+        config.truncate(6_000_000_000)
+    (source / "index.md").write_text("---\ntitle: Home\n---\n\n![a](assets/big.png)\n"
+                                     "![b](assets/limit.png) ![c](assets/over.png)\n")
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    assert "index.md: assets/big.png (larger than 50,000,000 bytes" in report
+    assert "index.md: assets/over.png (larger than 50,000,000 bytes" in report
+    assert "2 not copied (outside the site, not an image, or too large)" in report
+    assert "_config.yml was not read: it is larger than 2,000,000 bytes" in report
+    assert "site for 'src'" in report  # the defaults
+    images = dest / "docs" / "assets" / "images"
+    assert sorted(p.name for p in images.iterdir()) == ["limit.png"]
+    assert (images / "limit.png").stat().st_size == 50_000_000
+    page = (dest / "docs" / "index.md").read_text()
+    assert "](assets/big.png)" in page and "](assets/images/limit.png)" in page
+
+
+def test_long_permalinks_in_any_script_make_names_a_file_system_takes(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    pages = {"han.md": "/" + "\u5b57" * 99, "again.md": "/" + "\u5b57" * 120,  # 3 bytes each
+             "mixed.md": "/x/" + "\u00e9a" * 90 + "/", "emoji.md": "/" + "\U0001f600" * 80}
+    for name, permalink in pages.items():
+        (source / name).write_text(f"---\ntitle: {name}\npermalink: {permalink}\n---\n\nx\n")
+    long_name = "\u5b57" * 80 + ".png"  # 244 bytes: the source can hold it
+    (source / long_name).write_bytes(photo())
+    (source / "index.md").write_text(f"---\ntitle: Home\n---\n\n![a]({long_name})\n")
+    dest = tmp_path / "out"
+    report = import_site(source, dest)
+    dests = {p.source: p.dest for p in report.pages}
+    # 198 bytes: the 67th character would pass 200; the second page of that name gets -2.
+    assert dests["again.md"] == "\u5b57" * 66 + ".md"
+    assert dests["han.md"] == "\u5b57" * 66 + "-2.md"
+    assert dests["mixed.md"] == "x/" + "\u00e9a" * 50 + ".md"  # 100 characters, 150 bytes
+    assert dests["emoji.md"] == "emoji.md"  # not a letter: the file's own name
+    for rel in dests.values():
+        assert all(len(part.encode()) <= 205 for part in rel.split("/"))
+        assert (dest / "docs" / rel).is_file()
+    images = list((dest / "docs" / "assets" / "images").iterdir())
+    assert [p.name for p in images] == ["\u5b57" * 66 + ".png"]
+    nav = yaml.safe_load((dest / "mkdocs.yml").read_text())["nav"]
+    assert {"han.md": dests["han.md"]} in nav and {"again.md": dests["again.md"]} in nav
+    assert run_mkdocs(dest, "build").returncode == 0

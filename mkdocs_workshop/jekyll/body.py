@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
+from ..problems import excerpt
 from .escape import protect
 from .freedates import DateLine, parse_date_line
 
@@ -37,8 +38,10 @@ _LIQUID_RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")
 _BLOCK_TAG = re.compile(r"\{%-?\s*(end)?(for|if|unless|case|capture|tablerow)\b[^%]{0,1000}%\}")
 _SIGNIFICANT = re.compile(r"\{\{|\{%|\{#|<<")
 _BASEURL = re.compile(r"\{\{\s*site\.baseurl\s*\}\}")
-_MD_IMAGE = re.compile(r"(!\[[^\]]{0,1000}\]\()([^)\s]{1,2000})((?:\s+\"[^\"]{0,1000}\")?\))")
-_HTML_IMAGE = re.compile(r"""(<img\b[^>]{0,1000}?\bsrc=)(["'])([^"']{1,2000})\2""", re.I)
+# An attempt to match stops where the next one could start (no '[' in the label or the path,
+# no '<' in the tag), so a page of "![](" or "<img" is read in linear time.
+_MD_IMAGE = re.compile(r"(!\[[^\[\]]{0,1000}\]\()([^)\s\[\]]{1,2000})((?:\s+\"[^\"]{0,1000}\")?\))")
+_HTML_IMAGE = re.compile(r"""(<img\b[^<>]{0,1000}?\bsrc=)(["'])([^"'<>]{1,2000})\2""", re.I)
 _PLACEHOLDER = re.compile(r"\x00MACRO(\d+)\x00")
 
 
@@ -84,7 +87,7 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
             roster = "" if re.search(r"\bid\s*=", args) else "team"
         why = _not_a_roster(roster, keys)
         if why:
-            result.includes_kept.append(f"{match.group(0)[:120]}: {why}")
+            result.includes_kept.append(f"{excerpt(match.group(0), 120)}: {why}")
             return match.group(0)
         result.teams.append(roster)
         return macro(f'<< team("{roster}") >>')  # roster: letters, digits, space, _ and -
@@ -254,7 +257,7 @@ def _protect(body: str, raw_spans: list[tuple[int, int]], result: BodyResult) ->
     text, kept = protect(body, [*covered, *lines, *raw_spans])
     for region in kept:
         first_line = _PLACEHOLDER.sub("<< ... >>", region.strip().split("\n", 1)[0])
-        result.liquid_kept.append(first_line[:120])
+        result.liquid_kept.append(excerpt(first_line, 120))
     return text
 
 
@@ -289,8 +292,10 @@ def _liquid_blocks(body: str, comments: list[tuple[int, int]]) -> list[tuple[int
             stack.append(match.start())
         elif stack:
             spans.append((stack.pop(), match.end()))
-    for starts in open_tags.values():
-        for start in starts:
+    line_end = -1  # the end of the line of the last unclosed tag: many may share one line
+    for start in sorted(start for starts in open_tags.values() for start in starts):
+        if start >= line_end:
             end = body.find("\n", start)
-            spans.append((start, len(body) if end == -1 else end))
+            line_end = len(body) if end == -1 else end
+        spans.append((start, line_end))
     return spans

@@ -15,6 +15,8 @@ piece of it the importer writes goes through one of these functions:
   a region like any other.
 - page titles in front matter: :func:`neutral_title` (mkdocs-macros renders a title that
   contains a start string);
+- front-matter values Material prints as HTML (``title``, ``description``, ``author``,
+  ``subtitle``): :func:`html_value`;
 - text the importer writes into Markdown (the generated index page): :func:`markdown_text`;
 - text written into ``mkdocs.yml`` that themes insert as HTML (``site_name``,
   ``site_description``, nav labels): :func:`html_text`.
@@ -131,6 +133,23 @@ def html_text(text: str) -> str:
     and template delimiters as character references. A lone ``&`` stays as it is."""
     text = _AMBIGUOUS_AMPERSAND.sub("&amp;", one_line(text))
     return _HTML_CHARS.sub(lambda m: _HTML[m.group(0)], text)
+
+
+_VALUE_CHARS = re.compile(r"""[<>"]""")
+# An & a browser could read as the start of a reference, other than a whole one (&amp;).
+_LOOSE_AMPERSAND = re.compile(r"&(?=[#A-Za-z0-9])(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+"
+                              r"|#[xX][0-9A-Fa-f]+);)")
+
+
+def html_value(text: str) -> str:
+    """A front-matter value a theme prints as HTML without escaping it (``title`` in
+    ``<title>``, ``description`` in ``<meta content="...">``): markup and ``"`` as character
+    references, so it is text. A Jekyll site writes these values as HTML too: a whole
+    character reference (``&amp;``, ``&#233;``) stays and reads as it did; an ``&`` that a
+    browser could take for the start of one (``R&D``) becomes ``&amp;``. Whitespace and
+    ``'`` stay (Material writes these values in double-quoted attributes)."""
+    text = _LOOSE_AMPERSAND.sub("&amp;", text)
+    return _VALUE_CHARS.sub(lambda m: _HTML[m.group(0)], text)
 
 
 # Python-Markdown's backslash escapes (markdown.Markdown.ESCAPED_CHARS, less what is HTML-escaped).

@@ -20,17 +20,104 @@ from mkdocs.utils.meta import YAML_RE
 
 from ..problems import excerpt
 from ..safeload import load
+from .escape import has_delimiter, html_value, neutral_title
 
 _NAME_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?name[ \t]*:[ \t]*(?P<value>.+)$")
 _IMAGE_LINE = re.compile(r"^(?P<head>[ \t]*(?:-[ \t]+)?image[ \t]*:[ \t]*)(?P<value>.*)$")
 _ROLE = re.compile(r"^(?P<name>.*\S)\s*\((?P<role>[^()]+)\)$")
 _COMMENTED_PERSON = re.compile(r"^[ \t]*#[ \t]*-[ \t]+name[ \t]*:", re.M)
-_TITLE_LINE = re.compile(r"title[ \t]*:")
 
 if yaml.__with_libyaml__:  # what MkDocs reads front matter with
     from yaml import CSafeLoader as _MkDocsLoader
 else:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _MkDocsLoader  # type: ignore[assignment]
+
+
+# Keys the new site's theme and plugins read to decide what to do with the page (which
+# template, which script, what to hide): an imported page does not set them. Each is dropped,
+# and the report says why.
+CONTROL_KEYS = {
+    "template": "chooses a template of the theme; an imported page must not",
+    "location": "the address Material's redirect template writes into a script",
+    "hide": "hides parts of Material's page (navigation, table of contents, footer)",
+    "search": "tells Material's search to leave the page out or rank it higher",
+    "icon": "names an icon file of Material to include in the nav",
+    "status": "chooses a status mark of Material in the nav",
+    "social": "settings of Material's social cards, which name layout files",
+    "render_macros": "tells mkdocs-macros whether to render the page; the import decides",
+    "ignore_macros": "mkdocs-macros stops the build when a page has it",
+    "redirect_to": "Jekyll's redirect plugin, which the new site does not have; the "
+                   "mkdocs-redirects plugin does this in mkdocs.yml",
+    "redirect_from": "Jekyll's redirect plugin, which the new site does not have; the "
+                     "mkdocs-redirects plugin does this in mkdocs.yml",
+    "revision_date": "a MkDocs plugin writes it from git, and Material shows it as HTML",
+    "git_revision_date_localized": "a MkDocs plugin writes it from git, and Material shows "
+                                   "it as HTML",
+    "git_creation_date_localized": "a MkDocs plugin writes it from git, and Material shows "
+                                   "it as HTML",
+}
+# Text Material prints as HTML, unescaped: <title>, <meta content="...">, the header, the nav.
+HTML_KEYS = ("title", "description", "author", "subtitle")
+
+
+@dataclass
+class KeyEdits:
+    """What the page's front matter keys become: values to write instead, keys to drop."""
+
+    replace: dict[str, str] = field(default_factory=dict)
+    drop: dict[str, str] = field(default_factory=dict)  # key -> why
+    notes: list[str] = field(default_factory=list)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, (list, tuple, set)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    return f"a {type(value).__name__}"
+
+
+def key_edits(meta: Mapping[Any, Any]) -> KeyEdits:
+    """The keys of ``meta`` that the theme reads: text it prints as HTML made text that reads
+    the same (and a title that mkdocs-macros leaves alone), keys that control the theme or a
+    plugin dropped, and values of a type the theme cannot take dropped."""
+    edits = KeyEdits()
+    for key, why in CONTROL_KEYS.items():
+        if key in meta:
+            edits.drop[key] = why
+            value = meta[key]
+            shown = f" '{excerpt(str(value), 80)}'" if isinstance(value, str) else ""
+            edits.notes.append(f"dropped: {key}{shown} ({why})")
+    for key in HTML_KEYS:
+        if key not in meta:
+            continue
+        value = meta[key]
+        if isinstance(value, (list, tuple, set, dict)) or (key == "title" and value is None):
+            edits.drop[key] = "not text"
+            edits.notes.append(f"dropped: {key} (it is {_kind(value)}, not text, and Material "
+                               "prints it as text)")
+            continue
+        if not isinstance(value, str):
+            if key != "title":  # a number or a date: nothing in it is markup
+                continue
+            value = str(value)  # mkdocs-macros looks for '<<' in the title: text only
+            edits.notes.append(f"title {excerpt(value, 40)} written as text (in quotes)")
+        new = html_value(value)
+        if new != value:
+            edits.notes.append(
+                f"{key}: its markup (<, >, \", &) is written as character references (&lt;, "
+                "&gt;, &quot;, &amp;), since Material prints it as HTML; it reads the same.")
+        if key == "title" and has_delimiter(new):
+            new = neutral_title(new)
+            edits.notes.append(
+                "the title holds template delimiters ({{, {%, <<, ...): they are written as "
+                "character references (&#123;, &lt;), so that mkdocs-macros does not run "
+                "them; the title reads the same.")
+        if new != meta[key]:
+            edits.replace[key] = new
+    return edits
 
 
 @dataclass
@@ -55,10 +142,43 @@ def _yaml_scalar(value: str) -> str:
     return dumped.removesuffix("\n...").strip()
 
 
-def _title_line(title: str) -> str:
-    """``title: "..."`` on one line, whatever the title holds."""
-    dumped = yaml.safe_dump(title, default_style='"', allow_unicode=True, width=2**30)
-    return f"title: {dumped.strip()}"
+def _key_line(key: str, value: str) -> str:
+    """``key: "..."`` on one line, whatever the value holds."""
+    dumped = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=2**30)
+    return f"{key}: {dumped.strip()}"
+
+
+def unwritable(data: Any) -> str:
+    """Why ``data``, as YAML read it, cannot be the front matter of a page, or "": it refers
+    to itself (every reader of it loops forever), or it holds an integer too long for Python
+    to write out (``0x`` and 5,000 ``f``: whatever prints it fails). One walk; a value shared
+    through aliases is walked each time, which safeload's limit on aliases bounds."""
+    path: set[int] = set()  # the lists and mappings being walked, by id
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        value, done = stack.pop()
+        if done:
+            path.discard(id(value))
+        elif isinstance(value, (dict, list)):
+            if id(value) in path:
+                return ("refers to itself: an alias (*name) stands inside what its anchor "
+                        "(&name) marks, so its value never ends.")
+            path.add(id(value))
+            stack.append((value, True))
+            children = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack += [(child, False) for child in children]
+        elif isinstance(value, int) and value.bit_length() > 10_000 and not _writable(value):
+            return (f"holds an integer of {value.bit_length():,} bits, too long for Python to "
+                    "write out in digits.")
+    return ""
+
+
+def _writable(number: int) -> bool:
+    try:
+        str(number)
+    except ValueError:  # more digits than sys.get_int_max_str_digits()
+        return False
+    return True
 
 
 def mkdocs_problem(text: str) -> str:
@@ -74,17 +194,19 @@ def mkdocs_problem(text: str) -> str:
     if not isinstance(loaded.data, dict):
         return "it holds no 'key: value' line"
     try:
-        if not isinstance(yaml.load(text, Loader=_MkDocsLoader), dict):
-            return "MkDocs' YAML reader reads it differently"
+        data = yaml.load(text, Loader=_MkDocsLoader)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         return f"MkDocs' YAML reader fails on it ({excerpt(str(exc), 80)})"
-    return ""
+    if not isinstance(data, dict):
+        return "MkDocs' YAML reader reads it differently"
+    why = unwritable(data)
+    return f"as MkDocs' YAML reader reads it, it {why[:-1]}" if why else ""
 
 
 def _quote_unreadable(text: str) -> tuple[str, list[str]]:
     """``text`` with the plain values MkDocs' YAML reader fails on (a date that does not
-    exist, a number too long to convert) in quotes, and those values. ``text`` is within
-    safeload's limits."""
+    exist, a number too long to convert, or to write out again) in quotes, and those values.
+    ``text`` is within safeload's limits."""
     resolve: Callable[..., str] = yaml.resolver.Resolver().resolve  # the stubs leave it untyped
     constructor = yaml.constructor.SafeConstructor()
     spans: list[tuple[int, int, str]] = []
@@ -96,9 +218,13 @@ def _quote_unreadable(text: str) -> tuple[str, list[str]]:
         if not tag.endswith((":timestamp", ":int")):
             continue
         try:
-            constructor.construct_object(yaml.ScalarNode(tag, event.value))
+            value = constructor.construct_object(yaml.ScalarNode(tag, event.value))
         except (ValueError, OverflowError, yaml.YAMLError):
-            spans.append((event.start_mark.index, event.end_mark.index, event.value))
+            value = None  # not read: quoted
+        else:
+            if not isinstance(value, int) or _writable(value):
+                continue
+        spans.append((event.start_mark.index, event.end_mark.index, event.value))
     pieces: list[str] = []
     last = 0
     for start, end, value in spans:
@@ -111,34 +237,37 @@ def _quote_unreadable(text: str) -> tuple[str, list[str]]:
 def edit_front_matter(text: str, original: Mapping[Any, Any], rosters: set[str],
                       rewrite_image: Callable[[str], str | None],
                       additions: Mapping[str, Any], *,
-                      title: str | None = None) -> FrontMatterResult:
-    """Drop ``layout``, split "Name (Role)", rewrite image paths, set ``title`` (if given),
+                      keys: KeyEdits | None = None) -> FrontMatterResult:
+    """Drop ``layout``, split "Name (Role)", rewrite image paths, make the ``keys`` edits,
     append ``additions``. ``original`` is what ``text`` holds (read with safeload)."""
+    keys = keys or KeyEdits()
     result = FrontMatterResult(text, dict(original))
     result.commented_people = len(_COMMENTED_PERSON.findall(text))
     edited, roles = _edit_lines(text, rewrite_image)
-    problem = _attempt(edited, original, rosters, additions, title, result)
+    problem = _attempt(edited, original, rosters, additions, keys, result)
     if not problem:
         result.roles = roles
         return result
     # Never hand over front matter that does not say what the page said.
-    second = _attempt(text, original, rosters, additions, title, result)
+    second = _attempt(text, original, rosters, additions, keys, result)
     if not second:
-        changed = " but for the title" if title is not None else ""
+        changed = " but for the keys above" if keys.replace or keys.drop else ""
         result.notes.append(f"front matter kept as written{changed} ({problem})")
         return result
-    data = {k: v for k, v in original.items() if k != "layout"}
-    if title is not None:
-        data["title"] = title
+    data = {k: v for k, v in original.items() if k != "layout" and k not in keys.drop}
+    data.update(keys.replace)
     data.update(additions)
-    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-    if _attempt(dumped, original, rosters, {}, title, result):
+    try:
+        dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    except (ValueError, yaml.YAMLError):  # defensive: the importer checked with unwritable()
+        dumped = ""
+    if not dumped or _attempt(dumped, original, rosters, {}, keys, result):
         result.text, result.data = "", {}
         result.notes.append(f"front matter left out: it could not be written so that MkDocs "
                             f"reads it ({second})")
     else:
-        result.notes.append(f"front matter written again by YAML, without its comments: as "
-                            f"written, MkDocs would not read it ({second})")
+        result.notes.append(f"front matter written again by YAML, without its comments: it "
+                            f"could not be kept as written ({second})")
     return result
 
 
@@ -168,31 +297,59 @@ def _edit_lines(text: str, rewrite_image: Callable[[str], str | None]) -> tuple[
     return "\n".join(out).rstrip("\n") + "\n", roles
 
 
-def _replace_title(text: str, title: str) -> str:
-    """``text`` with its top-level ``title:`` (and the lines that continue it) replaced."""
-    lines = text.rstrip("\n").split("\n")
-    for i, line in enumerate(lines):
-        if not _TITLE_LINE.match(line):
+def _key_blocks(lines: list[str], key: str) -> list[tuple[int, int]]:
+    """Where each top-level ``key:`` is, with the lines that continue its value (indented,
+    or a list written at the key's own indentation), as (first, end) line indexes."""
+    start = re.compile(rf"{re.escape(key)}[ \t]*:(?:[ \t]|$)")
+    blocks = []
+    i = 0
+    while i < len(lines):
+        if not start.match(lines[i]):
+            i += 1
             continue
         end = i + 1
-        while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t"):
+        while end < len(lines) and (not lines[end].strip() or lines[end][0] in " \t"
+                                    or re.match(r"-(?:[ \t]|$)", lines[end])):
             end += 1
         while end > i + 1 and not lines[end - 1].strip():  # blank lines after it stay
             end -= 1
-        lines[i:end] = [_title_line(title)]
-        return "\n".join(lines) + "\n"
-    return text.rstrip("\n") + "\n" + _title_line(title) + "\n"
+        blocks.append((i, end))
+        i = end
+    return blocks
+
+
+def _replace_key(text: str, key: str, value: str) -> str:
+    """``text`` with its top-level ``key:`` (and the lines that continue it) set to the text
+    ``value``, on one line."""
+    lines = text.rstrip("\n").split("\n")
+    line = _key_line(key, value)
+    blocks = _key_blocks(lines, key)
+    if not blocks:
+        return text.rstrip("\n") + "\n" + line + "\n"
+    for first, end in reversed(blocks):  # a key written twice: YAML keeps the last
+        lines[first:end] = [line]
+    return "\n".join(lines) + "\n"
+
+
+def _drop_key(text: str, key: str) -> str:
+    """``text`` without its top-level ``key:`` and the lines that continue it."""
+    lines = text.rstrip("\n").split("\n")
+    for first, end in reversed(_key_blocks(lines, key)):
+        del lines[first:end]
+    return "\n".join(lines) + "\n"
 
 
 def _attempt(text: str, original: Mapping[Any, Any], rosters: set[str],
-             additions: Mapping[str, Any], title: str | None,
+             additions: Mapping[str, Any], keys: KeyEdits,
              result: FrontMatterResult) -> str:
-    """Make ``text`` the result if, with the title and additions, it says what was meant;
+    """Make ``text`` the result if, with the key edits and additions, it says what was meant;
     else say why not (and leave the result alone)."""
-    if title is not None:
-        text = _replace_title(text, title)
+    for key in keys.drop:
+        text = _drop_key(text, key)
+    for key, value in keys.replace.items():
+        text = _replace_key(text, key, value)
     if additions:
-        text = text.rstrip("\n") + "\n" + yaml.safe_dump(
+        text = (text.rstrip("\n") + "\n" if text.strip() else "") + yaml.safe_dump(
             dict(additions), allow_unicode=True, sort_keys=False, default_flow_style=False)
     loaded = load(text, first_line=2)
     if loaded.ok and loaded.data is None and not additions:  # comments only, or nothing:
@@ -203,9 +360,7 @@ def _attempt(text: str, original: Mapping[Any, Any], rosters: set[str],
     if not isinstance(loaded.data, dict):
         return "it holds no 'key: value' line"
     data: dict[Any, Any] = loaded.data
-    problem = _compare(original, data, rosters)
-    if not problem and title is not None and data.get("title") != title:
-        problem = "the title could not be replaced"
+    problem = _compare(original, data, rosters, keys)
     if problem:
         return problem
     problem = mkdocs_problem(text)
@@ -221,10 +376,17 @@ def _attempt(text: str, original: Mapping[Any, Any], rosters: set[str],
     return ""
 
 
-def _compare(before: Mapping[Any, Any], after: Mapping[Any, Any], rosters: set[str]) -> str:
+def _compare(before: Mapping[Any, Any], after: Mapping[Any, Any], rosters: set[str],
+             keys: KeyEdits) -> str:
     for key in rosters:
         old, new = before.get(key), after.get(key)
         if isinstance(old, list) and (not isinstance(new, list) or len(old) != len(new)):
-            return f"the roster '{key}' changed shape while editing"
-    missing = [str(k) for k in before if k != "layout" and k not in after]
-    return f"lost {', '.join(missing)}" if missing else ""
+            return f"the roster '{excerpt(key, 40)}' changed shape while editing"
+    for key, value in keys.replace.items():
+        if after.get(key) != value:
+            return f"'{key}' could not be replaced"
+    kept = [key for key in keys.drop if key in after]
+    if kept:
+        return f"'{kept[0]}' could not be dropped"
+    missing = [str(k) for k in before if k != "layout" and k not in keys.drop and k not in after]
+    return f"lost {excerpt(', '.join(missing), 120)}" if missing else ""

@@ -24,19 +24,20 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import yaml
-from mkdocs.utils.meta import YAML_RE
+from mkdocs.utils.meta import META_RE, YAML_RE
 
 from ..features import is_roster
 from ..frontmatter import parse_front_matter
 from ..page import read_page
+from ..problems import excerpt, printable
 from ..safeload import Loaded, load
 from ..scan import find_calls
 from ..timezones import AOE
 from .body import BodyResult, convert_body
-from .escape import has_delimiter, html_text, keep_verbatim, markdown_text, neutral_title, one_line
+from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
-from .frontmatter import edit_front_matter
-from .paths import WriteRefused, contains, safe_segment, safe_segments, within, write_file
+from .frontmatter import edit_front_matter, key_edits, unwritable
+from .paths import CHUNK, WriteRefused, contains, safe_segment, safe_segments, within, write_file
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_modules", "vendor",
@@ -44,6 +45,17 @@ SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_mod
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico",
                   ".tif", ".tiff")
 MAX_PAGE_BYTES = 10_000_000  # no workshop page is near this; a bigger file is not read
+MAX_IMAGE_BYTES = 50_000_000  # a photo or a logo; a bigger file is not read nor copied
+MAX_CONFIG_BYTES = 2_000_000  # a _config.yml is a few kilobytes; a bigger one is not read
+SHOWN = 200  # characters of a value from the source shown in the report
+MAX_LINE = 1_000  # characters of a line of the report (a note holds a few values)
+MAX_LISTED = 1_000  # lines of one kind listed for one page (Liquid kept, images missing, ...)
+
+
+def shown(value: object, limit: int = SHOWN) -> str:
+    """A value from the source as the report shows it: on one line, control characters
+    escaped (``\\n``), at most ``limit`` characters."""
+    return excerpt(str(value), limit)
 
 
 class ImportRefused(Exception):
@@ -55,6 +67,7 @@ class PageReport:
     source: str
     dest: str
     title: str | None
+    collection: str | None = None  # the Jekyll collection (output: true) the page is of
     people: dict[str, int] = field(default_factory=dict)
     commented_people: int = 0
     roles: list[str] = field(default_factory=list)
@@ -93,9 +106,11 @@ class Report:
         kept = sum(len(p.kept_lines) for p in self.pages)
         liquid = sum(len(p.liquid_kept) for p in self.pages)
         lines = [
-            f"{verb} a MkDocs site for '{self.site_name}' to {self.dest}"
+            f"{verb} a MkDocs site for '{shown(self.site_name)}' to {printable(str(self.dest))}"
             + (" (dry run: nothing written)" if self.dry_run else ""),
             "",
+            f"Text from the Jekyll site is shown on one line, with control characters escaped "
+            f"(a line break as \\n), and cut at {SHOWN} characters (…).",
             f"Pages: {len(self.pages)} ({sum(p.is_edition for p in self.pages)} with rosters or "
             f"dates); files without front matter not copied: {self.skipped_files}",
             f"People: {people} in rosters"
@@ -104,49 +119,51 @@ class Report:
             f"Dates converted: {dates}; lines kept as written: {kept}",
             f"Images: {len(self.images_copied)} copied, {self.images_reused} reused (same "
             f"file), {len(self.images_missing)} missing"
-            + (f", {len(self.images_refused)} not copied (outside the site, or not an image)"
-               if self.images_refused else ""),
+            + (f", {len(self.images_refused)} not copied (outside the site, not an image, or "
+               "too large)" if self.images_refused else ""),
             f"Liquid kept verbatim in raw blocks: {liquid}",
         ]
         for page in self.pages:
-            lines += ["", f"{page.source} -> docs/{page.dest}"
-                      + (f"  ({page.title})" if page.title else "")]
+            lines += ["", f"{shown(page.source)} -> docs/{page.dest}"
+                      + (f"  ({shown(page.title)})" if page.title else "")]
             for roster, count in page.people.items():
-                lines.append(f"  roster {roster}: {count} people")
+                lines.append(f"  roster {shown(roster)}: {count} people")
             if page.commented_people:
                 lines.append(f"  commented-out people left out: {page.commented_people}")
-            for team in page.teams:
-                lines.append(f'  include team.html -> << team("{team}") >>')
-            for role in page.roles:
-                lines.append(f"  role split from the name: {role}")
-            for date in page.dates:
-                lines.append(f"  date: {date}")
-            for line in page.kept_lines:
-                lines.append(f"  kept as written (not a date I can read): {line}")
-            for kept_liquid in page.liquid_kept:
-                lines.append(f"  Liquid kept verbatim: {kept_liquid}")
+            lines += _listed([f'  include team.html -> << team("{team}") >>'
+                              for team in page.teams])
+            lines += _listed([f"  role split from the name: {shown(role)}"
+                              for role in page.roles])
+            lines += _listed([f"  date: {shown(date)}" for date in page.dates])
+            lines += _listed([f"  kept as written (not a date I can read): {shown(line)}"
+                              for line in page.kept_lines])
+            lines += _listed([f"  Liquid kept verbatim: {shown(kept, 120)}"
+                              for kept in page.liquid_kept])
             if page.comments_converted:
                 lines.append(f"  Liquid comments turned into HTML comments: "
                              f"{page.comments_converted}")
-            for note in page.notes:
-                lines.append(f"  note: {note}")
-            for check in page.checks:
-                lines.append(f"  the built site will say: {check}")
+            lines += _listed([f"  note: {note}" for note in page.notes])
+            lines += _listed([f"  the built site will say: {check}" for check in page.checks])
         if self.images_missing:
             lines += ["", "Missing images (the cards show initials until they are added):"]
-            lines += [f"  {missing}" for missing in self.images_missing]
+            lines += _listed([f"  {missing}" for missing in self.images_missing])
         if self.images_refused:
-            lines += ["", "Images not copied (the import reads only images inside the site):"]
-            lines += [f"  {refused}" for refused in self.images_refused]
-        for note in self.notes:
+            lines += ["", "Images not copied (the import reads only images inside the site, of at "
+                      f"most {MAX_IMAGE_BYTES:,} bytes):"]
+            lines += _listed([f"  {refused}" for refused in self.images_refused])
+        for note in _listed(self.notes):
             lines += ["", note]
-        return _printable("\n".join(lines) + "\n")
+        # Each line once more: nothing from the source can start a line of its own, or
+        # rewrite what the terminal shows.
+        return "".join(excerpt(line, MAX_LINE) + "\n" for line in lines)
 
 
-def _printable(text: str) -> str:
-    """The report as a terminal shows it: no control characters from the source (escape
-    sequences could rewrite what the terminal shows)."""
-    return "".join(c if c.isprintable() or c in "\n\t" else "\ufffd" for c in text)
+def _listed(lines: list[str]) -> list[str]:
+    """``lines``, or the first MAX_LISTED of them and how many more there are."""
+    if len(lines) <= MAX_LISTED:
+        return lines
+    indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())]
+    return [*lines[:MAX_LISTED], f"{indent}... and {len(lines) - MAX_LISTED:,} more like these"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,18 +217,23 @@ class Images:
         found = self.locate(ref, posixpath.dirname(page))
         if isinstance(found, str):
             if found:
-                self.report.images_refused.append(f"{page}: {ref} ({found})")
+                self.report.images_refused.append(f"{shown(page)}: {shown(ref)} ({found})")
             else:
-                self.report.images_missing.append(f"{page}: {ref}")
+                self.report.images_missing.append(f"{shown(page)}: {shown(ref)}")
             return None
         if found in self.by_file:
             self.report.images_reused += 1
             return self.by_file[found]
         try:
-            digest = hashlib.sha256(found.read_bytes()).hexdigest()
+            digest = _digest(found, MAX_IMAGE_BYTES)
         except OSError as exc:
-            self.report.images_refused.append(f"{page}: {ref} (could not be read: "
-                                              f"{exc.strerror or exc})")
+            self.report.images_refused.append(f"{shown(page)}: {shown(ref)} (could not be "
+                                              f"read: {shown(exc.strerror or exc)})")
+            return None
+        if digest is None:
+            self.report.images_refused.append(f"{shown(page)}: {shown(ref)} (larger than "
+                                              f"{MAX_IMAGE_BYTES:,} bytes, more than a photo "
+                                              "or a logo needs)")
             return None
         if digest in self.by_hash:
             self.report.images_reused += 1
@@ -227,6 +249,21 @@ class Images:
         self.writes[target] = found
         self.report.images_copied.append(target)
         return target
+
+
+def _digest(path: Path, limit: int) -> str | None:
+    """The SHA-256 of the file, read piece by piece; None if it is larger than ``limit``."""
+    if path.stat().st_size > limit:
+        return None
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as stream:
+        while chunk := stream.read(CHUNK):
+            size += len(chunk)
+            if size > limit:  # it grew since it was looked at
+                return None
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 class Destinations:
@@ -269,16 +306,22 @@ def _dest_path(rel: str, meta: dict[Any, Any], taken: Destinations,
     path = None
     if isinstance(permalink, str) and permalink.strip():
         if ":" in permalink:
-            report.notes.append(f"permalink '{one_line(permalink)[:200]}' has placeholders; "
+            report.notes.append(f"permalink '{shown(permalink)}' has placeholders; "
                                 "the file's own path is used")
         else:
             naive = re.sub(r"(/index)?\.html?$", "", permalink.strip().strip("/"))
             joined = "/".join(safe_segments(permalink.strip()))
             cleaned = re.sub(r"(/index)?\.html?$", "", joined)
-            path = "index.md" if cleaned in ("", "index") else f"{cleaned}.md"
-            if cleaned != naive:
-                report.notes.append(f"permalink '{one_line(permalink)[:200]}' made a safe path "
-                                    f"inside docs/: docs/{path}")
+            lost = not joined and any(part not in ("", ".", "..") for part in
+                                      permalink.strip().replace("\\", "/").split("/"))
+            if lost:  # "/😀/" is not the home page
+                report.notes.append(f"permalink '{shown(permalink)}' has no letter or digit "
+                                    "to make a path of; the file's own path is used")
+            else:
+                path = "index.md" if cleaned in ("", "index") else f"{cleaned}.md"
+                if cleaned != naive:
+                    report.notes.append(f"permalink '{shown(permalink)}' made a safe path "
+                                        f"inside docs/: docs/{path}")
     if path is None:
         stem = os.path.splitext(rel)[0]
         cleaned = "/".join(safe_segments(stem)) or "page"
@@ -305,14 +348,15 @@ def _site_url(url: Any, baseurl: Any, report: Report) -> str | None:
         host = None
     if (not host or parts.scheme.lower() not in ("http", "https") or not url.isprintable()
             or re.search(r"""[\s"'<>\\{}|^`]""", url)):
-        report.notes.append(f"_config.yml: url '{one_line(url)[:200]}' is not an http(s) "
+        report.notes.append(f"_config.yml: url '{shown(url)}' is not an http(s) "
                             "address with a host; mkdocs.yml has no site_url.")
         return None
     base = "/".join(safe_segments(baseurl)) if isinstance(baseurl, str) else ""
     return f"{url}/{quote(base)}/" if base else f"{url}/"
 
 
-def _site_config(source: Path, report: Report) -> dict[str, Any]:
+def _site_config(source: Path, report: Report) -> tuple[dict[str, Any], dict[Any, Any]]:
+    """mkdocs.yml's settings from _config.yml, and what _config.yml holds."""
     data: Any = {}
     config_file = source / "_config.yml"
     if os.path.lexists(config_file):
@@ -323,6 +367,10 @@ def _site_config(source: Path, report: Report) -> dict[str, Any]:
         else:
             loaded = _read_yaml_file(found, report, "_config.yml")
             data = loaded.data if loaded.ok else {}
+            why = unwritable(data)
+            if why:
+                report.notes.append(f"_config.yml {why} Defaults are used.")
+                data = {}
     if not isinstance(data, dict):
         data = {}
     name = one_line(str(data.get("title") or data.get("name") or "")) or source.name
@@ -334,11 +382,48 @@ def _site_config(source: Path, report: Report) -> dict[str, Any]:
     description = data.get("description")
     if description and html_text(str(description)):
         config["site_description"] = html_text(str(description))
-    return config
+    return config, data
+
+
+@dataclass
+class Collections:
+    """Jekyll's collections, from _config.yml: the folder of each (``_speakers``, or under
+    ``collections_dir``), and whether Jekyll publishes its documents as pages."""
+
+    folders: dict[str, tuple[str, bool]] = field(default_factory=dict)  # rel -> (label, out)
+
+    @classmethod
+    def read(cls, data: dict[Any, Any]) -> Collections:
+        found = cls()
+        declared = data.get("collections")
+        if isinstance(declared, list):
+            declared = {label: None for label in declared if isinstance(label, str)}
+        if not isinstance(declared, dict):
+            return found
+        where = data.get("collections_dir")
+        base = "/".join(safe_segments(where)) if isinstance(where, str) else ""
+        for label, settings in declared.items():
+            if not isinstance(label, str) or safe_segment(label) != label or label == "posts":
+                continue
+            output = isinstance(settings, dict) and settings.get("output") is True
+            found.folders[f"{base}/_{label}" if base else f"_{label}"] = (label, output)
+        return found
+
+    def of(self, rel: str) -> tuple[str, str] | None:
+        """The collection a file is in and its path as Jekyll publishes it (``speakers/a.md``
+        for ``_speakers/a.md``), if that collection is published."""
+        for folder, (label, output) in self.folders.items():
+            if output and rel.startswith(folder + "/"):
+                return label, f"{label}/{rel[len(folder) + 1:]}"
+        return None
 
 
 def _read_yaml_file(path: Path, report: Report, rel: str) -> Loaded:
     try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            report.notes.append(f"{rel} was not read: it is larger than {MAX_CONFIG_BYTES:,} "
+                                "bytes, more than a site's settings need; defaults are used.")
+            return Loaded(ok=False)
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         report.notes.append(f"{rel} could not be read ({_why(exc)}); defaults are used.")
@@ -354,8 +439,8 @@ def _why(exc: Exception) -> str:
     if isinstance(exc, UnicodeDecodeError):
         return f"not UTF-8 text: byte {exc.start}"
     if isinstance(exc, OSError):
-        return str(exc.strerror or exc)
-    return str(exc)
+        return shown(exc.strerror or exc)
+    return shown(exc)
 
 
 def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
@@ -391,32 +476,92 @@ def _published(name: str) -> bool:
     return not name.startswith((".", "_", "#")) and not name.endswith("~")
 
 
-def _pages(source: Path, report: Report) -> list[tuple[str, str]]:
+def _pages(source: Path, report: Report, collections: Collections) -> list[tuple[str, str]]:
     pages = []
 
     def unreadable(error: OSError) -> None:
-        report.notes.append(f"{error.filename} could not be read ({_why(error)}); what is in "
-                            "it was not imported.")
+        report.notes.append(f"{shown(error.filename)} could not be read ({_why(error)}); what "
+                            "is in it was not imported.")
 
     for root, dirs, files in os.walk(source, onerror=unreadable):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith((".", "_")))
+        kept = []
+        for folder in sorted(dirs):
+            if folder in SKIPPED_DIRS or folder.startswith("."):
+                continue  # Jekyll's own machinery, which Material and the plugin replace
+            rel_folder = (Path(root) / folder).relative_to(source).as_posix()
+            if collections.of(rel_folder + "/x") is not None or not folder.startswith("_"):
+                kept.append(folder)
+            else:
+                report.notes.append(_folder_left_out(source, rel_folder, folder, collections))
+        dirs[:] = kept
         for name in sorted(files):
             if not name.lower().endswith(PAGE_SUFFIXES):
                 continue
             full = Path(root) / name
             rel = full.relative_to(source).as_posix()
             if not _published(name):
-                report.notes.append(f"{rel} was not imported: Jekyll does not publish files "
+                report.notes.append(f"{shown(rel)} was not imported: Jekyll does not publish files "
                                     "whose name starts with '.', '_' or '#', or ends with '~'.")
                 continue
             text = _read_page(full, rel, source, report)
             if text is None:
                 continue
-            if YAML_RE.match(text):
+            if split_front_matter(text) is not None:
                 pages.append((rel, text))
             else:
                 report.skipped_files += 1
     return pages
+
+
+def _folder_left_out(source: Path, rel: str, name: str, collections: Collections) -> str:
+    """What the report says of a folder starting with ``_`` that is not imported."""
+    if os.path.islink(source / rel):  # never followed, nor counted
+        files = "a link to a folder"
+    else:
+        count = sum(len(files) for _root, _dirs, files in os.walk(source / rel))
+        files = f"{count:,} file{'' if count == 1 else 's'}"
+    if name == "_posts":
+        why = ("Jekyll posts are not workshop pages; copy them by hand if you want them (a "
+               "blog: Material's blog plugin)")
+    elif name == "_drafts":
+        why = "Jekyll drafts, which it publishes only with --drafts"
+    elif name == "_data":
+        why = ("Jekyll data files (site.data); what a page showed from them through Liquid is "
+               "kept as written")
+    elif rel in collections.folders:
+        why = "a collection Jekyll does not publish as pages (its output is not true)"
+    else:
+        why = "Jekyll does not publish folders whose name starts with '_'"
+    return f"not imported: {shown(rel)}/ ({files}): {why}."
+
+
+_EMPTY_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(?:-{3}|\.{3})[ \t]*\n")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str] | None:
+    """The front matter and the text of a page, as Jekyll reads them, or None when the file
+    is not a page. Jekyll's rule: a file whose first line is ``---`` is a page; a later line
+    ``---`` (or ``...``) ends its front matter, which may be empty (``---`` on the next line;
+    MkDocs needs a line between) or be at the end of the file. With no such line, the whole
+    file is the page's text (front matter None)."""
+    if not text.endswith("\n"):
+        text += "\n"
+    empty = _EMPTY_FRONT_MATTER.match(text)
+    if empty:
+        return "", text[empty.end():]
+    match = YAML_RE.match(text)
+    if match:
+        return match.group(1), text[match.end():]
+    return (None, text) if re.match(r"-{3}[ \t]*\n", text) else None
+
+
+def _no_front_matter(body: str) -> str:
+    """A page without front matter, written so that MkDocs reads none: a text whose first
+    lines MkDocs would take for front matter (a block between ``---`` lines, or
+    MultiMarkdown's ``key: value`` lines) gets an empty block before it."""
+    if YAML_RE.match(body) or META_RE.match(body.split("\n", 1)[0]):
+        return f"---\n{{}}\n---\n\n{body}"
+    return body
 
 
 def _outside(path: Path, source: Path) -> str:
@@ -429,16 +574,17 @@ def _outside(path: Path, source: Path) -> str:
 def _read_page(full: Path, rel: str, source: Path, report: Report) -> str | None:
     found = within(full, source)
     if found is None:
-        report.notes.append(f"{rel} was not imported: {_outside(full, source)}.")
+        report.notes.append(f"{shown(rel)} was not imported: {_outside(full, source)}.")
         return None
     try:
         if found.stat().st_size > MAX_PAGE_BYTES:
-            report.notes.append(f"{rel} was not imported: it is larger than "
+            report.notes.append(f"{shown(rel)} was not imported: it is larger than "
                                 f"{MAX_PAGE_BYTES:,} bytes, more than a page needs.")
             return None
         return found.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        report.notes.append(f"{rel} was not imported: it could not be read ({_why(exc)}).")
+        report.notes.append(f"{shown(rel)} was not imported: it could not be read "
+                            f"({_why(exc)}).")
         return None
 
 
@@ -464,13 +610,18 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     source, dest = source.resolve(), dest.resolve()
     _refuse_folders(source, dest, force=force, dry_run=dry_run)
     report = Report(source, dest, dry_run)
-    config = _site_config(source, report)
+    config, data = _site_config(source, report)
+    collections = Collections.read(data)
     images = Images(source, report)
     taken = Destinations()
     outputs: dict[str, str] = {}
-    for rel, text in _pages(source, report):
+    for rel, text in _pages(source, report, collections):
         page = PageReport(rel, "", None)
-        outputs_text = _import_page(rel, text, page, images, taken)
+        published = collections.of(rel)
+        if published is not None:
+            page.collection = published[0]
+        outputs_text = _import_page(rel, text, page, images, taken,
+                                    path=published[1] if published else rel)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     index_needed = "index.md" not in outputs and bool(outputs)
@@ -485,11 +636,16 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
 
 
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
-                 taken: Destinations) -> str:
-    """The page as written into docs/, and what happened to it in ``page``."""
-    match = YAML_RE.match(text)
-    assert match is not None
-    front, body = match.group(1), text[match.end():]
+                 taken: Destinations, *, path: str) -> str:
+    """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
+    Jekyll publishes it when its front matter has no permalink (``rel`` but for a
+    collection's documents)."""
+    split = split_front_matter(text)
+    assert split is not None
+    if split[0] is None:
+        page.notes.append("the first line is '---' but no line ends the front matter: as in "
+                          "Jekyll, the whole file is the page's text")
+    front, body = split[0] or "", split[1]
     loaded = load(front, first_line=2)
 
     def rewrite_for_page(ref: str) -> str | None:
@@ -498,9 +654,11 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
             return None
         return posixpath.relpath(copied, posixpath.dirname(page.dest) or ".")
 
-    if not loaded.ok or not isinstance(loaded.data, (dict, type(None))):
-        page.dest = _dest_path(rel, {}, taken, page)
-        why = loaded.error[0] if loaded.error else "is not a set of 'key: value' lines."
+    unusable = unwritable(loaded.data) if loaded.ok else ""
+    if not loaded.ok or not isinstance(loaded.data, (dict, type(None))) or unusable:
+        page.dest = _dest_path(path, {}, taken, page)
+        why = (loaded.error[0] if loaded.error
+               else unusable or "is not a set of 'key: value' lines.")
         page.notes.append(f"the front matter {why} It is kept as text at the top of the page; "
                           "its rosters and dates are not imported.")
         converted = convert_body(body, rewrite_for_page, dates=False)
@@ -508,20 +666,18 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         return _front_matter_as_text(front) + converted.text
     meta: dict[Any, Any] = loaded.data or {}
     for value in loaded.not_dates:
-        page.notes.append(f"'{value[:40]}' is not a date that exists; it is kept as text.")
+        page.notes.append(f"'{shown(value, 40)}' is not a date that exists; it is kept as "
+                          "text.")
     for key, first, second in loaded.duplicates:
-        page.notes.append(f"front matter line {second}: '{key[:40]}' is written again (first at "
-                          f"line {first}); YAML keeps only the last one.")
-    page.dest = _dest_path(rel, meta, taken, page)
+        page.notes.append(f"front matter line {second}: '{shown(key, 40)}' is written again "
+                          f"(first at line {first}); YAML keeps only the last one.")
+    page.dest = _dest_path(path, meta, taken, page)
+    edits = key_edits(meta)
+    page.notes += edits.notes
     title = meta.get("title")
-    page.title = (one_line(str(title)) or None) if title else None
-    new_title = None
-    if isinstance(title, str) and has_delimiter(title):
-        new_title = neutral_title(title)
-        page.notes.append("the title holds template delimiters ({{, {%, <<, ...): they are "
-                          "written as character references (&#123;, &lt;), so that "
-                          "mkdocs-macros does not run them; the title reads the same.")
-    keys = {k for k in meta if isinstance(k, str)}
+    if title is not None and "title" not in edits.drop:
+        page.title = one_line(str(title)) or None
+    keys = {k for k in meta if isinstance(k, str) and k not in edits.drop}
     rosters = {k for k in keys if is_roster(k, meta[k])}
     has_dates = "dates" in meta
     converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys)
@@ -539,7 +695,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         return images.copy(ref, rel)  # docs-relative: the plugin looks there too
 
     edited = edit_front_matter(front, meta, rosters, copy_for_front_matter, additions,
-                               title=new_title)
+                               keys=edits)
     page.people = {k: len(meta[k]) for k in meta if k in rosters}
     page.commented_people = edited.commented_people
     page.roles = edited.roles
@@ -548,8 +704,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.dates = [line for line, _parsed in converted.dates]
     page.kept_lines = converted.kept_date_lines
     _body_notes(page, converted)
-    if not edited.text:
-        return converted.text
+    if not edited.text or (not front.strip() and not additions):
+        return _no_front_matter(converted.text)
     return f"---\n{edited.text}---\n\n{converted.text}"
 
 
@@ -609,11 +765,17 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool) -> s
     nav: list[Any] = []
     if index_needed or any(p.dest == "index.md" for p in report.pages):
         nav.append({"Home": "index.md"})
-    editions = [p for p in report.pages if p.is_edition and p.dest != "index.md"]
-    others = [p for p in report.pages if not p.is_edition and p.dest != "index.md"]
+    pages = [p for p in report.pages if p.dest != "index.md"]
+    editions = [p for p in pages if p.is_edition and p.collection is None]
+    others = [p for p in pages if not p.is_edition and p.collection is None]
     if editions:
         nav.append({"Editions": [{_nav_label(p): p.dest} for p in editions]})
     nav += [{_nav_label(p): p.dest} for p in others]
+    sections: dict[str, list[Any]] = {}  # a collection's pages under its name
+    for page in pages:
+        if page.collection is not None:
+            sections.setdefault(page.collection, []).append({_nav_label(page): page.dest})
+    nav += [{html_text(label): entries} for label, entries in sections.items()]
     data = {
         **config,
         "theme": {"name": "material"},
@@ -649,8 +811,8 @@ def _write(dest: Path, outputs: dict[str, str], images: dict[str, Path], mkdocs_
 def _write_one(dest: Path, rel: str, content: Path | str, report: Report, *,
                keep_existing: bool = False) -> None:
     try:
-        data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
-        write_file(dest, rel, data, keep_existing=keep_existing)
+        data = content if isinstance(content, Path) else content.encode("utf-8")
+        write_file(dest, rel, data, keep_existing=keep_existing, limit=MAX_IMAGE_BYTES)
     except (WriteRefused, OSError) as exc:
         why = str(exc) if isinstance(exc, WriteRefused) else _why(exc)
         report.notes.append(f"{rel} was not written: {why}.")

@@ -15,15 +15,22 @@ import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 _UNSAFE = re.compile(r"[^\w.\-]+")  # \w: letters and digits of any script, and _
 MAX_SEGMENT = 100  # characters of one file or folder name
+# bytes of it in UTF-8: file systems allow 255, and -2.md or an image's -1234abcd.jpeg follows
+MAX_SEGMENT_BYTES = 200
 
 
 def safe_segment(name: str) -> str:
-    """A file or folder name of letters, digits, ``_``, ``-`` and ``.``, not hidden."""
-    cleaned = _UNSAFE.sub("-", name).strip(".-")
-    return cleaned[:MAX_SEGMENT].rstrip(".-")
+    """A file or folder name of letters, digits, ``_``, ``-`` and ``.``, not hidden, of at
+    most 100 characters and 200 bytes in UTF-8 (cut between two characters)."""
+    cleaned = _UNSAFE.sub("-", name).strip(".-")[:MAX_SEGMENT]
+    encoded = cleaned.encode("utf-8")  # \w holds no lone surrogate: they became -
+    if len(encoded) > MAX_SEGMENT_BYTES:
+        cleaned = encoded[:MAX_SEGMENT_BYTES].decode("utf-8", "ignore")
+    return cleaned.rstrip(".-")
 
 
 def safe_segments(path: str) -> list[str]:
@@ -85,8 +92,23 @@ class WriteRefused(Exception):
     """A file the import would write cannot be written safely (the message says why)."""
 
 
-def write_file(root: Path, rel: str, data: bytes, *, keep_existing: bool = False) -> bool:
-    """Write ``data`` to ``root/rel``; False if ``keep_existing`` and a file is there.
+def _copy(source: Path, out: BinaryIO, limit: int | None) -> None:
+    size = 0
+    with open(source, "rb") as stream:
+        while chunk := stream.read(CHUNK):
+            size += len(chunk)
+            if limit is not None and size > limit:  # it grew since it was looked at
+                raise WriteRefused(f"{source.name} is larger than {limit:,} bytes")
+            out.write(chunk)
+
+
+CHUNK = 1 << 20  # bytes read at a time from a file that is copied or hashed
+
+
+def write_file(root: Path, rel: str, data: bytes | Path, *, keep_existing: bool = False,
+               limit: int | None = None) -> bool:
+    """Write ``data`` (or the file at that path, copied piece by piece, at most ``limit``
+    bytes) to ``root/rel``; False if ``keep_existing`` and a file is there.
 
     ``root`` is resolved. Folders on the way are made; an existing one that is a link must
     lead to a folder inside ``root``. A link where the file goes is replaced, never followed.
@@ -113,7 +135,10 @@ def write_file(root: Path, rel: str, data: bytes, *, keep_existing: bool = False
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".import-")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            if isinstance(data, Path):
+                _copy(data, out, limit)
+            else:
+                out.write(data)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)  # replaces a link itself, never what it points to
     except BaseException:
