@@ -61,7 +61,8 @@ class Build:
         self.settings = settings
         self.files_of = files_of  # the build's files, once known
         self.url_for = url_finder(files_of)  # page -> (src_uri -> URL for the page, or None)
-        self.renderer = Renderer(settings.theme_dirs)
+        self.renderer = Renderer(settings.theme_dirs, settings.cache_dir / "templates"
+                                 if settings.cache_dir is not None else None)
         self.papers = PaperFiles(settings.docs_dir)
         self.reads: dict[str, PageRead] = {}
         self.states: dict[str, RenderState] = {}

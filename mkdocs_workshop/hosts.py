@@ -87,6 +87,8 @@ class Settings:
     # Whether theme_dirs are all of the theme's templates, so that a page's template: and
     # icon: can be looked up there (Zensical gives only custom_dir).
     whole_theme: bool = True
+    # The plugin's cache folder (made images, calendars, compiled partials), if it has one.
+    cache_dir: Path | None = None
 
 
 def _time() -> tuple[datetime, datetime | None]:
@@ -102,7 +104,15 @@ def plugin_settings(config: MkDocsConfig, options: WorkshopConfig) -> Settings:
     return Settings(docs_dir=config.docs_dir, theme_dirs=tuple(config.theme.dirs), now=now,
                     default_zone=options.deadline_timezone, people_file=options.people_file,
                     clock=options.time_format, calendars=options.calendars, stash_blocks=True,
-                    stamp=stamp)
+                    stamp=stamp, cache_dir=cache_dir(config, options))
+
+
+def cache_dir(config: MkDocsConfig, options: WorkshopConfig) -> Path:
+    """The ``cache_dir`` option as a folder: by default .cache/mkdocs-workshop next to
+    mkdocs.yml; a relative one is relative to mkdocs.yml."""
+    base = os.path.dirname(config.config_file_path) if config.config_file_path else os.getcwd()
+    folder = options.cache_dir or os.path.join(base, ".cache", "mkdocs-workshop")
+    return Path(folder if os.path.isabs(folder) else os.path.join(base, folder))
 
 
 def module_settings(config: MkDocsConfig) -> Settings:

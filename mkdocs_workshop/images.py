@@ -666,8 +666,3 @@ def page_image(processed: Processed, page_url: str) -> PageImage:
 
     urls = [(v.mime, get_relative_url(v.path, page_url)) for v in processed.variants]
     return PageImage(urls[-1][1], tuple(urls[:-1]), processed.width, processed.height)
-
-
-def default_cache_dir(config_file_path: str | None) -> str:
-    base = os.path.dirname(config_file_path) if config_file_path else os.getcwd()
-    return os.path.join(base, ".cache", "mkdocs-workshop")

@@ -19,7 +19,7 @@ from .build import Build
 from .config import WorkshopConfig
 from .features import team, workshop
 from .frontmatter import EMPTY_FRONT_MATTER
-from .hosts import macro_block_strings, plugin_settings
+from .hosts import cache_dir, macro_block_strings, plugin_settings
 from .ics import CalendarCache
 from .imagerefs import ImageMaker, ImageProblem, PageImage
 from .log import log
@@ -51,6 +51,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self._calendars: CalendarCache | None = None  # kept across serve's rebuilds
         self._made: dict[tuple[str, str, tuple[float, float] | None],
                          Processed | ImageProblem | None] = {}  # this build's images
+        self._quiet: set[str] = set()  # pages mkdocs-macros need not render (no template)
 
     # -- configuration --------------------------------------------------------------------
 
@@ -83,12 +84,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         return config
 
     def _cache_dir(self, config: MkDocsConfig) -> Path:
-        from .images import default_cache_dir
-
-        cache = self.config.cache_dir or default_cache_dir(config.config_file_path)
-        if not os.path.isabs(cache):
-            cache = os.path.join(os.path.dirname(config.config_file_path or "."), cache)
-        return Path(cache)
+        return cache_dir(config, self.config)
 
     def _image_processor(self, config: MkDocsConfig) -> ImageProcessor | None:
         options = self.config
@@ -204,6 +200,11 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                                block=macro_block_strings(macros.config),
                                images=self._image_maker(page, files, config.docs_dir),
                                source=source)
+            if "render_macros" not in page.meta and not _template_syntax(markdown, macros):
+                # Nothing for Jinja to do: mkdocs-macros would compile the whole page for no
+                # change. Put back after it has run (_restore_page).
+                page.meta["render_macros"] = False
+                self._quiet.add(page.file.src_uri)
         return markdown
 
     def _image_maker(self, page: Page, files: Files, docs_dir: str) -> ImageMaker | None:
@@ -252,6 +253,9 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                       files: Files) -> str:
         assert self.build is not None
         self.build.restore_macro_names(page.file.src_uri, page.meta)
+        if page.file.src_uri in self._quiet:
+            self._quiet.discard(page.file.src_uri)
+            page.meta.pop("render_macros", None)
         return markdown
 
     on_page_markdown = CombinedEvent(_read_page, _restore_page)
@@ -343,6 +347,15 @@ def _title(page: Page) -> str:
     if isinstance(title, str) and title.strip():
         return title.strip()
     return str(page.title or page.file.name)
+
+
+def _template_syntax(markdown: str, macros: Any) -> bool:
+    """Whether the page has anything Jinja, as mkdocs-macros configures it, would read."""
+    config = macros.config
+    starts = (config.get("j2_variable_start_string") or "{{",
+              config.get("j2_block_start_string") or "{%",
+              config.get("j2_comment_start_string") or "{#")
+    return any(start in markdown for start in starts)
 
 
 def _macros_render(macros: Any, page: Page, meta: Mapping[str, Any]) -> bool:

@@ -8,12 +8,14 @@ environment it escapes every value, so nothing from front matter can add markup 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
@@ -26,7 +28,10 @@ class PartialError(Exception):
 
 
 class Renderer:
-    def __init__(self, dirs: Sequence[str | os.PathLike[str]]) -> None:
+    def __init__(self, dirs: Sequence[str | os.PathLike[str]],
+                 bytecode_dir: Path | None = None) -> None:
+        """``bytecode_dir``: where the compiled partials are kept between builds (a build
+        compiles each partial once; the next one reads it back), if it can be written."""
         search = [str(d) for d in dirs]
         if TEMPLATES_DIR not in search:
             search.append(TEMPLATES_DIR)
@@ -37,6 +42,7 @@ class Renderer:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             auto_reload=False,
+            bytecode_cache=_bytecode_cache(bytecode_dir),
         )
 
     def render(self, name: str, **context: Any) -> str:
@@ -50,6 +56,30 @@ class Renderer:
             where = f"{template}, line {line}" if line else template
             raise PartialError(f"the partial {where} failed: {exc}") from None
         return compact(html)
+
+
+class _Bytecode(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, which a folder that cannot be read or written
+    (or that another build clears) only makes slower, never stops. A bucket compiled from
+    another source is not used: Jinja keys it by the template's name and checks its source."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _Bytecode(str(folder), "%s.cache")
 
 
 def compact(html: str) -> str:

@@ -179,3 +179,15 @@ def test_anchors_and_suggestions_cost_no_more_than_the_page() -> None:
     assert budget.left == 0
     assert did_you_mean("person numbr 8", names, budget=budget) is None  # past the budget
     assert did_you_mean("PERSON NUMBER 8", names, budget=budget) == "person number 8"
+
+
+def test_a_page_without_template_syntax_is_left_to_markdown(site: SiteFn) -> None:
+    """mkdocs-macros would compile a page with nothing for Jinja in it as a template, for no
+    change: the plugin tells it not to, and takes the note back afterwards."""
+    built = site({"index.md": page({"speakers": [{"name": "Ada"}]}, TEAM),
+                  "plain.md": "# Plain\n\nNo macro here, and {{ braces }} are text.\n"})
+    assert built.ok, built.messages()
+    plain = built.config.plugins["workshop"]._files.get_file_from_path("plain.md").page
+    assert "render_macros" not in plain.meta
+    assert "{{ braces }} are text." in built.html("plain.md")
+    assert "Ada" in built.html()

@@ -215,7 +215,8 @@ def test_a_marker_or_index_that_is_a_pipe_is_not_read(tmp_path: Path) -> None:
     assert second.ok, second.failure
     assert counts(second) == (1, 0)
     published(tmp_path, second.html())
-    assert all(p.is_file() for p in cache.iterdir())  # renamed over the pipes
+    # Renamed over the pipes (the folders are the calendars' and the compiled partials').
+    assert all(p.is_file() for p in cache.iterdir() if p.name not in ("calendars", "templates"))
     assert_sound(cache)
 
 
