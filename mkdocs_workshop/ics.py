@@ -5,7 +5,9 @@ writes it as iCalendar. Deadlines in Anywhere on Earth are written as UTC instan
 (``20240409T115959Z`` for the end of April 8 at UTC-12): a calendar shows each visitor the
 deadline in their own time. A fixed offset has no time zone definition that calendars agree on,
 so UTC is the faithful form. Times in a named zone (the program in ``Europe/Vienna``) keep the
-zone, with its VTIMEZONE.
+zone, with its VTIMEZONE. A whole day (the workshop's own) is a date: an all-day event, the
+same day wherever the calendar is. An event that changed (a deadline extended) keeps its UID
+with a higher SEQUENCE.
 
 A calendar's text depends only on its description, so each is made once and kept by its digest
 (:class:`CalendarCache`): a build whose dates did not change neither imports icalendar nor makes
@@ -20,25 +22,26 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 PRODID = "-//mkdocs-workshop//calendar//EN"
-FORMAT_VERSION = "1"  # raising it makes every cached calendar be made again
+FORMAT_VERSION = "2"  # raising it makes every cached calendar be made again
 
 
 @dataclass(frozen=True)
 class Event:
     uid: str
     summary: str
-    start: datetime
-    end: datetime
+    start: datetime | date  # dates: an all-day event (end: the day after its last day)
+    end: datetime | date
     description: str | None = None
     location: str | None = None
     categories: tuple[str, ...] = ()
     alarm: str | None = None  # a reminder the day before, with this text
+    sequence: int = 0  # raised when the event changes (a deadline extended)
 
 
 @dataclass(frozen=True)
@@ -51,14 +54,15 @@ class Calendar:
 
     def digest(self) -> str:
         """A name for this calendar's text: the same description, the same file."""
-        def moment(value: datetime) -> list[str]:
-            return [value.isoformat(), str(getattr(value.tzinfo, "key", "") or "")]
+        def moment(value: datetime | date) -> list[str]:
+            zone = value.tzinfo if isinstance(value, datetime) else None
+            return [value.isoformat(), str(getattr(zone, "key", "") or "")]
 
         data: list[Any] = [FORMAT_VERSION, self.name,
                            moment(self.stamp) if self.stamp else None]
         for e in self.events:
             data.append([e.uid, e.summary, moment(e.start), moment(e.end), e.description,
-                         e.location, list(e.categories), e.alarm])
+                         e.location, list(e.categories), e.alarm, e.sequence])
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
@@ -73,9 +77,9 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _moment(value: datetime) -> datetime:
-    """Keep IANA zones (written with TZID); turn fixed offsets (AoE) into UTC."""
-    if isinstance(value.tzinfo, ZoneInfo):
+def _moment(value: datetime | date) -> datetime | date:
+    """Keep IANA zones (written with TZID) and whole days; turn fixed offsets (AoE) into UTC."""
+    if not isinstance(value, datetime) or isinstance(value.tzinfo, ZoneInfo):
         return value
     return value.astimezone(timezone.utc)
 
@@ -97,6 +101,8 @@ def to_ics(calendar: Calendar) -> bytes:
         event.add("summary", one_line(item.summary))
         event.add("dtstart", _moment(item.start))
         event.add("dtend", _moment(item.end))
+        if item.sequence:
+            event.add("sequence", item.sequence)
         if item.location:
             event.add("location", one_line(item.location))
         if item.description:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import icalendar
@@ -67,7 +67,15 @@ def test_the_dates_calendar_has_every_deadline_at_the_right_moment(site: SiteFn)
     raw = (built.root / "site/icml24/icml24-dates.ics").read_text()
     assert "DTSTART:20240409T115959Z" in raw
     assert "BEGIN:VTIMEZONE\nTZID:Europe/Vienna" in raw
-    assert all(e.walk("VALARM") for e in found)
+    # Deadlines remind the day before; the workshop is its own day, all day, with no reminder
+    # (issue 13: it was a zero-length deadline at the end of July 16 AoE, "tomorrow" alarm).
+    assert all(e.walk("VALARM") for e in found[:3])
+    workshop = found[3]
+    assert workshop.decoded("dtstart") == date(2024, 7, 16)
+    assert workshop.decoded("dtend") == date(2024, 7, 17)
+    assert not workshop.walk("VALARM")
+    assert str(workshop["location"]) == "Vienna, Austria"
+    assert "DTSTART;VALUE=DATE:20240716" in raw and "DTEND;VALUE=DATE:20240717" in raw
 
 
 def test_the_program_calendar_keeps_the_event_zone(site: SiteFn) -> None:

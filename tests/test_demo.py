@@ -76,17 +76,21 @@ def test_icml24_shows_18_cards_in_three_groups_exactly_as_the_seed(demo: Built) 
 
 def test_icml24_shows_six_dates_with_machine_readable_times(demo: Built) -> None:
     html = demo.html("icml24.md")
-    dates = html.split('<div class="workshop-dates">')[1].split("</div>")[0]
+    dates = html.split('<div class="workshop-dates"')[1].split("</div>")[0]
     assert dates.count('<li class="workshop-date') == 6
     assert re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', dates) == [
+        # The abstract deadline was extended: the first date struck, the new one after it.
         ("2024-04-08T23:59:59-12:00", "April 8, 2024"),
+        ("2024-04-12T23:59:59-12:00", "April 12, 2024"),
         ("2024-05-16T23:59:59-12:00", "May 16, 2024"),
         ("2024-05-16T00:00-12:00", "May 16"),
         ("2024-05-18T23:59:59-12:00", "18, 2024"),
         ("2024-06-11T23:59:59-12:00", "June 11, 2024"),
         ("2024-06-14T23:59:59-12:00", "June 14, 2024"),
-        ("2024-07-16T23:59:59-12:00", "July 16, 2024"),
+        # The workshop's own day is a day in Vienna, where it is held, not a deadline AoE.
+        ("2024-07-16T23:59:59+02:00", "July 16, 2024"),
     ]
+    assert '<del class="workshop-date__was"><time datetime="2024-04-08T23:59:59-12:00">' in dates
     assert "All dates are Anywhere on Earth (AoE, UTC\u221212)" in dates
     for label in ("Abstract Submission Deadline", "Paper Submission Deadline",
                   "Review Bidding Period", "Reviewer Deadline", "Acceptance Notification Date",
@@ -160,7 +164,7 @@ def test_documentation_shows_macro_calls_as_text(demo: Built) -> None:
     assert macros.count('<source type="image/avif" srcset="../../assets/workshop/images/') == 6
     assert "assets/examples/" not in macros
     assert not (demo.root / "site/assets/examples/ada-example.png").exists()
-    assert '<div class="workshop-dates">' in demo.html("macros/dates.md")
+    assert '<div class="workshop-dates"' in demo.html("macros/dates.md")
     assert "workshop-papers--awards" in demo.html("macros/papers.md")
     assert 'data-tier="Gold"' in demo.html("macros/sponsors.md")
     start = demo.html("getting-started.md")

@@ -76,11 +76,12 @@ def render_all(data: Any) -> list[str]:
         zone = data.dates_zone or AOE
         views = dates.date_views(data.dates, zone, NOW)
         blocks.append(RENDERER.render("dates", dates=views, zone=zone, mixed=True,
-                                      calendar_url=None))
+                                      calendar_url=None, all_past=False,
+                                      held=dates.held_line(data.workshop) or "Held."))
     if data.schedule is not None:
         days, zone = schedule.schedule_views(data.schedule, "24h")
         blocks.append(RENDERER.render("schedule", days=days, zone=zone, zone_key="UTC",
-                                      clock="24h", calendar_url=None))
+                                      zone_words="UTC", clock="24h", calendar_url=None))
     if data.sponsors is not None:
         blocks.append(RENDERER.render("sponsors", tiers=data.sponsors))
     return blocks

@@ -10,11 +10,18 @@ dates:
   - what: Camera-ready
     when: 2024-06-30 17:00
     timezone: Europe/Vienna
+  - what: Paper Submission Deadline
+    when: 2024-05-16
+    extended: 2024-05-23                 # the new date counts; the old one is shown struck
 ```
 
 A date without a time is a deadline that lasts the whole day in its zone: in Anywhere on Earth
 (UTC-12, the default) ``2024-04-08`` passes at ``2024-04-08T23:59:59-12:00``. A period passes
 when its last day does. Ordering and "after the workshop" checks compare calendar days.
+
+An entry that is the workshop itself ("Workshop Date") is no deadline: in the calendar file it
+is the workshop's day(s), all day (or its hours, when times are written), in the workshop's
+zone (``workshop.timezone``), which is also the zone its times are read in.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from pydantic import model_validator
@@ -42,7 +49,7 @@ from ..fields import (
     to_zone,
 )
 from ..problems import Problems, brief
-from ..times import format_day, format_time, iso, local_time, range_parts
+from ..times import format_day, format_range, format_time, iso, local_time, range_parts
 from ..timezones import Zone
 from . import workshop as workshop_block
 from .base import Feature, Macro, Reading, Rendering
@@ -66,6 +73,7 @@ class DateEntry(Model):
     start: When = None
     end: When = None
     timezone: ZoneName = None
+    extended: When = None  # a deadline moved later: the new date or date and time
 
     @model_validator(mode="after")
     def _one_form(self) -> DateEntry:
@@ -91,10 +99,35 @@ class DateEntry(Model):
                 f"({day_of(self.start).isoformat()}).",
                 "swap 'start' and 'end', or correct the month.",
             )
+        if self.extended is not None:
+            if self.when is None:
+                raise FieldIssue(
+                    "has 'extended' but no 'when': only a deadline is extended.",
+                    "write the original deadline as 'when:', or change the period's 'end:'.",
+                )
+            if _moment_key(self.extended) <= _moment_key(self.when):
+                raise FieldIssue(
+                    f"is extended to {_written(self.extended)}, which is not after "
+                    f"{_written(self.when)}.",
+                    "write the original deadline in 'when:' and the later, new one in "
+                    "'extended:'.",
+                )
         return self
 
 
-DATE_FIELDS = ("what", "when", "start", "end", "timezone")
+def _moment_key(value: date) -> tuple[date, time]:
+    """Where a date or a date and time falls in its day (a date alone: at its end)."""
+    if isinstance(value, datetime):
+        return value.date(), value.time().replace(tzinfo=None)
+    return value, END_OF_DAY
+
+
+def _written(value: date) -> str:
+    return value.isoformat(sep=" ", timespec="minutes") if isinstance(value, datetime) \
+        else value.isoformat()
+
+
+DATE_FIELDS = ("what", "when", "start", "end", "timezone", "extended")
 
 
 @dataclass(frozen=True)
@@ -109,6 +142,15 @@ class DateItem:
     first_day: date
     last_day: date
     has_time: bool  # a time of day was written (not a whole-day deadline)
+    # An extended deadline: when it passed as first written, its day and whether it had a time.
+    # ``closes``, ``first_day``, ``last_day`` and ``has_time`` are the extension's.
+    was_closes: datetime | None = None
+    was_day: date | None = None
+    was_has_time: bool = False
+
+    @property
+    def extended(self) -> bool:
+        return self.was_closes is not None
 
     @property
     def is_period(self) -> bool:
@@ -177,7 +219,10 @@ def read_dates(meta: Mapping[str, Any], problems: Problems, zone: Zone,
     entries = read_entries(value, DATES, problems, check=written_date_first)
     if entries is None:
         return None
-    items = [place(entry.index, entry.value, zone, problems) for entry in entries]
+    event_zone = workshop.timezone if workshop is not None else None
+    items = [place(entry.index, entry.value,
+                   event_zone if event_zone and is_workshop_label(entry.value.what) else zone,
+                   problems) for entry in entries]
     check(items, workshop, problems)
     return items
 
@@ -232,6 +277,11 @@ def place(index: int, entry: DateEntry, zone: Zone,
 
     if entry.when is not None:
         closes, has_time = instant("when", entry.when, True)
+        if entry.extended is not None:
+            new, new_has_time = instant("extended", entry.extended, True)
+            return DateItem(index, entry.what, zone, None, new, day_of(entry.extended),
+                            day_of(entry.extended), new_has_time, closes, day_of(entry.when),
+                            has_time)
         return DateItem(index, entry.what, zone, None, closes, day_of(entry.when),
                         day_of(entry.when), has_time)
     assert entry.start is not None and entry.end is not None  # DateEntry guarantees the form
@@ -306,6 +356,14 @@ class DateView:
     zone_label: str | None  # set when the entry's zone differs from the page's
     past: bool
     next: bool
+    was_iso: str | None = None  # an extended deadline: the date first written
+    was_text: str | None = None
+    day_text: str = ""  # the day it passes, as a countdown far ahead names it
+    aoe: bool = False  # in Anywhere on Earth: the script adds the visitor's own time
+
+
+def _when_text(day: date, moment: datetime, has_time: bool) -> str:
+    return f"{format_day(day)}, {format_time(moment)}" if has_time else format_day(day)
 
 
 def date_views(items: Sequence[DateItem], zone: Zone, now: datetime) -> list[DateView]:
@@ -336,8 +394,26 @@ def date_views(items: Sequence[DateItem], zone: Zone, now: datetime) -> list[Dat
             zone_label=item.zone.label if item.zone.key != zone.key else None,
             past=item.closes <= now,
             next=item.index == upcoming,
+            was_iso=iso(item.was_closes) if item.was_closes is not None else None,
+            was_text=(_when_text(item.was_day, item.was_closes, item.was_has_time)
+                      if item.was_closes is not None and item.was_day is not None else None),
+            day_text=format_day(item.last_day),
+            aoe=item.zone.is_aoe,
         ))
     return views
+
+
+def held_line(workshop: WorkshopInfo | None) -> str | None:
+    """"Held on July 16, 2024 in Vienna, Austria.": the workshop, once every date has passed."""
+    if workshop is None or workshop.first_day is None or workshop.last_day is None:
+        return None
+    if workshop.first_day == workshop.last_day:
+        line = f"Held on {format_day(workshop.first_day)}"
+    else:
+        line = f"Held {format_range(workshop.first_day, workshop.last_day)}"
+    if workshop.location:
+        line += f" in {workshop.location}"
+    return line + "."
 
 
 def dates(r: Rendering) -> str:
@@ -348,10 +424,14 @@ def dates(r: Rendering) -> str:
     zone = r.read.dates_zone or r.default_zone
     views = date_views(items, zone, r.now)
     scope = r.read.src
+    workshop = workshop_block.of(r.read.parts)
     calendar_url = r.calendar(
-        "dates", lambda title, stamp: calendar(title, scope, items, stamp)) if items else None
+        "dates", lambda title, stamp: calendar(title, scope, items, stamp, workshop)
+    ) if items else None
     return r.place("dates()", "dates", dates=views, zone=zone,
-                   mixed=any(v.zone_label for v in views), calendar_url=calendar_url)
+                   mixed=any(v.zone_label for v in views), calendar_url=calendar_url,
+                   all_past=bool(views) and all(v.past for v in views),
+                   held=held_line(workshop) or "All these dates have passed.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -359,22 +439,44 @@ def dates(r: Rendering) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def calendar(title: str, scope: str, items: Sequence[DateItem],
-             stamp: datetime | None) -> ics.Calendar:
+def calendar(title: str, scope: str, items: Sequence[DateItem], stamp: datetime | None,
+             workshop: WorkshopInfo | None = None) -> ics.Calendar:
     """One event per important date: a deadline at the moment it passes, a period from its
-    first day to the end of its last, each with a reminder the day before."""
+    first day to the end of its last, each with a reminder the day before. The workshop itself
+    is its day(s), all day (or its hours), where it is held, with no reminder. An extended
+    deadline keeps its event (the same UID) at its new moment, one SEQUENCE higher, so that
+    calendars which imported the first file move it."""
     events = []
+    location = workshop.location if workshop is not None else None
     for item in items:
         zone = "" if item.zone.key in ("UTC",) else f" {item.zone.key}"
         uid = ics.uid(scope, "date", item.index, item.what)
         summary, alarm = f"{item.what} ({title})", f"{item.what} tomorrow"
-        if item.start is not None:
+        if is_workshop_label(item.what):
+            events.append(_workshop_event(uid, summary, item, workshop, location))
+        elif item.start is not None:
             events.append(ics.Event(uid, summary, item.start, item.closes, alarm=alarm))
         else:
             when = "" if item.has_time else f", end of {format_day(item.last_day)}{zone}"
+            was = ""
+            if item.was_day is not None:
+                was = f" Extended from {format_day(item.was_day)}."
             events.append(ics.Event(uid, summary, item.closes, item.closes,
-                                    description=f"{item.what}{when}.", alarm=alarm))
+                                    description=f"{item.what}{when}.{was}", alarm=alarm,
+                                    sequence=1 if item.extended else 0))
     return ics.Calendar(f"{title}: important dates", tuple(events), stamp)
+
+
+def _workshop_event(uid: str, summary: str, item: DateItem, workshop: WorkshopInfo | None,
+                    location: str | None) -> ics.Event:
+    """The workshop's own entry: its hours when they are written, else its day(s) all day
+    (the ``workshop:`` block's days when it has them)."""
+    if item.has_time and item.start is not None:
+        return ics.Event(uid, summary, item.start, item.closes, location=location)
+    first, last = item.first_day, item.last_day
+    if workshop is not None and workshop.first_day and workshop.last_day:
+        first, last = workshop.first_day, workshop.last_day
+    return ics.Event(uid, summary, first, last + timedelta(days=1), location=location)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -197,9 +197,19 @@ class Slot(Model):
     kind: Text = None
     speakers: Names = Field(default_factory=list)
     parallel: bool = False
-    location: Text = None
+    # Where the slot happens; ``location:`` is the same field under its older name.
+    room: Text = Field(None, validation_alias=AliasChoices("room", "location"))
     url: Link = None
     abstract: Text = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_room(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("room") is not None \
+                and data.get("location") is not None and data["room"] != data["location"]:
+            raise FieldIssue("has both 'room' and 'location', which name the same thing.",
+                             "keep 'room:' and delete 'location:'.")
+        return data
 
     @model_validator(mode="after")
     def _times(self) -> Slot:
@@ -211,11 +221,11 @@ class Slot(Model):
 
 
 SLOT_FIELDS = ("title", "start", "time", "end", "duration", "day", "kind", "speakers",
-               "parallel", "location", "url", "abstract")
+               "parallel", "room", "location", "url", "abstract")
 
 SLOTS = EntryKind(
     key="schedule", noun="a slot", model=Slot, fields=SLOT_FIELDS, label="title",
-    text_fields=("title", "location", "abstract"),
+    text_fields=("title", "room", "location", "abstract"),
     not_list=lambda value: ("should be a list of slots.",
                             "write each slot as '- start: HH:MM' with 'title:' below it."),
     not_entry=lambda item: (
@@ -484,17 +494,70 @@ class SlotView:
     kind: str | None  # as normalized: "contributed talk"
     kind_class: str  # for CSS: "contributed-talk"
     speakers: tuple[Speaker, ...]
-    location: str | None
+    room: str | None
     url: str | None
     abstract_html: Markup | None
     parallel: bool
 
 
 @dataclass(frozen=True)
+class RowView:
+    """One row of the program: a slot, or slots that run at once (``parallel``, starting
+    together), shown side by side as tracks."""
+
+    slots: tuple[SlotView, ...]
+
+    @property
+    def first(self) -> SlotView:
+        return self.slots[0]
+
+    @property
+    def parallel(self) -> bool:
+        return len(self.slots) > 1
+
+    @property
+    def end_iso(self) -> str | None:
+        """The row's last moment: the latest end of its slots (ISO strings of one zone and
+        one form compare as the instants they name)."""
+        ends = [s.end_iso for s in self.slots if s.end_iso]
+        return max(ends) if ends else None
+
+    def own_time(self, slot: SlotView) -> bool:
+        """Whether a track shows its own times (they differ from the row's)."""
+        return self.parallel and (slot.start_iso, slot.end_iso) != (
+            self.first.start_iso, self.first.end_iso)
+
+
+@dataclass(frozen=True)
 class DayView:
     iso: str
     text: str  # "Saturday, May 11, 2024"
-    slots: tuple[SlotView, ...]
+    rows: tuple[RowView, ...]
+
+    @property
+    def slots(self) -> tuple[SlotView, ...]:
+        return tuple(slot for row in self.rows for slot in row.slots)
+
+
+def zone_words(key: str) -> str:
+    """A zone as a visitor says it: ``Europe/Vienna`` is "Vienna time"; AoE and UTC as they
+    are."""
+    if key in ("AoE", "UTC") or "/" not in key:
+        return key
+    return key.rsplit("/", 1)[-1].replace("_", " ") + " time"
+
+
+def _rows(slots: Sequence[SlotView]) -> tuple[RowView, ...]:
+    """Slots marked ``parallel`` that start at the same moment share a row."""
+    rows: list[list[SlotView]] = []
+    for slot in slots:
+        last = rows[-1] if rows else None
+        if last is not None and slot.parallel and last[0].parallel \
+                and last[0].start_iso == slot.start_iso:
+            last.append(slot)
+        else:
+            rows.append([slot])
+    return tuple(RowView(tuple(row)) for row in rows)
 
 
 def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str | None]:
@@ -513,12 +576,12 @@ def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str |
             kind=placed.kind or (slot.kind.lower() if slot.kind else None),
             kind_class=(placed.kind or "other").replace(" ", "-"),
             speakers=placed.speakers,
-            location=slot.location,
+            room=slot.room,
             url=slot.url,
             abstract_html=placed.abstract_html,
             parallel=slot.parallel,
         ))
-    views = [DayView(day, format_weekday(date.fromisoformat(day)), tuple(slots))
+    views = [DayView(day, format_weekday(date.fromisoformat(day)), _rows(slots))
              for day, slots in days.items()]
     zone = None
     if schedule.zone is not None and schedule.slots:
@@ -542,8 +605,10 @@ def schedule(r: Rendering) -> str:
     calendar_url = r.calendar(
         "program", lambda title, stamp: calendar(title, scope, program, stamp, location)
     ) if program.slots else None
+    live = tz is not None and tz.key != "AoE"
     return r.place("schedule()", "schedule", days=days, zone=zone, clock=r.clock,
-                   zone_key=tz.key if tz and tz.key not in ("AoE",) else None,
+                   zone_key=tz.key if live and tz else None,
+                   zone_words=zone_words(tz.key) if live and tz else None,
                    calendar_url=calendar_url)
 
 
@@ -557,7 +622,7 @@ def calendar(title: str, scope: str, program: Schedule, stamp: datetime | None,
     """One event per slot, in the event's time zone."""
     events = []
     for placed in program.slots:
-        where = placed.slot.location or location
+        where = placed.slot.room or location
         events.append(ics.Event(
             uid=ics.uid(scope, "slot", placed.index, placed.slot.title),
             summary=placed.slot.title, start=placed.start, end=placed.end or placed.start,
@@ -577,7 +642,10 @@ def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
     from ..schema import closed
 
     slot = closed(Slot, extra={"time": {"type": ["string", "integer"],
-                                        "description": "Another name for start"}})
+                                        "description": "Another name for start"},
+                               "location": {"type": ["string", "null"],
+                                            "description": "Another name for room"}})
+    slot["properties"]["room"]["description"] = "Where the slot happens (a room, a hall)"
     return ({"schedule": {"type": "array", "items": {"$ref": "#/$defs/Slot"}}},
             {"Slot": slot})
 

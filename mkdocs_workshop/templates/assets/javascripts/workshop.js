@@ -17,6 +17,11 @@
     return n + " " + word + (n === 1 ? "" : "s");
   }
 
+  /* ----- Important dates (dates()) ------------------------------------------------------ */
+
+  // Past this, a countdown names the day instead of a number of days.
+  var FAR = 60 * DAY;
+
   function countdown(ms) {
     if (ms >= 2 * DAY) {
       var days = Math.floor(ms / DAY);
@@ -43,6 +48,26 @@
     badge.textContent = text;
   }
 
+  // An Anywhere-on-Earth deadline, also in the visitor's own time: "Fri, May 17, 4:59 AM".
+  var localDeadline = null;
+
+  function showLocal(item, closes) {
+    var slot = item.querySelector(".workshop-date__local");
+    if (!slot || slot.dataset.ready) return;
+    try {
+      localDeadline = localDeadline || new Intl.DateTimeFormat(undefined, {
+        weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit"
+      });
+    } catch (error) {
+      return;
+    }
+    var zone = zoneWords(visitorZone());
+    slot.textContent = "ends " + localDeadline.format(new Date(closes)) + " your time" +
+      (zone ? " (" + zone + ")" : "");
+    slot.dataset.ready = "1";
+    slot.hidden = false;
+  }
+
   function updateDates(block, now) {
     var items = Array.prototype.slice.call(block.querySelectorAll("li.workshop-date[data-closes]"));
     var next = null;
@@ -50,6 +75,7 @@
       var closes = Date.parse(item.getAttribute("data-closes"));
       var past = closes <= now;
       item.classList.toggle("workshop-date--past", past);
+      if (item.hasAttribute("data-aoe")) showLocal(item, closes);
       if (!past && (next === null || closes < next.closes)) next = { item: item, closes: closes };
     });
     items.forEach(function (item) {
@@ -61,13 +87,27 @@
     if (line) {
       if (next) {
         var what = next.item.querySelector(".workshop-date__what");
-        line.textContent = (what ? what.textContent : "Next") + ": in " + countdown(next.closes - now) + ".";
-      } else {
-        line.textContent = "All these dates have passed.";
+        var left = next.closes - now;
+        line.textContent = (what ? what.textContent : "Next") + ": " + (left > FAR
+          ? "on " + next.item.getAttribute("data-day")
+          : "in " + countdown(left)) + ".";
       }
-      line.hidden = false;
+      line.hidden = !next;
+    }
+    // Once every date has passed: one line about the workshop, the list behind its toggle.
+    var allPast = items.length > 0 && next === null;
+    if (allPast !== block.hasAttribute("data-all-past")) {
+      block.toggleAttribute("data-all-past", allPast);
+      var all = block.querySelector(".workshop-dates__all");
+      if (all) all.open = !allPast;
+      var held = block.querySelector(".workshop-dates__held");
+      if (held) held.hidden = !allPast;
     }
   }
+
+  /* ----- The program (schedule()) --------------------------------------------------------- */
+
+  var ZONE_CHOICE = "mkdocs-workshop:schedule-zone";  // "local" or "event", kept across pages
 
   function visitorZone() {
     try {
@@ -77,33 +117,142 @@
     }
   }
 
+  // "America/Los_Angeles" as a visitor says it: "Los Angeles".
+  function zoneWords(zone) {
+    if (!zone || zone.indexOf("/") < 0) return zone;
+    return zone.slice(zone.lastIndexOf("/") + 1).replace(/_/g, " ");
+  }
+
+  function remembered() {
+    try {
+      return window.localStorage.getItem(ZONE_CHOICE);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function remember(choice) {
+    try {
+      window.localStorage.setItem(ZONE_CHOICE, choice);
+    } catch (error) {
+      /* private browsing: the choice lasts for this page only */
+    }
+  }
+
+  // The day of an instant in a zone, as YYYY-MM-DD.
+  function dayIn(zone, moment) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-US", {
+      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit"
+    }).formatToParts(moment).forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+
+  function showZone(block, local) {
+    var zone = visitorZone();
+    var clock12 = block.getAttribute("data-clock") === "12h";
+    var time = new Intl.DateTimeFormat(undefined, {
+      hour: "numeric", minute: "2-digit", hour12: clock12, timeZone: zone
+    });
+    var weekday = new Intl.DateTimeFormat("en-US", {
+      weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone: zone
+    });
+    var shortDay = new Intl.DateTimeFormat("en-US", {
+      weekday: "short", month: "short", day: "numeric", timeZone: zone
+    });
+    block.querySelectorAll(".workshop-slot__time time[datetime]").forEach(function (node) {
+      if (!node.dataset.eventText) node.dataset.eventText = node.textContent;
+      node.textContent = local ? time.format(new Date(node.getAttribute("datetime")))
+                               : node.dataset.eventText;
+    });
+    // Day labels: the visitor's day of the day's first slot; a slot that starts on a later
+    // day there says which.
+    block.querySelectorAll("table").forEach(function (table) {
+      var label = table.previousElementSibling;
+      var node = label && label.querySelector("time");
+      var first = table.querySelector("tr[data-start]");
+      if (node && first) {
+        if (!node.dataset.eventText) node.dataset.eventText = node.textContent;
+        var start = new Date(first.getAttribute("data-start"));
+        node.textContent = local ? weekday.format(start) : node.dataset.eventText;
+        var labelDay = dayIn(zone, start);
+        table.querySelectorAll("tr[data-start]").forEach(function (row) {
+          var cell = row.querySelector(".workshop-slot__time");
+          var shift = cell && cell.querySelector(".workshop-slot__dayshift");
+          var moment = new Date(row.getAttribute("data-start"));
+          var other = local && dayIn(zone, moment) !== labelDay;
+          if (other && cell) {
+            if (!shift) {
+              shift = document.createElement("span");
+              shift.className = "workshop-slot__dayshift";
+              cell.appendChild(shift);
+            }
+            shift.textContent = shortDay.format(moment);
+          } else if (shift) {
+            shift.remove();
+          }
+        });
+      }
+    });
+    var note = block.querySelector(".workshop-schedule__zone");
+    if (note) {
+      if (!note.dataset.eventText) note.dataset.eventText = note.textContent;
+      note.textContent = local ? "Times are in your time, " + zoneWords(zone) + "."
+                               : note.dataset.eventText;
+    }
+    var button = block.querySelector(".workshop-schedule__switch");
+    button.setAttribute("aria-pressed", local ? "true" : "false");
+    button.textContent = local ? button.getAttribute("data-event-label")
+                               : "Show your time, " + zoneWords(zone);
+  }
+
   function setupSchedule(block) {
     var button = block.querySelector(".workshop-schedule__switch");
     var zone = visitorZone();
     if (!button || !zone || block.getAttribute("data-zone") === zone || button.dataset.ready) return;
     button.dataset.ready = "1";
-    var clock12 = block.getAttribute("data-clock") === "12h";
-    var format = new Intl.DateTimeFormat(undefined, {
-      hour: "numeric", minute: "2-digit", hour12: clock12, timeZone: zone
-    });
-    var eventText = button.getAttribute("data-event-label");
-    var localText = "Show times in your time zone (" + zone + ")";
-    button.textContent = localText;
+    showZone(block, remembered() === "local");
     button.hidden = false;
     button.addEventListener("click", function () {
       var local = button.getAttribute("aria-pressed") !== "true";
-      block.querySelectorAll(".workshop-slot__time time[datetime]").forEach(function (time) {
-        if (!time.dataset.eventText) time.dataset.eventText = time.textContent;
-        time.textContent = local ? format.format(new Date(time.getAttribute("datetime")))
-                                 : time.dataset.eventText;
+      remember(local ? "local" : "event");
+      showZone(block, local);
+    });
+  }
+
+  // On the event's days, the slot happening now and the next one, by the visitor's clock.
+  function markNow(block, now) {
+    var zone = block.getAttribute("data-zone");
+    var today = dayIn(zone, new Date(now));
+    var current = null;
+    var next = null;
+    block.querySelectorAll("table").forEach(function (table) {
+      var label = table.previousElementSibling;
+      var day = label && label.querySelector("time[datetime]");
+      if (!day || day.getAttribute("datetime") !== today) return;
+      table.querySelectorAll("tr[data-start]").forEach(function (row) {
+        var start = Date.parse(row.getAttribute("data-start"));
+        var end = row.hasAttribute("data-end") ? Date.parse(row.getAttribute("data-end")) : start;
+        if (start <= now && now < end) current = row;
+        else if (start > now && (next === null || start < Date.parse(next.getAttribute("data-start")))) next = row;
       });
-      var note = block.querySelector(".workshop-schedule__zone");
-      if (note) {
-        if (!note.dataset.eventText) note.dataset.eventText = note.textContent;
-        note.textContent = local ? "Times are in your time zone, " + zone + "." : note.dataset.eventText;
+    });
+    block.querySelectorAll("tr[data-start]").forEach(function (row) {
+      var mark = row === current ? "now" : row === next ? "next" : "";
+      row.classList.toggle("workshop-slot--now", mark === "now");
+      row.classList.toggle("workshop-slot--next", mark === "next");
+      var cell = row.querySelector(".workshop-slot__time");
+      var badge = cell && cell.querySelector(".workshop-slot__mark");
+      if (!mark) {
+        if (badge) badge.remove();
+        return;
       }
-      button.setAttribute("aria-pressed", local ? "true" : "false");
-      button.textContent = local ? eventText : localText;
+      if (!badge && cell) {
+        badge = document.createElement("span");
+        badge.className = "workshop-slot__mark";
+        cell.insertBefore(badge, cell.firstChild);
+      }
+      if (badge) badge.textContent = mark === "now" ? "Now" : "Next";
     });
   }
 
@@ -112,7 +261,10 @@
     document.querySelectorAll(".workshop-dates").forEach(function (block) {
       updateDates(block, now);
     });
-    document.querySelectorAll(".workshop-schedule[data-zone]").forEach(setupSchedule);
+    document.querySelectorAll(".workshop-schedule[data-zone]").forEach(function (block) {
+      setupSchedule(block);
+      markNow(block, now);
+    });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
