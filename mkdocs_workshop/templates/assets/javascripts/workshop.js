@@ -167,9 +167,8 @@
     });
     // Day labels: the visitor's day of the day's first slot; a slot that starts on a later
     // day there says which.
-    block.querySelectorAll("table").forEach(function (table) {
-      var label = table.previousElementSibling;
-      var node = label && label.querySelector("time");
+    block.querySelectorAll(".workshop-schedule__day-block").forEach(function (table) {
+      var node = table.querySelector(".workshop-schedule__day time");
       var first = table.querySelector("tr[data-start]");
       if (node && first) {
         if (!node.dataset.eventText) node.dataset.eventText = node.textContent;
@@ -226,9 +225,8 @@
     var today = dayIn(zone, new Date(now));
     var current = null;
     var next = null;
-    block.querySelectorAll("table").forEach(function (table) {
-      var label = table.previousElementSibling;
-      var day = label && label.querySelector("time[datetime]");
+    block.querySelectorAll(".workshop-schedule__day-block").forEach(function (table) {
+      var day = table.querySelector(".workshop-schedule__day time[datetime]");
       if (!day || day.getAttribute("datetime") !== today) return;
       table.querySelectorAll("tr[data-start]").forEach(function (row) {
         var start = Date.parse(row.getAttribute("data-start"));
