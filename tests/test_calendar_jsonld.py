@@ -155,3 +155,60 @@ def test_an_unknown_attendance_mode(site: SiteFn) -> None:
     assert not built.ok
     assert any("'workshop': attendance 'in person-ish' is not one I know. Fix: write in-person, "
                "online or hybrid." in m for m in built.workshop())
+
+
+def test_an_extended_deadline_counts_everywhere_and_updates_its_event(site: SiteFn) -> None:
+    dates = [{"what": "Paper Submission Deadline", "when": "2024-05-16",
+              "extended": "2024-05-23"},
+             {"Workshop Date": "2024-07-16"}]
+    as_first_written = [{"Paper Submission Deadline": "2024-05-16"}, dates[1]]
+    first = site({"icml24.md": page({**EDITION, "dates": as_first_written}, BODY)}, strict=True)
+    before = events(first, "icml24/icml24-dates.ics")[0]  # read before the next build
+    built = site({"icml24.md": page({**EDITION, "dates": dates}, BODY)}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html("icml24.md")
+    # Built on 2024-05-01 (SOURCE_DATE_EPOCH): the extended deadline is next.
+    item = html.split('<li class="workshop-date workshop-date--next workshop-date--extended"')[1]
+    item = item.split("</li>")[0]
+    assert ('<del class="workshop-date__was"><time datetime="2024-05-16T23:59:59-12:00">'
+            'May 16, 2024</time></del> <span class="workshop-date__extended">extended to</span> '
+            '<time datetime="2024-05-23T23:59:59-12:00">May 23, 2024</time>') in item
+    assert 'data-closes="2024-05-23T23:59:59-12:00" data-day="May 23, 2024" data-aoe' in html
+    after = events(built, "icml24/icml24-dates.ics")[0]
+    assert str(before["uid"]) == str(after["uid"])  # the same event, moved
+    assert int(before.get("sequence", 0)) == 0 and int(after["sequence"]) == 1
+    assert after.decoded("dtstart") == datetime(2024, 5, 24, 11, 59, 59, tzinfo=UTC)
+    assert "Extended from May 16, 2024." in str(after["description"])
+
+
+def test_an_extension_before_its_deadline_is_an_error(site: SiteFn) -> None:
+    dates = [{"what": "Paper Submission Deadline", "when": "2024-05-16",
+              "extended": "2024-05-12"},
+             {"what": "Review period", "start": "2024-05-20", "end": "2024-05-22",
+              "extended": "2024-05-25"}]
+    built = site({"icml24.md": page({**EDITION, "dates": dates}, BODY)})
+    messages = built.workshop()
+    assert not built.ok
+    assert any("'dates', entry 1 (Paper Submission Deadline): is extended to 2024-05-12, which "
+               "is not after 2024-05-16. Fix: write the original deadline in 'when:' and the "
+               "later, new one in 'extended:'." in m for m in messages), messages
+    assert any("'dates', entry 2 (Review period): has 'extended' but no 'when'" in m
+               for m in messages), messages
+
+
+def test_once_every_date_has_passed_one_line_says_when_and_where(site: SiteFn) -> None:
+    dates = [{"Paper Submission Deadline": "2024-03-16"}, {"Workshop Date": "2024-04-16"}]
+    edition = {**EDITION, "workshop": {**EDITION["workshop"], "date": "2024-04-16"},
+               "dates": dates, "schedule": []}
+    built = site({"icml24.md": page(edition, "<< dates() >>")}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html("icml24.md")
+    assert '<div class="workshop-dates" data-all-past>' in html
+    assert '<p class="workshop-dates__held">Held on April 16, 2024 in Vienna, Austria.</p>' \
+        in html
+    assert '<details class="workshop-dates__all">' in html  # closed: the list behind it
+    assert html.count("workshop-date--past") == 2
+    still = site({"icml24.md": page(EDITION, BODY)}, strict=True).html("icml24.md")
+    assert '<details class="workshop-dates__all" open>' in still
+    assert '<p class="workshop-dates__held" hidden>Held on July 16, 2024 in Vienna, Austria.' \
+        in still

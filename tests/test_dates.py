@@ -109,3 +109,30 @@ def test_views_name_a_zone_only_where_it_differs() -> None:
         vienna, now)
     assert (view.start_text, view.separator, view.closes_text) == (
         "May 11, 2024, 09:00", " \u2013 ", "17:30")
+
+
+def test_an_extension_moves_the_deadline_and_keeps_the_first_date() -> None:
+    (item,) = items({"what": "Paper", "when": "2024-05-16", "extended": "2024-05-23 12:00"})
+    assert item.extended and item.has_time and not item.was_has_time
+    assert times.iso(item.closes) == "2024-05-23T12:00-12:00"
+    assert item.was_closes is not None and times.iso(item.was_closes) == \
+        "2024-05-16T23:59:59-12:00"
+    # The new date is the one that counts: next, past, the order checks.
+    assert rules.next_index([item], datetime(2024, 5, 20, tzinfo=timezone.utc)) == 1
+    (view,) = date_views([item], AOE, datetime(2024, 5, 20, tzinfo=timezone.utc))
+    assert (view.was_text, view.closes_text, view.next, view.past) == (
+        "May 16, 2024", "May 23, 2024, 12:00", True, False)
+
+
+def test_a_same_day_extension_with_a_later_time_is_an_extension() -> None:
+    (item,) = items({"what": "Paper", "when": "2024-05-16 12:00",
+                     "extended": "2024-05-16 18:00"})
+    assert times.iso(item.closes) == "2024-05-16T18:00-12:00"
+
+
+def test_the_held_line() -> None:
+    assert rules.held_line(WorkshopInfo(date=date(2024, 7, 16), location="Vienna")) == (
+        "Held on July 16, 2024 in Vienna.")
+    assert rules.held_line(WorkshopInfo(start=date(2024, 7, 26), end=date(2024, 7, 27))) == (
+        "Held July 26\u201327, 2024.")
+    assert rules.held_line(None) is None

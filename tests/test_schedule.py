@@ -200,3 +200,40 @@ def test_schedule_without_a_schedule(site: SiteFn) -> None:
     assert not built.ok
     assert any("<< schedule() >>: is used, but the page has no 'schedule:' list." in m
                for m in built.workshop())
+
+
+def test_rooms_parallel_tracks_and_the_zone_before_the_times(site: SiteFn) -> None:
+    schedule = [
+        {"start": "09:00", "end": "10:00", "title": "Keynote", "room": "Hall A"},
+        {"start": "10:00", "end": "11:00", "title": "Posters A", "parallel": True,
+         "room": "Hall A"},
+        {"start": "10:00", "end": "10:45", "title": "Posters B", "parallel": True,
+         "location": "Hall <B>"},  # the older name of room:
+        {"start": "11:00", "end": "11:30", "title": "Closing"},
+    ]
+    built = site({"index.md": program(schedule)}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    assert html.index('class="workshop-schedule__zone"') < html.index("workshop-slot__time")
+    assert html.count('<tr class="workshop-slot') == 3  # the two posters share a row
+    row = html.split('workshop-slot--parallel')[1].split("</tr>")[0]
+    assert 'data-start="2024-05-11T10:00+02:00" data-end="2024-05-11T11:00+02:00"' in row
+    assert row.count('<div class="workshop-slot__track ') == 2
+    assert '<span class="workshop-slot__room">Hall &lt;B&gt;</span>' in row
+    # Posters B ends earlier than its row: it shows its own times.
+    assert ('<span class="workshop-slot__time workshop-slot__time--own">'
+            '<time datetime="2024-05-11T10:00+02:00">10:00</time>&ndash;'
+            '<time datetime="2024-05-11T10:45+02:00">10:45</time></span>') in row
+    assert 'data-zone="Europe/Vienna" data-zone-words="Vienna time"' in html
+    assert 'data-event-label="Show Vienna time"' in html
+    program_ics = (built.root / "site" / "index-program.ics").read_text()
+    assert "LOCATION:Hall <B>" in program_ics and "LOCATION:Hall A" in program_ics
+
+
+def test_room_and_location_together_are_an_error(site: SiteFn) -> None:
+    schedule = [{"start": "09:00", "end": "10:00", "title": "Keynote", "room": "Hall A",
+                 "location": "Hall B"}]
+    built = site({"index.md": program(schedule)})
+    assert any("'schedule', entry 1 (Keynote): has both 'room' and 'location', which name the "
+               "same thing. Fix: keep 'room:' and delete 'location:'." in m
+               for m in built.workshop()), built.workshop()
