@@ -508,14 +508,26 @@ def _paper_file(r: Rendering, name: str, source: str) -> PaperFile | str:
     return found
 
 
-def papers(r: Rendering, source: str, group_by: str | None = None) -> str:
-    """Accepted papers from a data file, grouped by decision or by ``group_by``."""
+def _level_issue(level: object) -> tuple[str, str] | None:
+    if isinstance(level, int) and not isinstance(level, bool) and 2 <= level <= 6:
+        return None
+    return (f"asks for heading level {brief(level)}.",
+            "write level=3 (### headings, the default) or another number from 2 to 6, one more "
+            "than the heading the call is under.")
+
+
+def papers(r: Rendering, source: str, group_by: str | None = None,
+           level: int = HEADING_LEVEL) -> str:
+    """Accepted papers from a data file, grouped by decision or by ``group_by``; each group
+    under a heading of ``level`` (3: ###)."""
     found = _paper_file(r, "papers", str(source))
     if isinstance(found, str):
         return found
     call = f'papers("{source}", group_by="{group_by}")' if group_by else f'papers("{source}")'
     if group_by is not None and not isinstance(group_by, str):
         return r.fail(call, [_not_a_field(group_by)])
+    if (issue := _level_issue(level)) is not None:
+        return r.fail(call, [issue])
     if group_by is not None and group_by not in known_group_fields(found.entries):
         if call not in r.state.reported:
             r.state.reported.add(call)
@@ -528,7 +540,8 @@ def papers(r: Rendering, source: str, group_by: str | None = None) -> str:
         return r.box(f"{r.read.src}: {call}: unknown field '{group_by}'.")
     groups = group_papers(found.entries, group_by, page_anchors(r))
     by_decision = group_by in (None, "decision")
-    return _place_groups(r, call, groups, count_line(groups, by_decision), awards=False)
+    return _place_groups(r, call, groups, count_line(groups, by_decision), awards=False,
+                         level=level)
 
 
 def page_anchors(r: Rendering) -> AnchorAllocator:
@@ -556,7 +569,7 @@ def heading(label: str, level: int = HEADING_LEVEL) -> str:
 
 
 def _place_groups(r: Rendering, call: str, groups: Sequence[tuple[str, list[PaperView]]],
-                  count: str | None, *, awards: bool) -> str:
+                  count: str | None, *, awards: bool, level: int = HEADING_LEVEL) -> str:
     """The count line, then each group under a Markdown heading of its own (so that it is in
     the table of contents and screen readers' list of headings) with its papers below."""
     if not groups:
@@ -567,7 +580,7 @@ def _place_groups(r: Rendering, call: str, groups: Sequence[tuple[str, list[Pape
         parts.append(r.place(call, "papers", groups=[], count=count, awards=awards,
                              headings=True, count_only=True))
     for label, papers in groups:
-        parts.append(f"\n\n{heading(label)}\n\n")
+        parts.append(f"\n\n{heading(label, level)}\n\n")
         parts.append(r.place(call, "papers", groups=[(label, papers)], count=None,
                              awards=awards, headings=True, count_only=False))
     return "".join(parts)
@@ -578,13 +591,15 @@ def _not_a_field(group_by: object) -> tuple[str, str]:
             "write group_by=\"decision\" or the name of another field or column.")
 
 
-def awards(r: Rendering, source: str) -> str:
+def awards(r: Rendering, source: str, level: int = HEADING_LEVEL) -> str:
     """The papers of a data file that have an ``award``: paper, authors, award."""
     found = _paper_file(r, "awards", str(source))
     if isinstance(found, str):
         return found
+    if (issue := _level_issue(level)) is not None:
+        return r.fail(f'awards("{source}", level={level!r})', [issue])
     groups = group_papers(awarded(found.entries), "award", page_anchors(r))
-    return _place_groups(r, f'awards("{source}")', groups, None, awards=True)
+    return _place_groups(r, f'awards("{source}")', groups, None, awards=True, level=level)
 
 
 FEATURE = Feature("papers", keys=("papers", "awards"), read=_read,
