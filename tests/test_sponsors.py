@@ -24,7 +24,7 @@ def test_sponsors_by_tier_in_the_order_written(site: SiteFn) -> None:
     assert re.findall(r'data-tier="([^"]+)"', html) == ["Gold", "Silver"]
     gold = html.split('data-tier="Gold"')[1].split('data-tier="Silver"')[0]
     assert ('<a class="workshop-sponsor__link" href="https://example.org"><img '
-            'class="workshop-sponsor__logo workshop-sponsor__logo--light" src="../logos/example.svg" '
+            'class="workshop-sponsor__logo workshop-sponsor__logo--only" src="../logos/example.svg" '
             'alt="Example Foundation"' in gold)
     assert "<em>open</em>" in gold
     assert 'src="https://example.net/logo.png" alt="Placeholder Inc. (example)"' in gold
@@ -84,6 +84,7 @@ def test_logo_dark_is_shown_in_dark_mode_and_others_get_a_light_tile(site: SiteF
     assert 'workshop-sponsor__logo--dark" src="d.svg"' in both
     assert "--tile" not in both.split(">")[0]
     assert light.startswith(" workshop-sponsor--tile")  # a light tile in dark mode
+    assert 'workshop-sponsor__logo--only" src="l.svg"' in light  # never hidden
     assert "workshop-sponsor__name" in dark and "d.svg" not in dark
     assert built.workshop() == [
         "workshop: index.md: 'sponsors', entry 3 (Dark only (example)), field 'logo_dark': has a "
