@@ -24,8 +24,8 @@ def test_sponsors_by_tier_in_the_order_written(site: SiteFn) -> None:
     assert re.findall(r'data-tier="([^"]+)"', html) == ["Gold", "Silver"]
     gold = html.split('data-tier="Gold"')[1].split('data-tier="Silver"')[0]
     assert ('<a class="workshop-sponsor__link" href="https://example.org"><img '
-            'class="workshop-sponsor__logo workshop-sponsor__logo--only" src="../logos/example.svg" '
-            'alt="Example Foundation"' in gold)
+            'class="workshop-sponsor__logo workshop-sponsor__logo--only" '
+            'src="../logos/example.svg" alt="Example Foundation"' in gold)
     assert "<em>open</em>" in gold
     assert 'src="https://example.net/logo.png" alt="Placeholder Inc. (example)"' in gold
     assert ('<a class="workshop-sponsor__link" href="https://example.com"><span '

@@ -46,7 +46,7 @@ SPONSOR_FIELDS = ("name", "tier", "logo", "logo_dark", "url", "blurb")
 
 # The side, in rem, of a square logo of the first, second and further tiers: a logo of another
 # shape gets the same area (wider and lower), so that logos of one tier weigh the same.
-LOGO_SIDES = (4.0, 3.0, 2.2)
+LOGO_SIDES = (4.6, 3.0, 2.2)
 
 
 def logo_side(rank: int) -> float:

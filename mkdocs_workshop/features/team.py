@@ -115,21 +115,20 @@ PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "
 
 
 def _letter(word: str) -> str:
-    """The first letter or digit of a word, accents folded away where they decompose."""
+    """The first letter or digit of a word, an accent taken off ("Á" is "A"); a letter that
+    decomposes into letters (a Hangul syllable) is kept whole."""
     first = next(ch for ch in word if ch.isalnum())
-    folded = unicodedata.normalize("NFKD", first)[0]
-    return folded if folded.isalnum() else first
-
-
-def _east_asian(ch: str) -> bool:
-    return unicodedata.name(ch, "").startswith(("CJK", "HANGUL", "HIRAGANA", "KATAKANA"))
+    base, *marks = unicodedata.normalize("NFKD", first)
+    if marks and base.isalnum() and all(unicodedata.combining(m) for m in marks):
+        return base
+    return first
 
 
 def initials(name: str) -> str:
     """Up to two initials, from the first and the last part of the name: "JA" for Juan Felipe
     Carrasquilla Álvarez, "LB" for Ludwig van Beethoven; titles in parentheses are left out.
-    A name written without spaces in Chinese, Japanese or Korean gives its first character
-    (the family name); any other one-word name its first letter."""
+    A one-word name gives its first letter: for a name written without spaces in Chinese,
+    Japanese or Korean, its first character, the family name."""
     words = [w for w in _PARENTHESES.sub(" ", name).split() if any(ch.isalnum() for ch in w)]
     if not words:
         return "?"

@@ -116,7 +116,8 @@ def test_initials_are_readable_and_cards_stand_out(open_page: Any, path: str,  #
         const avatars = [...document.querySelectorAll('.workshop-avatar--initials')].map(a => {
             const s = getComputedStyle(a);
             const bg = over(parse(s.backgroundColor), page);
-            return {text: a.textContent, tone: a.className, ratio: ratio(over(parse(s.color), bg), bg)};
+            return {text: a.textContent, tone: a.className,
+                    ratio: ratio(over(parse(s.color), bg), bg)};
         });
         const cards = [...document.querySelectorAll('.workshop-person')].map(c => {
             const s = getComputedStyle(c);
