@@ -287,6 +287,12 @@ def paragraphs(text: str | None) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
 
 
+def _shown(formula: str) -> str:
+    """A formula as a message shows it: on one line, at most 80 characters."""
+    text = " ".join(formula.split())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 def _with_math(paper: Paper, problems: Problems, where: Mapping[str, Any],
                label: str | None) -> tuple[Markup, tuple[Markup, ...]]:
     """The title and the abstract's paragraphs as HTML, LaTeX between dollars as MathML; a
@@ -299,7 +305,7 @@ def _with_math(paper: Paper, problems: Problems, where: Mapping[str, Any],
         issues += more
     for issue in issues:
         problems.warn(
-            f"the formula {brief(issue.formula)} is shown as written: {issue.reason}.",
+            f"the formula '{_shown(issue.formula)}' is shown as written: {issue.reason}.",
             **where, label=label or paper.title,
             fix="write it with the LaTeX commands of latex2mathml (\\frac, ^, _, \\textit, "
             "Greek letters...), or write \\$ for a dollar that is not math.")
