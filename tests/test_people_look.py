@@ -9,8 +9,9 @@ from collections.abc import Callable
 
 import pytest
 
-from conftest import ROOT, Built, page
 from mkdocs_workshop.features.team import AVATAR_TONES, Mix, initials, mix_css, tone
+
+from conftest import ROOT, Built, page
 
 SiteFn = Callable[..., Built]
 CSS = ROOT / "mkdocs_workshop/templates/assets/stylesheets/workshop.css"
@@ -38,7 +39,7 @@ def _mix(mix: Mix, colours: dict[str, tuple[float, float, float]]) -> tuple[floa
     """CSS color-mix(in srgb, a p%, b): a linear mix of the encoded channels."""
     colour, percent, other = mix
     a, b = colours[colour], colours[other]
-    return tuple(percent / 100 * x + (1 - percent / 100) * y for x, y in zip(a, b))
+    return tuple(percent / 100 * x + (1 - percent / 100) * y for x, y in zip(a, b, strict=True))
 
 
 def _luminance(rgb: tuple[float, ...]) -> float:

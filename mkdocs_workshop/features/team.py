@@ -118,7 +118,8 @@ def _letter(word: str) -> str:
     """The first letter or digit of a word, an accent taken off ("Á" is "A"); a letter that
     decomposes into letters (a Hangul syllable) is kept whole."""
     first = next(ch for ch in word if ch.isalnum())
-    base, *marks = unicodedata.normalize("NFKD", first)
+    decomposed = unicodedata.normalize("NFKD", first)
+    base, marks = decomposed[0], decomposed[1:]
     if marks and base.isalnum() and all(unicodedata.combining(m) for m in marks):
         return base
     return first
