@@ -170,7 +170,9 @@ def test_documentation_shows_macro_calls_as_text(demo: Built) -> None:
     assert rosters(macros) == {"example_people": ["ada-example", "grace-placeholder",
                                                   "alan-sample"]}
     # The example photos are shown as processed avatars, and the originals are not published.
-    assert macros.count('<source type="image/avif" srcset="../../assets/workshop/images/') == 6
+    # Three people in three card layouts (grid, list, compact); the names layout has no avatar.
+    assert macros.count('<source type="image/avif" srcset="../../assets/workshop/images/') == 9
+    assert '<ul class="workshop-team workshop-team--names" data-roster="example_people">' in macros
     assert "assets/examples/" not in macros
     assert not (demo.root / "site/assets/examples/ada-example.png").exists()
     assert '<div class="workshop-dates">' in demo.html("macros/dates.md")
