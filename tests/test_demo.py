@@ -142,7 +142,10 @@ def test_iclr24_shows_program_papers_and_sponsors(demo: Built) -> None:
     assert "4 accepted papers: 1 oral, 1 spotlight and 2 posters." in html
     assert '<a href="https://openreview.net/forum?id=ExAmPlE0001">OpenReview</a>' in html
     assert '<a href="https://openreview.net/pdf?id=ExAmPlE0001">PDF</a>' in html
-    assert r"$\textit{Ab Initio}$ Neural Operators" in html
+    # The title's LaTeX is MathML, made at build time; the title links to its forum.
+    assert ('<a href="https://openreview.net/forum?id=ExAmPlE0001"><math display="inline" '
+            'xmlns="http://www.w3.org/1998/Math/MathML"><mrow><mtext mathvariant="italic">'
+            'Ab\u00a0Initio</mtext></mrow></math> Neural Operators') in html
     assert 'alt="Example Foundation (example sponsor)"' in html
     assert "Example data" in html
 
@@ -150,9 +153,19 @@ def test_iclr24_shows_program_papers_and_sponsors(demo: Built) -> None:
 def test_icml24_shows_papers_from_csv_and_awards(demo: Built) -> None:
     html = demo.html("icml24.md")
     assert "4 accepted papers: 1 oral, 1 spotlight and 2 posters." in html
-    awards = html.split("workshop-papers--awards")[1].split("</div>")[0]
-    assert re.findall(r'<p class="workshop-papers__group">([^<]+)</p>', awards) == [
-        "Best Paper Award (example)", "Outstanding Student Paper (example)"]
+    # Group labels are headings, in the table of contents: ### under "Accepted Papers",
+    # #### under "### Awards" (level=4).
+    papers = html.split('<h2 id="accepted-papers">')[1].split('<h3 id="awards">')[0]
+    assert re.findall(r'<h3 id="[^"]+">([^<]+)', papers) == ["Orals", "Spotlights",
+                                                                 "Posters"]
+    awards = html.split('<h3 id="awards">')[1].split("<h2 ")[0]
+    assert re.findall(r'<h4 id="[^"]+">([^<]+)', awards) == [
+        "Best Paper Award &#40;example&#41;", "Outstanding Student Paper &#40;example&#41;"]
+    assert "<msup><mi>n</mi><mn>2</mn></msup>" in papers  # $O(n^2)$ in a title
+    # A paper in both papers() and awards() has a different id in each: no id repeats.
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+    assert 'id="paper-scaling-laws-for-molecular-property-prediction-example-2"' in awards
 
 
 def test_documentation_shows_macro_calls_as_text(demo: Built) -> None:
@@ -161,7 +174,9 @@ def test_documentation_shows_macro_calls_as_text(demo: Built) -> None:
     assert rosters(macros) == {"example_people": ["ada-example", "grace-placeholder",
                                                   "alan-sample"]}
     # The example photos are shown as processed avatars, and the originals are not published.
-    assert macros.count('<source type="image/avif" srcset="../../assets/workshop/images/') == 6
+    # Three people in three card layouts (grid, list, compact); the names layout has no avatar.
+    assert macros.count('<source type="image/avif" srcset="../../assets/workshop/images/') == 9
+    assert '<ul class="workshop-team workshop-team--names" data-roster="example_people">' in macros
     assert "assets/examples/" not in macros
     assert not (demo.root / "site/assets/examples/ada-example.png").exists()
     assert '<div class="workshop-dates"' in demo.html("macros/dates.md")

@@ -159,9 +159,9 @@ def test_logos_keep_their_shape_and_svg_is_used_as_it_is(site: SiteFn) -> None:
                                     "docs/logos/vector.svg": svg}, strict=True)
     assert built.ok, built.messages()
     html = built.html()
-    webp = re.search(r'<img class="workshop-sponsor__logo" src="(assets/workshop/images/'
-                     r'[0-9a-f]+\.webp)" alt="Wide Logo \(example\)" width="224" height="56"',
-                     html)
+    webp = re.search(r'<img class="workshop-sponsor__logo workshop-sponsor__logo--only" '
+                     r'src="(assets/workshop/images/[0-9a-f]+\.webp)" alt="Wide Logo '
+                     r'\(example\)" width="224" height="56"', html)
     assert webp, html
     with Image.open(built.root / "site" / webp.group(1)) as image:
         assert image.size == (448, 112)

@@ -51,14 +51,18 @@ def test_openreview_json_grouped_by_decision_with_working_links(site: SiteFn) ->
     html = built.html("2024/iclr.md")
     assert '<p class="workshop-papers__count">3 accepted papers: 1 oral, 1 spotlight and 1 ' \
         "poster.</p>" in html
-    assert re.findall(r'<p class="workshop-papers__group">([^<]+)</p>', html) == [
+    assert re.findall(r'<h3 id="[^"]+">([^<]+)</h3>', html) == [
         "Orals", "Spotlights", "Posters"]
-    assert r"$\textit{Ab Initio}$ Neural Operators (example)" in html
+    # LaTeX between dollars is MathML, made at build time: no script, no request.
+    assert '<mtext mathvariant="italic">Ab\u00a0Initio</mtext></mrow></math> Neural Operators ' \
+        "(example)" in html
+    assert r"$\textit" not in html
     assert "Gábor Example, Zoë Sample" in html
     assert '<a href="https://openreview.net/forum?id=abcDEF123">OpenReview</a> &middot; ' \
         '<a href="https://openreview.net/pdf/0123456789abcdef.pdf">PDF</a>' in html
     assert '<a href="https://openreview.net/pdf?id=ghiJKL456">PDF</a>' in html
-    assert "<p>We learn operators.</p>\n<p>Second paragraph with $x^2$.</p>" in html
+    assert "<p>We learn operators.</p>\n<p>Second paragraph with <math " in html
+    assert "<msup><mi>x</mi><mn>2</mn></msup>" in html
     assert "Not This One" not in html
     # Left out, and said so (at INFO level, which --strict does not count).
     assert any("1 rejected or withdrawn entry is left out of the page." in r.getMessage()
@@ -103,8 +107,8 @@ def test_yaml_papers_and_awards(site: SiteFn) -> None:
     assert "Grace Placeholder, Kevin Example" in html
     assert "Juan Felipe Carrasquilla Álvarez, Zoë Sample" in html
     assert '<span class="workshop-paper__award">Best Paper Award</span>' in html
-    awards = html.split("workshop-papers--awards")[1]
-    assert re.findall(r'<p class="workshop-papers__group">([^<]+)</p>', awards) == [
+    awards = html.split('<h2 id="awards">')[1]
+    assert re.findall(r'<h3 id="[^"]+">([^<]+)</h3>', awards) == [
         "Best Paper Award", "Outstanding Student Paper"]
     assert "Plain Poster" not in awards
 
@@ -122,7 +126,7 @@ def test_csv_with_a_byte_order_mark_grouped_by_a_column(site: SiteFn) -> None:
                  '<< papers("papers.csv", group_by="track") >>', strict=True)
     assert built.ok, built.messages()
     html = built.html("2024/iclr.md")
-    assert re.findall(r'<p class="workshop-papers__group">([^<]+)</p>', html) == [
+    assert re.findall(r'<h3 id="[^"]+">([^<]+)</h3>', html) == [
         "Climate", "Chemistry"]
     assert "Fluids, Fast (example)" in html and "Ada Example, Zoë Sample" in html
     assert "<p class=\"workshop-papers__count\">3 accepted papers.</p>" in html
@@ -186,3 +190,65 @@ def test_one_file_on_two_pages_is_read_and_reported_once(site: SiteFn) -> None:
                  files={"docs/p.yml": "- title: T\n  author: Ada\n  award: Best\n"})
     assert built.ok
     assert len(built.workshop()) == 1
+
+
+MATH_YAML = r"""
+papers:
+  - title: 'Cost $O(n^2)$ and $\textit{Ab Initio}$ (example)'
+    authors: [Ada Example]
+    abstract: 'We pay $5 and $10, and $\frac{a}{$ breaks.'
+    decision: Oral
+    forum: abcDEF123
+    award: Best Paper (example)
+  - title: 'Sneaky $\text{<img src=x onerror=alert(1)>}$ (example)'
+    authors: [Alan Sample]
+    decision: Poster
+"""
+
+
+def test_latex_becomes_mathml_and_what_cannot_stays_text_with_a_warning(site: SiteFn) -> None:
+    built = show(site, {"2024/papers.yml": MATH_YAML},
+                 '## Papers\n\n<< papers("papers.yml") >>\n\n## Awards\n\n'
+                 '<< awards("papers.yml") >>')
+    assert built.ok, built.messages()
+    html = built.html("2024/iclr.md")
+    assert "<msup><mi>n</mi><mn>2</mn></msup>" in html
+    assert '<mtext mathvariant="italic">Ab\u00a0Initio</mtext>' in html
+    # Dollars that are not math stay; a formula that cannot be read stays as written.
+    assert "We pay $5 and $10, and $\\frac{a}{$ breaks." in html
+    # Markup inside \text{} is never markup on the page.
+    assert "<img src=x" not in html
+    assert "$\\text{&lt;img src=x onerror=alert(1)&gt;}$" in html
+    warnings = built.workshop()
+    assert any("2024/papers.yml: entry 1 (Cost $O(n^2)$ and $\\textit{Ab Initio}$ (example))"
+               in w and "the formula '$\\frac{a}{$' is shown as written: latex2mathml cannot "
+               "read it" in w for w in warnings), warnings
+    assert any("entry 2" in w and "is shown as written" in w for w in warnings), warnings
+    # The title links to its forum when there is no url.
+    assert '<a href="https://openreview.net/forum?id=abcDEF123">Cost <math' in html
+    # The paper is in papers() and awards(): two ids, none repeated on the page.
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), ids
+    assert ids.count("paper-cost-o-n-2-and-textit-ab-initio-example") == 1
+    assert "paper-cost-o-n-2-and-textit-ab-initio-example-2" in ids
+
+
+def test_group_labels_are_headings_of_the_toc_and_never_markup(site: SiteFn) -> None:
+    papers = ("papers:\n  - title: A (example)\n    award: '<b>Gold</b> [x](y) # *z*'\n"
+              "  - title: B (example)\n    award: Silver\n")
+    built = show(site, {"2024/papers.yml": papers},
+                 '## Awards\n\n<< awards("papers.yml", level=3) >>')
+    assert built.ok, built.messages()
+    html = built.html("2024/iclr.md")
+    assert re.findall(r"<h3 id=\"([^\"]+)\">(.*?)</h3>", html) == [
+        ("bgoldb-xy-z", "&#60;b&#62;Gold&#60;&#47;b&#62; &#91;x&#93;&#40;y&#41; &#35; "
+         "&#42;z&#42;"), ("silver", "Silver")]
+    assert "<b>Gold" not in html
+    # Material's table of contents (the secondary nav) lists them under "Awards".
+    toc = html.split('<nav class="md-nav md-nav--secondary"')[1].split("</nav>")[0]
+    assert '<a href="#silver" class="md-nav__link">' in toc
+    assert '<a href="#bgoldb-xy-z" class="md-nav__link">' in toc
+    wrong = show(site, {"2024/papers.yml": papers}, '<< papers("papers.yml", level=7) >>')
+    assert not wrong.ok
+    assert any("asks for heading level 7. Fix: write level=3" in m for m in wrong.workshop()), \
+        wrong.workshop()

@@ -18,11 +18,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
+from markupsafe import Markup, escape
 from pydantic import BeforeValidator, Field
 
 from ..anchors import AnchorAllocator, slug
 from ..entries import label_of, read_text, report_yaml, validate
 from ..fields import FieldIssue, Link, Model, RequiredText, Text, to_link, to_text
+from ..mathml import with_math
 from ..problems import Problems, brief, did_you_mean
 from ..safeload import load, load_json
 from .base import Feature, Macro, Reading, Rendering
@@ -97,6 +99,8 @@ class PaperEntry:
     index: int  # 1-based entry, or the CSV line
     paper: Paper
     extra: Mapping[str, str]  # other columns, for group_by
+    title_html: Markup | None = None  # the title with its $...$ as MathML (None: as written)
+    abstract_html: tuple[Markup, ...] | None = None  # the abstract's paragraphs, likewise
 
 
 @dataclass
@@ -274,8 +278,38 @@ def read_paper_file(path: str, name: str) -> PaperFile:
             continue
         extra = {k: str(v) for k, v in fields.items()
                  if k not in PAPER_FIELDS and isinstance(v, (str, int, float))}
-        result.entries.append(PaperEntry(number, paper, extra))
+        title_html, abstract_html = _with_math(paper, problems, where, label)
+        result.entries.append(PaperEntry(number, paper, extra, title_html, abstract_html))
     return result
+
+
+def paragraphs(text: str | None) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+
+
+def _shown(formula: str) -> str:
+    """A formula as a message shows it: on one line, at most 80 characters."""
+    text = " ".join(formula.split())
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _with_math(paper: Paper, problems: Problems, where: Mapping[str, Any],
+               label: str | None) -> tuple[Markup, tuple[Markup, ...]]:
+    """The title and the abstract's paragraphs as HTML, LaTeX between dollars as MathML; a
+    formula that cannot be converted stays as written, with a warning naming the paper."""
+    title, issues = with_math(paper.title)
+    abstract = []
+    for paragraph in paragraphs(paper.abstract):
+        html, more = with_math(paragraph)
+        abstract.append(html)
+        issues += more
+    for issue in issues:
+        problems.warn(
+            f"the formula '{_shown(issue.formula)}' is shown as written: {issue.reason}.",
+            **where, label=label or paper.title,
+            fix="write it with the LaTeX commands of latex2mathml (\\frac, ^, _, \\textit, "
+            "Greek letters...), or write \\$ for a dollar that is not math.")
+    return title, tuple(abstract)
 
 
 class PaperFiles:
@@ -325,6 +359,7 @@ class PaperFiles:
 # ---------------------------------------------------------------------------------------------
 
 ORDER = ("Orals", "Spotlights", "Posters", "Accepted papers")
+HEADING_LEVEL = 3  # groups are "###" headings: papers() is usually under a "##" section
 
 
 def decision_group(decision: str | None) -> str:
@@ -340,27 +375,36 @@ def decision_group(decision: str | None) -> str:
 @dataclass(frozen=True)
 class PaperView:
     anchor: str
-    title: str
+    title: Markup  # HTML: escaped text, formulas as MathML
     authors: tuple[str, ...]
-    abstract: tuple[str, ...]  # paragraphs
+    abstract: tuple[Markup, ...]  # paragraphs, HTML likewise
     forum: str | None
     pdf: str | None
     url: str | None
     award: str | None
 
+    @property
+    def link(self) -> str | None:
+        """Where the title links: the paper's url, else its forum (OpenReview)."""
+        return self.url or self.forum
+
 
 def _view(entry: PaperEntry, anchors: AnchorAllocator) -> PaperView:
     paper = entry.paper
     anchor = anchors.unique("paper-" + (slug(paper.title)[:60] or str(entry.index)))
-    paragraphs = tuple(p.strip() for p in re.split(r"\n\s*\n", paper.abstract or "") if p.strip())
-    return PaperView(anchor, paper.title, tuple(paper.authors), paragraphs, paper.forum,
+    title = entry.title_html if entry.title_html is not None else escape(paper.title)
+    abstract = entry.abstract_html if entry.abstract_html is not None else tuple(
+        escape(p) for p in paragraphs(paper.abstract))
+    return PaperView(anchor, title, tuple(paper.authors), abstract, paper.forum,
                      paper.pdf, paper.url, paper.award)
 
 
-def group_papers(entries: Sequence[PaperEntry], group_by: str | None) -> list[tuple[str, list[
-        PaperView]]]:
+def group_papers(entries: Sequence[PaperEntry], group_by: str | None,
+                 anchors: AnchorAllocator | None = None) -> list[tuple[str, list[PaperView]]]:
+    """The papers in groups; ``anchors``: the page's, so that a paper shown by two calls
+    (papers() and awards()) has a different id in each."""
     groups: dict[str, list[PaperView]] = {}
-    anchors = AnchorAllocator()
+    anchors = anchors if anchors is not None else AnchorAllocator()
     for entry in entries:
         if group_by in (None, "decision"):
             label = decision_group(entry.paper.decision)
@@ -470,14 +514,26 @@ def _paper_file(r: Rendering, name: str, source: str) -> PaperFile | str:
     return found
 
 
-def papers(r: Rendering, source: str, group_by: str | None = None) -> str:
-    """Accepted papers from a data file, grouped by decision or by ``group_by``."""
+def _level_issue(level: object) -> tuple[str, str] | None:
+    if isinstance(level, int) and not isinstance(level, bool) and 2 <= level <= 6:
+        return None
+    return (f"asks for heading level {brief(level)}.",
+            "write level=3 (### headings, the default) or another number from 2 to 6, one more "
+            "than the heading the call is under.")
+
+
+def papers(r: Rendering, source: str, group_by: str | None = None,
+           level: int = HEADING_LEVEL) -> str:
+    """Accepted papers from a data file, grouped by decision or by ``group_by``; each group
+    under a heading of ``level`` (3: ###)."""
     found = _paper_file(r, "papers", str(source))
     if isinstance(found, str):
         return found
     call = f'papers("{source}", group_by="{group_by}")' if group_by else f'papers("{source}")'
     if group_by is not None and not isinstance(group_by, str):
         return r.fail(call, [_not_a_field(group_by)])
+    if (issue := _level_issue(level)) is not None:
+        return r.fail(call, [issue])
     if group_by is not None and group_by not in known_group_fields(found.entries):
         if call not in r.state.reported:
             r.state.reported.add(call)
@@ -488,10 +544,52 @@ def papers(r: Rendering, source: str, group_by: str | None = None) -> str:
                            + "Name a field or column of the file, or leave group_by out.")
             r.report(problems)
         return r.box(f"{r.read.src}: {call}: unknown field '{group_by}'.")
-    groups = group_papers(found.entries, group_by)
+    groups = group_papers(found.entries, group_by, page_anchors(r))
     by_decision = group_by in (None, "decision")
-    return r.place(call, "papers", groups=groups, count=count_line(groups, by_decision),
-                   awards=False)
+    return _place_groups(r, call, groups, count_line(groups, by_decision), awards=False,
+                         level=level)
+
+
+def page_anchors(r: Rendering) -> AnchorAllocator:
+    """The ids of the page's macro output so far: its people's, then each papers()/awards()
+    call's, so that no id repeats on the page."""
+    anchors: AnchorAllocator | None = r.state.late.get("anchors")
+    if anchors is None:
+        anchors = AnchorAllocator()
+        for cards in r.read.rosters.values():
+            for card in cards:
+                anchors.reserve(card.anchor)
+        r.state.late["anchors"] = anchors
+    return anchors
+
+
+_NOT_WORD = re.compile(r"[^\w\s]")
+
+
+def heading(label: str, level: int = HEADING_LEVEL) -> str:
+    """A group's label as a Markdown heading, so that the table of contents lists it. Every
+    character other than letters, digits and spaces is written as a numeric character
+    reference, so that nothing in a label becomes Markdown or HTML."""
+    text = " ".join(label.split()) or "Papers"
+    return "#" * level + " " + _NOT_WORD.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
+def _place_groups(r: Rendering, call: str, groups: Sequence[tuple[str, list[PaperView]]],
+                  count: str | None, *, awards: bool, level: int = HEADING_LEVEL) -> str:
+    """The count line, then each group under a Markdown heading of its own (so that it is in
+    the table of contents and screen readers' list of headings) with its papers below."""
+    if not groups:
+        return r.place(call, "papers", groups=[], count=count, awards=awards, headings=True,
+                       count_only=False)
+    parts = []
+    if count:
+        parts.append(r.place(call, "papers", groups=[], count=count, awards=awards,
+                             headings=True, count_only=True))
+    for label, papers in groups:
+        parts.append(f"\n\n{heading(label, level)}\n\n")
+        parts.append(r.place(call, "papers", groups=[(label, papers)], count=None,
+                             awards=awards, headings=True, count_only=False))
+    return "".join(parts)
 
 
 def _not_a_field(group_by: object) -> tuple[str, str]:
@@ -499,13 +597,15 @@ def _not_a_field(group_by: object) -> tuple[str, str]:
             "write group_by=\"decision\" or the name of another field or column.")
 
 
-def awards(r: Rendering, source: str) -> str:
+def awards(r: Rendering, source: str, level: int = HEADING_LEVEL) -> str:
     """The papers of a data file that have an ``award``: paper, authors, award."""
     found = _paper_file(r, "awards", str(source))
     if isinstance(found, str):
         return found
-    groups = group_papers(awarded(found.entries), "award")
-    return r.place(f'awards("{source}")', "papers", groups=groups, count=None, awards=True)
+    if (issue := _level_issue(level)) is not None:
+        return r.fail(f'awards("{source}", level={level!r})', [issue])
+    groups = group_papers(awarded(found.entries), "award", page_anchors(r))
+    return _place_groups(r, f'awards("{source}")', groups, None, awards=True, level=level)
 
 
 FEATURE = Feature("papers", keys=("papers", "awards"), read=_read,

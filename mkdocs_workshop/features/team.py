@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,20 +108,72 @@ def roles(key: str) -> frozenset[str]:
 # ---------------------------------------------------------------------------------------------
 
 _PARENTHESES = re.compile(r"\([^)]*\)")
+# Lower-case words between a first and a last name that are not the family name's initial:
+# "Ludwig van Beethoven" is LB. A name of particles only keeps its last word.
+PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das",
+                       "du", "la", "le", "ten", "ter", "zu", "bin", "ibn", "al", "el", "y", "e"})
+
+
+def _letter(word: str) -> str:
+    """The first letter or digit of a word, an accent taken off ("Á" is "A"); a letter that
+    decomposes into letters (a Hangul syllable) is kept whole."""
+    first = next(ch for ch in word if ch.isalnum())
+    decomposed = unicodedata.normalize("NFKD", first)
+    base, marks = decomposed[0], decomposed[1:]
+    if marks and base.isalnum() and all(unicodedata.combining(m) for m in marks):
+        return base
+    return first
 
 
 def initials(name: str) -> str:
-    """Up to two initials: first and last word, titles in parentheses left out."""
+    """Up to two initials, from the first and the last part of the name: "JA" for Juan Felipe
+    Carrasquilla Álvarez, "LB" for Ludwig van Beethoven; titles in parentheses are left out.
+    A one-word name gives its first letter: for a name written without spaces in Chinese,
+    Japanese or Korean, its first character, the family name."""
     words = [w for w in _PARENTHESES.sub(" ", name).split() if any(ch.isalnum() for ch in w)]
     if not words:
         return "?"
-    letters = [next(ch for ch in w if ch.isalnum()) for w in (words[0], words[-1])]
-    return (letters[0] + letters[1] if len(words) > 1 else letters[0]).upper()
+    if len(words) == 1:
+        return _letter(words[0]).upper()
+    rest = [w for w in words[1:] if w.lower() not in PARTICLES] or words[1:]
+    return (_letter(words[0]) + _letter(rest[-1])).upper()
 
 
 def hue(name: str) -> int:
-    """A stable hue (0-359) for a name, so each initials avatar keeps its colour."""
+    """A stable hue (0-359) for a name (kept for partials that still use it)."""
     return int.from_bytes(hashlib.sha1(name.encode("utf-8")).digest()[:2], "big") % 360
+
+
+# The initials avatars' colours, derived from the theme: each tone mixes Material's primary or
+# accent colour with black or white (CSS color-mix in sRGB), background and text so far apart
+# that every pairing passes WCAG AA (4.5:1) whatever the theme's colour is (see
+# tests/test_people_scan.py, which checks it numerically). (colour, percent, mixed with).
+Mix = tuple[str, int, str]
+AVATAR_TONES: tuple[tuple[Mix, Mix], ...] = (  # (background, text)
+    (("primary", 40, "black"), ("white", 100, "white")),
+    (("accent", 40, "black"), ("white", 100, "white")),
+    (("primary", 15, "white"), ("primary", 35, "black")),
+    (("accent", 15, "white"), ("accent", 35, "black")),
+    (("primary", 28, "white"), ("primary", 25, "black")),
+    (("primary", 25, "black"), ("primary", 20, "white")),
+)
+CSS_COLOURS = {"primary": "var(--md-primary-fg-color, #4051b5)",
+               "accent": "var(--md-accent-fg-color, #526cfe)", "black": "#000", "white": "#fff"}
+
+
+def tone(name: str) -> int:
+    """Which of :data:`AVATAR_TONES` a person's initials are drawn in: the same on every page
+    and build, from the name."""
+    digest = hashlib.sha1(name.encode("utf-8")).digest()
+    return int.from_bytes(digest[2:4], "big") % len(AVATAR_TONES)
+
+
+def mix_css(mix: Mix) -> str:
+    """A tone's colour as CSS (what workshop.css writes for it)."""
+    colour, percent, other = mix
+    if percent == 100:
+        return CSS_COLOURS[colour]
+    return f"color-mix(in srgb, {CSS_COLOURS[colour]} {percent}%, {CSS_COLOURS[other]})"
 
 
 @dataclass(frozen=True)
@@ -133,6 +186,7 @@ class Card:
     image: PageImage | None  # None: the initials avatar
     initials: str
     hue: int
+    tone: int  # which of AVATAR_TONES the initials are drawn in
     bio_html: Markup | None
     links: tuple[tuple[str, str], ...] = ()  # (label, address)
 
@@ -273,7 +327,8 @@ class RosterReader:
             for name, address in person.links.items() if address
         )
         return Card(index, person, self.anchors.allocate(person.name), image,
-                    initials(person.name), hue(person.name), bio_html, links)
+                    initials(person.name), hue(person.name), tone(person.name), bio_html,
+                    links)
 
 
 def _read(reading: Reading) -> dict[str, Any]:
@@ -300,7 +355,7 @@ def rosters(parts: Mapping[str, Any]) -> dict[str, list[Card]]:
 # team()
 # ---------------------------------------------------------------------------------------------
 
-LAYOUTS = ("grid", "list")
+LAYOUTS = ("grid", "list", "compact", "names")
 FIRST_ROW = 4  # cards in the first row of a grid at desktop width
 
 
@@ -327,13 +382,15 @@ def _check(call: Call, read: PageRead) -> Issues:
         found.append((
             f"asks for layout '{layout}'.",
             (f"did you mean '{close}'? " if close else "")
-            + "The layouts are " + " and ".join(f"'{x}'" for x in LAYOUTS) + ".",
+            + "The layouts are " + ", ".join(f"'{x}'" for x in LAYOUTS[:-1])
+            + f" and '{LAYOUTS[-1]}'.",
         ))
     return found
 
 
 def team(r: Rendering, roster: str, layout: str = "grid") -> str:
-    """People cards for the front-matter list ``roster``; ``layout`` is grid or list."""
+    """People cards for the front-matter list ``roster``; ``layout`` is grid, list, compact
+    (small avatar, name, affiliation) or names (a plain list of linked names)."""
     roster, layout = str(roster), str(layout)
     cards = r.read.rosters.get(roster)
     if cards is None:  # a roster the scan could not see (a name computed in the template)

@@ -274,3 +274,37 @@
   }
   window.setInterval(update, MINUTE);
 })();
+
+/* ---- Sponsors (i13-people): logos of unknown shape (SVG) get their tier's area ----------
+   The plugin sets the width of a raster logo; an SVG's shape is known once it has loaded:
+   its width becomes side x sqrt(width / height), so a wide and a square logo of one tier
+   cover the same area. Without this script such a logo is its tier's side high. */
+(function () {
+  "use strict";
+
+  function size(img) {
+    if (!img.naturalWidth || !img.naturalHeight || /width:/.test(img.getAttribute("style") || "")) {
+      return;
+    }
+    var side = parseFloat(getComputedStyle(img).getPropertyValue("--workshop-logo-side"));
+    if (!side) return;
+    var width = side * Math.sqrt(img.naturalWidth / img.naturalHeight);
+    img.style.width = width.toFixed(2) + "rem";
+  }
+
+  function balance() {
+    document.querySelectorAll("img.workshop-sponsor__logo").forEach(function (img) {
+      if (img.complete) size(img);
+      else img.addEventListener("load", function () { size(img); }, { once: true });
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(balance);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", balance);
+  } else {
+    balance();
+  }
+})();
+/* ---- end of Sponsors ---------------------------------------------------------------------- */
