@@ -95,6 +95,7 @@ class EditionView:
     logo: str | None  # workshop.image, for the page showing the index
     deadline: Any = None  # the next one (edition.Deadline), for the first upcoming edition
     buttons: tuple[Any, ...] = ()  # its workshop.links (Button), for the same
+    featured: bool = False  # the next edition: its card comes first, the whole row wide
 
 
 def edition_view(edition: Edition, href: str, current: bool, *,
@@ -127,7 +128,7 @@ def edition_view(edition: Edition, href: str, current: bool, *,
                                    "://" in address or address.startswith("mailto:")),)
     return EditionView(edition.title, href, current, info.venue, first.year if first else None,
                        first.isoformat() if first else None, when_text, info.location, logo,
-                       deadline, buttons)
+                       deadline, buttons, featured)
 
 
 def editions(r: Rendering) -> str:
