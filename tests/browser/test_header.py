@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from .conftest import axe_script
-from .test_browser import open_page  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -70,8 +69,8 @@ def test_home_cards_put_the_next_edition_first(open_page: Any, artifacts: Path, 
     cards = [page.locator(".workshop-edition").nth(i).bounding_box()
              for i in range(page.locator(".workshop-edition").count())]
     assert len(cards) == 3 and all(c is not None for c in cards)
-    assert cards[0]["width"] > cards[1]["width"]  # type: ignore[index]
     if width == 1280:
+        assert cards[0]["width"] > cards[1]["width"]  # type: ignore[index]
         assert cards[1]["y"] == cards[2]["y"]  # type: ignore[index]
 
 
