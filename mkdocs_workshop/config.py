@@ -76,6 +76,12 @@ class WorkshopConfig(base.Config):
     calendars = c.Type(bool, default=True)
     # schema.org Event data (JSON-LD) on every page with a workshop block, for search engines.
     structured_data = c.Type(bool, default=True)
+    # The header of pages with a workshop block (when, where, the next deadline, the
+    # workshop.links buttons) and the bar of the edition's pages from the nav. A page turns
+    # it off with ``header: false`` in its workshop block (or on, when this is false).
+    edition_header = c.Type(bool, default=True)
+    # Link previews: Open Graph and Twitter tags on pages with a workshop block.
+    link_previews = c.Type(bool, default=True)
     # The script that keeps past/next dates and a countdown by the visitor's clock, and offers
     # the program in the visitor's time zone. The pages are complete without it.
     javascript = c.Type(bool, default=True)

@@ -17,14 +17,16 @@ from mkdocs.structure.pages import Page
 
 from .build import Build
 from .config import WorkshopConfig
+from .edition import header_view, insert_after_title, sections_of, shows_header
 from .features import team, workshop
 from .frontmatter import EMPTY_FRONT_MATTER
 from .hosts import cache_dir, macro_block_strings, plugin_settings
 from .ics import CalendarCache
-from .imagerefs import ImageMaker, ImageProblem, PageImage
+from .imagerefs import ImageMaker, ImageProblem, PageImage, find_image
 from .log import log
 from .problems import printable
-from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, error_summary
+from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, PartialError, error_summary
+from .sharing import Preview, absolute, add_to_head, first_paragraph, preview_image
 from .structured import event_data, script_tag
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self._made: dict[tuple[str, str, tuple[float, float] | None],
                          Processed | ImageProblem | None] = {}  # this build's images
         self._quiet: set[str] = set()  # pages mkdocs-macros need not render (no template)
+        self._previews: dict[str, Preview] = {}  # this build's link previews, by page
 
     # -- configuration --------------------------------------------------------------------
 
@@ -269,10 +272,69 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             html = error_summary(self.build.errors, page.file.src_uri) + html
         return html
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """schema.org data in the <head>: search engines read it there, and Material's
-        instant navigation, which re-runs the scripts of the page's content, leaves it be."""
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> Any:
+        """The edition's header and its pages' bar, once every page of the nav has its title;
+        the edition's own description for the theme's <meta name="description">."""
         assert self.build is not None
+        read = self.build.reads.get(page.file.src_uri)
+        parts = read.parts if read is not None else {}
+        info = workshop.of(parts)
+        meta = page.meta if page.meta is not None else {}
+        if info is not None and info.description and not meta.get("description"):
+            page.meta["description"] = info.description
+        if info is not None and self.config.link_previews:
+            self._previews[page.file.src_uri] = self._preview(page, config, info)
+        sections = sections_of(page, self._is_edition) if self.config.edition_header else []
+        if info is not None and shows_header(parts, self.config.edition_header):
+            view = header_view(parts, self.build.default_zone, self.build.now, sections)
+            html = self._render_header(page, header=view, sections=sections,
+                                       sections_only=False)
+        elif sections:
+            html = self._render_header(page, header=None, sections=sections,
+                                       sections_only=True)
+        else:
+            return context
+        page.content = insert_after_title(page.content or "", html)
+        return context
+
+    def _is_edition(self, page: Any) -> bool:
+        assert self.build is not None
+        read = self.build.reads.get(page.file.src_uri)
+        return read is not None and workshop.of(read.parts) is not None
+
+    def _render_header(self, page: Page, **context: Any) -> str:
+        """The header partial; a site's broken copy of it stops the build (every page shows
+        the header, so there is no page to show the error on)."""
+        assert self.build is not None
+        try:
+            return self.build.renderer.render("edition", **context)
+        except PartialError as exc:
+            raise PluginError(
+                f"workshop: {printable(page.file.src_uri)}: {exc}. Fix: correct the partial, "
+                "or remove your copy of it from custom_dir.") from None
+
+    def _preview(self, page: Page, config: MkDocsConfig, info: workshop.WorkshopInfo) -> Preview:
+        assert self.build is not None
+        base = page.canonical_url
+        image = None
+        if info.image:
+            found = find_image(info.image, page.file.src_uri, self.build.url_for(page))
+            image = absolute(base, found.url)
+        if image is None:
+            image = absolute(config.site_url, preview_image(config.theme.get("logo")))
+        return Preview(title=_title(page),
+                       description=info.description or first_paragraph(page.content or ""),
+                       url=absolute(base, base), image=image, site_name=config.site_name)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """schema.org data and link previews in the <head>: search engines and chat apps read
+        them there, and Material's instant navigation, which re-runs the scripts of the page's
+        content, leaves them be."""
+        assert self.build is not None
+        preview = self._previews.pop(page.file.src_uri, None)
+        if preview is not None:
+            output = add_to_head(output, preview)
         read = self.build.reads.get(page.file.src_uri)
         info = workshop.of(read.parts) if read is not None else None
         if read is None or info is None or not self.config.structured_data:

@@ -114,13 +114,15 @@ def test_iclr24_carries_its_seed(demo: Built) -> None:
     assert "Explainability and interpretability of AI models in scientific contexts." in html
 
 
-def test_the_home_page_lists_both_editions_from_their_front_matter(demo: Built) -> None:
+def test_the_home_page_lists_the_editions_from_their_front_matter(demo: Built) -> None:
     html = demo.html("index.md")
-    # Built "on" 2024-05-01: both upcoming, ICLR (May 11) before ICML (July 16).
+    # Built "on" 2024-05-01: all upcoming, ICLR 2024 (May 11) before ICML (July 16) before the
+    # demo's ICLR 2027.
     assert re.findall(r'class="workshop-edition__title" href="([^"]+)"[^>]*>([^<]+)</a>',
                       html) == [("iclr24/", "AI4DifferentialEquations in Science"),
                                 ("icml24/", "AI for Science: Scaling in AI for Scientific "
-                                 "Discovery")]
+                                 "Discovery"),
+                                ("iclr27/", "AI for Science at ICLR 2027 (demo edition)")]
     assert "Vienna, Austria (Hybrid)" in html
 
 

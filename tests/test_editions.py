@@ -49,7 +49,7 @@ def test_the_home_page_lists_every_edition_from_its_front_matter(site: SiteFn) -
     assert built.ok, built.messages()
     html = built.html()
     # Built "on" 2024-05-01.
-    assert re.findall(r'<p class="workshop-editions__group">([^<]+)</p>', html) == [
+    assert re.findall(r'<h3 class="workshop-editions__group">([^<]+)</h3>', html) == [
         "Upcoming", "Past", "Date to be announced"]
     assert re.findall(r'class="workshop-edition__title" href="([^"]+)"[^>]*>([^<]+)</a>',
                       html) == [("2024/iclr/", "AI4DifferentialEquations in Science"),

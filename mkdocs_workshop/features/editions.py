@@ -8,17 +8,21 @@ page, which shows it, is usually rendered first), so it reads them once per buil
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..frontmatter import FrontMatter
+from ..imagerefs import find_image
+from ..problems import Problems
 from ..times import format_range
+from ..timezones import Zone
 from .base import Feature, Macro, Rendering
-from .workshop import WorkshopInfo
+from .dates import read_dates, read_zone
+from .workshop import Button, WorkshopInfo, target_url
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
@@ -28,6 +32,7 @@ class Edition:
     src_uri: str
     title: str
     info: WorkshopInfo
+    meta: Mapping[str, Any] = field(default_factory=dict)  # its front matter
 
 
 def read_editions(files: Iterable[Any],
@@ -56,7 +61,7 @@ def read_editions(files: Iterable[Any],
         if not isinstance(title, str) or not title.strip():
             heading = _H1.search(doc)
             title = heading.group(1) if heading else file.name.replace("-", " ").title()
-        editions.append(Edition(file.src_uri, title.strip(), info))
+        editions.append(Edition(file.src_uri, title.strip(), info, meta))
     return editions
 
 
@@ -83,21 +88,52 @@ class EditionView:
     href: str
     current: bool
     venue: str | None
+    year: int | None
     when_iso: str | None
     when_text: str | None
     location: str | None
+    logo: str | None  # workshop.image, for the page showing the index
+    deadline: Any = None  # the next one (edition.Deadline), for the first upcoming edition
+    buttons: tuple[Any, ...] = ()  # its workshop.links (Button), for the same
+    featured: bool = False  # the next edition: its card comes first, the whole row wide
 
 
-def edition_view(edition: Edition, href: str, current: bool) -> EditionView:
+def edition_view(edition: Edition, href: str, current: bool, *,
+                 url_for: Callable[[str], str | None] | None = None,
+                 featured: bool = False, now: datetime | None = None,
+                 default_zone: Zone | None = None) -> EditionView:
+    """An edition's card; ``featured`` (the next edition) adds its next deadline and its
+    buttons. ``url_for`` gives a site file's address for the page that shows the index."""
     info = edition.info
     first, last = info.first_day, info.last_day
     when_text = format_range(first, last) if first and last else None
-    return EditionView(edition.title, href, current, info.venue,
-                       first.isoformat() if first else None, when_text, info.location)
+    logo = None
+    if info.image and url_for is not None:
+        logo = find_image(info.image, edition.src_uri, url_for).url
+    deadline = None
+    buttons: tuple[Button, ...] = ()
+    if featured and url_for is not None and now is not None and default_zone is not None:
+        from ..edition import next_deadline  # the header's own reading of the next date
+
+        ignored = Problems(edition.src_uri)  # the edition's page reports its own problems
+        zone = read_zone(edition.meta, ignored, default_zone)
+        items = read_dates(edition.meta, ignored, zone, info)
+        deadline = next_deadline({"dates": items, "dates_zone": zone}, zone, now)
+        for link in info.links:
+            target = link.url or ""
+            address = (href + target if target.startswith("#")  # on the edition's page
+                       else target_url(target, edition.src_uri, url_for))
+            if address is not None:
+                buttons += (Button(link.label, address,
+                                   "://" in address or address.startswith("mailto:")),)
+    return EditionView(edition.title, href, current, info.venue, first.year if first else None,
+                       first.isoformat() if first else None, when_text, info.location, logo,
+                       deadline, buttons, featured)
 
 
 def editions(r: Rendering) -> str:
-    """The series index: every page with a ``workshop:`` block, upcoming first."""
+    """The series index as cards: the next edition first, with its next deadline and its
+    buttons; then the other upcoming ones, soonest first; then past ones, newest first."""
     files = r.files()
     if files is None:  # before MkDocs has listed the site's files: nothing to index yet
         return r.place("editions()", "editions", groups=[])
@@ -105,13 +141,22 @@ def editions(r: Rendering) -> str:
     upcoming, past, undated = order(found, r.now.date())
     groups = []
     here = r.here()
+
+    def url_for(src_uri: str) -> str | None:
+        target = files.get_file_from_path(src_uri)
+        if target is None or target.inclusion.is_excluded():
+            return None
+        return str(target.url_relative_to(here))
+
     for label, group in (("Upcoming", upcoming), ("Past", past),
                          ("Date to be announced", undated)):
-        views = []
+        views: list[EditionView] = []
         for edition in group:
             target = files.get_file_from_path(edition.src_uri)
             href = target.url_relative_to(here)
-            views.append(edition_view(edition, href, edition.src_uri == here.src_uri))
+            views.append(edition_view(edition, href, edition.src_uri == here.src_uri,
+                                      url_for=url_for, featured=not views and group is upcoming,
+                                      now=r.now, default_zone=r.default_zone))
         if views:
             groups.append((label, views))
     return r.place("editions()", "editions", groups=groups)

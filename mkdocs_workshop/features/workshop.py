@@ -8,21 +8,65 @@ workshop:
   location: Vienna, Austria
   timezone: Europe/Vienna   # the program's zone
   attendance: in-person     # online, hybrid
+  description: One line on what the edition is about (for link previews).
+  image: assets/icml24-card.png   # the preview image; else the first sponsor or edition logo
+  links:                    # the header's buttons
+    - label: Submit a paper
+      url: https://openreview.net/group?id=ICML.cc/2024/Workshop/AI4Science
+    - label: Schedule
+      url: icml24/schedule.md   # a page of the site, as in a Markdown link
+  header: false             # no edition header on this page (the plugin's option sets it)
 ```
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import posixpath
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from pydantic import model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from ..entries import unknown_fields, validate
-from ..fields import Day, FieldIssue, Link, Model, Text, ZoneName
+from ..fields import Day, FieldIssue, ImageRef, Link, Model, RequiredText, Text, ZoneName
+from ..imagerefs import find_image
 from ..problems import Problems
-from .base import Feature, Reading
+from .base import Feature, Reading, UrlFor
+
+
+def to_target(value: object) -> str | None:
+    """A button's target: a web address (checked like every link), a page of the site
+    (``schedule.md``, ``icml24/call.md#topics``, ``/icml24/schedule/``) or ``#anchor``."""
+    from ..fields import _INVISIBLE, to_link, to_text
+
+    text = to_text(value)
+    if text is None:
+        return None
+    squeezed = _INVISIBLE.sub("", text)
+    if ":" in squeezed.split("/", 1)[0] or squeezed.startswith("//"):
+        return to_link(text)  # a scheme: only http(s) and mailto pass
+    return text
+
+
+Target = Annotated[str | None, BeforeValidator(to_target), WithJsonSchema(
+    {"type": ["string", "null"],
+     "description": "https://..., mailto:..., a page of the site (call.md), or #anchor"})]
+
+
+class WorkshopLink(Model):
+    """A button of the edition's header."""
+
+    label: RequiredText
+    url: Target = None
+
+    @model_validator(mode="after")
+    def _has_url(self) -> WorkshopLink:
+        if self.url is None:
+            raise FieldIssue(f"the button '{self.label}' has no 'url'.",
+                             "add 'url:' with a web address or a page of the site.")
+        return self
 
 
 class WorkshopInfo(Model):
@@ -36,6 +80,10 @@ class WorkshopInfo(Model):
     timezone: ZoneName = None
     attendance: Text = None  # in-person, online or hybrid
     online_url: Link = None  # where to attend online
+    description: Text = None  # one line for link previews (og:description)
+    image: ImageRef = None  # the preview image (og:image)
+    links: list[WorkshopLink] = Field(default_factory=list)  # the header's buttons
+    header: bool | None = None  # False: no edition header on this page
 
     @model_validator(mode="after")
     def _days(self) -> WorkshopInfo:
@@ -69,23 +117,103 @@ class WorkshopInfo(Model):
 
 
 WORKSHOP_FIELDS = ("venue", "date", "start", "end", "location", "timezone", "attendance",
-                   "online_url")
+                   "online_url", "description", "image", "links", "header")
+LINK_FIELDS = ("label", "url")
 ATTENDANCE_MODES = ("in-person", "offline", "online", "virtual", "hybrid", "mixed")
 
 
-def read_workshop(meta: Mapping[str, Any], problems: Problems) -> WorkshopInfo | None:
+def read_workshop(meta: Mapping[str, Any], problems: Problems
+                  ) -> tuple[WorkshopInfo | None, list[tuple[int, WorkshopLink]]]:
+    """The block, and its buttons with their entry numbers."""
     value = meta.get("workshop")
     if value is None:
-        return None
+        return None, []
     if not isinstance(value, dict):
         problems.error(
             "should be a block of 'key: value' lines (venue, date, location, timezone).",
             key="workshop", fix="indent the lines under 'workshop:' by two spaces.",
         )
-        return None
+        return None, []
     unknown_fields(value, WORKSHOP_FIELDS, problems, key="workshop", entry=None, label=None,
                     kind="the workshop block")
-    return validate(WorkshopInfo, value, problems, key="workshop", entry=None, label=None)
+    # The buttons are read one by one: a wrong one is left out, not the whole block.
+    block = {str(k): v for k, v in value.items() if str(k) != "links"}
+    info = validate(WorkshopInfo, block, problems, key="workshop", entry=None, label=None)
+    if info is None:
+        return None, []
+    links = read_links(value.get("links"), problems)
+    return info.model_copy(update={"links": [link for _entry, link in links]}), links
+
+
+def read_links(value: object, problems: Problems) -> list[tuple[int, WorkshopLink]]:
+    """The buttons that can be used, each with its entry number in the list."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.error("'links' should be a list of buttons, each with 'label:' and 'url:'.",
+                       key="workshop", field="links",
+                       fix="write each button as '- label: Submit' with 'url: https://...' "
+                           "under it.")
+        return []
+    links = []
+    for index, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            problems.error("is not a button (a 'label:' and a 'url:').", key="workshop.links",
+                           entry=index, fix="write it as '- label: Submit' with "
+                                            "'url: https://...' under it.")
+            continue
+        label = item.get("label") if isinstance(item.get("label"), str) else None
+        unknown_fields(item, LINK_FIELDS, problems, key="workshop.links", entry=index,
+                       label=label, kind="a button")
+        link = validate(WorkshopLink, item, problems, key="workshop.links", entry=index,
+                        label=label)
+        if link is not None:
+            links.append((index, link))
+    return links
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    href: str
+    external: bool
+
+
+def resolve_links(links: list[tuple[int, WorkshopLink]], page_src: str, url_for: UrlFor,
+                  problems: Problems) -> list[Button]:
+    """The header's buttons with their addresses for the page; a page of the site that does
+    not exist is reported (as MkDocs reports a broken Markdown link) and left out."""
+    buttons = []
+    for index, link in links:
+        href = target_url(link.url or "", page_src, url_for)
+        if href is None:
+            problems.warn(f"links to '{link.url}', which is not a page or file of this site; "
+                          "the button is left out.", key="workshop.links", entry=index,
+                          label=link.label, field="url",
+                          fix="write the page's path in the docs folder (schedule.md, "
+                              "icml24/call.md) or a full https:// address.")
+            continue
+        buttons.append(Button(link.label, href, "://" in href or href.startswith("mailto:")))
+    return buttons
+
+
+def target_url(target: str, page_src: str, url_for: UrlFor) -> str | None:
+    """The address of a button's target for the page ``page_src``."""
+    if target.startswith("#") or "://" in target or target.startswith("mailto:"):
+        return target
+    path, hash_, fragment = target.partition("#")
+    path = path.split("?", 1)[0]
+    tries = [path]
+    bare = path.rstrip("/")
+    if path.endswith("/") or not posixpath.splitext(bare)[1]:  # a page's address: /x/, x
+        tries = [bare + ".md", bare + "/index.md", bare + "/README.md"]
+    elif path.endswith(".html"):
+        tries = [bare[:-5] + ".md", path]
+    for candidate in tries:
+        found = find_image(candidate, page_src, url_for)
+        if found.url is not None:
+            return found.url + hash_ + fragment
+    return None
 
 
 def of(parts: Mapping[str, Any]) -> WorkshopInfo | None:
@@ -95,13 +223,21 @@ def of(parts: Mapping[str, Any]) -> WorkshopInfo | None:
 
 
 def _read(reading: Reading) -> dict[str, Any]:
-    return {"workshop": read_workshop(reading.meta, reading.problems)}
+    info, links = read_workshop(reading.meta, reading.problems)
+    buttons = resolve_links(links, reading.src, reading.url_for, reading.problems)
+    return {"workshop": info, "workshop_buttons": buttons}
+
+
+def buttons_of(parts: Mapping[str, Any]) -> list[Button]:
+    found = parts.get("workshop_buttons")
+    return list(found) if isinstance(found, list) else []
 
 
 def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
     from ..schema import closed
 
-    return ({"workshop": {"$ref": "#/$defs/Workshop"}}, {"Workshop": closed(WorkshopInfo)})
+    return ({"workshop": {"$ref": "#/$defs/Workshop"}},
+            {"Workshop": closed(WorkshopInfo), "WorkshopLink": closed(WorkshopLink)})
 
 
 FEATURE = Feature("workshop", keys=("workshop",), read=_read, schema=_schema)

@@ -10,6 +10,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,3 +91,44 @@ def browser() -> Iterator[object]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+Page = Any  # playwright.sync_api.Page
+
+
+@pytest.fixture
+def open_page(browser: Any, base_url: str, artifacts: Path) -> Iterator[Any]:
+    """A new page; console errors, page errors and requests off this machine are recorded."""
+    contexts: list[Any] = []
+
+    def make(path: str, *, width: int = 1280, height: int = 900, clock: str | None = None,
+             zone: str = "Europe/Vienna", javascript: bool = True,
+             color_scheme: str = "light") -> Page:
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      timezone_id=zone, java_script_enabled=javascript,
+                                      color_scheme=color_scheme)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+
+        def outside(route: Any) -> None:
+            page.problems.append(f"request off this machine: {route.request.url}")
+            route.abort()
+
+        page.route(re.compile(r"^(?!http://127\.0\.0\.1)[a-z]+://"), outside)
+        if clock:
+            page.clock.install(time=clock)
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def boxes(page: Page, selector: str) -> list[dict[str, float]]:
+    return [page.locator(selector).nth(i).bounding_box()
+            for i in range(page.locator(selector).count())]

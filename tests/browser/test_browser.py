@@ -4,56 +4,14 @@ the visitor's time zone, JavaScript off, and accessibility (axe-core)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import axe_script
+from .conftest import axe_script, boxes
 
 pytestmark = pytest.mark.browser
-
-Page = Any  # playwright.sync_api.Page
-
-
-@pytest.fixture
-def open_page(browser: Any, base_url: str, artifacts: Path) -> Iterator[Any]:
-    """A new page; console errors, page errors and requests off this machine are recorded."""
-    contexts: list[Any] = []
-
-    def make(path: str, *, width: int = 1280, height: int = 900, clock: str | None = None,
-             zone: str = "Europe/Vienna", javascript: bool = True,
-             color_scheme: str = "light") -> Page:
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      timezone_id=zone, java_script_enabled=javascript,
-                                      color_scheme=color_scheme)
-        contexts.append(context)
-        page = context.new_page()
-        page.problems = []
-        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
-
-        def outside(route: Any) -> None:
-            page.problems.append(f"request off this machine: {route.request.url}")
-            route.abort()
-
-        page.route(re.compile(r"^(?!http://127\.0\.0\.1)[a-z]+://"), outside)
-        if clock:
-            page.clock.install(time=clock)
-        page.goto(base_url + path)
-        page.wait_for_load_state("networkidle")
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def boxes(page: Page, selector: str) -> list[dict[str, float]]:
-    return [page.locator(selector).nth(i).bounding_box()
-            for i in range(page.locator(selector).count())]
-
 
 @pytest.mark.parametrize(("width", "columns"), [(1280, "grid"), (375, "two columns")])
 def test_cards_are_a_grid_on_a_desktop_and_two_columns_on_a_phone(open_page: Any, width: int,
@@ -129,7 +87,7 @@ def test_instant_navigation_keeps_the_live_dates(open_page: Any) -> None:
     """Material swaps the page in place (no reload); the script runs again for it."""
     page = open_page("", clock="2024-05-10T00:00:00Z")
     page.evaluate("window.__stillTheSamePage = true")
-    page.locator(".workshop-edition__title", has_text="AI for Science").click()
+    page.locator(".workshop-edition__title", has_text="AI for Science: Scaling").click()
     page.wait_for_url("**/icml24/")
     page.wait_for_selector(".workshop-dates__countdown:not([hidden])")
     assert page.evaluate("window.__stillTheSamePage") is True  # no reload: instant navigation

@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import axe_script
-from .test_browser import boxes, open_page  # noqa: F401  (the fixture)
+from .conftest import axe_script, boxes
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +47,7 @@ CONTRAST_JS = """
 """
 
 
-def _page(open_page: Any, path: str, width: int, scheme: str) -> Any:  # noqa: F811
+def _page(open_page: Any, path: str, width: int, scheme: str) -> Any:
     page = open_page(path, width=width, color_scheme=scheme)
     expected = "slate" if scheme == "dark" else "default"
     page.wait_for_function(
@@ -75,7 +74,7 @@ def _axe(page: Any) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", ["icml24/", "iclr24/"])
-def test_edition_pages_pass_axe_in_both_schemes(open_page: Any, artifacts: Path,  # noqa: F811
+def test_edition_pages_pass_axe_in_both_schemes(open_page: Any, artifacts: Path,
                                                 path: str, width: int, scheme: str) -> None:
     page = _page(open_page, path, width, scheme)
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # lazy logos load
@@ -90,7 +89,7 @@ def test_edition_pages_pass_axe_in_both_schemes(open_page: Any, artifacts: Path,
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_five_speakers_fit_in_700_px_on_a_phone(open_page: Any, artifacts: Path,  # noqa: F811
+def test_five_speakers_fit_in_700_px_on_a_phone(open_page: Any, artifacts: Path,
                                                 scheme: str) -> None:
     page = _page(open_page, "icml24/", 375, scheme)
     roster = page.locator('[data-roster="speakers"]')
@@ -107,7 +106,7 @@ def test_five_speakers_fit_in_700_px_on_a_phone(open_page: Any, artifacts: Path,
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", ["icml24/", "iclr24/"])
-def test_initials_are_readable_and_cards_stand_out(open_page: Any, path: str,  # noqa: F811
+def test_initials_are_readable_and_cards_stand_out(open_page: Any, path: str,
                                                    scheme: str) -> None:
     page = _page(open_page, path, 1280, scheme)
     found = page.evaluate("""() => {
@@ -142,7 +141,7 @@ def test_initials_are_readable_and_cards_stand_out(open_page: Any, path: str,  #
         assert "JA" in juan and "JÁ" not in juan
 
 
-def test_compact_and_names_layouts(open_page: Any, artifacts: Path) -> None:  # noqa: F811
+def test_compact_and_names_layouts(open_page: Any, artifacts: Path) -> None:
     page = _page(open_page, "iclr24/", 375, "light")
     compact = boxes(page, '[data-roster="Organizers"] .workshop-person')
     assert compact and all(c["height"] < 100 for c in compact), compact
@@ -155,7 +154,7 @@ def test_compact_and_names_layouts(open_page: Any, artifacts: Path) -> None:  # 
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_papers_headings_ids_math_and_abstract_toggle(open_page: Any, artifacts: Path,  # noqa: F811
+def test_papers_headings_ids_math_and_abstract_toggle(open_page: Any, artifacts: Path,
                                                       scheme: str) -> None:
     page = _page(open_page, "iclr24/", 1280, scheme)
     toc = page.locator(".md-sidebar--secondary .md-nav").first.inner_text()
@@ -189,7 +188,7 @@ def test_papers_headings_ids_math_and_abstract_toggle(open_page: Any, artifacts:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_sponsors_ranked_balanced_and_centred(open_page: Any, artifacts: Path,  # noqa: F811
+def test_sponsors_ranked_balanced_and_centred(open_page: Any, artifacts: Path,
                                               width: int, scheme: str) -> None:
     page = _page(open_page, "icml24/", width, scheme)
     block = page.locator(".workshop-sponsors")

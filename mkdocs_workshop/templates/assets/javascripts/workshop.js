@@ -308,3 +308,43 @@
   }
 })();
 /* ---- end of Sponsors ---------------------------------------------------------------------- */
+
+/* The edition header's next deadline (edition.html): how long is left by the visitor's clock,
+ * up to 60 days (past that the date says more than a number of days); the line goes once the
+ * deadline has passed. Without this script the line shows the date alone. */
+(function () {
+  "use strict";
+
+  var HOUR = 60 * 60 * 1000;
+  var DAY = 24 * HOUR;
+
+  function left(ms) {
+    if (ms >= 2 * DAY) return "in " + Math.floor(ms / DAY) + " days";
+    if (ms >= 2 * HOUR) return "in " + Math.floor(ms / HOUR) + " hours";
+    return "in less than two hours";
+  }
+
+  function updateHeaders() {
+    var now = Date.now();
+    document.querySelectorAll(".workshop-header__deadline[data-closes]").forEach(function (line) {
+      var ms = Date.parse(line.getAttribute("data-closes")) - now;
+      var out = line.querySelector(".workshop-header__countdown");
+      if (ms <= 0) {
+        line.hidden = true;
+        return;
+      }
+      if (!out) return;
+      out.hidden = ms > 60 * DAY;
+      out.textContent = ms > 60 * DAY ? "" : left(ms);
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(updateHeaders);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", updateHeaders);
+  } else {
+    updateHeaders();
+  }
+  window.setInterval(updateHeaders, 60 * 1000);
+})();

@@ -1,0 +1,155 @@
+"""The edition page's header: what, when, where, the next deadline and the buttons, then the
+edition's own pages as a bar of tabs. Pages with a ``workshop:`` block get it; the pages that
+share a section of the nav with one get the bar.
+
+Plain Python: the plugin calls :func:`header_view` and :func:`sections_of` with MkDocs' page
+and nav objects (any objects with ``title``, ``url``, ``parent``, ``children``, ``file``), the
+partial ``partials/workshop/edition.html`` draws it, and :func:`insert_after_title` puts it
+under the page's first heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from .features import dates as dates_feature
+from .features import workshop as workshop_feature
+from .features.workshop import Button, WorkshopInfo
+from .times import format_range, iso
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# How the header names the attendance mode.
+MODES = {"in-person": "In person", "offline": "In person", "online": "Virtual",
+         "virtual": "Virtual", "hybrid": "Hybrid: in person and online",
+         "mixed": "Hybrid: in person and online"}
+
+# Past this, a countdown is a date, not a number of days (the script follows the same rule).
+COUNTDOWN_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Deadline:
+    what: str
+    closes_iso: str
+    when_text: str  # "May 16, 2024 (AoE)"
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    href: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class HeaderView:
+    venue: str | None
+    when_iso: str | None
+    when_text: str | None  # "Tuesday, July 16, 2024"
+    location: str | None
+    mode: str | None  # "In person", "Virtual", "Hybrid: ..."
+    online_url: str | None
+    deadline: Deadline | None
+    buttons: tuple[Button, ...]
+    sections: tuple[Section, ...]
+
+
+def when_text(first: date, last: date) -> str:
+    """``Tuesday, July 16, 2024``; ``Friday–Saturday, May 10–11, 2024``."""
+    if first == last:
+        return f"{_WEEKDAYS[first.weekday()]}, {format_range(first, last)}"
+    days = f"{_WEEKDAYS[first.weekday()]}\u2013{_WEEKDAYS[last.weekday()]}"
+    return f"{days}, {format_range(first, last)}"
+
+
+def next_deadline(parts: Mapping[str, Any], default_zone: Any, now: datetime) -> Deadline | None:
+    """The page's next date still to pass, as the dates list shows it."""
+    items = parts.get("dates") or []
+    if not items:
+        return None
+    upcoming = dates_feature.next_index(items, now)
+    if upcoming is None:
+        return None
+    zone = parts.get("dates_zone") or default_zone
+    views = dates_feature.date_views(items, zone, now)
+    for item, view in zip(items, views, strict=True):
+        if item.index == upcoming:
+            text = (f"{view.start_text}{view.separator}" if view.start_text else "") \
+                + view.closes_text
+            shown = item.zone if view.zone_label else zone
+            label = "AoE" if shown.is_aoe else shown.label
+            return Deadline(item.what, iso(item.closes), f"{text} ({label})")
+    return None
+
+
+def header_view(parts: Mapping[str, Any], default_zone: Any, now: datetime,
+                sections: Sequence[Section]) -> HeaderView | None:
+    info: WorkshopInfo | None = workshop_feature.of(parts)
+    if info is None:
+        return None
+    first, last = info.first_day, info.last_day
+    mode = MODES.get((info.attendance or "").lower())
+    return HeaderView(
+        venue=info.venue,
+        when_iso=first.isoformat() if first else None,
+        when_text=when_text(first, last) if first and last else None,
+        location=info.location,
+        mode=mode,
+        online_url=info.online_url,
+        deadline=next_deadline(parts, default_zone, now),
+        buttons=tuple(workshop_feature.buttons_of(parts)),
+        sections=tuple(sections),
+    )
+
+
+def shows_header(parts: Mapping[str, Any], enabled: bool) -> bool:
+    """The header is drawn unless the plugin's option or the page's block turns it off."""
+    info = workshop_feature.of(parts)
+    if info is None:
+        return False
+    return info.header if info.header is not None else enabled
+
+
+# ---------------------------------------------------------------------------------------------
+# The edition's pages, from the nav
+# ---------------------------------------------------------------------------------------------
+
+
+def sections_of(page: Any, is_edition: Callable[[Any], bool]) -> list[Section]:
+    """The pages of the nav section that holds ``page``, when that section is an edition's:
+    its first page is an edition page and no other page of it is one. Empty otherwise (a
+    section listing several editions, or a page at the top of the nav)."""
+    parent = getattr(page, "parent", None)
+    if parent is None:
+        return []
+    pages = [item for item in getattr(parent, "children", None) or ()
+             if getattr(item, "is_page", False)]
+    if len(pages) < 2:
+        return []
+    editions = [item for item in pages if is_edition(item)]
+    if len(editions) != 1 or editions[0] is not pages[0]:
+        return []
+    here = getattr(page, "url", None)
+    return [Section(str(item.title or item.file.name), str(item.file.url_relative_to(page.file)),
+                    item.url == here) for item in pages]
+
+
+# ---------------------------------------------------------------------------------------------
+# Where the header goes
+# ---------------------------------------------------------------------------------------------
+
+_LEADING_H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>", re.S | re.I)
+
+
+def insert_after_title(content: str, header: str) -> str:
+    """The header under the page's own first heading when the page opens with one (the theme
+    writes the title itself otherwise, above the content), else at the top."""
+    match = _LEADING_H1.match(content)
+    if match is None:
+        return header + content
+    return content[:match.end()] + "\n" + header + content[match.end():]
