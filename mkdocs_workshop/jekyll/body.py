@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from ..problems import excerpt
 from .escape import protect
 from .freedates import DateLine, parse_date_line
+from .loops import convert_loops
 
 _INCLUDE = re.compile(r"\{%-?\s*include\s+team\.html(?P<args>[^%]{0,1000}?)-?%\}")
 _INCLUDE_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'%]+))""")
@@ -49,6 +50,8 @@ _PLACEHOLDER = re.compile(r"\x00MACRO(\d+)\x00")
 class BodyResult:
     text: str
     teams: list[str] = field(default_factory=list)  # rosters of the converted includes
+    loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
+    loops_kept: list[str] = field(default_factory=list)  # "roster: why"
     includes_kept: list[str] = field(default_factory=list)  # "tag: why", kept as text
     dates: list[tuple[str, DateLine]] = field(default_factory=list)  # (line as written, parsed)
     kept_date_lines: list[str] = field(default_factory=list)
@@ -63,9 +66,12 @@ def _placeholder(n: int) -> str:
 
 
 def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
-                 dates: bool = True, keys: Collection[str] = ()) -> BodyResult:
+                 dates: bool = True, keys: Collection[str] = (),
+                 rosters: Collection[str] | None = None) -> BodyResult:
     """Convert a page's text; ``keys`` are its front matter's keys (the rosters an include
-    may name); ``dates=False`` leaves "Important Dates" lists as written."""
+    may name), ``rosters`` those that are rosters (an inline loop over one becomes
+    ``team()``; by default every key); ``dates=False`` leaves "Important Dates" lists as
+    written."""
     result = BodyResult(text)
     result.nul_replaced = text.count("\x00")
     body = text.replace("\x00", "\ufffd")  # the placeholders below are ours alone
@@ -96,6 +102,9 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
     if dates:
         body = _convert_dates(body, result, macro)
     body = _convert_comments(body, result)
+    loops = convert_loops(body, keys if rosters is None else rosters,
+                          _html_comments(body), macro)
+    body, result.loops, result.loops_kept = loops.text, loops.teams, loops.kept
     body, result.baseurls_dropped = _BASEURL.subn("", body)
     body = _rewrite_images(body, rewrite_image)
     body, raw_spans = _put_back_raw(body, raw_contents)
@@ -179,27 +188,44 @@ def _is_dates_heading(line: str) -> bool:
     return bool(_HTML_HEADING.match(line) and _HTML_HEADING_END.search(line))
 
 
+def _list_items(lines: list[str], j: int) -> tuple[list[list[str]], int]:
+    """The items of the list that starts at line ``j`` (each item's lines), and the line
+    after it."""
+    items: list[list[str]] = []
+    while j < len(lines) and (_ITEM.match(lines[j].lstrip())
+                              or (items and lines[j].startswith(("  ", "\t"))
+                                  and lines[j].strip())):
+        if _ITEM.match(lines[j].lstrip()):
+            items.append([lines[j]])
+        else:
+            items[-1].append(lines[j])
+        j += 1
+    return items, j
+
+
+def _is_dates_list(headed: bool, parsed: int, items: int) -> bool:
+    """Under an "Important Dates" heading, a list with a date in it; anywhere else (under
+    "Tentative Dates", "Timeline", or no heading), a list of at least two items that are
+    mostly dates."""
+    if headed:
+        return parsed > 0
+    return parsed >= 2 and parsed * 2 > items
+
+
 def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -> str:
     lines = body.split("\n")
     out: list[str] = []
     i = 0
+    previous = ""  # the last line with text before the current one
     while i < len(lines):
-        out.append(lines[i])
-        if not _is_dates_heading(lines[i].strip()):
+        line = lines[i]
+        if not _ITEM.match(line.lstrip()):
+            out.append(line)
+            previous = line.strip() or previous
             i += 1
             continue
-        j = i + 1
-        while j < len(lines) and not lines[j].strip():
-            j += 1
-        items: list[list[str]] = []  # each item's lines
-        while j < len(lines) and (_ITEM.match(lines[j].lstrip())
-                                  or (items and lines[j].startswith(("  ", "\t"))
-                                      and lines[j].strip())):
-            if _ITEM.match(lines[j].lstrip()):
-                items.append([lines[j]])
-            else:
-                items[-1].append(lines[j])
-            j += 1
+        headed = _is_dates_heading(previous)
+        items, j = _list_items(lines, i)
         converted = []
         kept = []
         for item in items:
@@ -209,8 +235,10 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -
                 kept.append("\n".join(item))
             else:
                 converted.append((item[0].strip(), parsed))
-        if not converted:  # nothing here is a date: leave the list alone
-            i += 1
+        if not _is_dates_list(headed, len(converted), len(items)):
+            out.extend(lines[i:j])  # not a dates list: left alone
+            previous = lines[j - 1].strip()
+            i = j
             continue
         result.dates.extend(converted)
         result.kept_date_lines.extend(k.strip() for k in kept)
@@ -218,6 +246,7 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -
         if kept:
             out.extend(kept)
         out.append("")
+        previous = ""
         i = j
     return "\n".join(out)
 

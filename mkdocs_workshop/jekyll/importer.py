@@ -19,6 +19,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -72,6 +73,7 @@ class PageReport:
     commented_people: int = 0
     roles: list[str] = field(default_factory=list)
     teams: list[str] = field(default_factory=list)
+    loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
     dates: list[str] = field(default_factory=list)
     kept_lines: list[str] = field(default_factory=list)
     liquid_kept: list[str] = field(default_factory=list)
@@ -132,6 +134,7 @@ class Report:
                 lines.append(f"  commented-out people left out: {page.commented_people}")
             lines += _listed([f'  include team.html -> << team("{team}") >>'
                               for team in page.teams])
+            lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
             lines += _listed([f"  role split from the name: {shown(role)}"
                               for role in page.roles])
             lines += _listed([f"  date: {shown(date)}" for date in page.dates])
@@ -444,18 +447,27 @@ def _why(exc: Exception) -> str:
 
 
 def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
+    """The ``dates:`` entries of the lines: ``Label: day`` when that is all there is, else
+    ``what`` with ``when`` or ``start``/``end`` (times of day and a zone when the line gives
+    them) and ``extended`` (the new date, or a period's new last day)."""
     block: list[Any] = []
     for _line, parsed in dates:
         found = parsed.date
-        if found.first != found.last:
-            entry: dict[str, Any] = {"what": parsed.label, "start": found.first,
-                                     "end": found.last}
-        elif found.time is not None or found.zone == "UTC":
-            entry = {"what": parsed.label, "when": found.when}
+        entry: dict[str, Any] = {"what": parsed.what}
+        if parsed.end_time is not None and found.time is not None:
+            entry["start"] = found.when
+            entry["end"] = datetime.combine(found.first, parsed.end_time)
+        elif found.first != found.last:
+            entry["start"], entry["end"] = found.first, found.last
         else:
-            entry = {parsed.label: found.first}
-        if found.zone == "UTC":
-            entry["timezone"] = "UTC"
+            entry["when"] = found.when
+        if parsed.extended is not None:
+            entry["extended"] = parsed.extended.last if found.first != found.last \
+                else parsed.extended.when
+        if found.zone not in (None, "AoE") and (found.time is not None or found.zone == "UTC"):
+            entry["timezone"] = found.zone
+        if list(entry) == ["what", "when"] and not isinstance(found.when, datetime):
+            entry = {parsed.what: found.first}
         block.append(entry)
     return block
 
@@ -465,9 +477,12 @@ def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
 
     for _line, parsed in dates:
         if is_workshop_label(parsed.label):
-            if parsed.date.first == parsed.date.last:
-                return {"date": parsed.date.first}
-            return {"start": parsed.date.first, "end": parsed.date.last}
+            found = parsed.date
+            block: dict[str, Any] = ({"date": found.first} if found.first == found.last
+                                     else {"start": found.first, "end": found.last})
+            if found.zone not in (None, "AoE") and found.time is not None:
+                block["timezone"] = found.zone  # the hours were given in it
+            return block
     return None
 
 
@@ -680,7 +695,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     keys = {k for k in meta if isinstance(k, str) and k not in edits.drop}
     rosters = {k for k in keys if is_roster(k, meta[k])}
     has_dates = "dates" in meta
-    converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys)
+    converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys,
+                             rosters=rosters)
     if has_dates:
         page.notes.append("the page already has a 'dates:' key; an Important Dates list "
                           "in its text is kept as written")
@@ -701,6 +717,9 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.roles = edited.roles
     page.notes += edited.notes
     page.teams = converted.teams
+    page.loops = converted.loops
+    page.notes += [f"inline loop over '{shown(kept)}', kept as written"
+                   for kept in converted.loops_kept]
     page.dates = [line for line, _parsed in converted.dates]
     page.kept_lines = converted.kept_date_lines
     _body_notes(page, converted)
