@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from ..problems import excerpt
 from .escape import protect
 from .freedates import DateLine, parse_date_line
+from .links import LinkResult, resolve_liquid_urls, rewrite_links
 from .loops import convert_loops
 
 _INCLUDE = re.compile(r"\{%-?\s*include\s+team\.html(?P<args>[^%]{0,1000}?)-?%\}")
@@ -59,6 +60,7 @@ class BodyResult:
     comments_converted: int = 0
     baseurls_dropped: int = 0
     nul_replaced: int = 0  # NUL characters, which no text file has, shown as U+FFFD
+    links: LinkResult = field(default_factory=lambda: LinkResult(""))
 
 
 def _placeholder(n: int) -> str:
@@ -67,11 +69,16 @@ def _placeholder(n: int) -> str:
 
 def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
                  dates: bool = True, keys: Collection[str] = (),
-                 rosters: Collection[str] | None = None) -> BodyResult:
+                 rosters: Collection[str] | None = None,
+                 rewrite_html_image: Callable[[str], str | None] | None = None,
+                 find_link: Callable[[str, bool], str | None] | None = None,
+                 internal: Callable[[str], bool] = lambda url: False) -> BodyResult:
     """Convert a page's text; ``keys`` are its front matter's keys (the rosters an include
     may name), ``rosters`` those that are rosters (an inline loop over one becomes
     ``team()``; by default every key); ``dates=False`` leaves "Important Dates" lists as
-    written."""
+    written. ``rewrite_html_image`` gives an ``<img src>`` its new address (by default as
+    ``rewrite_image`` does a Markdown image's); ``find_link`` gives a link its new target
+    (``html``: an ``href``), and ``internal`` says which links it should have found."""
     result = BodyResult(text)
     result.nul_replaced = text.count("\x00")
     body = text.replace("\x00", "\ufffd")  # the placeholders below are ours alone
@@ -83,6 +90,8 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
 
     # Jekyll's raw blocks: their content is shown as written, whatever it holds.
     body, raw_contents = _set_aside_raw(body)
+    if find_link is not None:
+        body = resolve_liquid_urls(body, result.links)
 
     def include(match: re.Match[str]) -> str:
         args = match.group("args")
@@ -106,7 +115,9 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
                           _html_comments(body), macro)
     body, result.loops, result.loops_kept = loops.text, loops.teams, loops.kept
     body, result.baseurls_dropped = _BASEURL.subn("", body)
-    body = _rewrite_images(body, rewrite_image)
+    body = _rewrite_images(body, rewrite_image, rewrite_html_image or rewrite_image)
+    if find_link is not None:
+        body = rewrite_links(body, find_link, internal, result.links)
     body, raw_spans = _put_back_raw(body, raw_contents)
     body = _protect(body, raw_spans, result)
     # Blank lines around the inserted calls, and only there: code blocks keep theirs.
@@ -251,13 +262,14 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -
     return "\n".join(out)
 
 
-def _rewrite_images(body: str, rewrite: Callable[[str], str | None]) -> str:
+def _rewrite_images(body: str, rewrite: Callable[[str], str | None],
+                    rewrite_html: Callable[[str], str | None]) -> str:
     def markdown(match: re.Match[str]) -> str:
         new = rewrite(match.group(2))
         return match.group(0) if new is None else match.group(1) + new + match.group(3)
 
     def html(match: re.Match[str]) -> str:
-        new = rewrite(match.group(3))
+        new = rewrite_html(match.group(3))
         quote = match.group(2)
         return match.group(0) if new is None else f"{match.group(1)}{quote}{new}{quote}"
 

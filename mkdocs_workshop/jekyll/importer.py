@@ -38,6 +38,7 @@ from .body import BodyResult, convert_body
 from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter, key_edits, unwritable
+from .links import SiteMap, link_to, page_url
 from .paths import CHUNK, WriteRefused, contains, safe_segment, safe_segments, within, write_file
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -74,6 +75,8 @@ class PageReport:
     roles: list[str] = field(default_factory=list)
     teams: list[str] = field(default_factory=list)
     loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
+    links_rewritten: int = 0
+    links_unresolved: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     kept_lines: list[str] = field(default_factory=list)
     liquid_kept: list[str] = field(default_factory=list)
@@ -107,6 +110,8 @@ class Report:
         dates = sum(len(p.dates) for p in self.pages)
         kept = sum(len(p.kept_lines) for p in self.pages)
         liquid = sum(len(p.liquid_kept) for p in self.pages)
+        links = sum(p.links_rewritten for p in self.pages)
+        unresolved = sum(len(p.links_unresolved) for p in self.pages)
         lines = [
             f"{verb} a MkDocs site for '{shown(self.site_name)}' to {printable(str(self.dest))}"
             + (" (dry run: nothing written)" if self.dry_run else ""),
@@ -124,6 +129,8 @@ class Report:
             + (f", {len(self.images_refused)} not copied (outside the site, not an image, or "
                "too large)" if self.images_refused else ""),
             f"Liquid kept verbatim in raw blocks: {liquid}",
+            f"Links between pages rewritten: {links}; internal links kept as written (no page "
+            f"there): {unresolved}",
         ]
         for page in self.pages:
             lines += ["", f"{shown(page.source)} -> docs/{page.dest}"
@@ -135,6 +142,10 @@ class Report:
             lines += _listed([f'  include team.html -> << team("{team}") >>'
                               for team in page.teams])
             lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
+            if page.links_rewritten:
+                lines.append(f"  links to other pages rewritten: {page.links_rewritten}")
+            lines += _listed([f"  link kept as written (no page of the site is there): "
+                              f"{shown(url)}" for url in page.links_unresolved])
             lines += _listed([f"  role split from the name: {shown(role)}"
                               for role in page.roles])
             lines += _listed([f"  date: {shown(date)}" for date in page.dates])
@@ -630,13 +641,15 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     images = Images(source, report)
     taken = Destinations()
     outputs: dict[str, str] = {}
-    for rel, text in _pages(source, report, collections):
+    pages = _pages(source, report, collections)
+    site = _site_map(pages, collections, data)
+    for rel, text in pages:
         page = PageReport(rel, "", None)
         published = collections.of(rel)
         if published is not None:
             page.collection = published[0]
         outputs_text = _import_page(rel, text, page, images, taken,
-                                    path=published[1] if published else rel)
+                                    path=published[1] if published else rel, site=site)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     index_needed = "index.md" not in outputs and bool(outputs)
@@ -650,8 +663,37 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     return report
 
 
+def _site_map(pages: list[tuple[str, str]], collections: Collections,
+              config: dict[Any, Any]) -> SiteMap:
+    """Every page's addresses and where it goes under docs/: the same paths the import
+    then gives the pages (same rules, same order)."""
+    site = SiteMap()
+    url = config.get("url")
+    if isinstance(url, str):
+        try:
+            site.host = urlsplit(url.strip()).hostname
+        except ValueError:
+            site.host = None
+    base = config.get("baseurl")
+    site.base = "/".join(safe_segments(base)) if isinstance(base, str) else ""
+    taken = Destinations()
+    for rel, text in pages:
+        published = collections.of(rel)
+        path = published[1] if published else rel
+        split = split_front_matter(text)
+        loaded = load(split[0] or "", first_line=2) if split else Loaded(ok=False)
+        meta = loaded.data if loaded.ok and isinstance(loaded.data, dict) else {}
+        if meta and unwritable(meta):
+            meta = {}
+        dest = _dest_path(path, meta, taken, PageReport(rel, "", None))
+        site.add(path, meta.get("permalink"), dest)
+        site.pages.setdefault(rel.rsplit(".", 1)[0], dest)  # {% link %} names the file
+        site.sources[dest] = site.source_url(path, meta.get("permalink"))
+    return site
+
+
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
-                 taken: Destinations, *, path: str) -> str:
+                 taken: Destinations, *, path: str, site: SiteMap | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
     collection's documents)."""
@@ -695,8 +737,22 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     keys = {k for k in meta if isinstance(k, str) and k not in edits.drop}
     rosters = {k for k in keys if is_roster(k, meta[k])}
     has_dates = "dates" in meta
+    def rewrite_for_html(ref: str) -> str | None:  # raw HTML: from the built page's address
+        copied = images.copy(ref, rel)
+        if copied is None:
+            return None
+        return posixpath.relpath(copied, page_url(page.dest).rstrip("/") or ".")
+
+    def find_link(url: str, html: bool) -> str | None:
+        found = site.find(url, site.sources.get(page.dest, "/")) if site else None
+        return None if found is None else link_to(page.dest, found[0], found[1], html=html)
+
     converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys,
-                             rosters=rosters)
+                             rosters=rosters, rewrite_html_image=rewrite_for_html,
+                             find_link=find_link if site else None,
+                             internal=site.internal if site else lambda url: False)
+    page.links_rewritten = converted.links.rewritten
+    page.links_unresolved = converted.links.unresolved
     if has_dates:
         page.notes.append("the page already has a 'dates:' key; an Important Dates list "
                           "in its text is kept as written")
