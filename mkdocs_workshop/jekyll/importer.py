@@ -19,7 +19,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -38,7 +38,8 @@ from .body import BodyResult, convert_body
 from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter, key_edits, unwritable
-from .links import SiteMap, link_to, page_url
+from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
+from .nav import Button, NavPage, first_heading, group, header_buttons, nav_entries
 from .paths import CHUNK, WriteRefused, contains, safe_segment, safe_segments, within, write_file
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -49,6 +50,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".b
 MAX_PAGE_BYTES = 10_000_000  # no workshop page is near this; a bigger file is not read
 MAX_IMAGE_BYTES = 50_000_000  # a photo or a logo; a bigger file is not read nor copied
 MAX_CONFIG_BYTES = 2_000_000  # a _config.yml is a few kilobytes; a bigger one is not read
+MAX_LAYOUT_BYTES = 1_000_000  # a layout is a few kilobytes; a bigger one is not read
 SHOWN = 200  # characters of a value from the source shown in the report
 MAX_LINE = 1_000  # characters of a line of the report (a note holds a few values)
 MAX_LISTED = 1_000  # lines of one kind listed for one page (Liquid kept, images missing, ...)
@@ -76,6 +78,10 @@ class PageReport:
     teams: list[str] = field(default_factory=list)
     loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
     links_rewritten: int = 0
+    layout: str | None = None  # the Jekyll layout the page named
+    heading: str | None = None  # its first level-one heading
+    day: date | None = None  # the workshop's day, else its last date (editions' order)
+    buttons: list[str] = field(default_factory=list)  # header buttons made workshop.links
     links_unresolved: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     kept_lines: list[str] = field(default_factory=list)
@@ -142,6 +148,8 @@ class Report:
             lines += _listed([f'  include team.html -> << team("{team}") >>'
                               for team in page.teams])
             lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
+            lines += _listed([f"  header button -> workshop.links: {shown(button)}"
+                              for button in page.buttons])
             if page.links_rewritten:
                 lines.append(f"  links to other pages rewritten: {page.links_rewritten}")
             lines += _listed([f"  link kept as written (no page of the site is there): "
@@ -489,8 +497,10 @@ def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
     for _line, parsed in dates:
         if is_workshop_label(parsed.label):
             found = parsed.date
-            block: dict[str, Any] = ({"date": found.first} if found.first == found.last
-                                     else {"start": found.first, "end": found.last})
+            # New objects: the same ones as in dates: would be written as YAML aliases.
+            first, last = (date.fromordinal(d.toordinal()) for d in (found.first, found.last))
+            block: dict[str, Any] = ({"date": first} if first == last
+                                     else {"start": first, "end": last})
             if found.zone not in (None, "AoE") and found.time is not None:
                 block["timezone"] = found.zone  # the hours were given in it
             return block
@@ -643,13 +653,15 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     outputs: dict[str, str] = {}
     pages = _pages(source, report, collections)
     site = _site_map(pages, collections, data)
+    layouts = Layouts(source, report)
     for rel, text in pages:
         page = PageReport(rel, "", None)
         published = collections.of(rel)
         if published is not None:
             page.collection = published[0]
         outputs_text = _import_page(rel, text, page, images, taken,
-                                    path=published[1] if published else rel, site=site)
+                                    path=published[1] if published else rel, site=site,
+                                    layouts=layouts)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     index_needed = "index.md" not in outputs and bool(outputs)
@@ -657,7 +669,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
         outputs["index.md"] = _index_page(report)
         report.notes.append("The Jekyll site has no home page; docs/index.md lists the pages.")
     _check_pages(report, outputs, set(images.writes))
-    mkdocs_yml = _mkdocs_yml(config, report, index_needed)
+    mkdocs_yml = _mkdocs_yml(config, report, index_needed, layouts, site)
     if not dry_run:
         _write(dest, outputs, images.writes, mkdocs_yml, report)
     return report
@@ -693,7 +705,8 @@ def _site_map(pages: list[tuple[str, str]], collections: Collections,
 
 
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
-                 taken: Destinations, *, path: str, site: SiteMap | None = None) -> str:
+                 taken: Destinations, *, path: str, site: SiteMap | None = None,
+                 layouts: Layouts | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
     collection's documents)."""
@@ -757,11 +770,18 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         page.notes.append("the page already has a 'dates:' key; an Important Dates list "
                           "in its text is kept as written")
     additions: dict[str, Any] = {}
+    page.layout = meta.get("layout") if isinstance(meta.get("layout"), str) else None
+    page.heading = first_heading(body)
+    day = _workshop_day(converted.dates) if converted.dates else None
+    page.day = _edition_day(meta, day, converted.dates)
     if converted.dates:
         additions["dates"] = _dates_block(converted.dates)
-        day = _workshop_day(converted.dates)
-        if day is not None and "workshop" not in meta:
-            additions["workshop"] = day
+    if "workshop" not in meta:
+        block = dict(day or {})
+        if rosters and layouts is not None and site is not None:
+            block.update(_workshop_links(page, layouts, site))
+        if block:
+            additions["workshop"] = block
 
     def copy_for_front_matter(ref: str) -> str | None:
         return images.copy(ref, rel)  # docs-relative: the plugin looks there too
@@ -836,16 +856,104 @@ def _nav_label(page: PageReport) -> str:
     return html_text(page.title or "") or html_text(page.dest[:-3])
 
 
-def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool) -> str:
+class Layouts:
+    """The header buttons of the site's layouts (``_layouts/NAME.html``), each read once;
+    a layout outside the site, unreadable or too large gives none, and the report says so."""
+
+    def __init__(self, source: Path, report: Report) -> None:
+        self.source = source
+        self.report = report
+        self.read: dict[str, list[Button]] = {}
+
+    def buttons(self, name: str | None) -> list[Button]:
+        if not name:
+            return []
+        if name not in self.read:
+            self.read[name] = self._read(name)
+        return self.read[name]
+
+    def _read(self, name: str) -> list[Button]:
+        segment = safe_segment(name)
+        if segment != name:
+            return []
+        full = self.source / "_layouts" / f"{segment}.html"
+        if not os.path.lexists(full):
+            return []
+        found = within(full, self.source)
+        try:
+            if found is None or found.stat().st_size > MAX_LAYOUT_BYTES:
+                self.report.notes.append(f"_layouts/{shown(segment)}.html was not read (outside "
+                                         f"the site, or larger than {MAX_LAYOUT_BYTES:,} bytes); "
+                                         "its header buttons are not in the nav.")
+                return []
+            text = found.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError as exc:
+            self.report.notes.append(f"_layouts/{shown(segment)}.html could not be read "
+                                     f"({_why(exc)}); its header buttons are not in the nav.")
+            return []
+        return header_buttons(resolve_liquid_urls(text, LinkResult("")))
+
+
+def _edition_day(meta: dict[Any, Any], day: dict[str, Any] | None,
+                 dates: list[tuple[str, DateLine]]) -> date | None:
+    """The day that orders editions: the workshop's, else the page's last date."""
+    block = meta.get("workshop")
+    if isinstance(block, dict):
+        for key in ("date", "start"):
+            value = block.get(key)
+            if isinstance(value, date):
+                return value if not isinstance(value, datetime) else value.date()
+    if day:
+        first = day.get("date") or day.get("start")
+        if isinstance(first, date):
+            return first
+    last = [parsed.date.last for _line, parsed in dates]
+    return max(last) if last else None
+
+
+def _workshop_links(page: PageReport, layouts: Layouts, site: SiteMap) -> dict[str, Any]:
+    """The edition layout's header buttons as ``workshop.links``: a button to one of the
+    site's pages as that page's address on the new site (site-relative, directory URLs), any
+    other http(s) button as written."""
+    links = []
+    folder = site.sources.get(page.dest, "/")
+    base = f"/{site.base}/" if site.base else "/"
+    for button in layouts.buttons(page.layout):
+        found = site.find(button.href, folder)
+        if found is not None:
+            url = base + page_url(found[0]) + (f"#{found[1]}" if found[1] else "")
+        elif re.match(r"https?://[^\s\"'<>{}]+$", button.href, re.I):
+            url = button.href
+        else:
+            page.notes.append(f"header button '{shown(button.label, 60)}' ({shown(button.href)}) "
+                              "leads to no page of the site; left out of workshop.links")
+            continue
+        links.append({"label": button.label, "url": url})
+        page.buttons.append(f"{button.label} -> {url}")
+    return {"links": links} if links else {}
+
+
+def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
+                layouts: Layouts | None = None, site: SiteMap | None = None) -> str:
     nav: list[Any] = []
     if index_needed or any(p.dest == "index.md" for p in report.pages):
         nav.append({"Home": "index.md"})
     pages = [p for p in report.pages if p.dest != "index.md"]
-    editions = [p for p in pages if p.is_edition and p.collection is None]
-    others = [p for p in pages if not p.is_edition and p.collection is None]
+    nav_pages = [NavPage(p.dest, p.title or "", bool(p.people) or (
+        p.is_edition and not any(q.people for q in pages)), p.collection, p.layout, p.heading,
+        p.day) for p in pages]
+
+    def find(href: str, dest: str) -> str | None:
+        found = site.find(href, site.sources.get(dest, "/")) if site else None
+        return found[0] if found else None
+
+    buttons = {p.layout: layouts.buttons(p.layout) for p in nav_pages
+               if p.layout and layouts is not None}
+    editions, rest = group(nav_pages, buttons, find)
     if editions:
-        nav.append({"Editions": [{_nav_label(p): p.dest} for p in editions]})
-    nav += [{_nav_label(p): p.dest} for p in others]
+        nav.append({"Editions": nav_entries(editions, {p.dest: p for p in nav_pages})})
+    by_dest = {p.dest: p for p in report.pages}
+    nav += [{_nav_label(by_dest[p.dest]): p.dest} for p in rest if p.collection is None]
     sections: dict[str, list[Any]] = {}  # a collection's pages under its name
     for page in pages:
         if page.collection is not None:

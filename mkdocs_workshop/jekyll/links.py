@@ -27,7 +27,8 @@ _LIQUID_URL = re.compile(
     r"""\{\{-?\s*(?P<q>["'])(?P<path>[^"'{}%<>\s]{0,1000})(?P=q)\s*\|\s*"""
     r"""(?P<filter>relative_url|absolute_url)\s*-?\}\}"""
     r"""|\{%-?\s*link\s+(?P<file>[^\s{}%<>"']{1,1000})\s*-?%\}""")
-_MD_LINK = re.compile(r"(?<!!)(\[[^\[\]]{0,1000}\]\()([^()\s\[\]<>]{1,2000})((?:\s+\"[^\"]{0,1000}\")?\))")
+_MD_LINK = re.compile(r"(?<!!)(\[[^\[\]]{0,1000}\]\()([^()\s\[\]<>]{1,2000})"
+                      r"((?:\s+\"[^\"]{0,1000}\")?\))")
 _HTML_LINK = re.compile(r"""(<a\b[^<>]{0,1000}?\bhref=)(["'])([^"'<>]{1,2000})\2""", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
@@ -83,10 +84,10 @@ class SiteMap:
             parts = urlsplit(url)
         except ValueError:
             return None
-        if parts.scheme or parts.netloc:
-            if (parts.scheme.lower() not in ("http", "https", "")
-                    or not self.host or (parts.hostname or "") != self.host):
-                return None
+        if (parts.scheme or parts.netloc) and (
+                parts.scheme.lower() not in ("http", "https", "")
+                or not self.host or (parts.hostname or "") != self.host):
+            return None
         path = parts.path
         if not path:
             return None
