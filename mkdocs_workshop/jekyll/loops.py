@@ -30,7 +30,7 @@ _LOOP_TAG = re.compile(
     r"\{%-?\s*(?:(?P<end>endfor)|for\s+(?P<var>\w{1,100})\s+in\s+page\.(?P<key>[\w\-]{1,100}))"
     r"\s*-?%\}")
 _LIST_OPEN = re.compile(r"<(ul|ol)\b[^<>]{0,1000}>\s*$", re.I)
-_LIST_CLOSE = re.compile(r"^\s*</(ul|ol)>", re.I)
+_LIST_CLOSE = re.compile(r"\s*</(ul|ol)>", re.I)  # matched at the loop's end
 _PLAIN_NAME = re.compile(r"[\w \-]{1,100}")
 MAX_LOOP = 5_000  # characters between the tags: a roster's loop is a few lines
 
