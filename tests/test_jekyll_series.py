@@ -224,6 +224,12 @@ def test_dates_with_hours_and_zones(line: str, start: datetime, end: datetime,
     assert parsed.date.zone == zone and parsed.note == note
 
 
+def test_a_time_in_brackets_after_a_date_without_a_comma() -> None:
+    parsed = parse_date_line("- Submission Due: April 30 2022 (11:59pm AoE)")
+    assert parsed is not None and parsed.what == "Submission Due"
+    assert parsed.date.when == datetime(2022, 4, 30, 23, 59) and parsed.date.zone == "AoE"
+
+
 @pytest.mark.parametrize("line", [
     "- Workshop date: December 11 or 12, 2026",  # two possible days: the source did not choose
     "- Camera ready: TBA",
@@ -419,3 +425,25 @@ def test_the_series_builds_with_every_person(imported: tuple[Path, str]) -> None
     for name in ("Ada Quill", "Bo Reed", "Cy Lark", "Di Moss", "Ed Finch", "Flo Wren"):
         assert name in html
     assert 'href="https://cy.example.org"' in html
+
+
+def test_a_one_edition_site_whose_home_is_the_edition(tmp_path: Path) -> None:
+    """The home page holds the rosters; the other pages are its sub-pages, in its header's
+    order, labelled by its buttons."""
+    site = tmp_path / "jekyll"
+    (site / "_layouts").mkdir(parents=True)
+    (site / "_layouts" / "default.html").write_text(
+        '<a href="index.html" class="btn">About</a><a href="submit.html" class="btn">Submit'
+        '</a><a href="talks.html" class="btn">Program</a>{{ content }}')
+    (site / "index.md").write_text("---\nlayout: default\ntitle: One Workshop\npermalink: /\n"
+                                   "Organizers:\n  - name: Ada Quill\n---\n\n# About\n")
+    (site / "talks.md").write_text("---\nlayout: default\ntitle: One Workshop\n---\n\n# Talks\n")
+    (site / "submit.md").write_text("---\nlayout: default\ntitle: One Workshop\n---\n\n"
+                                    "# Submission\n\n"
+                                    "- Submission Due: April 30 2022 (11:59pm AoE)\n"
+                                    "- Notification: May 7 2022 (11:59pm AoE)\n")
+    import_site(site, tmp_path / "out")
+    nav = yaml.safe_load((tmp_path / "out" / "mkdocs.yml").read_text())["nav"]
+    assert nav == [{"Home": "index.md"}, {"Submit": "submit.md"}, {"Program": "talks.md"}]
+    dates = front(tmp_path / "out" / "docs" / "submit.md")["dates"]
+    assert dates[0] == {"what": "Submission Due", "when": datetime(2022, 4, 30, 23, 59)}

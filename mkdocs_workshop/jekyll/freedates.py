@@ -138,7 +138,7 @@ _ZONE_WORD = r"(?:" + "|".join(sorted((re.escape(z) for z in ZONE_ABBREVIATIONS)
                                       key=len, reverse=True)) + r")"
 _CLOCK = r"\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"  # 8:00, 8:00 AM, 8 am
 _HOURS = re.compile(
-    rf"(?:\(?\s*(?P<zone1>{_ZONE_WORD})\s+)?(?P<t1>{_CLOCK})"
+    rf"\(?\s*(?:(?P<zone1>{_ZONE_WORD})\s+)?(?P<t1>{_CLOCK})"
     rf"(?:\s*(?:-{{1,2}}|\u2013|\u2014|to)\s*(?P<t2>{_CLOCK}))?"
     rf"(?:\s*\(?\s*(?P<zone2>{_ZONE_WORD})\b\)?)?\)?", re.I)
 _EXTENDED = re.compile(

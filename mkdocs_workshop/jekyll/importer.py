@@ -39,7 +39,15 @@ from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter, key_edits, unwritable
 from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
-from .nav import Button, NavPage, first_heading, group, header_buttons, nav_entries
+from .nav import (
+    Button,
+    NavPage,
+    first_heading,
+    group,
+    header_buttons,
+    home_entries,
+    nav_entries,
+)
 from .paths import CHUNK, WriteRefused, contains, safe_segment, safe_segments, within, write_file
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -938,10 +946,11 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
     nav: list[Any] = []
     if index_needed or any(p.dest == "index.md" for p in report.pages):
         nav.append({"Home": "index.md"})
-    pages = [p for p in report.pages if p.dest != "index.md"]
-    nav_pages = [NavPage(p.dest, p.title or "", bool(p.people) or (
-        p.is_edition and not any(q.people for q in pages)), p.collection, p.layout, p.heading,
-        p.day) for p in pages]
+    anyone = any(q.people for q in report.pages)
+    every = [NavPage(p.dest, p.title or "", bool(p.people) or (p.is_edition and not anyone),
+                     p.collection, p.layout, p.heading, p.day) for p in report.pages]
+    home = next((p for p in every if p.dest == "index.md"), None)
+    nav_pages = [p for p in every if p.dest != "index.md"]
 
     def find(href: str, dest: str) -> str | None:
         found = site.find(href, site.sources.get(dest, "/")) if site else None
@@ -953,9 +962,13 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
     if editions:
         nav.append({"Editions": nav_entries(editions, {p.dest: p for p in nav_pages})})
     by_dest = {p.dest: p for p in report.pages}
-    nav += [{_nav_label(by_dest[p.dest]): p.dest} for p in rest if p.collection is None]
+    rest = [p for p in rest if p.collection is None]
+    if editions or home is None or not home.is_edition:
+        nav += [{_nav_label(by_dest[p.dest]): p.dest} for p in rest]
+    else:  # the home page is the edition: the other pages are its sub-pages
+        nav += home_entries(home, rest, layouts.buttons(home.layout) if layouts else [], find)
     sections: dict[str, list[Any]] = {}  # a collection's pages under its name
-    for page in pages:
+    for page in report.pages:
         if page.collection is not None:
             sections.setdefault(page.collection, []).append({_nav_label(page): page.dest})
     nav += [{html_text(label): entries} for label, entries in sections.items()]

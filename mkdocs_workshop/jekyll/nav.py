@@ -173,3 +173,20 @@ def nav_entries(editions: list[Edition], by_dest: dict[str, NavPage]) -> list[An
         items += [{html_text(label_of(by_dest[d], edition)): d} for d in edition.pages]
         entries.append({html_text(title): items})
     return entries
+
+
+def home_entries(home: NavPage | None, rest: list[NavPage], buttons: list[Button],
+                 find: Callable[[str, str], str | None]) -> list[Any]:
+    """The pages of no edition. On a one-edition site whose home page is the edition, they
+    are its sub-pages: in its header's order and labelled by its buttons (else by their
+    first heading); otherwise each is labelled by its title, in the site's order."""
+    if home is None or not home.is_edition:
+        return [{html_text(p.title or p.dest[:-3]): p.dest} for p in rest]
+    edition = Edition(home)
+    for button in buttons:
+        target = find(button.href, home.dest)
+        if target is not None and target != home.dest:
+            edition.buttons.append((button.label, target))
+    order = {dest: i for i, (_label, dest) in reversed(list(enumerate(edition.buttons)))}
+    ordered = sorted(rest, key=lambda p: order.get(p.dest, len(order)))
+    return [{html_text(label_of(p, edition)): p.dest} for p in ordered]
