@@ -264,6 +264,21 @@ def test_loops_become_team_calls_with_the_layout_they_drew() -> None:
     assert result.kept == ["Nope: the page has no 'Nope' list in its front matter"]
 
 
+def test_a_row_of_cards_and_a_markdown_list() -> None:
+    calls: list[str] = []
+
+    def macro(call: str) -> str:
+        calls.append(call)
+        return "X"
+
+    body = ('<div class="row">\n  {% for p in page.speakers %}\n  <div class="col">'
+            '<img src="{{ p.image }}"> {{ p.name }}</div>\n  {% endfor %}\n</div>\n\n'
+            "{% for p in page.pcs %}\n\n- {{p.name}} ({{p.affiliation}})\n  {% endfor %}\n")
+    result = convert_loops(body, {"speakers", "pcs"}, [], macro)
+    assert calls == ['<< team("speakers", "grid") >>', '<< team("pcs", "names") >>']
+    assert result.text == "X\n\nX\n"
+
+
 def test_loop_tags_are_paired_in_linear_time() -> None:
     body = "{% for p in page.A %}" * 20_000 + "<li>{{ p.name }}</li>{% endfor %}"
     result = convert_loops(body, {"A"}, [], lambda call: "X")

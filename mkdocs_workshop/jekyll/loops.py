@@ -12,10 +12,11 @@ include::
 Such a loop (with the ``<ul>``/``<ol>`` around it, when there is one) becomes
 ``<< team("StudentOrganizers", "names") >>`` when the roster is a plain name and a key of the
 page's front matter. The layout follows what the loop drew: list items give ``names`` (a plain
-list of linked names), a loop that shows a photo gives the cards (``grid``), anything else
-``compact``. A loop inside an HTML comment stays in the comment: Jekyll did not show it either.
-Any other loop (over ``site.data``, with ``limit:`` or ``where``, over a nested key) is left to
-the rest of the importer, which keeps it as written and reports it.
+list of linked names; so do Markdown list items, ``- {{ p.name }}``), a loop that shows a photo
+gives the cards (``grid``), anything else ``compact``. A ``<div>`` that holds only the loop (a
+row of cards) goes with it. A loop inside an HTML comment stays in the comment: Jekyll did not
+show it either. Any other loop (over ``site.data``, with ``limit:`` or ``where``, over a nested
+key) is left to the rest of the importer, which keeps it as written and reports it.
 
 One pass over the loop tags, each opening paired with the next ``{% endfor %}``: linear.
 """
@@ -29,8 +30,10 @@ from dataclasses import dataclass, field
 _LOOP_TAG = re.compile(
     r"\{%-?\s*(?:(?P<end>endfor)|for\s+(?P<var>\w{1,100})\s+in\s+page\.(?P<key>[\w\-]{1,100}))"
     r"\s*-?%\}")
-_LIST_OPEN = re.compile(r"<(ul|ol)\b[^<>]{0,1000}>\s*$", re.I)
-_LIST_CLOSE = re.compile(r"\s*</(ul|ol)>", re.I)  # matched at the loop's end
+# The element around a loop, when it holds only the loop: a list, or a row of cards.
+_LIST_OPEN = re.compile(r"<(ul|ol|div)\b[^<>]{0,1000}>\s*$", re.I)
+_LIST_CLOSE = re.compile(r"\s*</(ul|ol|div)>", re.I)  # matched at the loop's end
+_MARKDOWN_ITEM = re.compile(r"^\s*[-*+]\s", re.M)
 _PLAIN_NAME = re.compile(r"[\w \-]{1,100}")
 MAX_LOOP = 5_000  # characters between the tags: a roster's loop is a few lines
 
@@ -47,7 +50,7 @@ def layout_of(loop_body: str) -> str:
     lowered = loop_body.lower()
     if "<img" in lowered or ".image" in lowered or ".photo" in lowered:
         return "grid"
-    if "<li" in lowered:
+    if "<li" in lowered or _MARKDOWN_ITEM.search(loop_body):
         return "names"
     return "compact"
 
