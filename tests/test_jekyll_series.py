@@ -17,11 +17,12 @@ import pytest
 import yaml
 
 from mkdocs_workshop.features.team import LAYOUTS
-from mkdocs_workshop.jekyll.freedates import parse_date_line
+from mkdocs_workshop.jekyll.freedates import find_date, parse_date_line
 from mkdocs_workshop.jekyll.importer import import_site
 from mkdocs_workshop.jekyll.links import SiteMap, link_to, page_url
 from mkdocs_workshop.jekyll.loops import convert_loops
 from mkdocs_workshop.jekyll.nav import first_heading, header_buttons
+from mkdocs_workshop.jekyll.tables import convert_tables, time_range
 
 from conftest import build_config
 
@@ -462,3 +463,77 @@ def test_a_one_edition_site_whose_home_is_the_edition(tmp_path: Path) -> None:
     assert nav == [{"Home": "index.md"}, {"Submit": "submit.md"}, {"Program": "talks.md"}]
     dates = front(tmp_path / "out" / "docs" / "submit.md")["dates"]
     assert dates[0] == {"what": "Submission Due", "when": datetime(2022, 4, 30, 23, 59)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("8:00-8:15am", ("08:00", "08:15")),
+    ("11:10am-12:00pm", ("11:10", "12:00")),
+    ("11:30-12:30pm", ("11:30", "12:30")),  # am/pm once: not a start after the end
+    ("1:00-1:45pm", ("13:00", "13:45")),
+    ("16:15-17:00pm", ("16:15", "17:00")),  # a 24-hour time with pm: as written
+    ("08:00\u201308:05", ("08:00", "08:05")),
+    ("**10:50\u201311:50**", ("10:50", "11:50")),
+    ("11:10-12:00am", ("23:10", "00:00")),  # the source's slip, kept for the plugin to catch
+    ("TBA", None),
+    ("9:75-10:00", None),
+])
+def test_time_ranges_of_tables(text: str, expected: tuple[str, str] | None) -> None:
+    assert time_range(text) == expected
+
+
+TABLE = """\
+# Schedule
+
+08:00 AM \u2013 06:00 PM (EST), Dec 13, 2025
+
+| Event | | Time |
+| :--- | --- | :--- |
+| Opening Remarks | Organizing Team | 8:00-8:15am |
+| Contributed Talk | A Made-up Paper<br>Ann Author, Bo Author | 10:00-10:10 am |
+| Poster Session | | 11:10am-12:00pm |
+"""
+
+
+def test_a_schedule_table_becomes_slots() -> None:
+    result = convert_tables(TABLE, find_date, lambda call: call, [])
+    assert result.slots == [
+        {"title": "Opening Remarks", "day": date(2025, 12, 13), "start": "08:00",
+         "end": "08:15", "speakers": ["Organizing Team"]},
+        {"title": "Contributed Talk \u2014 A Made-up Paper \u2014 Ann Author, Bo Author",
+         "day": date(2025, 12, 13), "start": "10:00", "end": "10:10"},
+        {"title": "Poster Session", "day": date(2025, 12, 13), "start": "11:10",
+         "end": "12:00"},
+    ]
+    assert "<< schedule() >>" in result.text and "| Event |" not in result.text
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    (TABLE.replace("8:00-8:15am", "TBA"), "row 1: 'TBA' is not a time range"),
+    (TABLE.replace("Dec 13, 2025", ""), "no date in the page's text before it gives the day"),
+    (TABLE.replace("| Poster Session | | 11:10am-12:00pm |", "| Poster | 11:10am |"),
+     "row 3 has 2 cells, not 3"),
+])
+def test_a_table_that_does_not_read_is_kept(text: str, why: str) -> None:
+    result = convert_tables(text, find_date, lambda call: call, [])
+    assert result.slots == [] and result.text == text
+    assert result.kept == [f"table at text line 5: {why}"]
+
+
+def test_tables_that_are_not_schedules_or_are_commented_out_stay() -> None:
+    text = "| Name | Role |\n| --- | --- |\n| Ann | Chair |\n\n<!--\n" + TABLE + "-->\n"
+    start = text.index("<!--")
+    result = convert_tables(text, find_date, lambda call: call, [(start, len(text))])
+    assert result.text == text and result.slots == [] and result.kept == []
+
+
+def test_the_schedule_page_is_imported_with_its_slots(tmp_path: Path) -> None:
+    source = series(tmp_path)
+    (source / "conf25" / "schedule.md").write_text(
+        "---\nlayout: conf25\ntitle: Learning Machines 2025\npermalink: /conf25/schedule\n"
+        "---\n\n" + TABLE)
+    report = import_site(source, tmp_path / "out").render()
+    data = front(tmp_path / "out" / "docs" / "conf25" / "schedule.md")
+    assert [slot["title"] for slot in data["schedule"]] == [
+        "Opening Remarks", "Contributed Talk \u2014 A Made-up Paper \u2014 Ann Author, Bo Author",
+        "Poster Session"]
+    assert "schedule table -> schedule: 3 slots, << schedule() >>" in report

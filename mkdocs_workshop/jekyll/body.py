@@ -20,12 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..problems import excerpt
 from .escape import protect
-from .freedates import DateLine, parse_date_line
+from .freedates import DateLine, find_date, parse_date_line
 from .links import LinkResult, resolve_liquid_urls, rewrite_links
 from .loops import convert_loops
+from .tables import convert_tables
 
 _INCLUDE = re.compile(r"\{%-?\s*include\s+team\.html(?P<args>[^%]{0,1000}?)-?%\}")
 _INCLUDE_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'%]+))""")
@@ -61,6 +63,8 @@ class BodyResult:
     baseurls_dropped: int = 0
     nul_replaced: int = 0  # NUL characters, which no text file has, shown as U+FFFD
     links: LinkResult = field(default_factory=lambda: LinkResult(""))
+    slots: list[dict[str, Any]] = field(default_factory=list)  # from schedule tables
+    tables_kept: list[str] = field(default_factory=list)  # "table at text line N: why"
 
 
 def _placeholder(n: int) -> str:
@@ -72,13 +76,15 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
                  rosters: Collection[str] | None = None,
                  rewrite_html_image: Callable[[str], str | None] | None = None,
                  find_link: Callable[[str, bool], str | None] | None = None,
-                 internal: Callable[[str], bool] = lambda url: False) -> BodyResult:
+                 internal: Callable[[str], bool] = lambda url: False,
+                 schedule: bool = False) -> BodyResult:
     """Convert a page's text; ``keys`` are its front matter's keys (the rosters an include
     may name), ``rosters`` those that are rosters (an inline loop over one becomes
     ``team()``; by default every key); ``dates=False`` leaves "Important Dates" lists as
     written. ``rewrite_html_image`` gives an ``<img src>`` its new address (by default as
     ``rewrite_image`` does a Markdown image's); ``find_link`` gives a link its new target
-    (``html``: an ``href``), and ``internal`` says which links it should have found."""
+    (``html``: an ``href``), and ``internal`` says which links it should have found;
+    ``schedule`` turns Markdown schedule tables into slots."""
     result = BodyResult(text)
     result.nul_replaced = text.count("\x00")
     body = text.replace("\x00", "\ufffd")  # the placeholders below are ours alone
@@ -114,6 +120,9 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
     loops = convert_loops(body, keys if rosters is None else rosters,
                           _html_comments(body), macro)
     body, result.loops, result.loops_kept = loops.text, loops.teams, loops.kept
+    if schedule:
+        tables = convert_tables(body, find_date, macro, _html_comments(body))
+        body, result.slots, result.tables_kept = tables.text, tables.slots, tables.kept
     body, result.baseurls_dropped = _BASEURL.subn("", body)
     body = _rewrite_images(body, rewrite_image, rewrite_html_image or rewrite_image)
     if find_link is not None:

@@ -51,6 +51,7 @@ _PATTERNS = [
     r"(?P<iso>\d{4}-\d{2}-\d{2})",
 ]
 _COMPILED = [re.compile(rf"^{_WEEKDAY}{p}{_TIME}{_ZONE}\.?$", re.I) for p in _PATTERNS]
+_FOUND = [re.compile(rf"\b{p}\b", re.I) for p in _PATTERNS[2:5]]  # one day, in prose
 # No date line is longer: a longer one is kept as written, and reading stays linear.
 MAX_LINE = 500
 
@@ -268,4 +269,26 @@ def parse_date_line(text: str) -> DateLine | None:
         simple = parse_free_date(left_plain)
         if simple is not None and "~~" not in right_plain and "<" not in right_plain:
             return DateLine(right_plain, simple, struck=struck)
+    return None
+
+
+def find_date(text: str) -> tuple[int, date] | None:
+    """The first day written in ``text`` (``Dec 13, 2021``, ``Friday 26 July, 2024``) and
+    where it is; lines longer than a date line are passed over, so it stays linear."""
+    position = 0
+    for line in text.split("\n"):
+        if len(line) <= MAX_LINE:
+            found = []
+            for pattern in _FOUND:
+                match = pattern.search(line)
+                if match:
+                    found.append(match)
+            for match in sorted(found, key=lambda m: m.start()):
+                groups = match.groupdict()
+                try:
+                    day = date(int(groups["y"]), _month(groups["m1"]), int(groups["d1"]))
+                except ValueError:
+                    continue
+                return position + match.start(), day
+        position += len(line) + 1
     return None

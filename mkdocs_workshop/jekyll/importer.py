@@ -86,6 +86,7 @@ class PageReport:
     teams: list[str] = field(default_factory=list)
     loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
     links_rewritten: int = 0
+    slots: int = 0  # schedule slots made of a table
     layout: str | None = None  # the Jekyll layout the page named
     heading: str | None = None  # its first level-one heading
     day: date | None = None  # the workshop's day, else its last date (editions' order)
@@ -158,6 +159,9 @@ class Report:
             lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
             lines += _listed([f"  header button -> workshop.links: {shown(button)}"
                               for button in page.buttons])
+            if page.slots:
+                lines.append(f"  schedule table -> schedule: {page.slots} slots, "
+                             "<< schedule() >>")
             if page.links_rewritten:
                 lines.append(f"  links to other pages rewritten: {page.links_rewritten}")
             lines += _listed([f"  link kept as written (no page of the site is there): "
@@ -771,7 +775,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys,
                              rosters=rosters, rewrite_html_image=rewrite_for_html,
                              find_link=find_link if site else None,
-                             internal=site.internal if site else lambda url: False)
+                             internal=site.internal if site else lambda url: False,
+                             schedule="schedule" not in meta)
     page.links_rewritten = converted.links.rewritten
     page.links_unresolved = converted.links.unresolved
     if has_dates:
@@ -784,6 +789,10 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.day = _edition_day(meta, day, converted.dates)
     if converted.dates:
         additions["dates"] = _dates_block(converted.dates)
+    if converted.slots:
+        additions["schedule"] = converted.slots
+    page.slots = len(converted.slots)
+    page.notes += [f"schedule {kept}; kept as written" for kept in converted.tables_kept]
     if "workshop" not in meta:
         block = dict(day or {})
         if rosters and layouts is not None and site is not None:
