@@ -194,6 +194,9 @@ def front(path: Path) -> dict[str, Any]:
      date(2025, 8, 27)),
     ("- Deadline: <del>May 1, 2024</del> May 8, 2024", "Deadline", date(2024, 5, 1),
      date(2024, 5, 1), date(2024, 5, 8)),
+    ("- Papers: ~~September 10, 2024~~ October 2, 2024 (Welcome resubmissions!)",
+     "Papers (Welcome resubmissions!)", date(2024, 9, 10), date(2024, 9, 10),
+     date(2024, 10, 2)),
     ("- Notification: Auguest 24th, 2021", "Notification", date(2021, 8, 24),
      date(2021, 8, 24), None),
 ])

@@ -227,6 +227,10 @@ def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str
     if struck and extended_text is None and struck.group("new").strip():
         old = (struck.group("a") or struck.group("b")).strip()
         extended_text, text = struck.group("new").strip(), old
+        bracket = re.search(r"\s*\(([^()]{1,300})\)$", extended_text)
+        if bracket:  # "~~May 1~~ May 8, 2024 (a note)": the note stays with the label
+            note = bracket.group(1).strip()
+            extended_text = extended_text[:bracket.start()]
         years = _YEAR.findall(extended_text)
         if years and not _YEAR.search(text):
             text = _with_year(text, int(years[-1]))
