@@ -52,7 +52,10 @@ def test_date_lines_label_first_or_date_first() -> None:
     line = parse_date_line("* **Paper Submission Deadline**: May 16, 2024, 11:59 PM AoE")
     assert line is not None and line.label == "Paper Submission Deadline"
     assert line.date.time is not None and line.date.zone == "AoE"
-    assert parse_date_line("- Deadline: ~~May 1~~ May 8, 2024") is None
+    # A struck date followed by the new one: the first date, extended to the second.
+    line = parse_date_line("- Deadline: ~~May 1~~ May 8, 2024")
+    assert line is not None and line.date.first == date(2024, 5, 1)
+    assert line.extended is not None and line.extended.first == date(2024, 5, 8)
 
 
 def jekyll_site(root: Path) -> Path:

@@ -20,10 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..problems import excerpt
 from .escape import protect
-from .freedates import DateLine, parse_date_line
+from .freedates import DateLine, find_date, parse_date_line
+from .links import LinkResult, resolve_liquid_urls, rewrite_links
+from .loops import convert_loops
+from .tables import convert_tables
 
 _INCLUDE = re.compile(r"\{%-?\s*include\s+team\.html(?P<args>[^%]{0,1000}?)-?%\}")
 _INCLUDE_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'%]+))""")
@@ -49,6 +53,8 @@ _PLACEHOLDER = re.compile(r"\x00MACRO(\d+)\x00")
 class BodyResult:
     text: str
     teams: list[str] = field(default_factory=list)  # rosters of the converted includes
+    loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
+    loops_kept: list[str] = field(default_factory=list)  # "roster: why"
     includes_kept: list[str] = field(default_factory=list)  # "tag: why", kept as text
     dates: list[tuple[str, DateLine]] = field(default_factory=list)  # (line as written, parsed)
     kept_date_lines: list[str] = field(default_factory=list)
@@ -56,6 +62,9 @@ class BodyResult:
     comments_converted: int = 0
     baseurls_dropped: int = 0
     nul_replaced: int = 0  # NUL characters, which no text file has, shown as U+FFFD
+    links: LinkResult = field(default_factory=lambda: LinkResult(""))
+    slots: list[dict[str, Any]] = field(default_factory=list)  # from schedule tables
+    tables_kept: list[str] = field(default_factory=list)  # "table at text line N: why"
 
 
 def _placeholder(n: int) -> str:
@@ -63,9 +72,19 @@ def _placeholder(n: int) -> str:
 
 
 def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
-                 dates: bool = True, keys: Collection[str] = ()) -> BodyResult:
+                 dates: bool = True, keys: Collection[str] = (),
+                 rosters: Collection[str] | None = None,
+                 rewrite_html_image: Callable[[str], str | None] | None = None,
+                 find_link: Callable[[str, bool], str | None] | None = None,
+                 internal: Callable[[str], bool] = lambda url: False,
+                 schedule: bool = False) -> BodyResult:
     """Convert a page's text; ``keys`` are its front matter's keys (the rosters an include
-    may name); ``dates=False`` leaves "Important Dates" lists as written."""
+    may name), ``rosters`` those that are rosters (an inline loop over one becomes
+    ``team()``; by default every key); ``dates=False`` leaves "Important Dates" lists as
+    written. ``rewrite_html_image`` gives an ``<img src>`` its new address (by default as
+    ``rewrite_image`` does a Markdown image's); ``find_link`` gives a link its new target
+    (``html``: an ``href``), and ``internal`` says which links it should have found;
+    ``schedule`` turns Markdown schedule tables into slots."""
     result = BodyResult(text)
     result.nul_replaced = text.count("\x00")
     body = text.replace("\x00", "\ufffd")  # the placeholders below are ours alone
@@ -77,6 +96,8 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
 
     # Jekyll's raw blocks: their content is shown as written, whatever it holds.
     body, raw_contents = _set_aside_raw(body)
+    if find_link is not None:
+        body = resolve_liquid_urls(body, result.links)
 
     def include(match: re.Match[str]) -> str:
         args = match.group("args")
@@ -96,8 +117,16 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
     if dates:
         body = _convert_dates(body, result, macro)
     body = _convert_comments(body, result)
+    loops = convert_loops(body, keys if rosters is None else rosters,
+                          _html_comments(body), macro)
+    body, result.loops, result.loops_kept = loops.text, loops.teams, loops.kept
+    if schedule:
+        tables = convert_tables(body, find_date, macro, _html_comments(body))
+        body, result.slots, result.tables_kept = tables.text, tables.slots, tables.kept
     body, result.baseurls_dropped = _BASEURL.subn("", body)
-    body = _rewrite_images(body, rewrite_image)
+    body = _rewrite_images(body, rewrite_image, rewrite_html_image or rewrite_image)
+    if find_link is not None:
+        body = rewrite_links(body, find_link, internal, result.links)
     body, raw_spans = _put_back_raw(body, raw_contents)
     body = _protect(body, raw_spans, result)
     # Blank lines around the inserted calls, and only there: code blocks keep theirs.
@@ -179,27 +208,44 @@ def _is_dates_heading(line: str) -> bool:
     return bool(_HTML_HEADING.match(line) and _HTML_HEADING_END.search(line))
 
 
+def _list_items(lines: list[str], j: int) -> tuple[list[list[str]], int]:
+    """The items of the list that starts at line ``j`` (each item's lines), and the line
+    after it."""
+    items: list[list[str]] = []
+    while j < len(lines) and (_ITEM.match(lines[j].lstrip())
+                              or (items and lines[j].startswith(("  ", "\t"))
+                                  and lines[j].strip())):
+        if _ITEM.match(lines[j].lstrip()):
+            items.append([lines[j]])
+        else:
+            items[-1].append(lines[j])
+        j += 1
+    return items, j
+
+
+def _is_dates_list(headed: bool, parsed: int, items: int) -> bool:
+    """Under an "Important Dates" heading, a list with a date in it; anywhere else (under
+    "Tentative Dates", "Timeline", or no heading), a list of at least two items that are
+    mostly dates."""
+    if headed:
+        return parsed > 0
+    return parsed >= 2 and parsed * 2 > items
+
+
 def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -> str:
     lines = body.split("\n")
     out: list[str] = []
     i = 0
+    previous = ""  # the last line with text before the current one
     while i < len(lines):
-        out.append(lines[i])
-        if not _is_dates_heading(lines[i].strip()):
+        line = lines[i]
+        if not _ITEM.match(line.lstrip()):
+            out.append(line)
+            previous = line.strip() or previous
             i += 1
             continue
-        j = i + 1
-        while j < len(lines) and not lines[j].strip():
-            j += 1
-        items: list[list[str]] = []  # each item's lines
-        while j < len(lines) and (_ITEM.match(lines[j].lstrip())
-                                  or (items and lines[j].startswith(("  ", "\t"))
-                                      and lines[j].strip())):
-            if _ITEM.match(lines[j].lstrip()):
-                items.append([lines[j]])
-            else:
-                items[-1].append(lines[j])
-            j += 1
+        headed = _is_dates_heading(previous)
+        items, j = _list_items(lines, i)
         converted = []
         kept = []
         for item in items:
@@ -209,8 +255,10 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -
                 kept.append("\n".join(item))
             else:
                 converted.append((item[0].strip(), parsed))
-        if not converted:  # nothing here is a date: leave the list alone
-            i += 1
+        if not _is_dates_list(headed, len(converted), len(items)):
+            out.extend(lines[i:j])  # not a dates list: left alone
+            previous = lines[j - 1].strip()
+            i = j
             continue
         result.dates.extend(converted)
         result.kept_date_lines.extend(k.strip() for k in kept)
@@ -218,17 +266,19 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -
         if kept:
             out.extend(kept)
         out.append("")
+        previous = ""
         i = j
     return "\n".join(out)
 
 
-def _rewrite_images(body: str, rewrite: Callable[[str], str | None]) -> str:
+def _rewrite_images(body: str, rewrite: Callable[[str], str | None],
+                    rewrite_html: Callable[[str], str | None]) -> str:
     def markdown(match: re.Match[str]) -> str:
         new = rewrite(match.group(2))
         return match.group(0) if new is None else match.group(1) + new + match.group(3)
 
     def html(match: re.Match[str]) -> str:
-        new = rewrite(match.group(3))
+        new = rewrite_html(match.group(3))
         quote = match.group(2)
         return match.group(0) if new is None else f"{match.group(1)}{quote}{new}{quote}"
 

@@ -1,8 +1,19 @@
 """Dates as organizers write them in "Important Dates" lists.
 
 ``April 8, 2024``, ``Aug 22, 2026``, ``Oct 16-18, 2024``, ``May 30 - June 2, 2024``,
-``8 April 2024``, ``2024-04-08``, optionally with a weekday (``Monday, April 8, 2024``), a time
-(``11:59 PM``) and ``AoE``/``UTC``. A list line is ``Label: date`` or ``date: Label``.
+``8 April 2024``, ``2024-04-08``, ``Nov 26 -- Dec 4, 2022``, optionally with a weekday
+(``Monday, April 8, 2024``), a time (``11:59 PM``) and ``AoE``/``UTC``. A list line is
+``Label: date`` or ``date: Label``, and may also carry:
+
+- hours and a zone, before or after the date: ``08:00 AM -- 06:00 PM (EST), Dec 13, 2021``,
+  ``Sat, Jul 11, 2026 • 8:00 AM – 5:00 PM KST``, ``July 15, 2026 (KST 8:00 AM – 5:00 PM)``
+  (a timed entry, a period when there are two times; the zone abbreviation as a zone name);
+- an extension: ``Aug 22, 2025 (extended to Aug 24)``, or a struck date followed by the new
+  one, ``~~May 1~~ May 8, 2024`` / ``<del>May 1</del> May 8, 2024`` (the new date is
+  ``extended``; for a period, its new last day);
+- a strike over the whole line, ``<del>Submission Deadline: Sep 18, 2021</del>``: the source
+  marked the date as passed; it is a plain entry (the plugin marks passed dates itself);
+- words after the date (``, Hall C``) or in the extension's brackets: kept with the label.
 """
 
 from __future__ import annotations
@@ -15,10 +26,11 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# A month's name, its abbreviation, or a slip in its spelling after the first three letters
+# ("Auguest"): the first three letters decide.
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]{0,7}\b)?\.?")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_DASH = r"\s*(?:-|\u2013|\u2014|to|until)\s*"
+_DASH = r"\s*(?:-{1,2}|\u2013|\u2014|to|until)\s*"
 _TIME = r"(?:,?\s*(?:at\s+)?(?P<time>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?))?"
 _ZONE = r"(?:\s*\(?(?P<zone>aoe|anywhere on earth|utc|gmt)\)?)?"
 
@@ -39,6 +51,7 @@ _PATTERNS = [
     r"(?P<iso>\d{4}-\d{2}-\d{2})",
 ]
 _COMPILED = [re.compile(rf"^{_WEEKDAY}{p}{_TIME}{_ZONE}\.?$", re.I) for p in _PATTERNS]
+_FOUND = [re.compile(rf"\b{p}\b", re.I) for p in _PATTERNS[2:5]]  # one day, in prose
 # No date line is longer: a longer one is kept as written, and reading stays linear.
 MAX_LINE = 500
 
@@ -110,10 +123,131 @@ def parse_free_date(text: str) -> FreeDate | None:
     return None
 
 
+# Zone abbreviations organizers write after a time, as zone names the plugin knows. An
+# abbreviation names a region's zone (EST: New York's), whose daylight-saving rules apply.
+ZONE_ABBREVIATIONS = {
+    "aoe": "AoE", "anywhere on earth": "AoE", "utc": "UTC", "gmt": "UTC",
+    "est": "America/New_York", "edt": "America/New_York", "et": "America/New_York",
+    "cst": "America/Chicago", "cdt": "America/Chicago", "ct": "America/Chicago",
+    "mst": "America/Denver", "mdt": "America/Denver",
+    "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles", "pt": "America/Los_Angeles",
+    "kst": "Asia/Seoul", "jst": "Asia/Tokyo", "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong",
+    "cet": "Europe/Paris", "cest": "Europe/Paris", "bst": "Europe/London",
+    "ist": "Asia/Kolkata", "aest": "Australia/Sydney", "aedt": "Australia/Sydney",
+}
+_ZONE_WORD = r"(?:" + "|".join(sorted((re.escape(z) for z in ZONE_ABBREVIATIONS),
+                                      key=len, reverse=True)) + r")"
+_CLOCK = r"\d{1,2}(?::\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"  # 8:00, 8:00 AM, 8 am
+_HOURS = re.compile(
+    rf"\(?\s*(?:(?P<zone1>{_ZONE_WORD})\s+)?(?P<t1>{_CLOCK})"
+    rf"(?:\s*(?:-{{1,2}}|\u2013|\u2014|to)\s*(?P<t2>{_CLOCK}))?"
+    rf"(?:\s*\(?\s*(?P<zone2>{_ZONE_WORD})\b\)?)?\)?", re.I)
+_EXTENDED = re.compile(
+    r"\(\s*(?:extended|postponed|moved|changed)\s+(?:to|until)\s+(?P<new>[^,()]{1,100}?)"
+    r"\s*(?:,\s*(?P<note>[^()]{0,300}))?\)\s*$", re.I)
+_STRUCK = re.compile(r"^(?:~~(?P<a>.+?)~~|<(?P<tag>del|s|strike)>(?P<b>.+?)</(?P=tag)>)"
+                     r"\s*(?P<new>.*)$", re.I)
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
 @dataclass(frozen=True)
 class DateLine:
     label: str
     date: FreeDate
+    extended: FreeDate | None = None  # the new date, when the line gives one
+    struck: bool = False  # the whole line was struck through in the source
+    end_time: time | None = None  # the end of a timed period on one day (8:00 AM - 5:00 PM)
+    note: str = ""  # words of the line that are not the date, kept with the label
+
+    @property
+    def what(self) -> str:
+        return f"{self.label} ({self.note})" if self.note else self.label
+
+
+def _with_year(text: str, year: int) -> str:
+    return text if _YEAR.search(text) else f"{text.strip()}, {year}"
+
+
+def _hours(text: str) -> tuple[str, time | None, time | None, str | None]:
+    """``text`` without its hours and zone, the hours, and the zone's name."""
+    for match in _HOURS.finditer(text):
+        start = _clock(match.group("t1"))
+        end = _clock(match.group("t2")) if match.group("t2") else None
+        if start is None or (match.group("t2") and end is None):
+            continue
+        zone_word = match.group("zone1") or match.group("zone2")
+        zone = ZONE_ABBREVIATIONS[zone_word.lower()] if zone_word else None
+        rest = (text[:match.start()] + " " + text[match.end():]).replace("\u2022", ",")
+        rest = re.sub(r"\(\s*\)", "", rest)
+        rest = re.sub(r"\s*,\s*(?:,\s*)+", ", ", rest).strip(" ,;")
+        return re.sub(r"\s+", " ", rest), start, end, zone
+    return text, None, None, None
+
+
+def _date_and_rest(text: str) -> tuple[FreeDate, str] | None:
+    """The date at the start of ``text`` and what follows it after a comma (``, Hall C``)."""
+    found = parse_free_date(text)
+    if found is not None:
+        return found, ""
+    for match in re.finditer(r",\s", text):
+        found = parse_free_date(text[:match.start()])
+        if found is not None:
+            return found, text[match.end():].strip()
+    return None
+
+
+def _parse_when(text: str) -> tuple[FreeDate, time | None, str] | None:
+    """A date with its hours and zone, the end time of a timed period, and the rest."""
+    rest, start, end, zone = _hours(text)
+    found = _date_and_rest(rest)
+    if found is None:
+        return None
+    day, note = found
+    if start is not None:
+        if day.first != day.last or (day.time is not None):
+            return None
+        if end is not None and end <= start:
+            return None
+        day = FreeDate(day.first, day.last, start, zone or day.zone)
+    elif zone is not None:
+        day = FreeDate(day.first, day.last, day.time, zone)
+    return day, end, note
+
+
+def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str] | None:
+    """The date side of a line: the date, its extension, the end time, and the rest."""
+    extended_text = None
+    note = ""
+    extension = _EXTENDED.search(text)
+    if extension:
+        extended_text = extension.group("new")
+        note = (extension.group("note") or "").strip()
+        text = text[:extension.start()].strip()
+    struck = _STRUCK.match(text)
+    if struck and extended_text is None and struck.group("new").strip():
+        old = (struck.group("a") or struck.group("b")).strip()
+        extended_text, text = struck.group("new").strip(), old
+        bracket = re.search(r"\s*\(([^()]{1,300})\)$", extended_text)
+        if bracket:  # "~~May 1~~ May 8, 2024 (a note)": the note stays with the label
+            note = bracket.group(1).strip()
+            extended_text = extended_text[:bracket.start()]
+        years = _YEAR.findall(extended_text)
+        if years and not _YEAR.search(text):
+            text = _with_year(text, int(years[-1]))
+    parsed = _parse_when(text)
+    if parsed is None:
+        return None
+    day, end_time, rest = parsed
+    extended = None
+    if extended_text is not None:
+        new = parse_free_date(_with_year(extended_text, day.first.year))
+        if new is None:
+            return None
+        if new.last < day.last:  # "extended" to an earlier day: not an extension
+            return None
+        extended = new
+    note = ", ".join(part for part in (rest, note) if part)
+    return day, extended, end_time, note
 
 
 def parse_date_line(text: str) -> DateLine | None:
@@ -121,18 +255,44 @@ def parse_date_line(text: str) -> DateLine | None:
     if len(text) > MAX_LINE:
         return None
     body = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", text).strip()
-    if "~~" in body:  # a struck-out date next to the new one: keep the line as written
-        return None
+    struck = False
+    whole = re.fullmatch(r"(?:~~(?P<a>.+)~~|<(?P<tag>del|s|strike)>(?P<b>.+)</(?P=tag)>)", body,
+                         re.I)
+    if whole and ":" in (whole.group("a") or whole.group("b")):
+        body, struck = (whole.group("a") or whole.group("b")).strip(), True
     for match in re.finditer(r":\s", body + " "):
         left, right = body[: match.start()].strip(), body[match.end():].strip()
         left_plain = left.strip("*_ ").strip()
         right_plain = right.strip("*_ ").strip()
-        if not left_plain or not right_plain:
+        if not left_plain or not right_plain or "~~" in left_plain or "<" in left_plain:
             continue
-        found = parse_free_date(right_plain)
+        found = _parse_right(right_plain)
         if found is not None:
-            return DateLine(left_plain, found)
-        found = parse_free_date(left_plain)
-        if found is not None:
-            return DateLine(right_plain, found)
+            day, extended, end_time, note = found
+            return DateLine(left_plain, day, extended, struck, end_time, note)
+        simple = parse_free_date(left_plain)
+        if simple is not None and "~~" not in right_plain and "<" not in right_plain:
+            return DateLine(right_plain, simple, struck=struck)
+    return None
+
+
+def find_date(text: str) -> tuple[int, date] | None:
+    """The first day written in ``text`` (``Dec 13, 2021``, ``Friday 26 July, 2024``) and
+    where it is; lines longer than a date line are passed over, so it stays linear."""
+    position = 0
+    for line in text.split("\n"):
+        if len(line) <= MAX_LINE:
+            found = []
+            for pattern in _FOUND:
+                match = pattern.search(line)
+                if match:
+                    found.append(match)
+            for match in sorted(found, key=lambda m: m.start()):
+                groups = match.groupdict()
+                try:
+                    day = date(int(groups["y"]), _month(groups["m1"]), int(groups["d1"]))
+                except ValueError:
+                    continue
+                return position + match.start(), day
+        position += len(line) + 1
     return None

@@ -19,6 +19,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -37,6 +38,16 @@ from .body import BodyResult, convert_body
 from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter, key_edits, unwritable
+from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
+from .nav import (
+    Button,
+    NavPage,
+    first_heading,
+    group,
+    header_buttons,
+    home_entries,
+    nav_entries,
+)
 from .paths import CHUNK, WriteRefused, contains, safe_segment, safe_segments, within, write_file
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -47,6 +58,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".b
 MAX_PAGE_BYTES = 10_000_000  # no workshop page is near this; a bigger file is not read
 MAX_IMAGE_BYTES = 50_000_000  # a photo or a logo; a bigger file is not read nor copied
 MAX_CONFIG_BYTES = 2_000_000  # a _config.yml is a few kilobytes; a bigger one is not read
+MAX_LAYOUT_BYTES = 1_000_000  # a layout is a few kilobytes; a bigger one is not read
 SHOWN = 200  # characters of a value from the source shown in the report
 MAX_LINE = 1_000  # characters of a line of the report (a note holds a few values)
 MAX_LISTED = 1_000  # lines of one kind listed for one page (Liquid kept, images missing, ...)
@@ -72,6 +84,14 @@ class PageReport:
     commented_people: int = 0
     roles: list[str] = field(default_factory=list)
     teams: list[str] = field(default_factory=list)
+    loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
+    links_rewritten: int = 0
+    slots: int = 0  # schedule slots made of a table
+    layout: str | None = None  # the Jekyll layout the page named
+    heading: str | None = None  # its first level-one heading
+    day: date | None = None  # the workshop's day, else its last date (editions' order)
+    buttons: list[str] = field(default_factory=list)  # header buttons made workshop.links
+    links_unresolved: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     kept_lines: list[str] = field(default_factory=list)
     liquid_kept: list[str] = field(default_factory=list)
@@ -105,6 +125,8 @@ class Report:
         dates = sum(len(p.dates) for p in self.pages)
         kept = sum(len(p.kept_lines) for p in self.pages)
         liquid = sum(len(p.liquid_kept) for p in self.pages)
+        links = sum(p.links_rewritten for p in self.pages)
+        unresolved = sum(len(p.links_unresolved) for p in self.pages)
         lines = [
             f"{verb} a MkDocs site for '{shown(self.site_name)}' to {printable(str(self.dest))}"
             + (" (dry run: nothing written)" if self.dry_run else ""),
@@ -122,6 +144,8 @@ class Report:
             + (f", {len(self.images_refused)} not copied (outside the site, not an image, or "
                "too large)" if self.images_refused else ""),
             f"Liquid kept verbatim in raw blocks: {liquid}",
+            f"Links between pages rewritten: {links}; internal links kept as written (no page "
+            f"there): {unresolved}",
         ]
         for page in self.pages:
             lines += ["", f"{shown(page.source)} -> docs/{page.dest}"
@@ -132,6 +156,16 @@ class Report:
                 lines.append(f"  commented-out people left out: {page.commented_people}")
             lines += _listed([f'  include team.html -> << team("{team}") >>'
                               for team in page.teams])
+            lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
+            lines += _listed([f"  header button -> workshop.links: {shown(button)}"
+                              for button in page.buttons])
+            if page.slots:
+                lines.append(f"  schedule table -> schedule: {page.slots} slots, "
+                             "<< schedule() >>")
+            if page.links_rewritten:
+                lines.append(f"  links to other pages rewritten: {page.links_rewritten}")
+            lines += _listed([f"  link kept as written (no page of the site is there): "
+                              f"{shown(url)}" for url in page.links_unresolved])
             lines += _listed([f"  role split from the name: {shown(role)}"
                               for role in page.roles])
             lines += _listed([f"  date: {shown(date)}" for date in page.dates])
@@ -444,18 +478,27 @@ def _why(exc: Exception) -> str:
 
 
 def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
+    """The ``dates:`` entries of the lines: ``Label: day`` when that is all there is, else
+    ``what`` with ``when`` or ``start``/``end`` (times of day and a zone when the line gives
+    them) and ``extended`` (the new date, or a period's new last day)."""
     block: list[Any] = []
     for _line, parsed in dates:
         found = parsed.date
-        if found.first != found.last:
-            entry: dict[str, Any] = {"what": parsed.label, "start": found.first,
-                                     "end": found.last}
-        elif found.time is not None or found.zone == "UTC":
-            entry = {"what": parsed.label, "when": found.when}
+        entry: dict[str, Any] = {"what": parsed.what}
+        if parsed.end_time is not None and found.time is not None:
+            entry["start"] = found.when
+            entry["end"] = datetime.combine(found.first, parsed.end_time)
+        elif found.first != found.last:
+            entry["start"], entry["end"] = found.first, found.last
         else:
-            entry = {parsed.label: found.first}
-        if found.zone == "UTC":
-            entry["timezone"] = "UTC"
+            entry["when"] = found.when
+        if parsed.extended is not None:
+            entry["extended"] = parsed.extended.last if found.first != found.last \
+                else parsed.extended.when
+        if found.zone not in (None, "AoE") and (found.time is not None or found.zone == "UTC"):
+            entry["timezone"] = found.zone
+        if list(entry) == ["what", "when"] and not isinstance(found.when, datetime):
+            entry = {parsed.what: found.first}
         block.append(entry)
     return block
 
@@ -465,9 +508,14 @@ def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
 
     for _line, parsed in dates:
         if is_workshop_label(parsed.label):
-            if parsed.date.first == parsed.date.last:
-                return {"date": parsed.date.first}
-            return {"start": parsed.date.first, "end": parsed.date.last}
+            found = parsed.date
+            # New objects: the same ones as in dates: would be written as YAML aliases.
+            first, last = (date.fromordinal(d.toordinal()) for d in (found.first, found.last))
+            block: dict[str, Any] = ({"date": first} if first == last
+                                     else {"start": first, "end": last})
+            if found.zone not in (None, "AoE") and found.time is not None:
+                block["timezone"] = found.zone  # the hours were given in it
+            return block
     return None
 
 
@@ -615,13 +663,17 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     images = Images(source, report)
     taken = Destinations()
     outputs: dict[str, str] = {}
-    for rel, text in _pages(source, report, collections):
+    pages = _pages(source, report, collections)
+    site = _site_map(pages, collections, data)
+    layouts = Layouts(source, report)
+    for rel, text in pages:
         page = PageReport(rel, "", None)
         published = collections.of(rel)
         if published is not None:
             page.collection = published[0]
         outputs_text = _import_page(rel, text, page, images, taken,
-                                    path=published[1] if published else rel)
+                                    path=published[1] if published else rel, site=site,
+                                    layouts=layouts)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     index_needed = "index.md" not in outputs and bool(outputs)
@@ -629,14 +681,44 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
         outputs["index.md"] = _index_page(report)
         report.notes.append("The Jekyll site has no home page; docs/index.md lists the pages.")
     _check_pages(report, outputs, set(images.writes))
-    mkdocs_yml = _mkdocs_yml(config, report, index_needed)
+    mkdocs_yml = _mkdocs_yml(config, report, index_needed, layouts, site)
     if not dry_run:
         _write(dest, outputs, images.writes, mkdocs_yml, report)
     return report
 
 
+def _site_map(pages: list[tuple[str, str]], collections: Collections,
+              config: dict[Any, Any]) -> SiteMap:
+    """Every page's addresses and where it goes under docs/: the same paths the import
+    then gives the pages (same rules, same order)."""
+    site = SiteMap()
+    url = config.get("url")
+    if isinstance(url, str):
+        try:
+            site.host = urlsplit(url.strip()).hostname
+        except ValueError:
+            site.host = None
+    base = config.get("baseurl")
+    site.base = "/".join(safe_segments(base)) if isinstance(base, str) else ""
+    taken = Destinations()
+    for rel, text in pages:
+        published = collections.of(rel)
+        path = published[1] if published else rel
+        split = split_front_matter(text)
+        loaded = load(split[0] or "", first_line=2) if split else Loaded(ok=False)
+        meta = loaded.data if loaded.ok and isinstance(loaded.data, dict) else {}
+        if meta and unwritable(meta):
+            meta = {}
+        dest = _dest_path(path, meta, taken, PageReport(rel, "", None))
+        site.add(path, meta.get("permalink"), dest)
+        site.pages.setdefault(rel.rsplit(".", 1)[0], dest)  # {% link %} names the file
+        site.sources[dest] = site.source_url(path, meta.get("permalink"))
+    return site
+
+
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
-                 taken: Destinations, *, path: str) -> str:
+                 taken: Destinations, *, path: str, site: SiteMap | None = None,
+                 layouts: Layouts | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
     collection's documents)."""
@@ -680,16 +762,43 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     keys = {k for k in meta if isinstance(k, str) and k not in edits.drop}
     rosters = {k for k in keys if is_roster(k, meta[k])}
     has_dates = "dates" in meta
-    converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys)
+    def rewrite_for_html(ref: str) -> str | None:  # raw HTML: from the built page's address
+        copied = images.copy(ref, rel)
+        if copied is None:
+            return None
+        return posixpath.relpath(copied, page_url(page.dest).rstrip("/") or ".")
+
+    def find_link(url: str, html: bool) -> str | None:
+        found = site.find(url, site.sources.get(page.dest, "/")) if site else None
+        return None if found is None else link_to(page.dest, found[0], found[1], html=html)
+
+    converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys,
+                             rosters=rosters, rewrite_html_image=rewrite_for_html,
+                             find_link=find_link if site else None,
+                             internal=site.internal if site else lambda url: False,
+                             schedule="schedule" not in meta)
+    page.links_rewritten = converted.links.rewritten
+    page.links_unresolved = converted.links.unresolved
     if has_dates:
         page.notes.append("the page already has a 'dates:' key; an Important Dates list "
                           "in its text is kept as written")
     additions: dict[str, Any] = {}
+    page.layout = meta.get("layout") if isinstance(meta.get("layout"), str) else None
+    page.heading = first_heading(body)
+    day = _workshop_day(converted.dates) if converted.dates else None
+    page.day = _edition_day(meta, day, converted.dates)
     if converted.dates:
         additions["dates"] = _dates_block(converted.dates)
-        day = _workshop_day(converted.dates)
-        if day is not None and "workshop" not in meta:
-            additions["workshop"] = day
+    if converted.slots:
+        additions["schedule"] = converted.slots
+    page.slots = len(converted.slots)
+    page.notes += [f"schedule {kept}; kept as written" for kept in converted.tables_kept]
+    if "workshop" not in meta:
+        block = dict(day or {})
+        if rosters and layouts is not None and site is not None:
+            block.update(_workshop_links(page, layouts, site))
+        if block:
+            additions["workshop"] = block
 
     def copy_for_front_matter(ref: str) -> str | None:
         return images.copy(ref, rel)  # docs-relative: the plugin looks there too
@@ -701,6 +810,9 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.roles = edited.roles
     page.notes += edited.notes
     page.teams = converted.teams
+    page.loops = converted.loops
+    page.notes += [f"inline loop over '{shown(kept)}', kept as written"
+                   for kept in converted.loops_kept]
     page.dates = [line for line, _parsed in converted.dates]
     page.kept_lines = converted.kept_date_lines
     _body_notes(page, converted)
@@ -761,18 +873,111 @@ def _nav_label(page: PageReport) -> str:
     return html_text(page.title or "") or html_text(page.dest[:-3])
 
 
-def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool) -> str:
+class Layouts:
+    """The header buttons of the site's layouts (``_layouts/NAME.html``), each read once;
+    a layout outside the site, unreadable or too large gives none, and the report says so."""
+
+    def __init__(self, source: Path, report: Report) -> None:
+        self.source = source
+        self.report = report
+        self.read: dict[str, list[Button]] = {}
+
+    def buttons(self, name: str | None) -> list[Button]:
+        if not name:
+            return []
+        if name not in self.read:
+            self.read[name] = self._read(name)
+        return self.read[name]
+
+    def _read(self, name: str) -> list[Button]:
+        segment = safe_segment(name)
+        if segment != name:
+            return []
+        full = self.source / "_layouts" / f"{segment}.html"
+        if not os.path.lexists(full):
+            return []
+        found = within(full, self.source)
+        try:
+            if found is None or found.stat().st_size > MAX_LAYOUT_BYTES:
+                self.report.notes.append(f"_layouts/{shown(segment)}.html was not read (outside "
+                                         f"the site, or larger than {MAX_LAYOUT_BYTES:,} bytes); "
+                                         "its header buttons are not in the nav.")
+                return []
+            text = found.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError as exc:
+            self.report.notes.append(f"_layouts/{shown(segment)}.html could not be read "
+                                     f"({_why(exc)}); its header buttons are not in the nav.")
+            return []
+        return header_buttons(resolve_liquid_urls(text, LinkResult("")))
+
+
+def _edition_day(meta: dict[Any, Any], day: dict[str, Any] | None,
+                 dates: list[tuple[str, DateLine]]) -> date | None:
+    """The day that orders editions: the workshop's, else the page's last date."""
+    block = meta.get("workshop")
+    if isinstance(block, dict):
+        for key in ("date", "start"):
+            value = block.get(key)
+            if isinstance(value, date):
+                return value if not isinstance(value, datetime) else value.date()
+    if day:
+        first = day.get("date") or day.get("start")
+        if isinstance(first, date):
+            return first
+    last = [parsed.date.last for _line, parsed in dates]
+    return max(last) if last else None
+
+
+def _workshop_links(page: PageReport, layouts: Layouts, site: SiteMap) -> dict[str, Any]:
+    """The edition layout's header buttons as ``workshop.links``: a button to one of the
+    site's pages as that page's address on the new site (site-relative, directory URLs), any
+    other http(s) button as written."""
+    links = []
+    folder = site.sources.get(page.dest, "/")
+    base = f"/{site.base}/" if site.base else "/"
+    for button in layouts.buttons(page.layout):
+        found = site.find(button.href, folder)
+        if found is not None:
+            url = base + page_url(found[0]) + (f"#{found[1]}" if found[1] else "")
+        elif re.match(r"https?://[^\s\"'<>{}]+$", button.href, re.I):
+            url = button.href
+        else:
+            page.notes.append(f"header button '{shown(button.label, 60)}' ({shown(button.href)}) "
+                              "leads to no page of the site; left out of workshop.links")
+            continue
+        links.append({"label": button.label, "url": url})
+        page.buttons.append(f"{button.label} -> {url}")
+    return {"links": links} if links else {}
+
+
+def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
+                layouts: Layouts | None = None, site: SiteMap | None = None) -> str:
     nav: list[Any] = []
     if index_needed or any(p.dest == "index.md" for p in report.pages):
         nav.append({"Home": "index.md"})
-    pages = [p for p in report.pages if p.dest != "index.md"]
-    editions = [p for p in pages if p.is_edition and p.collection is None]
-    others = [p for p in pages if not p.is_edition and p.collection is None]
+    anyone = any(q.people for q in report.pages)
+    every = [NavPage(p.dest, p.title or "", bool(p.people) or (p.is_edition and not anyone),
+                     p.collection, p.layout, p.heading, p.day) for p in report.pages]
+    home = next((p for p in every if p.dest == "index.md"), None)
+    nav_pages = [p for p in every if p.dest != "index.md"]
+
+    def find(href: str, dest: str) -> str | None:
+        found = site.find(href, site.sources.get(dest, "/")) if site else None
+        return found[0] if found else None
+
+    buttons = {p.layout: layouts.buttons(p.layout) for p in nav_pages
+               if p.layout and layouts is not None}
+    editions, rest = group(nav_pages, buttons, find)
     if editions:
-        nav.append({"Editions": [{_nav_label(p): p.dest} for p in editions]})
-    nav += [{_nav_label(p): p.dest} for p in others]
+        nav.append({"Editions": nav_entries(editions, {p.dest: p for p in nav_pages})})
+    by_dest = {p.dest: p for p in report.pages}
+    rest = [p for p in rest if p.collection is None]
+    if editions or home is None or not home.is_edition:
+        nav += [{_nav_label(by_dest[p.dest]): p.dest} for p in rest]
+    else:  # the home page is the edition: the other pages are its sub-pages
+        nav += home_entries(home, rest, layouts.buttons(home.layout) if layouts else [], find)
     sections: dict[str, list[Any]] = {}  # a collection's pages under its name
-    for page in pages:
+    for page in report.pages:
         if page.collection is not None:
             sections.setdefault(page.collection, []).append({_nav_label(page): page.dest})
     nav += [{html_text(label): entries} for label, entries in sections.items()]
