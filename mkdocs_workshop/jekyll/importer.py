@@ -34,6 +34,7 @@ from ..safeload import Loaded, load
 from ..scan import find_calls
 from ..timezones import AOE
 from .body import BodyResult, convert_body
+from .datafiles import SiteData, read_site_data, use_site_data
 from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter, key_edits, unwritable
@@ -78,6 +79,8 @@ class PageReport:
     comments_converted: int = 0
     notes: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)  # what the plugin will say on build
+    data_used: list[str] = field(default_factory=list)  # 'include x.html -> << team("x") >>'
+    data_names: list[str] = field(default_factory=list)  # the _data files the page shows
 
     @property
     def is_edition(self) -> bool:
@@ -97,6 +100,15 @@ class Report:
     images_refused: list[str] = field(default_factory=list)  # "page: path (why)"
     skipped_files: int = 0
     notes: list[str] = field(default_factory=list)
+    data_files: SiteData | None = None
+
+    def pages_using_data(self) -> dict[str, list[str]]:
+        """Each _data file a page shows, and the pages that show it."""
+        used: dict[str, list[str]] = {}
+        for page in self.pages:
+            for name in page.data_names:
+                used.setdefault(name, []).append(f"docs/{page.dest}")
+        return used
 
     def render(self) -> str:
         verb = "Would write" if self.dry_run else "Wrote"
@@ -143,6 +155,7 @@ class Report:
                 lines.append(f"  Liquid comments turned into HTML comments: "
                              f"{page.comments_converted}")
             lines += _listed([f"  note: {note}" for note in page.notes])
+            lines += _listed([f"  {used}" for used in page.data_used])
             lines += _listed([f"  the built site will say: {check}" for check in page.checks])
         if self.images_missing:
             lines += ["", "Missing images (the cards show initials until they are added):"]
@@ -151,6 +164,8 @@ class Report:
             lines += ["", "Images not copied (the import reads only images inside the site, of at "
                       f"most {MAX_IMAGE_BYTES:,} bytes):"]
             lines += _listed([f"  {refused}" for refused in self.images_refused])
+        if self.data_files is not None:
+            lines += self.data_files.report_lines(self.pages_using_data())
         for note in _listed(self.notes):
             lines += ["", note]
         # Each line once more: nothing from the source can start a line of its own, or
@@ -614,6 +629,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     collections = Collections.read(data)
     images = Images(source, report)
     taken = Destinations()
+    site_data = read_site_data(source)
+    report.data_files = site_data
     outputs: dict[str, str] = {}
     for rel, text in _pages(source, report, collections):
         page = PageReport(rel, "", None)
@@ -621,7 +638,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
         if published is not None:
             page.collection = published[0]
         outputs_text = _import_page(rel, text, page, images, taken,
-                                    path=published[1] if published else rel)
+                                    path=published[1] if published else rel,
+                                    site_data=site_data)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     index_needed = "index.md" not in outputs and bool(outputs)
@@ -636,7 +654,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
 
 
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
-                 taken: Destinations, *, path: str) -> str:
+                 taken: Destinations, *, path: str,
+                 site_data: SiteData | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
     collection's documents)."""
@@ -680,11 +699,15 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     keys = {k for k in meta if isinstance(k, str) and k not in edits.drop}
     rosters = {k for k in keys if is_roster(k, meta[k])}
     has_dates = "dates" in meta
+    body, data_additions, finish = use_site_data(body, meta, site_data or SiteData(),
+                                                 page.data_used, page.data_names,
+                                                 lambda ref: images.copy(ref, rel))
     converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys)
+    converted.text = finish(converted.text)
     if has_dates:
         page.notes.append("the page already has a 'dates:' key; an Important Dates list "
                           "in its text is kept as written")
-    additions: dict[str, Any] = {}
+    additions: dict[str, Any] = dict(data_additions)
     if converted.dates:
         additions["dates"] = _dates_block(converted.dates)
         day = _workshop_day(converted.dates)
