@@ -142,3 +142,38 @@ def test_data_site_imports_builds_and_shows_everyone(tmp_path: Path) -> None:
     warnings = built.workshop()
     assert any("/assets/none.png" in w for w in warnings)
     assert all("/assets/none.png" in w or "time zone" in w for w in warnings), warnings
+
+
+def test_shapes_seen_on_real_sites() -> None:
+    # people keyed by an id
+    keyed = read_file("speakers", {"ada": {"name": "Ada", "img": "a.png"},
+                                   "bo": {"name": "Bo"}})
+    assert [p["name"] for p in keyed.people] == ["Ada", "Bo"]
+    # slots with time_start / time_end, "name" as the title
+    made, _ = slot({"name": "Welcome", "time_start": "09:00", "time_end": "09:10"})
+    assert made == {"start": "09:00", "end": "09:10", "title": "Welcome"}
+    # a schedule grouped by day; the day is read when it has a year
+    days = read_file("schedule", [
+        {"date": "July 1, 2026", "slots": [{"time": "09:00", "title": "A"},
+                                           {"time": "10:00", "title": "B"}]},
+        {"date": "Friday", "slots": [{"time": "09:00", "title": "C"}]}])
+    assert [s["title"] for s in days.slots] == ["A", "B", "C"]
+    assert days.slots[0]["day"] == "2026-07-01" and "day" not in days.slots[2]
+
+
+def test_inline_loops_over_site_data(tmp_path: Path) -> None:
+    source = toy_site(tmp_path / "src")
+    (source / "team.md").write_text(dedent("""\
+        ---
+        title: Team
+        ---
+        {% for row in site.data.speakers %}{% for s in row.speakers %}
+        <p>{{ s.name }}</p>{% endfor %}{% endfor %}
+        {% for x in site.data.sponsors %}{{ x.name }}{% endfor %}
+        """), encoding="utf-8")
+    report = import_site(source, tmp_path / "out").render()
+    page = (tmp_path / "out" / "docs" / "team.md").read_text(encoding="utf-8")
+    assert '\n\n<< team("speakers") >>\n\n' in page
+    assert "site.data.speakers" not in page
+    assert "{% raw %}" in page and "site.data.sponsors" in page  # not understood: kept
+    assert "shown on docs/index.md, docs/team.md" in report

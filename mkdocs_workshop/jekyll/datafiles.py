@@ -28,13 +28,14 @@ from typing import Any
 
 from ..safeload import load
 from .escape import markdown_text, one_line
+from .freedates import parse_free_date
 from .paths import within
 
 MAX_DATA_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 200_000
 # _data files that are lists of named things but not people.
 NOT_PEOPLE = ("sponsor", "navigation", "nav", "paper", "poster", "spotlight", "oral", "menu",
-              "link", "date", "news")
+              "link", "date", "news", "social", "plan")
 
 # Field synonyms seen on real sites -> the roster's field.
 PERSON_FIELDS: dict[str, str] = {
@@ -52,12 +53,17 @@ SLOT_FIELDS: dict[str, str] = {
     "time": "time", "presenter": "speakers", "presenters": "speakers", "speaker": "speakers",
     "speakers": "speakers", "authors": "speakers", "author": "speakers",
     "abstract": "abstract", "link": "url", "url": "url", "location": "location",
-    "room": "location", "type": "kind", "kind": "kind",
+    "room": "location", "type": "kind", "kind": "kind", "category": "kind",
+    "time_start": "start", "start": "start", "start_time": "start",
+    "time_end": "end", "end": "end", "end_time": "end",
 }
 _TIME_RANGE = re.compile(
     r"^\s*(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?P<p1>[ap]\.?m\.?)?\s*"
     r"(?:[-–—]+|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})\s*(?P<p2>[ap]\.?m\.?)?\s*$", re.I)
 _ONE_TIME = re.compile(r"^\s*(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?P<p1>[ap]\.?m\.?)?\s*$", re.I)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FOR_TAG = re.compile(r"\{%-?\s*(?:(?P<end>endfor)|for\s+\w{1,100}\s+in\s+"
+                      r"(?P<what>[A-Za-z0-9_.\[\]'\"-]{1,200}))[^%]{0,1000}?-?%\}")
 _TAG = re.compile(r"<[^>]{0,1000}>")
 _DATA_LOOP = re.compile(r"site\.data\.(?P<name>[A-Za-z0-9_-]{1,100})")
 _INCLUDE = re.compile(r"\{%-?\s*include\s+(?P<file>[A-Za-z0-9_./-]{1,200}\.html)"
@@ -195,6 +201,9 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
             if text:
                 out.setdefault(target, text)
     when = out.pop("time", None)
+    start, end = out.pop("start", None), out.pop("end", None)
+    if when is None and start is not None:
+        when = f"{start} - {end}" if end else start
     if "title" not in out:
         return None, "has no title"
     if when is None:
@@ -202,17 +211,38 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
     parsed = times(when)
     if parsed is None:
         return None, f"time '{when}' is not a time I can read (write it as 09:15 - 09:35)"
-    out = {"start": parsed[0], **({"end": parsed[1]} if parsed[1] else {}), **out}
+    day = entry.get("day")
+    day = day if isinstance(day, str) and _ISO_DAY.match(day) else None
+    out = {**({"day": day} if day else {}), "start": parsed[0],
+           **({"end": parsed[1]} if parsed[1] else {}), **out}
     return out, ""
+
+
+def _by_day(data: list[Any]) -> list[Any]:
+    """Slots of a schedule grouped by day (``- date: ...`` with a nested ``slots:`` list), one
+    list, the first slot of each day given the day when its date can be read."""
+    if not data or not all(isinstance(d, dict) and isinstance(d.get("slots"), list)
+                           for d in data):
+        return data
+    flat: list[Any] = []
+    for group in data:
+        day = parse_free_date(str(group.get("date", "")))
+        for n, entry in enumerate(group["slots"]):
+            if n == 0 and day is not None and isinstance(entry, dict):
+                entry = {**entry, "day": day.first.isoformat()}
+            flat.append(entry)
+    return flat
 
 
 def read_file(name: str, data: Any) -> DataFile:
     """What one ``_data`` file is, from its name and content."""
+    if isinstance(data, dict) and data and all(isinstance(v, dict) for v in data.values()):
+        data = list(data.values())  # people keyed by an id: "ada_quill: {name: ...}"
     if not isinstance(data, list):
         return DataFile(name, "kept", why_kept="is not a list")
     if "schedule" in name.lower() or "program" in name.lower():
         result = DataFile(name, "schedule")
-        for n, entry in enumerate(data, 1):
+        for n, entry in enumerate(_by_day(data), 1):
             made, why = slot(entry)
             if made is None:
                 result.kept.append(f"entry {n}: {why}; listed as text under the schedule")
@@ -304,7 +334,31 @@ def replace_includes(body: str, site: SiteData
         found.append((match.group(0), data))
         return f"{prefix}{len(found) - 1}X"
 
-    return _INCLUDE.sub(swap, body), prefix, found
+    body = _INCLUDE.sub(swap, body)
+    # Loops written in the page itself: {% for x in site.data.X %} ... {% endfor %}, outermost
+    # ones only, in one pass over the for/endfor tags.
+    pieces: list[str] = []
+    done = 0
+    depth = 0
+    opened: tuple[int, DataFile | None] | None = None
+    for match in _FOR_TAG.finditer(body):
+        if match["end"] is None:
+            if depth == 0:
+                what = match["what"] or ""
+                name = what[len("site.data."):] if what.startswith("site.data.") else ""
+                data = site.files.get(name)
+                usable = data if data is not None and data.kind != "kept" else None
+                opened = (match.start(), usable)
+            depth += 1
+        elif depth > 0:
+            depth -= 1
+            if depth == 0 and opened is not None and opened[1] is not None:
+                pieces.append(body[done:opened[0]])
+                found.append((body[opened[0]:match.end()], opened[1]))
+                pieces.append(f"{prefix}{len(found) - 1}X")
+                done = match.end()
+    pieces.append(body[done:])
+    return "".join(pieces), prefix, found
 
 
 def use_site_data(body: str, meta: dict[Any, Any], site: SiteData, used: list[str],
@@ -322,6 +376,18 @@ def use_site_data(body: str, meta: dict[Any, Any], site: SiteData, used: list[st
         if data.kind == "schedule":
             key, call = "schedule", "<< schedule() >>" + _unread(data)
             value: list[dict[str, Any]] = data.slots
+            workshop = meta.get("workshop")
+            dated = isinstance(workshop, dict) and "date" in workshop
+            if not dated and not (value and "day" in value[0]):
+                # No day to put the slots on: the plugin could not place them. Kept as a
+                # list of text, and said.
+                calls.append("\n\n" + _as_text(value) + _unread(data))
+                names.append(data.name)
+                used.append(f"{one_line(tag)} -> a list of {len(value)} slots as text: "
+                            f"_data/{data.name}.yml gives no day with a year; add "
+                            "'workshop: {date: YYYY-MM-DD}' and 'schedule:' to use << "
+                            "schedule() >>")
+                continue
         else:
             key = roster_key(data.name)
             call, value = f'<< team("{key}") >>', [_with_image(p, rewrite_image)
@@ -358,3 +424,14 @@ def _unread(data: DataFile) -> str:
     items = "".join(f"- {markdown_text(when) or '(no time)'}: {markdown_text(title)}\n"
                     for when, title in data.unread_slots)
     return ("\n\nAlso on the programme (times as the source wrote them):\n\n" + items)
+
+
+def _as_text(slots: list[dict[str, Any]]) -> str:
+    """Slots as a Markdown list of text (time, title, speakers)."""
+    items = []
+    for entry in slots:
+        when = entry["start"] + (f" - {entry['end']}" if "end" in entry else "")
+        who = ", ".join(entry.get("speakers", []))
+        items.append(f"- {markdown_text(when)}: {markdown_text(entry['title'])}"
+                     + (f" ({markdown_text(who)})" if who else "") + "\n")
+    return "".join(items)
