@@ -40,7 +40,8 @@ NOT_PEOPLE = ("sponsor", "navigation", "nav", "paper", "poster", "spotlight", "o
 # Field synonyms seen on real sites -> the roster's field.
 PERSON_FIELDS: dict[str, str] = {
     "name": "name", "fullname": "name", "full_name": "name",
-    "affiliation": "aff", "affiliations": "aff", "institution": "aff", "aff": "aff", "organization": "aff",
+    "affiliation": "aff", "affiliations": "aff",
+    "institution": "aff", "aff": "aff", "organization": "aff",
     "affil": "aff", "university": "aff",
     "photo": "image", "image": "image", "img": "image", "pic": "image", "picture": "image",
     "url": "url", "link": "url", "homepage": "url", "website": "url", "web": "url",
