@@ -35,6 +35,7 @@ from ..safeload import Loaded, load
 from ..scan import find_calls
 from ..timezones import AOE
 from .body import BodyResult, convert_body
+from .datafiles import SiteData, read_site_data, use_site_data
 from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter, key_edits, unwritable
@@ -98,6 +99,8 @@ class PageReport:
     comments_converted: int = 0
     notes: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)  # what the plugin will say on build
+    data_used: list[str] = field(default_factory=list)  # 'include x.html -> << team("x") >>'
+    data_names: list[str] = field(default_factory=list)  # the _data files the page shows
 
     @property
     def is_edition(self) -> bool:
@@ -117,6 +120,15 @@ class Report:
     images_refused: list[str] = field(default_factory=list)  # "page: path (why)"
     skipped_files: int = 0
     notes: list[str] = field(default_factory=list)
+    data_files: SiteData | None = None
+
+    def pages_using_data(self) -> dict[str, list[str]]:
+        """Each _data file a page shows, and the pages that show it."""
+        used: dict[str, list[str]] = {}
+        for page in self.pages:
+            for name in page.data_names:
+                used.setdefault(name, []).append(f"docs/{page.dest}")
+        return used
 
     def render(self) -> str:
         verb = "Would write" if self.dry_run else "Wrote"
@@ -177,6 +189,7 @@ class Report:
                 lines.append(f"  Liquid comments turned into HTML comments: "
                              f"{page.comments_converted}")
             lines += _listed([f"  note: {note}" for note in page.notes])
+            lines += _listed([f"  {used}" for used in page.data_used])
             lines += _listed([f"  the built site will say: {check}" for check in page.checks])
         if self.images_missing:
             lines += ["", "Missing images (the cards show initials until they are added):"]
@@ -185,6 +198,8 @@ class Report:
             lines += ["", "Images not copied (the import reads only images inside the site, of at "
                       f"most {MAX_IMAGE_BYTES:,} bytes):"]
             lines += _listed([f"  {refused}" for refused in self.images_refused])
+        if self.data_files is not None:
+            lines += self.data_files.report_lines(self.pages_using_data())
         for note in _listed(self.notes):
             lines += ["", note]
         # Each line once more: nothing from the source can start a line of its own, or
@@ -662,6 +677,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     collections = Collections.read(data)
     images = Images(source, report)
     taken = Destinations()
+    site_data = read_site_data(source)
+    report.data_files = site_data
     outputs: dict[str, str] = {}
     pages = _pages(source, report, collections)
     site = _site_map(pages, collections, data)
@@ -673,7 +690,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
             page.collection = published[0]
         outputs_text = _import_page(rel, text, page, images, taken,
                                     path=published[1] if published else rel, site=site,
-                                    layouts=layouts)
+                                    layouts=layouts, site_data=site_data)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     index_needed = "index.md" not in outputs and bool(outputs)
@@ -718,7 +735,7 @@ def _site_map(pages: list[tuple[str, str]], collections: Collections,
 
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
                  taken: Destinations, *, path: str, site: SiteMap | None = None,
-                 layouts: Layouts | None = None) -> str:
+                 layouts: Layouts | None = None, site_data: SiteData | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
     collection's documents)."""
@@ -772,17 +789,21 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         found = site.find(url, site.sources.get(page.dest, "/")) if site else None
         return None if found is None else link_to(page.dest, found[0], found[1], html=html)
 
+    body, data_additions, finish = use_site_data(body, meta, site_data or SiteData(),
+                                                 page.data_used, page.data_names,
+                                                 lambda ref: images.copy(ref, rel))
     converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys,
                              rosters=rosters, rewrite_html_image=rewrite_for_html,
                              find_link=find_link if site else None,
                              internal=site.internal if site else lambda url: False,
                              schedule="schedule" not in meta)
+    converted.text = finish(converted.text)
     page.links_rewritten = converted.links.rewritten
     page.links_unresolved = converted.links.unresolved
     if has_dates:
         page.notes.append("the page already has a 'dates:' key; an Important Dates list "
                           "in its text is kept as written")
-    additions: dict[str, Any] = {}
+    additions: dict[str, Any] = dict(data_additions)
     page.layout = meta.get("layout") if isinstance(meta.get("layout"), str) else None
     page.heading = first_heading(body)
     day = _workshop_day(converted.dates) if converted.dates else None
