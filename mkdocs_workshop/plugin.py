@@ -392,7 +392,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self._write_calendars(config)
         if self.images is not None:
             self.images.write(config.site_dir)
-            log.info(f"images: {self.images.processed} processed, {self.images.from_cache} "
+            # Quiet builds: shown with `mkdocs build --verbose` only.
+            log.debug(f"images: {self.images.processed} processed, {self.images.from_cache} "
                      "from the cache")
 
 

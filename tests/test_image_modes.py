@@ -11,6 +11,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+import PIL
 import pytest
 from PIL import Image, ImageStat
 
@@ -117,6 +118,9 @@ def test_each_mode_keeps_its_brightness_and_colour(case: str) -> None:
         assert shown_alpha == pytest.approx(alpha, abs=TOLERANCE)
 
 
+PIL_MAJOR = int(PIL.__version__.split(".")[0])
+
+
 @pytest.mark.parametrize("case", sorted(c for c in CASES if CASES[c][1] is not None))
 def test_each_mode_read_from_a_file_makes_the_same_avatar(tmp_path: Path, case: str) -> None:
     make, fmt, colour, alpha = CASES[case]
@@ -126,6 +130,11 @@ def test_each_mode_read_from_a_file_makes_the_same_avatar(tmp_path: Path, case: 
         if "transparency" in original.info else {}
     original.save(source, fmt, **save)
     with Image.open(source) as check:  # the file holds the mode the case is about
+        if case == "YCbCr" and check.mode == "RGB" and PIL_MAJOR < 13:
+            # Pillow before 13 (the newest on Python 3.10) reads a JPEG back as RGB: no
+            # YCbCr file to test with; test_each_mode_keeps_its_brightness_and_colour
+            # still covers the mode.
+            pytest.skip(f"Pillow {PIL.__version__} opens a YCbCr JPEG as RGB")
         assert check.mode == original.mode, (case, check.mode)
         assert fmt != "JPEG" or check.info.get("adobe")  # Adobe's inverted CMYK
     processor = ImageProcessor(tmp_path / "cache", 24, 28, ["avif", "webp"], 90,

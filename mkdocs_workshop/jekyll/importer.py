@@ -27,6 +27,7 @@ from urllib.parse import quote, urlsplit
 import yaml
 from mkdocs.utils.meta import META_RE, YAML_RE
 
+from ..deploy import WORKFLOW_PATH, workflow_text
 from ..features import is_roster
 from ..frontmatter import parse_front_matter
 from ..page import read_page
@@ -701,6 +702,11 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     mkdocs_yml = _mkdocs_yml(config, report, index_needed, layouts, site)
     if not dry_run:
         _write(dest, outputs, images.writes, mkdocs_yml, report)
+        # The GitHub Actions workflow that builds and deploys it (docs/deploy.md); a DEST
+        # that is not empty, where one could be, needs --force (see _refuse_folders).
+        _write_one(dest, WORKFLOW_PATH, workflow_text(), report)
+    report.notes.append(f"{WORKFLOW_PATH} builds the site with --strict and deploys it to "
+                        "GitHub Pages on every push to main (docs/deploy.md).")
     return report
 
 
