@@ -34,6 +34,7 @@ from ..page import read_page
 from ..problems import excerpt, printable
 from ..safeload import Loaded, load
 from ..scan import find_calls
+from ..times import format_day
 from ..timezones import AOE
 from .body import BodyResult, convert_body
 from .datafiles import SiteData, read_site_data, use_site_data
@@ -496,7 +497,8 @@ def _why(exc: Exception) -> str:
 def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
     """The ``dates:`` entries of the lines: ``Label: day`` when that is all there is, else
     ``what`` with ``when`` or ``start``/``end`` (times of day and a zone when the line gives
-    them) and ``extended`` (the new date, or a period's new last day)."""
+    them) and ``extended`` (a deadline's new date; a period extended gets its new last day as
+    ``end``, the first one named in its label)."""
     block: list[Any] = []
     for _line, parsed in dates:
         found = parsed.date
@@ -508,9 +510,13 @@ def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
             entry["start"], entry["end"] = found.first, found.last
         else:
             entry["when"] = found.when
-        if parsed.extended is not None:
-            entry["extended"] = parsed.extended.last if found.first != found.last \
-                else parsed.extended.when
+        if parsed.extended is not None and "end" in entry:
+            # Only a deadline has 'extended:': a period's new last day is its end, and the
+            # label keeps the one the source gave first.
+            entry["what"] = f"{parsed.what} (extended from {format_day(found.last)})"
+            entry["end"] = parsed.extended.last
+        elif parsed.extended is not None:
+            entry["extended"] = parsed.extended.when
         if found.zone not in (None, "AoE") and (found.time is not None or found.zone == "UTC"):
             entry["timezone"] = found.zone
         if list(entry) == ["what", "when"] and not isinstance(found.when, datetime):
