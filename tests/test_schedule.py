@@ -116,7 +116,8 @@ def test_durations_open_ends_parallel_slots_and_several_days(site: SiteFn) -> No
                  plugins=[MACROS, {"workshop": {"time_format": "12h"}}], strict=True)
     assert built.ok, built.messages()
     html = built.html()
-    assert re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)">', html) == ["2024-07-26",
+    program = html[html.index('<div class="workshop-schedule'):]  # not the edition header
+    assert re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)">', program) == ["2024-07-26",
                                                                          "2024-07-27"]
     # 9:30 has no end: it lasts until the next slot, at 10:00.
     assert ('<time datetime="2024-07-26T09:30+02:00">9:30 AM</time>&ndash;'

@@ -798,7 +798,13 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         return posixpath.relpath(copied, page_url(page.dest).rstrip("/") or ".")
 
     def find_link(url: str, html: bool) -> str | None:
-        found = site.find(url, site.sources.get(page.dest, "/")) if site else None
+        if site is None:
+            return None
+        # From the page's address, as a browser resolves it; else from the source file's
+        # folder, which is what a link like "schedule.html" in conf25/index.md means when a
+        # permalink (/conf25) moved the page's address up a level.
+        found = site.find(url, site.sources.get(page.dest, "/")) \
+            or site.find(url, "/" + posixpath.dirname(rel))
         return None if found is None else link_to(page.dest, found[0], found[1], html=html)
 
     body, data_additions, finish = use_site_data(body, meta, site_data or SiteData(),
