@@ -319,11 +319,17 @@ def make_baseline(series: Series, root: Path) -> Series:
         meta, body = split_front_matter((series.root / "docs" / page).read_text("utf-8"))
         built = built_page(site, page).read_text("utf-8")
         blocks = workshop_blocks(built)
+        # The edition header is the plugin's too, though no macro call asks for it: the
+        # baseline page carries it as written, at the top of its text.
+        header = [b for b in blocks if b.startswith('<div class="workshop-header"')]
+        blocks = [b for b in blocks if b not in header]
         calls = MACRO_CALL.findall(body)
         if len(calls) != len(blocks):
             raise RuntimeError(f"{page}: {len(calls)} macro calls but {len(blocks)} blocks")
         rendered = iter(blocks)
         body = MACRO_CALL.sub(lambda _, blocks=rendered: next(blocks), body)
+        if header:
+            body = header[0] + "\n\n" + body
         if (ld := JSON_LD.search(built)) is not None:
             body += "\n" + ld.group() + "\n"
         front = f"---\ntitle: {json_str(meta['title'])}\n---\n\n" if "title" in meta else ""
