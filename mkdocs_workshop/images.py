@@ -33,8 +33,9 @@ import shutil
 import stat
 import tempfile
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -378,31 +379,17 @@ class ImageProcessor:
     def _header_size(self, source: Path) -> tuple[int, int]:
         """The photo's size from its header: a file that is no image, or too large, is
         reported now, before the page shows it."""
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                with Image.open(source) as image:
-                    if image.format != "JPEG" and image.width * image.height > PIXEL_LIMIT:
-                        raise ImageProblem(
-                            f"is {image.width} x {image.height} pixels, too large to resize "
-                            "safely.", "resize it to a few megapixels (an avatar needs a few "
-                            "hundred pixels).")
-                    if image.format != "PNG" or "exif" in image.info:
-                        # Its orientation turns the image: a damaged one fails now. (A PNG's
-                        # EXIF after its pixels would need them decoded: it waits.)
-                        image.getexif()
-                    return image.width, image.height
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ImageProblem(
-                "is too large to decode safely (a decompression bomb, or an enormous photo).",
-                "resize it to a few megapixels (an avatar needs a few hundred pixels).",
-            ) from None
-        except UnidentifiedImageError:
-            raise ImageProblem("is not an image Pillow can read (or the file is damaged).",
-                               "export it again as JPEG or PNG.") from None
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise ImageProblem(f"could not be decoded ({exc}).",
-                               "export it again as JPEG or PNG.") from None
+        with _decoding(), Image.open(source) as image:
+            if image.format != "JPEG" and image.width * image.height > PIXEL_LIMIT:
+                raise ImageProblem(
+                    f"is {image.width} x {image.height} pixels, too large to resize "
+                    "safely.", "resize it to a few megapixels (an avatar needs a few "
+                    "hundred pixels).")
+            if image.format != "PNG" or "exif" in image.info:
+                # Its orientation turns the image: a damaged one fails now. (A PNG's
+                # EXIF after its pixels would need them decoded: it waits.)
+                image.getexif()
+            return image.width, image.height
 
     def _render(self, recipe: Recipe) -> tuple[dict[str, bytes], Entry]:
         """Decode, shape and encode: the files by name, and the entry they make."""
@@ -449,32 +436,19 @@ class ImageProcessor:
 
     @staticmethod
     def _open(source: Path, need: tuple[int, int]) -> Image.Image:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                image = Image.open(source)
-                if image.format == "JPEG":
-                    # Decode at 1/2, 1/4 or 1/8 scale, never below what is needed.
-                    image.draft("RGB", need)
-                elif image.width * image.height > PIXEL_LIMIT:
-                    image.close()
-                    raise ImageProblem(
-                        f"is {image.width} x {image.height} pixels, too large to resize safely.",
-                        "resize it to a few megapixels (an avatar needs a few hundred pixels).",
-                    )
-                image.load()
-                return image
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ImageProblem(
-                "is too large to decode safely (a decompression bomb, or an enormous photo).",
-                "resize it to a few megapixels (an avatar needs a few hundred pixels).",
-            ) from None
-        except UnidentifiedImageError:
-            raise ImageProblem("is not an image Pillow can read (or the file is damaged).",
-                               "export it again as JPEG or PNG.") from None
-        except (OSError, SyntaxError, ValueError) as exc:
-            raise ImageProblem(f"could not be decoded ({exc}).",
-                               "export it again as JPEG or PNG.") from None
+        with _decoding():
+            image = Image.open(source)
+            if image.format == "JPEG":
+                # Decode at 1/2, 1/4 or 1/8 scale, never below what is needed.
+                image.draft("RGB", need)
+            elif image.width * image.height > PIXEL_LIMIT:
+                image.close()
+                raise ImageProblem(
+                    f"is {image.width} x {image.height} pixels, too large to resize safely.",
+                    "resize it to a few megapixels (an avatar needs a few hundred pixels).",
+                )
+            image.load()
+            return image
 
 
 # -- cache files --------------------------------------------------------------------------
@@ -666,3 +640,24 @@ def page_image(processed: Processed, page_url: str) -> PageImage:
 
     urls = [(v.mime, get_relative_url(v.path, page_url)) for v in processed.variants]
     return PageImage(urls[-1][1], tuple(urls[:-1]), processed.width, processed.height)
+
+
+@contextmanager
+def _decoding() -> Iterator[None]:
+    """Pillow's ways of failing on a file, as the ImageProblem to tell the organizer; a
+    decompression-bomb warning is such a failure too."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            yield
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(
+            "is too large to decode safely (a decompression bomb, or an enormous photo).",
+            "resize it to a few megapixels (an avatar needs a few hundred pixels).",
+        ) from None
+    except UnidentifiedImageError:
+        raise ImageProblem("is not an image Pillow can read (or the file is damaged).",
+                           "export it again as JPEG or PNG.") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ImageProblem(f"could not be decoded ({exc}).",
+                           "export it again as JPEG or PNG.") from None

@@ -233,3 +233,15 @@ def _png() -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (120, 63), (40, 80, 160)).save(out, "PNG")
     return out.getvalue()
+
+
+def test_a_missing_preview_image_is_named(site: SiteFn) -> None:
+    block = {"workshop": {"venue": "ICML 2024", "date": "2024-07-16", "image": "gone.png"}}
+    built = site({"index.md": page(block, "Hi."),
+                  "b.md": page({"workshop": {**block["workshop"], "image": "../../x.png"}},
+                               "Hi.")})
+    messages = "\n".join(built.messages())
+    assert "index.md: 'workshop', field 'image': 'gone.png' was not found" in messages
+    assert "link previews and the series index show no picture" in messages
+    assert "b.md: 'workshop', field 'image': '../../x.png' points outside the docs folder" \
+        in messages

@@ -197,6 +197,23 @@ def resolve_links(links: list[tuple[int, WorkshopLink]], page_src: str, url_for:
     return buttons
 
 
+def check_image(ref: str, page_src: str, url_for: UrlFor, problems: Problems) -> None:
+    """``workshop.image`` (the link preview's picture and the home card's logo) must be a file
+    of the site, or a web address."""
+    found = find_image(ref, page_src, url_for)
+    if found.outside_docs:
+        problems.error(f"'{ref}' points outside the docs folder.", key="workshop",
+                       field="image", fix="keep images inside the docs folder "
+                                          "(for example docs/assets/).")
+    elif found.url is None:
+        problems.warn(
+            f"'{ref}' was not found (looked for "
+            + " and ".join(f"'{t}'" for t in found.tried)
+            + " in the docs folder); link previews and the series index show no picture.",
+            key="workshop", field="image",
+            fix="add the file to the docs folder, correct the path, or remove 'image'.")
+
+
 def target_url(target: str, page_src: str, url_for: UrlFor) -> str | None:
     """The address of a button's target for the page ``page_src``."""
     if target.startswith("#") or "://" in target or target.startswith("mailto:"):
@@ -225,6 +242,8 @@ def of(parts: Mapping[str, Any]) -> WorkshopInfo | None:
 def _read(reading: Reading) -> dict[str, Any]:
     info, links = read_workshop(reading.meta, reading.problems)
     buttons = resolve_links(links, reading.src, reading.url_for, reading.problems)
+    if info is not None and info.image:
+        check_image(info.image, reading.src, reading.url_for, reading.problems)
     return {"workshop": info, "workshop_buttons": buttons}
 
 

@@ -103,10 +103,10 @@ def open_page(browser: Any, base_url: str, artifacts: Path) -> Iterator[Any]:
 
     def make(path: str, *, width: int = 1280, height: int = 900, clock: str | None = None,
              zone: str = "Europe/Vienna", javascript: bool = True,
-             color_scheme: str = "light") -> Page:
+             color_scheme: str = "light", locale: str | None = None) -> Page:
         context = browser.new_context(viewport={"width": width, "height": height},
                                       timezone_id=zone, java_script_enabled=javascript,
-                                      color_scheme=color_scheme)
+                                      color_scheme=color_scheme, locale=locale)
         contexts.append(context)
         page = context.new_page()
         page.problems = []
@@ -132,3 +132,19 @@ def open_page(browser: Any, base_url: str, artifacts: Path) -> Iterator[Any]:
 def boxes(page: Page, selector: str) -> list[dict[str, float]]:
     return [page.locator(selector).nth(i).bounding_box()
             for i in range(page.locator(selector).count())]
+
+
+def serious_findings(page: Page) -> list[dict[str, Any]]:
+    """axe-core's serious and critical findings on the page. Material's search dialog has no
+    accessible name: theme markup, outside this project (every Material site has it); the rest
+    of the page, theme included, is checked."""
+    script = axe_script()
+    if script is None:
+        _missing("axe-core is not installed (npm install axe-core)")
+    page.add_script_tag(path=str(script))
+    result: list[dict[str, Any]] = page.evaluate("""async () => {
+        const r = await axe.run({exclude: [['.md-search']]}, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    return [v for v in result if v["impact"] in ("serious", "critical")]

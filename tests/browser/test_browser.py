@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import axe_script, boxes
+from .conftest import boxes, serious_findings
 
 pytestmark = pytest.mark.browser
 
@@ -135,19 +135,5 @@ def test_without_javascript_the_page_is_complete(open_page: Any) -> None:
 
 @pytest.mark.parametrize("path", ["", "icml24/", "iclr24/", "macros/team/"])
 def test_no_serious_accessibility_violations(open_page: Any, path: str) -> None:
-    script = axe_script()
-    if script is None:
-        from .conftest import _missing
-
-        _missing("axe-core is not installed (npm install axe-core)")
-    page = open_page(path)
-    page.add_script_tag(path=str(script))
-    # Material's search dialog has no accessible name: theme markup, outside this project
-    # (every Material site has it); the rest of the page, theme included, is checked.
-    result = page.evaluate("""async () => {
-        const r = await axe.run({exclude: [['.md-search']]}, {resultTypes: ['violations']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
-    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    serious = serious_findings(open_page(path))
     assert serious == [], serious

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import axe_script
+from .conftest import serious_findings
 
 pytestmark = pytest.mark.browser
 
@@ -77,17 +77,5 @@ def test_home_cards_put_the_next_edition_first(open_page: Any, artifacts: Path, 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", ["iclr27/", "iclr27/call/", ""])
 def test_no_serious_accessibility_violations(open_page: Any, path: str, scheme: str) -> None:
-    script = axe_script()
-    if script is None:
-        from .conftest import _missing
-
-        _missing("axe-core is not installed (npm install axe-core)")
-    page = open_page(path, color_scheme=scheme)
-    page.add_script_tag(path=str(script))
-    result = page.evaluate("""async () => {
-        const r = await axe.run({exclude: [['.md-search']]}, {resultTypes: ['violations']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
-    serious = [v for v in result if v["impact"] in ("serious", "critical")]
+    serious = serious_findings(open_page(path, color_scheme=scheme))
     assert serious == [], serious

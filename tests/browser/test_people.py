@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import axe_script, boxes
+from .conftest import boxes, serious_findings
 
 pytestmark = pytest.mark.browser
 
@@ -56,21 +56,6 @@ def _page(open_page: Any, path: str, width: int, scheme: str) -> Any:
     return page
 
 
-def _axe(page: Any) -> list[dict[str, Any]]:
-    script = axe_script()
-    if script is None:
-        from .conftest import _missing
-
-        _missing("axe-core is not installed (npm install axe-core)")
-    page.add_script_tag(path=str(script))
-    result: list[dict[str, Any]] = page.evaluate("""async () => {
-        const r = await axe.run({exclude: [['.md-search']]}, {resultTypes: ['violations']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
-    return [v for v in result if v["impact"] in ("serious", "critical")]
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", ["icml24/", "iclr24/"])
@@ -84,7 +69,7 @@ def test_edition_pages_pass_axe_in_both_schemes(open_page: Any, artifacts: Path,
     page.evaluate("window.scrollTo(0, 0)")
     name = path.strip("/") or "home"
     page.screenshot(path=str(artifacts / f"i13-{name}-{width}-{scheme}.png"), full_page=True)
-    assert _axe(page) == []
+    assert serious_findings(page) == []
     assert page.problems == []
 
 

@@ -4,13 +4,12 @@ phone and a desktop, light and dark, in Los Angeles, at fixed moments of the vis
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import _missing, axe_script
+from .conftest import serious_findings
 
 pytestmark = pytest.mark.browser
 
@@ -21,58 +20,25 @@ SCHEMES = ["light", "dark"]
 
 
 @pytest.fixture
-def visit(browser: Any, base_url: str) -> Iterator[Any]:
-    """A new page in its own context (the open_page pattern of test_browser.py): console
-    errors, page errors and requests off this machine are recorded in ``page.problems``."""
-    contexts: list[Any] = []
+def visit(open_page: Any) -> Any:
+    """open_page in Los Angeles and in English, checking that the scheme asked for is shown."""
 
-    def make(path: str, *, width: int = 1280, height: int = 900, clock: str | None = None,
-             zone: str = LA, color_scheme: str = "light", javascript: bool = True) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      timezone_id=zone, color_scheme=color_scheme,
-                                      java_script_enabled=javascript, locale="en-US")
-        contexts.append(context)
-        page = context.new_page()
-        page.problems = []
-        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-        page.on("pageerror", lambda e: page.problems.append(str(e)))
-
-        def outside(route: Any) -> None:
-            page.problems.append(f"request off this machine: {route.request.url}")
-            route.abort()
-
-        page.route(re.compile(r"^(?!http://127\.0\.0\.1)[a-z]+://"), outside)
-        if clock:
-            page.clock.install(time=clock)
-        page.goto(base_url + path)
-        page.wait_for_load_state("networkidle")
+    def make(path: str, *, zone: str = LA, color_scheme: str = "light",
+             javascript: bool = True, **options: Any) -> Page:
+        page = open_page(path, zone=zone, color_scheme=color_scheme, javascript=javascript,
+                         locale="en-US", **options)
         if javascript:
             scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
             assert scheme == ("slate" if color_scheme == "dark" else "default")
         return page
 
-    yield make
-    for context in contexts:
-        context.close()
+    return make
 
 
 def box(page: Page, selector: str, nth: int = 0) -> dict[str, float]:
     found = page.locator(selector).nth(nth).bounding_box()
     assert found is not None, selector
     return dict(found)
-
-
-def axe(page: Page) -> list[dict[str, Any]]:
-    script = axe_script()
-    if script is None:
-        _missing("axe-core is not installed (npm install axe-core)")
-    page.add_script_tag(path=str(script))
-    result: list[dict[str, Any]] = page.evaluate("""async () => {
-        const r = await axe.run({exclude: [['.md-search']]}, {resultTypes: ['violations']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
-    return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
 def contrast(page: Page, selector: str) -> float:
@@ -143,7 +109,7 @@ def test_los_angeles_reads_the_program_on_friday_may_10(visit: Any, artifacts: P
     assert contrast(page, ".workshop-schedule__switch") >= 4.5
     page.locator(".workshop-schedule").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"time-schedule-la-{width}-{scheme}.png"))
-    assert axe(page) == []
+    assert serious_findings(page) == []
     assert page.problems == []
 
 
@@ -221,7 +187,7 @@ def test_the_slot_happening_now_and_the_next_are_marked(visit: Any, artifacts: P
     assert contrast(page, "tr.workshop-slot--now .workshop-slot__mark") >= 4.5
     now.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"time-schedule-now-375-{scheme}.png"))
-    assert axe(page) == []
+    assert serious_findings(page) == []
     # The clock moves on: at 09:50 the contributed talks are on, the coffee break is next.
     page.clock.run_for("40:00")
     page.wait_for_function(
@@ -265,7 +231,7 @@ def test_an_extended_deadline_counts_and_each_aoe_deadline_is_in_local_time(
         assert contrast(page, selector) >= 4.5, selector
     page.locator(".workshop-dates").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"time-dates-{width}-{scheme}.png"))
-    assert axe(page) == []
+    assert serious_findings(page) == []
     assert page.problems == []
 
 
@@ -295,7 +261,7 @@ def test_once_every_date_has_passed_one_line_says_when_and_where(
     toggle.click()
     assert page.locator("li.workshop-date--past").count() == 6
     assert page.locator("li.workshop-date").first.is_visible()
-    assert axe(page) == []
+    assert serious_findings(page) == []
     assert page.problems == []
 
 
