@@ -49,6 +49,7 @@ FILES = {
           title: Poster session
         """,
     "_data/sponsors.yml": "- name: Acme\n  logo: /assets/acme.png\n",
+    "_data/gallery.yml": "- name: a.png\n",
     "_includes/speakers.html": "{% for r in site.data.speakers %}{{ r }}{% endfor %}\n",
     "_includes/organizers.html": "{% for o in site.data.organizers %}{{ o.name }}{% endfor %}\n",
     "_includes/schedule.html": "{% for s in site.data.schedule %}{{ s.time }}{% endfor %}\n",
@@ -101,7 +102,8 @@ def test_rows_and_flat_files() -> None:
     rows = read_file("speakers", [{"num_row": 1, "speakers": [{"name": "A"}, {"name": "B"}]},
                                   {"num_row": 2, "speakers": [{"name": "C"}]}])
     assert [p["name"] for p in rows.people] == ["A", "B", "C"]
-    assert read_file("sponsors", [{"name": "Acme"}]).kind == "kept"
+    assert read_file("sponsors", [{"name": "Acme"}]).kind == "sponsors"
+    assert read_file("gallery", [{"name": "a.png"}]).kind == "kept"
     assert read_file("speakers", {"a": 1}).kind == "kept"
 
 
@@ -127,7 +129,7 @@ def test_data_site_imports_builds_and_shows_everyone(tmp_path: Path) -> None:
     assert "_data/schedule.yml: 2 slots" in report
     assert "entry 3: time 'TBD' is not a time I can read" in report
     assert "fields not carried over: twitter" in report
-    assert "_data/sponsors.yml: kept in the Jekyll source" in report
+    assert "_data/sponsors.yml: 1 sponsors, shown on no page" in report
     built = build_config(dest / "mkdocs.yml", strict=False)
     assert built.ok, built.messages()
     html = built.html("index.md")
@@ -169,11 +171,167 @@ def test_inline_loops_over_site_data(tmp_path: Path) -> None:
         ---
         {% for row in site.data.speakers %}{% for s in row.speakers %}
         <p>{{ s.name }}</p>{% endfor %}{% endfor %}
-        {% for x in site.data.sponsors %}{{ x.name }}{% endfor %}
+        {% for x in site.data.gallery %}{{ x.name }}{% endfor %}
         """), encoding="utf-8")
     report = import_site(source, tmp_path / "out").render()
     page = (tmp_path / "out" / "docs" / "team.md").read_text(encoding="utf-8")
     assert '\n\n<< team("speakers") >>\n\n' in page
     assert "site.data.speakers" not in page
-    assert "{% raw %}" in page and "site.data.sponsors" in page  # not understood: kept
+    assert "{% raw %}" in page and "site.data.gallery" in page  # not understood: kept
     assert "shown on docs/index.md, docs/team.md" in report
+
+
+# A second shape, as many real sites are made (written for this test): pages in _pages named by
+# 'include:', loops over variables assigned from site.data, images named by file name only
+# under the folder the include's <img> gives, entries the source skips, papers and partners
+# files, a navigation file with a dropdown, and a mapping of lists (site.data.people.team).
+SECOND = {
+    "_config.yml": "title: Toy Second Workshop\ninclude:\n  - _pages\n",
+    "_data/speakers.yml": """\
+        - fullname: Ada Quill
+          affiliations: [Univ A, Lab Z]
+          photo: ada.png
+          website: www.example.org
+          skip: false
+        - fullname: Bo Fern
+          photo: bo.png
+          website: none
+          skip: true
+        """,
+    "_data/people.yml": """\
+        title: ignored
+        team:
+          - firstname: Cy
+            lastname: Dove
+            organization: Univ C
+        """,
+    "_data/accepted-orals.yml": """\
+        - title: "Toy oral about $x^2$"
+          authors: "Dee Rowe, Eli Marsh"
+          email: dee@example.org
+          OpenReview: "https://openreview.net/pdf?id=AbCdEf123"
+        """,
+    "_data/accepted-posters.yml": """\
+        - title: Toy poster
+          authors: [Fay Lin]
+          keywords: toys
+        """,
+    "_data/partners.yml": "- photo: acme.png\n  link: https://acme.example.org/\n",
+    "_data/navigation.yml": """\
+        - name: Speakers
+          link: /speakers.html
+        - name: Papers
+          link: /#
+          dropdown:
+            - name: Accepted
+              link: /accepted.html
+        - name: Blog
+          link: https://blog.example.org/
+        """,
+    "_includes/speaker-card.html": '<img src="{{ site.baseurl }}/assets/img/people/'
+                                   '{{ speaker.photo }}">{{ speaker.fullname }}\n',
+    "_pages/speakers.md": """\
+        ---
+        title: Speakers
+        permalink: /speakers
+        ---
+        {% assign speakers = site.data.speakers | sort: "fullname" %}
+        {% for speaker in speakers %}{% if speaker.skip %}{% continue %}{% endif %}
+        {% include speaker-card.html %}{% endfor %}
+
+        {% for p in site.data.people.team %}{{ p.firstname }}{% endfor %}
+
+        {% for p in site.data.partners %}<img src="assets/img/logos/{{ p.photo }}">{% endfor %}
+
+        {% for s in site.data.speakers %}{{ s.fullname }}{% endfor %}
+        """,
+    "_pages/accepted.md": """\
+        ---
+        title: Accepted
+        permalink: /accepted
+        ---
+        ## Talks
+        {% assign papers = site.data.accepted-orals | sample: 3 %}
+        {% for paper in papers %}{{ paper.title }}{% endfor %}
+        ## Posters
+        {% assign papers = site.data.accepted-posters %}
+        {% for paper in papers %}{{ paper.title }}{% endfor %}
+        """,
+    "index.md": "---\ntitle: Home\n---\nWelcome.\n",
+}
+
+
+def _png(path: Path) -> None:
+    from PIL import Image
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (40, 40), (20, 120, 200)).save(path)
+
+
+def test_second_shape_of_data_sites(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    for rel, text in SECOND.items():
+        path = source / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text), encoding="utf-8")
+    for rel in ("assets/img/people/ada.png", "assets/img/people/bo.png",
+                "assets/img/logos/acme.png"):
+        _png(source / rel)
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    speakers = (dest / "docs" / "speakers.md").read_text(encoding="utf-8")
+    accepted = (dest / "docs" / "accepted.md").read_text(encoding="utf-8")
+    assert '<< team("speakers") >>' in speakers and '<< team("people_team") >>' in speakers
+    assert "<< sponsors() >>" in speakers
+    assert "assign speakers" not in speakers  # the assign went with its loop
+    # a second loop over a file the page already shows: kept as text, never live Liquid
+    assert "{% raw %}{% for s in site.data.speakers %}" in speakers
+    assert '<< papers("data/accepted-orals.yml") >>' in accepted
+    assert '<< papers("data/accepted-posters.yml") >>' in accepted
+    orals = (dest / "docs" / "data" / "accepted-orals.yml").read_text(encoding="utf-8")
+    assert "forum: AbCdEf123" in orals and "decision: Oral" in orals
+    assert "dee@example.org" not in orals  # Jekyll never published _data: no e-mail now
+    assert "fields left out of the published papers file" in report
+    assert "1 left out as the source left them out" in report
+    assert "affiliations" not in report.split("_data/speakers.yml")[-1].split("\n")[1]
+    assert "People: 0 in rosters, 3 in _data files" in report
+    nav = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    assert nav.index("Speakers: speakers.md") < nav.index("Papers:") < nav.index(
+        "Accepted: accepted.md") < nav.index("Blog: https://blog.example.org/")
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    html = built.html("speakers.md")
+    assert "Ada Quill" in html and "Univ A, Lab Z" in html and "Cy Dove" in html
+    assert "Bo Fern" not in html.split("{% for s in")[0]  # skipped, as in the source
+    assert 'href="https://www.example.org"' in html
+    assert html.count("<img") >= 2  # Ada's photo and the partner's logo, both found
+    assert "{% for s in site.data.speakers %}" in html  # shown as text
+    papers = built.html("accepted.md")
+    assert "Toy poster" in papers and "Fay Lin" in papers and "<math" in papers
+    assert "openreview.net/forum?id=AbCdEf123" in papers
+
+
+def test_a_loop_shown_under_a_condition_is_reported(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    (source / "_data").mkdir(parents=True)
+    (source / "_data" / "people.yml").write_text(dedent("""\
+        groups:
+          - short: a
+            name: Univ A
+            members:
+              - {firstname: Ada, lastname: Quill, contact: true}
+          - short: b
+            name: Univ B
+            members:
+              - {firstname: Bo, lastname: Fern}
+        """), encoding="utf-8")
+    (source / "index.md").write_text(dedent("""\
+        ---
+        title: Home
+        ---
+        {% for g in site.data.people.groups %}{% if g.short == "a" %}{% for m in g.members %}
+        {{ m.firstname }}{% endfor %}{% endif %}{% endfor %}
+        """), encoding="utf-8")
+    report = import_site(source, tmp_path / "out").render()
+    assert "2 people, shown on docs/index.md" in report
+    assert """only when 'g.short == "a"': all are shown""" in report

@@ -8,34 +8,48 @@ ones it understands into what the plugin reads, and says what it kept and why:
 - people files, flat (a list of persons) or in rows (``- num_row: 1`` with a nested list),
   with the common field names and their synonyms, become rosters (``team()``);
 - ``schedule.yml`` becomes ``schedule:`` slots (``time: "09:15 - 09:35"`` split into start and
-  end; titles with HTML made plain text); a slot that cannot be read is kept as a data file
-  and reported.
+  end; titles with HTML made plain text); a slot that cannot be read is listed as text;
+- papers files (``accepted_papers.yml``, orals, posters, spotlights, abstracts: by name, or
+  entries with a title and authors) become papers files of the new site, their decision from
+  the file's name when the entries give none;
+- sponsors and partners files become ``sponsors:`` entries;
+- ``navigation.yml`` (or ``nav.yml``, ``menu.yml``) gives the nav its labels and order.
 
-Anything else under ``_data`` is reported as kept (the importer does not write it into the
-page). Nothing here becomes live Jinja or HTML: values are plain strings in front matter,
-which the plugin escapes when it renders them.
+A file may be a list, people keyed by an id, or a mapping whose lists a page loops over
+(``site.data.people.team``: the file ``people.team``). Anything else under ``_data`` is
+reported as kept. ``jekyll/dataloops.py`` finds where pages show these files. Nothing here
+becomes live Jinja or HTML: values are plain strings, which the plugin escapes when it
+renders them.
 """
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
-import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..safeload import load
-from .escape import markdown_text, one_line
+from ..safeload import load, load_json
+from .escape import one_line
 from .freedates import parse_free_date
 from .paths import within
 
 MAX_DATA_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 200_000
 # _data files that are lists of named things but not people.
-NOT_PEOPLE = ("sponsor", "navigation", "nav", "paper", "poster", "spotlight", "oral", "menu",
-              "link", "date", "news", "social", "plan")
+NOT_PEOPLE = ("navigation", "nav", "menu", "link", "date", "news", "social", "plan", "gallery",
+              "image", "slide", "slider", "faq", "text", "i18n", "setting")
+# Words in a file's name that say what it holds (the first that matches wins).
+PAPER_WORDS = ("paper", "poster", "spotlight", "oral", "abstract", "accepted", "publication",
+               "submission", "contribution")
+SPONSOR_WORDS = ("sponsor", "partner", "supporter", "funder", "donor")
+NAV_NAMES = ("navigation", "nav", "menu", "navbar", "header")
+# The decision a papers file's name gives its entries, when they carry none.
+DECISIONS = (("oral", "Oral"), ("spotlight", "Spotlight"), ("poster", "Poster"),
+             ("contributed", "Contributed talk"))
 
 # Field synonyms seen on real sites -> the roster's field.
 PERSON_FIELDS: dict[str, str] = {
@@ -48,6 +62,32 @@ PERSON_FIELDS: dict[str, str] = {
     "title": "topic", "talk": "topic", "talk_title": "topic", "topic": "topic",
     "bio": "bio", "abstract": "bio", "role": "role", "position": "role",
 }
+# A name in two fields: the first and the last.
+FIRST_NAMES = ("firstname", "first_name", "first", "given_name", "givenname")
+LAST_NAMES = ("lastname", "last_name", "last", "family_name", "familyname", "surname")
+# Fields of a paper -> the papers file's field (papers.py reads these).
+PAPER_FIELDS: dict[str, str] = {
+    "title": "title", "paper_title": "title", "name": "title",
+    "authors": "authors", "author": "authors", "author(s)": "authors",
+    "abstract": "abstract", "tldr": "abstract", "summary": "abstract",
+    "openreview": "forum", "openreview_id": "forum", "openreview_link": "forum",
+    "forum": "forum", "forum_id": "forum", "id": "forum",
+    "pdf": "pdf", "pdf_link": "pdf", "paper": "pdf", "paper_link": "pdf",
+    "link": "url", "url": "url", "arxiv": "url", "paper_url": "url", "website": "url",
+    "decision": "decision", "track": "decision", "presentation": "decision",
+    "award": "award", "awards": "award",
+}
+# Fields of a sponsor -> the sponsors entry's field.
+SPONSOR_FIELDS: dict[str, str] = {
+    "name": "name", "fullname": "name", "title": "name", "alt": "name", "alttext": "name",
+    "logo": "logo", "image": "logo", "img": "logo", "photo": "logo", "src": "logo",
+    "logo_dark": "logo_dark",
+    "url": "url", "link": "url", "website": "url", "homepage": "url", "href": "url",
+    "tier": "tier", "level": "tier", "category": "tier", "type": "tier",
+    "blurb": "blurb", "description": "blurb",
+}
+# What a published data file must not carry: Jekyll never published _data, the new site does.
+PRIVATE = re.compile(r"e?-?mail|phone|address|password|token|secret", re.I)
 # Fields of a slot -> the schedule's field.
 SLOT_FIELDS: dict[str, str] = {
     "title": "title", "event": "title", "session": "title", "name": "title",
@@ -63,24 +103,34 @@ _TIME_RANGE = re.compile(
     r"(?:[-–—]+|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})\s*(?P<p2>[ap]\.?m\.?)?\s*$", re.I)
 _ONE_TIME = re.compile(r"^\s*(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?P<p1>[ap]\.?m\.?)?\s*$", re.I)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_FOR_TAG = re.compile(r"\{%-?\s*(?:(?P<end>endfor)|for\s+\w{1,100}\s+in\s+"
-                      r"(?P<what>[A-Za-z0-9_.\[\]'\"-]{1,200}))[^%]{0,1000}?-?%\}")
 _TAG = re.compile(r"<[^>]{0,1000}>")
-_DATA_LOOP = re.compile(r"site\.data\.(?P<name>[A-Za-z0-9_-]{1,100})")
-_INCLUDE = re.compile(r"\{%-?\s*include\s+(?P<file>[A-Za-z0-9_./-]{1,200}\.html)"
-                      r"(?P<args>[^%]{0,1000}?)-?%\}")
+_DATA_LOOP = re.compile(r"site\.data\.(?P<name>[A-Za-z0-9_-]{1,100}(?:\.[A-Za-z0-9_-]{1,100})?)")
 
 
 @dataclass
 class DataFile:
     """One ``_data`` file and what became of it."""
-    name: str  # "speakers" for _data/speakers.yml
-    kind: str  # "people", "schedule" or "kept"
+    name: str  # "speakers" for _data/speakers.yml, "people.team" for its list 'team:'
+    kind: str  # "people", "schedule", "papers", "sponsors", "nav" or "kept"
     people: list[dict[str, Any]] = field(default_factory=list)
     slots: list[dict[str, Any]] = field(default_factory=list)
+    papers: list[dict[str, Any]] = field(default_factory=list)
+    sponsors: list[dict[str, Any]] = field(default_factory=list)
+    links: list[tuple[str, str, int]] = field(default_factory=list)  # (label, url, depth)
+    raw: list[dict[Any, Any]] = field(default_factory=list)  # each entry as the file has it
     kept: list[str] = field(default_factory=list)  # entries not understood: "entry N: why"
     unread_slots: list[tuple[str, str]] = field(default_factory=list)  # (time, title)
     why_kept: str = ""  # for kind "kept": why the whole file is
+    source: str = ""  # "_data/people.yml", for the report
+
+    def count(self) -> str:
+        """What the file holds, for the report: '12 people', '3 slots'."""
+        number, word = {"people": (len(self.people), "people"),
+                        "schedule": (len(self.slots), "slots"),
+                        "papers": (len(self.papers), "papers"),
+                        "sponsors": (len(self.sponsors), "sponsors"),
+                        "nav": (len(self.links), "nav entries")}.get(self.kind, (0, "entries"))
+        return f"{number} {word}"
 
 
 @dataclass
@@ -88,37 +138,66 @@ class SiteData:
     """The ``_data`` files of a site, and the includes that loop over them."""
     files: dict[str, DataFile] = field(default_factory=dict)
     includes: dict[str, str] = field(default_factory=dict)  # "speakers.html" -> "speakers"
+    include_texts: dict[str, str] = field(default_factory=dict)  # "speakers.html" -> its text
     notes: list[str] = field(default_factory=list)
 
     def report_lines(self, shown_by: dict[str, list[str]]) -> list[str]:
-        """What the report says of the _data files: every person, slot and kept entry."""
+        """What the report says of the _data files: every person, slot, paper and kept
+        entry, and where each file is shown."""
         if not self.files and not self.notes:
             return []
         lines = ["", f"_data files: {len(self.files)}"]
         for name, data in self.files.items():
-            pages = ", ".join(shown_by.get(name, [])) or "no page (no include shows it)"
-            if data.kind == "people":
-                lines.append(f"  _data/{name}.yml: {len(data.people)} people, shown on {pages}")
-            elif data.kind == "schedule":
-                lines.append(f"  _data/{name}.yml: {len(data.slots)} slots, shown on {pages}")
+            where = data.source + (f", its list '{name.split('.', 1)[1]}'" if "." in name else "")
+            pages = ", ".join(shown_by.get(name, []))
+            if data.kind == "kept":
+                lines.append(f"  {where}: kept in the Jekyll source, not imported: "
+                             f"{data.why_kept or 'not a file the import understands'}")
+            elif data.kind == "nav":
+                lines.append(f"  {where}: {data.count()}, used for the nav's labels and order")
             else:
-                lines.append(f"  _data/{name}.yml: kept in the Jekyll source, not imported: "
-                             f"{data.why_kept or 'not a people or schedule file'}")
+                lines.append(f"  {where}: {data.count()}, "
+                             + (f"shown on {pages}" if pages else
+                                "shown on no page (no page or include of the site loops over "
+                                "it; add its macro where it belongs)"))
             lines += [f"    kept: {kept}" for kept in data.kept]
         lines += [f"  {note}" for note in self.notes]
         return lines
 
+    def nav_links(self) -> list[tuple[str, str, int]]:
+        """The entries of the site's navigation file (the first, if several)."""
+        return next((f.links for f in self.files.values() if f.kind == "nav"), [])
+
+    def shown(self, name: str) -> DataFile | None:
+        """The data file of this name, if it is one a page can show through a macro."""
+        found = self.files.get(name)
+        return found if found is not None and found.kind in SHOWN_KINDS else None
+
     def for_include(self, name: str) -> DataFile | None:
         data = self.includes.get(name)
-        found = self.files.get(data) if data else None
-        return found if found is not None and found.kind in ("people", "schedule") else None
+        return self.shown(data) if data else None
+
+
+SHOWN_KINDS = ("people", "schedule", "papers", "sponsors")
 
 
 def _text(value: Any) -> str | None:
+    """A field's value as one line of plain text; a list of texts joined with commas
+    (``affiliations: [Mila, CIFAR]``)."""
+    if isinstance(value, list) and value and all(
+            isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        value = ", ".join(str(v).strip() for v in value if str(v).strip())
     if value is None or isinstance(value, (dict, list)):
         return None
     text = one_line(html.unescape(_TAG.sub(" ", str(value))))
     return text or None
+
+
+def _field(entry: dict[Any, Any], names: tuple[str, ...]) -> str | None:
+    for key, value in entry.items():
+        if str(key).lower() in names:
+            return _text(value)
+    return None
 
 
 def person(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
@@ -127,33 +206,153 @@ def person(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
         return None, []
     out: dict[str, Any] = {}
     unknown: list[str] = []
+    split = (_field(entry, FIRST_NAMES), _field(entry, LAST_NAMES))
     for key, value in entry.items():
-        target = PERSON_FIELDS.get(str(key).lower())
+        lowered = str(key).lower()
+        target = PERSON_FIELDS.get(lowered)
         text = _text(value)
+        if lowered in FIRST_NAMES + LAST_NAMES and any(split):
+            continue
         if target is None or text is None:
-            if value not in (None, ""):
+            if value not in (None, "", []):
                 unknown.append(str(key))
             continue
         if target == "bio":
             text = str(value).strip()  # Markdown the plugin renders (escaped)
+        if target in ("url", "image"):
+            text = _address(text)
+            if text is None:
+                unknown.append(f"{key} ({value!s:.40})")
+                continue
         out.setdefault(target, text)
+    if "name" not in out and any(split):
+        out = {"name": " ".join(part for part in split if part), **out}
     if "name" not in out:
         return None, unknown
     return out, unknown
 
 
+NO_VALUE = ("none", "n/a", "na", "-", "#", "tbd", "null", "nil", "todo", "false")
+
+
+def _address(text: str) -> str | None:
+    """A link or image as a page can use it: a placeholder (``none``, ``#``) is no value,
+    and a web address written without its scheme (``www.example.org``) gains https."""
+    if text.lower() in NO_VALUE:
+        return None
+    if re.match(r"^www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]+(?:[/?#]\S*)?$", text):
+        return "https://" + text
+    return text
+
+
+def paper(entry: Any, decision: str | None) -> tuple[dict[str, Any] | None, list[str]]:
+    """A paper of a papers file, in the fields ``papers()`` reads, and the fields left out
+    of the published file (contact details)."""
+    if not isinstance(entry, dict):
+        return None, []
+    out: dict[str, Any] = {}
+    private: list[str] = []
+    extra: dict[str, Any] = {}
+    for key, value in entry.items():
+        name = str(key)
+        target = PAPER_FIELDS.get(name.lower())
+        if value in (None, "", []) or isinstance(value, dict):
+            continue
+        if PRIVATE.search(name):
+            private.append(name)
+            continue
+        if target == "authors":
+            out.setdefault("authors", [a for a in (_text(x) for x in value) if a]
+                           if isinstance(value, list) else _text(value))
+        elif target == "abstract":
+            out.setdefault("abstract", str(value).strip())
+        elif target is not None and _text(value):
+            out.setdefault(target, _text(value))
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            extra[name.lower()] = _text(value)  # kept for group_by
+        elif isinstance(value, bool):
+            extra[name.lower()] = "yes" if value else "no"
+    if "title" not in out:
+        return None, private
+    if "forum" in out and not _forum(out["forum"]):
+        out.setdefault("url", out.pop("forum"))  # an 'id' that is not OpenReview's
+    elif "forum" in out:
+        out["forum"] = _forum(out["forum"])
+    if decision and "decision" not in out:
+        out["decision"] = decision
+    taken = set(out)
+    out.update({k: v for k, v in extra.items() if k not in taken and v})
+    return out, private
+
+
+_OPENREVIEW_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+_OPENREVIEW_LINK = re.compile(r"^https?://openreview\.net/(?:forum|pdf)\?id=([A-Za-z0-9_-]{6,20})")
+
+
+def _forum(value: Any) -> str | None:
+    """An OpenReview id, from an id or a link to the forum or the PDF."""
+    text = str(value).strip()
+    link = _OPENREVIEW_LINK.match(text)
+    if link:
+        return link.group(1)
+    return text if _OPENREVIEW_ID.match(text) and not text.isdigit() else None
+
+
+def sponsor(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
+    """A sponsor entry, and the fields it could not place. A sponsor without a name is
+    named after its link's host, or its logo's file name."""
+    if not isinstance(entry, dict):
+        return None, []
+    out: dict[str, Any] = {}
+    unknown: list[str] = []
+    for key, value in entry.items():
+        target = SPONSOR_FIELDS.get(str(key).lower())
+        text = _text(value)
+        if target is None or text is None:
+            if value not in (None, "", []):
+                unknown.append(str(key))
+            continue
+        out.setdefault(target, text)
+    if "name" not in out:
+        host = re.match(r"^https?://(?:www\.)?([^/:?#]+)", str(out.get("url", "")))
+        logo = Path(str(out.get("logo", ""))).stem.replace("_", " ").replace("-", " ")
+        name = host.group(1) if host else logo.strip()
+        if not name:
+            return None, unknown
+        out = {"name": name, **out}
+    return out, unknown
+
+
+def nav_links(data: list[Any], depth: int = 0) -> list[tuple[str, str, int]]:
+    """(label, link, depth) of a navigation file's entries, nested dropdowns one deeper."""
+    found: list[tuple[str, str, int]] = []
+    for entry in data:
+        if not isinstance(entry, dict) or depth > 3:
+            continue
+        label = _field(entry, ("name", "title", "text", "label", "page"))
+        link = _field(entry, ("link", "url", "href", "path", "permalink"))
+        if label:
+            found.append((label, link or "", depth))
+        for value in entry.values():
+            if isinstance(value, list):
+                found += nav_links(value, depth + 1)
+    return found
+
+
 def _rows(data: list[Any]) -> list[Any] | None:
-    """The persons of a file in rows (``- num_row: 1`` with a nested list), or None when the
-    file is flat."""
+    """The persons of a file in rows or groups (``- num_row: 1`` with a nested list,
+    ``- name: Univ A`` with ``members:``), or None when the file is flat."""
     if not data or not all(isinstance(row, dict) for row in data):
         return None
     flat: list[Any] = []
     for row in data:
-        nested = [v for v in row.values() if isinstance(v, list)]
-        if len(nested) != 1 or any(PERSON_FIELDS.get(str(k).lower()) == "name" for k in row):
+        nested = [v for v in row.values() if isinstance(v, list)
+                  and any(isinstance(p, dict) for p in v)]
+        if len(nested) != 1:
             return None
         flat += nested[0]
-    return flat
+    named = sum(1 for p in flat if isinstance(p, dict) and person(p)[0] is not None)
+    return flat if named * 2 > len(flat) else None
 
 
 def _clock(hour: str, minute: str, pm: str | None) -> str | None:
@@ -235,30 +434,58 @@ def _by_day(data: list[Any]) -> list[Any]:
     return flat
 
 
-def read_file(name: str, data: Any) -> DataFile:
+def _kind_by_name(name: str) -> str | None:
+    lowered = name.lower()
+    if "schedule" in lowered or "program" in lowered or "agenda" in lowered:
+        return "schedule"
+    if lowered.split(".")[-1] in NAV_NAMES:
+        return "nav"
+    if any(word in lowered for word in SPONSOR_WORDS):
+        return "sponsors"
+    if any(word in lowered for word in PAPER_WORDS):
+        return "papers"
+    return None
+
+
+def _looks_like_papers(data: list[Any]) -> bool:
+    """Entries with a title and authors, and no person's name."""
+    entries = [e for e in data if isinstance(e, dict)]
+    if not entries:
+        return False
+    papers = sum(1 for e in entries
+                 if {"title", "paper_title"} & {str(k).lower() for k in e}
+                 and {"authors", "author", "author(s)"} & {str(k).lower() for k in e})
+    return papers * 2 > len(entries)
+
+
+def read_file(name: str, data: Any, source: str = "") -> DataFile:
     """What one ``_data`` file is, from its name and content."""
+    made = _read_file(name, data)
+    made.source = source or f"_data/{name}.yml"
+    return made
+
+
+def _read_file(name: str, data: Any) -> DataFile:
     if isinstance(data, dict) and data and all(isinstance(v, dict) for v in data.values()):
         data = list(data.values())  # people keyed by an id: "ada_quill: {name: ...}"
     if not isinstance(data, list):
         return DataFile(name, "kept", why_kept="is not a list")
-    if "schedule" in name.lower() or "program" in name.lower():
-        result = DataFile(name, "schedule")
-        for n, entry in enumerate(_by_day(data), 1):
-            made, why = slot(entry)
-            if made is None:
-                result.kept.append(f"entry {n}: {why}; listed as text under the schedule")
-                if isinstance(entry, dict):
-                    result.unread_slots.append((
-                        _text(entry.get("time") or entry.get("Time")) or "",
-                        _text(entry.get("title") or entry.get("Title")) or f"entry {n}"))
-            else:
-                result.slots.append(made)
-        if not result.slots:
-            return DataFile(name, "kept", kept=result.kept, why_kept="no slot could be read")
-        return result
+    kind = _kind_by_name(name)
+    if kind is None and _looks_like_papers(data):
+        kind = "papers"
+    if kind == "schedule":
+        return _schedule_file(name, data)
+    if kind == "nav":
+        links = nav_links(data)
+        return DataFile(name, "nav", links=links) if links else DataFile(
+            name, "kept", why_kept="has no entry with a name and a link")
+    if kind == "papers":
+        return _papers_file(name, data)
+    if kind == "sponsors":
+        return _sponsors_file(name, data)
     if any(word in name.lower() for word in NOT_PEOPLE):
-        return DataFile(name, "kept", why_kept="the import reads people and schedule files "
-                        "only; this one is kept in the Jekyll source")
+        return DataFile(name, "kept", why_kept="the import reads people, schedule, papers, "
+                        "sponsors and navigation files; this one is kept in the Jekyll source")
     persons = _rows(data) or data
     result = DataFile(name, "people")
     for n, entry in enumerate(persons, 1):
@@ -270,9 +497,85 @@ def read_file(name: str, data: Any) -> DataFile:
             result.kept.append(f"entry {n} ({made['name']}): fields not carried over: "
                                + ", ".join(unknown))
         result.people.append(made)
+        result.raw.append(entry)
     if not result.people:
         return DataFile(name, "kept", why_kept="has no entry with a name (not a people file)")
     return result
+
+
+def _schedule_file(name: str, data: list[Any]) -> DataFile:
+    result = DataFile(name, "schedule")
+    for n, entry in enumerate(_by_day(data), 1):
+        made, why = slot(entry)
+        if made is None:
+            result.kept.append(f"entry {n}: {why}; listed as text under the schedule")
+            if isinstance(entry, dict):
+                result.unread_slots.append((
+                    _text(entry.get("time") or entry.get("Time")) or "",
+                    _text(entry.get("title") or entry.get("Title")) or f"entry {n}"))
+        else:
+            result.slots.append(made)
+    if not result.slots:
+        return DataFile(name, "kept", kept=result.kept, why_kept="no slot could be read")
+    return result
+
+
+def _papers_file(name: str, data: list[Any]) -> DataFile:
+    decision = next((label for word, label in DECISIONS if word in name.lower()), None)
+    result = DataFile(name, "papers")
+    private: set[str] = set()
+    for n, entry in enumerate(data, 1):
+        made, left_out = paper(entry, decision)
+        private.update(left_out)
+        if made is None:
+            result.kept.append(f"entry {n}: has no title; not in the papers file")
+            continue
+        result.papers.append(made)
+        result.raw.append(entry)
+    if private:
+        result.kept.append("fields left out of the published papers file (contact details, "
+                           "which Jekyll's _data never published): " + ", ".join(sorted(private)))
+    if not result.papers:
+        return DataFile(name, "kept", kept=result.kept, why_kept="has no entry with a title")
+    return result
+
+
+def _sponsors_file(name: str, data: list[Any]) -> DataFile:
+    result = DataFile(name, "sponsors")
+    for n, entry in enumerate(data, 1):
+        made, unknown = sponsor(entry)
+        if made is None:
+            result.kept.append(f"entry {n}: has no name, link or logo")
+            continue
+        if unknown:
+            result.kept.append(f"entry {n} ({made['name']}): fields not carried over: "
+                               + ", ".join(unknown))
+        result.sponsors.append(made)
+        result.raw.append(entry)
+    if not result.sponsors:
+        return DataFile(name, "kept", kept=result.kept, why_kept="has no entry with a name, "
+                        "link or logo")
+    return result
+
+
+DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv")
+
+
+def _load_data(path: Path, rel: str, site: SiteData) -> tuple[bool, Any]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".csv":
+        try:
+            rows = list(csv.DictReader(io.StringIO(text)))
+        except csv.Error as exc:
+            site.notes.append(f"{rel} was not read: it is not a CSV file I can read ({exc}).")
+            return False, None
+        return True, [{k: v for k, v in row.items() if k is not None} for row in rows]
+    loaded = load_json(text) if path.suffix == ".json" else load(text)
+    if not loaded.ok:
+        message, fix = loaded.error or ("could not be read.", "")
+        site.notes.append(f"{rel} {message} {fix}".strip())
+        return False, None
+    return True, loaded.data
 
 
 def read_site_data(source: Path) -> SiteData:
@@ -281,7 +584,7 @@ def read_site_data(source: Path) -> SiteData:
     folder = source / "_data"
     if folder.is_dir():
         for path in sorted(folder.iterdir()):
-            if path.suffix not in (".yml", ".yaml") or not path.is_file():
+            if path.suffix not in DATA_SUFFIXES or not path.is_file():
                 continue
             rel = f"_data/{path.name}"
             if within(path, source) is None:
@@ -291,12 +594,18 @@ def read_site_data(source: Path) -> SiteData:
                 site.notes.append(f"{rel} was not read: it is larger than "
                                   f"{MAX_DATA_BYTES:,} bytes.")
                 continue
-            loaded = load(path.read_text(encoding="utf-8", errors="replace"))
-            if not loaded.ok:
-                message, fix = loaded.error or ("could not be read.", "")
-                site.notes.append(f"{rel} {message} {fix}".strip())
+            ok, data = _load_data(path, rel, site)
+            if not ok:
                 continue
-            site.files[path.stem] = read_file(path.stem, loaded.data)
+            lists = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, list)
+                     and re.fullmatch(r"[A-Za-z0-9_-]{1,100}", k)} \
+                if isinstance(data, dict) and not all(isinstance(v, dict)
+                                                     for v in data.values()) else {}
+            if lists:  # site.data.people.team: each list a file of its own
+                for key, value in lists.items():
+                    site.files[f"{path.stem}.{key}"] = read_file(f"{path.stem}.{key}", value, rel)
+                continue
+            site.files[path.stem] = read_file(path.stem, data, rel)
     includes = source / "_includes"
     if includes.is_dir():
         for path in sorted(includes.rglob("*.html")):
@@ -304,135 +613,23 @@ def read_site_data(source: Path) -> SiteData:
                 continue
             if path.stat().st_size > MAX_INCLUDE_BYTES:
                 continue
-            found = {m["name"] for m in
-                     _DATA_LOOP.finditer(path.read_text(encoding="utf-8", errors="replace"))}
-            known = [n for n in sorted(found) if n in site.files]
-            if len(known) == 1:
-                site.includes[path.relative_to(includes).as_posix()] = known[0]
+            text = path.read_text(encoding="utf-8", errors="replace")
+            name = path.relative_to(includes).as_posix()
+            site.include_texts[name] = text
+            found = {data_name(m["name"], site) for m in _DATA_LOOP.finditer(text)}
+            known = sorted(n for n in found if n is not None and site.shown(n) is not None)
+            # An include that loops over one file shows it; one that also reads another (a
+            # schedule that looks up its speakers) shows its schedule.
+            schedules = [n for n in known if site.files[n].kind == "schedule"]
+            if len(known) == 1 or len(schedules) == 1:
+                site.includes[name] = known[0] if len(known) == 1 else schedules[0]
     return site
 
 
-def roster_key(name: str) -> str:
-    """The front-matter key for a data file's roster (``program_committee`` stays)."""
-    key = re.sub(r"[^A-Za-z0-9_]", "_", name)
-    return key if key and not key[0].isdigit() else f"data_{key}"
-
-
-def replace_includes(body: str, site: SiteData
-                     ) -> tuple[str, str, list[tuple[str, DataFile]]]:
-    """Each include that loops over a data file the module understands, found in ``body``.
-
-    Returns the body with each such include tag replaced by a marker (letters and digits
-    with a random part, so no source can write one and nothing changes it), the marker's
-    prefix, and the list of (tag, data file) the markers stand for, in order."""
-    found: list[tuple[str, DataFile]] = []
-    prefix = f"IMPORTJEKYLLDATA{secrets.token_hex(8)}X"
-
-    def swap(match: re.Match[str]) -> str:
-        data = site.for_include(match["file"])
-        if data is None:
-            return match.group(0)
-        found.append((match.group(0), data))
-        return f"{prefix}{len(found) - 1}X"
-
-    body = _INCLUDE.sub(swap, body)
-    # Loops written in the page itself: {% for x in site.data.X %} ... {% endfor %}, outermost
-    # ones only, in one pass over the for/endfor tags.
-    pieces: list[str] = []
-    done = 0
-    depth = 0
-    opened: tuple[int, DataFile | None] | None = None
-    for match in _FOR_TAG.finditer(body):
-        if match["end"] is None:
-            if depth == 0:
-                what = match["what"] or ""
-                name = what[len("site.data."):] if what.startswith("site.data.") else ""
-                data = site.files.get(name)
-                usable = data if data is not None and data.kind != "kept" else None
-                opened = (match.start(), usable)
-            depth += 1
-        elif depth > 0:
-            depth -= 1
-            if depth == 0 and opened is not None and opened[1] is not None:
-                pieces.append(body[done:opened[0]])
-                found.append((body[opened[0]:match.end()], opened[1]))
-                pieces.append(f"{prefix}{len(found) - 1}X")
-                done = match.end()
-    pieces.append(body[done:])
-    return "".join(pieces), prefix, found
-
-
-def use_site_data(body: str, meta: dict[Any, Any], site: SiteData, used: list[str],
-                  names: list[str], rewrite_image: Callable[[str], str | None]
-                  ) -> tuple[str, dict[str, Any], Callable[[str], str]]:
-    """The page's text with its data-file includes marked, the front-matter keys they add,
-    and the function that turns the marks into macro calls once the text is converted.
-
-    ``used`` gets a line for the report per include; ``names`` the data files shown. A key
-    the page already has is not written over: the include is kept and the report says so."""
-    marked, prefix, found = replace_includes(body, site)
-    additions: dict[str, Any] = {}
-    calls: list[str] = []
-    for tag, data in found:
-        if data.kind == "schedule":
-            key, call = "schedule", "<< schedule() >>" + _unread(data)
-            value: list[dict[str, Any]] = data.slots
-            workshop = meta.get("workshop")
-            dated = isinstance(workshop, dict) and "date" in workshop
-            if not dated and not (value and "day" in value[0]):
-                # No day to put the slots on: the plugin could not place them. Kept as a
-                # list of text, and said.
-                calls.append("\n\n" + _as_text(value) + _unread(data))
-                names.append(data.name)
-                used.append(f"{one_line(tag)} -> a list of {len(value)} slots as text: "
-                            f"_data/{data.name}.yml gives no day with a year; add "
-                            "'workshop: {date: YYYY-MM-DD}' and 'schedule:' to use << "
-                            "schedule() >>")
-                continue
-        else:
-            key = roster_key(data.name)
-            call, value = f'<< team("{key}") >>', [_with_image(p, rewrite_image)
-                                                     for p in data.people]
-        if key in meta or key in additions:
-            calls.append(tag)
-            used.append(f"{one_line(tag)} kept as written: the page already has '{key}:'")
-            continue
-        additions[key] = value
-        calls.append(f"\n\n{call}\n\n")
-        names.append(data.name)
-        used.append(f"{one_line(tag)} -> {call.splitlines()[0]} ({len(value)} from "
-                    f"_data/{data.name}.yml)")
-
-    def finish(text: str) -> str:
-        return re.sub(re.escape(prefix) + r"(\d+)X", lambda m: calls[int(m.group(1))], text)
-
-    return marked, additions, finish
-
-
-def _with_image(entry: dict[str, Any], rewrite: Callable[[str], str | None]) -> dict[str, Any]:
-    """The person with the image copied into the new site (a missing one stays as written:
-    the importer reports it and the card shows initials)."""
-    if "image" not in entry:
-        return entry
-    copied = rewrite(str(entry["image"]))
-    return {**entry, "image": copied} if copied else entry
-
-
-def _unread(data: DataFile) -> str:
-    """The slots whose time could not be read, as text under the schedule: kept, not lost."""
-    if not data.unread_slots:
-        return ""
-    items = "".join(f"- {markdown_text(when) or '(no time)'}: {markdown_text(title)}\n"
-                    for when, title in data.unread_slots)
-    return ("\n\nAlso on the programme (times as the source wrote them):\n\n" + items)
-
-
-def _as_text(slots: list[dict[str, Any]]) -> str:
-    """Slots as a Markdown list of text (time, title, speakers)."""
-    items = []
-    for entry in slots:
-        when = entry["start"] + (f" - {entry['end']}" if "end" in entry else "")
-        who = ", ".join(entry.get("speakers", []))
-        items.append(f"- {markdown_text(when)}: {markdown_text(entry['title'])}"
-                     + (f" ({markdown_text(who)})" if who else "") + "\n")
-    return "".join(items)
+def data_name(dotted: str, site: SiteData) -> str | None:
+    """The data file ``site.data.<dotted>`` names: ``people.team`` when ``people.yml`` is a
+    mapping of lists, else its first part."""
+    if dotted in site.files:
+        return dotted
+    first = dotted.split(".", 1)[0]
+    return first if first in site.files else None

@@ -18,6 +18,7 @@ import hashlib
 import os
 import posixpath
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from mkdocs.utils.meta import META_RE, YAML_RE
 
 from ..deploy import WORKFLOW_PATH, workflow_text
 from ..features import is_roster
+from ..features.papers import PaperFiles
 from ..frontmatter import parse_front_matter
 from ..page import read_page
 from ..problems import excerpt, printable
@@ -37,7 +39,8 @@ from ..scan import find_calls
 from ..times import format_day
 from ..timezones import AOE
 from .body import BodyResult, convert_body
-from .datafiles import SiteData, read_site_data, use_site_data
+from .datafiles import SiteData, read_site_data
+from .dataloops import Written, use_site_data
 from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter, key_edits, unwritable
@@ -45,6 +48,7 @@ from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
 from .nav import (
     Button,
     NavPage,
+    data_nav,
     first_heading,
     group,
     header_buttons,
@@ -135,6 +139,8 @@ class Report:
     def render(self) -> str:
         verb = "Would write" if self.dry_run else "Wrote"
         people = sum(sum(p.people.values()) for p in self.pages)
+        from_data = sum(len(f.people) for f in self.data_files.files.values()) \
+            if self.data_files is not None else 0
         commented = sum(p.commented_people for p in self.pages)
         dates = sum(len(p.dates) for p in self.pages)
         kept = sum(len(p.kept_lines) for p in self.pages)
@@ -150,6 +156,7 @@ class Report:
             f"Pages: {len(self.pages)} ({sum(p.is_edition for p in self.pages)} with rosters or "
             f"dates); files without front matter not copied: {self.skipped_files}",
             f"People: {people} in rosters"
+            + (f", {from_data} in _data files" if from_data else "")
             + (f"; {commented} commented out in the source, left out as in Jekyll"
                if commented else ""),
             f"Dates converted: {dates}; lines kept as written: {kept}",
@@ -442,10 +449,17 @@ class Collections:
     ``collections_dir``), and whether Jekyll publishes its documents as pages."""
 
     folders: dict[str, tuple[str, bool]] = field(default_factory=dict)  # rel -> (label, out)
+    included: set[str] = field(default_factory=set)  # '_pages': named by 'include:'
 
     @classmethod
     def read(cls, data: dict[Any, Any]) -> Collections:
         found = cls()
+        include = data.get("include")
+        if isinstance(include, list):  # folders starting with '_' that Jekyll publishes
+            found.included = {name.strip("/") for name in include if isinstance(name, str)
+                              and name.startswith("_") and safe_segment(name.strip("/"))
+                              == name.strip("/") and name.strip("/") not in SKIPPED_DIRS
+                              and name.strip("/") != "_data"}
         declared = data.get("collections")
         if isinstance(declared, list):
             declared = {label: None for label in declared if isinstance(label, str)}
@@ -559,7 +573,8 @@ def _pages(source: Path, report: Report, collections: Collections) -> list[tuple
             if folder in SKIPPED_DIRS or folder.startswith("."):
                 continue  # Jekyll's own machinery, which Material and the plugin replace
             rel_folder = (Path(root) / folder).relative_to(source).as_posix()
-            if collections.of(rel_folder + "/x") is not None or not folder.startswith("_"):
+            if collections.of(rel_folder + "/x") is not None or not folder.startswith("_") \
+                    or rel_folder in collections.included:
                 kept.append(folder)
             else:
                 report.notes.append(_folder_left_out(source, rel_folder, folder, collections))
@@ -596,8 +611,8 @@ def _folder_left_out(source: Path, rel: str, name: str, collections: Collections
     elif name == "_drafts":
         why = "Jekyll drafts, which it publishes only with --drafts"
     elif name == "_data":
-        why = ("Jekyll data files (site.data); what a page showed from them through Liquid is "
-               "kept as written")
+        why = ("Jekyll data files (site.data), not published as they are; what the import "
+               "made of each is listed under '_data files'")
     elif rel in collections.folders:
         why = "a collection Jekyll does not publish as pages (its output is not true)"
     else:
@@ -687,6 +702,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     site_data = read_site_data(source)
     report.data_files = site_data
     outputs: dict[str, str] = {}
+    written = Written()
     pages = _pages(source, report, collections)
     site = _site_map(pages, collections, data)
     layouts = Layouts(source, report)
@@ -697,14 +713,19 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
             page.collection = published[0]
         outputs_text = _import_page(rel, text, page, images, taken,
                                     path=published[1] if published else rel, site=site,
-                                    layouts=layouts, site_data=site_data)
+                                    layouts=layouts, site_data=site_data, written=written)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
+    for rel, text in written.files.items():  # papers files from _data, one per file shown
+        if rel in outputs:
+            report.notes.append(f"docs/{rel} was not written: a page of the site is there.")
+        else:
+            outputs[rel] = text
     index_needed = "index.md" not in outputs and bool(outputs)
     if index_needed:
         outputs["index.md"] = _index_page(report)
         report.notes.append("The Jekyll site has no home page; docs/index.md lists the pages.")
-    _check_pages(report, outputs, set(images.writes))
+    _check_pages(report, outputs, set(images.writes), written.files)
     mkdocs_yml = _mkdocs_yml(config, report, index_needed, layouts, site)
     if not dry_run:
         _write(dest, outputs, images.writes, mkdocs_yml, report)
@@ -747,7 +768,8 @@ def _site_map(pages: list[tuple[str, str]], collections: Collections,
 
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
                  taken: Destinations, *, path: str, site: SiteMap | None = None,
-                 layouts: Layouts | None = None, site_data: SiteData | None = None) -> str:
+                 layouts: Layouts | None = None, site_data: SiteData | None = None,
+                 written: Written | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
     collection's documents)."""
@@ -807,9 +829,11 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
             or site.find(url, "/" + posixpath.dirname(rel))
         return None if found is None else link_to(page.dest, found[0], found[1], html=html)
 
-    body, data_additions, finish = use_site_data(body, meta, site_data or SiteData(),
-                                                 page.data_used, page.data_names,
-                                                 lambda ref: images.copy(ref, rel))
+    body, data_additions, finish = use_site_data(
+        body, meta, site_data or SiteData(), page.data_used, page.data_names,
+        lambda ref: images.copy(ref, rel),
+        lambda ref: not isinstance(images.locate(ref, posixpath.dirname(rel)), str),
+        written if written is not None else Written())
     converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys,
                              rosters=rosters, rewrite_html_image=rewrite_for_html,
                              find_link=find_link if site else None,
@@ -887,8 +911,19 @@ def _index_page(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _check_pages(report: Report, outputs: dict[str, str], images: set[str]) -> None:
-    """Run the plugin's own checks on each page, so the report names what the build will."""
+def _check_pages(report: Report, outputs: dict[str, str], images: set[str],
+                 data: dict[str, str]) -> None:
+    """Run the plugin's own checks on each page, so the report names what the build will;
+    the papers files written from ``_data`` (``data``) are read as the build will read them."""
+    with tempfile.TemporaryDirectory() as docs:
+        for rel, text in data.items():
+            Path(docs, rel).parent.mkdir(parents=True, exist_ok=True)
+            Path(docs, rel).write_text(text, encoding="utf-8")
+        _check_each(report, outputs, images, PaperFiles(docs))
+
+
+def _check_each(report: Report, outputs: dict[str, str], images: set[str],
+                papers: PaperFiles) -> None:
     for page in report.pages:
         text = outputs[page.dest]
         if not YAML_RE.match(text):
@@ -900,7 +935,7 @@ def _check_pages(report: Report, outputs: dict[str, str], images: set[str]) -> N
             return src if src in images else None
 
         data = read_page(page.dest, front.meta, find_calls(body), default_zone=AOE,
-                         url_for=url_for, front_problems=front.problems)
+                         url_for=url_for, papers=papers, front_problems=front.problems)
         missing = [p for p in data.problems if p.field == "image" and "not found" in p.message]
         page.checks = [f"{p.severity.value}: {p}" for p in data.problems if p not in missing]
         if missing:
@@ -1011,7 +1046,13 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
         nav.append({"Editions": nav_entries(editions, {p.dest: p for p in nav_pages})})
     by_dest = {p.dest: p for p in report.pages}
     rest = [p for p in rest if p.collection is None]
-    if editions or home is None or not home.is_edition:
+    menu = report.data_files.nav_links() if report.data_files is not None else []
+    if menu and not editions:  # _data/navigation.yml: the site's own labels and order
+        entries, unplaced = data_nav(menu, lambda href: find(href, "index.md"), rest)
+        nav += entries
+        report.notes += [f"nav entry kept out: {shown(entry)}: no page of the site is there."
+                         for entry in unplaced]
+    elif editions or home is None or not home.is_edition:
         nav += [{_nav_label(by_dest[p.dest]): p.dest} for p in rest]
     else:  # the home page is the edition: the other pages are its sub-pages
         nav += home_entries(home, rest, layouts.buttons(home.layout) if layouts else [], find)

@@ -190,3 +190,51 @@ def home_entries(home: NavPage | None, rest: list[NavPage], buttons: list[Button
     order = {dest: i for i, (_label, dest) in reversed(list(enumerate(edition.buttons)))}
     ordered = sorted(rest, key=lambda p: order.get(p.dest, len(order)))
     return [{html_text(label_of(p, edition)): p.dest} for p in ordered]
+
+
+def data_nav(links: list[tuple[str, str, int]], find: Callable[[str], str | None],
+             pages: list[NavPage]) -> tuple[list[Any], list[str]]:
+    """The nav a ``navigation.yml`` gives: its labels and its order, a dropdown as a section
+    (its own link, when it leads to a page, first in it); web links kept (http and https
+    only); the pages it does not name after it, by title. Also returns the entries it could
+    not place (a link to no page of the site), for the report."""
+    entries: list[Any] = []
+    placed: set[str] = {"index.md"}
+    unplaced: list[str] = []
+    stack: list[tuple[int, list[Any]]] = [(-1, entries)]
+    for n, (label, url, depth) in enumerate(links):
+        while stack[-1][0] >= depth:
+            stack.pop()
+        container = stack[-1][1]
+        target = find(url) if url else None
+        if n + 1 < len(links) and links[n + 1][2] > depth:  # a dropdown
+            section: list[Any] = []
+            if target is not None and target not in placed:
+                section.append({html_text(label): target})
+                placed.add(target)
+            container.append({html_text(label): section})
+            stack.append((depth, section))
+            continue
+        if target is None:
+            if re.match(r"^https?://[^\s\"'<>]+$", url):
+                container.append({html_text(label): url})
+            elif url not in ("", "#", "/#") and not url.startswith("#"):
+                unplaced.append(f"{label} ({url})")
+            continue
+        if target not in placed:
+            placed.add(target)
+            container.append({html_text(label): target})
+
+    def pruned(items: list[Any]) -> list[Any]:
+        kept = []
+        for item in items:
+            (label, value), = item.items()
+            if isinstance(value, list):
+                value = pruned(value)
+                if not value:
+                    continue
+            kept.append({label: value})
+        return kept
+
+    rest = [{html_text(p.title or p.dest[:-3]): p.dest} for p in pages if p.dest not in placed]
+    return pruned(entries) + rest, unplaced
