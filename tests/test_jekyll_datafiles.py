@@ -204,6 +204,9 @@ SECOND = {
           - firstname: Cy
             lastname: Dove
             organization: Univ C
+          - firstname: Ada
+            lastname: Quill
+            position: Chair
         """,
     "_data/accepted-orals.yml": """\
         - title: "Toy oral about $x^2$"
@@ -294,7 +297,14 @@ def test_second_shape_of_data_sites(tmp_path: Path) -> None:
     assert "fields left out of the published papers file" in report
     assert "1 left out as the source left them out" in report
     assert "affiliations" not in report.split("_data/speakers.yml")[-1].split("\n")[1]
-    assert "People: 0 in rosters, 3 in _data files" in report
+    assert "People: 0 in rosters, 4 in _data files" in report
+    # Ada is in two files: once in the people directory, by id in both rosters
+    directory = (dest / "docs" / "people.yml").read_text(encoding="utf-8")
+    assert "ada-quill:\n  name: Ada Quill\n  aff: Univ A, Lab Z" in directory
+    assert "Chair" not in directory  # a role belongs to the roster
+    assert speakers.count("- id: ada-quill") == 2 and "role: Chair" in speakers
+    assert "docs/people.yml: 1 person of several _data files, each once" in report
+    assert "not in the people directory" not in report
     nav = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     assert nav.index("Speakers: speakers.md") < nav.index("Papers:") < nav.index(
         "Accepted: accepted.md") < nav.index("Blog: https://blog.example.org/")
@@ -302,6 +312,7 @@ def test_second_shape_of_data_sites(tmp_path: Path) -> None:
     assert built.ok, built.messages()
     html = built.html("speakers.md")
     assert "Ada Quill" in html and "Univ A, Lab Z" in html and "Cy Dove" in html
+    assert html.count("Ada Quill") >= 2 and "Chair" in html
     assert "Bo Fern" not in html.split("{% for s in")[0]  # skipped, as in the source
     assert 'href="https://www.example.org"' in html
     assert html.count("<img") >= 2  # Ada's photo and the partner's logo, both found

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..anchors import slug
 from ..safeload import load, load_json
 from .escape import one_line
 from .freedates import parse_free_date
@@ -140,6 +141,43 @@ class SiteData:
     includes: dict[str, str] = field(default_factory=dict)  # "speakers.html" -> "speakers"
     include_texts: dict[str, str] = field(default_factory=dict)  # "speakers.html" -> its text
     notes: list[str] = field(default_factory=list)
+    # People in more than one people file: their id by name, and their fields, gathered as
+    # the pages show them (the people directory the import writes).
+    shared: dict[str, str] = field(default_factory=dict)  # casefolded name -> id
+    directory: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> fields
+
+    def find_shared(self) -> None:
+        """Who appears in more than one people file, by name (case and spaces aside)."""
+        files_of: dict[str, set[str]] = {}
+        names: dict[str, str] = {}
+        for data in self.files.values():
+            for entry in data.people if data.kind == "people" else []:
+                key = " ".join(str(entry["name"]).split()).casefold()
+                files_of.setdefault(key, set()).add(data.name)
+                names.setdefault(key, entry["name"])
+        taken: set[str] = set()
+        for key, files in files_of.items():
+            if len(files) < 2:
+                continue
+            base = slug(names[key]) or "person"
+            pid, n = base, 2
+            while pid in taken:
+                pid, n = f"{base}-{n}", n + 1
+            taken.add(pid)
+            self.shared[key] = pid
+
+    def in_directory(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """A roster entry for a shared person: its id, and the fields that differ from what
+        the directory holds (the first file's values go into the directory)."""
+        pid = self.shared.get(" ".join(str(entry["name"]).split()).casefold())
+        if pid is None:
+            return entry
+        fields = self.directory.setdefault(pid, {})
+        for key, value in entry.items():
+            if key in IDENTITY:
+                fields.setdefault(key, value)
+        return {"id": pid, **{k: v for k, v in entry.items()
+                              if k != "name" and fields.get(k) != v}}
 
     def report_lines(self, shown_by: dict[str, list[str]]) -> list[str]:
         """What the report says of the _data files: every person, slot, paper and kept
@@ -179,6 +217,8 @@ class SiteData:
 
 
 SHOWN_KINDS = ("people", "schedule", "papers", "sponsors")
+# What the people directory holds of a person; a talk's topic or a role stays in the roster.
+IDENTITY = ("name", "aff", "url", "image", "bio")
 
 
 def _text(value: Any) -> str | None:
@@ -606,6 +646,7 @@ def read_site_data(source: Path) -> SiteData:
                     site.files[f"{path.stem}.{key}"] = read_file(f"{path.stem}.{key}", value, rel)
                 continue
             site.files[path.stem] = read_file(path.stem, data, rel)
+    site.find_shared()
     includes = source / "_includes"
     if includes.is_dir():
         for path in sorted(includes.rglob("*.html")):

@@ -204,7 +204,7 @@ def use_site_data(body: str, meta: dict[Any, Any], site: SiteData, used: list[st
     marked, prefix, found = find_shown(body, site)
     page = PageData()
     for shown in found:
-        _use(shown, meta, page, rewrite_image, image_exists, written)
+        _use(shown, site, meta, page, rewrite_image, image_exists, written)
     used += page.used
     names += page.names
     calls = page.calls
@@ -215,7 +215,7 @@ def use_site_data(body: str, meta: dict[Any, Any], site: SiteData, used: list[st
     return marked, page.additions, finish
 
 
-def _use(shown: Shown, meta: dict[Any, Any], page: PageData,
+def _use(shown: Shown, site: SiteData, meta: dict[Any, Any], page: PageData,
          rewrite_image: Callable[[str], str | None], image_exists: Callable[[str], bool],
          written: Written) -> None:
     data, tag = shown.data, one_line(shown.tag)
@@ -275,7 +275,8 @@ def _use(shown: Shown, meta: dict[Any, Any], page: PageData,
     else:
         key = roster_key(data.name)
         call = f'<< team("{key}") >>'
-        value = [_with_image(data.people[i], "image", image) for i in visible]
+        value = [site.in_directory(_with_image(data.people[i], "image", image))
+                 for i in visible]
     if key in meta or key in page.additions:
         # As the rest of the page's Liquid: shown as written, never live template syntax.
         page.calls.append(keep_verbatim(shown.tag))
@@ -338,3 +339,11 @@ def _as_text(slots: list[dict[str, Any]]) -> str:
         items.append(f"- {markdown_text(when)}: {markdown_text(entry['title'])}"
                      + (f" ({markdown_text(who)})" if who else "") + "\n")
     return "".join(items)
+
+
+def directory_yaml(site: SiteData) -> str:
+    """The people directory of the new site: each person of several data files once."""
+    head = ("# The people of several _data files, each once, written by mkdocs-workshop "
+            "import-jekyll.\n# Rosters name them by id; fields written beside the id replace "
+            "these for that page.\n")
+    return head + yaml.safe_dump(site.directory, allow_unicode=True, sort_keys=False, width=100)

@@ -30,6 +30,7 @@ from mkdocs.utils.meta import META_RE, YAML_RE
 
 from ..deploy import WORKFLOW_PATH, workflow_text
 from ..features import is_roster
+from ..features.directory import Directory
 from ..features.papers import PaperFiles
 from ..frontmatter import parse_front_matter
 from ..page import read_page
@@ -40,7 +41,7 @@ from ..times import format_day
 from ..timezones import AOE
 from .body import BodyResult, convert_body
 from .datafiles import SiteData, read_site_data
-from .dataloops import Written, use_site_data
+from .dataloops import Written, directory_yaml, use_site_data
 from .escape import html_text, keep_verbatim, markdown_text, one_line
 from .freedates import DateLine
 from .frontmatter import edit_front_matter, key_edits, unwritable
@@ -716,6 +717,12 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
                                     layouts=layouts, site_data=site_data, written=written)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
+    if site_data.directory:  # people of several _data files, each once
+        written.files["people.yml"] = directory_yaml(site_data)
+        count = len(site_data.directory)
+        report.notes.append(f"docs/people.yml: {count} {'person' if count == 1 else 'people'} "
+                            "of several _data files, each once (name, affiliation, link, photo, "
+                            "bio); the rosters name them by id.")
     for rel, text in written.files.items():  # papers files from _data, one per file shown
         if rel in outputs:
             report.notes.append(f"docs/{rel} was not written: a page of the site is there.")
@@ -725,7 +732,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     if index_needed:
         outputs["index.md"] = _index_page(report)
         report.notes.append("The Jekyll site has no home page; docs/index.md lists the pages.")
-    _check_pages(report, outputs, set(images.writes), written.files)
+    _check_pages(report, outputs, set(images.writes), written.files, site_data.directory)
     mkdocs_yml = _mkdocs_yml(config, report, index_needed, layouts, site)
     if not dry_run:
         _write(dest, outputs, images.writes, mkdocs_yml, report)
@@ -912,18 +919,19 @@ def _index_page(report: Report) -> str:
 
 
 def _check_pages(report: Report, outputs: dict[str, str], images: set[str],
-                 data: dict[str, str]) -> None:
+                 data: dict[str, str], people: dict[str, dict[str, Any]]) -> None:
     """Run the plugin's own checks on each page, so the report names what the build will;
     the papers files written from ``_data`` (``data``) are read as the build will read them."""
     with tempfile.TemporaryDirectory() as docs:
         for rel, text in data.items():
             Path(docs, rel).parent.mkdir(parents=True, exist_ok=True)
             Path(docs, rel).write_text(text, encoding="utf-8")
-        _check_each(report, outputs, images, PaperFiles(docs))
+        _check_each(report, outputs, images, PaperFiles(docs),
+                    Directory("people.yml", exists=bool(people), people=people))
 
 
 def _check_each(report: Report, outputs: dict[str, str], images: set[str],
-                papers: PaperFiles) -> None:
+                papers: PaperFiles, directory: Directory) -> None:
     for page in report.pages:
         text = outputs[page.dest]
         if not YAML_RE.match(text):
@@ -935,7 +943,8 @@ def _check_each(report: Report, outputs: dict[str, str], images: set[str],
             return src if src in images else None
 
         data = read_page(page.dest, front.meta, find_calls(body), default_zone=AOE,
-                         url_for=url_for, papers=papers, front_problems=front.problems)
+                         url_for=url_for, papers=papers, directory=directory,
+                         front_problems=front.problems)
         missing = [p for p in data.problems if p.field == "image" and "not found" in p.message]
         page.checks = [f"{p.severity.value}: {p}" for p in data.problems if p not in missing]
         if missing:
