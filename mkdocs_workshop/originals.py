@@ -121,7 +121,8 @@ def config_strings(config: MkDocsConfig) -> Iterator[str]:
     """Every string in the configuration, the theme's options and other plugins' options."""
     yield from _strings(config, 0)  # the theme's options too: config.theme is a mapping
     for plugin in config.plugins.values():
-        yield from _strings(plugin.config, 0)
+        # A hook (mkdocs.yml's 'hooks:') is a module among the plugins, with no options.
+        yield from _strings(getattr(plugin, "config", None), 0)
 
 
 def _strings(value: object, depth: int) -> Iterator[str]:

@@ -435,3 +435,18 @@ def test_each_page_file_is_read_once_per_build(site: SiteFn,
                   "other.md": page({"title": "Other"}, "Text.")}, strict=True)
     assert built.ok, built.messages()
     assert sorted(reads) == ["index.md", "other.md"]
+
+
+def test_a_hook_quiets_mkdocs_macros_and_the_plugin_builds_beside_it(
+        cli_site: Callable[..., Run]) -> None:
+    # docs/deploy.md's "Quiet builds": a hook module is one of config.plugins, without options
+    hook = ('import logging\n'
+            'logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)\n')
+    pages = {"index.md": page({"speakers": [{"name": "Ada Quill"}]}, '<< team("speakers") >>')}
+    loud = cli_site(pages, "--strict")
+    assert loud.returncode == 0, loud.output
+    assert "[macros]" in loud.output
+    quiet = cli_site(pages, "--strict", files={"quiet_macros.py": hook},
+                     extra_config={"hooks": ["quiet_macros.py"]})
+    assert quiet.returncode == 0, quiet.output
+    assert "[macros]" not in quiet.output and "Traceback" not in quiet.output
