@@ -346,3 +346,36 @@ def test_a_loop_shown_under_a_condition_is_reported(tmp_path: Path) -> None:
     report = import_site(source, tmp_path / "out").render()
     assert "2 people, shown on docs/index.md" in report
     assert """only when 'g.short == "a"': all are shown""" in report
+
+
+def test_a_schedule_without_a_year_is_a_list_by_day_even_inside_html(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    (source / "_data").mkdir(parents=True)
+    (source / "_data" / "schedule.yml").write_text(dedent("""\
+        - date: Thursday, Sept. 5
+          slots:
+            - {time: "09:00", title: "Opening <b>&</b> {{ welcome }}"}
+            - {time: "soon", title: Posters}
+        - date: Friday, Sept. 6
+          slots:
+            - {time: "10:00", title: Closing}
+        """), encoding="utf-8")
+    (source / "index.md").write_text(dedent("""\
+        ---
+        title: Home
+        ---
+        <section id="program">
+        {% for day in site.data.schedule %}<h2>{{ day.date }}</h2>{% endfor %}
+        </section>
+        """), encoding="utf-8")
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    assert "a list of 2 slots as text" in report
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    html = built.html("index.md")
+    days = re.findall(r"<strong>([^<]*)</strong>", html)
+    assert days[:2] == ["Thursday, Sept. 5", "Friday, Sept. 6"]
+    assert "<li>09:00: Opening & &#123;&#123; welcome &#125;&#125;</li>" in html
+    assert "<li>10:00: Closing</li>" in html
+    assert "<li>soon: Posters</li>" in html  # the slot whose time could not be read

@@ -123,6 +123,7 @@ class DataFile:
     unread_slots: list[tuple[str, str]] = field(default_factory=list)  # (time, title)
     why_kept: str = ""  # for kind "kept": why the whole file is
     source: str = ""  # "_data/people.yml", for the report
+    day_labels: dict[int, str] = field(default_factory=dict)  # slot index -> its day as written
 
     def count(self) -> str:
         """What the file holds, for the report: '12 people', '3 slots'."""
@@ -458,20 +459,25 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
     return out, ""
 
 
-def _by_day(data: list[Any]) -> list[Any]:
+def _by_day(data: list[Any]) -> tuple[list[Any], dict[int, str]]:
     """Slots of a schedule grouped by day (``- date: ...`` with a nested ``slots:`` list), one
-    list, the first slot of each day given the day when its date can be read."""
+    list, the first slot of each day given the day when its date can be read; and each day's
+    first slot's index with the day as written."""
     if not data or not all(isinstance(d, dict) and isinstance(d.get("slots"), list)
                            for d in data):
-        return data
+        return data, {}
     flat: list[Any] = []
+    labels: dict[int, str] = {}
     for group in data:
-        day = parse_free_date(str(group.get("date", "")))
+        written = _text(group.get("date")) or _text(group.get("day")) or ""
+        day = parse_free_date(written)
         for n, entry in enumerate(group["slots"]):
-            if n == 0 and day is not None and isinstance(entry, dict):
-                entry = {**entry, "day": day.first.isoformat()}
+            if n == 0:
+                labels[len(flat)] = written
+                if day is not None and isinstance(entry, dict):
+                    entry = {**entry, "day": day.first.isoformat()}
             flat.append(entry)
-    return flat
+    return flat, labels
 
 
 def _kind_by_name(name: str) -> str | None:
@@ -545,7 +551,10 @@ def _read_file(name: str, data: Any) -> DataFile:
 
 def _schedule_file(name: str, data: list[Any]) -> DataFile:
     result = DataFile(name, "schedule")
-    for n, entry in enumerate(_by_day(data), 1):
+    entries, labels = _by_day(data)
+    for n, entry in enumerate(entries, 1):
+        if n - 1 in labels and labels[n - 1]:
+            result.day_labels[len(result.slots)] = labels[n - 1]
         made, why = slot(entry)
         if made is None:
             result.kept.append(f"entry {n}: {why}; listed as text under the schedule")

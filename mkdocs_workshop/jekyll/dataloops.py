@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .datafiles import DataFile, SiteData, data_name
-from .escape import keep_verbatim, markdown_text, one_line
+from .escape import html_text, keep_verbatim, one_line
 
 _FOR_TAG = re.compile(r"\{%-?\s*(?:(?P<end>endfor)|for\s+\w{1,100}\s+in\s+"
                       r"(?P<what>[A-Za-z0-9_.\[\]'\"-]{1,200}))[^%]{0,1000}?-?%\}")
@@ -253,7 +253,7 @@ def _use(shown: Shown, site: SiteData, meta: dict[Any, Any], page: PageData,
         if not dated and not (value and "day" in value[0]):
             # No day to put the slots on: the plugin could not place them. Kept as a list
             # of text, and said.
-            page.calls.append("\n\n" + _as_text(value) + _unread(data))
+            page.calls.append("\n\n" + _as_text(data) + _unread(data))
             page.names.append(data.name)
             page.used.append(f"{tag} -> a list of {len(value)} slots as text: {data.source} "
                              "gives no day with a year; add 'workshop: {date: YYYY-MM-DD}' and "
@@ -322,23 +322,31 @@ def papers_yaml(data: DataFile, papers: list[dict[str, Any]]) -> str:
 
 
 def _unread(data: DataFile) -> str:
-    """The slots whose time could not be read, as text under the schedule: kept, not lost."""
+    """The slots whose time could not be read, as text under the schedule: kept, not lost.
+    HTML, so that it shows as a list inside the HTML block a loop often sat in."""
     if not data.unread_slots:
         return ""
-    items = "".join(f"- {markdown_text(when) or '(no time)'}: {markdown_text(title)}\n"
+    items = "".join(f"<li>{html_text(when) or '(no time)'}: {html_text(title)}</li>\n"
                     for when, title in data.unread_slots)
-    return ("\n\nAlso on the programme (times as the source wrote them):\n\n" + items)
+    return ("\n\n<p>Also on the programme (times as the source wrote them):</p>\n"
+            f"<ul>\n{items}</ul>\n\n")
 
 
-def _as_text(slots: list[dict[str, Any]]) -> str:
-    """Slots as a Markdown list of text (time, title, speakers)."""
-    items = []
-    for entry in slots:
+def _as_text(data: DataFile) -> str:
+    """Slots as an HTML list of text (time, title, speakers), a heading per day as the source
+    wrote it."""
+    parts = []
+    for n, entry in enumerate(data.slots):
+        if n in data.day_labels:
+            parts.append(("</ul>\n" if n else "")
+                         + f"<p><strong>{html_text(data.day_labels[n])}</strong></p>\n<ul>\n")
+        elif n == 0:
+            parts.append("<ul>\n")
         when = entry["start"] + (f" - {entry['end']}" if "end" in entry else "")
         who = ", ".join(entry.get("speakers", []))
-        items.append(f"- {markdown_text(when)}: {markdown_text(entry['title'])}"
-                     + (f" ({markdown_text(who)})" if who else "") + "\n")
-    return "".join(items)
+        parts.append(f"<li>{html_text(when)}: {html_text(entry['title'])}"
+                     + (f" ({html_text(who)})" if who else "") + "</li>\n")
+    return "".join(parts) + "</ul>\n\n"
 
 
 def directory_yaml(site: SiteData) -> str:
