@@ -264,6 +264,21 @@ SECOND = {
 }
 
 
+def test_paper_fields() -> None:
+    from mkdocs_workshop.jekyll.datafiles import paper
+
+    made, private = paper({"Title": "T", "Author(s)": "A and B", "id": 7, "Email": "a@b.c",
+                           "openreview_link": "https://openreview.net/forum?id=XyZ12345"}, "Poster")
+    assert made == {"title": "T", "authors": "A and B", "forum": "XyZ12345",
+                    "decision": "Poster", "id": "7"}
+    assert private == ["Email"]
+    made, _ = paper({"title": "U", "id": "https://arxiv.org/abs/1"}, None)
+    assert made == {"title": "U", "url": "https://arxiv.org/abs/1"}
+    made, _ = paper({"title": "V", "openreview": "see below"}, None)
+    assert made == {"title": "V", "reference": "see below"}
+    assert paper({"authors": "A"}, None)[0] is None
+
+
 def _png(path: Path) -> None:
     from PIL import Image
 

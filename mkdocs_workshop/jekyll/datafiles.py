@@ -72,7 +72,7 @@ PAPER_FIELDS: dict[str, str] = {
     "authors": "authors", "author": "authors", "author(s)": "authors",
     "abstract": "abstract", "tldr": "abstract", "summary": "abstract",
     "openreview": "forum", "openreview_id": "forum", "openreview_link": "forum",
-    "forum": "forum", "forum_id": "forum", "id": "forum",
+    "forum": "forum", "forum_id": "forum",
     "pdf": "pdf", "pdf_link": "pdf", "paper": "pdf", "paper_link": "pdf",
     "link": "url", "url": "url", "arxiv": "url", "paper_url": "url", "website": "url",
     "decision": "decision", "track": "decision", "presentation": "decision",
@@ -315,10 +315,19 @@ def paper(entry: Any, decision: str | None) -> tuple[dict[str, Any] | None, list
             extra[name.lower()] = "yes" if value else "no"
     if "title" not in out:
         return None, private
-    if "forum" in out and not _forum(out["forum"]):
-        out.setdefault("url", out.pop("forum"))  # an 'id' that is not OpenReview's
-    elif "forum" in out:
+    if "forum" in out and _forum(out["forum"]):
         out["forum"] = _forum(out["forum"])
+    elif "forum" in out:  # not an OpenReview id or link: a link of its own, or kept as text
+        other = str(out.pop("forum"))
+        if re.match(r"^https?://", other):
+            out.setdefault("url", other)
+        else:
+            extra.setdefault("reference", other)
+    if "id" in extra and "forum" not in out:  # an 'id' column: OpenReview's, a link, or kept
+        if _forum(extra["id"]):
+            out["forum"] = _forum(extra.pop("id"))
+        elif re.match(r"^https?://", str(extra["id"])):
+            out.setdefault("url", extra.pop("id"))
     if decision and "decision" not in out:
         out["decision"] = decision
     taken = set(out)
