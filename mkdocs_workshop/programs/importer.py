@@ -100,7 +100,7 @@ def import_schedule(file: Path, page: Path, *, people: Path | None = None,
                                  "schedule the sessions in the tool first, then export again.")
     page_zone = info.timezone if info else None
     with _blamed(page):
-        check_zone(program, page_zone)
+        check_zone(program, page_zone, file.name)
         zone = page_zone or _file_zone(program)
     people_index = People.of(team.rosters(before.parts), directory)
     converted = convert(program, zone, info.first_day if info else None, people_index)

@@ -194,17 +194,20 @@ def _clock(wall: datetime, instant: datetime, zone: Zone) -> Clock:
 
 def _parallel(placed: list[_Placed]) -> set[int]:
     """Positions (in ``placed``, sorted by start) of sessions that overlap one in another
-    room."""
+    room. Compared in UTC: Python compares two times of one zone by their wall clock, which
+    the night the clocks go back shows twice."""
+    spans = [(p.start.astimezone(timezone.utc),
+              p.end.astimezone(timezone.utc) if p.end is not None else None) for p in placed]
     found: set[int] = set()
-    for i, first in enumerate(placed):
-        if first.end is None:
+    for i, (_start, end) in enumerate(spans):
+        if end is None:
             continue
         for j in range(i + 1, len(placed)):
-            second = placed[j]
-            if second.start >= first.end:
+            other_start, other_end = spans[j]
+            if other_start >= end:
                 break
-            if second.session.room != first.session.room and (
-                    second.end is None or second.end > second.start):
+            if placed[j].session.room != placed[i].session.room and (
+                    other_end is None or other_end > other_start):
                 found.update((i, j))
     return found
 
@@ -227,7 +230,7 @@ def _characters(value: str) -> str:
         if char.isprintable() or char in "\n\t\r\x0b\x0c\x85\u2028\u2029")
 
 
-def check_zone(program: Program, zone: Zone | None) -> None:
+def check_zone(program: Program, zone: Zone | None, source: str) -> None:
     """Refuse a program whose wall-clock times (no offset) cannot be placed without the
     page's zone."""
     if zone is not None:
@@ -235,8 +238,8 @@ def check_zone(program: Program, zone: Zone | None) -> None:
     naive = next((s for s in program.sessions if s.start.tzinfo is None), None)
     if naive is not None:
         raise ProgramRefused(
-            f"the times of {program.format} carry no UTC offset ('{naive.start:%Y-%m-%dT%H:%M}' "
-            f"for {excerpt(naive.title, 60)}), so the page must say in which time zone they "
-            "are, and it has no 'timezone:' in its workshop block.",
+            f"the times of {excerpt(source, 80)} ({program.format}) carry no UTC offset "
+            f"('{naive.start:%Y-%m-%dT%H:%M}' for {excerpt(naive.title, 60)}), so the page must "
+            "say in which time zone they are, and it has no 'timezone:' in its workshop block.",
             "add 'timezone:' to the page's workshop block, with the event's zone "
             "(timezone: Europe/Vienna), then run the import again.")
