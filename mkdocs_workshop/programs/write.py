@@ -151,7 +151,8 @@ def _value_end(source: str, key: yaml.Node, value: yaml.Node) -> int:
     stack = [value]
     while stack:
         node = stack.pop()
-        end = max(end, node.end_mark.index)
+        if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
+            end = max(end, node.end_mark.index)  # a block list ends where the next key starts
         if isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
