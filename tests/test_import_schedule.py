@@ -10,12 +10,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mkdocs_workshop.cli import main
 from mkdocs_workshop.features.directory import Directory
+from mkdocs_workshop.frontmatter import parse_front_matter
+from mkdocs_workshop.jekyll.escape import one_line
 from mkdocs_workshop.programs import frab, sessionize
-from mkdocs_workshop.programs.importer import read_file
-from mkdocs_workshop.programs.model import Program, ProgramRefused, Session
+from mkdocs_workshop.programs.importer import import_schedule, read_file
+from mkdocs_workshop.programs.model import Program, ProgramRefused, Session, characters
 from mkdocs_workshop.programs.people import People
 from mkdocs_workshop.programs.slots import Clock, convert, kind_of
 from mkdocs_workshop.programs.write import read_page_text, schedule_span
@@ -614,3 +618,36 @@ def test_refusals_name_where_they_are() -> None:
     assert refused.line("f.json") == "f.json: day 1, room 'A', event 2: has no 'title'. " \
         "Fix: add one."
     assert ProgramRefused("x.", "y.").line("bad\x1bname") == "bad\\x1bname: x. Fix: y."
+
+
+# ---------------------------------------------------------------------------------------------
+# Any text the file holds reads back as written, and leaves the page's text alone
+# ---------------------------------------------------------------------------------------------
+
+_ANY_TEXT = st.text(st.characters(codec="utf-8"), max_size=60) | st.sampled_from([
+    "<< 7*7 >>", "{% raw %}", "{{ x }}", "---", "...", "a\n---\nb", "yes", "null", "~", "12:30",
+    "2024-05-11", "- item", "# not a comment", "key: value", "'quoted'", '"double"', "|", ">",
+    "&anchor", "*alias", "!!python/object", "\t tab", "\u2028", "\x85", "\ud800", "\ufeff"])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_ANY_TEXT, room=_ANY_TEXT, abstract=_ANY_TEXT, speaker=_ANY_TEXT)
+def test_any_text_reads_back_as_written_and_the_page_text_stays(
+        tmp_path: Path, title: str, room: str, abstract: str, speaker: str) -> None:
+    event = _event(title=title or "x", room=room, abstract=abstract,
+                   persons=[{"public_name": speaker}] if speaker.strip() else [])
+    source = tmp_path / "any.json"
+    source.write_text(json.dumps(_frab([event])), encoding="utf-8")
+    index = tmp_path / "page.md"
+    index.write_text(TIDAL, encoding="utf-8")
+    try:
+        import_schedule(source, index)
+    except ProgramRefused as refused:  # only for a title or a name that is nothing once cleaned
+        assert refused.message in ("has no 'title'.", "has no 'public_name' or 'name'.")
+        assert index.read_text(encoding="utf-8") == TIDAL
+        return
+    text = index.read_text(encoding="utf-8")
+    assert text.endswith("---\n\n" + TIDAL.split("---\n\n", 1)[1])
+    slot = parse_front_matter("page.md", text).meta["schedule"][0]
+    assert slot["title"] == one_line(characters(title or "x"))

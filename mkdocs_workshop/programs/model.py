@@ -93,8 +93,17 @@ def text(value: object, what: str, where: str | None) -> str | None:
         raise ProgramRefused(f"'{what}' should be text, not {brief(value)}.",
                              f"write '{what}' as a string in the file, or export it again.",
                              where)
-    cleaned = value.strip()
+    cleaned = characters(value).strip()
     return cleaned or None
+
+
+def characters(value: str) -> str:
+    """Text a page can hold: no control characters but line breaks and tabs, no lone
+    surrogates (which no file can store)."""
+    return "".join(
+        "\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char for char in value
+        if char.isprintable() or char in "\n\t\r\x0b\x0c\x85\u2028\u2029"
+        or 0xD800 <= ord(char) <= 0xDFFF)
 
 
 _STAMP_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$", re.I)

@@ -30,7 +30,7 @@ from ..jekyll.escape import one_line
 from ..problems import excerpt
 from ..times import local_time
 from ..timezones import Zone
-from .model import Program, ProgramRefused, Session
+from .model import Program, ProgramRefused, Session, characters
 from .people import People
 
 # Session types of pretalx, frab and Sessionize as the program's kinds. The kinds themselves
@@ -129,7 +129,7 @@ def convert(program: Program, zone: Zone, first_day: date | None, people: People
                 minutes = int((item.end - item.start).total_seconds() // 60)
                 if minutes > 0:
                     slot["duration"] = minutes
-        slot["title"] = one_line(_characters(session.title))
+        slot["title"] = one_line(characters(session.title))
         kind, known = kind_of(session.kind, session.title)
         if kind is not None:
             slot["kind"] = kind
@@ -137,11 +137,11 @@ def convert(program: Program, zone: Zone, first_day: date | None, people: People
                 converted.unknown_kinds[one_line(session.kind)] += 1
             elif session.kind and kind != session.kind.lower():
                 converted.kinds[(one_line(session.kind), kind)] += 1
-        if session.speakers:
-            slot["speakers"] = Names(people.written(one_line(_characters(name)))
-                                     for name in session.speakers)
+        names = [one_line(characters(name)) for name in session.speakers]
+        if any(names):
+            slot["speakers"] = Names(people.written(name) for name in names if name)
         if session.room:
-            room = one_line(_characters(session.room))
+            room = one_line(characters(session.room))
             slot["room"] = room
             if room not in converted.rooms:
                 converted.rooms.append(room)
@@ -152,7 +152,7 @@ def convert(program: Program, zone: Zone, first_day: date | None, people: People
             slot["url"] = url
         if session.abstract:
             abstract = "\n".join(line.rstrip() for line in
-                                 _characters(session.abstract).splitlines()).strip()
+                                 characters(session.abstract).splitlines()).strip()
             if abstract:
                 slot["abstract"] = abstract
         converted.slots.append(slot)
@@ -220,14 +220,6 @@ def _url(session: Session, notes: list[str]) -> str | None:
     except FieldIssue as issue:
         notes.append(f"{session.where}: its url {issue.message} It is not written.")
         return None
-
-
-def _characters(value: str) -> str:
-    """Text a page can hold: no control characters but line breaks and tabs, no lone
-    surrogates (which no file can store)."""
-    return "".join(
-        "\ufffd" if 0xD800 <= ord(char) <= 0xDFFF else char for char in value
-        if char.isprintable() or char in "\n\t\r\x0b\x0c\x85\u2028\u2029")
 
 
 def check_zone(program: Program, zone: Zone | None, source: str) -> None:
