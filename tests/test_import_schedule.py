@@ -651,3 +651,31 @@ def test_any_text_reads_back_as_written_and_the_page_text_stays(
     assert text.endswith("---\n\n" + TIDAL.split("---\n\n", 1)[1])
     slot = parse_front_matter("page.md", text).meta["schedule"][0]
     assert slot["title"] == one_line(characters(title or "x"))
+
+
+@pytest.mark.parametrize(("front", "expected"), [
+    ("workshop:\n  date: 2024-05-11\n  timezone: Mars/Olympus\n",
+     "its workshop block cannot be read: 'Mars/Olympus' is not a time zone"),
+    ("schedule: []\nschedule: []\n", "has 'schedule:' twice (lines 2 and 3)."),
+    ("{workshop: {date: 2024-05-11}, schedule: []}\n",
+     "its front matter is not written as 'key: value' lines at the start of each line"),
+    ("- a\n- b\n", "its front matter is not a set of 'key: value' lines."),
+])
+def test_a_front_matter_the_block_cannot_go_into_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], front: str, expected: str) -> None:
+    index = tmp_path / "index.md"
+    text = f"---\n{front}---\n\nBody\n"
+    index.write_text(text, encoding="utf-8")
+    assert run(PRETALX, index) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and expected in err, err
+    assert index.read_text(encoding="utf-8") == text
+
+
+def test_a_people_directory_that_is_not_there(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    index = site_with(tmp_path, TIDAL)
+    assert run(PRETALX, index, "--people", tmp_path / "nobody.yml") == 2
+    assert "nobody.yml: does not exist (--people). Fix: give the path of people.yml" \
+        in capsys.readouterr().err
+    assert index.read_text(encoding="utf-8") == TIDAL
