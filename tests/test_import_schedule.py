@@ -593,6 +593,15 @@ def test_a_time_of_the_repeated_hour_is_written_with_its_offset() -> None:
     assert slots[0]["day"] == date(2024, 10, 27) and "day" not in slots[1]
 
 
+def test_a_wall_time_without_offset_is_written_as_the_file_has_it() -> None:
+    """Sessionize's 02:30 of the night the clocks go back is one of two: the page says so
+    when it builds, rather than the import choosing silently."""
+    zone = resolve_zone("Europe/Berlin")
+    program = Program("test", None, [_session("a", datetime(2024, 10, 27, 2, 30), 20, "A")])
+    slots = convert(program, zone, None, People.of({}, Directory("people.yml"))).slots
+    assert (slots[0]["start"], slots[0]["end"]) == ("02:30", "02:50")
+
+
 def test_a_speaker_is_matched_ignoring_case_and_accents() -> None:
     directory = Directory("people.yml", True, {"jgarcia": {"name": "José García"}})
     people = People.of({}, directory)

@@ -121,10 +121,13 @@ def convert(program: Program, zone: Zone, first_day: date | None, people: People
         if day not in converted.days:
             converted.days.append(day)
         previous_day = day
-        slot["start"] = _clock(item.wall_start, item.start, zone)
+        # A time the file wrote without an offset is written as it is (a doubtful one is the
+        # build's to report); one it placed exactly keeps its offset where the wall is doubtful.
+        exact = session.start.tzinfo is not None
+        slot["start"] = _clock(item.wall_start, item.start if exact else None, zone)
         if item.end is not None and item.wall_end is not None:
             if item.wall_end.date() == day:
-                slot["end"] = _clock(item.wall_end, item.end, zone)
+                slot["end"] = _clock(item.wall_end, item.end if exact else None, zone)
             else:
                 minutes = int((item.end - item.start).total_seconds() // 60)
                 if minutes > 0:
@@ -140,8 +143,8 @@ def convert(program: Program, zone: Zone, first_day: date | None, people: People
         names = [one_line(characters(name)) for name in session.speakers]
         if any(names):
             slot["speakers"] = Names(people.written(name) for name in names if name)
-        if session.room:
-            room = one_line(characters(session.room))
+        room = one_line(characters(session.room or ""))
+        if room:
             slot["room"] = room
             if room not in converted.rooms:
                 converted.rooms.append(room)
@@ -178,12 +181,12 @@ def _place(session: Session, position: int, zone: Zone) -> _Placed:
                    end.replace(tzinfo=None) if end is not None else None)
 
 
-def _clock(wall: datetime, instant: datetime, zone: Zone) -> Clock:
+def _clock(wall: datetime, instant: datetime | None, zone: Zone) -> Clock:
     """``"09:00"``; with the offset when the wall time alone could be two instants."""
     written = f"{wall:%H:%M}"
     earlier = wall.replace(tzinfo=zone.tz, fold=0)
     later = wall.replace(tzinfo=zone.tz, fold=1)
-    if instant.tzinfo is not None and earlier.utcoffset() != later.utcoffset():
+    if instant is not None and earlier.utcoffset() != later.utcoffset():
         offset = instant.utcoffset()
         assert offset is not None
         minutes = int(offset.total_seconds() // 60)
