@@ -16,6 +16,8 @@ Anything that stops the import raises :class:`~.model.ProgramRefused`; nothing i
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,18 +125,15 @@ def import_schedule(file: Path, page: Path, *, people: Path | None = None,
     return report
 
 
-class _blamed:
+@contextmanager
+def _blamed(source: Path) -> Iterator[None]:
     """Refusals raised inside name ``source`` (the page or the file) unless they name one."""
-
-    def __init__(self, source: Path) -> None:
-        self.source = source
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: object, exc: BaseException | None, _tb: object) -> None:
-        if isinstance(exc, ProgramRefused) and exc.source is None:
-            exc.source = self.source
+    try:
+        yield
+    except ProgramRefused as exc:
+        if exc.source is None:
+            exc.source = source
+        raise
 
 
 def read_file(file: Path) -> Program:
