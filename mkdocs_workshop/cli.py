@@ -38,7 +38,27 @@ def main(argv: list[str] | None = None) -> int:
         "into DIR, for engines that do not run the plugin (Zensical): list them under "
         "extra_css and extra_javascript.")
     assets.add_argument("dir", type=Path, metavar="DIR", help="the docs folder")
+    program = commands.add_parser(
+        "import-schedule", help="write a pretalx, frab or Sessionize program into a page",
+        description="Read the program in FILE (pretalx's or frab's schedule.json or "
+        "schedule.xml, or Sessionize's view/All JSON) and write it as the 'schedule:' of the "
+        "edition page PAGE, changing nothing else in the page. Running it again replaces the "
+        "schedule it wrote.")
+    program.add_argument("file", type=Path, metavar="FILE", help="the exported program")
+    program.add_argument("page", type=Path, metavar="PAGE", help="the edition's Markdown page")
+    program.add_argument("--people", type=Path, metavar="PEOPLE_YML",
+                         help="the people directory (default: the nearest people.yml above "
+                         "the page)")
+    program.add_argument("--replace", action="store_true",
+                         help="replace a 'schedule:' the command did not write")
+    program.add_argument("--dry-run", action="store_true",
+                         help="print what would be written, and write nothing")
     args = parser.parse_args(argv)
+    if args.command == "import-schedule":
+        from .programs.importer import command
+
+        return command(args.file, args.page, people=args.people, replace=args.replace,
+                       dry_run=args.dry_run)
     if args.command == "assets":
         import shutil
 

@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mkdocs_workshop"
 REPORTS = {"error": "error", "warn": "warning", "note": "info"}
 RAISES = {"FieldIssue": "error", "ImageProblem": "warning", "PluginError": "error",
           "ImportRefused": "error", "_Limit": "error", "PlainText": "warning",
-          "TimeDoubt": "warning"}
+          "TimeDoubt": "warning", "ProgramRefused": "error"}
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from ..anchors import slug
 from ..entries import EntryKind, markdown_field, read_entries
 from ..fields import Day, FieldIssue, Link, Model, RequiredText, Text, check_year, to_text
 from ..problems import Budget, Problems, brief, did_you_mean
-from ..times import format_offset, format_time, format_weekday, iso, local_time
+from ..times import format_day, format_offset, format_time, format_weekday, iso, local_time
 from ..timezones import Zone
 from . import team
 from . import workshop as workshop_block
@@ -407,7 +407,7 @@ class ScheduleReader:
         for i, placed in enumerate(slots):
             if placed.end is None and i + 1 < len(slots) and slots[i + 1].day == placed.day:
                 following = slots[i + 1].start
-                if following > placed.start:
+                if _at(following) > _at(placed.start):
                     slots[i] = PlacedSlot(placed.index, placed.slot, placed.day, placed.start,
                                           following, placed.speakers, placed.kind,
                                           placed.abstract_html)
@@ -416,7 +416,7 @@ class ScheduleReader:
         problems = self.problems
         workshop = self.workshop
         for placed in slots:
-            if placed.end is not None and placed.end <= placed.start:
+            if placed.end is not None and _at(placed.end) <= _at(placed.start):
                 problems.warn(
                     f"ends ({_hhmm(placed.end)}) before it starts ({_hhmm(placed.start)}).",
                     key="schedule", entry=placed.index, label=placed.slot.title,
@@ -430,7 +430,7 @@ class ScheduleReader:
                     fix="check 'day:', or the workshop block's dates.",
                 )
         for previous, placed in itertools.pairwise(slots):
-            if placed.start < previous.start:
+            if _at(placed.start) < _at(previous.start):
                 problems.warn(
                     f"starts at {_hhmm(placed.start)}, before '{previous.slot.title}' "
                     f"({_hhmm(previous.start)}) listed above it.",
@@ -456,10 +456,19 @@ def later(start: datetime, minutes: int) -> datetime:
     return (start.astimezone(timezone.utc) + timedelta(minutes=minutes)).astimezone(start.tzinfo)
 
 
+def _at(moment: datetime) -> datetime:
+    """The instant, for comparing: Python compares two times of one zone by their wall clock,
+    ignoring which of the two 02:30 of the night the clocks go back each one is."""
+    return moment.astimezone(timezone.utc) if moment.tzinfo is not None else moment
+
+
 def _overlap(a: PlacedSlot, b: PlacedSlot) -> bool:
-    if a.end is None or b.end is None or a.end <= a.start or b.end <= b.start:
+    a_start, b_start = _at(a.start), _at(b.start)
+    a_end = _at(a.end) if a.end is not None else None
+    b_end = _at(b.end) if b.end is not None else None
+    if a_end is None or b_end is None or a_end <= a_start or b_end <= b_start:
         return False  # reported as ending before it starts
-    return a.start < b.end and b.start < a.end
+    return a_start < b_end and b_start < a_end
 
 
 def read_schedule(meta: Mapping[str, Any], problems: Problems, workshop: WorkshopInfo | None,
@@ -587,9 +596,23 @@ def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str |
     if schedule.zone is not None and schedule.slots:
         zone = f"Times are in {schedule.zone.label}"
         if schedule.zone.key not in ("AoE", "UTC"):
-            zone += f" ({format_offset(schedule.slots[0].start)})"
+            zone += f" ({_offsets(schedule.slots)})"
         zone += "."
     return views, zone
+
+
+def _offsets(slots: Sequence[PlacedSlot]) -> str:
+    """``UTC+02:00``; a program across a daylight saving change names each offset and the
+    day it starts: ``UTC+02:00, UTC+01:00 from October 27, 2024``."""
+    first = format_offset(slots[0].start)
+    words = [first]
+    current = first
+    for placed in slots[1:]:
+        offset = format_offset(placed.start)
+        if offset != current:
+            words.append(f"{offset} from {format_day(placed.start.date())}")
+            current = offset
+    return ", ".join(words)
 
 
 def schedule(r: Rendering) -> str:

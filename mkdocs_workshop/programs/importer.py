@@ -1,0 +1,249 @@
+"""``mkdocs-workshop import-schedule FILE PAGE``: another tool's program as the page's
+``schedule:``.
+
+1. The page is read (:mod:`.write`) and its front matter read as the plugin reads it
+   (:func:`~mkdocs_workshop.page.read_page`): its time zone, its first day, its rosters.
+2. The file is read by the reader of its format (:mod:`.frab`, :mod:`.sessionize`), told apart
+   by what it holds.
+3. The sessions become slots (:mod:`.slots`), the block replaces the page's ``schedule:``
+   (:mod:`.write`), and the new page is read back twice: as text (nothing but the block
+   changed) and by the plugin (the problems a build would report about the program are
+   reported now). Only then is the page written.
+
+Anything that stops the import raises :class:`~.model.ProgramRefused`; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..features import team
+from ..features import workshop as workshop_block
+from ..features.directory import Directory, load_directory
+from ..frontmatter import parse_front_matter
+from ..page import read_page
+from ..problems import Problem, Severity, excerpt
+from ..safeload import load_json
+from ..timezones import AOE, UnknownTimezone, Zone, resolve_zone
+from . import frab, sessionize
+from .model import MAX_BYTES, Program, ProgramRefused
+from .people import People
+from .slots import Converted, check_zone, convert
+from .write import (
+    check_written,
+    page_meta,
+    read_page_text,
+    render_block,
+    schedule_span,
+    with_block,
+    write_page,
+)
+
+
+@dataclass
+class Report:
+    """What the import did (or, with --dry-run, would do)."""
+
+    page: str
+    block: str
+    lines: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the build will say of the program
+
+    def render(self) -> str:
+        return "".join(f"{line}\n" for line in (*self.lines, *self.warnings))
+
+
+def command(file: Path, page: Path, *, people: Path | None = None, replace: bool = False,
+            dry_run: bool = False) -> int:
+    """Run the import and print its report or its one-line refusal; the exit code."""
+    try:
+        report = import_schedule(file, page, people=people, replace=replace, dry_run=dry_run)
+    except ProgramRefused as exc:
+        print(f"mkdocs-workshop: {exc.line(str(exc.source) if exc.source else str(file))}",
+              file=sys.stderr)
+        return 2
+    if dry_run:
+        print(report.block, end="")
+    print(report.render(), end="")
+    return 0
+
+
+def import_schedule(file: Path, page: Path, *, people: Path | None = None,
+                    replace: bool = False, dry_run: bool = False) -> Report:
+    """Write ``file``'s program into ``page``'s ``schedule:`` (unless ``dry_run``)."""
+    with _blamed(page):
+        text = read_page_text(page)
+        meta = page_meta(text)
+        span = schedule_span(text)
+        if span is not None and not span.imported and not replace:
+            raise ProgramRefused(
+                f"already has a 'schedule:' (line {span.line}) that this command did not write.",
+                "add --replace to replace it with the imported program, or delete it first.")
+        directory = _directory(page, people)
+        before = read_page(str(page), meta, (), default_zone=AOE, url_for=lambda _target: None,
+                           directory=directory)
+        info = workshop_block.of(before.parts)
+        if meta.get("workshop") is not None and info is None:
+            first = next((p for p in before.problems if p.key == "workshop"
+                          and p.severity is Severity.ERROR), None)
+            raise ProgramRefused(
+                "its workshop block cannot be read"
+                + (f": {excerpt(first.message, 200)}" if first else "."),
+                (first.fix if first and first.fix else "fix the workshop block")
+                + " Then run the import again.")
+    with _blamed(file):
+        program = read_file(file)
+        if not program.sessions:
+            raise ProgramRefused("has no scheduled session.",
+                                 "schedule the sessions in the tool first, then export again.")
+    page_zone = info.timezone if info else None
+    with _blamed(page):
+        check_zone(program, page_zone, file.name)
+        zone = page_zone or _file_zone(program)
+    people_index = People.of(team.rosters(before.parts), directory)
+    converted = convert(program, zone, info.first_day if info else None, people_index)
+    block = render_block(converted.slots, file.name, text.newline)
+    new_text = with_block(text, block, span)
+    with _blamed(page):
+        check_written(text, new_text, converted.slots)
+        warnings = _read_back(page, new_text, directory)
+    report = Report(str(page), block)
+    report.lines = _summary(file, page, program, converted, zone, page_zone, people_index,
+                            span is not None, dry_run)
+    report.warnings = warnings
+    if not dry_run:
+        with _blamed(page):
+            try:
+                write_page(text, new_text)
+            except OSError as exc:
+                raise ProgramRefused(f"cannot be written ({exc.strerror}).",
+                                     "check its permissions.") from None
+    return report
+
+
+@contextmanager
+def _blamed(source: Path) -> Iterator[None]:
+    """Refusals raised inside name ``source`` (the page or the file) unless they name one."""
+    try:
+        yield
+    except ProgramRefused as exc:
+        if exc.source is None:
+            exc.source = source
+        raise
+
+
+def read_file(file: Path) -> Program:
+    """The program of a pretalx/frab JSON or XML file, or of a Sessionize view/All export."""
+    try:
+        if file.stat().st_size > MAX_BYTES:
+            raise ProgramRefused(f"is larger than {MAX_BYTES // 1_000_000} MB, more than a "
+                                 "program needs.", "export the schedule alone.")
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise ProgramRefused("does not exist.", "give the path of the exported schedule "
+                             "(schedule.json, schedule.xml or Sessionize's JSON).") from None
+    except IsADirectoryError:
+        raise ProgramRefused("is a folder.", "give the path of the exported schedule "
+                             "file.") from None
+    except OSError as exc:
+        raise ProgramRefused(f"cannot be read ({exc.strerror}).",
+                             "check the path and its permissions.") from None
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProgramRefused(f"is not UTF-8 text (byte {exc.start}).",
+                             "export it again; pretalx, frab and Sessionize write UTF-8.") from None
+    if source.lstrip().startswith("<"):
+        return frab.read_xml(source)
+    loaded = load_json(source)
+    if not loaded.ok:
+        assert loaded.error is not None
+        raise ProgramRefused(loaded.error[0], loaded.error[1])
+    if isinstance(loaded.data, dict) and "schedule" in loaded.data:
+        return frab.read_json(loaded.data)
+    if isinstance(loaded.data, dict) and "sessions" in loaded.data:
+        return sessionize.read(loaded.data)
+    raise ProgramRefused(
+        "is neither a pretalx or frab schedule (an object with 'schedule') nor a Sessionize "
+        "view/All export (an object with 'sessions').",
+        "export pretalx's or frab's schedule.json or schedule.xml, or Sessionize's API view "
+        "'All' as JSON.")
+
+
+def _file_zone(program: Program) -> Zone:
+    if program.zone is None:
+        raise ProgramRefused(
+            "has no 'timezone:' in its workshop block, and the file names no time zone "
+            "('time_zone_name').",
+            "add 'timezone:' to the page's workshop block, with the event's zone "
+            "(timezone: Europe/Vienna), then run the import again.")
+    try:
+        return resolve_zone(program.zone)
+    except UnknownTimezone:  # the readers resolved it once already
+        raise ProgramRefused(f"names the time zone '{excerpt(program.zone)}', which this "
+                             "machine does not know.", "install the tzdata package.") from None
+
+
+def _directory(page: Path, given: Path | None) -> Directory:
+    """The people directory: the file given, or the nearest people.yml above the page (up to
+    the folder of mkdocs.yml)."""
+    if given is not None:
+        if not given.is_file():
+            raise ProgramRefused("does not exist (--people).", "give the path of people.yml "
+                                 "with --people, or leave --people out.", source=given)
+        return load_directory(str(given.parent), given.name)[0]
+    for folder in (page.parent, *page.parent.parents):
+        if (folder / "people.yml").is_file():
+            return load_directory(str(folder), "people.yml")[0]
+        if (folder / "mkdocs.yml").is_file():
+            break
+    return Directory("people.yml")
+
+
+def _read_back(page: Path, new_text: str, directory: Directory) -> list[str]:
+    """What the plugin will say of the written program, as a build would."""
+    front = parse_front_matter(str(page), new_text)
+    read = read_page(str(page), front.meta, (), default_zone=AOE, url_for=lambda _t: None,
+                     directory=directory, front_problems=front.problems)
+    ours: list[Problem] = [p for p in read.problems if p.key == "schedule"]
+    errors = [p for p in ours if p.severity is Severity.ERROR]
+    if errors:
+        raise ProgramRefused(
+            f"the written program would not build: {excerpt(str(errors[0]), 300)}",
+            "please report this, with the file, to mkdocs-workshop.")
+    return [f"  the build will say: {problem}" for problem in ours
+            if problem.severity is Severity.WARNING]
+
+
+def _summary(file: Path, page: Path, program: Program, converted: Converted, zone: Zone,
+             page_zone: Zone | None, people: People, replaced: bool, dry_run: bool) -> list[str]:
+    verb = "would write" if dry_run else ("replaced" if replaced else "added")
+    days = converted.days
+    span = days[0].isoformat() + (f" to {days[-1].isoformat()}" if len(days) > 1 else "")
+    lines = [
+        f"{page}: {verb} 'schedule:' from {excerpt(file.name, 80)} ({program.format}): "
+        f"{len(converted.slots)} slot(s) on {len(days)} day(s) ({span}), "
+        f"{len(converted.rooms)} room(s), {converted.parallel} slot(s) in parallel; times in "
+        f"{zone.label}."]
+    if page_zone is None:
+        lines.append(f"  the page's workshop block has no 'timezone:': the times are the "
+                     f"file's, in {zone.key}; add 'timezone: {zone.key}' to the workshop "
+                     "block so that the page says so.")
+    elif program.zone and program.zone != page_zone.key:
+        lines.append(f"  the file's times ({excerpt(program.zone)}) are written as the page's "
+                     f"zone shows them ({page_zone.key}).")
+    speakers = (f"  speakers: {len(people.linked_roster)} linked to the page's rosters, "
+                f"{len(people.linked_directory)} to the people directory (by id), "
+                f"{len(people.unmatched)} written as names.")
+    lines.append(speakers)
+    for (written, kind), count in sorted(converted.kinds.items()):
+        lines.append(f"  kind: '{excerpt(written, 60)}' written as '{kind}' ({count}).")
+    for written, count in sorted(converted.unknown_kinds.items()):
+        lines.append(f"  kind: '{excerpt(written, 60)}' is not a kind of slot; written as "
+                     f"'other' ({count}).")
+    lines += [f"  {excerpt(note, 400)}" for note in converted.notes]
+    return lines

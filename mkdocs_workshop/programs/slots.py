@@ -1,0 +1,240 @@
+"""A :class:`~.model.Program` as the ``schedule:`` slots an organizer would write by hand.
+
+- **Times** are the wall-clock times of the page's zone (``workshop.timezone``; without one,
+  the file's zone): ``start: "09:00"``, ``end: "09:45"``. A time in the hour the clocks repeat
+  when daylight saving time ends is written with its offset (``"02:30+01:00"``), so that it is
+  the right one of the two; a session that ends on a later day than it starts has a
+  ``duration:`` in minutes instead of an ``end:``.
+- **Days**: the first slot of each day has ``day:`` (the first of all only if it is not the
+  workshop's first day).
+- **Order**: by start, then in the order the file lists its rooms.
+- **Parallel**: a session that overlaps one in another room is ``parallel: true`` (those that
+  start together share a row of the program).
+- **Kinds**: the file's session type as one of the program's kinds (:data:`KIND_WORDS`); a type
+  that is none of them is written as ``other``, and the report names it.
+- **Speakers**: as :mod:`.people` matches them.
+- **Links**: a ``url`` the page would refuse (not https, http or mailto) is left out, and the
+  report names it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Any
+
+from ..features.schedule import KINDS
+from ..fields import FieldIssue, to_link
+from ..jekyll.escape import one_line
+from ..problems import excerpt
+from ..times import local_time
+from ..timezones import Zone
+from .model import Program, ProgramRefused, Session, characters
+from .people import People
+
+# Session types of pretalx, frab and Sessionize as the program's kinds. The kinds themselves
+# (KINDS) are found as written, in any case, with '-' or '_' for spaces.
+KIND_WORDS = {
+    "lecture": "talk", "presentation": "talk", "session": "talk", "regular talk": "talk",
+    "long talk": "talk", "paper": "talk", "lightning talk": "spotlight",
+    "lightning talks": "spotlight", "lightning": "spotlight", "short talk": "spotlight",
+    "invited": "invited talk", "invited speaker": "invited talk", "keynote talk": "keynote",
+    "keynote speech": "keynote", "plenary": "keynote", "workshop": "tutorial",
+    "hands-on": "tutorial", "hands on": "tutorial", "podium": "panel",
+    "panel discussion": "panel", "poster": "poster session", "posters": "poster session",
+    "meeting": "discussion", "q&a": "discussion", "birds of a feather": "discussion",
+    "bof": "discussion", "coffee": "coffee break", "tea break": "coffee break",
+    "opening": "opening remarks", "welcome": "opening remarks", "closing": "closing remarks",
+    "awards": "award", "award ceremony": "award", "reception": "social",
+    "networking": "social", "dinner": "social",
+}
+
+
+@dataclass
+class Converted:
+    """The slots, and what the report says about them."""
+
+    slots: list[dict[str, Any]]
+    days: list[date]
+    rooms: list[str]
+    parallel: int
+    kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (type, kind) written
+    unknown_kinds: Counter[str] = field(default_factory=Counter)  # types written as 'other'
+    notes: list[str] = field(default_factory=list)
+
+
+def _known(written: str | None) -> str | None:
+    if not written:
+        return None
+    word = " ".join(written.lower().replace("_", " ").split())
+    for candidate in (word, word.replace("-", " ")):
+        if candidate in KINDS:
+            return candidate
+        if candidate in KIND_WORDS:
+            return KIND_WORDS[candidate]
+    return None
+
+
+def kind_of(session_type: str | None, title: str) -> tuple[str | None, bool]:
+    """The program's kind for a session, and whether its type was one the program knows. A
+    session without a type, or of type "other", takes its kind from its title when the title
+    is one ("Lunch", "Coffee break")."""
+    typed = _known(session_type)
+    if typed is not None and typed != "other":
+        return typed, True
+    titled = _known(title)
+    if titled is not None:
+        return titled, True
+    if typed == "other":
+        return "other", True
+    if session_type:
+        return "other", False
+    return None, True
+
+
+@dataclass(frozen=True)
+class _Placed:
+    session: Session
+    position: int  # in the file
+    start: datetime  # in the page's zone
+    end: datetime | None
+    wall_start: datetime  # as written (naive): the file's own wall time when it had no offset
+    wall_end: datetime | None
+
+
+def convert(program: Program, zone: Zone, first_day: date | None, people: People) -> Converted:
+    """The slots of ``program`` in ``zone``; ``first_day`` is the workshop block's."""
+    placed = sorted((_place(session, position, zone)
+                     for position, session in enumerate(program.sessions)),
+                    key=lambda p: (p.start.astimezone(timezone.utc), p.session.room_order,
+                                   p.position))
+    parallel = _parallel(placed)
+    converted = Converted([], [], [], len(parallel), notes=list(program.notes))
+    previous_day = first_day
+    for index, item in enumerate(placed):
+        session = item.session
+        slot: dict[str, Any] = {}
+        day = item.wall_start.date()
+        if day != previous_day:
+            slot["day"] = day
+        if day not in converted.days:
+            converted.days.append(day)
+        previous_day = day
+        # A time the file wrote without an offset is written as it is (a doubtful one is the
+        # build's to report); one it placed exactly keeps its offset where the wall is doubtful.
+        exact = session.start.tzinfo is not None
+        slot["start"] = _clock(item.wall_start, item.start if exact else None, zone)
+        if item.end is not None and item.wall_end is not None:
+            if item.wall_end.date() == day:
+                slot["end"] = _clock(item.wall_end, item.end if exact else None, zone)
+            else:
+                minutes = int((item.end - item.start).total_seconds() // 60)
+                if minutes > 0:
+                    slot["duration"] = minutes
+        slot["title"] = one_line(characters(session.title))
+        kind, known = kind_of(session.kind, session.title)
+        if kind is not None:
+            slot["kind"] = kind
+            if session.kind and not known:
+                converted.unknown_kinds[one_line(session.kind)] += 1
+            elif session.kind and kind != session.kind.lower():
+                converted.kinds[(one_line(session.kind), kind)] += 1
+        names = [one_line(characters(name)) for name in session.speakers]
+        if any(names):
+            slot["speakers"] = Names(people.written(name) for name in names if name)
+        room = one_line(characters(session.room or ""))
+        if room:
+            slot["room"] = room
+            if room not in converted.rooms:
+                converted.rooms.append(room)
+        if index in parallel:
+            slot["parallel"] = True
+        url = _url(session, converted.notes)
+        if url:
+            slot["url"] = url
+        if session.abstract:
+            abstract = "\n".join(line.rstrip() for line in
+                                 characters(session.abstract).splitlines()).strip()
+            if abstract:
+                slot["abstract"] = abstract
+        converted.slots.append(slot)
+    return converted
+
+
+class Names(list[str]):
+    """A slot's speakers, written on one line: ``speakers: [Ada Lovelace, Alan Turing]``."""
+
+
+class Clock(str):
+    """A time as the page writes it, always in double quotes: ``"09:00"``."""
+
+
+def _place(session: Session, position: int, zone: Zone) -> _Placed:
+    if session.start.tzinfo is None:  # a wall-clock time of the page's zone
+        start, _doubt = local_time(session.start, zone)  # a doubt is the build's to report
+        end = local_time(session.end, zone)[0] if session.end is not None else None
+        return _Placed(session, position, start, end, session.start, session.end)
+    start = session.start.astimezone(zone.tz)
+    end = session.end.astimezone(zone.tz) if session.end is not None else None
+    return _Placed(session, position, start, end, start.replace(tzinfo=None),
+                   end.replace(tzinfo=None) if end is not None else None)
+
+
+def _clock(wall: datetime, instant: datetime | None, zone: Zone) -> Clock:
+    """``"09:00"``; with the offset when the wall time alone could be two instants."""
+    written = f"{wall:%H:%M}"
+    earlier = wall.replace(tzinfo=zone.tz, fold=0)
+    later = wall.replace(tzinfo=zone.tz, fold=1)
+    if instant is not None and earlier.utcoffset() != later.utcoffset():
+        offset = instant.utcoffset()
+        assert offset is not None
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        written += f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return Clock(written)
+
+
+def _parallel(placed: list[_Placed]) -> set[int]:
+    """Positions (in ``placed``, sorted by start) of sessions that overlap one in another
+    room. Compared in UTC: Python compares two times of one zone by their wall clock, which
+    the night the clocks go back shows twice."""
+    spans = [(p.start.astimezone(timezone.utc),
+              p.end.astimezone(timezone.utc) if p.end is not None else None) for p in placed]
+    found: set[int] = set()
+    for i, (_start, end) in enumerate(spans):
+        if end is None:
+            continue
+        for j in range(i + 1, len(placed)):
+            other_start, other_end = spans[j]
+            if other_start >= end:
+                break
+            if placed[j].session.room != placed[i].session.room and (
+                    other_end is None or other_end > other_start):
+                found.update((i, j))
+    return found
+
+
+def _url(session: Session, notes: list[str]) -> str | None:
+    if not session.url:
+        return None
+    try:
+        return to_link(session.url)
+    except FieldIssue as issue:
+        notes.append(f"{session.where}: its url {issue.message} It is not written.")
+        return None
+
+
+def check_zone(program: Program, zone: Zone | None, source: str) -> None:
+    """Refuse a program whose wall-clock times (no offset) cannot be placed without the
+    page's zone."""
+    if zone is not None:
+        return
+    naive = next((s for s in program.sessions if s.start.tzinfo is None), None)
+    if naive is not None:
+        raise ProgramRefused(
+            f"the times of {excerpt(source, 80)} ({program.format}) carry no UTC offset "
+            f"('{naive.start:%Y-%m-%dT%H:%M}' for {excerpt(naive.title, 60)}), so the page must "
+            "say in which time zone they are, and it has no 'timezone:' in its workshop block.",
+            "add 'timezone:' to the page's workshop block, with the event's zone "
+            "(timezone: Europe/Vienna), then run the import again.")
