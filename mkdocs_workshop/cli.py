@@ -38,7 +38,36 @@ def main(argv: list[str] | None = None) -> int:
         "into DIR, for engines that do not run the plugin (Zensical): list them under "
         "extra_css and extra_javascript.")
     assets.add_argument("dir", type=Path, metavar="DIR", help="the docs folder")
+    init = commands.add_parser(
+        "init", help="start a new workshop site in an empty folder",
+        description="Write a new workshop site into DIR (empty or new): mkdocs.yml, a home "
+        "page, one edition page whose sections wait in comments for their data, an empty "
+        "people.yml, .gitignore and the deploy workflow. It builds with --strict at once.")
+    init.add_argument("dir", type=Path, metavar="DIR", help="an empty or new folder")
+    init.add_argument("--title", help="the workshop's title (also the site's name)")
+    init.add_argument("--venue", help="where it is held, as the header shows it: ICML 2025")
+    init.add_argument("--date", help="the workshop's day, YYYY-MM-DD")
+    init.add_argument("--location", help="the city: Vancouver, Canada")
+    init.add_argument("--timezone", help="the program's time zone: America/Vancouver, UTC")
     args = parser.parse_args(argv)
+    if args.command == "init":
+        from .scaffold import CommandRefused, NewSite, init_site
+
+        try:
+            site = NewSite.from_options(title=args.title, venue=args.venue, day=args.date,
+                                        location=args.location, timezone=args.timezone)
+            written = init_site(args.dir, site)
+        except CommandRefused as exc:
+            print(f"mkdocs-workshop: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"mkdocs-workshop: {exc.strerror or exc}: {exc.filename or ''}",
+                  file=sys.stderr)
+            return 1
+        for rel in written:
+            print(args.dir / rel)
+        print(f"\nA new site in {args.dir}. Preview it with: cd {args.dir} && mkdocs serve")
+        return 0
     if args.command == "assets":
         import shutil
 
