@@ -686,7 +686,7 @@ def _review(text: str, report: Report, old_year: int, venue: str | None, title: 
                                                            strict=True)]
         found = [(w, hit.start()) for w, hit in hits if hit]
         if whole_title and whole_title in shown:
-            found.append(("the title", shown.index(whole_title)))
+            found += [("the title", shown.index(whole_title))]
         if found:
             first = min(at for _w, at in found) + len(line) - len(shown)
             report.review.append(f"line {number}: {', '.join(w for w, _at in found)}: "
