@@ -12,6 +12,8 @@ It writes, into an empty (or new) folder:
   mkdocs-macros drops and the plugin does not check, so the page builds until it is filled in;
 - ``docs/people.yml``: the people directory, empty, with its schema modeline, and the
   schemas themselves under ``schemas/``;
+- ``docs/stylesheets/extra.css``: the site's own styles, with two accessibility choices
+  (underlined links in text, a footer with enough contrast);
 - ``.gitignore`` and the deploy workflow (:mod:`mkdocs_workshop.deploy`).
 
 Option values are the organizer's text: written into YAML through PyYAML (quoted as needed),
@@ -236,16 +238,40 @@ PEOPLE_YML = (
 )
 
 
+# The site's own stylesheet, with the accessibility choices the demo makes (axe-core checks
+# them): Material's footer small print has too little contrast, and links in running text are
+# told apart by more than their colour.
+EXTRA_CSS = """\
+/* The site's own styles (listed under extra_css in mkdocs.yml). */
+
+/* Links in running text are underlined, not told apart by their colour alone. */
+.md-typeset p > a:not(.headerlink),
+.md-typeset li > a:not(.headerlink) {
+  text-decoration: underline;
+}
+
+/* The footer's small print with enough contrast. */
+.md-copyright {
+  color: var(--md-footer-fg-color--light);
+}
+"""
+
+
 def site_files(site: NewSite) -> dict[str, str]:
     """Every file ``init`` writes but the schemas and the workflow, by path in the site."""
     page = site.page_name
     nav = [{"Home": "index.md"}, {"Editions": [{html_text(site.nav_label): page}]}]
-    settings = {"site_name": html_text(site.site_title)}
+    settings = {"site_name": html_text(site.site_title),
+                "extra_css": ["stylesheets/extra.css"]}
     return {
-        "mkdocs.yml": mkdocs_yml_text(settings, nav, header="Written by mkdocs-workshop init."),
+        # font: false: no web fonts from Google, so the site loads nothing from elsewhere and
+        # works offline and on closed conference networks (as the demo does).
+        "mkdocs.yml": mkdocs_yml_text(settings, nav, header="Written by mkdocs-workshop init.",
+                                      theme={"font": False}),
         "docs/index.md": home_page(site),
         f"docs/{page}": edition_page(site),
         "docs/people.yml": PEOPLE_YML,
+        "docs/stylesheets/extra.css": EXTRA_CSS,
         ".gitignore": GITIGNORE,
     }
 

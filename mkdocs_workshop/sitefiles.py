@@ -20,12 +20,14 @@ MARKDOWN_EXTENSIONS: list[Any] = ["admonition", "attr_list", "md_in_html",
 GITIGNORE = "# Made again by every build.\nsite/\n.cache/\n"
 
 
-def mkdocs_yml_text(settings: Mapping[str, Any], nav: list[Any], *, header: str) -> str:
-    """``mkdocs.yml``: ``settings`` (site_name, site_url, ...), then the theme, the plugins,
-    the Markdown extensions and ``nav``; ``header`` is its first line, a comment."""
+def mkdocs_yml_text(settings: Mapping[str, Any], nav: list[Any], *, header: str,
+                    theme: Mapping[str, Any] | None = None) -> str:
+    """``mkdocs.yml``: ``settings`` (site_name, site_url, ...), then the theme (Material, with
+    ``theme``'s options), the plugins, the Markdown extensions and ``nav``; ``header`` is its
+    first line, a comment."""
     data = {
         **settings,
-        "theme": {"name": "material"},
+        "theme": {"name": "material", **(theme or {})},
         "plugins": PLUGINS,
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "nav": nav,

@@ -34,11 +34,11 @@ def made(tmp_path: Path) -> Path:
 def test_init_writes_a_site_that_builds_with_strict(made: Path) -> None:
     assert sorted(p.relative_to(made).as_posix() for p in made.rglob("*") if p.is_file()) == [
         ".github/workflows/deploy.yml", ".gitignore", "docs/icml-2025.md", "docs/index.md",
-        "docs/people.yml", "mkdocs.yml", "schemas/page.schema.json",
+        "docs/people.yml", "docs/stylesheets/extra.css", "mkdocs.yml", "schemas/page.schema.json",
         "schemas/people.schema.json"]
     config = yaml.safe_load((made / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "AI for Science"
-    assert config["theme"] == {"name": "material"}
+    assert config["theme"] == {"name": "material", "font": False}  # nothing from Google
     assert config["plugins"] == ["search", {"macros": {"j2_variable_start_string": "<<",
                                                        "j2_variable_end_string": ">>"}},
                                  "workshop"]
