@@ -637,10 +637,13 @@ def _edit_papers(body: str, body_line: int, source: Path, target: Path, site: Si
 
 
 def _locate(arg: str, source: Path, docs: Path) -> Path | None:
+    """The papers file a call names, as papers() finds it (beside the page, then in the docs
+    folder); only a file inside the docs folder, where the new one is written beside it."""
+    root = docs.resolve()
     for base in (source.parent, docs):
         candidate = base / arg
         if candidate.is_file():
-            return candidate
+            return candidate if candidate.resolve().is_relative_to(root) else None
     return None
 
 

@@ -376,3 +376,19 @@ def test_force_writes_over_an_existing_page(tmp_path: Path,
     assert main(["new-edition", "docs/ws24.md", "docs/ws25.md", "--date", "2025-01-30",
                  "--force"]) == 0
     assert "venue: WS 2025" in (tmp_path / "docs/ws25.md").read_text(encoding="utf-8")
+
+
+def test_a_papers_file_outside_the_docs_folder_is_not_followed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    small_site(tmp_path)
+    (tmp_path / "outside.csv").write_text("title\n", encoding="utf-8")
+    page = tmp_path / "docs/ws24.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<< papers("../outside.csv") >>\n',
+                    encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-edition", "docs/ws24.md", "docs/ws25.md", "--date", "2025-03-30"]) == 0
+    assert sorted(p.name for p in tmp_path.glob("*.csv")) == ["outside.csv"]
+    assert '<< papers("../outside.csv") >>' in (tmp_path / "docs/ws25.md").read_text(
+        encoding="utf-8")
+    assert "names a file that was not found; kept as written." in capsys.readouterr().out

@@ -11,6 +11,7 @@ import re
 import shutil
 import threading
 from collections.abc import Iterator
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,12 @@ import pytest
 
 from mkdocs_workshop.cli import main
 
+import conftest
 from .conftest import _QuietHandler, serious_findings
 from conftest import ROOT, build_config
 
 
-def _build(root: Path, url: str) -> None:
+def _build(root: Path, url: str, epoch: str) -> None:
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     if re.search(r"(?m)^site_url:", text):
@@ -30,7 +32,9 @@ def _build(root: Path, url: str) -> None:
     else:
         text = f"site_url: {url}\n" + text
     config.write_text(text, encoding="utf-8")
-    built = build_config(config, strict=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(conftest, "BUILD_EPOCH", epoch)  # "now" for the build
+        built = build_config(config, strict=True)
     assert built.ok, built.failure
 
 
@@ -57,8 +61,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         patch.chdir(demo)
         assert main(["new-edition", "docs/icml24.md", "docs/icml27.md",
                      "--date", "2027-07-16"]) == 0
-    for name in ("init", "next"):
-        _build(root / name, f"{url}{name}/")
+    # Built on June 1 of the workshop's year, as the pages are then looked at.
+    for name, year in (("init", 2025), ("next", 2027)):
+        epoch = str(int(datetime(year, 6, 1, 12, tzinfo=timezone.utc).timestamp()))
+        _build(root / name, f"{url}{name}/", epoch)
         shutil.copytree(root / name / "site", served / name)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -95,3 +101,10 @@ def test_the_tentative_dates_read_as_such(open_page: Any) -> None:
     assert ["(tentative)" in t for t in texts] == [True, True, True, True, True, False]
     # The visitor's clock (June 1, 2027) makes the reviewer deadline the next one.
     assert "next" in texts[3].lower() and "Reviewer Deadline" in texts[3]
+
+
+def test_the_next_edition_leads_the_home_page(open_page: Any) -> None:
+    page = open_page("next/", width=375, clock="2027-06-01T12:00:00Z")
+    first = page.locator(".workshop-edition--next")
+    assert first.count() == 1
+    assert "ICML 2027" in first.inner_text() and "(tentative)" in first.inner_text()
