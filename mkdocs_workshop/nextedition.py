@@ -612,8 +612,8 @@ def _edit_papers(body: str, body_line: int, source: Path, target: Path, site: Si
             continue
         old_file = _locate(call.arg, source, site.docs)
         if old_file is None:
-            report.papers.append(f"line {body_line + call.line}: {call.text} names a file that "
-                                 "was not found; kept as written.")
+            report.papers.append(f"line {body_line + call.line}: {call.text} names no file "
+                                 "of the docs folder; kept as written.")
             continue
         if call.arg not in renamed:
             new_file = old_file.with_name(_new_name(old_file.name, source.stem, target.stem))

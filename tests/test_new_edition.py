@@ -391,4 +391,4 @@ def test_a_papers_file_outside_the_docs_folder_is_not_followed(
     assert sorted(p.name for p in tmp_path.glob("*.csv")) == ["outside.csv"]
     assert '<< papers("../outside.csv") >>' in (tmp_path / "docs/ws25.md").read_text(
         encoding="utf-8")
-    assert "names a file that was not found; kept as written." in capsys.readouterr().out
+    assert "names no file of the docs folder; kept as written." in capsys.readouterr().out
