@@ -405,6 +405,7 @@ def _edit_workshop(edits: yamltext.Edits, root: yaml.Node, options: Options, rep
     block = found[1]
     text = edits.text
     given = {"venue": options.venue, "location": options.location}
+    flow = bool(getattr(block, "flow_style", False))  # {venue: ..., date: ...}
     missing = []
     for key, _key_node, value in yamltext.pairs(block):
         if not isinstance(value, yaml.ScalarNode):
@@ -418,7 +419,7 @@ def _edit_workshop(edits: yamltext.Edits, root: yaml.Node, options: Options, rep
                                        f"{fixed[day].isoformat()}")
         elif key in given and given[key] is not None:
             new = str(given[key])
-            _set_scalar(edits, value, yaml_scalar(new))
+            _set_scalar(edits, value, yaml_scalar(new, flow=flow))
             report.workshop.append(f"{key}: {value.value} -> {new} (--{key})")
         elif key == "venue":
             changed = _with_year(written, report.old_day.year, report.new_day.year)
@@ -438,9 +439,14 @@ def _edit_workshop(edits: yamltext.Edits, root: yaml.Node, options: Options, rep
     present = {key for key, _k, _v in yamltext.pairs(block)}
     for key, wanted in given.items():
         if wanted is not None and key not in present:
-            missing.append(f"{key}: {yaml_scalar(wanted)}")
+            missing.append(f"{key}: {yaml_scalar(wanted, flow=flow)}")
             report.workshop.append(f"{key}: {wanted} (added, --{key})")
-    if missing and isinstance(block, yaml.MappingNode) and block.value and not block.flow_style:
+    if not missing or not isinstance(block, yaml.MappingNode):
+        return
+    if block.flow_style:  # workshop: {venue: ICML 2024, date: 2024-07-16}
+        edits.insert(block.end_mark.index - 1, "".join(
+            f"{', ' if block.value or i else ''}{line}" for i, line in enumerate(missing)))
+    elif block.value:
         first = block.value[0][0]
         indent = " " * first.start_mark.column
         at = yamltext.line_end(text, yamltext.end_of(block))

@@ -23,6 +23,7 @@ template delimiters as character references (:mod:`mkdocs_workshop.jekyll.escape
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -65,10 +66,14 @@ def option_text(value: str | None, option: str) -> str | None:
     return text
 
 
-def yaml_scalar(text: str) -> str:
-    """``text`` as a YAML value on one line, quoted only where YAML needs it."""
+def yaml_scalar(text: str, *, flow: bool = False) -> str:
+    """``text`` as a YAML value on one line, quoted only where YAML needs it (``flow``:
+    inside ``{...}`` or ``[...]``, where a comma or a bracket ends a plain value)."""
     dumped = yaml.safe_dump(text, allow_unicode=True, width=1_000_000)
-    return dumped.removesuffix("\n...\n").rstrip("\n")
+    plain = dumped.removesuffix("\n...\n").rstrip("\n")
+    if flow and plain == text and any(c in text for c in ",[]{}"):
+        return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML one
+    return plain
 
 
 @dataclass(frozen=True)

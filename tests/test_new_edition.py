@@ -392,3 +392,20 @@ def test_a_papers_file_outside_the_docs_folder_is_not_followed(
     assert '<< papers("../outside.csv") >>' in (tmp_path / "docs/ws25.md").read_text(
         encoding="utf-8")
     assert "names no file of the docs folder; kept as written." in capsys.readouterr().out
+
+
+def test_a_workshop_block_on_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    small_site(tmp_path)
+    page = tmp_path / "docs/ws24.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "workshop:\n  venue: WS 2024\n  start: 2024-03-30\n  end: 2024-03-31\n"
+        "  timezone: Europe/Vienna\n",
+        'workshop: {venue: WS 2024, date: "2024-03-30", timezone: Europe/Vienna}\n'),
+        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-edition", "docs/ws24.md", "docs/ws25.md", "--date", "2025-03-30",
+                 "--location", "Lisbon, Portugal"]) == 0
+    text = (tmp_path / "docs/ws25.md").read_text(encoding="utf-8")
+    assert ('workshop: {venue: WS 2025, date: "2025-03-30", timezone: Europe/Vienna, '
+            'location: "Lisbon, Portugal"}\n') in text
+    assert build_config(tmp_path / "mkdocs.yml", strict=True).ok
