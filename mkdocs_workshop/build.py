@@ -126,8 +126,8 @@ class Build:
         return read
 
     def prepare(self, page: Any, markdown: str, *, url_for: Callable[[str], str | None],
-                block: tuple[str, str] = ("{%", "%}"), images: ImageMaker | None = None,
-                source: str | None = None) -> PageRead:
+                block: tuple[str, str] = ("{%", "%}"), comment: tuple[str, str] = ("{#", "#}"),
+                images: ImageMaker | None = None, source: str | None = None) -> PageRead:
         """Before the macros plugin renders ``page``: check its calls and front matter, and
         hide the front-matter keys that would shadow a macro or break the page (see below).
 
@@ -138,6 +138,7 @@ class Build:
         if source is None:
             source = text_of(page.file)
         calls = find_calls(markdown, block_start=block[0], block_end=block[1],
+                           comment_start=comment[0], comment_end=comment[1],
                            first_line=body_offset(source, markdown))
         read = self.read(src, page.meta or {}, calls, url_for=url_for, images=images,
                          source=source)

@@ -53,12 +53,86 @@ def main(argv: list[str] | None = None) -> int:
                          help="replace a 'schedule:' the command did not write")
     program.add_argument("--dry-run", action="store_true",
                          help="print what would be written, and write nothing")
+    init = commands.add_parser(
+        "init", help="start a new workshop site in an empty folder",
+        description="Write a new workshop site into DIR (empty or new): mkdocs.yml, a home "
+        "page, one edition page whose sections wait in comments for their data, an empty "
+        "people.yml, .gitignore and the deploy workflow. It builds with --strict at once.")
+    init.add_argument("dir", type=Path, metavar="DIR", help="an empty or new folder")
+    init.add_argument("--title", help="the workshop's title (also the site's name)")
+    init.add_argument("--venue", help="where it is held, as the header shows it: ICML 2025")
+    init.add_argument("--date", help="the workshop's day, YYYY-MM-DD")
+    init.add_argument("--location", help="the city: Vancouver, Canada")
+    init.add_argument("--timezone", help="the program's time zone: America/Vancouver, UTC")
+    edition = commands.add_parser(
+        "new-edition", help="next edition's page from this one, dates moved",
+        description="Write TO from FROM (never changed), in the site's folder: the workshop "
+        "block for --date, every date moved by the distance between the two workshop days and "
+        "marked tentative, organizer rosters carried, speakers, panel, program, papers and "
+        "sponsors left empty, the text kept; mkdocs.yml's nav gains TO after FROM. Prints what "
+        "it did and the lines of TO that still name the old edition.")
+    edition.add_argument("source", type=Path, metavar="FROM", help="this edition's page")
+    edition.add_argument("target", type=Path, metavar="TO", help="the new page")
+    edition.add_argument("--date", required=True, help="the new workshop's day, YYYY-MM-DD")
+    edition.add_argument("--venue", help="the new venue (default: the old one, new year)")
+    edition.add_argument("--location", help="the new city (default: the old one)")
+    edition.add_argument("--title", help="the new title (default: the old one, new year)")
+    edition.add_argument("--keep", action="append", default=[], metavar="NAME",
+                         help="carry a speaker roster, schedule, sponsors or papers as they "
+                         "are (repeat, or separate with commas)")
+    edition.add_argument("--clear", action="append", default=[], metavar="ROSTER",
+                         help="leave a carried roster (organizers, committee) empty")
+    edition.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"),
+                         help="the site's mkdocs.yml (default: mkdocs.yml here)")
+    edition.add_argument("--force", action="store_true", help="write over TO if it exists")
+    edition.add_argument("--dry-run", action="store_true",
+                         help="print the report without writing anything")
     args = parser.parse_args(argv)
     if args.command == "import-schedule":
         from .programs.importer import command
 
         return command(args.file, args.page, people=args.people, replace=args.replace,
                        dry_run=args.dry_run)
+    if args.command == "new-edition":
+        from .nextedition import Options, new_edition
+        from .scaffold import CommandRefused, option_text, parse_day
+
+        def names(values: list[str]) -> frozenset[str]:
+            return frozenset(n.strip() for v in values for n in v.split(",") if n.strip())
+
+        try:
+            options = Options(parse_day(args.date), option_text(args.venue, "--venue"),
+                              option_text(args.location, "--location"),
+                              option_text(args.title, "--title"), names(args.keep),
+                              names(args.clear), args.force, args.dry_run)
+            done = new_edition(args.source, args.target, options, config=args.config_file)
+        except CommandRefused as exc:
+            print(f"mkdocs-workshop: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"mkdocs-workshop: {exc.strerror or exc}: {exc.filename or ''}",
+                  file=sys.stderr)
+            return 1
+        print(done.render(), end="")
+        return 0
+    if args.command == "init":
+        from .scaffold import CommandRefused, NewSite, init_site
+
+        try:
+            site = NewSite.from_options(title=args.title, venue=args.venue, day=args.date,
+                                        location=args.location, timezone=args.timezone)
+            written = init_site(args.dir, site)
+        except CommandRefused as exc:
+            print(f"mkdocs-workshop: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"mkdocs-workshop: {exc.strerror or exc}: {exc.filename or ''}",
+                  file=sys.stderr)
+            return 1
+        for rel in written:
+            print(args.dir / rel)
+        print(f"\nA new site in {args.dir}. Preview it with: cd {args.dir} && mkdocs serve")
+        return 0
     if args.command == "assets":
         import shutil
 

@@ -37,6 +37,7 @@ class Deadline:
     what: str
     closes_iso: str
     when_text: str  # "May 16, 2024 (AoE)"
+    tentative: bool = False  # the date is not confirmed yet
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def next_deadline(parts: Mapping[str, Any], default_zone: Any, now: datetime) ->
                 + view.closes_text
             shown = item.zone if view.zone_label else zone
             label = "AoE" if shown.is_aoe else shown.label
-            return Deadline(item.what, iso(item.closes), f"{text} ({label})")
+            return Deadline(item.what, iso(item.closes), f"{text} ({label})", item.tentative)
     return None
 
 

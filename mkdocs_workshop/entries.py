@@ -46,6 +46,9 @@ def report(exc: ValidationError, problems: Problems, *, key: str | None, entry: 
             message, fix = "should be a set of 'key: value' lines.", None
         elif err["type"] in ("list_type", "tuple_type"):
             message, fix = "should be a list.", "write one '- item' per line under the key."
+        elif err["type"] in ("bool_type", "bool_parsing"):
+            message = f"should be true or false, not {brief(err.get('input'))}."
+            fix = "write true or false, without quotes."
         else:
             message, fix = err["msg"] + ".", None
         problems.error(message, key=key, entry=entry, label=label, field=field_name, fix=fix,

@@ -179,6 +179,12 @@ def macro_block_strings(macros_config: Mapping[str, Any]) -> tuple[str, str]:
             macros_config.get("j2_block_end_string") or "%}")
 
 
+def macro_comment_strings(macros_config: Mapping[str, Any]) -> tuple[str, str]:
+    """The macros plugin's comment delimiters (calls inside a comment are never run)."""
+    return (macros_config.get("j2_comment_start_string") or "{#",
+            macros_config.get("j2_comment_end_string") or "#}")
+
+
 # ---------------------------------------------------------------------------------------------
 # Zensical: the docs folder as a file list
 # ---------------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ class Event:
     categories: tuple[str, ...] = ()
     alarm: str | None = None  # a reminder the day before, with this text
     sequence: int = 0  # raised when the event changes (a deadline extended)
+    tentative: bool = False  # STATUS:TENTATIVE: a date not confirmed yet
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Calendar:
                            moment(self.stamp) if self.stamp else None]
         for e in self.events:
             data.append([e.uid, e.summary, moment(e.start), moment(e.end), e.description,
-                         e.location, list(e.categories), e.alarm, e.sequence])
+                         e.location, list(e.categories), e.alarm, e.sequence, e.tentative])
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
@@ -103,6 +104,8 @@ def to_ics(calendar: Calendar) -> bytes:
         event.add("dtend", _moment(item.end))
         if item.sequence:
             event.add("sequence", item.sequence)
+        if item.tentative:
+            event.add("status", "TENTATIVE")
         if item.location:
             event.add("location", one_line(item.location))
         if item.description:

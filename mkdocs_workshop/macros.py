@@ -28,6 +28,7 @@ from .hosts import (
     DocsFolder,
     file_of,
     macro_block_strings,
+    macro_comment_strings,
     module_settings,
     text_of,
     zensical_settings,
@@ -61,7 +62,8 @@ def on_pre_page_macros(env: Any) -> None:
     build = _STANDALONE.get(env)
     if build is not None:
         build.prepare(env.page, env.markdown, url_for=build.url_for(env.page),
-                      block=macro_block_strings(env.config))
+                      block=macro_block_strings(env.config),
+                      comment=macro_comment_strings(env.config))
 
 
 def on_post_page_macros(env: Any) -> None:
@@ -116,7 +118,8 @@ def _define_plain(env: Any) -> None:
         plugin_config = env.config if isinstance(env.config, dict) else {}
         adapter = SimpleNamespace(file=file, meta=page.meta)
         build.prepare(adapter, body, url_for=build.url_for(adapter),
-                      block=macro_block_strings(plugin_config), source=source)
+                      block=macro_block_strings(plugin_config),
+                      comment=macro_comment_strings(plugin_config), source=source)
     for name, function in build.macro_functions().items():
         env.macro(function, name)
 

@@ -20,7 +20,7 @@ from .config import WorkshopConfig
 from .edition import header_view, insert_after_title, sections_of, shows_header
 from .features import team, workshop
 from .frontmatter import EMPTY_FRONT_MATTER
-from .hosts import cache_dir, macro_block_strings, plugin_settings
+from .hosts import cache_dir, macro_block_strings, macro_comment_strings, plugin_settings
 from .ics import CalendarCache
 from .imagerefs import ImageMaker, ImageProblem, PageImage, find_image
 from .log import log
@@ -201,6 +201,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         if _macros_render(macros, page, meta):
             self.build.prepare(page, markdown, url_for=self.build.url_for(page),
                                block=macro_block_strings(macros.config),
+                               comment=macro_comment_strings(macros.config),
                                images=self._image_maker(page, files, config.docs_dir),
                                source=source)
             if "render_macros" not in page.meta and not _template_syntax(markdown, macros):

@@ -3,7 +3,9 @@
 The macros plugin swallows every exception raised inside a macro, so the plugin checks the calls
 first: which roster a ``team()`` call names, which layout it asks for, and whether the call
 stands alone on its line (an HTML block inside a list item or a paragraph comes out mis-nested).
-Calls inside ``{% raw %}`` blocks are text, not calls, and are skipped.
+Calls inside ``{% raw %}`` blocks are text, not calls, and calls inside Jinja comments
+(``{# ... #}``, where a page keeps a section that waits for its data) are never run: both are
+skipped.
 """
 
 from __future__ import annotations
@@ -44,6 +46,11 @@ def _raw_block(block_start: str, block_end: str) -> re.Pattern[str]:
     return re.compile(rf"{s}-?\s*raw\s*-?{e}.*?{s}-?\s*endraw\s*-?{e}", re.S)
 
 
+def _comment(comment_start: str, comment_end: str) -> re.Pattern[str]:
+    """A Jinja comment, up to the first end of comment (as Jinja reads it)."""
+    return re.compile(rf"{re.escape(comment_start)}.*?{re.escape(comment_end)}", re.S)
+
+
 def _blank_out(match: re.Match[str]) -> str:
     # Keep the line count so that reported line numbers stay right.
     return "\n" * match.group(0).count("\n")
@@ -74,9 +81,9 @@ def _text(value: object) -> str | None:
 
 
 def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start: str = "{%",
-               block_end: str = "%}", first_line: int = 0,
-               names: Iterable[str] | None = None) -> list[MacroCall]:
-    """Every call of this plugin's macros in ``markdown``, outside raw blocks.
+               block_end: str = "%}", comment_start: str = "{#", comment_end: str = "#}",
+               first_line: int = 0, names: Iterable[str] | None = None) -> list[MacroCall]:
+    """Every call of this plugin's macros in ``markdown``, outside raw blocks and comments.
 
     ``first_line`` is the number of lines before ``markdown`` in its file (the front matter),
     so that reported line numbers are those an editor shows.
@@ -86,6 +93,7 @@ def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start
 
         names = MACROS
     text = _raw_block(block_start, block_end).sub(_blank_out, markdown)
+    text = _comment(comment_start, comment_end).sub(_blank_out, text)
     pattern = re.compile(
         rf"{re.escape(start)}-?\s*(?P<name>{'|'.join(names)})\s*\((?P<args>[^\n]*?)\)\s*-?"
         rf"{re.escape(end)}"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, datetime, timezone
 
 from mkdocs_workshop import times
@@ -8,6 +10,10 @@ from mkdocs_workshop.features.dates import DateEntry, date_views
 from mkdocs_workshop.features.workshop import WorkshopInfo
 from mkdocs_workshop.problems import Problems
 from mkdocs_workshop.timezones import AOE, resolve_zone
+
+from conftest import Built, page
+
+SiteFn = Callable[..., Built]
 
 
 def items(*entries: dict[str, object]) -> list[rules.DateItem]:
@@ -136,3 +142,34 @@ def test_the_held_line() -> None:
     assert rules.held_line(WorkshopInfo(start=date(2024, 7, 26), end=date(2024, 7, 27))) == (
         "Held July 26\u201327, 2024.")
     assert rules.held_line(None) is None
+
+
+def test_a_tentative_date_is_marked_in_the_list_the_header_and_the_calendar(site: SiteFn) -> None:
+    built = site({"index.md": page({
+        "workshop": {"venue": "ICML 2024", "date": "2024-07-16"},
+        "dates": [{"what": "Paper Submission Deadline", "when": "2024-05-16", "tentative": True},
+                  {"what": "Camera-ready", "when": "2024-06-30"},
+                  {"Workshop Date": "2024-07-16"}]}, "<< dates() >>")}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    listed = re.findall(r'<li class="workshop-date[^"]*"[^>]*>\s*<span class="workshop-date__what">'
+                        r'([^<]+)</span>\s*<span class="workshop-date__when">(.*?)</span>\n',
+                        html, re.S)
+    assert [(what, "(tentative)" in when) for what, when in listed] == [
+        ("Paper Submission Deadline", True), ("Camera-ready", False), ("Workshop Date", False)]
+    # Built on 2024-05-01: the tentative deadline is the header's next one.
+    assert re.search(r'Next: <strong>Paper Submission Deadline</strong>, <time [^>]+>May 16, '
+                     r'2024 \(AoE\)</time> <span class="workshop-header__tentative">'
+                     r'\(tentative\)</span>', html)
+    calendar = (built.root / "site" / "index-dates.ics").read_text(encoding="utf-8")
+    events = calendar.split("BEGIN:VEVENT")[1:]
+    assert ["STATUS:TENTATIVE" in event for event in events] == [True, False, False]
+
+
+def test_tentative_must_be_true_or_false(site: SiteFn) -> None:
+    built = site({"index.md": page({"dates": [
+        {"what": "Paper", "when": "2024-05-16", "tentative": "perhaps"}]}, "<< dates() >>")})
+    assert not built.ok
+    assert built.workshop() == [
+        "workshop: index.md: 'dates', entry 1 (Paper), field 'tentative': should be true or "
+        "false, not 'perhaps'. Fix: write true or false, without quotes."]

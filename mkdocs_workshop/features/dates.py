@@ -13,6 +13,9 @@ dates:
   - what: Paper Submission Deadline
     when: 2024-05-16
     extended: 2024-05-23                 # the new date counts; the old one is shown struck
+  - what: Acceptance Notification
+    when: 2024-06-14
+    tentative: true                      # not yet confirmed: shown marked "tentative"
 ```
 
 A date without a time is a deadline that lasts the whole day in its zone: in Anywhere on Earth
@@ -29,7 +32,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -74,6 +77,7 @@ class DateEntry(Model):
     end: When = None
     timezone: ZoneName = None
     extended: When = None  # a deadline moved later: the new date or date and time
+    tentative: bool = False  # not confirmed yet (a date carried from the last edition)
 
     @model_validator(mode="after")
     def _one_form(self) -> DateEntry:
@@ -127,7 +131,7 @@ def _written(value: date) -> str:
         else value.isoformat()
 
 
-DATE_FIELDS = ("what", "when", "start", "end", "timezone", "extended")
+DATE_FIELDS = ("what", "when", "start", "end", "timezone", "extended", "tentative")
 
 
 @dataclass(frozen=True)
@@ -147,6 +151,7 @@ class DateItem:
     was_closes: datetime | None = None
     was_day: date | None = None
     was_has_time: bool = False
+    tentative: bool = False  # not confirmed yet
 
     @property
     def extended(self) -> bool:
@@ -281,14 +286,15 @@ def place(index: int, entry: DateEntry, zone: Zone,
             new, new_has_time = instant("extended", entry.extended, True)
             return DateItem(index, entry.what, zone, None, new, day_of(entry.extended),
                             day_of(entry.extended), new_has_time, closes, day_of(entry.when),
-                            has_time)
+                            has_time, tentative=entry.tentative)
         return DateItem(index, entry.what, zone, None, closes, day_of(entry.when),
-                        day_of(entry.when), has_time)
+                        day_of(entry.when), has_time, tentative=entry.tentative)
     assert entry.start is not None and entry.end is not None  # DateEntry guarantees the form
     start, start_has_time = instant("start", entry.start, False)
     closes, end_has_time = instant("end", entry.end, True)
     return DateItem(index, entry.what, zone, start, closes, day_of(entry.start),
-                    day_of(entry.end), start_has_time or end_has_time)
+                    day_of(entry.end), start_has_time or end_has_time,
+                    tentative=entry.tentative)
 
 
 def is_workshop_label(what: str) -> bool:
@@ -360,6 +366,7 @@ class DateView:
     was_text: str | None = None
     day_text: str = ""  # the day it passes, as a countdown far ahead names it
     aoe: bool = False  # in Anywhere on Earth: the script adds the visitor's own time
+    tentative: bool = False  # not confirmed yet: marked "tentative"
 
 
 def _when_text(day: date, moment: datetime, has_time: bool) -> str:
@@ -399,6 +406,7 @@ def date_views(items: Sequence[DateItem], zone: Zone, now: datetime) -> list[Dat
                       if item.was_closes is not None and item.was_day is not None else None),
             day_text=format_day(item.last_day),
             aoe=item.zone.is_aoe,
+            tentative=item.tentative,
         ))
     return views
 
@@ -445,7 +453,8 @@ def calendar(title: str, scope: str, items: Sequence[DateItem], stamp: datetime 
     first day to the end of its last, each with a reminder the day before. The workshop itself
     is its day(s), all day (or its hours), where it is held, with no reminder. An extended
     deadline keeps its event (the same UID) at its new moment, one SEQUENCE higher, so that
-    calendars which imported the first file move it."""
+    calendars which imported the first file move it. A tentative date's event says so
+    (STATUS:TENTATIVE)."""
     events = []
     location = workshop.location if workshop is not None else None
     for item in items:
@@ -453,17 +462,18 @@ def calendar(title: str, scope: str, items: Sequence[DateItem], stamp: datetime 
         uid = ics.uid(scope, "date", item.index, item.what)
         summary, alarm = f"{item.what} ({title})", f"{item.what} tomorrow"
         if is_workshop_label(item.what):
-            events.append(_workshop_event(uid, summary, item, workshop, location))
+            event = _workshop_event(uid, summary, item, workshop, location)
         elif item.start is not None:
-            events.append(ics.Event(uid, summary, item.start, item.closes, alarm=alarm))
+            event = ics.Event(uid, summary, item.start, item.closes, alarm=alarm)
         else:
             when = "" if item.has_time else f", end of {format_day(item.last_day)}{zone}"
             was = ""
             if item.was_day is not None:
                 was = f" Extended from {format_day(item.was_day)}."
-            events.append(ics.Event(uid, summary, item.closes, item.closes,
-                                    description=f"{item.what}{when}.{was}", alarm=alarm,
-                                    sequence=1 if item.extended else 0))
+            event = ics.Event(uid, summary, item.closes, item.closes,
+                              description=f"{item.what}{when}.{was}", alarm=alarm,
+                              sequence=1 if item.extended else 0)
+        events.append(replace(event, tentative=True) if item.tentative else event)
     return ics.Calendar(f"{title}: important dates", tuple(events), stamp)
 
 

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-import yaml
 from mkdocs.utils.meta import META_RE, YAML_RE
 
 from ..deploy import WORKFLOW_PATH, workflow_text
@@ -37,6 +36,7 @@ from ..page import read_page
 from ..problems import excerpt, printable
 from ..safeload import Loaded, load
 from ..scan import find_calls
+from ..sitefiles import GITIGNORE, mkdocs_yml_text
 from ..times import format_day
 from ..timezones import AOE
 from .body import BodyResult, convert_body
@@ -1070,24 +1070,7 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
         if page.collection is not None:
             sections.setdefault(page.collection, []).append({_nav_label(page): page.dest})
     nav += [{html_text(label): entries} for label, entries in sections.items()]
-    data = {
-        **config,
-        "theme": {"name": "material"},
-        "plugins": [
-            "search",
-            {"macros": {"j2_variable_start_string": "<<", "j2_variable_end_string": ">>"}},
-            "workshop",
-        ],
-        "markdown_extensions": ["admonition", "attr_list", "md_in_html",
-                                {"toc": {"permalink": True}}],
-        "nav": nav,
-    }
-    header = "# Written by mkdocs-workshop import-jekyll.\n"
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-
-
-# The built site and the image cache are made again by every build: not for version control.
-GITIGNORE = "# Made again by every build.\nsite/\n.cache/\n"
+    return mkdocs_yml_text(config, nav, header="Written by mkdocs-workshop import-jekyll.")
 
 
 def _write(dest: Path, outputs: dict[str, str], images: dict[str, Path], mkdocs_yml: str,
