@@ -843,3 +843,20 @@ def test_long_permalinks_in_any_script_make_names_a_file_system_takes(tmp_path: 
     nav = yaml.safe_load((dest / "mkdocs.yml").read_text())["nav"]
     assert {"han.md": dests["han.md"]} in nav and {"again.md": dests["again.md"]} in nav
     assert run_mkdocs(dest, "build").returncode == 0
+
+
+def test_many_loops_over_one_data_file_with_a_large_include(tmp_path: Path) -> None:
+    # Each loop reads its includes once, and a page shows a data file once: the other loops
+    # stay as written, in raw blocks, whatever their number.
+    src = tmp_path / "src"
+    (src / "_data").mkdir(parents=True)
+    (src / "_includes").mkdir()
+    (src / "_data" / "speakers.yml").write_text("- name: Ada Quill\n  photo: a.png\n")
+    (src / "_includes" / "big.html").write_text('<img src="/x/{{ s.photo }}">' + "x" * 190_000)
+    loop = "{% for s in site.data.speakers %}" + "{% include big.html %}" * 20 + "{% endfor %}\n"
+    (src / "index.md").write_text("---\ntitle: T\n---\n" + loop * 300)
+    report = import_site(src, tmp_path / "out").render()
+    page = (tmp_path / "out" / "docs" / "index.md").read_text(encoding="utf-8")
+    assert page.count('<< team("speakers") >>') == 1
+    assert report.count("kept as written: the page already has 'speakers:'") == 299
+    assert page.count("{% raw %}{% for s in site.data.speakers %}") == 299

@@ -169,9 +169,14 @@ def _skipped(text: str) -> tuple[str, ...]:
     return tuple(sorted({m["field"] for m in _SKIP.finditer(text)}))
 
 
+INCLUDED_CHARS = 100_000  # of a loop's includes read for its <img> and skips: enough for any
+
+
 def _included(text: str, site: SiteData) -> str:
-    """The text of the includes ``text`` names (one level), where its <img> may be."""
-    return "".join(site.include_texts.get(m["file"], "") for m in _INCLUDE.finditer(text))
+    """The text of the includes ``text`` names (one level, each once, at most
+    ``INCLUDED_CHARS`` in all), where its <img> and its skips may be."""
+    names = dict.fromkeys(m["file"] for m in _INCLUDE.finditer(text))
+    return "".join(site.include_texts.get(name, "") for name in names)[:INCLUDED_CHARS]
 
 
 def _subset(filters: str) -> str:
