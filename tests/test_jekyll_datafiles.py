@@ -101,7 +101,7 @@ def test_person_synonyms_and_unknown_fields() -> None:
 def test_rows_and_flat_files() -> None:
     rows = read_file("speakers", [{"num_row": 1, "speakers": [{"name": "A"}, {"name": "B"}]},
                                   {"num_row": 2, "speakers": [{"name": "C"}]}])
-    assert [p["name"] for p in rows.people] == ["A", "B", "C"]
+    assert [p["name"] for p in rows.entries] == ["A", "B", "C"]
     assert read_file("sponsors", [{"name": "Acme"}]).kind == "sponsors"
     assert read_file("gallery", [{"name": "a.png"}]).kind == "kept"
     assert read_file("speakers", {"a": 1}).kind == "kept"
@@ -150,7 +150,7 @@ def test_shapes_seen_on_real_sites() -> None:
     # people keyed by an id
     keyed = read_file("speakers", {"ada": {"name": "Ada", "img": "a.png"},
                                    "bo": {"name": "Bo"}})
-    assert [p["name"] for p in keyed.people] == ["Ada", "Bo"]
+    assert [p["name"] for p in keyed.entries] == ["Ada", "Bo"]
     # slots with time_start / time_end, "name" as the title
     made, _ = slot({"name": "Welcome", "time_start": "09:00", "time_end": "09:10"})
     assert made == {"start": "09:00", "end": "09:10", "title": "Welcome"}
@@ -159,8 +159,8 @@ def test_shapes_seen_on_real_sites() -> None:
         {"date": "July 1, 2026", "slots": [{"time": "09:00", "title": "A"},
                                            {"time": "10:00", "title": "B"}]},
         {"date": "Friday", "slots": [{"time": "09:00", "title": "C"}]}])
-    assert [s["title"] for s in days.slots] == ["A", "B", "C"]
-    assert days.slots[0]["day"] == "2026-07-01" and "day" not in days.slots[2]
+    assert [s["title"] for s in days.entries] == ["A", "B", "C"]
+    assert days.entries[0]["day"] == "2026-07-01" and "day" not in days.entries[2]
 
 
 def test_inline_loops_over_site_data(tmp_path: Path) -> None:

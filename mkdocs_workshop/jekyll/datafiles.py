@@ -28,6 +28,7 @@ import csv
 import html
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -113,10 +114,8 @@ class DataFile:
     """One ``_data`` file and what became of it."""
     name: str  # "speakers" for _data/speakers.yml, "people.team" for its list 'team:'
     kind: str  # "people", "schedule", "papers", "sponsors", "nav" or "kept"
-    people: list[dict[str, Any]] = field(default_factory=list)
-    slots: list[dict[str, Any]] = field(default_factory=list)
-    papers: list[dict[str, Any]] = field(default_factory=list)
-    sponsors: list[dict[str, Any]] = field(default_factory=list)
+    # The people, slots, papers or sponsors, in the fields the plugin reads.
+    entries: list[dict[str, Any]] = field(default_factory=list)
     links: list[tuple[str, str, int]] = field(default_factory=list)  # (label, url, depth)
     raw: list[dict[Any, Any]] = field(default_factory=list)  # each entry as the file has it
     kept: list[str] = field(default_factory=list)  # entries not understood: "entry N: why"
@@ -127,12 +126,10 @@ class DataFile:
 
     def count(self) -> str:
         """What the file holds, for the report: '12 people', '3 slots'."""
-        number, word = {"people": (len(self.people), "people"),
-                        "schedule": (len(self.slots), "slots"),
-                        "papers": (len(self.papers), "papers"),
-                        "sponsors": (len(self.sponsors), "sponsors"),
-                        "nav": (len(self.links), "nav entries")}.get(self.kind, (0, "entries"))
-        return f"{number} {word}"
+        if self.kind == "nav":
+            return f"{len(self.links)} nav entries"
+        word = {"schedule": "slots"}.get(self.kind, self.kind)
+        return f"{len(self.entries)} {word}"
 
 
 @dataclass
@@ -152,7 +149,7 @@ class SiteData:
         files_of: dict[str, set[str]] = {}
         names: dict[str, str] = {}
         for data in self.files.values():
-            for entry in data.people if data.kind == "people" else []:
+            for entry in data.entries if data.kind == "people" else []:
                 key = " ".join(str(entry["name"]).split()).casefold()
                 files_of.setdefault(key, set()).add(data.name)
                 names.setdefault(key, entry["name"])
@@ -537,24 +534,35 @@ def _read_file(name: str, data: Any) -> DataFile:
     if kind == "papers":
         return _papers_file(name, data)
     if kind == "sponsors":
-        return _sponsors_file(name, data)
+        return _named_file(name, "sponsors", data, sponsor,
+                           "has no entry with a name, link or logo")
     if any(word in name.lower() for word in NOT_PEOPLE):
         return DataFile(name, "kept", why_kept="the import reads people, schedule, papers, "
                         "sponsors and navigation files; this one is kept in the Jekyll source")
-    persons = _rows(data) or data
-    result = DataFile(name, "people")
-    for n, entry in enumerate(persons, 1):
-        made, unknown = person(entry)
+    return _named_file(name, "people", _rows(data) or data, person,
+                       "has no entry with a name (not a people file)")
+
+
+def _named_file(name: str, kind: str, data: list[Any],
+                read: Callable[[Any], tuple[dict[str, Any] | None, list[str]]],
+                none_read: str) -> DataFile:
+    """A people or sponsors file: each entry read, those without a name and the fields not
+    carried over named in ``kept``; the whole file kept when no entry could be read."""
+    result = DataFile(name, kind)
+    for n, entry in enumerate(data, 1):
+        made, unknown = read(entry)
         if made is None:
-            result.kept.append(f"entry {n}: has no name")
+            result.kept.append(f"entry {n}: has no name" + (", link or logo"
+                                                            if kind == "sponsors" else ""))
             continue
         if unknown:
             result.kept.append(f"entry {n} ({made['name']}): fields not carried over: "
                                + ", ".join(unknown))
-        result.people.append(made)
+        result.entries.append(made)
         result.raw.append(entry)
-    if not result.people:
-        return DataFile(name, "kept", why_kept="has no entry with a name (not a people file)")
+    if not result.entries:
+        return DataFile(name, "kept", kept=result.kept if kind == "sponsors" else [],
+                        why_kept=none_read)
     return result
 
 
@@ -563,7 +571,7 @@ def _schedule_file(name: str, data: list[Any]) -> DataFile:
     entries, labels = _by_day(data)
     for n, entry in enumerate(entries, 1):
         if n - 1 in labels and labels[n - 1]:
-            result.day_labels[len(result.slots)] = labels[n - 1]
+            result.day_labels[len(result.entries)] = labels[n - 1]
         made, why = slot(entry)
         if made is None:
             result.kept.append(f"entry {n}: {why}; listed as text under the schedule")
@@ -572,8 +580,9 @@ def _schedule_file(name: str, data: list[Any]) -> DataFile:
                     _text(entry.get("time") or entry.get("Time")) or "",
                     _text(entry.get("title") or entry.get("Title")) or f"entry {n}"))
         else:
-            result.slots.append(made)
-    if not result.slots:
+            result.entries.append(made)
+            result.raw.append(entry)
+    if not result.entries:
         return DataFile(name, "kept", kept=result.kept, why_kept="no slot could be read")
     return result
 
@@ -588,31 +597,13 @@ def _papers_file(name: str, data: list[Any]) -> DataFile:
         if made is None:
             result.kept.append(f"entry {n}: has no title; not in the papers file")
             continue
-        result.papers.append(made)
+        result.entries.append(made)
         result.raw.append(entry)
     if private:
         result.kept.append("fields left out of the published papers file (contact details, "
                            "which Jekyll's _data never published): " + ", ".join(sorted(private)))
-    if not result.papers:
+    if not result.entries:
         return DataFile(name, "kept", kept=result.kept, why_kept="has no entry with a title")
-    return result
-
-
-def _sponsors_file(name: str, data: list[Any]) -> DataFile:
-    result = DataFile(name, "sponsors")
-    for n, entry in enumerate(data, 1):
-        made, unknown = sponsor(entry)
-        if made is None:
-            result.kept.append(f"entry {n}: has no name, link or logo")
-            continue
-        if unknown:
-            result.kept.append(f"entry {n} ({made['name']}): fields not carried over: "
-                               + ", ".join(unknown))
-        result.sponsors.append(made)
-        result.raw.append(entry)
-    if not result.sponsors:
-        return DataFile(name, "kept", kept=result.kept, why_kept="has no entry with a name, "
-                        "link or logo")
     return result
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from .datafiles import DataFile, SiteData, data_name
-from .escape import html_text, keep_verbatim, one_line
+from .escape import html_text, one_line
 
 _FOR_TAG = re.compile(r"\{%-?\s*(?:(?P<end>endfor)|for\s+\w{1,100}\s+in\s+"
                       r"(?P<what>[A-Za-z0-9_.\[\]'\"-]{1,200}))[^%]{0,1000}?-?%\}")
@@ -43,6 +43,8 @@ class Shown:
     image_prefix: str = ""  # "/assets/img/speakers/": where the loop's <img> looks
     filters: str = ""  # "where: 'session', 'dec3'": a subset the source showed
     skipped_by: tuple[str, ...] = ()  # fields whose truth made the loop skip an entry
+    span: tuple[int, int] = (0, 0)  # where it is in the page's text
+    assign: tuple[int, int] | None = None  # the assign the loop read, which goes with it
 
 
 @dataclass
@@ -74,30 +76,20 @@ def image_prefix(text: str) -> str:
     return ""
 
 
-def find_shown(body: str, site: SiteData) -> tuple[str, str, list[Shown]]:
-    """Each place ``body`` shows a data file the import understands.
-
-    Returns the body with each such place replaced by a marker (letters and digits with a
-    random part, so no source can write one and nothing changes it), the marker's prefix,
-    and what the markers stand for, in order. The ``assign`` a replaced loop read is
-    removed with it (it shows nothing)."""
+def find_shown(body: str, site: SiteData) -> list[Shown]:
+    """Each place ``body`` shows a data file the import understands, in order: an include
+    that loops over one, or an outermost loop over one (directly, or through the variable an
+    ``assign`` before it made)."""
     found: list[Shown] = []
-    prefix = f"IMPORTJEKYLLDATA{secrets.token_hex(8)}X"
-
-    def swap(match: re.Match[str]) -> str:
+    for match in _INCLUDE.finditer(body):
         data = site.for_include(match["file"])
-        if data is None:
-            return match.group(0)
-        text = site.include_texts.get(match["file"], "")
-        text += _included(text, site)
-        found.append(Shown(match.group(0), data, image_prefix(text), "", _skipped(text)))
-        return f"{prefix}{len(found) - 1}X"
-
-    body = _INCLUDE.sub(swap, body)
+        if data is not None:
+            text = site.include_texts.get(match["file"], "")
+            text += _included(text, site)
+            found.append(Shown(match.group(0), data, image_prefix(text), "", _skipped(text),
+                               (match.start(), match.end())))
     assigns = list(_ASSIGN.finditer(body))
-    cuts: list[tuple[int, int, str]] = []  # (start, end, what replaces it)
-    # Loops written in the page itself, outermost ones only, in one pass over the for/endfor
-    # tags.
+    # One pass over the for/endfor tags.
     depth = 0
     opened: tuple[int, DataFile | None, re.Match[str] | None] | None = None
     for match in _FOR_TAG.finditer(body):
@@ -121,21 +113,13 @@ def find_shown(body: str, site: SiteData) -> tuple[str, str, list[Shown]]:
                 start, data, assign = opened[0], opened[1], opened[2]
                 loop = body[start:match.end()]
                 text = loop + _included(loop, site)
-                filters = ""
-                if assign is not None:
-                    cuts.append((assign.start(), assign.end(), ""))
-                    filters = _subset(assign["filters"])
-                found.append(Shown(loop, data, image_prefix(text), filters, _skipped(text)))
-                cuts.append((start, match.end(), f"{prefix}{len(found) - 1}X"))
-    pieces: list[str] = []
-    done = 0
-    for start, end, replacement in sorted(cuts):
-        if start < done:
-            continue  # an assign inside a loop already replaced
-        pieces += [body[done:start], replacement]
-        done = end
-    pieces.append(body[done:])
-    return "".join(pieces), prefix, found
+                found.append(Shown(
+                    loop, data, image_prefix(text),
+                    _subset(assign["filters"]) if assign is not None else "", _skipped(text),
+                    (start, match.end()),
+                    (assign.start(), assign.end()) if assign is not None else None))
+    found.sort(key=lambda shown: shown.span)
+    return found
 
 
 _SKIP = re.compile(r"\{%-?\s*if\s+\w{1,100}\.(?P<field>\w{1,100})\s*-?%\}\s*"
@@ -191,7 +175,6 @@ def _subset(filters: str) -> str:
 class PageData:
     """What the page's data-file loops became: its new front-matter keys, and the report."""
     additions: dict[str, Any] = field(default_factory=dict)
-    calls: list[str] = field(default_factory=list)
     used: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
 
@@ -200,98 +183,128 @@ def use_site_data(body: str, meta: dict[Any, Any], site: SiteData, used: list[st
                   names: list[str], rewrite_image: Callable[[str], str | None],
                   image_exists: Callable[[str], bool], written: Written
                   ) -> tuple[str, dict[str, Any], Callable[[str], str]]:
-    """The page's text with its data-file loops marked, the front-matter keys they add, and
-    the function that turns the marks into macro calls once the text is converted.
+    """The page's text with each data-file loop that becomes a macro replaced by a marker
+    (letters and digits with a random part, so no source can write one and nothing changes
+    it), the front-matter keys they add, and the function that turns the markers into the
+    macro calls once the text is converted. A loop that does not become a macro stays in the
+    text, and is converted as the rest of the page's Liquid is.
 
     ``used`` gets a line for the report per loop; ``names`` the data files shown;
-    ``written`` the papers files to write. A key the page already has is not written over:
-    the loop is kept and the report says so."""
-    marked, prefix, found = find_shown(body, site)
+    ``written`` the papers files to write."""
+    prefix = f"IMPORTJEKYLLDATA{secrets.token_hex(8)}X"
     page = PageData()
-    for shown in found:
-        _use(shown, site, meta, page, rewrite_image, image_exists, written)
+    calls: list[str] = []
+    cuts: list[tuple[int, int, str]] = []  # (start, end, what replaces it)
+    done = 0
+    for shown in find_shown(body, site):
+        if shown.span[0] < done:
+            continue  # inside a loop already replaced (an include in it)
+        call = _use(shown, site, meta, page, rewrite_image, image_exists, written)
+        if call is None:
+            continue
+        cuts.append((*shown.span, f"{prefix}{len(calls)}X"))
+        calls.append(call)
+        if shown.assign is not None:
+            cuts.append((*shown.assign, ""))
+        done = shown.span[1]
+    pieces: list[str] = []
+    done = 0
+    for start, end, replacement in sorted(cuts):
+        if start < done:
+            continue  # an assign inside a loop already replaced
+        pieces += [body[done:start], replacement]
+        done = end
+    pieces.append(body[done:])
     used += page.used
     names += page.names
-    calls = page.calls
 
     def finish(text: str) -> str:
         return re.sub(re.escape(prefix) + r"(\d+)X", lambda m: calls[int(m.group(1))], text)
 
-    return marked, page.additions, finish
+    return "".join(pieces), page.additions, finish
 
 
 def _use(shown: Shown, site: SiteData, meta: dict[Any, Any], page: PageData,
          rewrite_image: Callable[[str], str | None], image_exists: Callable[[str], bool],
-         written: Written) -> None:
+         written: Written) -> str | None:
+    """What the place becomes (its macro call, or a list as text), with its data added to
+    ``page``; None when it stays as written (the page already has the key it would fill)."""
     data, tag = shown.data, one_line(shown.tag)
-    subset = (f"; the source showed only '{shown.filters}', all are shown: delete those that do "
-              "not belong here" if shown.filters else "")
+    if data.kind == "papers":
+        key, call = "", f'<< papers("{PAPERS_FOLDER}/{_file_name(data.name)}.yml") >>'
+    elif data.kind == "schedule":
+        key, call = "schedule", "<< schedule() >>"
+    elif data.kind == "sponsors":
+        key, call = "sponsors", "<< sponsors() >>"
+    else:
+        key = roster_key(data.name)
+        call = f'<< team("{key}") >>'
+    second_tier = data.kind == "sponsors" and key in page.additions and key not in meta
+    if key and (key in meta or key in page.additions) and not second_tier:
+        page.used.append(f"{tag} kept as written: the page already has '{key}:'")
+        return None
+    visible = [i for i, raw in enumerate(data.raw)
+               if not any(_true(raw.get(name)) for name in shown.skipped_by)]
+    subset = _subset_note(shown, len(data.raw) - len(visible))
+    page.names.append(data.name)
 
     def image(ref: str) -> str | None:
         return rewrite_image(_with_prefix(ref, shown.image_prefix, image_exists))
 
-    conditions = _conditions(shown.tag)
-    if conditions:
-        subset += (f"; the source showed an entry only when {' and '.join(conditions)}: all are "
-                   "shown, delete those that do not belong here")
-    visible = [i for i, raw in enumerate(data.raw)
-               if not any(_true(raw.get(name)) for name in shown.skipped_by)]
-    hidden = len(data.raw) - len(visible)
-    if hidden:
-        subset += (f"; {hidden} left out as the source left them out ('{{% if x."
-                   f"{'/'.join(shown.skipped_by)} %}}{{% continue %}}')")
-
     if data.kind == "papers":
-        path = f"{PAPERS_FOLDER}/{re.sub(r'[^A-Za-z0-9_-]', '-', data.name)}.yml"
-        written.files.setdefault(path, papers_yaml(data, [data.papers[i] for i in visible]))
-        call = f'<< papers("{path}") >>'
-        page.calls.append(f"\n\n{call}\n\n")
-        page.names.append(data.name)
+        path = f"{PAPERS_FOLDER}/{_file_name(data.name)}.yml"
+        written.files.setdefault(path, papers_yaml(data, [data.entries[i] for i in visible]))
         page.used.append(f"{tag} -> {call} ({len(visible)} from {data.source}, written to "
                          f"docs/{path}){subset}")
-        return
+        return f"\n\n{call}\n\n"
     if data.kind == "schedule":
-        key, call = "schedule", "<< schedule() >>" + _unread(data)
-        value: list[dict[str, Any]] = data.slots
         workshop = meta.get("workshop")
         dated = isinstance(workshop, dict) and "date" in workshop
-        if not dated and not (value and "day" in value[0]):
+        if not dated and not (data.entries and "day" in data.entries[0]):
             # No day to put the slots on: the plugin could not place them. Kept as a list
             # of text, and said.
-            page.calls.append("\n\n" + _as_text(data) + _unread(data))
-            page.names.append(data.name)
-            page.used.append(f"{tag} -> a list of {len(value)} slots as text: {data.source} "
-                             "gives no day with a year; add 'workshop: {date: YYYY-MM-DD}' and "
-                             "'schedule:' to use << schedule() >>")
-            return
+            page.used.append(f"{tag} -> a list of {len(data.entries)} slots as text: "
+                             f"{data.source} gives no day with a year; add 'workshop: {{date: "
+                             "YYYY-MM-DD}' and 'schedule:' to use << schedule() >>")
+            return "\n\n" + _as_text(data) + _unread(data)
+        value = data.entries
+        call += _unread(data)
     elif data.kind == "sponsors":
-        key, call = "sponsors", "<< sponsors() >>"
-        value = [_with_image(data.sponsors[i], "logo", image) for i in visible]
-        if key in page.additions and key not in meta:
+        value = [_with_image(data.entries[i], "logo", image) for i in visible]
+        if second_tier:
             # A second sponsors file on the page (partners beside sponsors): one more tier
             # of the same sponsors() call.
             tier = data.name.split(".")[-1].replace("_", " ").replace("-", " ").title()
             page.additions[key] += [{**s, "tier": s.get("tier", tier)} for s in value]
-            page.calls.append("")
-            page.names.append(data.name)
             page.used.append(f"{tag} -> the tier '{tier}' of the page's << sponsors() >> "
                              f"({len(value)} from {data.source})")
-            return
+            return ""
     else:
-        key = roster_key(data.name)
-        call = f'<< team("{key}") >>'
-        value = [site.in_directory(_with_image(data.people[i], "image", image))
+        value = [site.in_directory(_with_image(data.entries[i], "image", image))
                  for i in visible]
-    if key in meta or key in page.additions:
-        # As the rest of the page's Liquid: shown as written, never live template syntax.
-        page.calls.append(keep_verbatim(shown.tag))
-        page.used.append(f"{tag} kept as written: the page already has '{key}:'")
-        return
     page.additions[key] = value
-    page.calls.append(f"\n\n{call}\n\n")
-    page.names.append(data.name)
     page.used.append(f"{tag} -> {call.splitlines()[0]} ({len(value)} from {data.source})"
                      + subset)
+    return f"\n\n{call}\n\n"
+
+
+def _file_name(name: str) -> str:
+    """A data file's name as a file name of the new site (``people.team`` -> people-team)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "-", name)
+
+
+def _subset_note(shown: Shown, hidden: int) -> str:
+    """What the report adds when the source showed part of the file."""
+    note = (f"; the source showed only '{shown.filters}', all are shown: delete those that do "
+            "not belong here" if shown.filters else "")
+    conditions = _conditions(shown.tag)
+    if conditions:
+        note += (f"; the source showed an entry only when {' and '.join(conditions)}: all are "
+                 "shown, delete those that do not belong here")
+    if hidden:
+        note += (f"; {hidden} left out as the source left them out ('{{% if x."
+                 f"{'/'.join(shown.skipped_by)} %}}{{% continue %}}')")
+    return note
 
 
 def _with_prefix(ref: str, prefix: str, exists: Callable[[str], bool]) -> str:
@@ -341,7 +354,7 @@ def _as_text(data: DataFile) -> str:
     """Slots as an HTML list of text (time, title, speakers), a heading per day as the source
     wrote it."""
     parts = []
-    for n, entry in enumerate(data.slots):
+    for n, entry in enumerate(data.entries):
         if n in data.day_labels:
             parts.append(("</ul>\n" if n else "")
                          + f"<p><strong>{html_text(data.day_labels[n])}</strong></p>\n<ul>\n")

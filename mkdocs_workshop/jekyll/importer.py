@@ -140,7 +140,8 @@ class Report:
     def render(self) -> str:
         verb = "Would write" if self.dry_run else "Wrote"
         people = sum(sum(p.people.values()) for p in self.pages)
-        from_data = sum(len(f.people) for f in self.data_files.files.values()) \
+        from_data = sum(len(f.entries) for f in self.data_files.files.values()
+                        if f.kind == "people") \
             if self.data_files is not None else 0
         commented = sum(p.commented_people for p in self.pages)
         dates = sum(len(p.dates) for p in self.pages)
