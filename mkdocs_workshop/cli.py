@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -95,44 +96,31 @@ def main(argv: list[str] | None = None) -> int:
                        dry_run=args.dry_run)
     if args.command == "new-edition":
         from .nextedition import Options, new_edition
-        from .scaffold import CommandRefused, option_text, parse_day
+        from .scaffold import option_text, parse_day
 
         def names(values: list[str]) -> frozenset[str]:
             return frozenset(n.strip() for v in values for n in v.split(",") if n.strip())
 
-        try:
+        def next_edition() -> str:
             options = Options(parse_day(args.date), option_text(args.venue, "--venue"),
                               option_text(args.location, "--location"),
                               option_text(args.title, "--title"), names(args.keep),
                               names(args.clear), args.force, args.dry_run)
-            done = new_edition(args.source, args.target, options, config=args.config_file)
-        except CommandRefused as exc:
-            print(f"mkdocs-workshop: {exc}", file=sys.stderr)
-            return 2
-        except OSError as exc:
-            print(f"mkdocs-workshop: {exc.strerror or exc}: {exc.filename or ''}",
-                  file=sys.stderr)
-            return 1
-        print(done.render(), end="")
-        return 0
-    if args.command == "init":
-        from .scaffold import CommandRefused, NewSite, init_site
+            return new_edition(args.source, args.target, options,
+                               config=args.config_file).render()
 
-        try:
+        return _run(next_edition)
+    if args.command == "init":
+        from .scaffold import NewSite, init_site
+
+        def make_site() -> str:
             site = NewSite.from_options(title=args.title, venue=args.venue, day=args.date,
                                         location=args.location, timezone=args.timezone)
             written = init_site(args.dir, site)
-        except CommandRefused as exc:
-            print(f"mkdocs-workshop: {exc}", file=sys.stderr)
-            return 2
-        except OSError as exc:
-            print(f"mkdocs-workshop: {exc.strerror or exc}: {exc.filename or ''}",
-                  file=sys.stderr)
-            return 1
-        for rel in written:
-            print(args.dir / rel)
-        print(f"\nA new site in {args.dir}. Preview it with: cd {args.dir} && mkdocs serve")
-        return 0
+            return "".join(f"{args.dir / rel}\n" for rel in written) + (
+                f"\nA new site in {args.dir}. Preview it with: cd {args.dir} && mkdocs serve\n")
+
+        return _run(make_site)
     if args.command == "assets":
         import shutil
 
@@ -153,15 +141,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "import-jekyll":
         parser.print_help()
         return 2
+    return _run(lambda: import_site(args.source, args.dest, force=args.force,
+                                    dry_run=args.dry_run).render())
+
+
+def _run(work: Callable[[], str]) -> int:
+    """Run a command and print what it returns; its refusal, or what the system would not
+    let it read or write, as one line on stderr. The exit code: 0, 2 refused, 1 system."""
+    from .scaffold import CommandRefused
+
     try:
-        report = import_site(args.source, args.dest, force=args.force, dry_run=args.dry_run)
-    except ImportRefused as exc:
+        printed = work()
+    except (ImportRefused, CommandRefused) as exc:
         print(f"mkdocs-workshop: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"mkdocs-workshop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
         return 1
-    print(report.render(), end="")
+    print(printed, end="")
     return 0
 
 
