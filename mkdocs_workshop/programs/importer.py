@@ -30,7 +30,7 @@ from ..problems import Problem, Severity, excerpt
 from ..safeload import load_json
 from ..timezones import AOE, UnknownTimezone, Zone, resolve_zone
 from . import frab, sessionize
-from .model import MAX_BYTES, Program, ProgramRefused
+from .model import Program, ProgramRefused, read_text_file
 from .people import People
 from .slots import Converted, check_zone, convert
 from .write import (
@@ -138,25 +138,11 @@ def _blamed(source: Path) -> Iterator[None]:
 
 def read_file(file: Path) -> Program:
     """The program of a pretalx/frab JSON or XML file, or of a Sessionize view/All export."""
-    try:
-        if file.stat().st_size > MAX_BYTES:
-            raise ProgramRefused(f"is larger than {MAX_BYTES // 1_000_000} MB, more than a "
-                                 "program needs.", "export the schedule alone.")
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise ProgramRefused("does not exist.", "give the path of the exported schedule "
-                             "(schedule.json, schedule.xml or Sessionize's JSON).") from None
-    except IsADirectoryError:
-        raise ProgramRefused("is a folder.", "give the path of the exported schedule "
-                             "file.") from None
-    except OSError as exc:
-        raise ProgramRefused(f"cannot be read ({exc.strerror}).",
-                             "check the path and its permissions.") from None
-    try:
-        source = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ProgramRefused(f"is not UTF-8 text (byte {exc.start}).",
-                             "export it again; pretalx, frab and Sessionize write UTF-8.") from None
+    source = read_text_file(
+        file, larger=", more than a program needs",
+        what="the exported schedule (schedule.json, schedule.xml or Sessionize's JSON)",
+        not_utf8="export it again; pretalx, frab and Sessionize write UTF-8.",
+    ).removeprefix("\ufeff")
     if source.lstrip().startswith("<"):
         return frab.read_xml(source)
     loaded = load_json(source)

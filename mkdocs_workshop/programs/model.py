@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from ..problems import brief, excerpt, printable
@@ -37,6 +38,28 @@ class ProgramRefused(Exception):
         where = f"{printable(source)}: {excerpt(self.where, 200)}" if self.where \
             else printable(source)
         return f"{where}: {excerpt(self.message, 400)} Fix: {excerpt(self.fix, 400)}"
+
+
+def read_text_file(path: Path, *, larger: str, what: str, not_utf8: str) -> str:
+    """A file's text, as it is (a BOM and line ends kept), at most ``MAX_BYTES``; refused with
+    its fix when it is larger (``larger`` ends the message), missing, a folder, not UTF-8, or
+    unreadable. ``what`` names what the command wants there, for the fix."""
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ProgramRefused(f"is larger than {MAX_BYTES // 1_000_000} MB{larger}.",
+                                 f"give the command {what} alone.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ProgramRefused("does not exist.", f"give the path of {what}.") from None
+    except IsADirectoryError:
+        raise ProgramRefused("is a folder.", f"give the path of a file: {what}.") from None
+    except OSError as exc:
+        raise ProgramRefused(f"cannot be read ({exc.strerror}).",
+                             "check the path and its permissions.") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProgramRefused(f"is not UTF-8 text (byte {exc.start}).", not_utf8) from None
 
 
 @dataclass(frozen=True)

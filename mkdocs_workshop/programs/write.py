@@ -29,7 +29,7 @@ from mkdocs.utils.meta import get_data
 from ..jekyll.escape import one_line
 from ..problems import excerpt
 from ..safeload import load
-from .model import MAX_BYTES, ProgramRefused
+from .model import ProgramRefused, read_text_file
 from .slots import Clock, Names
 
 # MkDocs' front matter (mkdocs.utils.meta.YAML_RE), with the line endings of a Windows editor.
@@ -58,24 +58,8 @@ class PageText:
 def read_page_text(path: Path) -> PageText:
     fix_front = ("give the page front matter: a '---' line, then 'workshop:' and its fields, "
                  "then a '---' line (see the Front matter reference).")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ProgramRefused(f"is larger than {MAX_BYTES // 1_000_000} MB.",
-                                 "give the command the edition's Markdown page.")
-        with path.open(encoding="utf-8", newline="") as handle:
-            text = handle.read()
-    except FileNotFoundError:
-        raise ProgramRefused("does not exist.", "give the path of the edition's Markdown page "
-                             "(docs/icml24.md).") from None
-    except IsADirectoryError:
-        raise ProgramRefused("is a folder.", "give the path of the edition's Markdown page "
-                             "(docs/icml24.md).") from None
-    except UnicodeDecodeError as exc:
-        raise ProgramRefused(f"is not UTF-8 text (byte {exc.start}).",
-                             "save it as UTF-8 in your editor.") from None
-    except OSError as exc:
-        raise ProgramRefused(f"cannot be read ({exc.strerror}).",
-                             "check the path and its permissions.") from None
+    text = read_text_file(path, larger="", what="the edition's Markdown page (docs/icml24.md)",
+                          not_utf8="save it as UTF-8 in your editor.")
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text[len(bom):]
     match = _FRONT.match(text)
