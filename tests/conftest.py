@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -83,6 +84,15 @@ def photo(size: tuple[int, int] = (640, 480), color: tuple[int, int, int] = (180
     buffer = io.BytesIO()
     image.save(buffer, fmt)
     return buffer.getvalue()
+
+
+def copy_demo(root: Path, parts: tuple[str, ...] = ("mkdocs.yml", "docs", "overrides")) -> Path:
+    """The demo site (this repository's mkdocs.yml, docs and overrides) copied into ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in parts:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    return root
 
 
 def page(front_matter: dict[str, Any] | str, body: str = "") -> str:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Built, build_config
+from conftest import Built, build_config, copy_demo
 from test_build import rosters
 
 ICML = {
@@ -39,13 +38,7 @@ LEFT_OUT = ["Sara Beery", "Fabian Theis", "Thomas Kalil", "Michael Littman", "Da
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    root = tmp_path_factory.mktemp("demo")
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy(source, root / name)
+    root = copy_demo(tmp_path_factory.mktemp("demo"))
     return build_config(root / "mkdocs.yml", strict=True)
 
 
@@ -191,9 +184,7 @@ def test_documentation_shows_macro_calls_as_text(demo: Built) -> None:
 
 def test_the_seeds_original_dates_are_warned(tmp_path: Path) -> None:
     """Seed 000 as written: 'Review Bidding Period: Oct 16-18, 2024' for a July workshop."""
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    copy_demo(tmp_path)
     page = tmp_path / "docs/icml24.md"
     text = page.read_text(encoding="utf-8")
     corrected = "    start: 2024-05-16\n    end: 2024-05-18\n"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import shutil
 import textwrap
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,21 +16,11 @@ from mkdocs_workshop.cli import main
 from mkdocs_workshop.safeload import load
 
 import conftest
-from conftest import ROOT, Built, build_config
+from conftest import ROOT, Built, build_config, copy_demo
 from test_build import rosters
 
 # 2027-06-01 12:00 UTC: after the demo's ICLR 2027 (April 30), before ICML 2027 (July 16).
 JUNE_2027 = str(int(datetime(2027, 6, 1, 12, tzinfo=timezone.utc).timestamp()))
-
-
-def copy_demo(root: Path) -> Path:
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy(source, root / name)
-    return root
 
 
 def body(text: str) -> list[str]:

@@ -4,10 +4,9 @@ build_config sets the epoch)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from conftest import ROOT, build_config, page, photo, write_site
+from conftest import build_config, copy_demo, page, photo, write_site
 
 PAGES = {
     "index.md": page({
@@ -49,11 +48,7 @@ def test_two_builds_of_the_same_sources_are_identical(tmp_path: Path) -> None:
 def test_the_demo_builds_the_same_twice(tmp_path: Path) -> None:
     sites = []
     for name in ("first", "second"):
-        root = tmp_path / name
-        root.mkdir()
-        for part in ("mkdocs.yml", "docs", "overrides"):
-            source = ROOT / part
-            (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
+        root = copy_demo(tmp_path / name)
         built = build_config(root / "mkdocs.yml", strict=True)
         assert built.ok, built.messages()
         sites.append(_files(root / "site"))

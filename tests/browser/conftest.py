@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, build_config
+from conftest import ROOT, build_config, copy_demo
 
 CHROMIUM = os.environ.get("WORKSHOP_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -43,32 +43,42 @@ def _missing(what: str) -> None:
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo, built for and served at a localhost address (Material's instant navigation
     only follows links under the site's own site_url)."""
-    root = tmp_path_factory.mktemp("browser-demo")
-    site = root / "site"
-    site.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
+    root = copy_demo(tmp_path_factory.mktemp("browser-demo"))
+    (root / "site").mkdir()
+    server = LocalServer(root / "site")
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {url}", text), encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*$", f"site_url: {server.url}", text),
+                      encoding="utf-8")
     built = build_config(config, strict=True)
     assert built.ok, built.messages()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield url
-    finally:
-        server.shutdown()
-        server.server_close()
+    with server.running():
+        yield server.url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class LocalServer:
+    """A folder served at a localhost address, known before the site in it is built (its
+    site_url: Material's instant navigation follows only links under it)."""
+
+    def __init__(self, folder: Path) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[str]:
+        thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield self.url
+        finally:
+            self.server.shutdown()
+            self.server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,9 @@ desktop widths: laid out, no script errors, no serious accessibility findings.""
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import io
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,8 +17,8 @@ import pytest
 from mkdocs_workshop.cli import main
 
 import conftest
-from .conftest import _QuietHandler, serious_findings
-from conftest import ROOT, build_config
+from .conftest import LocalServer, serious_findings
+from conftest import build_config, copy_demo
 
 
 def _build(root: Path, url: str, epoch: str) -> None:
@@ -45,18 +42,13 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("scaffolded")
     served = root / "served"
     served.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(served))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    server = LocalServer(served)
+    url = server.url
     with contextlib.redirect_stdout(io.StringIO()):
         assert main(["init", str(root / "init"), "--title", "AI for Science",
                      "--venue", "ICML 2025", "--date", "2025-07-18",
                      "--location", "Vancouver, Canada", "--timezone", "America/Vancouver"]) == 0
-    demo = root / "next"
-    demo.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, demo / name)
+    demo = copy_demo(root / "next")
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(io.StringIO()):
         patch.chdir(demo)
         assert main(["new-edition", "docs/icml24.md", "docs/icml27.md",
@@ -66,13 +58,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         epoch = str(int(datetime(year, 6, 1, 12, tzinfo=timezone.utc).timestamp()))
         _build(root / name, f"{url}{name}/", epoch)
         shutil.copytree(root / name / "site", served / name)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with server.running():
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_EPOCH, ROOT
+from conftest import BUILD_EPOCH, copy_demo
 
 DEMO = ("docs", "overrides", "mkdocs.yml", "zensical.yml")
 
@@ -29,10 +29,8 @@ def command(variable: str, name: str) -> Path:
     return Path(found)
 
 
-def copy_demo(tmp_path: Path) -> Path:
-    for name in DEMO:
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+def copy_engine_demo(tmp_path: Path) -> Path:
+    copy_demo(tmp_path, DEMO)
     shutil.rmtree(tmp_path / "docs" / "assets" / "stylesheets", ignore_errors=True)
     return tmp_path
 
@@ -58,7 +56,7 @@ def shows_rosters_and_dates(site: Path) -> str:
 
 def test_properdocs_builds_the_demo_as_mkdocs_does(tmp_path: Path) -> None:
     properdocs = command("WORKSHOP_PROPERDOCS", "properdocs")
-    root = copy_demo(tmp_path)
+    root = copy_engine_demo(tmp_path)
     result = run([properdocs, "build", "--strict"], root)
     assert result.returncode == 0, result.stdout + result.stderr
     html = shows_rosters_and_dates(root / "site")
@@ -74,7 +72,7 @@ def test_properdocs_builds_the_demo_as_mkdocs_does(tmp_path: Path) -> None:
 
 def test_properdocs_reports_like_mkdocs(tmp_path: Path) -> None:
     properdocs = command("WORKSHOP_PROPERDOCS", "properdocs")
-    root = copy_demo(tmp_path)
+    root = copy_engine_demo(tmp_path)
     page = root / "docs" / "icml24.md"
     page.write_text(page.read_text(encoding="utf-8").replace(
         "url: https://yangkky.github.io/", "url: javascript:alert(1)"), encoding="utf-8")
@@ -88,7 +86,7 @@ def test_properdocs_reports_like_mkdocs(tmp_path: Path) -> None:
 
 def zensical_site(tmp_path: Path) -> tuple[Path, Path]:
     zensical = command("WORKSHOP_ZENSICAL", "zensical")
-    root = copy_demo(tmp_path)
+    root = copy_engine_demo(tmp_path)
     assets = run([zensical.parent / "mkdocs-workshop", "assets", "docs"], root)
     assert assets.returncode == 0, assets.stderr
     return zensical, root
