@@ -508,6 +508,14 @@ def _edit_dates(edits: yamltext.Edits, root: yaml.Node, move: Move, fixed: dict[
         report.dates.append(MovedDate(what, field_name, old, new))
         return True
 
+    def move_fields(entry: yaml.MappingNode, what: str) -> None:
+        """Each date field of an entry (when, start, end, extended) moved; the entry marked
+        tentative when one was."""
+        results = [moved(value, what, key) for key, _key_node, value in yamltext.pairs(entry)
+                   if key in _DATE_VALUE_FIELDS]
+        if any(results):
+            _mark_tentative(edits, entry, what, report)
+
     for index, item in enumerate(found[1].value, start=1):
         if not isinstance(item, yaml.MappingNode) or not item.value:
             report.not_moved.append(f"entry {index} is not a date entry; kept as written.")
@@ -517,12 +525,7 @@ def _edit_dates(edits: yamltext.Edits, root: yaml.Node, move: Move, fixed: dict[
             what_pair = yamltext.get(item, "what")
             what = str(what_pair[1].value) if what_pair and isinstance(
                 what_pair[1], yaml.ScalarNode) else f"entry {index}"
-            any_moved = False
-            for key, _key_node, value in yamltext.pairs(item):
-                if key in _DATE_VALUE_FIELDS:
-                    any_moved = moved(value, what, key) or any_moved
-            if any_moved:
-                _mark_tentative(edits, item, what, report)
+            move_fields(item, what)
             continue
         key_node, value = item.value[0]
         what = str(key_node.value)
@@ -539,12 +542,7 @@ def _edit_dates(edits: yamltext.Edits, root: yaml.Node, move: Move, fixed: dict[
                 edits.insert(at, f"\n{indent}tentative: true")
                 report.tentative.append(what)
         elif isinstance(value, yaml.MappingNode) and len(item.value) == 1:  # - Label: {start:..}
-            any_moved = False
-            for key, _k, inner in yamltext.pairs(value):
-                if key in _DATE_VALUE_FIELDS:
-                    any_moved = moved(inner, what, key) or any_moved
-            if any_moved:
-                _mark_tentative(edits, value, what, report)
+            move_fields(value, what)
         else:
             report.not_moved.append(f"entry {index} is not a date entry; kept as written.")
 
