@@ -295,7 +295,9 @@ def workshop_blocks(page_html: str) -> list[str]:
 
 def built_page(site: Path, page: str) -> Path:
     stem = page.removesuffix(".md")
-    return site / ("index.html" if stem == "index" else f"{stem}/index.html")
+    if stem == "index" or stem.endswith("/index"):
+        return site / f"{stem.removesuffix('index')}index.html"
+    return site / f"{stem}/index.html"
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -689,6 +691,7 @@ class RealSite:
     without_root: Path
     site_dir: str
     docs_dir: str
+    config_name: str
     pages: list[str] = field(default_factory=list)
     removed: int = 0  # files of docs/ the plugin does not publish, left out of the bare site
 
@@ -725,12 +728,49 @@ def prepare_site(source: Path, work: Path) -> RealSite:
     bare = dict(config)
     bare["plugins"] = [p for p, n in zip(config.get("plugins", []), names, strict=True)
                        if n not in ("macros", "workshop")]
+    bare["extra_css"] = [*config.get("extra_css", []), PLUGIN_ASSETS[0]]
+    bare["extra_javascript"] = [*config.get("extra_javascript", []), PLUGIN_ASSETS[1]]
     (without_root / config_path.name).unlink()
     (without_root / "mkdocs.yml").write_text(
         yaml.dump(bare, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     docs = with_root / docs_dir
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    return RealSite(with_root, without_root, site_dir, docs_dir, pages)
+    return RealSite(with_root, without_root, site_dir, docs_dir, config_path.name, pages)
+
+
+def capture_pages(real: RealSite) -> None:
+    """The plugin-less copy's pages: as the plugin's build rendered them (capture_pages.py)."""
+    config = yaml.load((real.with_root / real.config_name).read_text("utf-8"), Loader=_Loader)
+    config["hooks"] = [*config.get("hooks", []), str(Path(__file__).with_name(
+        "capture_pages.py"))]
+    capture = real.with_root / "mkdocs-capture.yml"
+    capture.write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True),
+                       encoding="utf-8")
+    docs = real.without_root / real.docs_dir
+    for page in real.pages:  # hard links to the original: replaced, not written through
+        (docs / page).unlink()
+    os.environ["WORKSHOP_BENCH_CAPTURE"] = str(docs)
+    try:
+        build(real.with_root, capture.name, strict=False)
+    finally:
+        del os.environ["WORKSHOP_BENCH_CAPTURE"]
+        capture.unlink()
+    missing = [page for page in real.pages if not (docs / page).is_file()]
+    if missing:
+        raise RuntimeError(f"pages not captured: {', '.join(missing[:5])}")
+
+
+def add_plugin_files(real: RealSite) -> None:
+    """What the plugin publishes beside the pages (avatars and logos, calendar files, its
+    stylesheet and script), as files of the plugin-less copy's docs folder."""
+    site, docs = real.with_root / real.site_dir, real.without_root / real.docs_dir
+    for path in site.rglob("*"):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and (rel.startswith(PLUGIN_IMAGES) or rel.endswith(".ics")
+                               or rel in PLUGIN_ASSETS):
+            target = docs / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
 
 
 def drop_unpublished(real: RealSite) -> None:
@@ -982,16 +1022,23 @@ def real_site(path: Path, work: Path, plan: Plan, rng: random.Random,
     print(f"\n== The site in {path} (a copy), warm, with and without the plugin")
     real = prepare_site(path, work)
     build(real.with_root, strict=False)  # fills the cache
+    capture_pages(real)
     drop_unpublished(real)
+    add_plugin_files(real)
     build(real.without_root, strict=False)
-    print("  without the plugin: the same pages with the macros and workshop plugins taken "
-          "out of mkdocs.yml; its pages show their macro calls (<< team(...) >>) as text, and "
-          f"the {real.removed} files of docs/ the plugin does not publish (photos it replaced "
-          "with avatars, the people directory) are left out of it")
+    print("  without the plugin: the pages as the plugin's build rendered them (each macro "
+          "call replaced by its HTML, the edition header and the schema.org script in the "
+          "text; see capture_pages.py), built by the same configuration without the macros "
+          "and workshop plugins, with the avatars, calendars, stylesheet and script as files "
+          f"in its docs folder; the {real.removed} files of docs/ the plugin does not publish "
+          "(photos it replaced with avatars, the people directory) are left out of it")
     with_site = published(real.with_root / real.site_dir)
     without_site = published(real.without_root / real.site_dir)
     print(f"  with the plugin:    {with_site.line()} ({len(real.pages)} pages)")
     print(f"  without the plugin: {without_site.line()}")
+    for line in compare_sites(real.with_root / real.site_dir,
+                              real.without_root / real.site_dir, real.pages)[2:]:
+        print(line)
     results = alternate({"with": lambda: build(real.with_root, strict=False),
                          "without": lambda: build(real.without_root, strict=False)},
                         plan.rounds, rng)

@@ -40,6 +40,8 @@ from .render import PartialError, Renderer, as_block
 from .scan import MacroCall, find_calls
 from .timezones import Zone
 
+_LINE_END = re.compile(r"\r\n|\r|\n")  # as Jinja's lexer splits a template's lines
+
 
 class WorkshopDataError(Exception):
     """The page's workshop data has errors (raised only under engines that need it)."""
@@ -74,6 +76,7 @@ class Build:
         self._shared: dict[str, Any] = {}
         self._token = f"workshopblock{secrets.token_hex(8)}n"
         self._functions: dict[str, Callable[..., str]] | None = None
+        self._signatures: dict[str, inspect.Signature] = {}
         self.directory, problems = load_directory(settings.docs_dir, settings.people_file)
         self.report(problems)
 
@@ -172,28 +175,56 @@ class Build:
         return self._functions
 
     def _bind(self, macro: Macro) -> Callable[..., str]:
-        signature = inspect.signature(macro.render)
         build = self
 
         @pass_context
         def run(ctx: Context, *args: Any, **kwargs: Any) -> str:
-            rendering = build._rendering(ctx)
-            call = Call(macro.name, args, kwargs)
-            try:
-                signature.bind(rendering, *args, **kwargs)
-            except TypeError:
-                return rendering.fail(call.text(), [_misfit(macro, signature)])
-            issues = call_issues(macro, call, rendering.read)
-            if issues:
-                return rendering.fail(macro.name_call(call), issues)
-            return macro.render(rendering, *args, **kwargs)
+            return build._run(macro, build._rendering(ctx.get("page")), args, kwargs)
 
         run.__name__ = macro.name
         run.__doc__ = macro.render.__doc__
         return run
 
-    def _rendering(self, ctx: Context) -> PageRendering:
-        page = ctx.get("page")
+    def _run(self, macro: Macro, rendering: PageRendering, args: Sequence[Any],
+             kwargs: Mapping[str, Any]) -> str:
+        call = Call(macro.name, tuple(args), dict(kwargs))
+        signature = self._signatures.get(macro.name)
+        if signature is None:
+            signature = self._signatures[macro.name] = inspect.signature(macro.render)
+        try:
+            signature.bind(rendering, *args, **kwargs)
+        except TypeError:
+            return rendering.fail(call.text(), [_misfit(macro, signature)])
+        issues = call_issues(macro, call, rendering.read)
+        if issues:
+            return rendering.fail(macro.name_call(call), issues)
+        return macro.render(rendering, *args, **kwargs)
+
+    def render_calls(self, page: Any, markdown: str, calls: Sequence[MacroCall]) -> str:
+        """What the macros plugin makes of ``markdown`` when ``calls`` (each with literal
+        arguments) are the only template syntax in it, without compiling the page as a
+        template: each call replaced by what its macro returns, in the page's order, and the
+        text around them as Jinja gives it back (every line end a newline, one trailing line end
+        dropped). The caller checks that nothing else in the page is for Jinja."""
+        rendering = self._rendering(page)
+        lines = _LINE_END.split(markdown)
+        if lines and lines[-1] == "":
+            lines.pop()
+        text = "\n".join(lines)
+        out: list[str] = []
+        at = 0
+        for found in calls:
+            call = found.as_call()
+            start = text.find(found.text, at)
+            if call is None or start < 0:
+                raise ValueError(f"{found.where} cannot be rendered in place")
+            out += [text[at:start], self._run(MACROS[found.name], rendering, call.args,
+                                              call.kwargs)]
+            at = start + len(found.text)
+        out.append(text[at:])
+        return "".join(out)
+
+    def _rendering(self, page: Any) -> PageRendering:
         file = file_of(page, self.files_of()) if page is not None else None
         if file is None:
             raise LookupError("this macro only works inside a Markdown page")
@@ -226,6 +257,11 @@ class Build:
         blocks = self._blocks.setdefault(src, [])
         blocks.append(html)
         return f"\n\n{self._token}{len(blocks) - 1}\n\n"
+
+    def placed(self, src: str) -> tuple[str, ...]:
+        """The HTML blocks placed on the page so far, in order (its placeholders end in their
+        index); the benchmark reads them to build the same pages without the plugin."""
+        return tuple(self._blocks.get(src, ()))
 
     def fill(self, src: str, content: str) -> str:
         """The page's HTML with each placed block put in; a block that Markdown or another

@@ -61,7 +61,7 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
         reported |= check_call(call, partial, problems)
     reading.parts["reported_calls"] = frozenset(reported)
     return PageRead(src, tuple(problems.items), frozenset(meta), frozen(meta),
-                    frozen(reading.parts))
+                    frozen(reading.parts), tuple(calls))
 
 
 def call_issues(macro: Macro, call: Call, read: PageRead) -> Issues:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ from .imagerefs import ImageMaker, ImageProblem, PageImage, find_image
 from .log import log
 from .problems import printable
 from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, PartialError, error_summary
+from .scan import MacroCall
 from .sharing import Preview, absolute, add_to_head, first_paragraph, preview_image
 from .structured import event_data, script_tag
 
@@ -199,14 +200,17 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         meta = page.meta or {}
         macros: Any = config.plugins["macros"]
         if _macros_render(macros, page, meta):
-            self.build.prepare(page, markdown, url_for=self.build.url_for(page),
-                               block=macro_block_strings(macros.config),
-                               comment=macro_comment_strings(macros.config),
-                               images=self._image_maker(page, files, config.docs_dir),
-                               source=source)
-            if "render_macros" not in page.meta and not _template_syntax(markdown, macros):
-                # Nothing for Jinja to do: mkdocs-macros would compile the whole page for no
-                # change. Put back after it has run (_restore_page).
+            read = self.build.prepare(page, markdown, url_for=self.build.url_for(page),
+                                      block=macro_block_strings(macros.config),
+                                      comment=macro_comment_strings(macros.config),
+                                      images=self._image_maker(page, files, config.docs_dir),
+                                      source=source)
+            if "render_macros" not in page.meta and _in_place(markdown, read.calls, macros,
+                                                              page):
+                # Nothing for Jinja to do but this plugin's own calls: they are rendered here,
+                # and mkdocs-macros is told not to compile the whole page as a template for
+                # them. Put back after it has run (_restore_page).
+                markdown = self.build.render_calls(page, markdown, read.calls)
                 page.meta["render_macros"] = False
                 self._quiet.add(page.file.src_uri)
         return markdown
@@ -420,6 +424,29 @@ def _template_syntax(markdown: str, macros: Any) -> bool:
               config.get("j2_block_start_string") or "{%",
               config.get("j2_comment_start_string") or "{#")
     return any(start in markdown for start in starts)
+
+
+_LITERALS = (str, int, float, bool, type(None))
+
+
+def _in_place(markdown: str, calls: Sequence[MacroCall], macros: Any, page: Page) -> bool:
+    """Whether the plugin can render the page's macro calls itself, with the same result as
+    mkdocs-macros: nothing else in the page or its title is for Jinja, every argument is a
+    plain literal (written without escapes), no call trims whitespace (``<<-``), and no
+    macros module looks at a page before it is rendered or adds a Jinja extension."""
+    if getattr(macros, "pre_macro_functions", None) or macros.config.get("j2_extensions"):
+        return False
+    rest = markdown
+    for call in calls:
+        literal = call.as_call()
+        if (literal is None or "\\" in call.text or call.text.startswith("<<-")
+                or call.text.endswith("->>")
+                or not all(isinstance(a, _LITERALS) for a in literal.args)
+                or not all(isinstance(v, _LITERALS) for v in literal.kwargs.values())):
+            return False
+        rest = rest.replace(call.text, "", 1)
+    return not _template_syntax(rest, macros) and not _template_syntax(str(page.title or ""),
+                                                                        macros)
 
 
 def _macros_render(macros: Any, page: Page, meta: Mapping[str, Any]) -> bool:

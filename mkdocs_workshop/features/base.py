@@ -141,6 +141,7 @@ class PageRead:
     keys: frozenset[str]  # the front matter's keys, as read
     meta: Mapping[str, Any]  # the front matter, for rosters a macro names at render time
     parts: Mapping[str, Any]
+    calls: Sequence[Any] = ()  # the scan's MacroCalls found in the page's text, in order
 
     def __getattr__(self, name: str) -> Any:
         parts = self.__dict__.get("parts")
