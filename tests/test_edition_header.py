@@ -223,6 +223,11 @@ def test_preview_tags_are_escaped_and_not_doubled() -> None:
     assert add_to_head(once, preview) == once
     assert first_paragraph("<h1>T</h1><p> </p><p>Hello <a href='#'>you</a>.</p>") == \
         "Hello you."
+    # A macro's own lines, hidden or not, are not the page's text.
+    assert first_paragraph('<p class="workshop-dates__held" hidden>Held on May 1.</p>'
+                           '<p class="workshop-papers__count">4 papers.</p><p>About.</p>') == \
+        "About."
+    assert first_paragraph('<p class="workshop-dates__held">Held on May 1.</p>') is None
 
 
 def _png() -> bytes:
@@ -277,7 +282,9 @@ def test_an_edition_without_a_description_is_described_by_its_first_paragraph(
     own = {"title": "ICLR 2023", "description": "Written by hand.",
            "workshop": {"venue": "ICLR 2023", "date": "2023-05-05"}}
     built = site({"index.md": "# Home\n\nThe series.\n",
-                  "iclr24.md": page(plain, "# ICLR\n\nThe first paragraph, <b>bold</b>."),
+                  "iclr24.md": page({**plain, "dates": [{"Workshop Date": "2024-05-11"}]},
+                                    "# ICLR\n\n<< dates() >>\n\n"
+                                    "The first paragraph, <b>bold</b>."),
                   "iclr23.md": page(own, "# ICLR\n\nThe first paragraph.")},
                  strict=True, extra_config={"site_description": "The whole series."})
     assert built.ok, built.messages()
