@@ -59,6 +59,16 @@ class HeaderView:
     buttons: tuple[Button, ...]
     sections: tuple[Section, ...]
 
+    @property
+    def has_facts(self) -> bool:
+        """Something to say on the line of what, when and where."""
+        return any((self.venue, self.when_text, self.location, self.mode))
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to draw (a new site's page whose block waits for its data): no box."""
+        return not (self.has_facts or self.deadline or self.buttons)
+
 
 def when_text(first: date, last: date) -> str:
     """``Tuesday, July 16, 2024``; ``Friday–Saturday, May 10–11, 2024``."""

@@ -280,19 +280,24 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
                         nav: Any) -> Any:
         """The edition's header and its pages' bar, once every page of the nav has its title;
-        the edition's own description for the theme's <meta name="description">."""
+        the edition's own description (workshop.description, else its first paragraph) for
+        the theme's <meta name="description">."""
         assert self.build is not None
         read = self.build.reads.get(page.file.src_uri)
         parts = read.parts if read is not None else {}
         info = workshop.of(parts)
         meta = page.meta if page.meta is not None else {}
-        if info is not None and info.description and not meta.get("description"):
-            page.meta["description"] = info.description
+        if info is not None and not meta.get("description"):
+            # The preview's description, not the site's, for search engines too.
+            described = info.description or first_paragraph(page.content or "")
+            if described:
+                page.meta["description"] = described
         if info is not None and self.config.link_previews:
             self._previews[page.file.src_uri] = self._preview(page, config, info)
         sections = sections_of(page, self._is_edition) if self.config.edition_header else []
-        if info is not None and shows_header(parts, self.config.edition_header):
-            view = header_view(parts, self.build.default_zone, self.build.now, sections)
+        view = header_view(parts, self.build.default_zone, self.build.now, sections) \
+            if info is not None and shows_header(parts, self.config.edition_header) else None
+        if view is not None and not view.empty:
             html = self._render_header(page, header=view, sections=sections,
                                        sections_only=False)
         elif sections:

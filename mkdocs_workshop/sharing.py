@@ -16,7 +16,9 @@ from urllib.parse import urljoin
 
 from .problems import excerpt
 
-_FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.S | re.I)
+# A paragraph as Markdown writes the author's text: no attributes. The macros' own lines
+# (<p class="workshop-dates__held" hidden>, the papers' count, the program's zone) have a class.
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 _PREVIEW_IMAGE = re.compile(r"\.(png|jpe?g|gif|webp)$", re.I)
 DESCRIPTION_CHARS = 200
@@ -32,7 +34,8 @@ class Preview:
 
 
 def first_paragraph(content: str) -> str | None:
-    """The text of the first paragraph of a page's HTML, on one line, at most 200 characters."""
+    """The text of the first paragraph of the page's own text (not a macro's line), on one
+    line, at most 200 characters."""
     for match in _FIRST_PARAGRAPH.finditer(content[:200_000]):
         text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split())
         if text:

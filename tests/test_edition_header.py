@@ -223,6 +223,11 @@ def test_preview_tags_are_escaped_and_not_doubled() -> None:
     assert add_to_head(once, preview) == once
     assert first_paragraph("<h1>T</h1><p> </p><p>Hello <a href='#'>you</a>.</p>") == \
         "Hello you."
+    # A macro's own lines, hidden or not, are not the page's text.
+    assert first_paragraph('<p class="workshop-dates__held" hidden>Held on May 1.</p>'
+                           '<p class="workshop-papers__count">4 papers.</p><p>About.</p>') == \
+        "About."
+    assert first_paragraph('<p class="workshop-dates__held">Held on May 1.</p>') is None
 
 
 def _png() -> bytes:
@@ -245,3 +250,46 @@ def test_a_missing_preview_image_is_named(site: SiteFn) -> None:
     assert "link previews and the series index show no picture" in messages
     assert "b.md: 'workshop', field 'image': '../../x.png' points outside the docs folder" \
         in messages
+
+
+def test_a_workshop_block_with_nothing_to_show_draws_no_empty_header(site: SiteFn) -> None:
+    """init's page before its data is filled in (``workshop: {header: true}``): no empty box
+    under the title; the bar of the edition's pages still shows."""
+    waiting = {"title": "Workshop", "workshop": {"header": True}}
+    built = site({"index.md": "# Home\n", "icml24.md": page(waiting, "# Workshop\n\nHi."),
+                  "call.md": "# Call for papers\n"},
+                 strict=True, extra_config={"nav": NAV})
+    assert built.ok, built.messages()
+    html = built.html("icml24.md")
+    assert "workshop-header" not in html
+    assert 'aria-current="page">About</a>' in html
+    # With the buttons alone, no empty line of facts above them.
+    buttons = {"title": "Workshop", "workshop": {"links": [{"label": "Submit",
+                                                            "url": "https://example.org"}]}}
+    built = site({"index.md": "# Home\n", "icml24.md": page(buttons, "# Workshop\n\nHi.")},
+                 strict=True)
+    assert built.ok, built.messages()
+    top = header(built.html("icml24.md"))
+    assert "Submit" in top and "workshop-header__facts" not in top
+
+
+def test_an_edition_without_a_description_is_described_by_its_first_paragraph(
+        site: SiteFn) -> None:
+    """Search engines read <meta name="description">: an edition without
+    workshop.description gets its first paragraph there, as in its link preview, not the
+    site's description; a page's own description: stays."""
+    plain = {"title": "ICLR 2024", "workshop": {"venue": "ICLR 2024", "date": "2024-05-11"}}
+    own = {"title": "ICLR 2023", "description": "Written by hand.",
+           "workshop": {"venue": "ICLR 2023", "date": "2023-05-05"}}
+    built = site({"index.md": "# Home\n\nThe series.\n",
+                  "iclr24.md": page({**plain, "dates": [{"Workshop Date": "2024-05-11"}]},
+                                    "# ICLR\n\n<< dates() >>\n\n"
+                                    "The first paragraph, <b>bold</b>."),
+                  "iclr23.md": page(own, "# ICLR\n\nThe first paragraph.")},
+                 strict=True, extra_config={"site_description": "The whole series."})
+    assert built.ok, built.messages()
+    iclr24, iclr23 = built.html("iclr24.md"), built.html("iclr23.md")
+    assert '<meta name="description" content="The first paragraph, bold.">' in iclr24
+    assert "The whole series." not in iclr24
+    assert '<meta name="description" content="Written by hand.">' in iclr23
+    assert '<meta name="description" content="The whole series.">' in built.html()

@@ -171,6 +171,26 @@ def test_papers_headings_ids_math_and_abstract_toggle(open_page: Any, artifacts:
     assert not details.evaluate("d => d.open")
 
 
+def test_text_in_a_title_keeps_its_latex_style(open_page: Any, artifacts: Path) -> None:
+    """``$\\textit{Ab Initio}$`` in the demo's ICLR title: Chromium (MathML Core) ignores
+    mathvariant on text, so the stylesheet gives it: italic, in the title's own font and
+    weight, not upright serif beside a bold sans-serif title."""
+    page = _page(open_page, "iclr24/", 1280, "light")
+    title = page.locator(".workshop-paper__title").first
+    text = title.locator('mtext[mathvariant="italic"]')
+    assert text.text_content() == "Ab\u00a0Initio"  # latex2mathml keeps the space
+    style = text.evaluate("""t => { const c = getComputedStyle(t);
+        const a = getComputedStyle(t.closest('a'));
+        return {style: c.fontStyle, family: c.fontFamily, linkFamily: a.fontFamily,
+                weight: c.fontWeight, linkWeight: a.fontWeight, color: c.color,
+                linkColor: a.color}; }""")
+    assert style["style"] == "italic", style
+    assert style["family"] == style["linkFamily"], style
+    assert style["weight"] == style["linkWeight"], style
+    assert style["color"] == style["linkColor"], style
+    title.screenshot(path=str(artifacts / "i13-title-text-math.png"))
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
 def test_sponsors_ranked_balanced_and_centred(open_page: Any, artifacts: Path,
