@@ -19,7 +19,9 @@ What TO gets, from FROM (which is never written to):
     each with a commented template of the fields the old entries used; ``--keep`` carries
     them. Every other roster (organizers, committees) is carried; ``--clear`` empties one;
 
-- a line in mkdocs.yml's nav, right after FROM's entry (edited as text, never re-dumped).
+- a line in mkdocs.yml's nav, among FROM's siblings where its date puts it when those
+  edition pages are listed by date (newest or oldest first), else right after FROM's entry
+  (edited as text, never re-dumped).
 
 Then a report: what moved, what was emptied, and the lines of TO that still name the old
 edition (its year, venue, title) or give a date in words, for the organizer to review.
@@ -206,15 +208,16 @@ def _in_docs(path: Path, docs: Path, what: str) -> str:
 
 
 def nav_line(site: Site, source_rel: str, target_rel: str, label: str,
-             old_year: int, new_year: int) -> tuple[int, str, str] | None:
-    """(where, the line, a line for the report): TO's entry, right after FROM's; None when
-    the nav does not list FROM."""
+             old_year: int, new_year: int, new_day: date) -> tuple[int, str, str] | None:
+    """(where, the text to insert, a line for the report): TO's entry among FROM's siblings,
+    where its date puts it when the dated siblings are in order of their dates (newest first or
+    oldest first), else right after FROM's; None when the nav does not list FROM."""
     if site.nav is None:
         return None
     found = _find_page(site.nav, source_rel)
     if found is None:
         return None
-    item, value = found
+    siblings, item, value = found
     text = site.text
     if getattr(item, "flow_style", False) or getattr(site.nav, "flow_style", False) or \
             item.start_mark.line != value.end_mark.line:
@@ -237,24 +240,106 @@ def nav_line(site: Site, source_rel: str, target_rel: str, label: str,
         entry = f"{new_label}: {target_rel}"
     else:
         entry = target_rel
-    end = yamltext.line_end(text, value.end_mark.index)
     newline = "\r\n" if "\r\n" in text else "\n"
     line = prefix + entry
+    place = _dated_place(site, siblings, item, new_day)
+    if place is not None and place[0] is not None and text[yamltext.line_start(
+            text, place[0].start_mark.index):place[0].start_mark.index] != prefix:
+        place = None  # a sibling not written as '- ' at FROM's indentation: after FROM's line
+    if place is not None:
+        before, order = place
+        if before is None:  # the last of the dated ones: after the last sibling's lines
+            last = siblings.value[-1]
+            end = yamltext.line_end(text, yamltext.end_of(last))
+            return end, newline + line, (f"mkdocs.yml: the nav gains '{line.strip()}' at the "
+                                         f"end of its list (line {_line_of(text, end) + 1}), "
+                                         f"where its date puts it among the editions, {order}.")
+        at = yamltext.line_start(text, before.start_mark.index)
+        return at, line + newline, (f"mkdocs.yml: the nav gains '{line.strip()}' before "
+                                    f"'{text[at:yamltext.line_end(text, at)].strip()}' (line "
+                                    f"{before.start_mark.line + 1}), where its date puts it "
+                                    f"among the editions, {order}.")
+    end = yamltext.line_end(text, value.end_mark.index)
     return end, newline + line, (f"mkdocs.yml: the nav gains '{line.strip()}' after "
                                  f"'{text[start:yamltext.line_end(text, start)].strip()}' "
                                  f"(line {item.start_mark.line + 2}).")
 
 
-def _find_page(node: yaml.Node, page: str) -> tuple[yaml.Node, yaml.Node] | None:
-    """The nav item (the entry) and its scalar that names ``page``."""
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index)
+
+
+def _dated_place(site: Site, siblings: yaml.SequenceNode, item: yaml.Node,
+                 new_day: date) -> tuple[yaml.Node | None, str] | None:
+    """Where a new edition of ``new_day`` goes among FROM's siblings: (the sibling it goes
+    before, or None for after the last; "newest first" or "oldest first"), when at least two
+    siblings are edition pages (their ``workshop:`` has a date) and those are in order of
+    their dates; None otherwise (then it goes right after FROM). A sibling that is a section
+    counts by its first page."""
+    dated = [(node, day) for node in siblings.value
+             if (day := _edition_day(site, _first_page(node))) is not None]
+    if len(dated) < 2 or not any(node is item for node, _ in dated):
+        return None
+    days = [day for _, day in dated]
+    if days == sorted(days, reverse=True) and days[0] > days[-1]:
+        newest_first = True
+    elif days == sorted(days) and days[0] < days[-1]:
+        newest_first = False
+    else:
+        return None
+    order = "newest first" if newest_first else "oldest first"
+    for node, day in dated:
+        if (day < new_day) if newest_first else (day > new_day):
+            return node, order
+    following = siblings.value[siblings.value.index(dated[-1][0]) + 1:]
+    return (following[0] if following else None), order
+
+
+def _first_page(node: yaml.Node) -> str | None:
+    """The page a nav item names, or the first page of a section."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    if isinstance(node, yaml.MappingNode) and len(node.value) == 1:
+        return _first_page(node.value[0][1])
+    if isinstance(node, yaml.SequenceNode) and node.value:
+        return _first_page(node.value[0])
+    return None
+
+
+def _edition_day(site: Site, page: str | None) -> date | None:
+    """The ``workshop:`` date (or start) of a page of the docs folder; None for a page that is
+    not an edition, a link, or one that cannot be read."""
+    if not page or "://" in page or not page.strip().lower().endswith((".md", ".markdown")):
+        return None
+    path = site.docs / posixpath.normpath(page.strip().lstrip("./"))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = YAML_RE.match(text)
+    if not match:
+        return None
+    loaded = load(match.group(1))
+    workshop = loaded.data.get("workshop") if loaded.ok and isinstance(loaded.data, dict) \
+        else None
+    if not isinstance(workshop, dict):
+        return None
+    return _day(workshop.get("date") if workshop.get("date") is not None
+                else workshop.get("start"))
+
+
+def _find_page(node: yaml.Node, page: str
+               ) -> tuple[yaml.SequenceNode, yaml.Node, yaml.Node] | None:
+    """The list that holds the nav item naming ``page``, the item (the entry), and its scalar
+    that names ``page``."""
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
             if isinstance(item, yaml.ScalarNode) and _same_page(item.value, page):
-                return item, item
+                return node, item, item
             if isinstance(item, yaml.MappingNode) and len(item.value) == 1:
                 value = item.value[0][1]
                 if isinstance(value, yaml.ScalarNode) and _same_page(value.value, page):
-                    return item, value
+                    return node, item, value
                 found = _find_page(value, page)
                 if found is not None:
                     return found
@@ -331,7 +416,8 @@ def new_edition(source: Path, target: Path, options: Options, *,
 
     label = (options.venue or _with_year(old_venue, old_day.year, options.day.year)
              or options.title or target.stem)
-    nav = nav_line(site, source_rel, target_rel, label, old_day.year, options.day.year)
+    nav = nav_line(site, source_rel, target_rel, label, old_day.year, options.day.year,
+                   options.day)
     report.written = [target.as_posix(), *(p.as_posix() for p in papers)]
     if nav is not None:
         report.nav = nav[2]

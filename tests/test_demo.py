@@ -201,3 +201,35 @@ def test_the_seeds_original_dates_are_warned(tmp_path: Path) -> None:
         "'Review Bidding Period' (2024-10-16 to 2024-10-18) but comes before it. "
         "Fix: list the dates in the order they happen, or correct the date.",
     ]
+
+
+def _nav_pages(config: Path) -> list[str]:
+    """The pages a config's nav lists, in order (tags such as !!python/name are not read)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    found: list[str] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, list):
+            for x in item:
+                walk(x)
+        elif isinstance(item, dict):
+            for x in item.values():
+                walk(x)
+
+    walk(yaml.load(config.read_text(encoding="utf-8"), Loader)["nav"])
+    return found
+
+
+def test_zensical_lists_every_page_mkdocs_lists() -> None:
+    from conftest import ROOT
+
+    mkdocs_pages = _nav_pages(ROOT / "mkdocs.yml")
+    assert len(mkdocs_pages) > 20  # the editions and the documentation
+    assert _nav_pages(ROOT / "zensical.yml") == mkdocs_pages

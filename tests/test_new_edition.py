@@ -55,11 +55,16 @@ def test_the_new_page_builds_strict_and_the_old_one_is_untouched(next_year: Next
     assert next_year.built.ok, next_year.built.failure
     root = next_year.root
     assert (root / "docs/icml24.md").read_bytes() == (ROOT / "docs/icml24.md").read_bytes()
-    # mkdocs.yml: one line more, right after ICML 2024's.
+    # mkdocs.yml: one line more. The demo lists its editions newest first (ICLR 2027 of
+    # April 30, ICML 2024, ICLR 2024), so July 2027's goes first, before ICLR 2027's section.
     before = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
     after = (root / "mkdocs.yml").read_text(encoding="utf-8").split("\n")
-    at = before.index("      - ICML 2024: icml24.md") + 1
+    at = before.index("      - ICLR 2027:")
+    assert before[at - 1] == "  - Editions:"
     assert after == [*before[:at], "      - ICML 2027: icml27.md", *before[at:]]
+    assert ("mkdocs.yml: the nav gains '- ICML 2027: icml27.md' before '- ICLR 2027:' (line "
+            f"{at + 1}), where its date puts it among the editions, newest first."
+            ) in next_year.report.split("\n")
 
 
 def test_the_text_is_kept_but_for_the_papers_file(next_year: NextYear) -> None:
@@ -398,3 +403,54 @@ def test_a_workshop_block_on_one_line(tmp_path: Path, monkeypatch: pytest.Monkey
     assert ('workshop: {venue: WS 2025, date: "2025-03-30", timezone: Europe/Vienna, '
             'location: "Lisbon, Portugal"}\n') in text
     assert build_config(tmp_path / "mkdocs.yml", strict=True).ok
+
+
+EDITIONS_NAV = """\
+nav:
+  - Home: index.md
+  - Editions:
+{entries}
+  - About: about.md
+"""
+
+
+@pytest.mark.parametrize(("entries", "source", "day", "expected"), [
+    # Oldest first: the new edition goes after the newest one, not after FROM.
+    (["2022: ws22.md", "2023: ws23.md", "2024: ws24.md"], "ws23", "2025-03-30",
+     ["2022: ws22.md", "2023: ws23.md", "2024: ws24.md", "2025: ws25.md"]),
+    # Newest first: before the newest one.
+    (["2024: ws24.md", "2023: ws23.md", "2022: ws22.md"], "ws23", "2025-03-30",
+     ["2025: ws25.md", "2024: ws24.md", "2023: ws23.md", "2022: ws22.md"]),
+    # Newest first, a gap filled: between the two it falls between.
+    (["2024: ws24.md", "2022: ws22.md"], "ws22", "2023-03-30",
+     ["2024: ws24.md", "2023: ws23.md", "2022: ws22.md"]),
+    # A section counts by its first page.
+    (["2024:\n      - About: ws24.md", "2022: ws22.md"], "ws22", "2025-03-30",
+     ["2025: ws25.md", "2024:\n      - About: ws24.md", "2022: ws22.md"]),
+    # Not in order of their dates: right after FROM, as before.
+    (["2023: ws23.md", "2024: ws24.md", "2022: ws22.md"], "ws23", "2025-03-30",
+     ["2023: ws23.md", "2025: ws25.md", "2024: ws24.md", "2022: ws22.md"]),
+])
+def test_the_nav_line_goes_where_its_date_puts_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        entries: list[str], source: str, day: str, expected: list[str]) -> None:
+    small_site(tmp_path)
+    for year in (2022, 2023):
+        if f"ws{year - 2000}.md" not in " ".join(entries):
+            continue
+        (tmp_path / f"docs/ws{year - 2000}.md").write_text(
+            PAGE.replace("2024-03-30", f"{year}-03-30").replace("2024-03-31",
+                                                                f"{year}-03-31"),
+            encoding="utf-8")
+    (tmp_path / "docs/about.md").write_text("# About\n", encoding="utf-8")
+
+    def nav(items: list[str]) -> str:
+        return SITE.split("nav:\n")[0] + EDITIONS_NAV.format(
+            entries="\n".join(f'    - "{e.split(":")[0]}":{e.split(":", 1)[1]}' for e in items))
+
+    (tmp_path / "mkdocs.yml").write_text(nav(entries), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    target = f"docs/ws{day[2:4]}.md"
+    assert main(["new-edition", f"docs/{source}.md", target, "--date", day]) == 0
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == nav(expected)
+    assert "mkdocs.yml: the nav gains" in capsys.readouterr().out
