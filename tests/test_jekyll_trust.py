@@ -193,6 +193,7 @@ def test_a_hostile_site_imports_and_builds_and_nothing_runs_or_leaks(tmp_path: P
     assert "talks.md: /assets/../../outside/secret.png (outside the site)" in report
     assert "talks.md: /assets/leak.png (outside the site)" in report
     assert "talks.md: /linked-folder/secret.png (outside the site)" in report
+    assert "linked-folder/ was not imported: it is a link to a folder" in report
     assert "talks.md: /_config.yml (not an image file)" in report
     assert "permalink '/../../sentinel/pwned/' made a safe path inside docs/: " \
         "docs/sentinel/pwned.md" in report
