@@ -110,7 +110,7 @@ class Build:
         self._fronts[src] = (source, front)
         return front
 
-    def read(self, src: str, meta: Mapping[str, Any], calls: Sequence[MacroCall], *,
+    def read(self, src: str, meta: Mapping[str, Any], calls: Sequence[MacroCall] | None, *,
              url_for: Callable[[str], str | None], images: ImageMaker | None = None,
              source: str | None = None) -> PageRead:
         """Read (or read again, on a rebuild) a page and report its problems.
@@ -231,7 +231,7 @@ class Build:
         src = file.src_uri
         read = self.reads.get(src)
         if read is None:  # used as a plain macros module: read the page now
-            read = self.read(src, dict(page.meta or {}), (), url_for=self.url_for(page),
+            read = self.read(src, dict(page.meta or {}), None, url_for=self.url_for(page),
                              source=text_of(file))
         if self.settings.raise_on_errors and read.errors:
             raise WorkshopDataError("\n".join(str(e) for e in read.errors))

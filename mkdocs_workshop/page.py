@@ -25,7 +25,7 @@ from .timezones import Zone
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]")
 
 
-def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
+def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall] | None, *,
               default_zone: Zone, url_for: Callable[[str], str | None],
               directory: Directory | None = None, papers: PaperFiles | None = None,
               images: ImageMaker | None = None,
@@ -33,7 +33,9 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
     """Validate everything on the page that the plugin's macros can show.
 
     ``meta`` is the front matter as :func:`~mkdocs_workshop.frontmatter.parse_front_matter`
-    read it, and ``front_problems`` what it found wrong with the block itself.
+    read it, and ``front_problems`` what it found wrong with the block itself. ``calls`` are
+    the macro calls found in the page's text; None when the text was not looked at (then a
+    list that no call shows is not reported).
     """
     from .features.directory import Directory as EmptyDirectory
 
@@ -46,7 +48,8 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
             "would become part of the page.", key="title",
             fix="remove the tags, or write &lt; for a '<' that should show.",
         )
-    calls = list(calls)
+    scanned = calls is not None
+    calls = list(calls or ())
     reading = Reading(src=src, meta=meta, problems=problems, calls=calls,
                       default_zone=default_zone, url_for=url_for,
                       directory=directory or EmptyDirectory("people.yml"),
@@ -60,6 +63,8 @@ def read_page(src: str, meta: Mapping[str, Any], calls: Iterable[MacroCall], *,
     for call in calls:
         reported |= check_call(call, partial, problems)
     reading.parts["reported_calls"] = frozenset(reported)
+    if scanned:
+        report_unshown(meta, partial, calls, problems)
     return PageRead(src, tuple(problems.items), frozenset(meta), frozen(meta),
                     frozen(reading.parts), tuple(calls))
 
@@ -75,6 +80,41 @@ def call_issues(macro: Macro, call: Call, read: PageRead) -> Issues:
     if macro.check is not None:
         issues += macro.check(call, read)
     return issues
+
+
+def report_unshown(meta: Mapping[str, Any], read: PageRead, calls: Iterable[MacroCall],
+                   problems: Problems) -> None:
+    """Warn of a list the page fills that no macro call on the page shows: a roster no
+    ``team()`` names, ``schedule:`` without ``schedule()``, and so on (not ``dates:``, which the
+    edition header and the series index show too). A call inside a Jinja comment shows nothing;
+    a ``team()`` whose roster is computed could show any roster."""
+    from .features.team import rosters
+
+    calls = list(calls)
+    called = {call.name for call in calls}
+    for macro in MACROS.values():
+        value = meta.get(macro.key) if macro.key is not None else None
+        if (macro.key is None or not macro.only_shown_by_call or macro.name in called
+                or not isinstance(value, list) or not value):
+            continue
+        problems.warn(
+            f"has {len(value)} entr{'y' if len(value) == 1 else 'ies'}, but no "
+            f"<< {macro.name}() >> on the page shows them.", key=macro.key,
+            fix=f"add << {macro.name}() >> on a line of its own where they should show; or, "
+            f"to keep them unpublished, comment out the '{macro.key}:' lines with '#'.",
+        )
+    team = [call for call in calls if call.name == "team"]
+    if any(call.arg is None for call in team):
+        return
+    named = {call.arg for call in team}
+    for key, cards in rosters(read.parts).items():
+        if key not in named and cards:
+            problems.warn(
+                f"has {len(cards)} {'person' if len(cards) == 1 else 'people'}, but no "
+                f"<< team(\"{key}\") >> on the page shows them.", key=key,
+                fix=f"add << team(\"{key}\") >> on a line of its own where they should show; "
+                f"or, to keep them unpublished, comment out the '{key}:' lines with '#'.",
+            )
 
 
 def check_call(found: MacroCall, read: PageRead, problems: Problems) -> set[str]:

@@ -450,3 +450,28 @@ def test_a_hook_quiets_mkdocs_macros_and_the_plugin_builds_beside_it(
                      extra_config={"hooks": ["quiet_macros.py"]})
     assert quiet.returncode == 0, quiet.output
     assert "[macros]" not in quiet.output and "Traceback" not in quiet.output
+
+
+def test_a_list_no_call_shows_is_reported_and_its_neighbours_still_show(site: SiteFn) -> None:
+    front = {
+        "title": "Unshown",
+        "speakers": [{"name": "Ada Lovelace"}],
+        "panelists": [{"name": "Alan Turing"}, {"name": "Grace Hopper"}],
+        "sponsors": [{"name": "Acme Foundation"}],
+        "dates": [{"Paper Submission Deadline": "2024-05-16"}],
+    }
+    # The panel's call waits in a Jinja comment: it shows nothing, so the panel is reported too.
+    body = '<< team("speakers") >>\n\n{# << team("panelists") >> #}\n'
+    built = site({"index.md": page(front, body)})
+    assert built.ok, built.failure
+    assert sorted(m.split(" Fix:")[0] for m in built.workshop()) == [
+        "workshop: index.md: 'panelists': has 2 people, but no << team(\"panelists\") >> on "
+        "the page shows them.",
+        "workshop: index.md: 'sponsors': has 1 entry, but no << sponsors() >> on the page shows "
+        "them.",
+    ]  # not dates: the edition header and the series index show them too
+    assert "Ada Lovelace" in built.html()
+    # A roster named by a variable could be any roster: nothing is said of the others.
+    computed = '{% set which = "speakers" %}\n\n<< team(which) >>\n\n<< sponsors() >>\n'
+    built = site({"index.md": page(front, computed)})
+    assert built.ok and built.workshop() == []

@@ -200,7 +200,9 @@ def test_once_every_date_has_passed_one_line_says_when_and_where(site: SiteFn) -
     dates = [{"Paper Submission Deadline": "2024-03-16"}, {"Workshop Date": "2024-04-16"}]
     edition = {**EDITION, "workshop": {**EDITION["workshop"], "date": "2024-04-16"},
                "dates": dates, "schedule": []}
-    built = site({"icml24.md": page(edition, "<< dates() >>")}, strict=True)
+    built = site({"icml24.md": page(edition, '<< dates() >>\n\n<< team("speakers") >>\n\n'
+                                             '<< team("Organizers") >>')},
+                 strict=True)
     assert built.ok, built.messages()
     html = built.html("icml24.md")
     assert '<div class="workshop-dates" data-all-past>' in html

@@ -121,6 +121,20 @@ def test_a_pretalx_program_of_two_days_and_two_rooms_builds_at_local_times(
     assert "<strong>internal tides</strong>" in html  # the abstract is Markdown
 
 
+def test_a_page_without_the_call_is_told_where_the_program_would_show(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The program is written into the front matter, but nothing on the page shows it yet: the
+    # report says so, as the build will, instead of a silent page.
+    index = site_with(tmp_path, TIDAL.replace("## Program\n\n<< schedule() >>\n", ""))
+    assert run(PRETALX, index) == 0
+    out = capsys.readouterr().out
+    assert ("the build will say: " in out and "'schedule': has 9 entries, but no "
+            "<< schedule() >> on the page shows them." in out)
+    built = build(tmp_path)
+    assert not built.ok
+    assert any("no << schedule() >> on the page shows them" in w for w in built.warnings)
+
+
 def test_the_written_block_is_what_an_organizer_writes(tmp_path: Path) -> None:
     index = site_with(tmp_path, TIDAL)
     assert run(PRETALX, index) == 0

@@ -74,6 +74,10 @@ class Macro:
     check: Callable[[Call, PageRead], Issues] | None = None
     # How messages name a call (default: Call.text).
     call_text: Callable[[Call], str] | None = None
+    # Whether a page whose 'key:' list no call of this macro shows is told so (a warning).
+    # False where the list is also used without the macro (dates: the edition header's next
+    # deadline, the series index, the calendar file).
+    only_shown_by_call: bool = True
 
     def name_call(self, call: Call) -> str:
         return self.call_text(call) if self.call_text else call.text()

@@ -509,4 +509,5 @@ def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 FEATURE = Feature("dates", keys=("dates", "dates_timezone"), read=_read, schema=_schema,
-                  macros=(Macro("dates", dates, key="dates", call_text=lambda call: "dates()"),))
+                  macros=(Macro("dates", dates, key="dates", call_text=lambda call: "dates()",
+                                only_shown_by_call=False),))

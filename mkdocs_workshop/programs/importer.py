@@ -28,6 +28,7 @@ from ..frontmatter import parse_front_matter
 from ..page import read_page
 from ..problems import Problem, Severity, excerpt
 from ..safeload import load_json
+from ..scan import find_calls
 from ..timezones import AOE, UnknownTimezone, Zone, resolve_zone
 from . import frab, sessionize
 from .model import Program, ProgramRefused, read_text_file
@@ -193,7 +194,8 @@ def _directory(page: Path, given: Path | None) -> Directory:
 def _read_back(page: Path, new_text: str, directory: Directory) -> list[str]:
     """What the plugin will say of the written program, as a build would."""
     front = parse_front_matter(str(page), new_text)
-    read = read_page(str(page), front.meta, (), default_zone=AOE, url_for=lambda _t: None,
+    calls = find_calls(new_text[front.body_start:])
+    read = read_page(str(page), front.meta, calls, default_zone=AOE, url_for=lambda _t: None,
                      directory=directory, front_problems=front.problems)
     ours: list[Problem] = [p for p in read.problems if p.key == "schedule"]
     errors = [p for p in ours if p.severity is Severity.ERROR]
