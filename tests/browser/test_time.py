@@ -238,7 +238,7 @@ def test_an_extended_deadline_counts_and_each_aoe_deadline_is_in_local_time(
 def test_a_countdown_far_ahead_names_the_day(visit: Any) -> None:
     page = visit("icml24/", clock="2024-01-01T00:00:00Z")
     assert page.locator(".workshop-dates__countdown").inner_text() == (
-        "Abstract Submission Deadline: on April 12, 2024.")
+        "Next: Abstract Submission Deadline, April 12, 2024.")
     assert page.problems == []
 
 

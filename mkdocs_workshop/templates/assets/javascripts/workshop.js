@@ -86,11 +86,17 @@
     var line = block.querySelector(".workshop-dates__countdown");
     if (line) {
       if (next) {
+        // "Paper Submission Deadline: in 7 days, 11 hours."; further ahead, the day, as the
+        // edition's header words it: "Next: Paper Submission Deadline, February 5, 2027."
         var what = next.item.querySelector(".workshop-date__what");
+        var name = what ? what.textContent : "";
         var left = next.closes - now;
-        line.textContent = (what ? what.textContent : "Next") + ": " + (left > FAR
-          ? "on " + next.item.getAttribute("data-day")
-          : "in " + countdown(left)) + ".";
+        if (left > FAR) {
+          line.textContent = "Next: " + (name ? name + ", " : "") +
+            next.item.getAttribute("data-day") + ".";
+        } else {
+          line.textContent = (name || "Next") + ": in " + countdown(left) + ".";
+        }
       }
       line.hidden = !next;
     }
