@@ -79,8 +79,8 @@ def to_required_text(value: object) -> str:
 # Words organizers write for a place or a time they do not know yet: shown as written where
 # they stand alone (the header), left out of a sentence ("Held on May 1 in To be announced.").
 _PLACEHOLDER = re.compile(
-    r"(?:tb[adc]|to be (?:announced|determined|decided|confirmed)|unknown|n/?a|none|[-?\u2013\u2014]+)",
-    re.I)
+    r"(?:tb[adc]|to be (?:announced|determined|decided|confirmed)|unknown|n/?a|none"
+    r"|[-?\u2013\u2014]+)", re.I)
 
 
 def is_placeholder(text: str | None) -> bool:
