@@ -152,12 +152,12 @@ def hue(name: str) -> int:
 # numerically). (colour, percent, mixed with).
 Mix = tuple[str, int, str]
 AVATAR_TONES: tuple[tuple[Mix, Mix], ...] = (  # (background, text), light scheme
-    (("primary", 40, "black"), ("white", 100, "white")),
-    (("accent", 40, "black"), ("white", 100, "white")),
-    (("primary", 15, "black"), ("primary", 30, "white")),
-    (("accent", 15, "black"), ("accent", 30, "white")),
-    (("accent", 25, "black"), ("accent", 20, "white")),
-    (("primary", 25, "black"), ("primary", 20, "white")),
+    (("primary", 45, "black"), ("white", 100, "white")),
+    (("accent", 45, "black"), ("white", 100, "white")),
+    (("primary", 35, "black"), ("primary", 15, "white")),
+    (("accent", 35, "black"), ("accent", 15, "white")),
+    (("accent", 30, "black"), ("accent", 25, "white")),
+    (("primary", 30, "black"), ("primary", 25, "white")),
 )
 AVATAR_TONES_DARK: tuple[tuple[Mix, Mix], ...] = (  # the same tones on the slate scheme
     (("primary", 15, "white"), ("primary", 35, "black")),
