@@ -131,7 +131,7 @@ def shows_header(parts: Mapping[str, Any], enabled: bool) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
-def sections_of(page: Any, is_edition: Callable[[Any], bool]) -> list[Section]:
+def _edition_section(page: Any, is_edition: Callable[[Any], bool]) -> list[Any]:
     """The pages of the nav section that holds ``page``, when that section is an edition's:
     its first page is an edition page and no other page of it is one. Empty otherwise (a
     section listing several editions, or a page at the top of the nav)."""
@@ -145,9 +145,49 @@ def sections_of(page: Any, is_edition: Callable[[Any], bool]) -> list[Section]:
     editions = [item for item in pages if is_edition(item)]
     if len(editions) != 1 or editions[0] is not pages[0]:
         return []
+    return pages
+
+
+def sections_of(page: Any, is_edition: Callable[[Any], bool]) -> list[Section]:
+    """The edition's pages as the bar shows them, from ``page``: see :func:`_edition_section`."""
     here = getattr(page, "url", None)
     return [Section(str(item.title or item.file.name), str(item.file.url_relative_to(page.file)),
-                    item.url == here) for item in pages]
+                    item.url == here) for item in _edition_section(page, is_edition)]
+
+
+def edition_page_of(page: Any, is_edition: Callable[[Any], bool]) -> Any | None:
+    """The edition page that ``page``, a page of an edition's section, belongs to; none for
+    the edition page itself and for pages outside an edition's section."""
+    pages = _edition_section(page, is_edition)
+    return pages[0] if pages and pages[0] is not page else None
+
+
+@dataclass(frozen=True)
+class EditionLink:
+    """On a sub-page of an edition, the edition it belongs to, above the bar of its pages:
+    a visitor on a phone, with the nav hidden, still sees which edition and when."""
+
+    name: str  # "ICLR 2027": the venue, else the edition page's title
+    href: str
+    when_iso: str | None
+    when_text: str | None  # "Friday, April 30, 2027"
+    place: str | None  # the location when it is known ("To be announced" is left out)
+
+
+def edition_link(parts: Mapping[str, Any], title: str, href: str) -> EditionLink | None:
+    """How a sub-page names its edition, from the edition page's reading; ``title`` is the
+    edition page's title, for an edition with no venue."""
+    info: WorkshopInfo | None = workshop_feature.of(parts)
+    if info is None:
+        return None
+    first, last = info.first_day, info.last_day
+    return EditionLink(
+        name=info.venue or title,
+        href=href,
+        when_iso=first.isoformat() if first else None,
+        when_text=when_text(first, last) if first and last else None,
+        place=info.place,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -76,6 +76,20 @@ def to_required_text(value: object) -> str:
     return text
 
 
+# Words organizers write for a place or a time they do not know yet: shown as written where
+# they stand alone (the header), left out of a sentence ("Held on May 1 in To be announced.").
+_PLACEHOLDER = re.compile(
+    r"(?:tb[adc]|to be (?:announced|determined|decided|confirmed)|unknown|n/?a|none"
+    r"|[-?\u2013\u2014]+)", re.I)
+
+
+def is_placeholder(text: str | None) -> bool:
+    """``True`` for "TBA", "To be announced", "TBD", "?" and the like: no place or time yet."""
+    if text is None:
+        return True
+    return _PLACEHOLDER.fullmatch(text.strip().rstrip(".!").strip()) is not None
+
+
 Text = Annotated[str | None, BeforeValidator(to_text),
                 WithJsonSchema({"type": ["string", "null"]})]
 RequiredText = Annotated[str, BeforeValidator(to_required_text),

@@ -17,7 +17,15 @@ from mkdocs.structure.pages import Page
 
 from .build import Build
 from .config import WorkshopConfig
-from .edition import header_view, insert_after_title, sections_of, shows_header
+from .edition import (
+    EditionLink,
+    edition_link,
+    edition_page_of,
+    header_view,
+    insert_after_title,
+    sections_of,
+    shows_header,
+)
 from .features import team, workshop
 from .frontmatter import EMPTY_FRONT_MATTER
 from .hosts import cache_dir, macro_block_strings, macro_comment_strings, plugin_settings
@@ -306,11 +314,23 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                                        sections_only=False)
         elif sections:
             html = self._render_header(page, header=None, sections=sections,
-                                       sections_only=True)
+                                       sections_only=True, edition=self._edition_link(page))
         else:
             return context
         page.content = insert_after_title(page.content or "", html)
         return context
+
+    def _edition_link(self, page: Page) -> EditionLink | None:
+        """The edition a sub-page belongs to, named above the bar of the edition's pages."""
+        assert self.build is not None
+        edition = edition_page_of(page, self._is_edition)
+        if edition is None:
+            return None
+        read = self.build.reads.get(edition.file.src_uri)
+        if read is None:
+            return None
+        title = (edition.meta or {}).get("title") or edition.title or edition.file.name
+        return edition_link(read.parts, str(title), edition.file.url_relative_to(page.file))
 
     def _is_edition(self, page: Any) -> bool:
         assert self.build is not None

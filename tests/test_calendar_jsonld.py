@@ -214,3 +214,17 @@ def test_once_every_date_has_passed_one_line_says_when_and_where(site: SiteFn) -
     assert '<details class="workshop-dates__all" open>' in still
     assert '<p class="workshop-dates__held" hidden>Held on July 16, 2024 in Vienna, Austria.' \
         in still
+
+
+def test_a_place_to_be_announced_is_not_spliced_into_the_held_line(site: SiteFn) -> None:
+    dates = [{"Paper Submission Deadline": "2024-03-16"}, {"Workshop Date": "2024-04-16"}]
+    edition = {**EDITION, "workshop": {**EDITION["workshop"], "date": "2024-04-16",
+                                       "location": "To be announced"},
+               "dates": dates, "schedule": []}
+    built = site({"icml24.md": page(edition, "<< dates() >>")}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html("icml24.md")
+    assert '<p class="workshop-dates__held">Held on April 16, 2024.</p>' in html
+    assert "in To be announced" not in html
+    # The header still says it, where it stands alone.
+    assert '<span class="workshop-header__where">To be announced</span>' in html

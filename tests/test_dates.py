@@ -4,6 +4,8 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timezone
 
+import pytest
+
 from mkdocs_workshop import times
 from mkdocs_workshop.features import dates as rules
 from mkdocs_workshop.features.dates import DateEntry, date_views
@@ -142,6 +144,14 @@ def test_the_held_line() -> None:
     assert rules.held_line(WorkshopInfo(start=date(2024, 7, 26), end=date(2024, 7, 27))) == (
         "Held July 26\u201327, 2024.")
     assert rules.held_line(None) is None
+
+
+@pytest.mark.parametrize("unknown", ["To be announced", "TBA", "tbd.", "To be confirmed", "?"])
+def test_the_held_line_leaves_out_a_place_not_known_yet(unknown: str) -> None:
+    info = WorkshopInfo(date=date(2027, 4, 30), location=unknown)
+    assert rules.held_line(info) == "Held on April 30, 2027."
+    assert info.location == unknown  # kept as written, for the header
+    assert WorkshopInfo(location="Tbilisi, Georgia").place == "Tbilisi, Georgia"
 
 
 def test_a_tentative_date_is_marked_in_the_list_the_header_and_the_calendar(site: SiteFn) -> None:

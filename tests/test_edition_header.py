@@ -4,6 +4,7 @@ Sites are built "on" 2024-05-01 (conftest's SOURCE_DATE_EPOCH)."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from datetime import date
@@ -66,6 +67,40 @@ def test_the_header_says_when_where_what_next_and_offers_the_buttons(site: SiteF
     assert '<meta name="description" content="Scaling in AI for scientific discovery.">' in html
 
 
+def test_a_sub_page_names_its_edition_and_when_linked_to_the_edition(site: SiteFn) -> None:
+    built = site({"index.md": "# Home\n", "icml24.md": page(EDITION, "# AI for Science\n\nHi."),
+                  "call.md": "# Call for papers\n\nSend papers.\n"},
+                 strict=True, extra_config={"nav": NAV})
+    assert built.ok, built.messages()
+    call = built.html("call.md")
+    line = re.search(r'<p class="workshop-sections__edition">(.*?)</p>', call, re.S)
+    assert line, "the sub-page does not name its edition"
+    assert html.unescape(re.sub(r"<[^>]+>", "", line.group(1))) == (
+        "ICML 2024 \u00b7 Tuesday, July 16, 2024 \u00b7 Vienna, Austria")
+    assert '<a href="../icml24/">ICML 2024</a>' in line.group(1)
+    assert '<time datetime="2024-07-16">Tuesday, July 16, 2024</time>' in line.group(1)
+    # Under the sub-page's title, above the bar; the edition page has its header instead.
+    assert call.index("</h1>") < call.index("workshop-sections__edition") \
+        < call.index('<nav class="workshop-sections"') < call.index("Send papers.")
+    assert "workshop-sections__edition" not in built.html("icml24.md")
+
+
+def test_a_sub_page_names_an_edition_without_venue_by_its_title_and_no_place_tba(
+        site: SiteFn) -> None:
+    edition = {"title": "AI for Science & Society 2027",
+               "workshop": {"date": "2027-04-30", "location": "TBA"}}
+    built = site({"index.md": "# Home\n", "icml24.md": page(edition, "Hi."),
+                  "call.md": "# Call for papers\n"},
+                 strict=True, extra_config={"nav": NAV})
+    assert built.ok, built.messages()
+    line = re.search(r'<p class="workshop-sections__edition">(.*?)</p>',
+                     built.html("call.md"), re.S)
+    assert line, "the sub-page does not name its edition"
+    assert '<a href="../icml24/">AI for Science &amp; Society 2027</a>' in line.group(1)
+    assert html.unescape(re.sub(r"<[^>]+>", "", line.group(1))) == (
+        "AI for Science & Society 2027 \u00b7 Friday, April 30, 2027")
+
+
 def test_no_bar_where_a_section_lists_several_editions(site: SiteFn) -> None:
     other = {"title": "AI for Science 2023",
              "workshop": {"venue": "ICML 2023", "date": "2023-07-28"}}
@@ -75,7 +110,7 @@ def test_no_bar_where_a_section_lists_several_editions(site: SiteFn) -> None:
                                                     "call.md"]})
     assert built.ok, built.messages()
     assert "workshop-sections" not in built.html("icml24.md")
-    assert "workshop-sections" not in built.html("call.md")
+    assert "workshop-sections" not in built.html("call.md")  # nor its edition's name
     assert '<div class="workshop-header">' in built.html("icml23.md")
 
 

@@ -3,13 +3,21 @@ any theme colour), and the compact and names layouts as the page shows them."""
 
 from __future__ import annotations
 
+import colorsys
 import itertools
 import re
 from collections.abc import Callable
 
 import pytest
 
-from mkdocs_workshop.features.team import AVATAR_TONES, Mix, initials, mix_css, tone
+from mkdocs_workshop.features.team import (
+    AVATAR_TONES,
+    AVATAR_TONES_DARK,
+    Mix,
+    initials,
+    mix_css,
+    tone,
+)
 
 from conftest import ROOT, Built, page
 
@@ -52,30 +60,49 @@ def _ratio(a: tuple[float, ...], b: tuple[float, ...]) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def test_every_tone_is_aa_whatever_the_themes_colours() -> None:
-    steps = [0.0, 0.25, 0.5, 0.75, 1.0]
-    grid = list(itertools.product(steps, repeat=3))
+THEMES = [(0x3f / 255, 0x51 / 255, 0xb5 / 255), (0x52 / 255, 0x6c / 255, 0xfe / 255),
+          (1.0, 0.92, 0.23), (0.8, 0.86, 0.22), (0.0, 0.0, 0.0),
+          *itertools.product([0.0, 0.25, 0.5, 0.75, 1.0], repeat=3)]
+# The card an avatar sits on: white on Material's light scheme; on slate,
+# hsl(var(--md-hue), 15%, 14%), for any hue a site may set (Material's is 225).
+WHITE_CARD = [(1.0, 1.0, 1.0)]
+SLATE_CARDS = [colorsys.hls_to_rgb(hue / 360, 0.14, 0.15) for hue in range(0, 360, 15)]
+SCHEMES = [("light", AVATAR_TONES, WHITE_CARD), ("slate", AVATAR_TONES_DARK, SLATE_CARDS)]
+
+
+@pytest.mark.parametrize(("scheme", "tones", "cards"), SCHEMES, ids=[s[0] for s in SCHEMES])
+def test_every_tone_is_aa_and_stands_out_from_the_card_whatever_the_themes_colours(
+        scheme: str, tones: tuple[tuple[Mix, Mix], ...],
+        cards: list[tuple[float, float, float]]) -> None:
     # Material's indigo (primary, accent), yellow, lime and black, then a grid of colours.
-    themes = [(0x3f / 255, 0x51 / 255, 0xb5 / 255), (0x52 / 255, 0x6c / 255, 0xfe / 255),
-              (1.0, 0.92, 0.23), (0.8, 0.86, 0.22), (0.0, 0.0, 0.0), *grid]
-    worst = 21.0
-    for primary, accent in itertools.product(themes[:5], themes):
+    worst_text = worst_card = 21.0
+    for primary, accent in itertools.product(THEMES[:5], THEMES):
         colours = {"primary": primary, "accent": accent, "black": (0.0, 0.0, 0.0),
                    "white": (1.0, 1.0, 1.0)}
-        for background, text in AVATAR_TONES:
-            ratio = _ratio(_mix(background, colours), _mix(text, colours))
-            worst = min(worst, ratio)
-            assert ratio >= 4.5, (primary, accent, background, text, ratio)
-    assert worst < 6  # the check is near its limit somewhere, so it could fail
+        for background, text in tones:
+            disc = _mix(background, colours)
+            ratio = _ratio(disc, _mix(text, colours))
+            worst_text = min(worst_text, ratio)
+            assert ratio >= 4.5, (scheme, primary, accent, background, text, ratio)
+            for card in cards:  # WCAG 1.4.11, non-text contrast: the disc against its card
+                edge = _ratio(disc, card)
+                worst_card = min(worst_card, edge)
+                assert edge >= 3, (scheme, primary, accent, background, card, edge)
+    # Near its limits somewhere, so the check could fail.
+    assert worst_text < 8 and worst_card < 8
 
 
 def test_the_stylesheet_draws_the_tones_of_the_code() -> None:
     css = CSS.read_text(encoding="utf-8")
-    for index, (background, text) in enumerate(AVATAR_TONES):
-        rule = re.search(rf"\.workshop-avatar--tone-{index} \{{([^}}]*)\}}", css)
-        assert rule, index
-        assert f"background-color: {mix_css(background)};" in rule.group(1)
-        assert f"color: {mix_css(text)};" in rule.group(1)
+    for prefix, tones in (("", AVATAR_TONES),
+                          ('[data-md-color-scheme="slate"] ', AVATAR_TONES_DARK)):
+        for index, (background, text) in enumerate(tones):
+            rule = re.search(rf"(?m)^{re.escape(prefix)}\.md-typeset "
+                             rf"\.workshop-avatar--tone-{index} \{{([^}}]*)\}}", css)
+            assert rule, (prefix, index)
+            assert f"background-color: {mix_css(background)};" in rule.group(1)
+            assert f"color: {mix_css(text)};" in rule.group(1)
+    assert len(AVATAR_TONES) == len(AVATAR_TONES_DARK)
     assert f".workshop-avatar--tone-{len(AVATAR_TONES)} " not in css
 
 

@@ -419,8 +419,8 @@ def held_line(workshop: WorkshopInfo | None) -> str | None:
         line = f"Held on {format_day(workshop.first_day)}"
     else:
         line = f"Held {format_range(workshop.first_day, workshop.last_day)}"
-    if workshop.location:
-        line += f" in {workshop.location}"
+    if workshop.place:  # not "in To be announced"
+        line += f" in {workshop.place}"
     return line + "."
 
 

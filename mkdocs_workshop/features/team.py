@@ -145,17 +145,27 @@ def hue(name: str) -> int:
 
 
 # The initials avatars' colours, derived from the theme: each tone mixes Material's primary or
-# accent colour with black or white (CSS color-mix in sRGB), background and text so far apart
-# that every pairing passes WCAG AA (4.5:1) whatever the theme's colour is (see
-# tests/test_people_scan.py, which checks it numerically). (colour, percent, mixed with).
+# accent colour with black or white (CSS color-mix in sRGB). Whatever the theme's colours, the
+# letters pass WCAG AA (4.5:1) on their disc, and the disc stands out from the card it sits on
+# (3:1, WCAG's non-text contrast): on the light scheme's white card the discs are dark, on the
+# dark (slate) scheme's card they are light tints (tests/test_people_look.py checks both
+# numerically). (colour, percent, mixed with).
 Mix = tuple[str, int, str]
-AVATAR_TONES: tuple[tuple[Mix, Mix], ...] = (  # (background, text)
-    (("primary", 40, "black"), ("white", 100, "white")),
-    (("accent", 40, "black"), ("white", 100, "white")),
+AVATAR_TONES: tuple[tuple[Mix, Mix], ...] = (  # (background, text), light scheme
+    (("primary", 45, "black"), ("white", 100, "white")),
+    (("accent", 45, "black"), ("white", 100, "white")),
+    (("primary", 35, "black"), ("primary", 15, "white")),
+    (("accent", 35, "black"), ("accent", 15, "white")),
+    (("accent", 30, "black"), ("accent", 25, "white")),
+    (("primary", 30, "black"), ("primary", 25, "white")),
+)
+AVATAR_TONES_DARK: tuple[tuple[Mix, Mix], ...] = (  # the same tones on the slate scheme
     (("primary", 15, "white"), ("primary", 35, "black")),
     (("accent", 15, "white"), ("accent", 35, "black")),
     (("primary", 28, "white"), ("primary", 25, "black")),
-    (("primary", 25, "black"), ("primary", 20, "white")),
+    (("accent", 28, "white"), ("accent", 25, "black")),
+    (("accent", 40, "white"), ("black", 100, "black")),
+    (("primary", 40, "white"), ("black", 100, "black")),
 )
 CSS_COLOURS = {"primary": "var(--md-primary-fg-color, #4051b5)",
                "accent": "var(--md-accent-fg-color, #526cfe)", "black": "#000", "white": "#fff"}

@@ -30,7 +30,17 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from ..entries import unknown_fields, validate
-from ..fields import Day, FieldIssue, ImageRef, Link, Model, RequiredText, Text, ZoneName
+from ..fields import (
+    Day,
+    FieldIssue,
+    ImageRef,
+    Link,
+    Model,
+    RequiredText,
+    Text,
+    ZoneName,
+    is_placeholder,
+)
 from ..imagerefs import find_image
 from ..problems import Problems
 from .base import Feature, Reading, UrlFor
@@ -106,6 +116,12 @@ class WorkshopInfo(Model):
                 "swap 'start' and 'end', or correct the month.",
             )
         return self
+
+    @property
+    def place(self) -> str | None:
+        """The location when it is known: none for "TBA", "To be announced" and the like,
+        which a sentence leaves out."""
+        return None if is_placeholder(self.location) else self.location
 
     @property
     def first_day(self) -> _dt.date | None:

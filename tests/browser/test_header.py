@@ -55,6 +55,24 @@ def test_the_bar_leads_to_the_editions_pages(open_page: Any) -> None:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", [375, 1280])
+def test_a_sub_page_names_its_edition_on_the_first_screen(
+        open_page: Any, artifacts: Path, width: int, scheme: str) -> None:
+    height = 667 if width == 375 else 800
+    page = open_page("iclr27/call/", width=width, height=height, color_scheme=scheme)
+    page.screenshot(path=str(artifacts / f"header-iclr27-call-{width}-{scheme}.png"))
+    line = page.locator(".workshop-sections__edition")
+    assert line.inner_text() == "ICLR 2027 \u00b7 Friday, April 30, 2027"  # no "To be announced"
+    box = line.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= height
+    line.locator("a").click()  # back to the edition's page
+    page.wait_for_url("**/iclr27/")
+    page.locator(".workshop-header").wait_for()
+    assert serious_findings(page) == []
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", [375, 1280])
 def test_home_cards_put_the_next_edition_first(open_page: Any, artifacts: Path, width: int,
                                                scheme: str) -> None:
     page = open_page("", width=width, color_scheme=scheme, clock="2026-11-21T12:00:00Z")

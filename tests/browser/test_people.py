@@ -99,9 +99,12 @@ def test_initials_are_readable_and_cards_stand_out(open_page: Any, path: str,
         const page = parse(getComputedStyle(document.body).backgroundColor);
         const avatars = [...document.querySelectorAll('.workshop-avatar--initials')].map(a => {
             const s = getComputedStyle(a);
-            const bg = over(parse(s.backgroundColor), page);
+            const holder = a.closest('.workshop-person');
+            const card = holder
+                ? over(parse(getComputedStyle(holder).backgroundColor), page) : page;
+            const bg = over(parse(s.backgroundColor), card);
             return {text: a.textContent, tone: a.className,
-                    ratio: ratio(over(parse(s.color), bg), bg)};
+                    ratio: ratio(over(parse(s.color), bg), bg), edge: ratio(bg, card)};
         });
         const cards = [...document.querySelectorAll('.workshop-person')].map(c => {
             const s = getComputedStyle(c);
@@ -115,6 +118,9 @@ def test_initials_are_readable_and_cards_stand_out(open_page: Any, path: str,
     assert found["avatars"], "no initials avatar on the page"
     low = [a for a in found["avatars"] if a["ratio"] < 4.5]
     assert low == [], low
+    # The disc itself stands out from its card (WCAG 1.4.11: 3:1), dark navy on slate too.
+    faint = [a for a in found["avatars"] if a["edge"] < 3]
+    assert faint == [], faint
     for card in found["cards"]:
         assert card["width"] > 0
         if scheme == "dark":  # a border that can be seen on slate

@@ -67,6 +67,13 @@ def contrast(page: Page, selector: str) -> float:
     return ratio
 
 
+def starts(block: Any) -> list[str]:
+    """The rows of the program in the order shown, by the moment each starts."""
+    found: list[str] = block.locator("tr.workshop-slot:visible").evaluate_all(
+        "rows => rows.map(row => row.dataset.start)")
+    return found
+
+
 # ---------------------------------------------------------------------------------------------
 # The program
 # ---------------------------------------------------------------------------------------------
@@ -91,15 +98,23 @@ def test_los_angeles_reads_the_program_on_friday_may_10(visit: Any, artifacts: P
     # One line on a phone too: no taller than a line of its text and its padding.
     assert box(page, ".workshop-schedule__switch")["height"] < 30
     assert contrast(page, ".workshop-schedule__switch") >= 4.5
+    as_built = starts(block)
     button.click()
     assert day.inner_text() == "Friday, May 10, 2024"
     assert first.inner_text() == "23:50"  # 08:50 in Vienna (the demo's clock is 24h)
     assert zone.inner_text() == "Times are in your time, Los Angeles."
     assert button.inner_text() == "Show Vienna time"
     assert button.get_attribute("aria-pressed") == "true"
-    # 00:00 in Los Angeles onwards is Saturday there: those slots say so.
-    shifted = block.locator(".workshop-slot__dayshift")
-    assert shifted.count() == 8 and shifted.first.inner_text() == "Sat, May 11"
+    # 00:00 in Los Angeles onwards is Saturday there: those slots are under Saturday, May 11.
+    days = block.locator(".workshop-schedule__day-block:visible")
+    assert days.count() == 2
+    assert [days.nth(i).locator(".workshop-schedule__day time").inner_text()
+            for i in (0, 1)] == ["Friday, May 10, 2024", "Saturday, May 11, 2024"]
+    assert days.nth(1).locator(".workshop-schedule__day time").get_attribute("datetime") == \
+        "2024-05-11"
+    assert days.nth(0).locator("tr.workshop-slot").count() == 1
+    assert days.nth(1).locator("tr.workshop-slot").count() == 8
+    assert days.nth(1).locator(".workshop-slot__time time").first.inner_text() == "00:00"
     assert box(page, ".workshop-schedule__switch")["height"] < 30
     page.wait_for_timeout(400)  # Material's colour transition
     assert contrast(page, ".workshop-schedule__switch") >= 4.5  # hovered and focused
@@ -110,6 +125,13 @@ def test_los_angeles_reads_the_program_on_friday_may_10(visit: Any, artifacts: P
     page.locator(".workshop-schedule").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"time-schedule-la-{width}-{scheme}.png"))
     assert serious_findings(page) == []
+    # Back to Vienna: one day again, its nine rows in their order, in the event's table.
+    button.click()
+    assert days.count() == 1 and day.inner_text() == "Saturday, May 11, 2024"
+    assert block.locator(".workshop-schedule__day-block--local").count() == 0
+    assert starts(block) == as_built and len(as_built) == 9
+    button.click()  # and to Los Angeles once more: the same split
+    assert days.count() == 2 and block.locator("tr.workshop-slot").count() == 9
     assert page.problems == []
 
 
@@ -238,7 +260,7 @@ def test_an_extended_deadline_counts_and_each_aoe_deadline_is_in_local_time(
 def test_a_countdown_far_ahead_names_the_day(visit: Any) -> None:
     page = visit("icml24/", clock="2024-01-01T00:00:00Z")
     assert page.locator(".workshop-dates__countdown").inner_text() == (
-        "Abstract Submission Deadline: on April 12, 2024.")
+        "Next: Abstract Submission Deadline, April 12, 2024.")
     assert page.problems == []
 
 

@@ -86,11 +86,17 @@
     var line = block.querySelector(".workshop-dates__countdown");
     if (line) {
       if (next) {
+        // "Paper Submission Deadline: in 7 days, 11 hours."; further ahead, the day, as the
+        // edition's header words it: "Next: Paper Submission Deadline, February 5, 2027."
         var what = next.item.querySelector(".workshop-date__what");
+        var name = what ? what.textContent : "";
         var left = next.closes - now;
-        line.textContent = (what ? what.textContent : "Next") + ": " + (left > FAR
-          ? "on " + next.item.getAttribute("data-day")
-          : "in " + countdown(left)) + ".";
+        if (left > FAR) {
+          line.textContent = "Next: " + (name ? name + ", " : "") +
+            next.item.getAttribute("data-day") + ".";
+        } else {
+          line.textContent = (name || "Next") + ": in " + countdown(left) + ".";
+        }
       }
       line.hidden = !next;
     }
@@ -148,6 +154,61 @@
     return parts.year + "-" + parts.month + "-" + parts.day;
   }
 
+  // In the visitor's zone, the program under the visitor's days: a day of the event whose
+  // slots fall on two days there (Vienna's morning is Los Angeles' evening before) is split,
+  // each slot under its own local day. The rows are moved, not copied, into blocks made for
+  // the visitor's days; the event's blocks wait hidden and get their rows back when the
+  // visitor switches back (zone: null).
+  function regroupDays(block, zone, weekday) {
+    var home = Array.prototype.slice.call(
+      block.querySelectorAll(".workshop-schedule__day-block:not(.workshop-schedule__day-block--local)"));
+    var moved = Array.prototype.slice.call(
+      block.querySelectorAll(".workshop-schedule__day-block--local tr[data-start]"));
+    home.forEach(function (table) {
+      var body = table.querySelector("tbody");
+      moved.filter(function (row) { return row.dataset.home === table.dataset.homeId; })
+        .sort(function (a, b) { return a.dataset.order - b.dataset.order; })
+        .forEach(function (row) { body.appendChild(row); });
+      table.hidden = false;
+    });
+    block.querySelectorAll(".workshop-schedule__day-block--local").forEach(function (made) {
+      made.remove();
+    });
+    if (!zone) return;
+    var groups = [];
+    home.forEach(function (table, index) {
+      var heading = table.querySelector(".workshop-schedule__day time");
+      table.dataset.homeId = String(index);
+      table.querySelectorAll("tbody > tr[data-start]").forEach(function (row, order) {
+        row.dataset.home = String(index);
+        row.dataset.order = String(order);
+        if (heading && !row.dataset.eventDay) row.dataset.eventDay = heading.getAttribute("datetime");
+        var start = new Date(row.getAttribute("data-start"));
+        var day = dayIn(zone, start);
+        var last = groups[groups.length - 1];
+        if (!last || last.day !== day) groups.push({ day: day, start: start, rows: [], model: table });
+        groups[groups.length - 1].rows.push(row);
+      });
+    });
+    var first = home[0];
+    groups.forEach(function (group) {
+      var made = group.model.cloneNode(true);
+      made.classList.add("workshop-schedule__day-block--local");
+      made.removeAttribute("data-home-id");
+      made.hidden = false;
+      var body = made.querySelector("tbody");
+      body.textContent = "";
+      group.rows.forEach(function (row) { body.appendChild(row); });
+      var label = made.querySelector(".workshop-schedule__day time");
+      if (label) {
+        label.setAttribute("datetime", group.day);
+        label.textContent = weekday.format(group.start);
+      }
+      first.parentNode.insertBefore(made, first);
+    });
+    home.forEach(function (table) { table.hidden = true; });
+  }
+
   function showZone(block, local) {
     var zone = visitorZone();
     var clock12 = block.getAttribute("data-clock") === "12h";
@@ -157,42 +218,12 @@
     var weekday = new Intl.DateTimeFormat("en-US", {
       weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone: zone
     });
-    var shortDay = new Intl.DateTimeFormat("en-US", {
-      weekday: "short", month: "short", day: "numeric", timeZone: zone
-    });
     block.querySelectorAll(".workshop-slot__time time[datetime]").forEach(function (node) {
       if (!node.dataset.eventText) node.dataset.eventText = node.textContent;
       node.textContent = local ? time.format(new Date(node.getAttribute("datetime")))
                                : node.dataset.eventText;
     });
-    // Day labels: the visitor's day of the day's first slot; a slot that starts on a later
-    // day there says which.
-    block.querySelectorAll(".workshop-schedule__day-block").forEach(function (table) {
-      var node = table.querySelector(".workshop-schedule__day time");
-      var first = table.querySelector("tr[data-start]");
-      if (node && first) {
-        if (!node.dataset.eventText) node.dataset.eventText = node.textContent;
-        var start = new Date(first.getAttribute("data-start"));
-        node.textContent = local ? weekday.format(start) : node.dataset.eventText;
-        var labelDay = dayIn(zone, start);
-        table.querySelectorAll("tr[data-start]").forEach(function (row) {
-          var cell = row.querySelector(".workshop-slot__time");
-          var shift = cell && cell.querySelector(".workshop-slot__dayshift");
-          var moment = new Date(row.getAttribute("data-start"));
-          var other = local && dayIn(zone, moment) !== labelDay;
-          if (other && cell) {
-            if (!shift) {
-              shift = document.createElement("span");
-              shift.className = "workshop-slot__dayshift";
-              cell.appendChild(shift);
-            }
-            shift.textContent = shortDay.format(moment);
-          } else if (shift) {
-            shift.remove();
-          }
-        });
-      }
-    });
+    regroupDays(block, local ? zone : null, weekday);
     var note = block.querySelector(".workshop-schedule__zone");
     if (note) {
       if (!note.dataset.eventText) note.dataset.eventText = note.textContent;
@@ -227,8 +258,10 @@
     var next = null;
     block.querySelectorAll(".workshop-schedule__day-block").forEach(function (table) {
       var day = table.querySelector(".workshop-schedule__day time[datetime]");
-      if (!day || day.getAttribute("datetime") !== today) return;
       table.querySelectorAll("tr[data-start]").forEach(function (row) {
+        // The event's day of the row (its block may be one of the visitor's days).
+        var eventDay = row.dataset.eventDay || (day && day.getAttribute("datetime"));
+        if (eventDay !== today) return;
         var start = Date.parse(row.getAttribute("data-start"));
         var end = row.hasAttribute("data-end") ? Date.parse(row.getAttribute("data-end")) : start;
         if (start <= now && now < end) current = row;
