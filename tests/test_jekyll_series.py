@@ -22,6 +22,7 @@ from mkdocs_workshop.jekyll.importer import import_site
 from mkdocs_workshop.jekyll.links import SiteMap, link_to, page_url
 from mkdocs_workshop.jekyll.loops import convert_loops
 from mkdocs_workshop.jekyll.nav import first_heading, header_buttons
+from mkdocs_workshop.jekyll.published import SourcePage, one_per_address, output_file
 from mkdocs_workshop.jekyll.tables import convert_tables, time_range
 
 from conftest import build_config
@@ -541,3 +542,54 @@ def test_the_schedule_page_is_imported_with_its_slots(tmp_path: Path) -> None:
         "Opening Remarks", "Contributed Talk \u2014 A Made-up Paper \u2014 Ann Author, Bo Author",
         "Poster Session"]
     assert "schedule table -> schedule: 3 slots, << schedule() >>" in report
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages with the same address: Jekyll publishes one
+
+
+def test_the_page_jekyll_writes_last_is_the_one_published() -> None:
+    pages = [SourcePage("a/about.md", "a/about.md", "/info"),
+             SourcePage("b/zz.md", "b/zz.md", "/info/")]  # another file: info/index.html
+    assert one_per_address(pages) == (pages, [])
+    same = [SourcePage("conf/info.md", "conf/info.md", "/conf/info"),
+            SourcePage("old/about.md", "old/about.md", "conf/info")]
+    kept, left_out = one_per_address(same)
+    assert [p.rel for p in kept] == ["conf/info.md"]  # 'info.md' sorts after 'about.md'
+    assert left_out[0].rel == "old/about.md" and left_out[0].address == "/conf/info"
+    assert "order of their file names" in left_out[0].why
+    document = SourcePage("_talks/zz.md", "talks/zz.md", "/conf/info", document=True)
+    kept, _ = one_per_address([*same, document])
+    assert [p.rel for p in kept] == ["_talks/zz.md"]  # documents are written after pages
+
+
+def test_same_file_names_keep_the_one_in_the_address_folder() -> None:
+    copied = [SourcePage("conf26/award.md", "conf26/award.md", "/conf25/award"),
+              SourcePage("conf25/award.md", "conf25/award.md", "/conf25/award")]
+    kept, left_out = one_per_address(copied)
+    assert [p.rel for p in kept] == ["conf25/award.md"]
+    assert "does not fix which" in left_out[0].why
+    assert output_file("x/y.md", None) == "x/y.html"
+    assert output_file("x/y.md", "/z/") == "z/index.html"
+    assert output_file("x/y.md", "/:path/") == "x/y.html"  # placeholders: its own path
+
+
+def test_a_copied_page_with_the_same_permalink_is_not_imported_twice(tmp_path: Path) -> None:
+    """A folder copied for the next edition kept three pages with the old permalinks: the
+    nav shows each page once, and the report says which one was left out and why."""
+    source = series(tmp_path)
+    (source / "conf26").mkdir()
+    (source / "conf26" / "schedule.md").write_text(
+        "---\nlayout: conf25\ntitle: Learning Machines 2025\npermalink: /conf25/schedule\n"
+        "---\n\n# Program of 2025\n")
+    dest = tmp_path / "site"
+    report = import_site(source, dest).render()
+    assert not (dest / "docs" / "conf25" / "schedule-2.md").exists()
+    assert "# Program\n" in (dest / "docs" / "conf25" / "schedule.md").read_text()
+    nav = yaml.safe_load((dest / "mkdocs.yml").read_text())["nav"]
+    section = nav[1]["Editions"][0]["Learning Machines 2025"]
+    assert [next(iter(item.values())) for item in section].count("conf25/schedule.md") == 1
+    assert len(section) == 4
+    assert ("conf26/schedule.md was not imported: conf25/schedule.md has the same address, "
+            "/conf25/schedule, and Jekyll publishes one page there") in report
+    assert "not imported, another page has the same address: 1" in report

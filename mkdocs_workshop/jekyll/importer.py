@@ -57,6 +57,7 @@ from .nav import (
     nav_entries,
 )
 from .paths import CHUNK, WriteRefused, contains, safe_segment, safe_segments, within, write_file
+from .published import SourcePage, one_per_address
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_modules", "vendor",
@@ -126,6 +127,7 @@ class Report:
     images_missing: list[str] = field(default_factory=list)  # "page: path"
     images_refused: list[str] = field(default_factory=list)  # "page: path (why)"
     skipped_files: int = 0
+    not_published: list[str] = field(default_factory=list)  # pages another one replaces
     notes: list[str] = field(default_factory=list)
     data_files: SiteData | None = None
 
@@ -156,7 +158,9 @@ class Report:
             f"Text from the Jekyll site is shown on one line, with control characters escaped "
             f"(a line break as \\n), and cut at {SHOWN} characters (…).",
             f"Pages: {len(self.pages)} ({sum(p.is_edition for p in self.pages)} with rosters or "
-            f"dates); files without front matter not copied: {self.skipped_files}",
+            f"dates); files without front matter not copied: {self.skipped_files}"
+            + (f"; not imported, another page has the same address: {len(self.not_published)}"
+               if self.not_published else ""),
             f"People: {people} in rosters"
             + (f", {from_data} in _data files" if from_data else "")
             + (f"; {commented} commented out in the source, left out as in Jekyll"
@@ -202,6 +206,9 @@ class Report:
             lines += _listed([f"  note: {note}" for note in page.notes])
             lines += _listed([f"  {used}" for used in page.data_used])
             lines += _listed([f"  the built site will say: {check}" for check in page.checks])
+        if self.not_published:
+            lines += ["", "Pages with the same address as another page (Jekyll publishes one):"]
+            lines += _listed([f"  {line}" for line in self.not_published])
         if self.images_missing:
             lines += ["", "Missing images (the cards show initials until they are added):"]
             lines += _listed([f"  {missing}" for missing in self.images_missing])
@@ -705,7 +712,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     report.data_files = site_data
     outputs: dict[str, str] = {}
     written = Written()
-    pages = _pages(source, report, collections)
+    pages = _one_per_address(_pages(source, report, collections), collections, report)
     site = _site_map(pages, collections, data)
     layouts = Layouts(source, report)
     for rel, text in pages:
@@ -745,6 +752,33 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     return report
 
 
+def _meta_of(text: str) -> dict[Any, Any]:
+    """A page's front matter as a mapping, or {} when it cannot be one."""
+    split = split_front_matter(text)
+    loaded = load(split[0] or "", first_line=2) if split else Loaded(ok=False)
+    meta = loaded.data if loaded.ok and isinstance(loaded.data, dict) else {}
+    return {} if meta and unwritable(meta) else meta
+
+
+def _one_per_address(pages: list[tuple[str, str]], collections: Collections,
+                     report: Report) -> list[tuple[str, str]]:
+    """The pages Jekyll publishes: of pages that share an address, the one it writes last
+    (:mod:`.published`); the others are reported, not imported."""
+    found = []
+    for rel, text in pages:
+        published = collections.of(rel)
+        found.append(SourcePage(rel, published[1] if published else rel,
+                                _meta_of(text).get("permalink"), published is not None))
+    kept, left_out = one_per_address(found)
+    for page in left_out:
+        report.not_published.append(
+            f"{shown(page.rel)} was not imported: {shown(page.kept)} has the same address, "
+            f"{shown(page.address)}, and Jekyll publishes one page there (it warns \"Conflict: "
+            f"The following destination is shared by multiple files\"); {page.why}.")
+    names = {p.rel for p in kept}
+    return [(rel, text) for rel, text in pages if rel in names]
+
+
 def _site_map(pages: list[tuple[str, str]], collections: Collections,
               config: dict[Any, Any]) -> SiteMap:
     """Every page's addresses and where it goes under docs/: the same paths the import
@@ -762,11 +796,7 @@ def _site_map(pages: list[tuple[str, str]], collections: Collections,
     for rel, text in pages:
         published = collections.of(rel)
         path = published[1] if published else rel
-        split = split_front_matter(text)
-        loaded = load(split[0] or "", first_line=2) if split else Loaded(ok=False)
-        meta = loaded.data if loaded.ok and isinstance(loaded.data, dict) else {}
-        if meta and unwritable(meta):
-            meta = {}
+        meta = _meta_of(text)
         dest = _dest_path(path, meta, taken, PageReport(rel, "", None))
         site.add(path, meta.get("permalink"), dest)
         site.pages.setdefault(rel.rsplit(".", 1)[0], dest)  # {% link %} names the file
