@@ -186,6 +186,9 @@ class Report:
             lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
             lines += _listed([f"  header button -> workshop.links: {shown(button)}"
                               for button in page.buttons])
+            if page.buttons:
+                lines.append("  (the edition's header shows these buttons; each links to the "
+                             "page or address named)")
             if page.slots:
                 lines.append(f"  schedule table -> schedule: {page.slots} slots, "
                              "<< schedule() >>")
@@ -970,8 +973,8 @@ def _check_each(report: Report, outputs: dict[str, str], images: set[str],
         front = parse_front_matter(page.dest, text)
         body = text[front.body_start:]
 
-        def url_for(src: str) -> str | None:
-            return src if src in images else None
+        def url_for(src: str) -> str | None:  # the site's files: images and pages
+            return src if src in images or src in outputs else None
 
         data = read_page(page.dest, front.meta, find_calls(body), default_zone=AOE,
                          url_for=url_for, papers=papers, directory=directory,
@@ -1053,14 +1056,16 @@ def _workshop_links(page: PageReport, layouts: Layouts, site: SiteMap) -> dict[s
         found = site.find(button.href, folder)
         if found is not None:
             url = base + page_url(found[0]) + (f"#{found[1]}" if found[1] else "")
+            where = f"the page docs/{found[0]}"
         elif re.match(r"https?://[^\s\"'<>{}]+$", button.href, re.I):
             url = button.href
+            where = "a web address, as written"
         else:
             page.notes.append(f"header button '{shown(button.label, 60)}' ({shown(button.href)}) "
                               "leads to no page of the site; left out of workshop.links")
             continue
         links.append({"label": button.label, "url": url})
-        page.buttons.append(f"{button.label} -> {url}")
+        page.buttons.append(f"{button.label} -> {url} ({where})")
     return {"links": links} if links else {}
 
 
