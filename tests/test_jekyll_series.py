@@ -21,9 +21,17 @@ from mkdocs_workshop.jekyll.freedates import find_date, parse_date_line
 from mkdocs_workshop.jekyll.importer import import_site
 from mkdocs_workshop.jekyll.links import SiteMap, link_to, page_url
 from mkdocs_workshop.jekyll.loops import convert_loops
-from mkdocs_workshop.jekyll.nav import first_heading, header_buttons
+from mkdocs_workshop.jekyll.nav import (
+    Edition,
+    NavPage,
+    commented_buttons,
+    first_heading,
+    header_buttons,
+    label_of,
+)
 from mkdocs_workshop.jekyll.published import SourcePage, one_per_address, output_file
 from mkdocs_workshop.jekyll.tables import convert_tables, time_range
+from mkdocs_workshop.jekyll.venue import venue_of
 
 from conftest import build_config
 
@@ -596,3 +604,68 @@ def test_a_copied_page_with_the_same_permalink_is_not_imported_twice(tmp_path: P
     assert ("conf26/schedule.md was not imported: conf25/schedule.md has the same address, "
             "/conf25/schedule, and Jekyll publishes one page there") in report
     assert "not imported, another page has the same address: 1" in report
+
+
+# ---------------------------------------------------------------------------------------------
+# Nav labels a visitor understands
+
+
+@pytest.mark.parametrize(("address", "texts", "year", "venue"), [
+    ("neurips25/index.md/neurips25.md", [], None, "NeurIPS 2025"),
+    ("icml2024.md", [], None, "ICML 2024"),
+    ("iclr-23/index.html", [], None, "ICLR 2023"),
+    ("workshop/index.md", ["NeurIPS 2026 Workshop in Sydney"], None, "NeurIPS 2026"),
+    ("index.md", ["with NeurIPS at Sydney"], 2026, "NeurIPS 2026"),  # the year of its day
+    ("index.md", ["with NeurIPS at Sydney"], None, None),
+    ("conf25.md", ["Learning Machines 2025"], 2025, None),  # no venue it knows
+    ("index.md", ["a chi 2024 talk"], None, None),  # a venue in text as it spells itself
+])
+def test_venue_and_year_of_an_edition(address: str, texts: list[str], year: int | None,
+                                      venue: str | None) -> None:
+    assert venue_of(address, texts, year) == venue
+
+
+def test_sub_pages_are_labelled_by_what_they_are() -> None:
+    layout = ('<a href="/x/call.html" class="btn">Call</a>\n'
+              '<!-- <a href="/x/accepted.html" class="btn">Accepted Papers</a> -->')
+    assert [b.label for b in header_buttons(layout)] == ["Call"]
+    assert [b.label for b in commented_buttons(layout)] == ["Accepted Papers"]
+    edition = Edition(NavPage("x.md", "Long Series Title", True),
+                      hidden=[("Accepted Papers", "x/accept.md")])
+    assert label_of(NavPage("x/accept.md", "Long Series Title", False), edition) == (
+        "Accepted Papers")  # its button, commented out
+    assert label_of(NavPage("x/travel_grants.md", "Long Series Title", False), edition) == (
+        "Travel grants")  # no button, no heading, the edition's title: its file's name
+    assert label_of(NavPage("x/faq.md", "Questions", False), edition) == "Questions"
+
+
+def test_editions_are_labelled_by_venue_and_year(tmp_path: Path) -> None:
+    """Two editions of one long title at NeurIPS: the nav says which is which, and a
+    sub-page with no heading is labelled by its commented-out button."""
+    site = tmp_path / "jekyll"
+    (site / "_layouts").mkdir(parents=True)
+    for year in ("24", "25"):
+        (site / "_layouts" / f"neurips{year}.html").write_text(
+            f'<a href="/neurips{year}.html" class="btn">About</a>\n'
+            f'<!-- <a href="/neurips{year}/accepted.html" class="btn">Accepted Papers</a> -->\n'
+            "{{ content }}")
+        (site / f"neurips{year}").mkdir()
+        (site / f"neurips{year}" / "index.md").write_text(
+            f"---\nlayout: neurips{year}\ntitle: Machines That Learn\n"
+            f"permalink: /neurips{year}\nspeakers:\n  - name: Ada Quill\n---\n\n# About\n")
+        (site / f"neurips{year}" / "accepted.md").write_text(
+            f"---\nlayout: neurips{year}\ntitle: Machines That Learn\n"
+            f"permalink: /neurips{year}/accept\n---\n")
+    dest = tmp_path / "out"
+    report = import_site(site, dest).render()
+    nav = yaml.safe_load((dest / "mkdocs.yml").read_text())["nav"]
+    # No day to order them by: by path.
+    assert [next(iter(e)) for e in nav[1]["Editions"]] == ["NeurIPS 2024", "NeurIPS 2025"]
+    section = nav[1]["Editions"][1]["NeurIPS 2025"]
+    assert section == [{"About": "neurips25.md"}, {"Accepted Papers": "neurips25/accept.md"}]
+    assert front(dest / "docs" / "neurips25.md")["workshop"]["venue"] == "NeurIPS 2025"
+    assert "workshop.venue: NeurIPS 2025" in report
+    built = build_config(dest / "mkdocs.yml")
+    assert built.ok, built.messages()
+    assert re.search(r">\s*NeurIPS 2025\s*<", built.html("neurips25.md"))  # in the nav
+    assert re.search(r">\s*Accepted Papers\s*<", built.html("neurips25.md"))

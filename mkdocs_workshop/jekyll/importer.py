@@ -49,6 +49,7 @@ from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
 from .nav import (
     Button,
     NavPage,
+    commented_buttons,
     data_nav,
     first_heading,
     group,
@@ -58,6 +59,7 @@ from .nav import (
 )
 from .paths import CHUNK, WriteRefused, contains, safe_segment, safe_segments, within, write_file
 from .published import SourcePage, one_per_address
+from .venue import venue_of
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_modules", "vendor",
@@ -99,6 +101,7 @@ class PageReport:
     layout: str | None = None  # the Jekyll layout the page named
     heading: str | None = None  # its first level-one heading
     day: date | None = None  # the workshop's day, else its last date (editions' order)
+    venue: str | None = None  # "NeurIPS 2025": the nav's label of the edition
     buttons: list[str] = field(default_factory=list)  # header buttons made workshop.links
     links_unresolved: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
@@ -184,6 +187,9 @@ class Report:
             lines += _listed([f'  include team.html -> << team("{team}") >>'
                               for team in page.teams])
             lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
+            if page.venue:
+                lines.append(f"  workshop.venue: {shown(page.venue)} (found in the page's address, "
+                             "subtitle, description or title; the nav labels the edition by it)")
             lines += _listed([f"  header button -> workshop.links: {shown(button)}"
                               for button in page.buttons])
             if page.buttons:
@@ -899,10 +905,16 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.notes += [f"schedule {kept}; kept as written" for kept in converted.tables_kept]
     if "workshop" not in meta:
         block = dict(day or {})
+        if rosters:  # an edition
+            page.venue = _venue(rel, page.dest, meta, block)
+            if page.venue:
+                block = {"venue": page.venue, **block}
         if rosters and layouts is not None and site is not None:
             block.update(_workshop_links(page, layouts, site))
         if block:
             additions["workshop"] = block
+    elif isinstance(meta["workshop"], dict) and isinstance(meta["workshop"].get("venue"), str):
+        page.venue = one_line(meta["workshop"]["venue"]) or None
 
     def copy_for_front_matter(ref: str) -> str | None:
         return images.copy(ref, rel)  # docs-relative: the plugin looks there too
@@ -923,6 +935,14 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     if not edited.text or (not front.strip() and not additions):
         return _no_front_matter(converted.text)
     return f"---\n{edited.text}---\n\n{converted.text}"
+
+
+def _venue(rel: str, dest: str, meta: dict[Any, Any], block: dict[str, Any]) -> str | None:
+    """The edition's venue and year ("NeurIPS 2025"): from its address, else its subtitle,
+    description or title (:mod:`.venue`)."""
+    texts = [meta[k] for k in ("subtitle", "description", "title") if isinstance(meta.get(k), str)]
+    day = block.get("date") or block.get("start")
+    return venue_of(f"{rel}/{dest}", texts, day.year if isinstance(day, date) else None)
 
 
 def _body_notes(page: PageReport, converted: BodyResult) -> None:
@@ -997,35 +1017,43 @@ class Layouts:
     def __init__(self, source: Path, report: Report) -> None:
         self.source = source
         self.report = report
-        self.read: dict[str, list[Button]] = {}
+        self.read: dict[str, tuple[list[Button], list[Button]]] = {}  # (shown, commented out)
 
     def buttons(self, name: str | None) -> list[Button]:
+        return self._of(name)[0]
+
+    def hidden(self, name: str | None) -> list[Button]:
+        """The buttons the layout has commented out (they still say what a page is)."""
+        return self._of(name)[1]
+
+    def _of(self, name: str | None) -> tuple[list[Button], list[Button]]:
         if not name:
-            return []
+            return [], []
         if name not in self.read:
-            self.read[name] = self._read(name)
+            text = self._read(name)
+            self.read[name] = (header_buttons(text), commented_buttons(text))
         return self.read[name]
 
-    def _read(self, name: str) -> list[Button]:
+    def _read(self, name: str) -> str:
         segment = safe_segment(name)
         if segment != name:
-            return []
+            return ""
         full = self.source / "_layouts" / f"{segment}.html"
         if not os.path.lexists(full):
-            return []
+            return ""
         found = within(full, self.source)
         try:
             if found is None or found.stat().st_size > MAX_LAYOUT_BYTES:
                 self.report.notes.append(f"_layouts/{shown(segment)}.html was not read (outside "
                                          f"the site, or larger than {MAX_LAYOUT_BYTES:,} bytes); "
                                          "its header buttons are not in the nav.")
-                return []
+                return ""
             text = found.read_text(encoding="utf-8-sig", errors="replace")
         except OSError as exc:
             self.report.notes.append(f"_layouts/{shown(segment)}.html could not be read "
                                      f"({_why(exc)}); its header buttons are not in the nav.")
-            return []
-        return header_buttons(resolve_liquid_urls(text, LinkResult("")))
+            return ""
+        return resolve_liquid_urls(text, LinkResult(""))
 
 
 def _edition_day(meta: dict[Any, Any], day: dict[str, Any] | None,
@@ -1076,7 +1104,7 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
         nav.append({"Home": "index.md"})
     anyone = any(q.people for q in report.pages)
     every = [NavPage(p.dest, p.title or "", bool(p.people) or (p.is_edition and not anyone),
-                     p.collection, p.layout, p.heading, p.day) for p in report.pages]
+                     p.collection, p.layout, p.heading, p.day, p.venue) for p in report.pages]
     home = next((p for p in every if p.dest == "index.md"), None)
     nav_pages = [p for p in every if p.dest != "index.md"]
 
@@ -1086,7 +1114,9 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
 
     buttons = {p.layout: layouts.buttons(p.layout) for p in nav_pages
                if p.layout and layouts is not None}
-    editions, rest = group(nav_pages, buttons, find)
+    hidden = {p.layout: layouts.hidden(p.layout) for p in nav_pages
+              if p.layout and layouts is not None}
+    editions, rest = group(nav_pages, buttons, find, hidden)
     if editions:
         nav.append({"Editions": nav_entries(editions, {p.dest: p for p in nav_pages})})
     by_dest = {p.dest: p for p in report.pages}
