@@ -669,3 +669,31 @@ def test_editions_are_labelled_by_venue_and_year(tmp_path: Path) -> None:
     assert built.ok, built.messages()
     assert re.search(r">\s*NeurIPS 2025\s*<", built.html("neurips25.md"))  # in the nav
     assert re.search(r">\s*Accepted Papers\s*<", built.html("neurips25.md"))
+
+
+def test_a_roster_no_loop_shows_is_named_in_the_report(tmp_path: Path) -> None:
+    """Volunteers were never shown by the source (its loop is commented out); the report
+    says so for that roster, and not for one a team() call shows."""
+    site = tmp_path / "jekyll"
+    site.mkdir()
+    (site / "index.md").write_text(textwrap.dedent("""\
+        ---
+        title: One Workshop
+        Organizers:
+          - name: Ada Quill
+        Volunteers:
+          - name: Bo Reed
+          - name: Cy Lark
+        ---
+
+        <ul>{% for p in page.Organizers %}<li>{{ p.name }}</li>{% endfor %}</ul>
+
+        <!-- <ul>{% for p in page.Volunteers %}<li>{{ p.name }}</li>{% endfor %}</ul> -->
+        """))
+    dest = tmp_path / "out"
+    report = import_site(site, dest).render()
+    assert ("roster Volunteers: 2 people, kept in the front matter; no team() call shows it, "
+            "as in the source") in report
+    assert "roster Organizers: 1 people\n" in report
+    assert front(dest / "docs" / "index.md")["Volunteers"] == [{"name": "Bo Reed"},
+                                                               {"name": "Cy Lark"}]

@@ -92,6 +92,7 @@ class PageReport:
     title: str | None
     collection: str | None = None  # the Jekyll collection (output: true) the page is of
     people: dict[str, int] = field(default_factory=dict)
+    unshown: dict[str, str] = field(default_factory=dict)  # roster -> why no team() shows it
     commented_people: int = 0
     roles: list[str] = field(default_factory=list)
     teams: list[str] = field(default_factory=list)
@@ -181,7 +182,8 @@ class Report:
             lines += ["", f"{shown(page.source)} -> docs/{page.dest}"
                       + (f"  ({shown(page.title)})" if page.title else "")]
             for roster, count in page.people.items():
-                lines.append(f"  roster {shown(roster)}: {count} people")
+                lines.append(f"  roster {shown(roster)}: {count} people"
+                             + (f", {page.unshown[roster]}" if roster in page.unshown else ""))
             if page.commented_people:
                 lines.append(f"  commented-out people left out: {page.commented_people}")
             lines += _listed([f'  include team.html -> << team("{team}") >>'
@@ -931,10 +933,21 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                    for kept in converted.loops_kept]
     page.dates = [line for line, _parsed in converted.dates]
     page.kept_lines = converted.kept_date_lines
+    shown_rosters = {call.arg for call in find_calls(converted.text) if call.name == "team"}
+    page.unshown = {k: _why_unshown(k, converted) for k in page.people if k not in shown_rosters}
     _body_notes(page, converted)
     if not edited.text or (not front.strip() and not additions):
         return _no_front_matter(converted.text)
     return f"---\n{edited.text}---\n\n{converted.text}"
+
+
+def _why_unshown(roster: str, converted: BodyResult) -> str:
+    """Why no team() call of the new page shows ``roster``: the source showed it only
+    through Liquid kept as written, or not at all (no loop, or only commented-out ones)."""
+    if any(kept.split(":", 1)[0] == roster for kept in converted.loops_kept):
+        return ("kept in the front matter; the source's loop over it is kept as written "
+                "(above), so no team() call shows it yet")
+    return "kept in the front matter; no team() call shows it, as in the source"
 
 
 def _venue(rel: str, dest: str, meta: dict[Any, Any], block: dict[str, Any]) -> str | None:
