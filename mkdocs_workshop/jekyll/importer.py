@@ -724,6 +724,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     outputs: dict[str, str] = {}
     written = Written()
     pages = _one_per_address(_pages(source, report, collections), collections, report)
+    for rel, text in pages:
+        site_data.note_references(rel, text)
     site = _site_map(pages, collections, data)
     layouts = Layouts(source, report)
     for rel, text in pages:
