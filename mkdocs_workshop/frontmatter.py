@@ -166,6 +166,17 @@ def _theme_keys(data: Mapping[Any, Any], problems: Problems,
         problems.error(f"should be a set of 'key: value' lines (exclude: true, boost: 2), not "
                        f"{brief(search)}.", key="search", fix="write search: {exclude: true}.")
         drop.append("search")
+    for key in ("description", "author", "subtitle", "status"):
+        value = data.get(key)
+        if isinstance(value, (list, dict)):
+            # Material prints Python's view of it, unescaped: every name in a roster under
+            # this key would be HTML in the page.
+            kind = "a list" if isinstance(value, list) else "a mapping"
+            problems.error(f"is {kind}, but Material writes this key into the page as text, "
+                           "without escaping: what it holds would be HTML in the page.",
+                           key=key, fix=f"rename the key (a roster: '{key}_team'), or write "
+                           "one line of text.")
+            drop.append(key)
     for key in ("description", "author"):
         value = data.get(key)
         if isinstance(value, str) and any(char in value for char in '<>"'):

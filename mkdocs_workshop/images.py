@@ -10,8 +10,10 @@ The cache can be shared by builds that run at once (a CI matrix, ``serve`` besid
 every file is written under a unique temporary name and renamed into place, so a reader sees
 a whole file or none, and a file is never changed once it has its name. An entry (the variants
 of one image) is complete when its marker, written last, says so: the marker records the
-image's size and each variant's byte length, which a build checks by ``stat`` before using the
-entry. A cache that cannot be written is one warning, and the build makes its images in memory.
+image's size and each variant's byte length, which a build checks before using the
+entry. The marker also records each variant's SHA-256: a file of the right length but other
+bytes (damaged on disk, or a link put in the cache to some other file) is not used, and is made
+again. A cache that cannot be written is one warning, and the build makes its images in memory.
 
 Making an avatar is decoding the photo (a JPEG at the smallest scale that still gives the
 avatar's size: 1/8 of a camera photo), cropping, resizing and encoding it. That work runs on
@@ -137,6 +139,7 @@ class Output:
     name: str
     length: int
     recipe: Recipe
+    sha256: str = ""  # of its bytes, as the marker records it
 
 
 @dataclass(frozen=True)
@@ -146,10 +149,12 @@ class Entry:
     width: int
     height: int
     lengths: dict[str, int]  # file name -> byte length
+    hashes: dict[str, str] = field(default_factory=dict)  # file name -> SHA-256 of its bytes
 
     def marker(self) -> bytes:
         return json.dumps({"width": self.width, "height": self.height,
-                           "files": self.lengths}, sort_keys=True).encode()
+                           "files": self.lengths, "sha256": self.hashes},
+                          sort_keys=True).encode()
 
 
 def available_formats(wanted: list[str]) -> tuple[list[str], list[str]]:
@@ -213,7 +218,7 @@ class ImageProcessor:
                 data = (self.cache_dir / output.name).read_bytes()
             except OSError:
                 data = b""
-        return data if len(data) == output.length else self._remade(output)
+        return data if _is_output(data, output) else self._remade(output)
 
     def write(self, site_dir: str) -> None:
         """Put this build's images into the site, and keep the cache's index."""
@@ -267,12 +272,13 @@ class ImageProcessor:
         return True
 
     def _lookup(self, names: dict[str, str], marker: str) -> Entry | None:
-        """The entry if its marker is sound and every variant has the length it records."""
+        """The entry if its marker is sound and every variant has the length and the bytes it
+        records."""
         entry = _read_marker(self.cache_dir / marker, list(names.values()))
         if entry is None:
             return None
         for name, length in entry.lengths.items():
-            if not _has_length(self.cache_dir / name, length):
+            if not _holds(self.cache_dir / name, length, entry.hashes[name]):
                 return None
         return entry
 
@@ -332,7 +338,8 @@ class ImageProcessor:
         variants = []
         for fmt, name in names.items():
             path = f"{OUTPUT_DIR}/{name}"
-            self.used[path] = Output(name, entry.lengths.get(name, 0), recipe)
+            self.used[path] = Output(name, entry.lengths.get(name, 0), recipe,
+                                     entry.hashes.get(name, ""))
             variants.append(Variant(fmt, path))
         # Shown at half the pixel size: two image pixels per CSS pixel.
         done = Processed(tuple(variants), max(1, entry.width // 2), max(1, entry.height // 2))
@@ -371,7 +378,8 @@ class ImageProcessor:
             if not self._store(files, marker, entry):
                 self._kept.update(files)
             for name in recipe.names.values():
-                self.used[f"{OUTPUT_DIR}/{name}"] = Output(name, entry.lengths[name], recipe)
+                self.used[f"{OUTPUT_DIR}/{name}"] = Output(name, entry.lengths[name], recipe,
+                                                           entry.hashes[name])
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
@@ -403,7 +411,8 @@ class ImageProcessor:
                                    "export it again as JPEG or PNG.") from None
         files = {name: _encode(result, fmt, self.quality) for fmt, name in recipe.names.items()}
         lengths = {name: len(data) for name, data in files.items()}
-        return files, Entry(result.width, result.height, lengths)
+        hashes = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
+        return files, Entry(result.width, result.height, lengths, hashes)
 
     def _remade(self, output: Output) -> bytes:
         """A file made again, when its cached copy is gone or changed since it was checked."""
@@ -420,7 +429,7 @@ class ImageProcessor:
         data = self._kept.get(output.name)
         if data is None:
             if _link_or_copy(self.cache_dir / output.name, target) \
-                    and _has_length(target, output.length):
+                    and _holds(target, output.length, output.sha256):
                 return
             with contextlib.suppress(FileNotFoundError):
                 target.unlink()
@@ -482,17 +491,34 @@ def _replace(folder: Path, name: str, data: bytes) -> None:
 
 
 def _has_length(path: Path, length: int) -> bool:
-    """Whether ``path`` is a regular file of ``length`` bytes (and not empty)."""
+    """Whether ``path`` is a regular file (not a link) of ``length`` bytes (and not empty)."""
     try:
-        info = path.stat()
+        info = path.lstat()
     except OSError:
         return False
     return stat.S_ISREG(info.st_mode) and info.st_size == length > 0
 
 
+def _holds(path: Path, length: int, digest: str) -> bool:
+    """Whether ``path`` is a regular file (not a link) of ``length`` bytes whose SHA-256 is
+    ``digest``: whole, and the file the marker describes."""
+    if not _has_length(path, length):
+        return False
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(length + 1)
+    except OSError:
+        return False
+    return len(data) == length and hashlib.sha256(data).hexdigest() == digest
+
+
+def _is_output(data: bytes, output: Output) -> bool:
+    return len(data) == output.length and hashlib.sha256(data).hexdigest() == output.sha256
+
+
 def _link_or_copy(cached: Path, target: Path) -> bool:
     try:
-        os.link(cached, target)  # same disk: no copy at all
+        os.link(cached, target, follow_symlinks=False)  # same disk: no copy at all
         return True
     except OSError:
         pass
@@ -533,9 +559,16 @@ def _read_marker(path: Path, names: list[str]) -> Entry | None:
         data.get("files")
     if width is None or height is None or not isinstance(files, dict):
         return None
+    hashes = data.get("sha256")
+    if not isinstance(hashes, dict):
+        return None
     lengths = {name: _count(files.get(name)) for name in names}
     complete = {name: length for name, length in lengths.items() if length is not None}
-    return Entry(width, height, complete) if len(complete) == len(names) else None
+    digests = {name: value for name in names if isinstance(value := hashes.get(name), str)
+               and _DIGEST.fullmatch(value)}
+    if len(complete) != len(names) or len(digests) != len(names):
+        return None
+    return Entry(width, height, complete, digests)
 
 
 def _read_index(path: Path) -> dict[str, tuple[int, int, str]]:

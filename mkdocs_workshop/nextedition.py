@@ -707,8 +707,18 @@ def _edit_papers(body: str, body_line: int, source: Path, target: Path, site: Si
             continue
         if call.arg not in renamed:
             new_file = old_file.with_name(_new_name(old_file.name, source.stem, target.stem))
+            if new_file.is_symlink() and not (new_file.exists() and new_file.resolve()
+                                              .is_relative_to(site.docs.resolve())):
+                # Writing the new file would write where the link leads: outside the docs
+                # folder, or a file that is not there yet, anywhere.
+                report.papers.append(f"line {body_line + call.line}: {call.text} kept as "
+                                     f"written: {new_file.as_posix()} is a link that leads "
+                                     "outside the docs folder or to no file, and new-edition "
+                                     "writes through no link.")
+                continue
             renamed[call.arg] = posixpath.relpath(
-                new_file.resolve().as_posix(), target.parent.resolve().as_posix())
+                (new_file.parent.resolve() / new_file.name).as_posix(),
+                target.parent.resolve().as_posix())
             if new_file.exists():
                 report.papers.append(f"{new_file.as_posix()} exists: the calls read it as it "
                                      "is.")

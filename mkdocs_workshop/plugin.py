@@ -195,8 +195,6 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             if front.replace:  # MkDocs was given an empty block: the meta is the plugin's
                 page.meta = dict(front.mkdocs_meta)
             page.meta.update(front.patch)
-            for key in front.drop:  # values MkDocs or the theme would fail on (reported)
-                page.meta.pop(key, None)
         meta = page.meta or {}
         macros: Any = config.plugins["macros"]
         if _macros_render(macros, page, meta):
@@ -213,6 +211,12 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                 markdown = self.build.render_calls(page, markdown, read.calls)
                 page.meta["render_macros"] = False
                 self._quiet.add(page.file.src_uri)
+        if source is not None:
+            # Values MkDocs or the theme would fail on, or print as HTML (reported): taken
+            # from the theme once the plugin has read the page (a roster under 'description:'
+            # is still read, so its neighbours are checked).
+            for key in self.build.front(page.file.src_uri, source).drop:
+                page.meta.pop(key, None)
         return markdown
 
     def _image_maker(self, page: Page, files: Files, docs_dir: str) -> ImageMaker | None:

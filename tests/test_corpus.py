@@ -368,6 +368,13 @@ CASES = [
     Case("markup in a subtitle", {"subtitle": "<b>x</b>", **roster()}, TEAM, "warning",
          "'subtitle': contains HTML markup, which Material shows as HTML in the navigation",
          survivors=(OK,)),
+    # -- what a second outside attack found -----------------------------------------------------
+    Case("a roster under a key Material prints", {"description": [
+        {"name": EVIL}, {"name": OK}]}, '<< team("description") >>', "error",
+         "'description': is a list, but Material writes this key into the page as text, "
+         "without escaping", survivors=(OK,)),
+    Case("a mapping under status", {"status": {"a": EVIL}, **roster()}, TEAM, "error",
+         "'status': is a mapping, but Material writes this key", survivors=(OK,)),
 ]
 
 

@@ -109,6 +109,21 @@ def test_hidden_keys_are_back_after_rendering(site: SiteFn) -> None:
     assert page_obj.meta["page"] == "x"
 
 
+def test_a_roster_under_a_key_the_theme_prints_is_read_but_not_printed(site: SiteFn) -> None:
+    """Material writes description, author, subtitle and status into every page unescaped; a
+    roster under one of them would put its names into the page as HTML (serve shows pages
+    despite errors). The plugin still reads the roster; the theme does not get the key."""
+    evil = '"><script>alert(1)</script>'
+    built = site({"index.md": page({"author": [{"name": evil}, {"name": "Ada"}]},
+                                   '<< team("author") >>')})
+    assert not built.ok
+    assert any("'author': is a list, but Material writes this key" in m for m in built.errors)
+    read = built.page_data()
+    assert [c.person.name for c in read.rosters["author"]] == [evil, "Ada"]
+    page_obj = built.config.plugins["workshop"]._files.get_file_from_path("index.md").page
+    assert "author" not in page_obj.meta
+
+
 def _now():  # type: ignore[no-untyped-def]
     from datetime import datetime, timezone
 

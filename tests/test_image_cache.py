@@ -4,6 +4,7 @@ builds that share a cache at the same time all publish whole images."""
 from __future__ import annotations
 
 import errno
+import hashlib
 import io
 import json
 import os
@@ -71,6 +72,8 @@ def assert_sound(cache: Path) -> None:
     for _marker, data in markers(cache):
         for name, length in data["files"].items():
             assert (cache / name).stat().st_size == length > 0
+            assert hashlib.sha256((cache / name).read_bytes()).hexdigest() == \
+                data["sha256"][name]
     assert not [p.name for p in cache.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -104,7 +107,34 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "marker without a variant": lambda cache: markers(cache)[0][0].write_text(json.dumps(
         {**markers(cache)[0][1], "files": dict(sorted(markers(cache)[0][1]["files"].items())
                                                [:1])})),
+    # Damage that keeps the length: only the bytes' digest tells.
+    "variant zeroed": lambda cache: _variant(cache).write_bytes(
+        bytes(_variant(cache).stat().st_size)),
+    "variant with one byte changed": lambda cache: _variant(cache).write_bytes(
+        _flip(_variant(cache).read_bytes())),
+    "variant a link to another file of its length": lambda cache: _link_to_secret(cache),
+    "marker without digests": lambda cache: markers(cache)[0][0].write_text(json.dumps(
+        {k: v for k, v in markers(cache)[0][1].items() if k != "sha256"})),
+    "marker with a wrong digest": lambda cache: markers(cache)[0][0].write_text(json.dumps(
+        {**markers(cache)[0][1], "sha256": dict.fromkeys(markers(cache)[0][1]["files"],
+                                                         "0" * 64)})),
 }
+
+
+def _flip(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1:]
+
+
+def _link_to_secret(cache: Path) -> None:
+    """A link in the cache to a file of the variant's length (anything the build's user can
+    read): its bytes must never be published."""
+    variant = _variant(cache)
+    secret = cache.parent / "secret.txt"
+    secret.write_bytes(b"TOP-SECRET" * (variant.stat().st_size // 10 + 1))
+    secret.write_bytes(secret.read_bytes()[:variant.stat().st_size])
+    variant.unlink()
+    variant.symlink_to(secret)
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGE))
@@ -122,6 +152,9 @@ def test_a_damaged_entry_is_made_again(tmp_path: Path, damage: str) -> None:
     assert second.html() == first.html()
     published(tmp_path, second.html())
     assert_sound(cache)
+    assert not [p for p in cache.iterdir() if p.is_symlink()]
+    assert not [p for p in (tmp_path / "site").rglob("*")
+                if p.is_file() and b"TOP-SECRET" in p.read_bytes()]
     assert counts(build_config(config, strict=True)) == (0, 3)  # and it is whole again
 
 

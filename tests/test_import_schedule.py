@@ -4,7 +4,10 @@ into a page's ``schedule:``, the rest of the page unchanged, then built."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -482,6 +485,27 @@ def test_a_page_that_cannot_take_the_program_is_refused(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and expected in err
     assert (tmp_path / "plain.md").read_text(encoding="utf-8") == "# No front matter\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
+                    reason="pipes and /dev/zero")
+def test_a_pipe_or_a_device_is_refused_and_never_waited_for(tmp_path: Path) -> None:
+    """A pipe no one writes to would be waited for forever, /dev/zero read until memory runs
+    out: neither is a file, as FILE or as PAGE."""
+    index = site_with(tmp_path, SPRING)
+    pipe = tmp_path / "schedule.json"
+    os.mkfifo(pipe)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for file, page in ((pipe, index), (Path("/dev/zero"), index), (PRETALX, pipe)):
+        done = subprocess.run([sys.executable, "-m", "mkdocs_workshop", "import-schedule",
+                               str(file), str(page)], capture_output=True, text=True,
+                              timeout=60, env=env)
+        assert done.returncode == 2, done.stderr
+        shown = file if page == index else page
+        assert done.stderr.startswith(f"mkdocs-workshop: {shown}: is not a regular file (a "
+                                      "pipe or a device). Fix: save it as a file first")
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    assert index.read_text(encoding="utf-8") == SPRING
 
 
 def test_a_file_that_is_not_there(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

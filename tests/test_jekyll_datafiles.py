@@ -484,3 +484,44 @@ def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path) -> None:
     content = html[html.index("<article"):]  # after the table of contents
     assert content.index("Session 1: Birds") < content.index("Gull flight paths") \
         < content.index("Session 2: Bees") < content.index("Hive sounds")
+
+
+def test_text_with_a_lone_angle_bracket_is_not_taken_for_a_tag() -> None:
+    made, _ = person({"name": "<< Ada >>", "affiliation": "A < B > C", "title": "n<2 and m>1",
+                      "role": "<b>Chair</b> <!-- old --> of <i>it</i>"})
+    assert made == {"name": "<< Ada >>", "aff": "A < B > C", "topic": "n<2 and m>1",
+                    "role": "Chair of it"}
+
+
+def test_a_people_file_named_like_a_key_the_theme_or_a_plugin_reads(tmp_path: Path) -> None:
+    """_data/description.yml, page.yml, template.yml, workshop.yml ... as the roster key would
+    steer the theme or mkdocs-macros, or be read by a feature: the key gains 'data_'."""
+    source = tmp_path / "src"
+    (source / "_data").mkdir(parents=True)
+    names = ("description", "author", "subtitle", "status", "page", "ignore_macros",
+             "render_macros", "template", "hide", "search", "icon", "title", "workshop",
+             "speakers")
+    loops = []
+    for name in names:
+        (source / "_data" / f"{name}.yml").write_text(
+            f'- name: "\\"><script>alert(1)</script> {name}"\n- name: Neighbour {name}\n')
+        loops.append(f"{{% for p in site.data.{name} %}}{{{{ p.name }}}}{{% endfor %}}")
+    (source / "index.md").write_text("---\ntitle: Home\nworkshop: {date: 2024-07-16}\n---\n\n"
+                                     + "\n\n".join(loops) + "\n")
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    text = (dest / "docs" / "index.md").read_text(encoding="utf-8")
+    front = text.split("---\n", 2)[1]
+    for name in names[:-1]:
+        assert f'<< team("data_{name}") >>' in text, name
+        assert f"\ndata_{name}:\n" in front
+        assert f"\n{name}:\n" not in front
+    assert '<< team("speakers") >>' in text  # a plain name stays
+    assert "the built site will say: error" not in report
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    html = built.html("index.md")
+    assert html.count('class="workshop-person"') == 2 * len(names)
+    assert "<script>alert(1)" not in html
+    for name in names:
+        assert f"Neighbour {name}" in html

@@ -193,6 +193,7 @@ def test_a_hostile_site_imports_and_builds_and_nothing_runs_or_leaks(tmp_path: P
     assert "talks.md: /assets/../../outside/secret.png (outside the site)" in report
     assert "talks.md: /assets/leak.png (outside the site)" in report
     assert "talks.md: /linked-folder/secret.png (outside the site)" in report
+    assert "linked-folder/ was not imported: it is a link to a folder" in report
     assert "talks.md: /_config.yml (not an image file)" in report
     assert "permalink '/../../sentinel/pwned/' made a safe path inside docs/: " \
         "docs/sentinel/pwned.md" in report
@@ -580,6 +581,60 @@ def test_no_page_ends_in_a_traceback_or_live_delimiters(front: str, body: str) -
                     assert not re.search(r"[<>\"]", str(data.get(key, ""))), key
                 assert unwritable(data) == ""
             render_like_macros(text[match.end():] if match else text)
+
+
+DATA_NAMES = st.sampled_from(["speakers", "organizers", "schedule", "accepted_papers",
+                              "sponsors", "navigation", "description", "page", "template",
+                              "workshop", "title", "1st"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(DATA_NAMES, liquid_text, liquid_text), min_size=1, max_size=4),
+       liquid_text)
+def test_data_files_never_become_template_syntax_or_steer_the_page(
+        files: list[tuple[str, str, str]], body: str) -> None:
+    """_data files of any name, holding any text, shown by loops and includes: the pages hold
+    only the importer's own macro calls, and their front matter no key the theme, MkDocs or
+    mkdocs-macros acts on."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "src"
+        (source / "_data").mkdir(parents=True)
+        (source / "_includes").mkdir()
+        loops = []
+        for name, first, second in files:
+            entries = [{"name": first, "title": second, "time": "09:00 - 10:00",
+                        "affiliation": second, "authors": first, "url": first}, {"name": "N"}]
+            (source / "_data" / f"{name}.yml").write_text(yaml.safe_dump(entries),
+                                                          encoding="utf-8")
+            (source / "_includes" / f"{name}.html").write_text(
+                f"{{% for x in site.data.{name} %}}{{{{ x.name }}}}{{% endfor %}}")
+            loops.append(f"{{% include {name}.html %}}\n\n{{% for y in site.data.{name} %}}"
+                         "{{ y.title }}{% endfor %}")
+        (source / "index.md").write_text("---\ntitle: T\nworkshop: {date: 2024-07-16}\n---\n\n"
+                                         + "\n\n".join(loops) + "\n\n" + body + "\n",
+                                         encoding="utf-8")
+        import_site(source, Path(folder) / "out").render()
+        for path in (Path(folder) / "out" / "docs").rglob("*.md"):
+            text = path.read_text(encoding="utf-8")
+            match = re.match(r"---\n(.*?\n)---\n", text, re.S)
+            env = jinja2.Environment(variable_start_string="<<", variable_end_string=">>")
+            for node in env.parse(text[match.end():] if match else text).body:
+                assert isinstance(node, nodes.Output), node
+                for child in node.nodes:
+                    if isinstance(child, nodes.TemplateData):
+                        continue
+                    assert isinstance(child, nodes.Call) and isinstance(child.node, nodes.Name)
+                    assert child.node.name in ("team", "dates", "schedule", "sponsors",
+                                               "papers"), child
+                    assert all(isinstance(a, nodes.Const) for a in child.args), child
+            if match:
+                data = yaml.load(match.group(1), Loader=yaml.CSafeLoader)
+                assert not set(data) & (set(CONTROL_KEYS) | {"page", "description", "author",
+                                                              "subtitle"}), sorted(data)
+                assert isinstance(data.get("title", ""), str)
+                assert isinstance(data.get("workshop", {}), dict)
 
 
 # ---------------------------------------------------------------------------------------------

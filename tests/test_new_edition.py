@@ -454,3 +454,30 @@ def test_the_nav_line_goes_where_its_date_puts_it(
     assert main(["new-edition", f"docs/{source}.md", target, "--date", day]) == 0
     assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == nav(expected)
     assert "mkdocs.yml: the nav gains" in capsys.readouterr().out
+
+
+def test_the_new_papers_file_is_never_written_through_a_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A link where the new papers file goes (ws25-papers.csv -> somewhere) would have been
+    written through: a file made outside the docs folder, and the call pointed at it."""
+    small_site(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "docs/ws24-papers.csv").write_text("title,authors\nA,B\n", encoding="utf-8")
+    (tmp_path / "docs/ws24-posters.csv").write_text("title,authors\nC,D\n", encoding="utf-8")
+    (tmp_path / "docs/ws25-papers.csv").symlink_to(outside / "planted.csv")  # leads nowhere
+    (tmp_path / "docs/ws25-posters.csv").symlink_to("ws24-papers.csv")  # a file of the docs
+    page = tmp_path / "docs/ws24.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<< papers("ws24-papers.csv") >>\n'
+                    '\n<< papers("ws24-posters.csv") >>\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-edition", "docs/ws24.md", "docs/ws25.md", "--date", "2025-03-30"]) == 0
+    assert list(outside.iterdir()) == []
+    new = (tmp_path / "docs/ws25.md").read_text(encoding="utf-8")
+    assert '<< papers("ws24-papers.csv") >>' in new  # kept, and said
+    assert '<< papers("ws25-posters.csv") >>' in new  # a link inside the docs folder: read
+    out = capsys.readouterr().out
+    assert "docs/ws25-papers.csv is a link that leads outside the docs folder or to no file, " \
+        "and new-edition writes through no link." in out
+    assert "docs/ws25-posters.csv exists: the calls read it as it is." in out

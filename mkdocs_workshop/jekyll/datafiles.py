@@ -105,7 +105,9 @@ _TIME_RANGE = re.compile(
     r"(?:[-–—]+|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})\s*(?P<p2>[ap]\.?m\.?)?\s*$", re.I)
 _ONE_TIME = re.compile(r"^\s*(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?P<p1>[ap]\.?m\.?)?\s*$", re.I)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TAG = re.compile(r"<[^>]{0,1000}>")
+# An HTML tag or comment, made text: a '<' followed by a letter, '/' or '!'. Text with a lone
+# '<' or '>' ("a < b", "<< x >>") is not markup, and is kept whole.
+_TAG = re.compile(r"<(?:/?[A-Za-z][^<>]{0,1000}|!--.{0,1000}?--)>", re.S)
 _DATA_LOOP = re.compile(r"site\.data\.(?P<name>[A-Za-z0-9_-]{1,100}(?:\.[A-Za-z0-9_-]{1,100})?)")
 
 

@@ -19,8 +19,10 @@ from typing import Any
 
 import yaml
 
+from ..features import NOT_ROSTERS
 from .datafiles import DataFile, SiteData, data_name
 from .escape import html_text, one_line
+from .frontmatter import CONTROL_KEYS, HTML_KEYS
 
 _FOR_TAG = re.compile(r"\{%-?\s*(?:(?P<end>endfor)|for\s+\w{1,100}\s+in\s+"
                       r"(?P<what>[A-Za-z0-9_.\[\]'\"-]{1,200}))[^%]{0,1000}?-?%\}")
@@ -53,10 +55,20 @@ class Written:
     files: dict[str, str] = field(default_factory=dict)
 
 
+# Front-matter keys a data file's roster must not take: keys the theme, MkDocs or
+# mkdocs-macros act on (a people file named _data/description.yml or _data/page.yml), and keys
+# a feature of the plugin reads (_data/workshop.yml).
+RESERVED_KEYS = frozenset({*CONTROL_KEYS, *HTML_KEYS, *NOT_ROSTERS, "page", "layout",
+                           "permalink", "true", "false", "yes", "no", "on", "off", "null"})
+
+
 def roster_key(name: str) -> str:
-    """The front-matter key for a data file's roster (``program_committee`` stays)."""
+    """The front-matter key for a data file's roster (``program_committee`` stays; a name the
+    theme or a plugin reads, or one that starts with a digit, gains ``data_``)."""
     key = re.sub(r"[^A-Za-z0-9_]", "_", name)
-    return key if key and not key[0].isdigit() else f"data_{key}"
+    if not key or key[0].isdigit() or key.lower() in RESERVED_KEYS:
+        return f"data_{key}"
+    return key
 
 
 def image_prefix(text: str) -> str:

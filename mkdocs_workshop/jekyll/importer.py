@@ -595,6 +595,12 @@ def _pages(source: Path, report: Report, collections: Collections) -> list[tuple
             rel_folder = (Path(root) / folder).relative_to(source).as_posix()
             if collections.of(rel_folder + "/x") is not None or not folder.startswith("_") \
                     or rel_folder in collections.included:
+                if os.path.islink(Path(root) / folder):  # os.walk does not go in: said
+                    report.notes.append(f"{shown(rel_folder)}/ was not imported: it is a link "
+                                        "to a folder, and the import follows no link to a "
+                                        "folder (it could lead outside the site); copy the "
+                                        "folder into the site if its pages belong there.")
+                    continue
                 kept.append(folder)
             else:
                 report.notes.append(_folder_left_out(source, rel_folder, folder, collections))

@@ -10,6 +10,7 @@ with where it is (day, room, event) and how to fix it; nothing is written then.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -45,10 +46,17 @@ def read_text_file(path: Path, *, larger: str, what: str, not_utf8: str) -> str:
     its fix when it is larger (``larger`` ends the message), missing, a folder, not UTF-8, or
     unreadable. ``what`` names what the command wants there, for the fix."""
     try:
-        if path.stat().st_size > MAX_BYTES:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device: reading might never end
+            raise ProgramRefused("is not a regular file (a pipe or a device).",
+                                 f"save it as a file first, then give the path of {what}.")
+        with path.open("rb") as handle:  # at most MAX_BYTES, whatever stat said
+            data = handle.read(MAX_BYTES + 1)
+        if info.st_size > MAX_BYTES or len(data) > MAX_BYTES:
             raise ProgramRefused(f"is larger than {MAX_BYTES // 1_000_000} MB{larger}.",
                                  f"give the command {what} alone.")
-        data = path.read_bytes()
     except FileNotFoundError:
         raise ProgramRefused("does not exist.", f"give the path of {what}.") from None
     except IsADirectoryError:
