@@ -173,7 +173,8 @@ def test_every_date_line_is_converted_or_kept(imported: tuple[Path, Path, str]) 
         {"Acceptance Notification Date": date(2024, 6, 14)},
         {"Workshop Date": date(2024, 7, 16)},
     ]
-    assert icml["workshop"] == {"date": date(2024, 7, 16)}
+    # The venue and year from the page's address (icml24), the day from its dates.
+    assert icml["workshop"] == {"venue": "ICML 2024", "date": date(2024, 7, 16)}
     body = (dest / "docs" / "icml24.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     assert "# Tentative Important Dates (Anywhere on Earth)\n\n<< dates() >>\n" in body
     assert "April 8, 2024" not in body
@@ -220,10 +221,10 @@ def test_mkdocs_yml(imported: tuple[Path, Path, str]) -> None:
     assert config["theme"] == {"name": "material"}
     assert config["plugins"][1] == {"macros": {"j2_variable_start_string": "<<",
                                                "j2_variable_end_string": ">>"}}
+    # Each edition by its venue and year (from its address), which tells them apart.
     assert config["nav"] == [
         {"Home": "index.md"},
-        {"Editions": [{"AI for Science: Scaling in AI for Scientific Discovery": "icml24.md"},
-                      {"AI for Science 2023": "neurips23.md"}]}]
+        {"Editions": [{"ICML 2024": "icml24.md"}, {"NeurIPS 2023": "neurips23.md"}]}]
 
 
 def test_the_result_builds_and_strict_fails_only_on_the_inputs_mistakes(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 from textwrap import dedent
 
@@ -394,6 +395,95 @@ def test_a_schedule_without_a_year_is_a_list_by_day_even_inside_html(tmp_path: P
     assert "<li>09:00: Opening & &#123;&#123; welcome &#125;&#125;</li>" in html
     assert "<li>10:00: Closing</li>" in html
     assert "<li>soon: Posters</li>" in html  # the slot whose time could not be read
+
+
+def test_grouped_papers_and_talks_are_read_with_their_groups() -> None:
+    papers = read_file("sessions", [
+        {"session": "Morning: Birds", "id": "s1", "papers": [
+            {"title": "Counting owls", "authors": "Ada Quill*", "presentation": "s1_ada.mp4"},
+            {"title": "Gull flight", "authors": "Bo Fern"}]},
+        {"session": "Afternoon: Bees", "id": "s2", "papers": [
+            {"title": "Hive sounds", "authors": "Cy Dove"}]}])
+    assert papers.kind == "papers" and papers.group_by == "session"
+    assert [p["session"] for p in papers.entries] == ["Morning: Birds", "Morning: Birds",
+                                                      "Afternoon: Bees"]
+    # A video's file name is not a decision: kept as a field of its own.
+    assert papers.entries[0]["presentation"] == "s1_ada.mp4"
+    assert "decision" not in papers.entries[0]
+    assert any("papers() does not show" in kept and "presentation" in kept
+               for kept in papers.kept)
+    talks = read_file("talks", [
+        {"track": "Main hall", "talks": [{"time": "09:00 - 09:30", "title": "Opening"},
+                                         {"time": "09:30 - 10:00", "title": "Keynote"}]}])
+    assert talks.kind == "schedule" and [t["start"] for t in talks.entries] == ["09:00", "09:30"]
+    assert any("grouped by 'track'" in kept for kept in talks.kept)
+    # Not grouped the same way throughout: not read as groups.
+    assert read_file("mixed", [{"session": "A", "papers": [{"title": "x", "authors": "y"}]},
+                               {"track": "B", "papers": [{"title": "z", "authors": "w"}]}]
+                     ).kind != "papers"
+    sample = read_file("plan", [{"date": "1 May", "sessions": [
+        {"name": "Session 1", "papers": [{"title": "T", "abstract": "Lorem ipsum dolor."}]}]}])
+    assert sample.kind == "kept" and "placeholder text" in sample.why_kept
+
+
+def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path) -> None:
+    """A page loops over sessions and, inside, over each session's papers: the loop becomes
+    papers() grouped by session, and every paper shows under its session."""
+    source = tmp_path / "src"
+    (source / "_data").mkdir(parents=True)
+    (source / "_data" / "sessions.yml").write_text(dedent("""\
+        - session: "Session 1: Birds"
+          id: papers1
+          papers:
+            - {id: 2, title: Counting owls at night, authors: "Ada Quill*, Bo Fern",
+               doi: zenodo.1}
+            - {id: 5, title: Gull flight paths, authors: Cy Dove, presentation: gull.mp4}
+        - session: "Session 2: Bees"
+          id: papers2
+          papers:
+            - {id: 7, title: Hive sounds, authors: Dee Rowe}
+        """), encoding="utf-8")
+    (source / "_data" / "plan.yml").write_text(dedent("""\
+        - date: "1 May"
+          sessions:
+            - name: Room A
+              papers:
+                - {title: Sample, abstract: "Lorem ipsum dolor sit amet."}
+        """), encoding="utf-8")
+    (source / "index.md").write_text(dedent("""\
+        ---
+        title: Program
+        ---
+        <h3>Paper Sessions</h3>
+        {% for session in site.data.sessions %}
+        <h5 id="{{ session.id }}">{{ session.session }}</h5>
+        <table>{% for paper in session.papers %}
+        <tr><td>{{ paper.title }}</td><td>{{ paper.authors }}</td></tr>
+        {% endfor %}</table>
+        {% endfor %}
+        """), encoding="utf-8")
+    (source / "room.md").write_text(
+        "---\ntitle: Rooms\n---\n{% for p in site.data.plan[0].sessions[0].papers %}"
+        "{{ p.title }}{% endfor %}\n", encoding="utf-8")
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    page = (dest / "docs" / "index.md").read_text(encoding="utf-8")
+    assert '<< papers("data/sessions.yml", group_by="session") >>' in page
+    assert "site.data.sessions" not in page
+    assert "_data/sessions.yml: 3 papers, shown on docs/index.md" in report
+    assert ("_data/plan.yml: kept in the Jekyll source, not imported: its text is placeholder "
+            "text ('Lorem ipsum'): a theme's sample data, not the workshop's; used by room.md, "
+            "whose Liquid over it is kept as written") in report
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    html = unescape(built.html("index.md"))
+    assert re.search(r"<h3[^>]*>Session 1: Birds", html)  # a heading per session
+    for text in ("Session 1: Birds", "Session 2: Bees", "Counting owls at night",
+                 "Gull flight paths", "Hive sounds", "Dee Rowe"):
+        assert text in html
+    content = html[html.index("<article"):]  # after the table of contents
+    assert content.index("Session 1: Birds") < content.index("Gull flight paths") \
+        < content.index("Session 2: Bees") < content.index("Hive sounds")
 
 
 def test_text_with_a_lone_angle_bracket_is_not_taken_for_a_tag() -> None:

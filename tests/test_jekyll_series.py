@@ -21,8 +21,17 @@ from mkdocs_workshop.jekyll.freedates import find_date, parse_date_line
 from mkdocs_workshop.jekyll.importer import import_site
 from mkdocs_workshop.jekyll.links import SiteMap, link_to, page_url
 from mkdocs_workshop.jekyll.loops import convert_loops
-from mkdocs_workshop.jekyll.nav import first_heading, header_buttons
+from mkdocs_workshop.jekyll.nav import (
+    Edition,
+    NavPage,
+    commented_buttons,
+    first_heading,
+    header_buttons,
+    label_of,
+)
+from mkdocs_workshop.jekyll.published import SourcePage, one_per_address, output_file
 from mkdocs_workshop.jekyll.tables import convert_tables, time_range
+from mkdocs_workshop.jekyll.venue import venue_of
 
 from conftest import build_config
 
@@ -360,7 +369,10 @@ def test_header_buttons_become_workshop_links(imported: tuple[Path, str]) -> Non
                      {"label": "Call for Papers", "url": "/conf25/call/"},
                      {"label": "Schedule", "url": "/conf25/schedule/"},
                      {"label": "Back", "url": "/"}]
-    assert "header button -> workshop.links: Call for Papers -> /conf25/call/" in report
+    assert ("header button -> workshop.links: Call for Papers -> /conf25/call/ (the page "
+            "docs/conf25/call.md)") in report
+    # The plugin's own check, run by the import, finds the pages the buttons lead to.
+    assert "which is not a page or file of this site" not in report
 
 
 def test_nav_by_edition_newest_first(imported: tuple[Path, str]) -> None:
@@ -541,3 +553,147 @@ def test_the_schedule_page_is_imported_with_its_slots(tmp_path: Path) -> None:
         "Opening Remarks", "Contributed Talk \u2014 A Made-up Paper \u2014 Ann Author, Bo Author",
         "Poster Session"]
     assert "schedule table -> schedule: 3 slots, << schedule() >>" in report
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages with the same address: Jekyll publishes one
+
+
+def test_the_page_jekyll_writes_last_is_the_one_published() -> None:
+    pages = [SourcePage("a/about.md", "a/about.md", "/info"),
+             SourcePage("b/zz.md", "b/zz.md", "/info/")]  # another file: info/index.html
+    assert one_per_address(pages) == (pages, [])
+    same = [SourcePage("conf/info.md", "conf/info.md", "/conf/info"),
+            SourcePage("old/about.md", "old/about.md", "conf/info")]
+    kept, left_out = one_per_address(same)
+    assert [p.rel for p in kept] == ["conf/info.md"]  # 'info.md' sorts after 'about.md'
+    assert left_out[0].rel == "old/about.md" and left_out[0].address == "/conf/info"
+    assert "order of their file names" in left_out[0].why
+    document = SourcePage("_talks/zz.md", "talks/zz.md", "/conf/info", document=True)
+    kept, _ = one_per_address([*same, document])
+    assert [p.rel for p in kept] == ["_talks/zz.md"]  # documents are written after pages
+
+
+def test_same_file_names_keep_the_one_in_the_address_folder() -> None:
+    copied = [SourcePage("conf26/award.md", "conf26/award.md", "/conf25/award"),
+              SourcePage("conf25/award.md", "conf25/award.md", "/conf25/award")]
+    kept, left_out = one_per_address(copied)
+    assert [p.rel for p in kept] == ["conf25/award.md"]
+    assert "does not fix which" in left_out[0].why
+    assert output_file("x/y.md", None) == "x/y.html"
+    assert output_file("x/y.md", "/z/") == "z/index.html"
+    assert output_file("x/y.md", "/:path/") == "x/y.html"  # placeholders: its own path
+
+
+def test_a_copied_page_with_the_same_permalink_is_not_imported_twice(tmp_path: Path) -> None:
+    """A folder copied for the next edition kept three pages with the old permalinks: the
+    nav shows each page once, and the report says which one was left out and why."""
+    source = series(tmp_path)
+    (source / "conf26").mkdir()
+    (source / "conf26" / "schedule.md").write_text(
+        "---\nlayout: conf25\ntitle: Learning Machines 2025\npermalink: /conf25/schedule\n"
+        "---\n\n# Program of 2025\n")
+    dest = tmp_path / "site"
+    report = import_site(source, dest).render()
+    assert not (dest / "docs" / "conf25" / "schedule-2.md").exists()
+    assert "# Program\n" in (dest / "docs" / "conf25" / "schedule.md").read_text()
+    nav = yaml.safe_load((dest / "mkdocs.yml").read_text())["nav"]
+    section = nav[1]["Editions"][0]["Learning Machines 2025"]
+    assert [next(iter(item.values())) for item in section].count("conf25/schedule.md") == 1
+    assert len(section) == 4
+    assert ("conf26/schedule.md was not imported: conf25/schedule.md has the same address, "
+            "/conf25/schedule, and Jekyll publishes one page there") in report
+    assert "not imported, another page has the same address: 1" in report
+
+
+# ---------------------------------------------------------------------------------------------
+# Nav labels a visitor understands
+
+
+@pytest.mark.parametrize(("address", "texts", "year", "venue"), [
+    ("neurips25/index.md/neurips25.md", [], None, "NeurIPS 2025"),
+    ("icml2024.md", [], None, "ICML 2024"),
+    ("iclr-23/index.html", [], None, "ICLR 2023"),
+    ("workshop/index.md", ["NeurIPS 2026 Workshop in Sydney"], None, "NeurIPS 2026"),
+    ("index.md", ["with NeurIPS at Sydney"], 2026, "NeurIPS 2026"),  # the year of its day
+    ("index.md", ["with NeurIPS at Sydney"], None, None),
+    ("conf25.md", ["Learning Machines 2025"], 2025, None),  # no venue it knows
+    ("index.md", ["a chi 2024 talk"], None, None),  # a venue in text as it spells itself
+])
+def test_venue_and_year_of_an_edition(address: str, texts: list[str], year: int | None,
+                                      venue: str | None) -> None:
+    assert venue_of(address, texts, year) == venue
+
+
+def test_sub_pages_are_labelled_by_what_they_are() -> None:
+    layout = ('<a href="/x/call.html" class="btn">Call</a>\n'
+              '<!-- <a href="/x/accepted.html" class="btn">Accepted Papers</a> -->')
+    assert [b.label for b in header_buttons(layout)] == ["Call"]
+    assert [b.label for b in commented_buttons(layout)] == ["Accepted Papers"]
+    edition = Edition(NavPage("x.md", "Long Series Title", True),
+                      hidden=[("Accepted Papers", "x/accept.md")])
+    assert label_of(NavPage("x/accept.md", "Long Series Title", False), edition) == (
+        "Accepted Papers")  # its button, commented out
+    assert label_of(NavPage("x/travel_grants.md", "Long Series Title", False), edition) == (
+        "Travel grants")  # no button, no heading, the edition's title: its file's name
+    assert label_of(NavPage("x/faq.md", "Questions", False), edition) == "Questions"
+
+
+def test_editions_are_labelled_by_venue_and_year(tmp_path: Path) -> None:
+    """Two editions of one long title at NeurIPS: the nav says which is which, and a
+    sub-page with no heading is labelled by its commented-out button."""
+    site = tmp_path / "jekyll"
+    (site / "_layouts").mkdir(parents=True)
+    for year in ("24", "25"):
+        (site / "_layouts" / f"neurips{year}.html").write_text(
+            f'<a href="/neurips{year}.html" class="btn">About</a>\n'
+            f'<!-- <a href="/neurips{year}/accepted.html" class="btn">Accepted Papers</a> -->\n'
+            "{{ content }}")
+        (site / f"neurips{year}").mkdir()
+        (site / f"neurips{year}" / "index.md").write_text(
+            f"---\nlayout: neurips{year}\ntitle: Machines That Learn\n"
+            f"permalink: /neurips{year}\nspeakers:\n  - name: Ada Quill\n---\n\n# About\n")
+        (site / f"neurips{year}" / "accepted.md").write_text(
+            f"---\nlayout: neurips{year}\ntitle: Machines That Learn\n"
+            f"permalink: /neurips{year}/accept\n---\n")
+    dest = tmp_path / "out"
+    report = import_site(site, dest).render()
+    nav = yaml.safe_load((dest / "mkdocs.yml").read_text())["nav"]
+    # No day to order them by: by path.
+    assert [next(iter(e)) for e in nav[1]["Editions"]] == ["NeurIPS 2024", "NeurIPS 2025"]
+    section = nav[1]["Editions"][1]["NeurIPS 2025"]
+    assert section == [{"About": "neurips25.md"}, {"Accepted Papers": "neurips25/accept.md"}]
+    assert front(dest / "docs" / "neurips25.md")["workshop"]["venue"] == "NeurIPS 2025"
+    assert "workshop.venue: NeurIPS 2025" in report
+    built = build_config(dest / "mkdocs.yml")
+    assert built.ok, built.messages()
+    assert re.search(r">\s*NeurIPS 2025\s*<", built.html("neurips25.md"))  # in the nav
+    assert re.search(r">\s*Accepted Papers\s*<", built.html("neurips25.md"))
+
+
+def test_a_roster_no_loop_shows_is_named_in_the_report(tmp_path: Path) -> None:
+    """Volunteers were never shown by the source (its loop is commented out); the report
+    says so for that roster, and not for one a team() call shows."""
+    site = tmp_path / "jekyll"
+    site.mkdir()
+    (site / "index.md").write_text(textwrap.dedent("""\
+        ---
+        title: One Workshop
+        Organizers:
+          - name: Ada Quill
+        Volunteers:
+          - name: Bo Reed
+          - name: Cy Lark
+        ---
+
+        <ul>{% for p in page.Organizers %}<li>{{ p.name }}</li>{% endfor %}</ul>
+
+        <!-- <ul>{% for p in page.Volunteers %}<li>{{ p.name }}</li>{% endfor %}</ul> -->
+        """))
+    dest = tmp_path / "out"
+    report = import_site(site, dest).render()
+    assert ("roster Volunteers: 2 people, kept in the front matter; no team() call shows it, "
+            "as in the source") in report
+    assert "roster Organizers: 1 people\n" in report
+    assert front(dest / "docs" / "index.md")["Volunteers"] == [{"name": "Bo Reed"},
+                                                               {"name": "Cy Lark"}]

@@ -711,7 +711,9 @@ def test_the_report_shows_each_value_from_the_source_on_one_line(tmp_path: Path)
                 if line.lstrip().startswith(("Pages: 999", "Dates converted: 99"))]
     assert "\x1b" not in report
     assert max(len(line) for line in lines) <= 1_000
-    assert "  roster sp\\neakers: 1 people" in lines
+    # No include shows that roster (nor 'speakers'): the report says so, on the same line.
+    assert ("  roster sp\\neakers: 1 people, kept in the front matter; no team() call shows "
+            "it, as in the source") in lines
     assert "index.md: a\\nPages: 999 (forged)\\n.png" in report
     assert "we\\nPages: 999 (forged)\\nird.md -> docs/we-Pages-999-forged-ird.md  (W)" in lines
     kept = next(line for line in lines if "kept as written (not a date" in line)

@@ -125,6 +125,7 @@ class DataFile:
     why_kept: str = ""  # for kind "kept": why the whole file is
     source: str = ""  # "_data/people.yml", for the report
     day_labels: dict[int, str] = field(default_factory=dict)  # slot index -> its day as written
+    group_by: str | None = None  # papers grouped in the file (by session): the field naming it
 
     def count(self) -> str:
         """What the file holds, for the report: '12 people', '3 slots'."""
@@ -145,6 +146,8 @@ class SiteData:
     # the pages show them (the people directory the import writes).
     shared: dict[str, str] = field(default_factory=dict)  # casefolded name -> id
     directory: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> fields
+    # The pages whose text names site.data.X, for the files kept: where the Liquid stays.
+    referenced: dict[str, list[str]] = field(default_factory=dict)
 
     def find_shared(self) -> None:
         """Who appears in more than one people file, by name (case and spaces aside)."""
@@ -189,8 +192,11 @@ class SiteData:
             where = data.source + (f", its list '{name.split('.', 1)[1]}'" if "." in name else "")
             pages = ", ".join(shown_by.get(name, []))
             if data.kind == "kept":
+                used = self.referenced.get(name.split(".", 1)[0], [])
                 lines.append(f"  {where}: kept in the Jekyll source, not imported: "
-                             f"{data.why_kept or 'not a file the import understands'}")
+                             f"{data.why_kept or 'not a file the import understands'}"
+                             + (f"; used by {', '.join(used)}, whose Liquid over it is kept "
+                                "as written" if used else ""))
             elif data.kind == "nav":
                 lines.append(f"  {where}: {data.count()}, used for the nav's labels and order")
             else:
@@ -201,6 +207,13 @@ class SiteData:
             lines += [f"    kept: {kept}" for kept in data.kept]
         lines += [f"  {note}" for note in self.notes]
         return lines
+
+    def note_references(self, rel: str, text: str) -> None:
+        """The data files the page ``rel`` names (``site.data.plan``), for the report."""
+        for name in dict.fromkeys(m["name"].split(".", 1)[0] for m in _DATA_LOOP.finditer(text)):
+            pages = self.referenced.setdefault(name, [])
+            if rel not in pages:
+                pages.append(rel)
 
     def nav_links(self) -> list[tuple[str, str, int]]:
         """The entries of the site's navigation file (the first, if several)."""
@@ -306,6 +319,8 @@ def paper(entry: Any, decision: str | None) -> tuple[dict[str, Any] | None, list
                            if isinstance(value, list) else _text(value))
         elif target == "abstract":
             out.setdefault("abstract", str(value).strip())
+        elif target == "decision" and re.search(r"[/\\]|\.[A-Za-z0-9]{2,4}$", str(value)):
+            extra[name.lower()] = _text(value)  # a file or a link ('presentation: x.mp4')
         elif target is not None and _text(value):
             out.setdefault(target, _text(value))
         elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
@@ -471,21 +486,62 @@ def _by_day(data: list[Any]) -> tuple[list[Any], dict[int, str]]:
     """Slots of a schedule grouped by day (``- date: ...`` with a nested ``slots:`` list), one
     list, the first slot of each day given the day when its date can be read; and each day's
     first slot's index with the day as written."""
-    if not data or not all(isinstance(d, dict) and isinstance(d.get("slots"), list)
-                           for d in data):
+    grouped = _grouped(data)
+    if grouped is None or grouped[0] not in ("day", "date"):
         return data, {}
+    nested_key = grouped[1]
     flat: list[Any] = []
     labels: dict[int, str] = {}
     for group in data:
         written = _text(group.get("date")) or _text(group.get("day")) or ""
         day = parse_free_date(written)
-        for n, entry in enumerate(group["slots"]):
+        nested = next(v for k, v in group.items() if str(k) == nested_key)
+        for n, entry in enumerate(nested):
             if n == 0:
                 labels[len(flat)] = written
                 if day is not None and isinstance(entry, dict):
                     entry = {**entry, "day": day.first.isoformat()}
             flat.append(entry)
     return flat, labels
+
+
+# The field of a group that names it: "- session: Session 1" with a nested "papers:" list.
+GROUP_LABELS = ("session", "group", "track", "category", "topic", "section", "name", "title",
+                "label", "day", "date")
+
+
+def _grouped(data: list[Any]) -> tuple[str, str, list[Any]] | None:
+    """Entries grouped in the file (``- session: S1`` with one nested list of entries):
+    the field that names each group, the nested list's key, and the entries, each given its
+    group's name under that field (unless it has one). None when the file is not grouped."""
+    if not data or not all(isinstance(group, dict) for group in data):
+        return None
+    label_key = nested_key = None
+    flat: list[Any] = []
+    for group in data:
+        nested = [(str(k), v) for k, v in group.items() if isinstance(v, list)
+                  and v and all(isinstance(e, dict) for e in v)]
+        if len(nested) != 1 or (nested_key is not None and nested[0][0] != nested_key):
+            return None
+        nested_key = nested[0][0]
+        here = next((str(k).lower() for k in group if str(k).lower() in GROUP_LABELS
+                     and _text(group[k])), None)
+        if here is None or (label_key is not None and here != label_key):
+            return None
+        label_key = here
+        label = _text(next(v for k, v in group.items() if str(k).lower() == here))
+        flat += [entry if label_key in {str(k).lower() for k in entry}
+                 else {**entry, label_key: label} for entry in nested[0][1]]
+    assert label_key is not None and nested_key is not None
+    return label_key, nested_key, flat
+
+
+def _looks_like_slots(data: list[Any]) -> bool:
+    """Entries most of which have a time."""
+    entries = [e for e in data if isinstance(e, dict)]
+    timed = sum(1 for e in entries if {"time", "start", "time_start", "start_time"}
+                & {str(k).lower() for k in e})
+    return bool(entries) and timed * 2 > len(entries)
 
 
 def _kind_by_name(name: str) -> str | None:
@@ -525,6 +581,23 @@ def _read_file(name: str, data: Any) -> DataFile:
     if not isinstance(data, list):
         return DataFile(name, "kept", why_kept="is not a list")
     kind = _kind_by_name(name)
+    grouped = _grouped(data) if kind in (None, "papers", "schedule") else None
+    if grouped is not None:  # papers or talks grouped by session, track, day...
+        label_key, nested_key, flat = grouped
+        nested_kind = _kind_by_name(nested_key)
+        if kind != "schedule" and (kind == "papers" or nested_kind == "papers"
+                                   or _looks_like_papers(flat)) and not _looks_like_slots(flat):
+            made = _papers_file(name, flat, label_key)
+            made.group_by = label_key if made.kind == "papers" else None
+            return made
+        if kind == "schedule" or nested_kind == "schedule" or _looks_like_slots(flat):
+            if label_key in ("day", "date"):
+                return _schedule_file(name, data)  # grouped by day: _by_day places them
+            made = _schedule_file(name, flat)
+            if made.kind == "schedule":
+                made.kept.append(f"the slots are grouped by '{label_key}' in the file; the "
+                                 "schedule shows them in one list, without the groups' names")
+            return made
     if kind is None and _looks_like_papers(data):
         kind = "papers"
     if kind == "schedule":
@@ -538,11 +611,27 @@ def _read_file(name: str, data: Any) -> DataFile:
     if kind == "sponsors":
         return _named_file(name, "sponsors", data, sponsor,
                            "has no entry with a name, link or logo")
+    if _placeholder(data):
+        return DataFile(name, "kept", why_kept="its text is placeholder text ('Lorem ipsum'): "
+                        "a theme's sample data, not the workshop's")
     if any(word in name.lower() for word in NOT_PEOPLE):
         return DataFile(name, "kept", why_kept="the import reads people, schedule, papers, "
                         "sponsors and navigation files; this one is kept in the Jekyll source")
     return _named_file(name, "people", _rows(data) or data, person,
                        "has no entry with a name (not a people file)")
+
+
+_PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.I)
+
+
+def _placeholder(data: Any, depth: int = 0) -> bool:
+    """Whether the file's text is a theme's sample: some value says 'Lorem ipsum'."""
+    if isinstance(data, str):
+        return bool(_PLACEHOLDER.search(data))
+    if depth > 20:
+        return False
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, list) else []
+    return any(_placeholder(v, depth + 1) for v in values)
 
 
 def _named_file(name: str, kind: str, data: list[Any],
@@ -589,7 +678,9 @@ def _schedule_file(name: str, data: list[Any]) -> DataFile:
     return result
 
 
-def _papers_file(name: str, data: list[Any]) -> DataFile:
+def _papers_file(name: str, data: list[Any], group: str | None = None) -> DataFile:
+    """A papers file; ``group``: the field the file grouped its papers by, which the
+    ``papers()`` call groups them by."""
     decision = next((label for word, label in DECISIONS if word in name.lower()), None)
     result = DataFile(name, "papers")
     private: set[str] = set()
@@ -604,6 +695,11 @@ def _papers_file(name: str, data: list[Any]) -> DataFile:
     if private:
         result.kept.append("fields left out of the published papers file (contact details, "
                            "which Jekyll's _data never published): " + ", ".join(sorted(private)))
+    shown = set(PAPER_FIELDS.values())
+    other = sorted({k for e in result.entries for k in e if k not in shown and k != group})
+    if other:
+        result.kept.append("fields kept in the papers file, which papers() does not show "
+                           "(it can group by them): " + ", ".join(other))
     if not result.entries:
         return DataFile(name, "kept", kept=result.kept, why_kept="has no entry with a title")
     return result

@@ -243,7 +243,9 @@ def _use(shown: Shown, site: SiteData, meta: dict[Any, Any], page: PageData,
     ``page``; None when it stays as written (the page already has the key it would fill)."""
     data, tag = shown.data, one_line(shown.tag)
     if data.kind == "papers":
-        key, call = "", f'<< papers("{PAPERS_FOLDER}/{_file_name(data.name)}.yml") >>'
+        # group_by: a word of datafiles.GROUP_LABELS, never text from the source
+        grouping = f', group_by="{data.group_by}"' if data.group_by else ""
+        key, call = "", f'<< papers("{PAPERS_FOLDER}/{_file_name(data.name)}.yml"{grouping}) >>'
     elif data.kind == "schedule":
         key, call = "schedule", "<< schedule() >>"
     elif data.kind == "sponsors":

@@ -49,6 +49,7 @@ from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
 from .nav import (
     Button,
     NavPage,
+    commented_buttons,
     data_nav,
     first_heading,
     group,
@@ -57,6 +58,8 @@ from .nav import (
     nav_entries,
 )
 from .paths import CHUNK, WriteRefused, contains, safe_segment, safe_segments, within, write_file
+from .published import SourcePage, one_per_address
+from .venue import venue_of
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_modules", "vendor",
@@ -89,6 +92,7 @@ class PageReport:
     title: str | None
     collection: str | None = None  # the Jekyll collection (output: true) the page is of
     people: dict[str, int] = field(default_factory=dict)
+    unshown: dict[str, str] = field(default_factory=dict)  # roster -> why no team() shows it
     commented_people: int = 0
     roles: list[str] = field(default_factory=list)
     teams: list[str] = field(default_factory=list)
@@ -98,6 +102,7 @@ class PageReport:
     layout: str | None = None  # the Jekyll layout the page named
     heading: str | None = None  # its first level-one heading
     day: date | None = None  # the workshop's day, else its last date (editions' order)
+    venue: str | None = None  # "NeurIPS 2025": the nav's label of the edition
     buttons: list[str] = field(default_factory=list)  # header buttons made workshop.links
     links_unresolved: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
@@ -126,6 +131,7 @@ class Report:
     images_missing: list[str] = field(default_factory=list)  # "page: path"
     images_refused: list[str] = field(default_factory=list)  # "page: path (why)"
     skipped_files: int = 0
+    not_published: list[str] = field(default_factory=list)  # pages another one replaces
     notes: list[str] = field(default_factory=list)
     data_files: SiteData | None = None
 
@@ -156,7 +162,9 @@ class Report:
             f"Text from the Jekyll site is shown on one line, with control characters escaped "
             f"(a line break as \\n), and cut at {SHOWN} characters (…).",
             f"Pages: {len(self.pages)} ({sum(p.is_edition for p in self.pages)} with rosters or "
-            f"dates); files without front matter not copied: {self.skipped_files}",
+            f"dates); files without front matter not copied: {self.skipped_files}"
+            + (f"; not imported, another page has the same address: {len(self.not_published)}"
+               if self.not_published else ""),
             f"People: {people} in rosters"
             + (f", {from_data} in _data files" if from_data else "")
             + (f"; {commented} commented out in the source, left out as in Jekyll"
@@ -174,14 +182,21 @@ class Report:
             lines += ["", f"{shown(page.source)} -> docs/{page.dest}"
                       + (f"  ({shown(page.title)})" if page.title else "")]
             for roster, count in page.people.items():
-                lines.append(f"  roster {shown(roster)}: {count} people")
+                lines.append(f"  roster {shown(roster)}: {count} people"
+                             + (f", {page.unshown[roster]}" if roster in page.unshown else ""))
             if page.commented_people:
                 lines.append(f"  commented-out people left out: {page.commented_people}")
             lines += _listed([f'  include team.html -> << team("{team}") >>'
                               for team in page.teams])
             lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
+            if page.venue:
+                lines.append(f"  workshop.venue: {shown(page.venue)} (found in the page's address, "
+                             "subtitle, description or title; the nav labels the edition by it)")
             lines += _listed([f"  header button -> workshop.links: {shown(button)}"
                               for button in page.buttons])
+            if page.buttons:
+                lines.append("  (the edition's header shows these buttons; each links to the "
+                             "page or address named)")
             if page.slots:
                 lines.append(f"  schedule table -> schedule: {page.slots} slots, "
                              "<< schedule() >>")
@@ -202,6 +217,9 @@ class Report:
             lines += _listed([f"  note: {note}" for note in page.notes])
             lines += _listed([f"  {used}" for used in page.data_used])
             lines += _listed([f"  the built site will say: {check}" for check in page.checks])
+        if self.not_published:
+            lines += ["", "Pages with the same address as another page (Jekyll publishes one):"]
+            lines += _listed([f"  {line}" for line in self.not_published])
         if self.images_missing:
             lines += ["", "Missing images (the cards show initials until they are added):"]
             lines += _listed([f"  {missing}" for missing in self.images_missing])
@@ -711,7 +729,9 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     report.data_files = site_data
     outputs: dict[str, str] = {}
     written = Written()
-    pages = _pages(source, report, collections)
+    pages = _one_per_address(_pages(source, report, collections), collections, report)
+    for rel, text in pages:
+        site_data.note_references(rel, text)
     site = _site_map(pages, collections, data)
     layouts = Layouts(source, report)
     for rel, text in pages:
@@ -751,6 +771,33 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     return report
 
 
+def _meta_of(text: str) -> dict[Any, Any]:
+    """A page's front matter as a mapping, or {} when it cannot be one."""
+    split = split_front_matter(text)
+    loaded = load(split[0] or "", first_line=2) if split else Loaded(ok=False)
+    meta = loaded.data if loaded.ok and isinstance(loaded.data, dict) else {}
+    return {} if meta and unwritable(meta) else meta
+
+
+def _one_per_address(pages: list[tuple[str, str]], collections: Collections,
+                     report: Report) -> list[tuple[str, str]]:
+    """The pages Jekyll publishes: of pages that share an address, the one it writes last
+    (:mod:`.published`); the others are reported, not imported."""
+    found = []
+    for rel, text in pages:
+        published = collections.of(rel)
+        found.append(SourcePage(rel, published[1] if published else rel,
+                                _meta_of(text).get("permalink"), published is not None))
+    kept, left_out = one_per_address(found)
+    for page in left_out:
+        report.not_published.append(
+            f"{shown(page.rel)} was not imported: {shown(page.kept)} has the same address, "
+            f"{shown(page.address)}, and Jekyll publishes one page there (it warns \"Conflict: "
+            f"The following destination is shared by multiple files\"); {page.why}.")
+    names = {p.rel for p in kept}
+    return [(rel, text) for rel, text in pages if rel in names]
+
+
 def _site_map(pages: list[tuple[str, str]], collections: Collections,
               config: dict[Any, Any]) -> SiteMap:
     """Every page's addresses and where it goes under docs/: the same paths the import
@@ -768,11 +815,7 @@ def _site_map(pages: list[tuple[str, str]], collections: Collections,
     for rel, text in pages:
         published = collections.of(rel)
         path = published[1] if published else rel
-        split = split_front_matter(text)
-        loaded = load(split[0] or "", first_line=2) if split else Loaded(ok=False)
-        meta = loaded.data if loaded.ok and isinstance(loaded.data, dict) else {}
-        if meta and unwritable(meta):
-            meta = {}
+        meta = _meta_of(text)
         dest = _dest_path(path, meta, taken, PageReport(rel, "", None))
         site.add(path, meta.get("permalink"), dest)
         site.pages.setdefault(rel.rsplit(".", 1)[0], dest)  # {% link %} names the file
@@ -872,10 +915,16 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.notes += [f"schedule {kept}; kept as written" for kept in converted.tables_kept]
     if "workshop" not in meta:
         block = dict(day or {})
+        if rosters:  # an edition
+            page.venue = _venue(rel, page.dest, meta, block)
+            if page.venue:
+                block = {"venue": page.venue, **block}
         if rosters and layouts is not None and site is not None:
             block.update(_workshop_links(page, layouts, site))
         if block:
             additions["workshop"] = block
+    elif isinstance(meta["workshop"], dict) and isinstance(meta["workshop"].get("venue"), str):
+        page.venue = one_line(meta["workshop"]["venue"]) or None
 
     def copy_for_front_matter(ref: str) -> str | None:
         return images.copy(ref, rel)  # docs-relative: the plugin looks there too
@@ -892,10 +941,29 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                    for kept in converted.loops_kept]
     page.dates = [line for line, _parsed in converted.dates]
     page.kept_lines = converted.kept_date_lines
+    shown_rosters = {call.arg for call in find_calls(converted.text) if call.name == "team"}
+    page.unshown = {k: _why_unshown(k, converted) for k in page.people if k not in shown_rosters}
     _body_notes(page, converted)
     if not edited.text or (not front.strip() and not additions):
         return _no_front_matter(converted.text)
     return f"---\n{edited.text}---\n\n{converted.text}"
+
+
+def _why_unshown(roster: str, converted: BodyResult) -> str:
+    """Why no team() call of the new page shows ``roster``: the source showed it only
+    through Liquid kept as written, or not at all (no loop, or only commented-out ones)."""
+    if any(kept.split(":", 1)[0] == roster for kept in converted.loops_kept):
+        return ("kept in the front matter; the source's loop over it is kept as written "
+                "(above), so no team() call shows it yet")
+    return "kept in the front matter; no team() call shows it, as in the source"
+
+
+def _venue(rel: str, dest: str, meta: dict[Any, Any], block: dict[str, Any]) -> str | None:
+    """The edition's venue and year ("NeurIPS 2025"): from its address, else its subtitle,
+    description or title (:mod:`.venue`)."""
+    texts = [meta[k] for k in ("subtitle", "description", "title") if isinstance(meta.get(k), str)]
+    day = block.get("date") or block.get("start")
+    return venue_of(f"{rel}/{dest}", texts, day.year if isinstance(day, date) else None)
 
 
 def _body_notes(page: PageReport, converted: BodyResult) -> None:
@@ -946,8 +1014,8 @@ def _check_each(report: Report, outputs: dict[str, str], images: set[str],
         front = parse_front_matter(page.dest, text)
         body = text[front.body_start:]
 
-        def url_for(src: str) -> str | None:
-            return src if src in images else None
+        def url_for(src: str) -> str | None:  # the site's files: images and pages
+            return src if src in images or src in outputs else None
 
         data = read_page(page.dest, front.meta, find_calls(body), default_zone=AOE,
                          url_for=url_for, papers=papers, directory=directory,
@@ -970,35 +1038,43 @@ class Layouts:
     def __init__(self, source: Path, report: Report) -> None:
         self.source = source
         self.report = report
-        self.read: dict[str, list[Button]] = {}
+        self.read: dict[str, tuple[list[Button], list[Button]]] = {}  # (shown, commented out)
 
     def buttons(self, name: str | None) -> list[Button]:
+        return self._of(name)[0]
+
+    def hidden(self, name: str | None) -> list[Button]:
+        """The buttons the layout has commented out (they still say what a page is)."""
+        return self._of(name)[1]
+
+    def _of(self, name: str | None) -> tuple[list[Button], list[Button]]:
         if not name:
-            return []
+            return [], []
         if name not in self.read:
-            self.read[name] = self._read(name)
+            text = self._read(name)
+            self.read[name] = (header_buttons(text), commented_buttons(text))
         return self.read[name]
 
-    def _read(self, name: str) -> list[Button]:
+    def _read(self, name: str) -> str:
         segment = safe_segment(name)
         if segment != name:
-            return []
+            return ""
         full = self.source / "_layouts" / f"{segment}.html"
         if not os.path.lexists(full):
-            return []
+            return ""
         found = within(full, self.source)
         try:
             if found is None or found.stat().st_size > MAX_LAYOUT_BYTES:
                 self.report.notes.append(f"_layouts/{shown(segment)}.html was not read (outside "
                                          f"the site, or larger than {MAX_LAYOUT_BYTES:,} bytes); "
                                          "its header buttons are not in the nav.")
-                return []
+                return ""
             text = found.read_text(encoding="utf-8-sig", errors="replace")
         except OSError as exc:
             self.report.notes.append(f"_layouts/{shown(segment)}.html could not be read "
                                      f"({_why(exc)}); its header buttons are not in the nav.")
-            return []
-        return header_buttons(resolve_liquid_urls(text, LinkResult("")))
+            return ""
+        return resolve_liquid_urls(text, LinkResult(""))
 
 
 def _edition_day(meta: dict[Any, Any], day: dict[str, Any] | None,
@@ -1029,14 +1105,16 @@ def _workshop_links(page: PageReport, layouts: Layouts, site: SiteMap) -> dict[s
         found = site.find(button.href, folder)
         if found is not None:
             url = base + page_url(found[0]) + (f"#{found[1]}" if found[1] else "")
+            where = f"the page docs/{found[0]}"
         elif re.match(r"https?://[^\s\"'<>{}]+$", button.href, re.I):
             url = button.href
+            where = "a web address, as written"
         else:
             page.notes.append(f"header button '{shown(button.label, 60)}' ({shown(button.href)}) "
                               "leads to no page of the site; left out of workshop.links")
             continue
         links.append({"label": button.label, "url": url})
-        page.buttons.append(f"{button.label} -> {url}")
+        page.buttons.append(f"{button.label} -> {url} ({where})")
     return {"links": links} if links else {}
 
 
@@ -1047,7 +1125,7 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
         nav.append({"Home": "index.md"})
     anyone = any(q.people for q in report.pages)
     every = [NavPage(p.dest, p.title or "", bool(p.people) or (p.is_edition and not anyone),
-                     p.collection, p.layout, p.heading, p.day) for p in report.pages]
+                     p.collection, p.layout, p.heading, p.day, p.venue) for p in report.pages]
     home = next((p for p in every if p.dest == "index.md"), None)
     nav_pages = [p for p in every if p.dest != "index.md"]
 
@@ -1057,7 +1135,9 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
 
     buttons = {p.layout: layouts.buttons(p.layout) for p in nav_pages
                if p.layout and layouts is not None}
-    editions, rest = group(nav_pages, buttons, find)
+    hidden = {p.layout: layouts.hidden(p.layout) for p in nav_pages
+              if p.layout and layouts is not None}
+    editions, rest = group(nav_pages, buttons, find, hidden)
     if editions:
         nav.append({"Editions": nav_entries(editions, {p.dest: p for p in nav_pages})})
     by_dest = {p.dest: p for p in report.pages}

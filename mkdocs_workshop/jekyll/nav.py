@@ -8,10 +8,12 @@ title). So:
 - an edition is a page with rosters (or, on a site without any, with dates);
 - its sub-pages are the pages its layout's buttons lead to, and the pages under its folder
   (``neurips25.md`` -> ``neurips25/*.md``);
-- in the nav, under "Editions", each edition is a section labelled with its title: the
-  edition page first (labelled by its own button, else "About"), then its sub-pages, each
-  labelled by its button (else its first heading, else its title); an edition without
-  sub-pages is one entry;
+- in the nav, under "Editions", each edition is a section labelled with its venue and year
+  ("NeurIPS 2025", the ``workshop.venue`` the import found), else its title: the edition
+  page first (labelled by its own button, else "About"), then its sub-pages, each labelled
+  by what it is: its button (else a commented-out one, else its first heading, else its
+  title when it is not the edition's, else its file's name); an edition without sub-pages is
+  one entry;
 - editions newest first (by the workshop's day, else the page's last date), the other pages
   after them.
 
@@ -46,7 +48,17 @@ class Button:
 
 def header_buttons(layout: str) -> list[Button]:
     """The buttons of a layout's header: links whose class has ``btn``, in order."""
-    visible = _without_comments(layout)
+    return _buttons(_without_comments(layout))
+
+
+def commented_buttons(layout: str) -> list[Button]:
+    """The buttons the layout's HTML comments hold: hidden from visitors, they still say what
+    the page they lead to is (``<!-- <a href="accepted.html" class="btn">Accepted Papers</a>
+    -->``)."""
+    return _buttons(_only_comments(layout))
+
+
+def _buttons(visible: str) -> list[Button]:
     found = []
     for match in _BUTTON.finditer(visible):
         attrs = match.group("attrs")
@@ -76,6 +88,19 @@ def _without_comments(text: str) -> str:
         position = end + 3
 
 
+def _only_comments(text: str) -> str:
+    """The content of ``text``'s HTML comments, one after another, in one pass."""
+    pieces = []
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        pieces.append(text[start + 4:] if end == -1 else text[start + 4:end])
+        if end == -1:
+            break
+        position = end + 3
+    return "\n".join(pieces)
+
+
 def first_heading(text: str) -> str | None:
     """The text of a page's first level-one heading (Markdown or ``<h1>``), if it has one."""
     match = _HEADING.search(text)
@@ -95,6 +120,7 @@ class NavPage:
     layout: str | None = None
     heading: str | None = None
     day: date | None = None
+    venue: str | None = None  # "NeurIPS 2025", from the workshop block
 
 
 @dataclass
@@ -102,13 +128,17 @@ class Edition:
     page: NavPage
     buttons: list[tuple[str, str]] = field(default_factory=list)  # (label, dest)
     pages: list[str] = field(default_factory=list)  # sub-pages' dests
+    hidden: list[tuple[str, str]] = field(default_factory=list)  # commented-out buttons
 
 
 def group(pages: list[NavPage], buttons: dict[str, list[Button]],
-          find: Callable[[str, str], str | None]) -> tuple[list[Edition], list[NavPage]]:
+          find: Callable[[str, str], str | None],
+          hidden: dict[str, list[Button]] | None = None
+          ) -> tuple[list[Edition], list[NavPage]]:
     """The editions with their sub-pages, newest first, and the pages of none.
-    ``buttons`` are each layout's; ``find(href, dest)`` gives the page (dest) a button's link
-    leads to from the edition page ``dest``."""
+    ``buttons`` are each layout's (``hidden``: its commented-out ones, for labels only);
+    ``find(href, dest)`` gives the page (dest) a button's link leads to from the edition
+    page ``dest``."""
     by_dest = {p.dest: p for p in pages}
     editions: dict[str, Edition] = {}
     for page in pages:
@@ -123,6 +153,10 @@ def group(pages: list[NavPage], buttons: dict[str, list[Button]],
             edition.buttons.append((button.label, target))
             if target != edition.page.dest and target not in editions:
                 claimed.setdefault(target, edition.page.dest)
+        for button in (hidden or {}).get(edition.page.layout or "", []):
+            target = find(button.href, edition.page.dest)
+            if target is not None:
+                edition.hidden.append((button.label, target))
     for page in pages:
         if page.dest in editions or page.dest in claimed or page.collection is not None:
             continue
@@ -147,24 +181,40 @@ def _newest_first(edition: Edition) -> tuple[int, int, str]:
 
 
 def label_of(page: NavPage, edition: Edition | None) -> str:
-    """A sub-page's label: its button in the edition's header, else its first heading, else
-    its title."""
+    """A sub-page's label, what the page is: its button in the edition's header (else a
+    commented-out one), else its first heading, else its title when it is not the edition's
+    own (every page of an edition often has that), else its file's name."""
     if edition is not None:
-        for label, dest in edition.buttons:
+        for label, dest in edition.buttons + edition.hidden:
             if dest == page.dest:
                 return label
-    return page.heading or page.title or page.dest[:-3]
+    if page.heading:
+        return page.heading
+    if page.title and (edition is None or page.title != edition.page.title):
+        return page.title
+    name = page.dest[:-3].rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").strip()
+    return name[:1].upper() + name[1:] if name else page.dest[:-3]
+
+
+def edition_label(edition: Edition, editions: list[Edition]) -> str:
+    """What tells an edition apart in the nav: its venue and year ("NeurIPS 2025") when no
+    other edition has the same, else its title (with its path when two share it)."""
+    page = edition.page
+    venues = [e.page.venue for e in editions]
+    if page.venue and venues.count(page.venue) == 1:
+        return page.venue
+    title = page.title or page.dest[:-3]
+    if [e.page.title for e in editions].count(page.title) > 1:  # two of one title: say which
+        title = f"{title} ({page.dest[:-3]})"
+    return title
 
 
 def nav_entries(editions: list[Edition], by_dest: dict[str, NavPage]) -> list[Any]:
     """The nav's sections for the editions (labels escaped for HTML)."""
     entries: list[Any] = []
-    titles = [e.page.title for e in editions]
     for edition in editions:
         page = edition.page
-        title = page.title or page.dest[:-3]
-        if titles.count(page.title) > 1:  # two editions of one title: say which
-            title = f"{title} ({page.dest[:-3]})"
+        title = edition_label(edition, editions)
         if not edition.pages:  # a page alone: no section
             entries.append({html_text(title): page.dest})
             continue
