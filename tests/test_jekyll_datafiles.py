@@ -426,9 +426,12 @@ def test_grouped_papers_and_talks_are_read_with_their_groups() -> None:
     assert sample.kind == "kept" and "placeholder text" in sample.why_kept
 
 
-def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path) -> None:
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path, wrapped: bool) -> None:
     """A page loops over sessions and, inside, over each session's papers: the loop becomes
-    papers() grouped by session, and every paper shows under its session."""
+    papers() grouped by session, and every paper shows under its session. Inside a Bootstrap
+    row that holds nothing else (as real sites have it), the call takes the row's place: in an
+    HTML block, Markdown would leave the group headings as text."""
     source = tmp_path / "src"
     (source / "_data").mkdir(parents=True)
     (source / "_data" / "sessions.yml").write_text(dedent("""\
@@ -450,18 +453,19 @@ def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path) -> None:
               papers:
                 - {title: Sample, abstract: "Lorem ipsum dolor sit amet."}
         """), encoding="utf-8")
-    (source / "index.md").write_text(dedent("""\
-        ---
-        title: Program
-        ---
-        <h3>Paper Sessions</h3>
+    loop = dedent("""\
         {% for session in site.data.sessions %}
         <h5 id="{{ session.id }}">{{ session.session }}</h5>
         <table>{% for paper in session.papers %}
         <tr><td>{{ paper.title }}</td><td>{{ paper.authors }}</td></tr>
         {% endfor %}</table>
         {% endfor %}
-        """), encoding="utf-8")
+        """)
+    if wrapped:
+        loop = ('<div class="row">\n    <div class="col-md-12">\n        \n' + loop
+                + '\n    </div>\n</div>\n')
+    (source / "index.md").write_text(
+        "---\ntitle: Program\n---\n<h3>Paper Sessions</h3>\n" + loop, encoding="utf-8")
     (source / "room.md").write_text(
         "---\ntitle: Rooms\n---\n{% for p in site.data.plan[0].sessions[0].papers %}"
         "{{ p.title }}{% endfor %}\n", encoding="utf-8")
@@ -469,7 +473,7 @@ def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path) -> None:
     report = import_site(source, dest).render()
     page = (dest / "docs" / "index.md").read_text(encoding="utf-8")
     assert '<< papers("data/sessions.yml", group_by="session") >>' in page
-    assert "site.data.sessions" not in page
+    assert "site.data.sessions" not in page and "col-md-12" not in page
     assert "_data/sessions.yml: 3 papers, shown on docs/index.md" in report
     assert ("_data/plan.yml: kept in the Jekyll source, not imported: its text is placeholder "
             "text ('Lorem ipsum'): a theme's sample data, not the workshop's; used by room.md, "

@@ -47,6 +47,10 @@ _BASEURL = re.compile(r"\{\{\s*site\.baseurl\s*\}\}")
 _MD_IMAGE = re.compile(r"(!\[[^\[\]]{0,1000}\]\()([^)\s\[\]]{1,2000})((?:\s+\"[^\"]{0,1000}\")?\))")
 _HTML_IMAGE = re.compile(r"""(<img\b[^<>]{0,1000}?\bsrc=)(["'])([^"'<>]{1,2000})\2""", re.I)
 _PLACEHOLDER = re.compile(r"\x00MACRO(\d+)\x00")
+# An HTML element that holds nothing but a macro call the import wrote (the Bootstrap row a
+# loop filled). A call from the source itself is never bare: it is kept in a raw block.
+_ONLY_A_CALL = re.compile(r"<(div|section|article|center|span|p)\b[^<>]{0,500}>\s*"
+                          r"(<< [a-z]+\([^\n<>]*\) >>)\s*</\1\s*>", re.I)
 
 
 @dataclass
@@ -136,6 +140,16 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
     body = _PLACEHOLDER.sub(lambda m: macros[int(m.group(1))], body)
     result.text = body.strip("\n") + "\n"
     return result
+
+
+def drop_call_wrappers(text: str) -> str:
+    """The page's text without the HTML elements that hold nothing but a macro call: the call
+    takes their place. Markdown does not read what is inside an HTML block, so the macro's own
+    Markdown (papers()'s group headings) would show there as text; the element itself (a
+    Bootstrap row or column) only laid out the Jekyll theme's page."""
+    while (unwrapped := _ONLY_A_CALL.sub(r"\n\n\2\n\n", text)) != text:
+        text = unwrapped  # the next round drops the element around it, if it held only that
+    return text
 
 
 def _not_a_roster(name: str, keys: Collection[str]) -> str:

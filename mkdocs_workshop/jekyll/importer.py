@@ -39,7 +39,7 @@ from ..scan import find_calls
 from ..sitefiles import GITIGNORE, mkdocs_yml_text
 from ..times import format_day
 from ..timezones import AOE
-from .body import BodyResult, convert_body
+from .body import BodyResult, convert_body, drop_call_wrappers
 from .datafiles import SiteData, read_site_data
 from .dataloops import Written, directory_yaml, use_site_data
 from .escape import html_text, keep_verbatim, markdown_text, one_line
@@ -896,7 +896,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                              find_link=find_link if site else None,
                              internal=site.internal if site else lambda url: False,
                              schedule="schedule" not in meta)
-    converted.text = finish(converted.text)
+    converted.text = drop_call_wrappers(finish(converted.text))
     page.links_rewritten = converted.links.rewritten
     page.links_unresolved = converted.links.unresolved
     if has_dates:
