@@ -426,8 +426,8 @@ def test_grouped_papers_and_talks_are_read_with_their_groups() -> None:
     assert sample.kind == "kept" and "placeholder text" in sample.why_kept
 
 
-@pytest.mark.parametrize("wrapped", [False, True])
-def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path, wrapped: bool) -> None:
+@pytest.mark.parametrize("wrapped", ["", "a row", "a container"])
+def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path, wrapped: str) -> None:
     """A page loops over sessions and, inside, over each session's papers: the loop becomes
     papers() grouped by session, and every paper shows under its session. Inside a Bootstrap
     row that holds nothing else (as real sites have it), the call takes the row's place: in an
@@ -464,6 +464,9 @@ def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path, wrapped: boo
     if wrapped:
         loop = ('<div class="row">\n    <div class="col-md-12">\n        \n' + loop
                 + '\n    </div>\n</div>\n')
+    if wrapped == "a container":  # with more in it: closed before the call, opened after it
+        loop = ('<div class="container" id="main">\n  <p>Before the papers.</p>\n' + loop
+                + '  <h4>Further information</h4>\n  <p>After the papers.</p>\n</div>\n')
     (source / "index.md").write_text(
         "---\ntitle: Program\n---\n<h3>Paper Sessions</h3>\n" + loop, encoding="utf-8")
     (source / "room.md").write_text(
@@ -485,6 +488,9 @@ def test_papers_grouped_by_session_show_on_the_page(tmp_path: Path, wrapped: boo
     for text in ("Session 1: Birds", "Session 2: Bees", "Counting owls at night",
                  "Gull flight paths", "Hive sounds", "Dee Rowe"):
         assert text in html
+    if wrapped == "a container":
+        assert "Before the papers." in html and "After the papers." in html
+        assert html.count('id="main"') == 1  # the container opened again has no id
     content = html[html.index("<article"):]  # after the table of contents
     assert content.index("Session 1: Birds") < content.index("Gull flight paths") \
         < content.index("Session 2: Bees") < content.index("Hive sounds")

@@ -143,13 +143,56 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
 
 
 def drop_call_wrappers(text: str) -> str:
-    """The page's text without the HTML elements that hold nothing but a macro call: the call
-    takes their place. Markdown does not read what is inside an HTML block, so the macro's own
-    Markdown (papers()'s group headings) would show there as text; the element itself (a
-    Bootstrap row or column) only laid out the Jekyll theme's page."""
+    """The page's text with the import's macro calls where Markdown reads them.
+
+    Markdown does not read what is inside an HTML block, so the Markdown a macro writes
+    (papers()'s group headings) would show there as text. An HTML element that holds nothing
+    but the call (a Bootstrap row or column, which only laid out the Jekyll theme's page) is
+    dropped, the call taking its place; a papers() or awards() call still inside HTML
+    containers closes them before it and opens them again after it (without their ids, which
+    a page may not repeat)."""
     while (unwrapped := _ONLY_A_CALL.sub(r"\n\n\2\n\n", text)) != text:
         text = unwrapped  # the next round drops the element around it, if it held only that
+    for call in reversed(list(_MARKDOWN_CALL.finditer(text))):
+        around = _open_containers(text, call.start())
+        if around:
+            closing = "".join(f"</{name}>" for name, _ in reversed(around))
+            opening = "".join(_ID_ATTR.sub("", tag) for _, tag in around)
+            text = (text[:call.start()] + closing + "\n\n" + call.group(0) + "\n\n" + opening
+                    + text[call.end():])
     return text
+
+
+_MARKDOWN_CALL = re.compile(r"^<< (?:papers|awards)\([^\n<>]*\) >>$", re.M)
+_CONTAINERS = frozenset({"div", "section", "article", "main", "header", "footer", "aside",
+                         "nav", "center", "figure", "details", "blockquote", "form"})
+_NOT_CLOSABLE = frozenset({"table", "thead", "tbody", "tr", "td", "th", "ul", "ol", "li", "dl",
+                           "dd", "dt", "pre", "p", "span", "a", "textarea", "select", "svg",
+                           "script", "style"})
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})\b[^<>]{0,2000}?(/?)>")
+_SKIPPED = re.compile(r"<!--.*?-->|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+_ID_ATTR = re.compile(r"""\s+id\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+
+
+def _open_containers(text: str, at: int) -> list[tuple[str, str]]:
+    """The HTML elements open at ``at`` (name, opening tag), outermost first, when all of them
+    are containers that can be closed and opened again; else none."""
+    scan = _SKIPPED.sub(lambda m: " " * len(m.group(0)), text[:at])
+    stack: list[tuple[str, str]] = []
+    for tag in _TAG.finditer(scan):
+        name = tag.group(2).lower()
+        if name not in _CONTAINERS and name not in _NOT_CLOSABLE:
+            continue  # inline and void elements
+        if tag.group(1):  # a closing tag: closes the last element of its name still open
+            for i in range(len(stack) - 1, -1, -1):
+                if stack[i][0] == name:
+                    del stack[i:]
+                    break
+        elif not tag.group(3):
+            stack.append((name, text[tag.start():tag.end()]))
+    if any(name in _NOT_CLOSABLE for name, _ in stack):
+        return []
+    return stack
 
 
 def _not_a_roster(name: str, keys: Collection[str]) -> str:
