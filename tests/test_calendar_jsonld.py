@@ -221,7 +221,8 @@ def test_a_place_to_be_announced_is_not_spliced_into_the_held_line(site: SiteFn)
     edition = {**EDITION, "workshop": {**EDITION["workshop"], "date": "2024-04-16",
                                        "location": "To be announced"},
                "dates": dates, "schedule": []}
-    built = site({"icml24.md": page(edition, "<< dates() >>")}, strict=True)
+    built = site({"icml24.md": page(edition, '<< dates() >>\n\n<< team("speakers") >>\n\n'
+                                             '<< team("Organizers") >>')}, strict=True)
     assert built.ok, built.messages()
     html = built.html("icml24.md")
     assert '<p class="workshop-dates__held">Held on April 16, 2024.</p>' in html
