@@ -336,13 +336,7 @@ def make_baseline(series: Series, root: Path) -> Series:
             body += "\n" + ld.group() + "\n"
         front = f"---\ntitle: {json_str(meta['title'])}\n---\n\n" if "title" in meta else ""
         (docs / page).write_text(front + body, encoding="utf-8")
-    for path in site.rglob("*"):
-        rel = path.relative_to(site).as_posix()
-        if path.is_file() and (rel.startswith(PLUGIN_IMAGES) or rel.endswith(".ics")
-                               or rel in PLUGIN_ASSETS):
-            target = docs / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+    copy_plugin_files(site, docs)
     config = yaml.safe_load((series.root / "mkdocs.yml").read_text("utf-8"))
     config["plugins"] = ["search"]
     config["extra_css"] = [PLUGIN_ASSETS[0]]
@@ -354,6 +348,18 @@ def make_baseline(series: Series, root: Path) -> Series:
     (root / "mkdocs-macros.yml").write_text(yaml.safe_dump(config, sort_keys=False),
                                             encoding="utf-8")
     return Series(root, series.pages, {})
+
+
+def copy_plugin_files(site: Path, docs: Path) -> None:
+    """What the plugin published beside the pages of ``site`` (avatars and logos, calendar
+    files, its stylesheet and script), as files of the docs folder ``docs``."""
+    for path in site.rglob("*"):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and (rel.startswith(PLUGIN_IMAGES) or rel.endswith(".ics")
+                               or rel in PLUGIN_ASSETS):
+            target = docs / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
 
 
 def json_str(value: object) -> str:
@@ -771,16 +777,8 @@ def capture_pages(real: RealSite) -> None:
 
 
 def add_plugin_files(real: RealSite) -> None:
-    """What the plugin publishes beside the pages (avatars and logos, calendar files, its
-    stylesheet and script), as files of the plugin-less copy's docs folder."""
-    site, docs = real.with_root / real.site_dir, real.without_root / real.docs_dir
-    for path in site.rglob("*"):
-        rel = path.relative_to(site).as_posix()
-        if path.is_file() and (rel.startswith(PLUGIN_IMAGES) or rel.endswith(".ics")
-                               or rel in PLUGIN_ASSETS):
-            target = docs / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target)
+    """What the plugin publishes beside the pages, as files of the plugin-less copy."""
+    copy_plugin_files(real.with_root / real.site_dir, real.without_root / real.docs_dir)
 
 
 def drop_unpublished(real: RealSite) -> None:

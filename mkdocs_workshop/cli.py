@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         description="Write TO from FROM (never changed), in the site's folder: the workshop "
         "block for --date, every date moved by the distance between the two workshop days and "
         "marked tentative, organizer rosters carried, speakers, panel, program, papers and "
-        "sponsors left empty, the text kept; mkdocs.yml's nav gains TO after FROM. Prints what "
+        "sponsors left empty, the text kept; mkdocs.yml's nav gains TO among the editions by "
+        "date (after FROM when they are in no order). Prints what "
         "it did and the lines of TO that still name the old edition.")
     edition.add_argument("source", type=Path, metavar="FROM", help="this edition's page")
     edition.add_argument("target", type=Path, metavar="TO", help="the new page")

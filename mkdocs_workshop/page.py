@@ -17,6 +17,7 @@ from typing import Any
 from .features import FEATURES, MACROS, NOT_ROSTERS
 from .features.base import Call, Directory, Issues, Macro, PageRead, Reading, frozen
 from .features.papers import PaperFiles
+from .features.team import rosters
 from .imagerefs import ImageMaker
 from .problems import Problem, Problems
 from .scan import MacroCall
@@ -88,8 +89,6 @@ def report_unshown(meta: Mapping[str, Any], read: PageRead, calls: Iterable[Macr
     ``team()`` names, ``schedule:`` without ``schedule()``, and so on (not ``dates:``, which the
     edition header and the series index show too). A call inside a Jinja comment shows nothing;
     a ``team()`` whose roster is computed could show any roster."""
-    from .features.team import rosters
-
     calls = list(calls)
     called = {call.name for call in calls}
     for macro in MACROS.values():

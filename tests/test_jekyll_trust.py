@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from jinja2 import nodes
 
 from mkdocs_workshop.cli import main
-from mkdocs_workshop.jekyll.body import convert_body
+from mkdocs_workshop.jekyll.body import convert_body, drop_call_wrappers
 from mkdocs_workshop.jekyll.escape import (
     DELIMITERS,
     escape_runs,
@@ -917,3 +917,17 @@ def test_many_loops_over_one_data_file_with_a_large_include(tmp_path: Path) -> N
     assert page.count('<< team("speakers") >>') == 1
     assert report.count("kept as written: the page already has 'speakers:'") == 299
     assert page.count("{% raw %}{% for s in site.data.speakers %}") == 299
+
+
+def test_a_tag_that_holds_kept_liquid_is_never_copied_around_a_call() -> None:
+    # papers() inside HTML containers closes them before the call and opens them again after
+    # it; an opening tag with anything a template reads in it is not copied, so nothing from
+    # the source is written twice or comes apart from its raw block.
+    call = '<< papers("data/x.yml") >>'
+    plain = f'<div class="page" id="top">\n<p>Before.</p>\n\n{call}\n\n</div>\n'
+    assert drop_call_wrappers(plain) == (
+        f'<div class="page" id="top">\n<p>Before.</p>\n\n</div>\n\n{call}\n\n'
+        '<div class="page">\n\n</div>\n')
+    for kept in ('{% raw %}<< x >>{% endraw %}', "{{ site.title }}", "{# a #}"):
+        text = f'<div class="page" title="{kept}">\n<p>Before.</p>\n\n{call}\n\n</div>\n'
+        assert drop_call_wrappers(text) == text

@@ -171,6 +171,7 @@ _NOT_CLOSABLE = frozenset({"table", "thead", "tbody", "tr", "td", "th", "ul", "o
                            "script", "style"})
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]{0,30})\b[^<>]{0,2000}?(/?)>")
 _SKIPPED = re.compile(r"<!--.*?-->|\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+_TEMPLATE = re.compile(r"[{<][%{#<]|[%}#>][}>]")  # what Jinja, or a kept region, might read
 _ID_ATTR = re.compile(r"""\s+id\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 
 
@@ -190,8 +191,8 @@ def _open_containers(text: str, at: int) -> list[tuple[str, str]]:
                     break
         elif not tag.group(3):
             stack.append((name, text[tag.start():tag.end()]))
-    if any(name in _NOT_CLOSABLE for name, _ in stack):
-        return []
+    if any(name in _NOT_CLOSABLE or _TEMPLATE.search(tag) for name, tag in stack):
+        return []  # a tag that holds kept Liquid is never copied: it stays where it is
     return stack
 
 
