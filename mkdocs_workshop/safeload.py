@@ -75,7 +75,7 @@ class _Limit(Exception):
         self.message, self.fix = message, fix
 
 
-def _check_events(text: str, limits: Limits, first_line: int) -> None:
+def _check_events(text: str, limits: Limits, first_line: int, loader: Any) -> None:
     """Depth and expanded size, from the event stream: raise _Limit at the first excess."""
     depth = 0
     total = 0  # values read so far, every alias expanded
@@ -84,7 +84,7 @@ def _check_events(text: str, limits: Limits, first_line: int) -> None:
     open_anchors: list[str | None] = []
     anchors: dict[str, int] = {}
     event: Any
-    for event in yaml.parse(text, Loader=_SafeLoader):
+    for event in yaml.parse(text, Loader=loader):
         kind = type(event)
         if kind is yaml.ScalarEvent:
             added = 1
@@ -130,8 +130,9 @@ def _check_events(text: str, limits: Limits, first_line: int) -> None:
                 "write the entries out, or use fewer aliases.")
 
 
-class _Loader(_SafeLoader):
-    """PyYAML's safe loader, keeping as text what it would fail on or change."""
+class _Keeping(yaml.constructor.SafeConstructor):
+    """What PyYAML's safe loader would fail on or change, kept as text (a mixin of the
+    loaders below: the same rules with libyaml and without)."""
 
     not_dates: list[str]
     not_numbers: list[str]
@@ -181,10 +182,21 @@ class _Loader(_SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-for _tag, _method in (("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp),
-                      ("tag:yaml.org,2002:int", _Loader.construct_yaml_int),
-                      ("tag:yaml.org,2002:float", _Loader.construct_yaml_float)):
+class _Loader(_Keeping, _SafeLoader):
+    """libyaml's parser: fast, with limits of its own."""
+
+
+class _PureLoader(_Keeping, yaml.SafeLoader):
+    """PyYAML's pure-Python parser: slow, without limits of its own (and without recursion:
+    the composer recurses, but only once the text is known to nest at most max_depth)."""
+
+
+_KEPT: dict[str, Any] = {"tag:yaml.org,2002:timestamp": _Keeping.construct_yaml_timestamp,
+                         "tag:yaml.org,2002:int": _Keeping.construct_yaml_int,
+                         "tag:yaml.org,2002:float": _Keeping.construct_yaml_float}
+for _tag, _method in _KEPT.items():
     _Loader.add_constructor(_tag, _method)
+    _PureLoader.add_constructor(_tag, _method)
 
 
 def yaml_error(exc: yaml.YAMLError, text: str, *, first_line: int = 1) -> tuple[str, str]:
@@ -204,7 +216,15 @@ def yaml_error(exc: yaml.YAMLError, text: str, *, first_line: int = 1) -> tuple[
 
 
 def load(text: str, *, first_line: int = 1, limits: Limits = LIMITS) -> Loaded:
-    """Read ``text``; ``first_line`` is its first line's number in the file."""
+    """Read ``text``; ``first_line`` is its first line's number in the file.
+
+    The limits are the plugin's, whatever the YAML library accepts or refuses: libyaml has
+    limits of its own, which change between releases (PyYAML 6.0.4 bundles a libyaml that
+    refuses a thousand levels of nesting, and reads ahead of the events it gives, so it
+    refuses before the events reach ours). When libyaml refuses a text, PyYAML's pure-Python
+    parser, which has no limit of its own, reads it again: a limit of ours crossed is what the
+    message says, a text it reads is read, and otherwise libyaml's message stands.
+    """
     result = Loaded()
     if len(text) > limits.max_chars:
         result.ok, result.over_limit = False, True
@@ -212,33 +232,53 @@ def load(text: str, *, first_line: int = 1, limits: Limits = LIMITS) -> Loaded:
                         "a workshop's data needs.", "split it, or remove what is not data.")
         return result
     try:
-        _check_events(text, limits, first_line)
+        _read(text, limits, first_line, result, _Loader)
     except _Limit as limit:
-        result.ok, result.over_limit = False, True
-        result.error = (limit.message, limit.fix)
-        return result
-    except yaml.YAMLError as exc:
-        result.ok = False
-        result.error = yaml_error(exc, text, first_line=first_line)
-        return result
-    loader = _Loader(text)
-    loader.not_dates = result.not_dates
-    loader.not_numbers = result.not_numbers
-    loader.duplicates = result.duplicates
-    loader.first_line = first_line
-    try:
-        result.data = loader.get_single_data()
-    except yaml.YAMLError as exc:
-        result.ok = False
-        result.error = yaml_error(exc, text, first_line=first_line)
+        return _over(limit)
+    except yaml.YAMLError as refused:
+        if not yaml.__with_libyaml__:  # pragma: no cover - the pure parser answered already
+            return _invalid(refused, text, first_line)
+        again = Loaded()
+        try:
+            _read(text, limits, first_line, again, _PureLoader)
+        except _Limit as limit:
+            return _over(limit)
+        except yaml.YAMLError:
+            return _invalid(refused, text, first_line)
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # defensive
+            return _unreadable(exc)
+        return again
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # defensive
-        result.ok = False
-        result.error = (f"could not be read ({excerpt(str(exc), 120)}).",
-                        "check the values on the lines you changed last.")
-    finally:
-        loader.dispose()
-    result.duplicates.sort(key=lambda d: d[2])
+        return _unreadable(exc)
     return result
+
+
+def _read(text: str, limits: Limits, first_line: int, result: Loaded, loader: Any) -> None:
+    """Check the limits on the event stream, then build the data into ``result``."""
+    _check_events(text, limits, first_line, loader)
+    reader = loader(text)
+    reader.not_dates = result.not_dates
+    reader.not_numbers = result.not_numbers
+    reader.duplicates = result.duplicates
+    reader.first_line = first_line
+    try:
+        result.data = reader.get_single_data()
+    finally:
+        reader.dispose()
+    result.duplicates.sort(key=lambda d: d[2])
+
+
+def _over(limit: _Limit) -> Loaded:
+    return Loaded(ok=False, over_limit=True, error=(limit.message, limit.fix))
+
+
+def _invalid(exc: yaml.YAMLError, text: str, first_line: int) -> Loaded:
+    return Loaded(ok=False, error=yaml_error(exc, text, first_line=first_line))
+
+
+def _unreadable(exc: Exception) -> Loaded:
+    return Loaded(ok=False, error=(f"could not be read ({excerpt(str(exc), 120)}).",
+                                   "check the values on the lines you changed last."))
 
 
 # A string (closed or not: an unclosed one runs to the end, so no quote is scanned twice), or a
