@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from . import render
 from .features import MACROS
@@ -34,6 +35,7 @@ from .frontmatter import FrontMatter, parse_front_matter
 from .hosts import FilesOf, Settings, file_of, text_of, url_finder
 from .imagerefs import ImageMaker
 from .log import log
+from .markdownlimits import line_in_file, tame_brackets
 from .page import call_issues, read_page
 from .problems import Problem, Problems, Severity
 from .render import PartialError, Renderer, as_block
@@ -242,6 +244,24 @@ class Build:
         for src, state in self.states.items():
             for kind, (path, make) in state.calendars.items():
                 yield CalendarFile(src, kind, path, make)
+
+    def tame(self, src: str, markdown: str, source: str | None) -> str:
+        """The Markdown given to Python-Markdown, with each paragraph that would take it
+        minutes shown as written instead, and reported with its line in the page's file
+        (``source``, when known): see :mod:`mkdocs_workshop.markdownlimits`."""
+        tamed, heavy = tame_brackets(markdown, lambda text: self.place(
+            src, str(Markup('<p class="workshop-as-written">{}</p>').format(text))))
+        if heavy:
+            problems = Problems(src)
+            for paragraph in heavy:
+                problems.error(
+                    f"the paragraph holds {paragraph.brackets:,} brackets nested or left "
+                    "open, which Markdown would take minutes to read; they are shown as "
+                    "written, not as links.", line=line_in_file(source, markdown, paragraph),
+                    fix="close each '[' with its ']' and each '(' with its ')', or put the "
+                    "text in a code block.")
+            self.report(problems)
+        return tamed
 
     # -- blocks ---------------------------------------------------------------------------
 

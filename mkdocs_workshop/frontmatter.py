@@ -36,8 +36,8 @@ class FrontMatter:
     hidden: tuple[Any, ...] = ()  # keys to keep from mkdocs-macros while it renders the page
     # MkDocs is given an empty block instead of the page's, and the page's meta is set to
     # ``mkdocs_meta``: when the plugin read the block as a mapping (MkDocs need not read it a
-    # second time), and when MkDocs, which reads front matter with libyaml and no limits, would
-    # lose it (a date that does not exist) or crash on it (nesting 100,000 deep).
+    # second time), and when the plugin could not read it (MkDocs, which reads front matter
+    # with libyaml and no limits, would lose it as page text, or crash on it).
     replace: bool = False
     mkdocs_meta: dict[Any, Any] = field(default_factory=dict)
     body_start: int = 0  # where the page's Markdown starts in its file
@@ -63,7 +63,10 @@ def parse_front_matter(src: str, source: str,
     if not loaded.ok:
         assert loaded.error is not None
         problems.error(f"the front matter {loaded.error[0]}", fix=loaded.error[1])
-        front.replace = loaded.over_limit
+        # MkDocs would read the block again and, failing too, give it to Markdown as page
+        # text: a flood of brackets is quadratic for Markdown's link parser, and a value would
+        # reach mkdocs-macros as template text. It gets an empty block; the error stands.
+        front.replace = True
         return front
     for key, first, second in loaded.duplicates:
         problems.warn(

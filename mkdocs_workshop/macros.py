@@ -70,6 +70,7 @@ def on_post_page_macros(env: Any) -> None:
     build = _STANDALONE.get(env)
     if build is not None:
         build.restore_macro_names(env.page.file.src_uri, env.page.meta)
+        env.markdown = build.tame(env.page.file.src_uri, env.markdown, text_of(env.page.file))
 
 
 def on_post_build(env: Any) -> None:

@@ -33,7 +33,14 @@ from .ics import CalendarCache
 from .imagerefs import ImageMaker, ImageProblem, PageImage, find_image
 from .log import log
 from .problems import printable
-from .render import SCRIPT, STYLESHEET, TEMPLATES_DIR, PartialError, error_summary
+from .render import (
+    SCRIPT,
+    STYLESHEET,
+    TEMPLATES_DIR,
+    PartialError,
+    error_summary,
+    failed_build,
+)
 from .scan import MacroCall
 from .sharing import Preview, absolute, add_to_head, first_paragraph, preview_image
 from .structured import event_data, script_tag
@@ -64,6 +71,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                          Processed | ImageProblem | None] = {}  # this build's images
         self._quiet: set[str] = set()  # pages mkdocs-macros need not render (no template)
         self._previews: dict[str, Preview] = {}  # this build's link previews, by page
+        self._written: dict[str, str] = {}  # each page's file as written, until rendered
 
     # -- configuration --------------------------------------------------------------------
 
@@ -199,6 +207,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self._files = files
         source = self._sources.pop(page.file.src_uri, None)
         if source is not None:
+            self._written[page.file.src_uri] = source
+        if source is not None:
             front = self.build.front(page.file.src_uri, source)
             if front.replace:  # MkDocs was given an empty block: the meta is the plugin's
                 page.meta = dict(front.mkdocs_meta)
@@ -276,7 +286,10 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         if page.file.src_uri in self._quiet:
             self._quiet.discard(page.file.src_uri)
             page.meta.pop("render_macros", None)
-        return markdown
+        # What Markdown is given, after the templates: made harmless where it would take
+        # Markdown minutes.
+        return self.build.tame(page.file.src_uri, markdown,
+                               self._written.pop(page.file.src_uri, None))
 
     on_page_markdown = CombinedEvent(_read_page, _restore_page)
 
@@ -285,9 +298,9 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                         files: Files) -> str:
         assert self.build is not None
         html = self.build.fill(page.file.src_uri, html)
-        if self.serving:
-            html = error_summary(self.build.errors, page.file.src_uri) + html
-        return html
+        # A page with errors lists them at its top: while serving, and in a build that will
+        # fail once every page is written (whoever opens site/ sees why).
+        return error_summary(self.build.errors, page.file.src_uri) + html
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
                         nav: Any) -> Any:
@@ -389,12 +402,6 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             pages = sorted({printable(e.page) for e in errors})
             log.error(f"{len(errors)} problem(s) in the workshop data of {', '.join(pages)} "
                       "(listed above); the pages show them until they are fixed.")
-        elif errors:
-            files_with_errors = sorted({printable(e.page) for e in errors})
-            raise PluginError(
-                f"workshop: {len(errors)} problem(s) in the workshop data of "
-                f"{', '.join(files_with_errors)} (listed above); the site was not built."
-            )
         return env
 
     def _write_calendars(self, config: MkDocsConfig) -> None:
@@ -429,6 +436,14 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
             # Quiet builds: shown with `mkdocs build --verbose` only.
             log.debug(f"images: {self.images.processed} processed, {self.images.from_cache} "
                      "from the cache")
+        if self.build.errors and not self.serving:
+            # Every page was written (a page with errors lists them at its top), as MkDocs
+            # does under --strict; the build fails now, so nothing is deployed.
+            raise PluginError(failed_build(self.build.errors, self._page_sources()))
+
+    def _page_sources(self) -> list[str]:
+        files = self._files
+        return [] if files is None else [f.src_uri for f in files.documentation_pages()]
 
 
 def _inside(path: Path, folder: str, *, resolve: bool = True) -> bool:

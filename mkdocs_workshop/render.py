@@ -18,6 +18,8 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from .problems import printable
+
 TEMPLATES_DIR = str(Path(__file__).parent / "templates")
 STYLESHEET = "assets/stylesheets/workshop.css"
 SCRIPT = "assets/javascripts/workshop.js"
@@ -93,7 +95,8 @@ def as_block(html: str) -> str:
 
 
 def error_summary(errors: Sequence[Any], src: str) -> str:
-    """While serving: the page's errors at its top, since the build goes on without it."""
+    """The page's errors at its top: while serving, and in the pages of a build that fails
+    once they are all written."""
     mine = [str(e) for e in errors if e.page == src]
     if not mine:
         return ""
@@ -101,7 +104,25 @@ def error_summary(errors: Sequence[Any], src: str) -> str:
     return str(Markup(
         '<div class="admonition failure workshop-error"><p class="admonition-title">'
         "This page has {} problem(s) in its workshop data (mkdocs serve shows the page "
-        "anyway; mkdocs build stops)</p><ul>{}</ul></div>\n").format(len(mine), items))
+        "anyway; mkdocs build fails until they are fixed)</p><ul>{}</ul></div>\n"
+    ).format(len(mine), items))
+
+
+def failed_build(errors: Sequence[Any], pages: Sequence[str], *, named: int = 10) -> str:
+    """Why the build fails: how many problems, on which pages, and which pages were built
+    without any (the first ``named`` of each, then how many more)."""
+    bad = sorted({printable(e.page) for e in errors})
+    good = [printable(p) for p in pages if printable(p) not in bad]
+
+    def listed(names: list[str]) -> str:
+        more = len(names) - named
+        return ", ".join(names[:named]) + (f" and {more} more" if more > 0 else "")
+
+    text = (f"workshop: {len(errors)} problem(s) in the workshop data of {listed(bad)} "
+            "(listed above, and at the top of each page)")
+    if good:
+        text += f"; the other {len(good)} page(s) were built: {listed(good)}"
+    return text + ". The build fails until the problems are fixed."
 
 
 def error_block(message: str) -> str:
