@@ -18,7 +18,7 @@ land on the same day when a month is shorter).
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -44,12 +44,16 @@ def add_months(day: date, months: int) -> date:
 
 @dataclass(frozen=True)
 class Move:
-    """How far the dates move: whole months, then days."""
+    """How far the dates move: whole months, then days; the old workshop day (``anchor``'s
+    first) lands on the new one exactly."""
 
     months: int
     days: int
+    anchor: tuple[date, date] | None = field(default=None, compare=False)
 
     def apply(self, day: date) -> date:
+        if self.anchor is not None and day == self.anchor[0]:
+            return self.anchor[1]
         return add_months(day, self.months) + timedelta(days=self.days)
 
     def describe(self) -> str:
@@ -66,9 +70,13 @@ class Move:
 
 
 def move_between(old: date, new: date) -> Move:
-    """The move that takes the old workshop day to the new one."""
+    """The move that takes the old workshop day to the new one: the months between their
+    months, then the days between their days of the month. (Measured with the month-end rule,
+    a workshop on February 28 of a common year moved to February 28 of a leap year would be
+    "12 months and -1 day", and every other date would lose a day.)"""
     months = (new.year - old.year) * 12 + (new.month - old.month)
-    return Move(months, (new - add_months(old, months)).days)
+    same_day = date(new.year, new.month, min(old.day, last_day(new.year, new.month)))
+    return Move(months, (new - same_day).days, anchor=(old, new))
 
 
 def weekday_changed(old: date, new: date) -> str | None:

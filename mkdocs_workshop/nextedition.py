@@ -103,6 +103,7 @@ class Report:
     workshop: list[str] = field(default_factory=list)
     dates: list[MovedDate] = field(default_factory=list)
     tentative: list[str] = field(default_factory=list)
+    extensions: list[str] = field(default_factory=list)  # dropped: last edition's extensions
     not_moved: list[str] = field(default_factory=list)
     lists: list[str] = field(default_factory=list)  # rosters, schedule, sponsors
     papers: list[str] = field(default_factory=list)
@@ -129,6 +130,10 @@ class Report:
             if self.tentative:
                 out.append("  Marked tentative: true (shown as tentative until you remove it): "
                            + ", ".join(self.tentative) + ".")
+            if self.extensions:
+                out.append("  Extensions dropped (the new date is the original one, moved; add "
+                           "'extended:' again if this edition extends it): "
+                           + "; ".join(self.extensions) + ".")
         out += ["", "Rosters and lists:", *(f"  {line}" for line in self.lists)]
         if self.papers:
             out += ["", "Papers:", *(f"  {line}" for line in self.papers)]
@@ -566,8 +571,8 @@ def _edit_title(edits: yamltext.Edits, root: yaml.Node, options: Options, report
         report.workshop.append(f"title: {value.value} (kept; --title sets it)")
 
 
-# Fields of a dates entry that hold a date.
-_DATE_VALUE_FIELDS = ("when", "start", "end", "extended")
+# Fields of a dates entry that hold a date moved to the new edition ("extended" is dropped).
+_DATE_VALUE_FIELDS = ("when", "start", "end")
 
 
 def _edit_dates(edits: yamltext.Edits, root: yaml.Node, move: Move, fixed: dict[date, date],
@@ -595,10 +600,15 @@ def _edit_dates(edits: yamltext.Edits, root: yaml.Node, move: Move, fixed: dict[
         return True
 
     def move_fields(entry: yaml.MappingNode, what: str) -> None:
-        """Each date field of an entry (when, start, end, extended) moved; the entry marked
-        tentative when one was."""
+        """Each date field of an entry (when, start, end) moved and the entry marked tentative
+        when one was; an extension (``extended:``) is this year's, so it is dropped: the new
+        deadline is the original one, moved."""
         results = [moved(value, what, key) for key, _key_node, value in yamltext.pairs(entry)
                    if key in _DATE_VALUE_FIELDS]
+        found = yamltext.get(entry, "extended")
+        if found is not None:
+            _drop_pair(edits, entry, found[0])
+            report.extensions.append(f"{what}: extended to {yamltext.source(text, found[1])}")
         if any(results):
             _mark_tentative(edits, entry, what, report)
 
@@ -631,6 +641,24 @@ def _edit_dates(edits: yamltext.Edits, root: yaml.Node, move: Move, fixed: dict[
             move_fields(value, what)
         else:
             report.not_moved.append(f"entry {index} is not a date entry; kept as written.")
+
+
+def _drop_pair(edits: yamltext.Edits, entry: yaml.MappingNode, key: yaml.Node) -> None:
+    """Remove one ``key: value`` of a mapping, with its line (and comment) in block style."""
+    text = edits.text
+    keys = [k for k, _v in entry.value]
+    at = keys.index(key)
+    value = entry.value[at][1]
+    if at == 0:  # '- extended: ...' or '{extended: ..., when: ...}': up to the next key
+        if len(keys) > 1:
+            edits.replace(key.start_mark.index, keys[1].start_mark.index, "")
+        return
+    previous = yamltext.end_of(entry.value[at - 1][1])
+    if entry.flow_style:  # ', extended: 2024-05-23'
+        edits.replace(previous, yamltext.end_of(value), "")
+    else:  # the line of the key, from the end of the line before it
+        edits.replace(yamltext.line_end(text, previous),
+                      yamltext.line_end(text, yamltext.end_of(value)), "")
 
 
 def _mark_tentative(edits: yamltext.Edits, entry: yaml.MappingNode, what: str,
