@@ -66,7 +66,19 @@ def people_schema() -> dict[str, Any]:
 
 
 def schemas() -> dict[str, dict[str, Any]]:
-    return {"page.schema.json": page_schema(), "people.schema.json": people_schema()}
+    return {"page.schema.json": _plain(page_schema()),
+            "people.schema.json": _plain(people_schema())}
+
+
+def _plain(schema: Any) -> Any:
+    """The schema without ``"default": null`` anywhere: it tells an editor nothing, and
+    pydantic releases differ in where they write it (2.8 in a dict's values, 2.11 not)."""
+    if isinstance(schema, dict):
+        return {key: _plain(value) for key, value in schema.items()
+                if not (key == "default" and value is None)}
+    if isinstance(schema, list):
+        return [_plain(item) for item in schema]
+    return schema
 
 
 def dump(schema: dict[str, Any]) -> str:

@@ -39,6 +39,13 @@ def ramp(mode: str, low: float, high: float) -> Image.Image:
 
 def half_transparent(mode: str) -> Image.Image:
     """ORANGE, the right half transparent."""
+    if mode == "PA":  # made band by band: Pillow 11.3 loses the alpha converting RGBA to PA
+        index = Image.new("P", (64, 48), 0)
+        alpha = Image.new("L", (64, 48), 255)
+        alpha.paste(0, (32, 0, 64, 48))
+        image = Image.merge("PA", (index, alpha))
+        image.putpalette([*ORANGE] + [0, 0, 0] * 255)
+        return image
     image = Image.new("RGBA", (64, 48), (*ORANGE, 255))
     image.paste((*ORANGE, 0), (32, 0, 64, 48))
     return image.convert(mode) if mode != "RGBA" else image
