@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import MACROS, Built, Run, page, photo
+from sitekit import MACROS, Built, Run, cards, page, photo, rosters
 
 SiteFn = Callable[..., Built]
 
@@ -20,22 +20,6 @@ SPEAKERS = [
     {"name": "Gábor Csányi", "url": "http://www.eng.cam.ac.uk/profiles/gc121",
      "aff": "University of Cambridge", "interest": "AI, Molecular Simulation, Materials"},
 ]
-
-
-def rosters(html: str) -> dict[str, list[str]]:
-    """The card anchors of each roster block on the page, by roster name."""
-    found: dict[str, list[str]] = {}
-    blocks = html.split('<div class="workshop-team ')[1:]
-    for block in blocks:
-        roster = re.match(r'[^"]*" data-roster="([^"]*)"', block)
-        assert roster
-        found[roster.group(1)] = re.findall(r'<article class="workshop-person" id="([^"]+)">',
-                                            block)
-    return found
-
-
-def cards(html: str, roster: str) -> list[str]:
-    return rosters(html)[roster]
 
 
 def test_team_renders_one_card_per_person_exactly_as_written(site: SiteFn) -> None:
@@ -185,6 +169,11 @@ def test_plugin_and_module_together_register_once(site: SiteFn) -> None:
     built = site({"index.md": page({"speakers": SPEAKERS}, '<< team("speakers") >>')},
                  plugins=plugins, strict=True)
     assert built.ok, built.messages()
+    # The plugin's macros, once: one block of three cards, no message about a second one.
+    assert rosters(built.html()) == {"speakers": ["bing-w-brunton",
+                                                  "juan-felipe-carrasquilla-alvarez",
+                                                  "gabor-csanyi"]}
+    assert built.workshop() == []
 
 
 def test_pages_that_do_not_render_macros_are_left_alone(site: SiteFn) -> None:

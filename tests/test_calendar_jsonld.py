@@ -10,7 +10,7 @@ from typing import Any
 
 import icalendar
 
-from conftest import MACROS, Built, page
+from sitekit import MACROS, Built, page
 
 SiteFn = Callable[..., Built]
 UTC = timezone.utc

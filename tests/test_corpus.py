@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Built, page, photo
+from sitekit import Built, page, photo
 
 SiteFn = Callable[..., Built]
 OK = "Valid Neighbour"  # a valid person beside the bad one, in every roster case

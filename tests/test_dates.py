@@ -13,7 +13,7 @@ from mkdocs_workshop.features.workshop import WorkshopInfo
 from mkdocs_workshop.problems import Problems
 from mkdocs_workshop.timezones import AOE, resolve_zone
 
-from conftest import Built, page
+from sitekit import Built, page
 
 SiteFn = Callable[..., Built]
 

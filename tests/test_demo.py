@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Built, build_config, copy_demo
-from test_build import rosters
+from sitekit import Built, build_config, copy_demo, rosters
 
 ICML = {
     "speakers": [
@@ -228,7 +227,7 @@ def _nav_pages(config: Path) -> list[str]:
 
 
 def test_zensical_lists_every_page_mkdocs_lists() -> None:
-    from conftest import ROOT
+    from sitekit import ROOT
 
     mkdocs_pages = _nav_pages(ROOT / "mkdocs.yml")
     assert len(mkdocs_pages) > 20  # the editions and the documentation

@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 
 from mkdocs_workshop.features.directory import load_directory
 
-from conftest import MACROS, Built, page, photo, write_site
+from sitekit import MACROS, Built, page, photo, write_site
 
 SiteFn = Callable[..., Built]
 

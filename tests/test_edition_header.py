@@ -12,7 +12,7 @@ from datetime import date
 from mkdocs_workshop.edition import insert_after_title, when_text
 from mkdocs_workshop.sharing import Preview, add_to_head, first_paragraph, tags
 
-from conftest import MACROS, Built, page
+from sitekit import MACROS, Built, page
 
 SiteFn = Callable[..., Built]
 

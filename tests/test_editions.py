@@ -9,7 +9,7 @@ from datetime import date
 from mkdocs_workshop.features.editions import Edition, order
 from mkdocs_workshop.features.workshop import WorkshopInfo
 
-from conftest import Built, page
+from sitekit import Built, page
 
 SiteFn = Callable[..., Built]
 
@@ -61,7 +61,7 @@ def test_the_home_page_lists_every_edition_from_its_front_matter(site: SiteFn) -
     assert "Honolulu, Hawaii" in html
     # On an edition's own page the links are relative to it, and it is marked as current.
     own = built.html("2024/icml.md")
-    assert 'href="../../2024/iclr/"' in own or 'href="../iclr/"' in own
+    assert 'href="../iclr/"' in own
     assert 'href="./" aria-current="page">AI for Science 2024</a>' in own
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs_workshop.build import Build
 from mkdocs_workshop.hosts import Settings
 
-from conftest import BUILD_EPOCH, MACROS, Built, page
+from sitekit import BUILD_EPOCH, MACROS, Built, page
 
 SiteFn = Callable[..., Built]
 TEAM = '<< team("speakers") >>'
@@ -132,7 +132,7 @@ def _now():  # type: ignore[no-untyped-def]
 
 def test_an_image_that_links_out_of_the_docs_folder_is_not_read(site: SiteFn,
                                                                  tmp_path: Path) -> None:
-    from conftest import photo
+    from sitekit import photo
 
     outside = tmp_path / "outside.png"
     outside.write_bytes(photo())

@@ -22,7 +22,7 @@ from PIL import Image
 from mkdocs_workshop import images as images_module
 from mkdocs_workshop.images import ImageProcessor
 
-from conftest import BUILD_EPOCH, MACROS, Built, build_config, page, photo, write_site
+from sitekit import BUILD_EPOCH, MACROS, Built, build_config, page, photo, write_site
 
 AVATAR = re.compile(r'(?:srcset|src)="(assets/workshop/images/[0-9a-f]+\.(?:avif|webp))"')
 

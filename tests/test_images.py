@@ -15,7 +15,7 @@ from PIL import Image
 
 from mkdocs_workshop.images import ImageProblem, ImageProcessor
 
-from conftest import MACROS, Built, build_config, page, photo, write_site
+from sitekit import MACROS, Built, build_config, page, photo, write_site
 
 SiteFn = Callable[..., Built]
 

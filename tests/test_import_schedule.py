@@ -28,7 +28,7 @@ from mkdocs_workshop.programs.slots import Clock, convert, kind_of
 from mkdocs_workshop.programs.write import read_page_text, schedule_span
 from mkdocs_workshop.timezones import resolve_zone
 
-from conftest import Built, build_config, write_site
+from sitekit import Built, build_config, write_site
 
 DATA = Path(__file__).parent / "data" / "programs"
 PRETALX = DATA / "pretalx-two-days.json"

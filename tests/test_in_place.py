@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from conftest import MACROS, Built, page
+from sitekit import MACROS, Built, page
 
 FRONT = {
     "title": "Test workshop 2024",

@@ -16,8 +16,9 @@ import yaml
 from mkdocs_workshop.cli import main
 from mkdocs_workshop.jekyll.freedates import parse_date_line, parse_free_date
 from mkdocs_workshop.jekyll.importer import ImportRefused, import_site
+from mkdocs_workshop.sitefiles import REQUIREMENTS
 
-from conftest import ROOT, build_config, photo
+from sitekit import ROOT, build_config, photo
 
 SEEDS = ROOT / "tests" / "data" / "seeds"
 
@@ -135,6 +136,7 @@ def test_pages_go_where_their_permalink_says(imported: tuple[Path, Path, str]) -
         "AI for Science: Scaling in AI for Scientific Discovery")
     assert "Pages: 3 (2 with rosters or dates)" in report
     assert (dest / ".gitignore").read_text() == "# Made again by every build.\nsite/\n.cache/\n"
+    assert (dest / "requirements.txt").read_text() == REQUIREMENTS  # what the workflow installs
 
 
 def test_every_roster_entry_is_kept_and_comments_survive(

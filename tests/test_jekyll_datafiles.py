@@ -12,7 +12,7 @@ import pytest
 from mkdocs_workshop.jekyll.datafiles import person, read_file, slot, times
 from mkdocs_workshop.jekyll.importer import import_site
 
-from conftest import build_config
+from sitekit import build_config
 
 FILES = {
     "_config.yml": "title: Toy Data Workshop\n",
@@ -138,7 +138,7 @@ def test_data_site_imports_builds_and_shows_everyone(tmp_path: Path) -> None:
         assert name in html
     assert html.count('class="workshop-person"') == 5
     assert "Opening remarks" in html and "<i>remarks" not in html
-    assert "{{ invited }} talk" in html or "&#123;&#123; invited" in html
+    assert "{{ invited }} talk" in html
     assert "Poster session" in html  # the slot whose time could not be read, as text
     assert len(re.findall(r"<time datetime=\"2026-07-01T09:", html)) >= 2
     # the only warnings are the source's own: a missing photo, a day without a time zone

@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_workshop.features.team import LAYOUTS
 from mkdocs_workshop.jekyll.freedates import find_date, parse_date_line
 from mkdocs_workshop.jekyll.importer import import_site
 from mkdocs_workshop.jekyll.links import SiteMap, link_to, page_url
@@ -33,7 +32,7 @@ from mkdocs_workshop.jekyll.published import SourcePage, one_per_address, output
 from mkdocs_workshop.jekyll.tables import convert_tables, time_range
 from mkdocs_workshop.jekyll.venue import venue_of
 
-from conftest import build_config
+from sitekit import build_config
 
 LAYOUT = """\
 <html><body>
@@ -446,9 +445,6 @@ def test_links_resolve_on_the_built_site(tmp_path: Path) -> None:
     assert checked > 20
 
 
-@pytest.mark.skipif("names" not in LAYOUTS,
-                    reason="team(x, 'names'), dates' extended: and workshop.links come with "
-                           "issue 13; this test runs once they are on main")
 def test_the_series_builds_with_every_person(imported: tuple[Path, str]) -> None:
     dest, _report = imported
     built = build_config(dest / "mkdocs.yml", strict=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from messages import messages
 
-from conftest import ROOT
+from sitekit import ROOT
 
 TABLE = (ROOT / "docs" / "reference" / "messages.md").read_text(encoding="utf-8")
 

@@ -15,9 +15,7 @@ import yaml
 from mkdocs_workshop.cli import main
 from mkdocs_workshop.safeload import load
 
-import conftest
-from conftest import ROOT, Built, build_config, copy_demo
-from test_build import rosters
+from sitekit import ROOT, Built, build_config, copy_demo, rosters
 
 # 2027-06-01 12:00 UTC: after the demo's ICLR 2027 (April 30), before ICML 2027 (July 16).
 JUNE_2027 = str(int(datetime(2027, 6, 1, 12, tzinfo=timezone.utc).timestamp()))
@@ -46,8 +44,7 @@ def next_year(tmp_path_factory: pytest.TempPathFactory) -> NextYear:
             assert main(["new-edition", "docs/icml24.md", "docs/icml27.md",
                          "--date", "2027-07-16"]) == 0
         found.report = out.getvalue()
-        patch.setattr(conftest, "BUILD_EPOCH", JUNE_2027)
-        found.built = build_config(root / "mkdocs.yml", strict=True)
+        found.built = build_config(root / "mkdocs.yml", strict=True, epoch=JUNE_2027)
     return found
 
 
@@ -98,8 +95,8 @@ def test_the_front_matter_rewrites_only_what_it_must(next_year: NextYear) -> Non
            "# - name:\n#   url:\n#   topic:\n#   aff:\n#   interest:\n" in text
     assert [(d.get("what"), d.get("when"), d.get("extended"), d.get("tentative"))
             for d in meta["dates"][:2]] == [
-        ("Abstract Submission Deadline", datetime(2027, 4, 8).date(),
-         datetime(2027, 4, 12).date(), True),
+        # Last year's extension is not this year's: the original day, moved.
+        ("Abstract Submission Deadline", datetime(2027, 4, 8).date(), None, True),
         ("Paper Submission Deadline", datetime(2027, 5, 16).date(), None, True)]
     assert meta["dates"][-1] == {"Workshop Date": datetime(2027, 7, 16).date()}
     # The comments of the old page are still there.
@@ -113,10 +110,10 @@ def test_the_new_page_shows_the_organizers_and_the_moved_dates(next_year: NextYe
                                                      "Organizers": 11}
     assert html.count('<p class="workshop-team__empty">To be announced.</p>') == 2
     dates = html.split('<div class="workshop-dates"')[1].split("</details>")[0]
-    # The abstract deadline: first written April 8, extended to April 12, both in 2027.
-    assert ('<del class="workshop-date__was"><time datetime="2027-04-08T23:59:59-12:00">'
-            'April 8, 2027</time></del>') in dates
-    assert '<time datetime="2027-04-12T23:59:59-12:00">April 12, 2027</time>' in dates
+    # The abstract deadline: April 8 moved to 2027, without last year's extension.
+    assert '<time datetime="2027-04-08T23:59:59-12:00">April 8, 2027</time>' in dates
+    assert "workshop-date__was" not in dates and "April 12" not in dates
+    assert "extended" not in dates
     assert dates.count('<span class="workshop-date__tentative">(tentative)</span>') == 5
     assert "2024" not in dates
     assert "No accepted papers yet." in html
@@ -148,15 +145,16 @@ def test_the_report(next_year: NextYear) -> None:
         "kept):",
         "  Abstract Submission Deadline: 2024-04-08 -> 2027-04-08; a Monday now falls on a "
         "Thursday",
-        "  Abstract Submission Deadline (extended): 2024-04-12 -> 2027-04-12; a Friday now "
-        "falls on a Monday",
+        "  Extensions dropped (the new date is the original one, moved; add 'extended:' "
+        "again if this edition extends it): Abstract Submission Deadline: extended to "
+        "2024-04-12.",
         "  Organizers: carried, 11 entries (organizers and committees are carried; --clear "
         "Organizers empties it).",
         "  speakers: left empty, with a commented template of its fields (5 entries stay in "
         "icml24.md; --keep speakers carries them).",
         "  line 2: 2024, ICML: # The ICML 2024 edition of the \"AI for Science\" series, moved "
         "from its Jekyll page.",
-        "  line 104: 'Oct 16-18, 2024'",
+        "  line 103: 'Oct 16-18, 2024'",  # one line less: the extension dropped
     ]:
         assert line in report.split("\n"), line
     # The prose's own mention of ICML, by line of the new page.
@@ -314,6 +312,41 @@ def test_every_form_of_date_moves_and_the_page_builds(
     assert built.ok, built.failure
     assert "2025-02-28T23:59:59+00:00" in built.html("ws25.md")
     assert "2024-11-30T17:00+01:00" in built.html("ws25.md")
+
+
+def test_last_years_extensions_are_dropped_in_every_form(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """An extension is one year's news: the new page has the original deadline, moved, and
+    the report names each extension it dropped."""
+    small_site(tmp_path)
+    page = tmp_path / "docs/ws24.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "  - {what: Posters, when: 2024-01-15}\n",
+        "  - {what: Posters, when: 2024-01-15, extended: 2024-01-16}\n"
+        "  - {extended: 2024-01-19, what: Demos, when: 2024-01-18}\n"
+        "  - what: Abstracts\n    when: 2024-01-20\n"
+        "    extended: 2024-01-21   # one more week\n"
+        "  - extended: 2024-01-23\n    what: Reviews\n    when: 2024-01-22\n"
+        "  - Talks: {when: 2024-01-25, extended: 2024-01-27, timezone: UTC}\n"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["new-edition", "docs/ws24.md", "docs/ws25.md", "--date", "2025-03-30"]) == 0
+    text = (tmp_path / "docs/ws25.md").read_text(encoding="utf-8")
+    front = text.split("---\n")[1]
+    assert "extended" not in front and "one more week" not in front
+    assert "  - {what: Posters, when: 2025-01-15, tentative: true}\n" in front
+    assert "  - {what: Demos, when: 2025-01-18, tentative: true}\n" in front
+    assert "  - what: Abstracts\n    when: 2025-01-20\n    tentative: true\n" in front
+    assert "  - what: Reviews\n    when: 2025-01-22\n    tentative: true\n" in front
+    assert "  - Talks: {when: 2025-01-25, timezone: UTC, tentative: true}\n" in front
+    out = capsys.readouterr().out
+    assert ("  Extensions dropped (the new date is the original one, moved; add 'extended:' "
+            "again if this edition extends it): Posters: extended to 2024-01-16; Demos: "
+            "extended to 2024-01-19; Abstracts: extended to 2024-01-21; Reviews: extended to "
+            "2024-01-23; Talks: extended to 2024-01-27.") in out.split("\n")
+    built = build_config(tmp_path / "mkdocs.yml", strict=True)
+    assert built.ok, built.failure
+    assert "workshop-date__was" not in built.html("ws25.md")
 
 
 @pytest.mark.parametrize(("args", "setup", "message"), [

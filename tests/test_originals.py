@@ -9,7 +9,7 @@ import pytest
 
 from mkdocs_workshop.originals import names_in, unused_originals
 
-from conftest import MACROS, Built, page, photo
+from sitekit import MACROS, Built, page, photo
 
 SiteFn = Callable[..., Built]
 ROSTER = page({"speakers": [{"name": "Ada", "image": "assets/images/ada.jpg"},

@@ -17,7 +17,8 @@ pytest.importorskip("build", reason="pip install -e '.[test]' installs build")
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "build", "-q", "--outdir", str(out), str(ROOT)],
+    # (Output captured: build 1.0 has no -q.)
+    subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)],
                    check=True, capture_output=True)
     return out
 
@@ -42,7 +43,7 @@ def test_the_sdist_carries_what_the_tests_read_and_its_tests_run(dist: Path,
             else archive.extractall(tmp_path)
     (root,) = tmp_path.iterdir()
     for rel in ["zensical.yml", "mkdocs.yml", "README.md", "LICENSE", "docs/icml24.md",
-                "overrides", "benchmarks/bench_build.py", "tests/conftest.py",
+                "overrides", "benchmarks/bench_build.py", "tests/conftest.py", "tests/sitekit.py",
                 "tests/engines", ".github/workflows/deploy.yml"]:
         assert (root / rel).exists(), rel
     # A fast subset of the sdist's own tests, run from it (its package first on the path).

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Built, page
+from sitekit import Built, page
 
 SiteFn = Callable[..., Built]
 

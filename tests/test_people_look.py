@@ -19,7 +19,7 @@ from mkdocs_workshop.features.team import (
     tone,
 )
 
-from conftest import ROOT, Built, page
+from sitekit import ROOT, Built, page
 
 SiteFn = Callable[..., Built]
 CSS = ROOT / "mkdocs_workshop/templates/assets/stylesheets/workshop.css"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build_config, copy_demo, page, photo, write_site
+from sitekit import build_config, copy_demo, page, photo, write_site
 
 PAGES = {
     "index.md": page({

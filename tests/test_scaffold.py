@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_serve import fetch, free_port, wait_for
+from packaging.requirements import Requirement
 
 from mkdocs_workshop.cli import main
 from mkdocs_workshop.deploy import WORKFLOW_PATH, workflow_text
@@ -18,7 +18,7 @@ from mkdocs_workshop.scan import find_calls
 from mkdocs_workshop.schema import SCHEMA_DIR
 from mkdocs_workshop.sitefiles import GITIGNORE
 
-from conftest import build_config, run_mkdocs
+from sitekit import build_config, fetch, free_port, run_mkdocs, wait_for
 
 OPTIONS = ["--title", "AI for Science", "--venue", "ICML 2025", "--date", "2025-07-18",
            "--location", "Vancouver, Canada", "--timezone", "America/Vancouver"]
@@ -34,8 +34,8 @@ def made(tmp_path: Path) -> Path:
 def test_init_writes_a_site_that_builds_with_strict(made: Path) -> None:
     assert sorted(p.relative_to(made).as_posix() for p in made.rglob("*") if p.is_file()) == [
         ".github/workflows/deploy.yml", ".gitignore", "docs/icml-2025.md", "docs/index.md",
-        "docs/people.yml", "docs/stylesheets/extra.css", "mkdocs.yml", "schemas/page.schema.json",
-        "schemas/people.schema.json"]
+        "docs/people.yml", "docs/stylesheets/extra.css", "mkdocs.yml", "requirements.txt",
+        "schemas/page.schema.json", "schemas/people.schema.json"]
     config = yaml.safe_load((made / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "AI for Science"
     assert config["theme"] == {"name": "material", "font": False}  # nothing from Google
@@ -46,6 +46,12 @@ def test_init_writes_a_site_that_builds_with_strict(made: Path) -> None:
     # The same workflow and .gitignore as import-jekyll's, and the shipped schemas.
     assert (made / WORKFLOW_PATH).read_text(encoding="utf-8") == workflow_text()
     assert (made / ".gitignore").read_text(encoding="utf-8") == GITIGNORE
+    # mkdocs-workshop is not on PyPI yet: the site installs it from its repository.
+    needed = [line for line in (made / "requirements.txt").read_text(encoding="utf-8")
+              .splitlines() if line and not line.startswith("#")]
+    assert [Requirement(line).url for line in needed] == [
+        "git+https://github.com/mkdocs-workshop/mkdocs-workshop"]
+    assert "pip install -r requirements.txt" in workflow_text()
     assert (made / "schemas/people.schema.json").read_text(encoding="utf-8") == (
         SCHEMA_DIR / "people.schema.json").read_text(encoding="utf-8")
     people = (made / "docs/people.yml").read_text(encoding="utf-8")

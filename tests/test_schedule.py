@@ -12,7 +12,7 @@ import pytest
 from mkdocs_workshop.features.schedule import Clock, to_clock, to_minutes
 from mkdocs_workshop.fields import FieldIssue
 
-from conftest import MACROS, Built, page
+from sitekit import MACROS, Built, page
 
 SiteFn = Callable[..., Built]
 

@@ -15,7 +15,7 @@ from mkdocs.utils.meta import get_data
 from mkdocs_workshop.cli import main
 from mkdocs_workshop.schema import SCHEMA_DIR, dump, schemas
 
-from conftest import ROOT
+from sitekit import ROOT
 
 
 def as_editor_sees(value: Any) -> Any:

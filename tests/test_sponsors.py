@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from conftest import Built, page
+from sitekit import Built, page
 
 SiteFn = Callable[..., Built]
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"></svg>'

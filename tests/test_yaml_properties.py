@@ -94,13 +94,14 @@ def yaml_document(draw: st.DrawFn) -> str:
 # -- properties -----------------------------------------------------------------------------
 
 
-def _check_messages(problems: object) -> None:
+def _check_messages(problems: object, page: str) -> None:
     for problem in problems:  # type: ignore[attr-defined]
         text = str(problem)
         assert not any(char in text for char in CONTROL), text
         assert len(text) < 2000
-        if problem.severity is Severity.ERROR:
-            assert problem.location or problem.key or problem.call or problem.message
+        assert text.startswith(f"{page}: "), text  # located: the page or file, first
+        if problem.severity is not Severity.INFO:
+            assert problem.message and problem.fix, text  # what is wrong, and the fix
 
 
 @SETTINGS
@@ -110,7 +111,7 @@ def test_any_front_matter_text_reads_into_data_or_located_problems(text: str) ->
     front = parse_front_matter("index.md", source)
     data = read_page("index.md", front.meta, find_calls(BODY), default_zone=AOE,
                      url_for=lambda src: None, front_problems=front.problems)
-    _check_messages(data.problems)
+    _check_messages(data.problems, "index.md")
     assert all(isinstance(k, str) for k in front.meta)
     if front.replace:  # what MkDocs is given instead must be readable by it
         assert source[front.body_start:].startswith("\n")
@@ -151,7 +152,7 @@ def test_any_people_file_reads_into_located_problems(text: str) -> None:
     with tempfile.TemporaryDirectory() as docs:
         Path(docs, "people.yml").write_text(text, encoding="utf-8")
         directory, problems = load_directory(docs, "people.yml")
-    _check_messages(problems)
+    _check_messages(problems, "people.yml")
     assert all(isinstance(k, str) for k in directory.people)
 
 
@@ -163,7 +164,11 @@ def test_any_papers_file_reads_into_located_problems(text: str, suffix: str) -> 
         Path(path).write_text(text if suffix == ".yml" else _as_json(text), encoding="utf-8")
         found = read_paper_file(path, f"p{suffix}")
     assert found.problems is not None
-    _check_messages(found.problems)
+    _check_messages(found.problems, f"p{suffix}")
+    # Every paper read has a title; a file that gives none says why.
+    assert all(entry.paper.title for entry in found.entries)
+    if not found.entries and not found.left_out:
+        assert any(p.severity is Severity.ERROR for p in found.problems.items)
 
 
 @given(st.integers(1, 200_000))

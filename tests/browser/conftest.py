@@ -1,42 +1,27 @@
-"""Serve the built demo on localhost and drive Debian's Chromium with Playwright."""
+"""Serve the built demo on localhost and drive Debian's Chromium with Playwright: the fixtures
+(the helpers are in browserkit.py)."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import os
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import ROOT, build_config, copy_demo
+from .browserkit import ARGS, ARTIFACTS, CHROMIUM, LocalServer, Page, missing
+from sitekit import build_config, copy_demo
 
-CHROMIUM = os.environ.get("WORKSHOP_CHROMIUM", "/usr/bin/chromium")
-ARTIFACTS = ROOT / "test-artifacts"
-# The flags this machine's closed network needs (no background connections).
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+HERE = Path(__file__).parent
 
 
-def axe_script() -> Path | None:
-    for candidate in (os.environ.get("AXE_CORE_JS"),
-                      ROOT / ".ci" / "node_modules" / "axe-core" / "axe.min.js",
-                      ROOT / "node_modules" / "axe-core" / "axe.min.js"):
-        if candidate and Path(candidate).is_file():
-            return Path(candidate)
-    return None
-
-
-def _missing(what: str) -> None:
-    """Skip on a developer's machine; fail in CI, which must have everything."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} (.ci/run installs it)")
-    pytest.skip(what)
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test (-m "not browser" leaves them all out)."""
+    for item in items:
+        if HERE in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
@@ -56,39 +41,14 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield server.url
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class LocalServer:
-    """A folder served at a localhost address, known before the site in it is built (its
-    site_url: Material's instant navigation follows only links under it)."""
-
-    def __init__(self, folder: Path) -> None:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
-
-    @contextlib.contextmanager
-    def running(self) -> Iterator[str]:
-        thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield self.url
-        finally:
-            self.server.shutdown()
-            self.server.server_close()
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _missing("Playwright's Python package is not installed")
+        missing("Playwright's Python package is not installed")
     if not Path(CHROMIUM).exists():
-        _missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+        missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
@@ -101,9 +61,6 @@ def browser() -> Iterator[object]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-Page = Any  # playwright.sync_api.Page
 
 
 @pytest.fixture
@@ -137,24 +94,3 @@ def open_page(browser: Any, base_url: str, artifacts: Path) -> Iterator[Any]:
     yield make
     for context in contexts:
         context.close()
-
-
-def boxes(page: Page, selector: str) -> list[dict[str, float]]:
-    return [page.locator(selector).nth(i).bounding_box()
-            for i in range(page.locator(selector).count())]
-
-
-def serious_findings(page: Page) -> list[dict[str, Any]]:
-    """axe-core's serious and critical findings on the page. Material's search dialog has no
-    accessible name: theme markup, outside this project (every Material site has it); the rest
-    of the page, theme included, is checked."""
-    script = axe_script()
-    if script is None:
-        _missing("axe-core is not installed (npm install axe-core)")
-    page.add_script_tag(path=str(script))
-    result: list[dict[str, Any]] = page.evaluate("""async () => {
-        const r = await axe.run({exclude: [['.md-search']]}, {resultTypes: ['violations']});
-        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-    }""")
-    return [v for v in result if v["impact"] in ("serious", "critical")]

@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 
-from .conftest import boxes, serious_findings
+from .browserkit import boxes, serious_findings
 
-pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize(("width", "columns"), [(1280, "grid"), (375, "two columns")])
 def test_cards_are_a_grid_on_a_desktop_and_two_columns_on_a_phone(open_page: Any, width: int,

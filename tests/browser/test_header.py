@@ -8,9 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import serious_findings
-
-pytestmark = pytest.mark.browser
+from .browserkit import serious_findings
 
 SCHEMES = ["light", "dark"]
 

@@ -8,9 +8,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import boxes, serious_findings
-
-pytestmark = pytest.mark.browser
+from .browserkit import boxes, serious_findings
 
 SCHEMES = ["light", "dark"]
 WIDTHS = [375, 1280]

@@ -16,9 +16,8 @@ import pytest
 
 from mkdocs_workshop.cli import main
 
-import conftest
-from .conftest import LocalServer, serious_findings
-from conftest import build_config, copy_demo
+from .browserkit import LocalServer, serious_findings
+from sitekit import build_config, copy_demo
 
 
 def _build(root: Path, url: str, epoch: str) -> None:
@@ -29,9 +28,7 @@ def _build(root: Path, url: str, epoch: str) -> None:
     else:
         text = f"site_url: {url}\n" + text
     config.write_text(text, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(conftest, "BUILD_EPOCH", epoch)  # "now" for the build
-        built = build_config(config, strict=True)
+    built = build_config(config, strict=True, epoch=epoch)  # "now" for the build
     assert built.ok, built.failure
 
 

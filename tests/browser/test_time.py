@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import serious_findings
-
-pytestmark = pytest.mark.browser
+from .browserkit import serious_findings
 
 Page = Any  # playwright.sync_api.Page
 LA = "America/Los_Angeles"

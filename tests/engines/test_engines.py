@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_EPOCH, copy_demo
+from sitekit import BUILD_EPOCH, copy_demo
 
 DEMO = ("docs", "overrides", "mkdocs.yml", "zensical.yml")
 
