@@ -58,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
         "init", help="start a new workshop site in an empty folder",
         description="Write a new workshop site into DIR (empty or new): mkdocs.yml, a home "
         "page, one edition page whose sections wait in comments for their data, an empty "
-        "people.yml, .gitignore and the deploy workflow. It builds with --strict at once.")
+        "people.yml, requirements.txt, .gitignore and the deploy workflow. It builds with "
+        "--strict at once.")
     init.add_argument("dir", type=Path, metavar="DIR", help="an empty or new folder")
     init.add_argument("--title", help="the workshop's title (also the site's name)")
     init.add_argument("--venue", help="where it is held, as the header shows it: ICML 2025")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .sitefiles import REQUIREMENT
+
 WORKFLOW_PATH = ".github/workflows/deploy.yml"
 CACHE_DIR = ".cache/mkdocs-workshop"  # the plugin's default cache_dir (hosts.cache_dir)
 PYTHON_VERSION = "3.12"
@@ -56,7 +58,7 @@ jobs:
           elif [ -f pyproject.toml ]; then
             python -m pip install .
           else
-            python -m pip install mkdocs-workshop
+            python -m pip install "{requirement}"
           fi
       # Resized avatars and logos: a cold build remakes every one of them.
       - name: Keep the image cache between runs
@@ -91,7 +93,8 @@ jobs:
 def workflow_text() -> str:
     """The text of ``.github/workflows/deploy.yml`` for a workshop site."""
     globs = ", ".join(f"'{glob}'" for glob in PHOTO_GLOBS)
-    return _TEMPLATE.format(cache_dir=CACHE_DIR, python=PYTHON_VERSION, globs=globs)
+    return _TEMPLATE.format(cache_dir=CACHE_DIR, python=PYTHON_VERSION, globs=globs,
+                            requirement=REQUIREMENT)
 
 
 def write_workflow(site_root: Path, *, force: bool = False) -> str | None:

@@ -14,7 +14,8 @@ It writes, into an empty (or new) folder:
   schemas themselves under ``schemas/``;
 - ``docs/stylesheets/extra.css``: the site's own styles, with two accessibility choices
   (underlined links in text, a footer with enough contrast);
-- ``.gitignore`` and the deploy workflow (:mod:`mkdocs_workshop.deploy`).
+- ``requirements.txt`` (what the site needs to build, which the deploy workflow installs),
+  ``.gitignore`` and the deploy workflow (:mod:`mkdocs_workshop.deploy`).
 
 Option values are the organizer's text: written into YAML through PyYAML (quoted as needed),
 and where a theme shows them as HTML (the site's name, the nav, the title) with markup and
@@ -34,7 +35,7 @@ import yaml
 from .anchors import slug
 from .deploy import WORKFLOW_PATH, write_workflow
 from .jekyll.escape import html_text, html_value, markdown_text, neutral_title, one_line
-from .sitefiles import GITIGNORE, mkdocs_yml_text
+from .sitefiles import GITIGNORE, REQUIREMENTS, mkdocs_yml_text
 from .timezones import UnknownTimezone, resolve_zone
 
 
@@ -277,6 +278,7 @@ def site_files(site: NewSite) -> dict[str, str]:
         f"docs/{page}": edition_page(site),
         "docs/people.yml": PEOPLE_YML,
         "docs/stylesheets/extra.css": EXTRA_CSS,
+        "requirements.txt": REQUIREMENTS,
         ".gitignore": GITIGNORE,
     }
 

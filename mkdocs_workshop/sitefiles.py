@@ -1,6 +1,7 @@
 """What a new workshop site starts with, whoever makes it (``import-jekyll``, ``init``): its
-``mkdocs.yml`` (Material, the macros plugin with ``<<``/``>>``, this plugin) and its
-``.gitignore``. The deploy workflow is :mod:`mkdocs_workshop.deploy`'s.
+``mkdocs.yml`` (Material, the macros plugin with ``<<``/``>>``, this plugin), its
+``requirements.txt`` and its ``.gitignore``. The deploy workflow is
+:mod:`mkdocs_workshop.deploy`'s.
 """
 
 from __future__ import annotations
@@ -18,6 +19,18 @@ MARKDOWN_EXTENSIONS: list[Any] = ["admonition", "attr_list", "md_in_html",
 
 # The built site and the image cache are made again by every build: not for version control.
 GITIGNORE = "# Made again by every build.\nsite/\n.cache/\n"
+
+# How pip installs mkdocs-workshop: it is not on PyPI yet, so from its repository.
+REPOSITORY = "https://github.com/mkdocs-workshop/mkdocs-workshop"
+REQUIREMENT = f"mkdocs-workshop @ git+{REPOSITORY}"
+
+# What a site needs to build; the deploy workflow installs it.
+REQUIREMENTS = f"""\
+# What this site needs to build (the deploy workflow installs it: pip install -r
+# requirements.txt). mkdocs-workshop is not on PyPI yet, so it comes from its repository;
+# add @ and a commit or tag after the address to build with the same version every time.
+{REQUIREMENT}
+"""
 
 
 def mkdocs_yml_text(settings: Mapping[str, Any], nav: list[Any], *, header: str,

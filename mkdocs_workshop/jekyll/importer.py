@@ -36,7 +36,7 @@ from ..page import read_page
 from ..problems import excerpt, printable
 from ..safeload import Loaded, load
 from ..scan import find_calls
-from ..sitefiles import GITIGNORE, mkdocs_yml_text
+from ..sitefiles import GITIGNORE, REQUIREMENTS, mkdocs_yml_text
 from ..times import format_day
 from ..timezones import AOE
 from .body import BodyResult, convert_body, drop_call_wrappers
@@ -767,7 +767,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
         # that is not empty, where one could be, needs --force (see _refuse_folders).
         _write_one(dest, WORKFLOW_PATH, workflow_text(), report)
     report.notes.append(f"{WORKFLOW_PATH} builds the site with --strict and deploys it to "
-                        "GitHub Pages on every push to main (docs/deploy.md).")
+                        "GitHub Pages on every push to main (docs/deploy.md), with what "
+                        "requirements.txt names.")
     return report
 
 
@@ -1166,8 +1167,9 @@ def _write(dest: Path, outputs: dict[str, str], images: dict[str, Path], mkdocs_
     files: list[tuple[str, Path | str]] = [("mkdocs.yml", mkdocs_yml)]
     files += [(f"docs/{rel}", text) for rel, text in outputs.items()]
     files += [(f"docs/{rel}", found) for rel, found in images.items()]
-    # With --force, an existing .gitignore is the organizer's.
+    # With --force, an existing .gitignore or requirements.txt is the organizer's.
     _write_one(dest, ".gitignore", GITIGNORE, report, keep_existing=True)
+    _write_one(dest, "requirements.txt", REQUIREMENTS, report, keep_existing=True)
     for rel, content in files:
         _write_one(dest, rel, content, report)
 
