@@ -20,7 +20,7 @@ from typing import Any
 from mkdocs.utils.meta import YAML_RE, get_data
 
 from .fields import FieldIssue, to_text
-from .problems import Problem, Problems, brief
+from .problems import Problem, Problems, brief, kind_of
 from .safeload import load
 
 # The empty front matter MkDocs is given in place of a block it cannot read safely.
@@ -79,7 +79,7 @@ def parse_front_matter(src: str, source: str,
         return front
     if not isinstance(data, dict):
         problems.error(
-            f"the front matter is {type(data).__name__}, not a set of 'key: value' lines.",
+            f"the front matter is {kind_of(data)}, not a set of 'key: value' lines.",
             fix="write the front matter as 'key: value' lines between the two '---' lines.",
         )
         return front
@@ -180,12 +180,6 @@ def _theme_keys(data: Mapping[Any, Any], problems: Problems,
                            key=key, fix=f"rename the key (a roster: '{key}_team'), or write "
                            "one line of text.")
             drop.append(key)
-    for key in ("description", "author"):
-        value = data.get(key)
-        if isinstance(value, str) and any(char in value for char in '<>"'):
-            problems.warn("contains < > or \", which Material writes into the page's <head> "
-                          "without escaping: the text would break out of its tag.", key=key,
-                          fix="write the text without them (&lt; for a '<' that should show).")
     for key in ("subtitle", "status"):
         value = data.get(key)
         if isinstance(value, str) and _MARKUP.search(value):

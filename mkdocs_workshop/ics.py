@@ -28,7 +28,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 PRODID = "-//mkdocs-workshop//calendar//EN"
-FORMAT_VERSION = "2"  # raising it makes every cached calendar be made again
+FORMAT_VERSION = "3"  # raising it makes every cached calendar be made again
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,12 @@ def one_line(text: str) -> str:
 
 
 def _moment(value: datetime | date) -> datetime | date:
-    """Keep IANA zones (written with TZID) and whole days; turn fixed offsets (AoE) into UTC."""
-    if not isinstance(value, datetime) or isinstance(value.tzinfo, ZoneInfo):
+    """Keep IANA zones (written with TZID), whole days, and times of a program that names no
+    zone (iCalendar's "floating" times: the same clock time wherever the calendar is; turning
+    them into UTC would read them in the build machine's zone); turn fixed offsets (AoE) into
+    UTC."""
+    if not isinstance(value, datetime) or value.tzinfo is None or isinstance(
+            value.tzinfo, ZoneInfo):
         return value
     return value.astimezone(timezone.utc)
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import escape
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,7 +16,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from . import head
 from .build import Build
+from .calls import LiteralCall, plan
 from .config import WorkshopConfig
 from .edition import (
     EditionLink,
@@ -26,7 +29,7 @@ from .edition import (
     sections_of,
     shows_header,
 )
-from .features import team, workshop
+from .features import MACROS, team, workshop
 from .frontmatter import EMPTY_FRONT_MATTER
 from .hosts import cache_dir, macro_block_strings, macro_comment_strings, plugin_settings
 from .ics import CalendarCache
@@ -72,6 +75,8 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self._quiet: set[str] = set()  # pages mkdocs-macros need not render (no template)
         self._previews: dict[str, Preview] = {}  # this build's link previews, by page
         self._written: dict[str, str] = {}  # each page's file as written, until rendered
+        self._head: dict[str, dict[str, Any]] = {}  # meta values escaped while rendering
+        self._first: dict[str, str | None] = {}  # each page's own first paragraph, as text
 
     # -- configuration --------------------------------------------------------------------
 
@@ -221,12 +226,13 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                                       comment=macro_comment_strings(macros.config),
                                       images=self._image_maker(page, files, config.docs_dir),
                                       source=source)
-            if "render_macros" not in page.meta and _in_place(markdown, read.calls, macros,
-                                                              page):
+            parts = _in_place(markdown, read.calls, macros, page) \
+                if "render_macros" not in page.meta else None
+            if parts is not None:
                 # Nothing for Jinja to do but this plugin's own calls: they are rendered here,
                 # and mkdocs-macros is told not to compile the whole page as a template for
                 # them. Put back after it has run (_restore_page).
-                markdown = self.build.render_calls(page, markdown, read.calls)
+                markdown = self.build.render_parts(page, parts)
                 page.meta["render_macros"] = False
                 self._quiet.add(page.file.src_uri)
         if source is not None:
@@ -297,13 +303,15 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         assert self.build is not None
+        # The page's own first paragraph, not a macro's (a bio), describes an edition.
+        self._first[page.file.src_uri] = first_paragraph(self.build.without_blocks(html))
         html = self.build.fill(page.file.src_uri, html)
         # A page with errors lists them at its top: while serving, and in a build that will
         # fail once every page is written (whoever opens site/ sees why).
         return error_summary(self.build.errors, page.file.src_uri) + html
 
-    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> Any:
+    def _page_context(self, context: Any, *, page: Page, config: MkDocsConfig,
+                      nav: Any) -> Any:
         """The edition's header and its pages' bar, once every page of the nav has its title;
         the edition's own description (workshop.description, else its first paragraph) for
         the theme's <meta name="description">."""
@@ -314,9 +322,9 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         meta = page.meta if page.meta is not None else {}
         if info is not None and not meta.get("description"):
             # The preview's description, not the site's, for search engines too.
-            described = info.description or first_paragraph(page.content or "")
-            if described:
-                page.meta["description"] = described
+            described = info.description or self._first.get(page.file.src_uri)
+            if described:  # text: Material takes the key as HTML (see head.py)
+                page.meta["description"] = escape(described)
         if info is not None and self.config.link_previews:
             self._previews[page.file.src_uri] = self._preview(page, config, info)
         sections = sections_of(page, self._is_edition) if self.config.edition_header else []
@@ -371,10 +379,29 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         if image is None:
             image = absolute(config.site_url, preview_image(config.theme.get("logo")))
         return Preview(title=_title(page),
-                       description=info.description or first_paragraph(page.content or ""),
+                       description=info.description or self._first.get(page.file.src_uri),
                        url=absolute(base, base), image=image, site_name=config.site_name)
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+    @event_priority(-100)  # after every other plugin has read the page's meta
+    def _guard_head(self, context: Any, *, page: Page, config: MkDocsConfig,
+                    nav: Any) -> Any:
+        """What the theme writes into the <head> from the page, escaped while it renders
+        (head.py); put back in _restore_head."""
+        if page.meta is not None:
+            self._head[page.file.src_uri] = head.guard(page.meta, page.title,
+                                                       is_homepage=page.is_homepage)
+        return context
+
+    on_page_context = CombinedEvent(_page_context, _guard_head)
+
+    @event_priority(100)  # before any other plugin reads the page's meta again
+    def _restore_head(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        originals = self._head.pop(page.file.src_uri, None)
+        if originals is not None and page.meta is not None:
+            head.restore(page.meta, originals)
+        return output
+
+    def _post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """schema.org data and link previews in the <head>: search engines and chat apps read
         them there, and Material's instant navigation, which re-runs the scripts of the page's
         content, leaves them be."""
@@ -387,11 +414,13 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         if read is None or info is None or not self.config.structured_data:
             return output
         event = event_data(_title(page), info, team.rosters(read.parts), page.canonical_url,
-                           (page.meta or {}).get("description"))
+                           head.head_text((page.meta or {}).get("description")))
         if event is None or "</head>" not in output:
             return output
         head_end = output.index("</head>")
         return output[:head_end] + script_tag(event) + "\n" + output[head_end:]
+
+    on_post_page = CombinedEvent(_restore_head, _post_page)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.build is not None
@@ -454,43 +483,40 @@ def _inside(path: Path, folder: str, *, resolve: bool = True) -> bool:
 
 
 def _title(page: Page) -> str:
-    """The page's own title: a nav entry's short title ("ICML 2024") is for the nav."""
-    title = (page.meta or {}).get("title")
-    if isinstance(title, str) and title.strip():
-        return title.strip()
-    return str(page.title or page.file.name)
+    """The page's own title, as text (MkDocs and Material take titles as HTML): a nav entry's
+    short title ("ICML 2024") is for the nav."""
+    title = head.head_text((page.meta or {}).get("title"))
+    if title:
+        return title
+    return head.head_text(str(page.title or "")) or page.file.name
 
 
-def _template_syntax(markdown: str, macros: Any) -> bool:
-    """Whether the page has anything Jinja, as mkdocs-macros configures it, would read."""
+def _template_syntax(text: str, macros: Any) -> bool:
+    """Whether ``text`` has anything Jinja, as mkdocs-macros configures it, would read."""
     config = macros.config
     starts = (config.get("j2_variable_start_string") or "{{",
               config.get("j2_block_start_string") or "{%",
               config.get("j2_comment_start_string") or "{#")
-    return any(start in markdown for start in starts)
+    return any(start in text for start in starts)
 
 
-_LITERALS = (str, int, float, bool, type(None))
-
-
-def _in_place(markdown: str, calls: Sequence[MacroCall], macros: Any, page: Page) -> bool:
-    """Whether the plugin can render the page's macro calls itself, with the same result as
-    mkdocs-macros: nothing else in the page or its title is for Jinja, every argument is a
-    plain literal (written without escapes), no call trims whitespace (``<<-``), and no
-    macros module looks at a page before it is rendered or adds a Jinja extension."""
+def _in_place(markdown: str, checked: Sequence[MacroCall], macros: Any,
+              page: Page) -> list[str | LiteralCall] | None:
+    """The page as text and calls when the plugin can render its calls itself with the same
+    result as mkdocs-macros, else None: Jinja's own parser, set up as mkdocs-macros set it up,
+    reads nothing in the page but this plugin's calls with literal arguments (see calls.py),
+    those are the calls the plugin checked, the title holds nothing for Jinja, and no macros
+    module looks at a page before it is rendered or adds a Jinja extension."""
     if getattr(macros, "pre_macro_functions", None) or macros.config.get("j2_extensions"):
-        return False
-    rest = markdown
-    for call in calls:
-        literal = call.as_call()
-        if (literal is None or "\\" in call.text or call.text.startswith("<<-")
-                or call.text.endswith("->>")
-                or not all(isinstance(a, _LITERALS) for a in literal.args)
-                or not all(isinstance(v, _LITERALS) for v in literal.kwargs.values())):
-            return False
-        rest = rest.replace(call.text, "", 1)
-    return not _template_syntax(rest, macros) and not _template_syntax(str(page.title or ""),
-                                                                        macros)
+        return None
+    if _template_syntax(str(page.title or ""), macros):
+        return None
+    parts = plan(markdown, macros.env, MACROS)
+    if parts is None:
+        return None
+    found = [(p.name, p.args, p.kwargs) for p in parts if isinstance(p, LiteralCall)]
+    expected = [(c.name, c.args, c.kwargs) for c in checked]
+    return parts if found == expected else None
 
 
 def _macros_render(macros: Any, page: Page, meta: Mapping[str, Any]) -> bool:

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from .timezones import Zone
 
@@ -103,5 +103,10 @@ def format_time(moment: datetime, clock: str = "24h") -> str:
 
 
 def iso(moment: datetime) -> str:
-    """ISO 8601 with the offset, as a ``<time datetime>`` attribute wants it."""
+    """ISO 8601 with the offset, as a ``<time datetime>`` attribute wants it. HTML offsets
+    are hours and minutes: a zone whose offset has seconds (the local mean time of old zone
+    data: Africa/Monrovia until 1972) is written in UTC, which browsers read too."""
+    offset = moment.utcoffset()
+    if offset is not None and offset % timedelta(minutes=1):
+        moment = moment.astimezone(timezone.utc)
     return moment.isoformat(timespec="seconds" if moment.second else "minutes")

@@ -139,7 +139,9 @@ def test_no_value_can_close_the_script(site: SiteFn) -> None:
     script = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert "<" not in script and ">" not in script and "&" not in script
     data = jsonld(html)
-    assert data["name"] == evil and data["performer"][0]["name"] == evil
+    # The title is HTML to MkDocs and Material: the event's name is its text, as <title> has
+    # it; a person's name and the place are text as written.
+    assert data["name"] == "alert(1) & <!--" and data["performer"][0]["name"] == evil
     assert data["location"][0]["name"] == evil
 
 
@@ -229,3 +231,32 @@ def test_a_place_to_be_announced_is_not_spliced_into_the_held_line(site: SiteFn)
     assert "in To be announced" not in html
     # The header still says it, where it stands alone.
     assert '<span class="workshop-header__where">To be announced</span>' in html
+
+
+def test_a_program_without_a_zone_has_the_same_calendar_on_every_machine(
+        site: SiteFn, monkeypatch: Any) -> None:
+    """Its times are iCalendar's floating times (the clock time wherever the calendar is);
+    they were read in the build machine's zone (TZ)."""
+    import time
+
+    edition = {**EDITION, "workshop": {k: v for k, v in EDITION["workshop"].items()
+                                       if k != "timezone"}}
+    made = []
+    for zone in ("America/Los_Angeles", "Asia/Tokyo"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        built = site({"icml24.md": page(edition, BODY)})
+        made.append((built.root / "site/icml24/icml24-program.ics").read_text())
+    monkeypatch.delenv("TZ")
+    time.tzset()
+    assert made[0] == made[1]
+    assert "DTSTART:20240716T085000\n" in made[0]  # floating: no Z, no TZID
+
+
+def test_a_description_yaml_reads_as_a_date_is_text_in_the_event(site: SiteFn) -> None:
+    """It made the JSON-LD writer raise a traceback."""
+    built = site({"icml24.md": page({**EDITION, "description": date(2024, 5, 1)}, BODY)})
+    assert built.ok, built.messages()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>',
+                                built.html("icml24.md")).group(1))
+    assert data["description"] == "2024-05-01"

@@ -815,7 +815,7 @@ def test_front_matter_the_theme_reads_is_text_or_is_dropped(tmp_path: Path) -> N
     assert "<script>alert" not in everything and "<img src=x" not in everything
     assert "window.location.replace" not in everything and "alert(6)" not in everything
     index = (dest / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<meta name="description" content="&quot;&gt;&lt;script&gt;alert(2)' in index
+    assert '<meta name="description" content="&#34;&gt;&lt;script&gt;alert(2)' in index
     assert "<title>&lt;img src=x onerror=alert(1)&gt; - src</title>" in index
 
 

@@ -1,0 +1,33 @@
+"""Instants as <time datetime> attributes: HTML offsets are hours and minutes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mkdocs_workshop.times import iso
+
+ATTRIBUTE = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?([+-]\d{2}:\d{2})"
+
+
+def test_a_zone_whose_offset_has_seconds_is_written_in_utc() -> None:
+    """Africa/Monrovia kept its local mean time (-00:44:30) until 1972."""
+    moment = datetime(1960, 3, 1, 12, 0, tzinfo=ZoneInfo("Africa/Monrovia"))
+    assert moment.isoformat().endswith("-00:44:30")
+    assert iso(moment) == "1960-03-01T12:44:30+00:00"
+
+
+@given(st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2199, 12, 31)),
+       st.sampled_from(["Africa/Monrovia", "Europe/Amsterdam", "Asia/Kolkata",
+                        "America/St_Johns", "Pacific/Chatham", "UTC", "Etc/GMT+12"]))
+def test_every_instant_is_a_valid_html_datetime_of_the_same_moment(
+        wall: datetime, zone: str) -> None:
+    import re
+
+    moment = wall.replace(tzinfo=ZoneInfo(zone))
+    written = iso(moment)
+    assert re.fullmatch(ATTRIBUTE, written), written
+    assert datetime.fromisoformat(written) == moment.replace(microsecond=0)
