@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import __version__
 from .jekyll.importer import ImportRefused, import_site
+from .problems import printable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,13 +156,20 @@ def _run(work: Callable[[], str]) -> int:
     try:
         printed = work()
     except (ImportRefused, CommandRefused) as exc:
-        print(f"mkdocs-workshop: {exc}", file=sys.stderr)
+        print(_terminal(f"mkdocs-workshop: {exc}"), file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"mkdocs-workshop: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        print(_terminal(f"mkdocs-workshop: {exc.strerror or exc}: {exc.filename or ''}"),
+              file=sys.stderr)
         return 1
-    print(printed, end="")
+    print(_terminal(printed), end="")
     return 0
+
+
+def _terminal(text: str) -> str:
+    """What a command prints, line by line with every control character escaped: a name or a
+    value from a file cannot rewrite the terminal or forge a line of the report."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ from .features.dates import DATE_FIELDS, is_workshop_label
 from .fields import FieldIssue, to_day
 from .jekyll.escape import html_text, html_value, neutral_title
 from .safeload import load
-from .scaffold import CommandRefused, yaml_scalar
+from .scaffold import CommandRefused
 from .scan import find_calls
 
 # Rosters of the people who speak: left empty for the new edition (organizers are carried).
@@ -241,10 +241,10 @@ def nav_line(site: Site, source_rel: str, target_rel: str, label: str,
         old_label = text[key.start_mark.index:key.end_mark.index]
         year = re.compile(rf"(?<!\d){old_year}(?!\d)")
         new_label = (year.sub(str(new_year), old_label) if year.search(old_label)
-                     else yaml_scalar(html_text(label)))
-        entry = f"{new_label}: {target_rel}"
+                     else yamltext.scalar(html_text(label)))
+        entry = f"{new_label}: {yamltext.scalar(target_rel)}"
     else:
-        entry = target_rel
+        entry = yamltext.scalar(target_rel)
     newline = "\r\n" if "\r\n" in text else "\n"
     line = prefix + entry
     place = _dated_place(site, siblings, item, new_day)
@@ -510,7 +510,7 @@ def _edit_workshop(edits: yamltext.Edits, root: yaml.Node, options: Options, rep
                                        f"{fixed[day].isoformat()}")
         elif key in given and given[key] is not None:
             new = str(given[key])
-            _set_scalar(edits, value, yaml_scalar(new, flow=flow))
+            _set_scalar(edits, value, yamltext.scalar(new, flow=flow))
             report.workshop.append(f"{key}: {value.value} -> {new} (--{key})")
         elif key == "venue":
             changed = _with_year(written, report.old_day.year, report.new_day.year)
@@ -530,7 +530,7 @@ def _edit_workshop(edits: yamltext.Edits, root: yaml.Node, options: Options, rep
     present = {key for key, _k, _v in yamltext.pairs(block)}
     for key, wanted in given.items():
         if wanted is not None and key not in present:
-            missing.append(f"{key}: {yaml_scalar(wanted, flow=flow)}")
+            missing.append(f"{key}: {yamltext.scalar(wanted, flow=flow)}")
             report.workshop.append(f"{key}: {wanted} (added, --{key})")
     if not missing or not isinstance(block, yaml.MappingNode):
         return
@@ -547,7 +547,7 @@ def _edit_workshop(edits: yamltext.Edits, root: yaml.Node, options: Options, rep
 def _edit_title(edits: yamltext.Edits, root: yaml.Node, options: Options, report: Report,
                 old_year: int) -> None:
     found = yamltext.get(root, "title")
-    new_title = (yaml_scalar(neutral_title(html_value(options.title)))
+    new_title = (yamltext.scalar(neutral_title(html_value(options.title)))
                  if options.title is not None else None)
     if found is None:
         if new_title is not None:
@@ -698,8 +698,8 @@ def _edit_lists(edits: yamltext.Edits, root: yaml.Node, meta: dict[str, Any],
         fields = _fields(data)
         column = value.start_mark.column if isinstance(value, yaml.SequenceNode) else 2
         lead = "#" + " " * max(column - 1, 1)
-        template = "".join(
-            f"\n{lead}{'- ' if i == 0 else '  '}{name}:" for i, name in enumerate(fields))
+        template = "".join(f"\n{lead}{'- ' if i == 0 else '  '}{yamltext.comment(name)}:"
+                           for i, name in enumerate(fields))
         end = yamltext.line_end(edits.text, yamltext.end_of(value))
         edits.replace(key_node.end_mark.index, end,
                       f": []  # none yet; the entries of {source_rel} had these fields:"

@@ -24,19 +24,19 @@ template delimiters as character references (:mod:`mkdocs_workshop.jekyll.escape
 
 from __future__ import annotations
 
-import json
+import contextlib
 import re
+import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-import yaml
 
 from .anchors import slug
 from .deploy import WORKFLOW_PATH, write_workflow
 from .jekyll.escape import html_text, html_value, markdown_text, neutral_title, one_line
 from .sitefiles import GITIGNORE, REQUIREMENTS, mkdocs_yml_text
 from .timezones import UnknownTimezone, resolve_zone
+from .yamltext import scalar
 
 
 class CommandRefused(Exception):
@@ -65,16 +65,6 @@ def option_text(value: str | None, option: str) -> str | None:
     if not text:
         raise CommandRefused(f"{option} is empty; give it some text, or leave the option out.")
     return text
-
-
-def yaml_scalar(text: str, *, flow: bool = False) -> str:
-    """``text`` as a YAML value on one line, quoted only where YAML needs it (``flow``:
-    inside ``{...}`` or ``[...]``, where a comma or a bracket ends a plain value)."""
-    dumped = yaml.safe_dump(text, allow_unicode=True, width=1_000_000)
-    plain = dumped.removesuffix("\n...\n").rstrip("\n")
-    if flow and plain == text and any(c in text for c in ",[]{}"):
-        return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML one
-    return plain
 
 
 @dataclass(frozen=True)
@@ -111,7 +101,7 @@ class NewSite:
         """The edition page's file: from the venue (``ICML 2025``: ``icml-2025.md``), else the
         year, else ``edition.md``."""
         if self.venue and slug(self.venue) != "person":
-            return slug(self.venue) + ".md"
+            return short_slug(self.venue) + ".md"
         if self.day is not None:
             return f"{self.day.year}.md"
         return "edition.md"
@@ -119,6 +109,19 @@ class NewSite:
     @property
     def nav_label(self) -> str:
         return self.venue or (str(self.day.year) if self.day else None) or self.site_title
+
+
+NAME_CHARS = 60  # of a file name made from a title: file systems take 255 bytes
+
+
+def short_slug(text: str) -> str:
+    """``slug(text)``, cut at a hyphen to at most NAME_CHARS characters (a venue of a
+    thousand characters would be a file name no file system takes)."""
+    made = slug(text)
+    if len(made) <= NAME_CHARS:
+        return made
+    cut = made[:NAME_CHARS]
+    return cut.rsplit("-", 1)[0] if "-" in cut[NAME_CHARS // 2:] else cut
 
 
 def _commented(key: str, value: str | None, example: str, note: str = "") -> str:
@@ -138,13 +141,13 @@ def edition_page(site: NewSite) -> str:
         "# below shows it. A key written as a comment (# speakers:) waits for its data: remove\n"
         "# the '# ' of its lines, fill them in, then uncomment its section in the text.\n"
         "# Every key and field is in mkdocs-workshop's documentation, page 'Front matter'.\n"
-        f"title: {yaml_scalar(title)}\n"
+        f"title: {scalar(title)}\n"
         "workshop:\n"
-        + _commented("venue", yaml_scalar(site.venue) if site.venue else None, "ICML 2025")
+        + _commented("venue", scalar(site.venue) if site.venue else None, "ICML 2025")
         + _commented("date", when, "2025-07-18", "    # or start: and end: for several days")
-        + _commented("location", yaml_scalar(site.location) if site.location else None,
+        + _commented("location", scalar(site.location) if site.location else None,
                      "Vancouver, Canada")
-        + _commented("timezone", yaml_scalar(site.timezone) if site.timezone else None,
+        + _commented("timezone", scalar(site.timezone) if site.timezone else None,
                      "America/Vancouver", "    # the program's zone")
         + ("" if site.venue or when or site.location or site.timezone else
            "  header: true               # the edition's header (the default); the block needs\n"
@@ -292,13 +295,33 @@ def init_site(dest: Path, site: NewSite) -> list[str]:
                              "new folder only.")
     from .schema import write as write_schemas
 
-    written = []
-    for rel, text in site_files(site).items():
-        target = dest / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        written.append(rel)
-    written += [path.relative_to(dest).as_posix() for path in write_schemas(dest / "schemas")]
-    write_workflow(dest)
-    written.append(WORKFLOW_PATH)
+    created = not dest.exists()
+    written: list[str] = []
+    try:
+        for rel, text in site_files(site).items():
+            target = dest / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            written.append(rel)
+        written += [path.relative_to(dest).as_posix()
+                    for path in write_schemas(dest / "schemas")]
+        write_workflow(dest)
+        written.append(WORKFLOW_PATH)
+    except OSError as exc:  # nothing half-written is left behind
+        if created:
+            shutil.rmtree(dest, ignore_errors=True)
+        else:
+            _remove(dest, written)
+        raise CommandRefused(f"{dest} could not be written ({exc.strerror or exc}); nothing "
+                             "was left in it.") from None
     return written
+
+
+def _remove(dest: Path, written: list[str]) -> None:
+    """The files written into a folder that was there (empty) before, and their folders."""
+    for rel in written:
+        (dest / rel).unlink(missing_ok=True)
+    for folder in sorted({p for rel in written for p in (dest / rel).parents
+                          if dest in p.parents}, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()

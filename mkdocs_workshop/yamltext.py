@@ -9,12 +9,57 @@ the text's size and nesting first (:func:`mkdocs_workshop.safeload.load`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import yaml
 
 Node = yaml.Node
+
+
+# Characters written as escapes, never as themselves: line breaks and other controls, and the
+# bidirectional controls that make a line read otherwise than it parses ("Trojan Source").
+_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                      "\u2066-\u2069\ufeff]")
+
+
+def scalar(text: str, *, flow: bool = False) -> str:
+    """``text`` as one YAML value on one line, which every YAML reader reads back as that
+    text: plain where YAML reads it so (``ICML 2025``), else double-quoted with every control
+    character escaped. Values are written into YAML only through here: a name holding
+    ``!!python/object``, `` #``, ``: `` or a line break stays the text it is. ``flow``: the value
+    stands inside ``{...}`` or ``[...]``, where a comma or a bracket would end a plain one."""
+    if not _ESCAPED.search(text) and not (flow and any(c in text for c in ",[]{}")):
+        plain = yaml.safe_dump(text, allow_unicode=True, width=2**30)
+        plain = plain.removesuffix("\n...\n").rstrip("\n")
+        if "\n" not in plain and yaml.safe_load(plain) == text:
+            return plain
+    quoted = yaml.safe_dump(text, default_style='"', allow_unicode=True, width=2**30)
+    quoted = quoted.removesuffix("\n...\n").rstrip("\n")
+    return _escape_raw(quoted)
+
+
+def _escape_raw(quoted: str) -> str:
+    """Escape the characters of ``_ESCAPED`` that PyYAML wrote as themselves in a
+    double-quoted scalar, leaving its own escapes (``\\n``, ``\\x7F``) as they are."""
+    out: list[str] = []
+    i = 0
+    while i < len(quoted):
+        char = quoted[i]
+        if char == "\\":
+            out.append(quoted[i:i + 2])
+            i += 2
+            continue
+        out.append(f"\\u{ord(char):04X}" if _ESCAPED.match(char) else char)
+        i += 1
+    return "".join(out)
+
+
+def comment(text: str) -> str:
+    """``text`` as it may stand in a YAML comment: one line, controls escaped as Python
+    writes them, so a key named with a line break cannot end the comment."""
+    return _ESCAPED.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
 def compose(text: str) -> Node | None:

@@ -18,8 +18,9 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from ..problems import excerpt
+from ..problems import excerpt, kind_of
 from ..safeload import load
+from ..yamltext import scalar
 from .escape import has_delimiter, html_value, neutral_title
 
 _NAME_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<dash>-[ \t]+)?name[ \t]*:[ \t]*(?P<value>.+)$")
@@ -70,13 +71,7 @@ class KeyEdits:
 
 
 def _kind(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, (list, tuple, set)):
-        return "a list"
-    if isinstance(value, dict):
-        return "a set of 'key: value' lines"
-    return f"a {type(value).__name__}"
+    return kind_of(value)
 
 
 def key_edits(meta: Mapping[Any, Any]) -> KeyEdits:
@@ -136,16 +131,9 @@ def _unquote(value: str) -> str:
     return value
 
 
-def _yaml_scalar(value: str) -> str:
-    """A value as YAML would read it back unchanged."""
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=10_000).strip()
-    return dumped.removesuffix("\n...").strip()
-
-
 def _key_line(key: str, value: str) -> str:
-    """``key: "..."`` on one line, whatever the value holds."""
-    dumped = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=2**30)
-    return f"{key}: {dumped.strip()}"
+    """``key: value`` on one line, whatever the value holds."""
+    return f"{key}: {scalar(value)}"
 
 
 def unwritable(data: Any) -> str:
@@ -228,7 +216,7 @@ def _quote_unreadable(text: str) -> tuple[str, list[str]]:
     pieces: list[str] = []
     last = 0
     for start, end, value in spans:
-        pieces += [text[last:start], _yaml_scalar(value)]
+        pieces += [text[last:start], scalar(value)]
         last = end
     pieces.append(text[last:])
     return "".join(pieces), [value for _start, _end, value in spans]
@@ -284,15 +272,15 @@ def _edit_lines(text: str, rewrite_image: Callable[[str], str | None]) -> tuple[
             if role:
                 indent = name.group("indent") + ("  " if name.group("dash") else "")
                 out.append(f"{name.group('indent')}{name.group('dash') or ''}name: "
-                           f"{_yaml_scalar(role.group('name'))}")
-                out.append(f"{indent}role: {_yaml_scalar(role.group('role').strip())}")
+                           f"{scalar(role.group('name'))}")
+                out.append(f"{indent}role: {scalar(role.group('role').strip())}")
                 roles.append(_unquote(name.group("value")))
                 continue
         image = _IMAGE_LINE.match(stripped)
         if image and not line.lstrip().startswith("#") and image.group("value"):
             new = rewrite_image(_unquote(image.group("value")))
             if new is not None:
-                line = image.group("head") + _yaml_scalar(new)
+                line = image.group("head") + scalar(new)
         out.append(line)
     return "\n".join(out).rstrip("\n") + "\n", roles
 
