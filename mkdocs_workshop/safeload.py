@@ -62,6 +62,16 @@ class Loaded:
     not_numbers: list[str] = field(default_factory=list)  # integers too long, kept as text
     # (key, line of the first, line of the second) for each key written twice
     duplicates: list[tuple[str, int, int]] = field(default_factory=list)
+    # JSON: each key written twice in one object (JSON keeps the last; JsonObject.pairs has
+    # both), in the order read
+    repeated: list[str] = field(default_factory=list)
+
+
+class JsonObject(dict[str, Any]):
+    """A JSON object as Python reads it (the last of a key written twice), with every
+    ``pairs`` as written, so that a reader can take both values of a key written twice."""
+
+    pairs: list[tuple[str, Any]]
 
 
 # Python writes integers of at most 4,300 decimal digits (sys.get_int_max_str_digits); a
@@ -309,8 +319,19 @@ def load_json(text: str, *, limits: Limits = LIMITS) -> Loaded:
                     return result
             elif char in "]}":
                 depth -= 1
+    def pairs(written: list[tuple[str, Any]]) -> JsonObject:
+        found = JsonObject(written)
+        found.pairs = written
+        if len(found) < len(written):
+            seen: set[str] = set()
+            for key, _value in written:
+                if key in seen:
+                    result.repeated.append(key)
+                seen.add(key)
+        return found
+
     try:
-        result.data = json.loads(text, parse_int=_json_int)
+        result.data = json.loads(text, parse_int=_json_int, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         result.ok = False
         result.error = (f"is not valid JSON ({exc.msg} at line {exc.lineno}, column "

@@ -691,7 +691,11 @@ def test_any_text_reads_back_as_written_and_the_page_text_stays(
     try:
         import_schedule(source, index)
     except ProgramRefused as refused:  # only for a title or a name that is nothing once cleaned
-        assert refused.message in ("has no 'title'.", "has no 'public_name' or 'name'.")
+        why = ("has no 'title'." if not characters(title or "x").strip()
+               else "has no 'public_name' or 'name'.")
+        assert refused.message.startswith("has 1 session(s), and none can be read: "), \
+            refused.message
+        assert f": {why} Fix: " in refused.message
         assert index.read_text(encoding="utf-8") == TIDAL
         return
     text = index.read_text(encoding="utf-8")
@@ -726,3 +730,95 @@ def test_a_people_directory_that_is_not_there(
     assert "nobody.yml: does not exist (--people). Fix: give the path of people.yml" \
         in capsys.readouterr().err
     assert index.read_text(encoding="utf-8") == TIDAL
+
+
+# ---------------------------------------------------------------------------------------------
+# A bad session is reported and skipped; its neighbours are imported
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_room_written_twice_keeps_the_sessions_of_both(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON keeps the last of a key written twice: the first room's sessions were lost."""
+    first = json.dumps([_event(title="Morning")])
+    second = json.dumps([_event(title="Noon", date="2024-05-11T12:00:00+02:00",
+                                start="12:00")])
+    text = json.dumps(_frab([])).replace('"Hall A": []',
+                                         f'"Hall A": {first}, "Hall A": {second}')
+    source = tmp_path / "twice.json"
+    source.write_text(text, encoding="utf-8")
+    index = site_with(tmp_path, TIDAL)
+    assert run(source, index) == 0
+    out = capsys.readouterr().out
+    assert "the name 'Hall A' is written twice in one object of the file (1 time(s) more)" in out
+    titles = [slot["title"] for slot in parse_front_matter(
+        "page.md", index.read_text(encoding="utf-8")).meta["schedule"]]
+    assert titles == ["Morning", "Noon"]
+
+
+@pytest.mark.parametrize(("bad", "reported"), [
+    ({"title": None}, "event 2: has no 'title'. Fix: give the session a title"),
+    ({"date": "2200-05-11T10:00:00+02:00"},
+     "event 2 (Bad): 'date' is '2200-05-11T10:00:00+02:00', in the year 2200. Fix: correct "
+     "the year (1900 to 2199)."),
+    ({"duration": "soon"}, "event 2 (Bad): 'duration' should be hours and minutes (00:45), "
+     "not 'soon'."),
+    ({"persons": [{"id": 7}]}, "event 2 (Bad), person 1: has no 'public_name' or 'name'."),
+])
+def test_one_bad_session_is_skipped_with_its_place_and_the_others_are_imported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], bad: dict[str, Any],
+        reported: str) -> None:
+    events = [_event(title="Before"),
+              _event(**{"title": "Bad", "date": "2024-05-11T10:00:00+02:00", "start": "10:00",
+                        **bad}),
+              _event(title="After", date="2024-05-11T11:00:00+02:00", start="11:00")]
+    source = tmp_path / "one-bad.json"
+    source.write_text(json.dumps(_frab(events)), encoding="utf-8")
+    index = site_with(tmp_path, TIDAL)
+    assert run(source, index) == 0
+    out = capsys.readouterr().out
+    assert "  1 session(s) not imported (the others are):" in out
+    assert f"    day 1 (2024-05-11), room 'Hall A', {reported}" in out
+    assert "please report" not in out
+    titles = [slot["title"] for slot in parse_front_matter(
+        "page.md", index.read_text(encoding="utf-8")).meta["schedule"]]
+    assert titles == ["Before", "After"]
+    assert build(tmp_path).ok
+
+
+@pytest.mark.parametrize("link", ["[slides](slides.pdf)", "[ftp](ftp://example.org/x)",
+                                  "![a picture](a.png)", "[up](#anchor)"])
+def test_an_abstract_the_page_would_refuse_is_left_out_and_its_session_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str) -> None:
+    events = [_event(title="Kept", abstract=f"See {link}."),
+              _event(title="Next", date="2024-05-11T11:00:00+02:00", start="11:00",
+                     abstract="A plain abstract.")]
+    source = tmp_path / "abstract.json"
+    source.write_text(json.dumps(_frab(events)), encoding="utf-8")
+    index = site_with(tmp_path, TIDAL)
+    assert run(source, index) == 0
+    out = capsys.readouterr().out
+    assert "day 1 (2024-05-11), room 'Hall A', event 1 (Kept): its abstract is left out: " \
+        in out
+    assert "please report" not in out and out.count("Fix:") == 0
+    slots = parse_front_matter("page.md", index.read_text(encoding="utf-8")).meta["schedule"]
+    assert [(s["title"], s.get("abstract")) for s in slots] == [
+        ("Kept", None), ("Next", "A plain abstract.")]
+    assert build(tmp_path).ok
+
+
+def test_eight_thousand_overlapping_sessions_in_many_rooms(tmp_path: Path) -> None:
+    """The parallel check and the room lookup were quadratic (8,000 sessions: 32 s)."""
+    events = [_event(title=f"Talk {i}", room=f"Room {i}",
+                     date=f"2024-05-11T{9 + i % 8:02d}:{i % 60:02d}:00+02:00",
+                     start=f"{9 + i % 8:02d}:{i % 60:02d}", duration="04:00")
+              for i in range(8000)]
+    data = {"schedule": {"conference": {"time_zone_name": "Europe/Vienna", "days": [
+        {"date": "2024-05-11", "rooms": {f"Room {i}": [event] for i, event in
+                                         enumerate(events)}}]}}}
+    source = tmp_path / "big.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    index = site_with(tmp_path, TIDAL)
+    report = import_schedule(source, index, dry_run=True)
+    assert "8000 slot(s) on 1 day(s) (2024-05-11), 8000 room(s), 8000 slot(s) in parallel" in \
+        report.lines[0]

@@ -30,6 +30,7 @@ from .. import ics
 from ..anchors import slug
 from ..entries import EntryKind, markdown_field, read_entries
 from ..fields import Day, FieldIssue, Link, Model, RequiredText, Text, check_year, to_text
+from ..intervals import first_overlaps
 from ..problems import Budget, Problems, brief, did_you_mean
 from ..times import format_day, format_offset, format_time, format_weekday, iso, local_time
 from ..timezones import Zone
@@ -437,10 +438,13 @@ class ScheduleReader:
                     key="schedule", entry=placed.index, label=placed.slot.title,
                     fix="list the slots in the order they happen, or check AM and PM.",
                 )
-        for i, placed in enumerate(slots):  # one warning per slot: the first it overlaps
-            other = next((o for o in slots[:i] if not (o.slot.parallel or placed.slot.parallel)
-                          and _overlap(o, placed)), None)
-            if other is not None:
+        # One warning per slot that overlaps one listed before it, naming the first listed.
+        timed = [(placed, span) for placed in slots
+                 if not placed.slot.parallel and (span := _span(placed)) is not None]
+        firsts = first_overlaps([span for _placed, span in timed])
+        for (placed, _), first in zip(timed, firsts, strict=True):
+            other = timed[first][0] if first is not None else None
+            if other is not None and other.index < placed.index:
                 problems.warn(
                     f"({_hhmm(placed.start)}\u2013{_hhmm(placed.end)}) overlaps "
                     f"'{other.slot.title}' ({_hhmm(other.start)}\u2013{_hhmm(other.end)}).",
@@ -462,13 +466,13 @@ def _at(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc) if moment.tzinfo is not None else moment
 
 
-def _overlap(a: PlacedSlot, b: PlacedSlot) -> bool:
-    a_start, b_start = _at(a.start), _at(b.start)
-    a_end = _at(a.end) if a.end is not None else None
-    b_end = _at(b.end) if b.end is not None else None
-    if a_end is None or b_end is None or a_end <= a_start or b_end <= b_start:
-        return False  # reported as ending before it starts
-    return a_start < b_end and b_start < a_end
+def _span(slot: PlacedSlot) -> tuple[datetime, datetime] | None:
+    """The slot's instants, or None without an end or when it ends before it starts (which
+    is reported on its own)."""
+    if slot.end is None:
+        return None
+    start, end = _at(slot.start), _at(slot.end)
+    return (start, end) if start < end else None
 
 
 def read_schedule(meta: Mapping[str, Any], problems: Problems, workshop: WorkshopInfo | None,
@@ -583,7 +587,9 @@ def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str |
             end_text=format_time(placed.end, clock) if placed.end else None,
             title=slot.title,
             kind=placed.kind or (slot.kind.lower() if slot.kind else None),
-            kind_class=(placed.kind or "other").replace(" ", "-"),
+            # A class names a kind the stylesheet knows; any other is "other" (a kind as
+            # written may hold spaces or tabs, which would be classes of its own).
+            kind_class=(placed.kind if placed.kind in KINDS else "other").replace(" ", "-"),
             speakers=placed.speakers,
             room=slot.room,
             url=slot.url,

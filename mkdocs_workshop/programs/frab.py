@@ -33,7 +33,18 @@ from typing import Any
 
 from ..problems import brief, excerpt
 from ..timezones import UnknownTimezone, Zone, resolve_zone
-from .model import Program, ProgramRefused, Session, duration, label, listing, mapping, moment, text
+from .model import (
+    Program,
+    ProgramRefused,
+    Session,
+    duration,
+    label,
+    listing,
+    mapping,
+    moment,
+    pairs,
+    text,
+)
 
 FORMAT_JSON = "pretalx/frab schedule.json"
 FORMAT_XML = "pretalx/frab schedule.xml"
@@ -57,13 +68,16 @@ def read_json(data: Any, *, form: str = FORMAT_JSON) -> Program:
         day_where += f" ({day_date.isoformat()})" if day_date else ""
         rooms = mapping(day.get("rooms", {}), "'rooms'", day_where,
                         "write the day's rooms as {\"Room name\": [events]}.")
-        for room_key, events in rooms.items():
+        for room_key, events in pairs(rooms):
             room_where = f"{day_where}, room '{excerpt(str(room_key), 60)}'"
             listed = listing(events, "the room's events", room_where,
                              "write each room's events as a list.")
             for number, event in enumerate(listed, 1):
-                program.sessions.append(_session(
-                    event, number, str(room_key), day_date, zone, order, room_where))
+                try:
+                    program.sessions.append(_session(
+                        event, number, str(room_key), day_date, zone, order, room_where))
+                except ProgramRefused as refused:
+                    program.skip(refused)
     return program
 
 

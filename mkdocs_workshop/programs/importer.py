@@ -18,7 +18,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from ..features import team
@@ -31,10 +32,12 @@ from ..safeload import load_json
 from ..scan import find_calls
 from ..timezones import AOE, UnknownTimezone, Zone, resolve_zone
 from . import frab, sessionize
-from .model import Program, ProgramRefused, read_text_file
+from .model import Program, ProgramRefused, Session, read_text_file
 from .people import People
 from .slots import Converted, check_zone, convert
 from .write import (
+    PageText,
+    Span,
     check_written,
     page_meta,
     read_page_text,
@@ -98,6 +101,11 @@ def import_schedule(file: Path, page: Path, *, people: Path | None = None,
                 + " Then run the import again.")
     with _blamed(file):
         program = read_file(file)
+        if not program.sessions and program.skipped:
+            raise ProgramRefused(
+                f"has {len(program.skipped)} session(s), and none can be read: "
+                f"{excerpt(program.skipped[0], 400)}",
+                "correct the sessions in the tool, then export again.")
         if not program.sessions:
             raise ProgramRefused("has no scheduled session.",
                                  "schedule the sessions in the tool first, then export again.")
@@ -106,12 +114,10 @@ def import_schedule(file: Path, page: Path, *, people: Path | None = None,
         check_zone(program, page_zone, file.name)
         zone = page_zone or _file_zone(program)
     people_index = People.of(team.rosters(before.parts), directory)
-    converted = convert(program, zone, info.first_day if info else None, people_index)
-    block = render_block(converted.slots, file.name, text.newline)
-    new_text = with_block(text, block, span)
+    first_day = info.first_day if info else None
     with _blamed(page):
-        check_written(text, new_text, converted.slots)
-        warnings = _read_back(page, new_text, directory)
+        converted, block, new_text, warnings = _buildable(
+            program, zone, first_day, people_index, text, span, file.name, page, directory)
     report = Report(str(page), block)
     report.lines = _summary(file, page, program, converted, zone, page_zone, people_index,
                             span is not None, dry_run)
@@ -150,10 +156,18 @@ def read_file(file: Path) -> Program:
     if not loaded.ok:
         assert loaded.error is not None
         raise ProgramRefused(loaded.error[0], loaded.error[1])
+    program: Program | None = None
     if isinstance(loaded.data, dict) and "schedule" in loaded.data:
-        return frab.read_json(loaded.data)
-    if isinstance(loaded.data, dict) and "sessions" in loaded.data:
-        return sessionize.read(loaded.data)
+        program = frab.read_json(loaded.data)
+    elif isinstance(loaded.data, dict) and "sessions" in loaded.data:
+        program = sessionize.read(loaded.data)
+    if program is not None:
+        for key in dict.fromkeys(loaded.repeated):
+            program.notes.append(
+                f"the name '{excerpt(key, 60)}' is written twice in one object of the file "
+                f"({loaded.repeated.count(key)} time(s) more): JSON keeps only the last; where "
+                "it names a room, the sessions under both are imported, else the last is read.")
+        return program
     raise ProgramRefused(
         "is neither a pretalx or frab schedule (an object with 'schedule') nor a Sessionize "
         "view/All export (an object with 'sessions').",
@@ -191,20 +205,81 @@ def _directory(page: Path, given: Path | None) -> Directory:
     return Directory("people.yml")
 
 
-def _read_back(page: Path, new_text: str, directory: Directory) -> list[str]:
+# Fields of a slot the build may refuse on their own (a link it does not take, an abstract
+# whose Markdown it will not show): the import leaves the field out, and keeps the session.
+_OPTIONAL = {"abstract": "abstract", "url": "url", "room": "room", "speakers": "speakers",
+             "kind": "kind"}
+
+
+def _buildable(program: Program, zone: Zone, first_day: date | None, people: People,
+               text: PageText, span: Span | None, source: str, page: Path,
+               directory: Directory) -> tuple[Converted, str, str, list[str]]:
+    """The slots as the build will take them: the block is read back as a build reads it;
+    a field the build refuses is left out of its slot, a slot it refuses is not imported,
+    each with a line of the report naming the session's place in the file. What is left
+    must build: if it does not, the fault is the import's (an internal error)."""
+    dropped: set[int] = set()  # positions in program.sessions
+    while True:
+        kept = Program(program.format, program.zone,
+                       [s for i, s in enumerate(program.sessions) if i not in dropped],
+                       program.notes, program.skipped)
+        positions = [i for i in range(len(program.sessions)) if i not in dropped]
+        converted = convert(kept, zone, first_day, people)
+        block = render_block(converted.slots, source, text.newline)
+        new_text = with_block(text, block, span)
+        check_written(text, new_text, converted.slots)
+        problems = _read_back(page, new_text, directory)
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        if not errors:
+            return converted, block, new_text, [
+                f"  the build will say: {problem}" for problem in problems
+                if problem.severity is Severity.WARNING]
+        changed = False
+        for problem in errors:
+            if problem.entry is None or not 1 <= problem.entry <= len(converted.slots):
+                continue
+            position = positions[converted.positions[problem.entry - 1]]
+            session = program.sessions[position]
+            reason = f"{excerpt(problem.message, 300)}" + (
+                f" ({excerpt(problem.fix, 200)})" if problem.fix else "")
+            field_name = _OPTIONAL.get(problem.field or "")
+            if field_name and getattr(session, field_name):
+                program.sessions[position] = _without(session, field_name)
+                program.notes.append(f"{session.where}: its {problem.field} is left out: "
+                                     f"{reason}")
+            elif position not in dropped:
+                dropped.add(position)
+                program.skipped.append(f"{session.where}: not imported: {reason}")
+            else:
+                continue
+            changed = True
+        if not changed:
+            raise ProgramRefused(
+                f"the written program would not build ({excerpt(errors[0].message, 300)}); "
+                "this is a fault of the import, not of the file: nothing is written.",
+                "please report this, with the file, to mkdocs-workshop.")
+
+
+def _without(session: Session, name: str) -> Session:
+    """The session without one of its optional fields."""
+    if name == "speakers":
+        return replace(session, speakers=())
+    if name == "room":
+        return replace(session, room=None)
+    if name == "kind":
+        return replace(session, kind=None)
+    if name == "url":
+        return replace(session, url=None)
+    return replace(session, abstract=None)
+
+
+def _read_back(page: Path, new_text: str, directory: Directory) -> list[Problem]:
     """What the plugin will say of the written program, as a build would."""
     front = parse_front_matter(str(page), new_text)
     calls = find_calls(new_text[front.body_start:])
     read = read_page(str(page), front.meta, calls, default_zone=AOE, url_for=lambda _t: None,
                      directory=directory, front_problems=front.problems)
-    ours: list[Problem] = [p for p in read.problems if p.key == "schedule"]
-    errors = [p for p in ours if p.severity is Severity.ERROR]
-    if errors:
-        raise ProgramRefused(
-            f"the written program would not build: {excerpt(str(errors[0]), 300)}",
-            "please report this, with the file, to mkdocs-workshop.")
-    return [f"  the build will say: {problem}" for problem in ours
-            if problem.severity is Severity.WARNING]
+    return [p for p in read.problems if p.key == "schedule"]
 
 
 def _summary(file: Path, page: Path, program: Program, converted: Converted, zone: Zone,
@@ -234,4 +309,7 @@ def _summary(file: Path, page: Path, program: Program, converted: Converted, zon
         lines.append(f"  kind: '{excerpt(written, 60)}' is not a kind of slot; written as "
                      f"'other' ({count}).")
     lines += [f"  {excerpt(note, 400)}" for note in converted.notes]
+    if program.skipped:
+        lines.append(f"  {len(program.skipped)} session(s) not imported (the others are):")
+        lines += [f"    {excerpt(line, 500)}" for line in program.skipped]
     return lines

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import brief, excerpt, printable
+from ..safeload import JsonObject
 
 # What a file may weigh before it is read: a program of thousands of sessions is a few MB.
 MAX_BYTES = 20_000_000
@@ -94,6 +95,11 @@ class Program:
     zone: str | None  # the file's time zone, as it names it (time_zone_name)
     sessions: list[Session] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was read but is not written
+    skipped: list[str] = field(default_factory=list)  # sessions not imported: where, why, fix
+
+    def skip(self, refused: ProgramRefused) -> None:
+        """One session that cannot be read: reported with its place, its neighbours kept."""
+        self.skipped.append(refused.line("").removeprefix(": "))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,6 +112,12 @@ def mapping(value: object, what: str, where: str | None, fix: str) -> Mapping[st
         raise ProgramRefused(f"{what} should be an object of named fields, not {brief(value)}.",
                              fix, where)
     return value
+
+
+def pairs(value: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """A JSON object's fields as the file writes them: a key written twice (two rooms of the
+    same name) keeps both its values."""
+    return list(value.pairs) if isinstance(value, JsonObject) else list(value.items())
 
 
 def listing(value: object, what: str, where: str | None, fix: str) -> list[Any]:

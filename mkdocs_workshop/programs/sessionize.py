@@ -41,37 +41,50 @@ def read(data: Any) -> Program:
     program = Program(FORMAT, None)
     unscheduled = 0
     for number, value in enumerate(sessions, 1):
-        where = f"session {number}"
-        session = mapping(value, "the session", where, _EXPORT)
-        title = text(session.get("title"), "title", where)
-        where += label(title)
-        if title is None:
-            raise ProgramRefused("has no 'title'.", "give the session a title in Sessionize, "
-                                 "then export again.", where)
-        if session.get("startsAt") is None:
-            unscheduled += 1
+        try:
+            found = _session(value, number, rooms, order, speakers, formats)
+        except ProgramRefused as refused:
+            program.skip(refused)
             continue
-        start = moment(session["startsAt"], "startsAt", where)
-        end = moment(session["endsAt"], "endsAt", where) \
-            if session.get("endsAt") is not None else None
-        if end is not None and (end.tzinfo is None) != (start.tzinfo is None):
-            raise ProgramRefused("has a UTC offset on one of 'startsAt' and 'endsAt' only.",
-                                 _EXPORT, where)
-        room = _room(session.get("roomId"), rooms, where)
-        program.sessions.append(Session(
-            title=title, start=start, end=end if end is not None and end > start else None,
-            room=room, room_order=order.get(room or "", len(order)),
-            kind=_kind(session.get("categoryItems"), formats, where),
-            speakers=_names(session.get("speakers"), speakers, where),
-            abstract=text(session.get("description"), "description", where),
-            url=text(session.get("recordingUrl"), "recordingUrl", where)
-            or text(session.get("liveUrl"), "liveUrl", where),
-            where=where))
+        if found is None:
+            unscheduled += 1
+        else:
+            program.sessions.append(found)
     if unscheduled:
         program.notes.append(f"{unscheduled} session(s) have no time yet (startsAt: null) and "
                              "are not written; schedule them in Sessionize and run the import "
                              "again.")
     return program
+
+
+def _session(value: object, number: int, rooms: dict[str, str], order: dict[str, int],
+             speakers: dict[str, str], formats: dict[str, str]) -> Session | None:
+    """One session, or None when it has no time yet."""
+    where = f"session {number}"
+    session = mapping(value, "the session", where, _EXPORT)
+    title = text(session.get("title"), "title", where)
+    where += label(title)
+    if title is None:
+        raise ProgramRefused("has no 'title'.", "give the session a title in Sessionize, "
+                             "then export again.", where)
+    if session.get("startsAt") is None:
+        return None
+    start = moment(session["startsAt"], "startsAt", where)
+    end = moment(session["endsAt"], "endsAt", where) \
+        if session.get("endsAt") is not None else None
+    if end is not None and (end.tzinfo is None) != (start.tzinfo is None):
+        raise ProgramRefused("has a UTC offset on one of 'startsAt' and 'endsAt' only.",
+                             _EXPORT, where)
+    room = _room(session.get("roomId"), rooms, where)
+    return Session(
+        title=title, start=start, end=end if end is not None and end > start else None,
+        room=room, room_order=order.get(room or "", len(order)),
+        kind=_kind(session.get("categoryItems"), formats, where),
+        speakers=_names(session.get("speakers"), speakers, where),
+        abstract=text(session.get("description"), "description", where),
+        url=text(session.get("recordingUrl"), "recordingUrl", where)
+        or text(session.get("liveUrl"), "liveUrl", where),
+        where=where)
 
 
 def _key(value: object) -> str:

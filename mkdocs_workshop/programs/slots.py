@@ -26,6 +26,7 @@ from typing import Any
 
 from ..features.schedule import KINDS
 from ..fields import FieldIssue, to_link
+from ..intervals import in_parallel
 from ..jekyll.escape import one_line
 from ..problems import excerpt
 from ..times import local_time
@@ -59,6 +60,7 @@ class Converted:
     days: list[date]
     rooms: list[str]
     parallel: int
+    positions: list[int] = field(default_factory=list)  # each slot's session in the program
     kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (type, kind) written
     unknown_kinds: Counter[str] = field(default_factory=Counter)  # types written as 'other'
     notes: list[str] = field(default_factory=list)
@@ -111,6 +113,8 @@ def convert(program: Program, zone: Zone, first_day: date | None, people: People
                                    p.position))
     parallel = _parallel(placed)
     converted = Converted([], [], [], len(parallel), notes=list(program.notes))
+    days: dict[date, None] = {}  # in order, each once (a dict: a list's `in` is linear)
+    rooms: dict[str, None] = {}
     previous_day = first_day
     for index, item in enumerate(placed):
         session = item.session
@@ -118,8 +122,7 @@ def convert(program: Program, zone: Zone, first_day: date | None, people: People
         day = item.wall_start.date()
         if day != previous_day:
             slot["day"] = day
-        if day not in converted.days:
-            converted.days.append(day)
+        days.setdefault(day, None)
         previous_day = day
         # A time the file wrote without an offset is written as it is (a doubtful one is the
         # build's to report); one it placed exactly keeps its offset where the wall is doubtful.
@@ -146,8 +149,7 @@ def convert(program: Program, zone: Zone, first_day: date | None, people: People
         room = one_line(characters(session.room or ""))
         if room:
             slot["room"] = room
-            if room not in converted.rooms:
-                converted.rooms.append(room)
+            rooms.setdefault(room, None)
         if index in parallel:
             slot["parallel"] = True
         url = _url(session, converted.notes)
@@ -159,6 +161,8 @@ def convert(program: Program, zone: Zone, first_day: date | None, people: People
             if abstract:
                 slot["abstract"] = abstract
         converted.slots.append(slot)
+        converted.positions.append(item.position)
+    converted.days, converted.rooms = list(days), list(rooms)
     return converted
 
 
@@ -199,20 +203,9 @@ def _parallel(placed: list[_Placed]) -> set[int]:
     """Positions (in ``placed``, sorted by start) of sessions that overlap one in another
     room. Compared in UTC: Python compares two times of one zone by their wall clock, which
     the night the clocks go back shows twice."""
-    spans = [(p.start.astimezone(timezone.utc),
-              p.end.astimezone(timezone.utc) if p.end is not None else None) for p in placed]
-    found: set[int] = set()
-    for i, (_start, end) in enumerate(spans):
-        if end is None:
-            continue
-        for j in range(i + 1, len(placed)):
-            other_start, other_end = spans[j]
-            if other_start >= end:
-                break
-            if placed[j].session.room != placed[i].session.room and (
-                    other_end is None or other_end > other_start):
-                found.update((i, j))
-    return found
+    return in_parallel([(p.session.room, p.start.astimezone(timezone.utc),
+                         p.end.astimezone(timezone.utc) if p.end is not None else None)
+                        for p in placed])
 
 
 def _url(session: Session, notes: list[str]) -> str | None:
