@@ -27,6 +27,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import render
+from .anchors import unique_ids
+from .calls import LiteralCall
 from .features import MACROS
 from .features.base import Call, Issues, Macro, PageRead, RenderState
 from .features.directory import load_directory
@@ -202,29 +204,15 @@ class Build:
             return rendering.fail(macro.name_call(call), issues)
         return macro.render(rendering, *args, **kwargs)
 
-    def render_calls(self, page: Any, markdown: str, calls: Sequence[MacroCall]) -> str:
-        """What the macros plugin makes of ``markdown`` when ``calls`` (each with literal
-        arguments) are the only template syntax in it, without compiling the page as a
-        template: each call replaced by what its macro returns, in the page's order, and the
-        text around them as Jinja gives it back (every line end a newline, one trailing line end
-        dropped). The caller checks that nothing else in the page is for Jinja."""
+    def render_parts(self, page: Any, parts: Sequence[str | LiteralCall]) -> str:
+        """What the macros plugin makes of a page that Jinja reads as ``parts`` (its text and
+        this plugin's calls with literal arguments, calls.plan), without compiling the page
+        as a template: the text as Jinja gives it back, each call replaced by what its macro
+        returns, in the page's order."""
         rendering = self._rendering(page)
-        lines = _LINE_END.split(markdown)
-        if lines and lines[-1] == "":
-            lines.pop()
-        text = "\n".join(lines)
-        out: list[str] = []
-        at = 0
-        for found in calls:
-            call = found.as_call()
-            start = text.find(found.text, at)
-            if call is None or start < 0:
-                raise ValueError(f"{found.where} cannot be rendered in place")
-            out += [text[at:start], self._run(MACROS[found.name], rendering, call.args,
-                                              call.kwargs)]
-            at = start + len(found.text)
-        out.append(text[at:])
-        return "".join(out)
+        return "".join(part if isinstance(part, str) else
+                       self._run(MACROS[part.name], rendering, part.args, part.kwargs)
+                       for part in parts)
 
     def _rendering(self, page: Any) -> PageRendering:
         file = file_of(page, self.files_of()) if page is not None else None
@@ -283,12 +271,17 @@ class Build:
         index); the benchmark reads them to build the same pages without the plugin."""
         return tuple(self._blocks.get(src, ()))
 
+    def without_blocks(self, content: str) -> str:
+        """The page's HTML without the placeholders of its macros' blocks (before fill)."""
+        return re.sub(rf"(?:<p>\s*)?{self._token}\d+(?:\s*</p>)?", "", content)
+
     def fill(self, src: str, content: str) -> str:
         """The page's HTML with each placed block put in; a block that Markdown or another
         plugin lost on the way is reported."""
         blocks = self._blocks.pop(src, [])
         if not blocks:
             return content
+        blocks = unique_ids(re.sub(rf"{self._token}\d+", "", content), blocks)
         placed: set[int] = set()
 
         def block(match: re.Match[str]) -> str:

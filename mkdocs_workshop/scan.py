@@ -10,11 +10,11 @@ skipped.
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .calls import environment, read_call
 from .features.base import Call
 
 
@@ -56,26 +56,6 @@ def _blank_out(match: re.Match[str]) -> str:
     return "\n" * match.group(0).count("\n")
 
 
-def _literal_args(args: str) -> tuple[list[object], dict[str, object]] | None:
-    """Positional and keyword literals of a call's arguments; None if not plain literals."""
-    try:
-        tree = ast.parse(f"_({args})", mode="eval")
-    except SyntaxError:
-        return None
-    call = tree.body
-    if not isinstance(call, ast.Call):
-        return None
-    positional: list[object] = []
-    for arg in call.args:
-        positional.append(arg.value if isinstance(arg, ast.Constant) else ...)
-    keywords: dict[str, object] = {
-        kw.arg: kw.value.value if isinstance(kw.value, ast.Constant) else ...
-        for kw in call.keywords
-        if kw.arg
-    }
-    return positional, keywords
-
-
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -92,6 +72,8 @@ def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start
         from .features import MACROS
 
         names = MACROS
+    names = tuple(names)
+    env = environment((start, end), (block_start, block_end), (comment_start, comment_end))
     text = _raw_block(block_start, block_end).sub(_blank_out, markdown)
     text = _comment(comment_start, comment_end).sub(_blank_out, text)
     pattern = re.compile(
@@ -110,7 +92,7 @@ def find_calls(markdown: str, *, start: str = "<<", end: str = ">>", block_start
         arg = layout = None
         args: tuple[object, ...] | None = None
         kwargs: dict[str, object] | None = None
-        parsed = _literal_args(match.group("args"))
+        parsed = read_call(match.group(0), env, names)
         if parsed is not None:
             positional, keywords = parsed
             if ... not in positional and ... not in keywords.values():

@@ -69,10 +69,10 @@ def article(built: Built, name: str = "index.md") -> str:
 
 def test_calls_rendered_in_place_give_what_jinja_gives(
         site: Callable[..., Built], compiled: list[str]) -> None:
-    # The same calls twice: alone (rendered in place), and beside a Jinja comment, which
-    # renders to nothing but makes the page a template for mkdocs-macros.
+    # The same calls twice: alone (rendered in place), and beside an expression that renders
+    # to nothing but makes the page a template for mkdocs-macros.
     built = site({"index.md": page(FRONT, BODY),
-                  "jinja.md": page(FRONT, BODY + "\n{# for Jinja #}\n")}, strict=True)
+                  "jinja.md": page(FRONT, BODY + FOR_JINJA)}, strict=True)
     assert built.ok, built.failure
     assert [text for text in compiled if "for Jinja" in text]  # the second page went to Jinja
     assert not [text for text in compiled if "Some prose" in text and "for Jinja" not in text]
@@ -83,12 +83,32 @@ def test_calls_rendered_in_place_give_what_jinja_gives(
     assert in_place.replace("index-", "jinja-") == through_jinja.replace("index-", "jinja-")
 
 
+FOR_JINJA = '\n<< "for Jinja" | replace("for Jinja", "") >>\n'
+
+
 @pytest.mark.parametrize(("body", "why"), [
-    ('{% set roster = "speakers" %}\n\n<< team(roster) >>\n', "an argument that is a variable"),
     ('<<- team("speakers") ->>\n', "a call that trims whitespace"),
-    ('<< team("speakers") >>\n\n<< config.site_name >>\n', "another expression"),
     ('{% raw %}<< team("speakers") >>{% endraw %}\n\n<< team("speakers") >>\n', "a raw block"),
     ('<< team("speak\\x65rs") >>\n', "an escape in a string"),
+    ('{# a section that waits #}\n<< team(\'speakers\', layout = "list") >>\n', "a comment"),
+    ('<< team("speakers", layout=none) >>\n', "Jinja's none"),
+])
+def test_what_jinja_reads_as_calls_alone_is_rendered_in_place_as_jinja_would(
+        site: Callable[..., Built], compiled: list[str], body: str, why: str) -> None:
+    """Jinja's own parser decides (calls.py): whitespace control, raw blocks, escapes in
+    strings and comments are read as Jinja reads them, and the page comes out the same."""
+    front = {key: FRONT[key] for key in ("title", "workshop", "speakers")}
+    built = site({"index.md": page(front, body), "jinja.md": page(front, body + FOR_JINJA)})
+    assert not [text for text in compiled if "team(" in text and "for Jinja" not in text], why
+    assert [text for text in compiled if "for Jinja" in text], why
+    assert article(built).replace("index-", "jinja-") == \
+        article(built, "jinja.md").replace("index-", "jinja-"), why
+
+
+@pytest.mark.parametrize(("body", "why"), [
+    ('{% set roster = "speakers" %}\n\n<< team(roster) >>\n', "an argument that is a variable"),
+    ('<< team("speakers") >>\n\n<< config.site_name >>\n', "another expression"),
+    ('{% if true %}\n<< team("speakers") >>\n{% endif %}\n', "a block"),
 ])
 def test_pages_with_more_for_jinja_go_through_mkdocs_macros(
         site: Callable[..., Built], compiled: list[str], body: str, why: str) -> None:
@@ -129,3 +149,18 @@ def test_problems_of_calls_rendered_in_place_are_located(
     messages = "\n".join(built.errors)
     assert "index.md" in messages and "speakrs" in messages
     assert "columns" in messages
+
+
+@pytest.mark.parametrize(("body", "why"), [
+    ('<<< team("speakers") >>\n', "a third '<', which Jinja reads as an operator"),
+    ('<< team(u"speakers") >>\n', "a Python string prefix, which Jinja does not read"),
+    ('<< team("speakers" >>\n', "an unclosed call"),
+])
+def test_a_page_jinja_cannot_read_means_the_same_on_both_paths(
+        site: Callable[..., Built], compiled: list[str], body: str, why: str) -> None:
+    """The in-place path used to render these itself where Jinja gives mkdocs-macros' error
+    page: now Jinja's own parser decides, so such a page goes to mkdocs-macros."""
+    front = {key: FRONT[key] for key in ("title", "workshop", "speakers")}
+    built = site({"index.md": page(front, body)})
+    assert [text for text in compiled if "team(" in text], why
+    assert 'class="workshop-team' not in article(built), why
