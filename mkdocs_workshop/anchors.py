@@ -47,3 +47,34 @@ class AnchorAllocator:
         self._used.add(anchor)
         self._next[base] = n
         return anchor
+
+
+_ID = re.compile(r'\bid="([^"]*)"')
+_HREF = re.compile(r'\bhref="#([^"]*)"')
+
+
+def unique_ids(page: str, blocks: list[str]) -> list[str]:
+    """The macros' blocks with every id unique on the page: an id the page's own HTML already
+    has (a heading "Ada Lovelace" and her card) or an earlier block has (a roster shown twice)
+    becomes ``id-2``, ``id-3``... The blocks' links to an id (``href="#ada-lovelace"``, the
+    program's speaker links) follow the first element that had it. ``page``: the page's HTML
+    without the blocks."""
+    ids = AnchorAllocator()
+    for found in _ID.finditer(page):
+        ids.reserve(found.group(1))
+    renamed: dict[str, str] = {}  # an id's first element: its new id
+
+    def rename(match: re.Match[str]) -> str:
+        old = match.group(1)
+        new = ids.unique(old)
+        if new != old:
+            renamed.setdefault(old, new)
+        else:
+            renamed.setdefault(old, old)
+        return f'id="{new}"'
+
+    unique = [_ID.sub(rename, block) for block in blocks]
+    if all(old == new for old, new in renamed.items()):
+        return unique
+    return [_HREF.sub(lambda m: f'href="#{renamed.get(m.group(1), m.group(1))}"', block)
+            for block in unique]

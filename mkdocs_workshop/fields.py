@@ -21,6 +21,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from .problems import kind_of
 from .timezones import UnknownTimezone, Zone, resolve_zone
 
 
@@ -44,13 +45,7 @@ _YAML_BOOL_FIX = (
 
 
 def _describe(value: object) -> str:
-    if isinstance(value, bool):
-        return f"the true/false value {str(value).lower()}"
-    if isinstance(value, dict):
-        return "a mapping (key: value lines)"
-    if isinstance(value, list):
-        return "a list"
-    return f"a {type(value).__name__}"
+    return kind_of(value)
 
 
 def to_text(value: object) -> str | None:

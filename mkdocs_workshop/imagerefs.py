@@ -78,21 +78,26 @@ def find_image(ref: str, page_src: str, url_for: Callable[[str], str | None]) ->
 def locate_image(ref: str, page_src: str, url_for: Callable[[str], str | None],
                  problems: Problems, *, key: str, entry: int, label: str, field: str,
                  instead: str, maker: ImageMaker | None = None, kind: str = "avatar",
-                 focus: tuple[float, float] | None = None) -> PageImage | None:
+                 focus: tuple[float, float] | None = None,
+                 docs_root: bool = False) -> PageImage | None:
     """The image for the page, reporting one that is missing, outside docs or unusable.
 
-    ``instead`` says what the page shows without it ("initials", "the sponsor's name").
+    ``instead`` says what the page shows without it ("initials", "the sponsor's name");
+    ``docs_root``: ``ref`` is relative to the docs folder (people.yml's), not to the page.
     """
+    written = ref
+    if docs_root and not ref.startswith("/") and not re.match(r"^https?://", ref, re.I):
+        ref = "/" + ref  # "../x.png" stays a path out of the docs folder: refused
     found = find_image(ref, page_src, url_for)
     if found.outside_docs:
         problems.error(
-            f"'{ref}' points outside the docs folder.", key=key, entry=entry, label=label,
+            f"'{written}' points outside the docs folder.", key=key, entry=entry, label=label,
             field=field, fix="keep images inside the docs folder (for example docs/assets/).",
         )
         return None
     if found.url is None:
         problems.warn(
-            f"'{ref}' was not found (looked for " + " and ".join(f"'{t}'" for t in found.tried)
+            f"'{written}' was not found (looked for " + " and ".join(f"'{t}'" for t in found.tried)
             + f" in the docs folder); the page shows {instead} instead.",
             key=key, entry=entry, label=label, field=field,
             fix=f"add the file to the docs folder, correct the path, or remove '{field}'.",
@@ -103,6 +108,6 @@ def locate_image(ref: str, page_src: str, url_for: Callable[[str], str | None],
     try:
         return maker(found.src, kind, focus) or PageImage(found.url)
     except ImageProblem as problem:
-        problems.warn(f"'{ref}' {problem.message} The page shows {instead} instead.", key=key,
+        problems.warn(f"'{written}' {problem.message} The page shows {instead} instead.", key=key,
                       entry=entry, label=label, field=field, fix=problem.fix)
         return None

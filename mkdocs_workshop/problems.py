@@ -13,6 +13,7 @@ import enum
 import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 
 class Severity(enum.Enum):
@@ -173,6 +174,26 @@ def printable(text: str) -> str:
         return text
     return "".join(char if char.isprintable() or char == " "
                    else char.encode("unicode_escape").decode("ascii") for char in text)
+
+
+def kind_of(value: object) -> str:
+    """What a value of YAML or JSON is, in the words of a message: ``a list``, ``a number``,
+    ``the true/false value true`` (never a Python type's name)."""
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return f"the true/false value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return "a value of another kind"
 
 
 def excerpt(text: str, limit: int = 60) -> str:

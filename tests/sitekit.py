@@ -143,6 +143,10 @@ def build_config(config_file: Path, *, strict: bool = False, epoch: str = BUILD_
     logger.addHandler(handler)
     previous = logger.level
     logger.setLevel(logging.DEBUG)
+    # mkdocs-macros' debug lines dump its whole environment as JSON: kept out of failures.
+    macros = logging.getLogger("mkdocs.plugins.mkdocs_macros")
+    macros_previous = macros.level
+    macros.setLevel(logging.INFO)
     old_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = epoch
     config = None
@@ -158,6 +162,7 @@ def build_config(config_file: Path, *, strict: bool = False, epoch: str = BUILD_
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
+        macros.setLevel(macros_previous)
         if old_epoch is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:

@@ -228,7 +228,7 @@ ERRORS: list[tuple[str, Any, str, str]] = [
      "index.md: 'speakers': is a mapping, but a roster is a list of people."),
     ("roster is text",
      {"speakers": "Bing, Kevin"}, '<< team("speakers") >>',
-     "index.md: 'speakers': should be a list of people, not str 'Bing, Kevin'."),
+     "index.md: 'speakers': should be a list of people, not the text 'Bing, Kevin'."),
     ("entry is text",
      {"speakers": ["Bing W. Brunton", {"name": "Ok"}]}, '<< team("speakers") >>',
      "index.md: 'speakers', entry 1: is the text 'Bing W. Brunton', not a person. "

@@ -169,3 +169,17 @@ def test_the_directory_file_is_an_option_and_is_watched(tmp_path: Path, site: Si
     built = site({}, plugins=plugins, strict=True)
     assert built.ok, built.messages()
     assert "Max Welling" in built.html()
+
+
+def test_a_directory_image_out_of_the_docs_folder_is_refused_not_rewritten(
+        site: SiteFn) -> None:
+    """people.yml's image paths are relative to the docs folder: '../x.png' is outside it
+    (it was read as 'x.png', another file, with '..' stripped)."""
+    people = "ada:\n  name: Ada Lovelace\n  image: ../../assets/ada.png\n"
+    built = site({"2024/icml.md": page({"speakers": [{"id": "ada"}]}, '<< team("speakers") >>')},
+                 files={"docs/people.yml": people, "docs/assets/ada.png": PNG})
+    assert not built.ok
+    assert any("2024/icml.md: 'speakers', entry 1 (Ada Lovelace), field 'image': "
+               "'../../assets/ada.png' points outside the docs folder." in m
+               for m in built.errors), built.errors
+    assert not re.search(r"<img[^>]*ada", built.html("2024/icml.md"))

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+from mkdocs_workshop.features.papers import read_paper_file
 
 from sitekit import Built, page
 
@@ -141,7 +144,7 @@ BAD: list[tuple[str, dict[str, str | bytes], str, str]] = [
     ("outside docs", {}, '<< papers("../../../secret.csv") >>',
      "'../../../secret.csv' points outside the docs folder."),
     ("stray quote", {"2024/p.csv": 'title,authors\n"Broken,Ada\nOk,Alan\n'},
-     '<< papers("p.csv") >>', "2024/p.csv: is not valid CSV at line"),
+     '<< papers("p.csv") >>', "2024/p.csv: is not valid CSV in the row that starts at line"),
     ("no title column", {"2024/p.csv": "Titel,Authors\nA,B\n"}, '<< papers("p.csv") >>',
      "2024/p.csv: has no 'title' column (columns: Titel, Authors). Fix: rename the column "
      "'titel' to 'title'."),
@@ -149,7 +152,7 @@ BAD: list[tuple[str, dict[str, str | bytes], str, str]] = [
      '<< papers("p.csv") >>', "2024/p.csv: is not UTF-8 text"),
     ("empty", {"2024/p.yml": "\n"}, '<< papers("p.yml") >>', "2024/p.yml: is empty."),
     ("wrong shape", {"2024/p.json": '{"title": "x"}'}, '<< papers("p.json") >>',
-     "2024/p.json: should hold a list of papers, but it is dict."),
+     "2024/p.json: should hold a list of papers, but it is a set of 'key: value' lines."),
     ("bad json", {"2024/p.json": '[{"title": "x",}]'}, '<< papers("p.json") >>',
      # The plugin's words and the place; Python's own wording of the error changes
      # between versions (3.13 says "Illegal trailing comma before end of object").
@@ -253,3 +256,15 @@ def test_group_labels_are_headings_of_the_toc_and_never_markup(site: SiteFn) -> 
     assert not wrong.ok
     assert any("asks for heading level 7. Fix: write level=3" in m for m in wrong.workshop()), \
         wrong.workshop()
+
+
+def test_a_very_long_csv_value_is_a_readable_message_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "long.csv").write_text('title,authors\nA,B\n"' + "x" * 200_000 + '",A\n',
+                                       encoding="utf-8")
+    found = read_paper_file(str(tmp_path / "long.csv"), "long.csv")
+    assert found.problems is not None
+    assert [str(p) for p in found.problems.items] == [
+        "long.csv: has a value longer than 131,072 characters, in the row that starts at line "
+        "3: more than any field of a paper holds. Fix: look for a double quote that opens a "
+        "value and is never closed (all that follows it is read as one value); a quote inside "
+        "a value is doubled (\"\"). Or shorten the value."]

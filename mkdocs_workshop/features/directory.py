@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..entries import label_of, numbers_in_text, read_text, report_yaml, unknown_fields, validate
-from ..problems import Problems, brief
+from ..problems import Problems, brief, kind_of
 from ..safeload import load
 from .team import PERSON_FIELDS, TEXT_FIELDS, Person
 
@@ -56,7 +56,7 @@ def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
         return directory, problems
     if not isinstance(data, dict):
         problems.error(
-            f"should map ids to people, but it is a {type(data).__name__}.",
+            f"should map ids to people, but it is {kind_of(data)}.",
             fix="write each person as 'an-id:' followed by their fields, indented.",
         )
         return directory, problems

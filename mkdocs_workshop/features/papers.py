@@ -25,7 +25,7 @@ from ..anchors import AnchorAllocator, slug
 from ..entries import label_of, read_text, report_yaml, validate
 from ..fields import FieldIssue, Link, Model, RequiredText, Text, to_link, to_text
 from ..mathml import with_math
-from ..problems import Problems, brief, did_you_mean
+from ..problems import Problems, brief, did_you_mean, excerpt, kind_of
 from ..safeload import load, load_json
 from .base import Feature, Macro, Reading, Rendering
 
@@ -167,9 +167,8 @@ def parse(text: str, suffix: str, problems: Problems) -> list[tuple[int, Any]] |
     data = loaded.data
     found = _items(data)
     if found is None:
-        kind = type(data).__name__ if data is not None else "empty"
         problems.error(
-            f"should hold a list of papers, but it is {kind}.",
+            f"should hold a list of papers, but it is {kind_of(data)}.",
             fix="write a list of papers (each with 'title:' and 'authors:'), a 'papers:' list, "
             "or OpenReview's JSON with its 'notes' list.",
         )
@@ -181,6 +180,7 @@ def parse(text: str, suffix: str, problems: Problems) -> list[tuple[int, Any]] |
 def _parse_csv(text: str, problems: Problems) -> list[tuple[int, Any]] | None:
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, Any]] = []
+    start = 1  # where the row being read starts (the header: line 1)
     try:
         header = reader.fieldnames
         if not header:
@@ -203,7 +203,9 @@ def _parse_csv(text: str, problems: Problems) -> list[tuple[int, Any]] | None:
                 "add a 'title' column; the first line of the file names the columns.",
             )
             return None
+        start = reader.line_num + 1  # where the row being read starts
         for row in reader:
+            start = reader.line_num + 1
             cleaned = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()
                        if k is not None}
             extra = row.get(None)
@@ -215,9 +217,19 @@ def _parse_csv(text: str, problems: Problems) -> list[tuple[int, Any]] | None:
             if any(cleaned.values()):
                 rows.append((reader.line_num, {k: v for k, v in cleaned.items() if v}))
     except csv.Error as exc:
-        problems.error(f"is not valid CSV at line {reader.line_num} ({exc}).",
-                       fix="look for a stray double quote on that line; a value with a quote "
-                       "inside must be quoted itself, with the quote doubled (\"\").")
+        line = start
+        if str(exc).startswith("field larger than field limit"):
+            problems.error(
+                f"has a value longer than {csv.field_size_limit():,} characters, in the row "
+                f"that starts at line {line}: more than any field of a paper holds.",
+                fix="look for a double quote that opens a value and is never closed (all that "
+                "follows it is read as one value); a quote inside a value is doubled (\"\"). "
+                "Or shorten the value.")
+        else:
+            problems.error(f"is not valid CSV in the row that starts at line {line} "
+                           f"({excerpt(str(exc), 120)}).",
+                           fix="look for a stray double quote there; a value with a quote "
+                           "inside must be quoted itself, with the quote doubled (\"\").")
         return None
     return rows
 

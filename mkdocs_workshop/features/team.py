@@ -34,7 +34,7 @@ from ..anchors import AnchorAllocator, slug
 from ..entries import EntryKind, label_of, markdown_field, read_entries
 from ..fields import FieldIssue, Focus, ImageRef, Link, Model, RequiredText, Text, to_text
 from ..imagerefs import ImageMaker, PageImage, locate_image
-from ..problems import Budget, Problems, did_you_mean
+from ..problems import Budget, Problems, did_you_mean, kind_of
 from .base import Call, Directory, Feature, Issues, Macro, PageRead, Reading, Rendering, UrlFor
 
 # ---------------------------------------------------------------------------------------------
@@ -210,12 +210,13 @@ def _not_list(value: object) -> tuple[str, str]:
     if isinstance(value, dict):
         return ("is a mapping, but a roster is a list of people.",
                 "start each person with '- name: ...' under the roster's key.")
-    return (f"should be a list of people, not {type(value).__name__} '{value}'.",
+    shown = f"the text '{value}'" if isinstance(value, str) else kind_of(value)
+    return (f"should be a list of people, not {shown}.",
             "write each person as '- name: ...' on its own line under the key.")
 
 
 def _not_entry(item: object) -> tuple[str, str]:
-    shown = f"the text '{item}'" if isinstance(item, str) else f"a {type(item).__name__}"
+    shown = f"the text '{item}'" if isinstance(item, str) else kind_of(item)
     fix = f"write it as '- name: {item}'." if isinstance(item, str) else (
         "write the entry as '- name: ...' with its fields indented below it.")
     return f"is {shown}, not a person.", fix
@@ -324,12 +325,10 @@ class RosterReader:
         image = None
         if person.image:
             # A directory image is written relative to the docs folder, not to this page.
-            ref = person.image
-            if person.id and from_directory and "://" not in ref:
-                ref = "/" + ref.lstrip("./")
-            image = locate_image(ref, self.page_src, self.url_for, problems, key=key,
+            image = locate_image(person.image, self.page_src, self.url_for, problems, key=key,
                                  entry=index, label=person.name, field="image",
-                                 instead="initials", maker=self.images, focus=person.focus)
+                                 instead="initials", maker=self.images, focus=person.focus,
+                                 docs_root=bool(person.id and from_directory))
         bio_html = markdown_field(person.bio, problems, key=key, entry=index, label=person.name,
                                   field="bio", budget=self.budget)
         links = tuple(
