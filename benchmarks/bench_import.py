@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs_workshop.jekyll.importer import import_site
+from mkdocs_workshop.importers.jekyll.importer import import_site
 
 
 def liquid(n: int) -> str:

@@ -3,4 +3,4 @@
 plugin's modules imported but not used. What that build costs above the plugin-less one is
 what the plugin cannot save by working faster on pages."""
 
-import mkdocs_workshop.plugin  # noqa: F401  (pydantic and the features' models with it)
+import mkdocs_workshop.hosts.mkdocs  # noqa: F401  (pydantic and the features' models with it)

@@ -9,8 +9,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "mkdocs_workshop"
 REPORTS = {"error": "error", "warn": "warning", "note": "info"}
 RAISES = {"FieldIssue": "error", "ImageProblem": "warning", "PluginError": "error",
-          "ImportRefused": "error", "CommandRefused": "error", "_Limit": "error",
-          "PlainText": "warning", "TimeDoubt": "warning", "ProgramRefused": "error"}
+          "Refused": "error", "_Limit": "error", "PlainText": "warning",
+          "TimeDoubt": "warning"}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import jinja2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_workshop.calls import LiteralCall, environment, plan, read_call
+from mkdocs_workshop.core.calls import Call, environment, plan, read_call
 
 NAMES = ("team", "dates")
 PIECES = [
@@ -21,7 +21,7 @@ PIECES = [
 ]
 
 
-def _render(call: LiteralCall) -> str:
+def _render(call: Call) -> str:
     return f"[{call.name}{call.args!r}{sorted(call.kwargs.items())!r}]"
 
 
@@ -40,7 +40,7 @@ def test_a_planned_page_renders_as_jinja_renders_it(pieces: list[str]) -> None:
         return  # more for Jinja than the plugin's calls: mkdocs-macros renders it
 
     def macro(name: str):  # type: ignore[no-untyped-def]
-        return lambda *args, **kwargs: _render(LiteralCall(name, args, kwargs))
+        return lambda *args, **kwargs: _render(Call(name, args, kwargs))
 
     expected = template.render(**{name: macro(name) for name in NAMES})
     got = "".join(p if isinstance(p, str) else _render(p) for p in parts)

@@ -16,6 +16,11 @@ from typing import Any
 
 import pytest
 
+from mkdocs_workshop.features import schedule as schedule_feature
+from mkdocs_workshop.features.dates import ITEMS
+from mkdocs_workshop.features.sponsors import TIERS
+from mkdocs_workshop.features.team import ROSTERS
+
 from sitekit import Built, page, photo
 
 SiteFn = Callable[..., Built]
@@ -422,11 +427,11 @@ def _read_names(built: Built) -> str:
         data = built.page_data()
     except (KeyError, AttributeError):
         return ""
-    names = [card.person.name for cards in data.rosters.values() for card in cards]
-    names += [item.what for item in data.dates or []]
-    if data.schedule:
-        names += [slot.slot.title for slot in data.schedule.slots]
-    for tier in data.sponsors or []:
+    names = [card.person.name for cards in data.get(ROSTERS).values() for card in cards]
+    names += [item.what for item in data.get(ITEMS) or []]
+    if data.get(schedule_feature.SCHEDULE):
+        names += [slot.slot.title for slot in data.get(schedule_feature.SCHEDULE).slots]
+    for tier in data.get(TIERS) or []:
         names += [s.name for s in tier.sponsors]
     return "\n".join(names)
 

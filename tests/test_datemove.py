@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from mkdocs_workshop.datemove import Move, add_months, move_between, weekday_changed
+from mkdocs_workshop.commands.datemove import Move, add_months, move_between, weekday_changed
 
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
 

@@ -6,12 +6,12 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from mkdocs_workshop import times
+from mkdocs_workshop.core import times
+from mkdocs_workshop.core.problems import Problems
+from mkdocs_workshop.core.timezones import AOE, resolve_zone
 from mkdocs_workshop.features import dates as rules
 from mkdocs_workshop.features.dates import DateEntry, date_views
 from mkdocs_workshop.features.workshop import WorkshopInfo
-from mkdocs_workshop.problems import Problems
-from mkdocs_workshop.timezones import AOE, resolve_zone
 
 from sitekit import Built, page
 

@@ -8,8 +8,14 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_workshop.deploy import CACHE_DIR, WORKFLOW_PATH, workflow_text, write_workflow
-from mkdocs_workshop.jekyll.importer import ImportRefused, import_site
+from mkdocs_workshop.core.problems import Refused
+from mkdocs_workshop.importers.common.deploy import (
+    CACHE_DIR,
+    WORKFLOW_PATH,
+    workflow_text,
+    write_workflow,
+)
+from mkdocs_workshop.importers.jekyll.importer import import_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,8 +53,8 @@ def test_the_workflow_builds_strictly_keeps_the_image_cache_and_deploys_to_pages
 def test_the_cache_folder_is_the_plugins_default_cache_dir(tmp_path: Path) -> None:
     from mkdocs.config.defaults import MkDocsConfig
 
-    from mkdocs_workshop.config import WorkshopConfig
-    from mkdocs_workshop.hosts import cache_dir
+    from mkdocs_workshop.hosts.config import WorkshopConfig
+    from mkdocs_workshop.hosts.settings import cache_dir
 
     config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
     options = WorkshopConfig()
@@ -59,7 +65,7 @@ def test_the_cache_folder_is_the_plugins_default_cache_dir(tmp_path: Path) -> No
 def test_the_demo_carries_the_workflow_as_made() -> None:
     committed = (ROOT / WORKFLOW_PATH).read_text(encoding="utf-8")
     assert committed == workflow_text(), (
-        "regenerate: python -c 'from mkdocs_workshop.deploy import workflow_text; "
+        "regenerate: python -c 'from mkdocs_workshop.importers.common.deploy import workflow_text; "
         f"print(workflow_text(), end=\"\")' > {WORKFLOW_PATH}")
 
 
@@ -94,7 +100,7 @@ def test_import_jekyll_writes_over_a_workflow_only_with_force(tmp_path: Path) ->
     _jekyll_site(source)
     (dest / ".github" / "workflows").mkdir(parents=True)
     (dest / WORKFLOW_PATH).write_text("# the organizer's\n", encoding="utf-8")
-    with pytest.raises(ImportRefused, match="add --force"):
+    with pytest.raises(Refused, match="add --force"):
         import_site(source, dest)
     assert (dest / WORKFLOW_PATH).read_text(encoding="utf-8") == "# the organizer's\n"
     import_site(source, dest, force=True)

@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from mkdocs_workshop.edition import insert_after_title, when_text
-from mkdocs_workshop.sharing import Preview, add_to_head, first_paragraph, tags
+from mkdocs_workshop.site.header import insert_after_title, when_text
+from mkdocs_workshop.site.previews import Preview, add_to_head, first_paragraph, tags
 
 from sitekit import MACROS, Built, page
 

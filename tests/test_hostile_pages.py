@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from mkdocs_workshop.build import Build
-from mkdocs_workshop.hosts import Settings
+from mkdocs_workshop.features.team import ROSTERS
+from mkdocs_workshop.site.build import Build
+from mkdocs_workshop.site.engine import Settings
 
 from sitekit import BUILD_EPOCH, MACROS, Built, page
 
@@ -23,7 +24,7 @@ def test_an_impossible_date_keeps_the_rest_of_the_front_matter(site: SiteFn) -> 
     assert not built.ok
     assert any("'2024-02-30' is not a date that exists" in m for m in built.errors)
     data = built.page_data()
-    assert [c.person.name for c in data.rosters["speakers"]] == ["Ada Lovelace"]
+    assert [c.person.name for c in data.get(ROSTERS)["speakers"]] == ["Ada Lovelace"]
     page = built.config.plugins["workshop"]._files.get_file_from_path("index.md").page
     assert page.meta["title"] == "AI for Science"  # what MkDocs would have lost
 
@@ -119,7 +120,7 @@ def test_a_roster_under_a_key_the_theme_prints_is_read_but_not_printed(site: Sit
     assert not built.ok
     assert any("'author': is a list, but Material writes this key" in m for m in built.errors)
     read = built.page_data()
-    assert [c.person.name for c in read.rosters["author"]] == [evil, "Ada"]
+    assert [c.person.name for c in read.get(ROSTERS)["author"]] == [evil, "Ada"]
     page_obj = built.config.plugins["workshop"]._files.get_file_from_path("index.md").page
     assert "author" not in page_obj.meta
 
@@ -179,8 +180,8 @@ def test_cache_dir_with_a_nul_is_a_configuration_error(site: SiteFn) -> None:
 def test_anchors_and_suggestions_cost_no_more_than_the_page() -> None:
     """Twenty thousand people of one name, and thousands of unknown names against thousands
     of people: each step looks at a bounded number of others (a budget for "did you mean")."""
-    from mkdocs_workshop.anchors import AnchorAllocator
-    from mkdocs_workshop.problems import Budget, did_you_mean
+    from mkdocs_workshop.core.anchors import AnchorAllocator
+    from mkdocs_workshop.core.problems import Budget, did_you_mean
 
     anchors = AnchorAllocator()
     made = [anchors.allocate("Ada Lovelace") for _ in range(20_000)]

@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from mkdocs_workshop import images as images_module
-from mkdocs_workshop.images import ImageProcessor
+from mkdocs_workshop.site import images as images_module
+from mkdocs_workshop.site.images import ImageProcessor
 
 from sitekit import BUILD_EPOCH, MACROS, Built, build_config, page, photo, write_site
 

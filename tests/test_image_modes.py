@@ -15,7 +15,7 @@ import PIL
 import pytest
 from PIL import Image, ImageStat
 
-from mkdocs_workshop.images import ImageProblem, ImageProcessor, _rgb
+from mkdocs_workshop.site.images import ImageProblem, ImageProcessor, _rgb
 
 ORANGE = (200, 100, 50)
 TOLERANCE = 8  # lossy encoders and colour conversions move a flat colour by a few levels

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from mkdocs_workshop.images import ImageProblem, ImageProcessor
+from mkdocs_workshop.site.images import ImageProblem, ImageProcessor
 
 from sitekit import MACROS, Built, build_config, page, photo, write_site
 

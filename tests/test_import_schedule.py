@@ -16,17 +16,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_workshop.cli import main
+from mkdocs_workshop.commands import main
+from mkdocs_workshop.core.frontmatter import parse_front_matter
+from mkdocs_workshop.core.problems import Refused
+from mkdocs_workshop.core.timezones import resolve_zone
 from mkdocs_workshop.features.directory import Directory
-from mkdocs_workshop.frontmatter import parse_front_matter
-from mkdocs_workshop.jekyll.escape import one_line
-from mkdocs_workshop.programs import frab, sessionize
-from mkdocs_workshop.programs.importer import import_schedule, read_file
-from mkdocs_workshop.programs.model import Program, ProgramRefused, Session, characters
-from mkdocs_workshop.programs.people import People
-from mkdocs_workshop.programs.slots import Clock, convert, kind_of
-from mkdocs_workshop.programs.write import read_page_text, schedule_span
-from mkdocs_workshop.timezones import resolve_zone
+from mkdocs_workshop.importers.common.escape import one_line
+from mkdocs_workshop.importers.schedule import frab, sessionize
+from mkdocs_workshop.importers.schedule.importer import import_schedule, read_file
+from mkdocs_workshop.importers.schedule.model import Program, Session, characters
+from mkdocs_workshop.importers.schedule.people import People
+from mkdocs_workshop.importers.schedule.slots import Clock, convert, kind_of
+from mkdocs_workshop.importers.schedule.write import read_page_text, schedule_span
 
 from sitekit import Built, build_config, write_site
 
@@ -661,10 +662,10 @@ def test_the_schedule_block_is_found_up_to_its_last_line(tmp_path: Path) -> None
 
 
 def test_refusals_name_where_they_are() -> None:
-    refused = ProgramRefused("has no 'title'.", "add one.", "day 1, room 'A', event 2")
+    refused = Refused("has no 'title'.", "add one.", "day 1, room 'A', event 2")
     assert refused.line("f.json") == "f.json: day 1, room 'A', event 2: has no 'title'. " \
         "Fix: add one."
-    assert ProgramRefused("x.", "y.").line("bad\x1bname") == "bad\\x1bname: x. Fix: y."
+    assert Refused("x.", "y.").line("bad\x1bname") == "bad\\x1bname: x. Fix: y."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -690,7 +691,7 @@ def test_any_text_reads_back_as_written_and_the_page_text_stays(
     index.write_text(TIDAL, encoding="utf-8")
     try:
         import_schedule(source, index)
-    except ProgramRefused as refused:  # only for a title or a name that is nothing once cleaned
+    except Refused as refused:  # only for a title or a name that is nothing once cleaned
         why = ("has no 'title'." if not characters(title or "x").strip()
                else "has no 'public_name' or 'name'.")
         assert refused.message.startswith("has 1 session(s), and none can be read: "), \

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_workshop.intervals import first_overlaps, in_parallel
+from mkdocs_workshop.core.intervals import first_overlaps, in_parallel
 
 span = st.tuples(st.integers(0, 40), st.integers(1, 15)).map(lambda s: (s[0], s[0] + s[1]))
 

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_workshop.cli import main
-from mkdocs_workshop.jekyll.freedates import parse_date_line, parse_free_date
-from mkdocs_workshop.jekyll.importer import ImportRefused, import_site
-from mkdocs_workshop.sitefiles import REQUIREMENTS
+from mkdocs_workshop.commands import main
+from mkdocs_workshop.core.problems import Refused
+from mkdocs_workshop.importers.common.freedates import parse_date_line, parse_free_date
+from mkdocs_workshop.importers.common.newsite import REQUIREMENTS
+from mkdocs_workshop.importers.jekyll.importer import import_site
 
 from sitekit import ROOT, build_config, photo
 
@@ -268,12 +269,12 @@ def test_same_input_same_output(tmp_path: Path) -> None:
 def test_source_untouched_dest_protected_and_dry_run(tmp_path: Path) -> None:
     source = jekyll_site(tmp_path)
     before = {p: p.read_bytes() for p in source.rglob("*") if p.is_file()}
-    with pytest.raises(ImportRefused, match="never writes into its source"):
+    with pytest.raises(Refused, match="never writes into its source"):
         import_site(source, source / "out")
     dest = tmp_path / "dest"
     dest.mkdir()
     (dest / "keep.txt").write_text("mine")
-    with pytest.raises(ImportRefused, match="is not empty"):
+    with pytest.raises(Refused, match="is not empty"):
         import_site(source, dest)
     dry = import_site(source, tmp_path / "dry", dry_run=True)
     assert "dry run: nothing written" in dry.render()

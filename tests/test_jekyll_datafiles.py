@@ -9,8 +9,8 @@ from textwrap import dedent
 
 import pytest
 
-from mkdocs_workshop.jekyll.datafiles import person, read_file, slot, times
-from mkdocs_workshop.jekyll.importer import import_site
+from mkdocs_workshop.importers.jekyll.datafiles import person, read_file, slot, times
+from mkdocs_workshop.importers.jekyll.importer import import_site
 
 from sitekit import build_config
 
@@ -266,7 +266,7 @@ SECOND = {
 
 
 def test_paper_fields() -> None:
-    from mkdocs_workshop.jekyll.datafiles import paper
+    from mkdocs_workshop.importers.jekyll.datafiles import paper
 
     made, private = paper({"Title": "T", "Author(s)": "A and B", "id": 7, "Email": "a@b.c",
                            "openreview_link": "https://openreview.net/forum?id=XyZ12345"}, "Poster")

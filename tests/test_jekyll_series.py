@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_workshop.jekyll.freedates import find_date, parse_date_line
-from mkdocs_workshop.jekyll.importer import import_site
-from mkdocs_workshop.jekyll.links import SiteMap, link_to, page_url
-from mkdocs_workshop.jekyll.loops import convert_loops
-from mkdocs_workshop.jekyll.nav import (
+from mkdocs_workshop.importers.common.freedates import find_date, parse_date_line
+from mkdocs_workshop.importers.common.tables import convert_tables, time_range
+from mkdocs_workshop.importers.jekyll.importer import import_site
+from mkdocs_workshop.importers.jekyll.links import SiteMap, link_to, page_url
+from mkdocs_workshop.importers.jekyll.loops import convert_loops
+from mkdocs_workshop.importers.jekyll.nav import (
     Edition,
     NavPage,
     commented_buttons,
@@ -28,9 +29,8 @@ from mkdocs_workshop.jekyll.nav import (
     header_buttons,
     label_of,
 )
-from mkdocs_workshop.jekyll.published import SourcePage, one_per_address, output_file
-from mkdocs_workshop.jekyll.tables import convert_tables, time_range
-from mkdocs_workshop.jekyll.venue import venue_of
+from mkdocs_workshop.importers.jekyll.published import SourcePage, one_per_address, output_file
+from mkdocs_workshop.importers.jekyll.venue import venue_of
 
 from sitekit import build_config
 

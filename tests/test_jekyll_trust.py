@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jinja2 import nodes
 
-from mkdocs_workshop.cli import main
-from mkdocs_workshop.jekyll.body import convert_body, drop_call_wrappers
-from mkdocs_workshop.jekyll.escape import (
+from mkdocs_workshop.commands import main
+from mkdocs_workshop.core.problems import Refused
+from mkdocs_workshop.importers.common.escape import (
     DELIMITERS,
     escape_runs,
     has_delimiter,
@@ -29,9 +29,10 @@ from mkdocs_workshop.jekyll.escape import (
     markdown_text,
     neutral_title,
 )
-from mkdocs_workshop.jekyll.frontmatter import CONTROL_KEYS, HTML_KEYS, unwritable
-from mkdocs_workshop.jekyll.importer import ImportRefused, import_site
-from mkdocs_workshop.jekyll.paths import safe_segments
+from mkdocs_workshop.importers.common.paths import safe_segments
+from mkdocs_workshop.importers.jekyll.body import convert_body, drop_call_wrappers
+from mkdocs_workshop.importers.jekyll.frontmatter import CONTROL_KEYS, HTML_KEYS, unwritable
+from mkdocs_workshop.importers.jekyll.importer import import_site
 
 from sitekit import photo, run_mkdocs
 
@@ -256,13 +257,13 @@ def test_source_and_dest_may_not_overlap(tmp_path: Path, force: bool, dry_run: b
     link = tmp_path / "link"
     os.symlink(outer, link)  # the same folder by another name
     before = snapshot(tmp_path, leave_out=tmp_path / "none")
-    with pytest.raises(ImportRefused, match="is inside"):
+    with pytest.raises(Refused, match="is inside"):
         import_site(source, outer, force=force, dry_run=dry_run)
-    with pytest.raises(ImportRefused, match="never writes into its source"):
+    with pytest.raises(Refused, match="never writes into its source"):
         import_site(source, source / "new", force=force, dry_run=dry_run)
-    with pytest.raises(ImportRefused, match="never writes into its source"):
+    with pytest.raises(Refused, match="never writes into its source"):
         import_site(source, source, force=force, dry_run=dry_run)
-    with pytest.raises(ImportRefused, match="would write over its own source"):
+    with pytest.raises(Refused, match="would write over its own source"):
         import_site(link / "docs", link, force=force, dry_run=dry_run)
     flags = ["--force"] * force + ["--dry-run"] * dry_run
     assert main(["import-jekyll", *flags, str(source), str(outer)]) == 2

@@ -12,8 +12,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_workshop import markdownlimits, safeload
-from mkdocs_workshop.markdownlimits import bracket_cost, fenced_code, tame_brackets
+from mkdocs_workshop.core import markdownlimits, safeload
+from mkdocs_workshop.core.markdownlimits import bracket_cost, fenced_code, tame_brackets
 
 from sitekit import MACROS, Built, page
 

@@ -5,11 +5,11 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from pydantic import ValidationError
 
+from mkdocs_workshop.core.fields import FieldIssue, to_image, to_link, to_text, to_when
+from mkdocs_workshop.core.timezones import AOE, UTC, UnknownTimezone, resolve_zone
 from mkdocs_workshop.features.dates import DateEntry
 from mkdocs_workshop.features.team import Person
 from mkdocs_workshop.features.workshop import WorkshopInfo
-from mkdocs_workshop.fields import FieldIssue, to_image, to_link, to_text, to_when
-from mkdocs_workshop.timezones import AOE, UTC, UnknownTimezone, resolve_zone
 
 
 def issue_of(exc: ValidationError) -> FieldIssue:

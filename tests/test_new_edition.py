@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_workshop.cli import main
-from mkdocs_workshop.safeload import load
+from mkdocs_workshop.commands import main
+from mkdocs_workshop.core.safeload import load
 
 from sitekit import ROOT, Built, build_config, copy_demo, rosters
 

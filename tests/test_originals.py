@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_workshop.originals import names_in, unused_originals
+from mkdocs_workshop.hosts.originals import names_in, unused_originals
 
 from sitekit import MACROS, Built, page, photo
 

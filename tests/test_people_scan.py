@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from mkdocs_workshop.anchors import AnchorAllocator, slug
+from mkdocs_workshop.core.anchors import AnchorAllocator, slug
+from mkdocs_workshop.core.imagerefs import find_image
+from mkdocs_workshop.core.markup import render_markdown
+from mkdocs_workshop.features.page import find_calls
 from mkdocs_workshop.features.team import hue, initials
-from mkdocs_workshop.imagerefs import find_image
-from mkdocs_workshop.markup import render_markdown
-from mkdocs_workshop.scan import find_calls
 
 
 def test_slugs_fold_accents_and_keep_other_scripts() -> None:

@@ -10,12 +10,16 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mkdocs_workshop.core.problems import Severity
+from mkdocs_workshop.core.timezones import AOE
 from mkdocs_workshop.features import dates, schedule, team
-from mkdocs_workshop.page import read_page
-from mkdocs_workshop.problems import Severity
-from mkdocs_workshop.render import Renderer
-from mkdocs_workshop.scan import find_calls
-from mkdocs_workshop.timezones import AOE
+from mkdocs_workshop.features.dates import ITEMS, ZONE
+from mkdocs_workshop.features.page import find_calls, read_page
+from mkdocs_workshop.features.schedule import SCHEDULE
+from mkdocs_workshop.features.sponsors import TIERS
+from mkdocs_workshop.features.team import ROSTERS
+from mkdocs_workshop.features.workshop import INFO
+from mkdocs_workshop.site.render import Renderer
 
 MARKER = "<b class=evil>"  # if this shows up unescaped, input became markup
 RENDERER = Renderer([])
@@ -69,21 +73,21 @@ def read(meta: dict[str, Any]) -> Any:
 def render_all(data: Any) -> list[str]:
     """Every block the page's macros would show, rendered by the package's partials."""
     blocks = []
-    for key, cards in data.rosters.items():
+    for key, cards in data.get(ROSTERS).items():
         blocks.append(RENDERER.render("team", **team.team_context(key, cards, "grid")))
         blocks.append(RENDERER.render("team", **team.team_context(key, cards, "list")))
-    if data.dates is not None:
-        zone = data.dates_zone or AOE
-        views = dates.date_views(data.dates, zone, NOW)
+    if data.get(ITEMS) is not None:
+        zone = data.get(ZONE) or AOE
+        views = dates.date_views(data.get(ITEMS), zone, NOW)
         blocks.append(RENDERER.render("dates", dates=views, zone=zone, mixed=True,
                                       calendar_url=None, all_past=False,
-                                      held=dates.held_line(data.workshop) or "Held."))
-    if data.schedule is not None:
-        days, zone = schedule.schedule_views(data.schedule, "24h")
+                                      held=dates.held_line(data.get(INFO)) or "Held."))
+    if data.get(SCHEDULE) is not None:
+        days, zone = schedule.schedule_views(data.get(SCHEDULE), "24h")
         blocks.append(RENDERER.render("schedule", days=days, zone=zone, zone_key="UTC",
                                       zone_words="UTC", clock="24h", calendar_url=None))
-    if data.sponsors is not None:
-        blocks.append(RENDERER.render("sponsors", tiers=data.sponsors))
+    if data.get(TIERS) is not None:
+        blocks.append(RENDERER.render("sponsors", tiers=data.get(TIERS)))
     return blocks
 
 
@@ -147,8 +151,8 @@ def test_every_valid_person_is_shown(people: list[dict[str, Any]]) -> None:
     html = "".join(render_all(data))
     invalid = {p.entry for p in data.problems
                if p.severity is Severity.ERROR and p.key == "speakers"}
-    shown = [c.index for c in data.rosters["speakers"]]
+    shown = [c.index for c in data.get(ROSTERS)["speakers"]]
     # Every entry is either shown or reported: nothing is dropped silently.
     assert sorted(set(shown) | invalid) == list(range(1, len(people) + 1))
-    for card in data.rosters["speakers"]:
+    for card in data.get(ROSTERS)["speakers"]:
         assert f'id="{card.anchor}"' in html

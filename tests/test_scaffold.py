@@ -12,11 +12,11 @@ import pytest
 import yaml
 from packaging.requirements import Requirement
 
-from mkdocs_workshop.cli import main
-from mkdocs_workshop.deploy import WORKFLOW_PATH, workflow_text
-from mkdocs_workshop.scan import find_calls
-from mkdocs_workshop.schema import SCHEMA_DIR
-from mkdocs_workshop.sitefiles import GITIGNORE
+from mkdocs_workshop.commands import main
+from mkdocs_workshop.features.page import find_calls
+from mkdocs_workshop.importers.common.deploy import WORKFLOW_PATH, workflow_text
+from mkdocs_workshop.importers.common.newsite import GITIGNORE
+from mkdocs_workshop.site.schemas import SCHEMA_DIR
 
 from sitekit import build_config, fetch, free_port, run_mkdocs, wait_for
 

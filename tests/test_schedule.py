@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+from mkdocs_workshop.core.fields import FieldIssue
 from mkdocs_workshop.features.schedule import Clock, to_clock, to_minutes
-from mkdocs_workshop.fields import FieldIssue
 
 from sitekit import MACROS, Built, page
 

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from mkdocs_workshop.cli import main
-from mkdocs_workshop.schema import SCHEMA_DIR, dump, schemas
+from mkdocs_workshop.commands import main
+from mkdocs_workshop.site.schemas import SCHEMA_DIR, dump, schemas
 
 from sitekit import ROOT
 
@@ -38,7 +38,7 @@ def test_the_shipped_schemas_are_what_the_models_make() -> None:
     for name, schema in schemas().items():
         jsonschema.Draft202012Validator.check_schema(schema)
         assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == dump(schema), (
-            f"{name} is out of date: run python -m mkdocs_workshop.schema")
+            f"{name} is out of date: run python -m mkdocs_workshop.site.schemas")
 
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))

@@ -25,14 +25,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from mkdocs_workshop.cli import main
+from mkdocs_workshop.commands import main
+from mkdocs_workshop.core.fields import to_required_text, to_text
 from mkdocs_workshop.features.dates import DateEntry
 from mkdocs_workshop.features.papers import Paper
 from mkdocs_workshop.features.schedule import Slot
 from mkdocs_workshop.features.sponsors import Sponsor
 from mkdocs_workshop.features.team import Person
 from mkdocs_workshop.features.workshop import WorkshopInfo, WorkshopLink
-from mkdocs_workshop.fields import to_required_text, to_text
 
 from sitekit import MACROS, page, run_mkdocs, write_site
 

@@ -12,14 +12,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mkdocs_workshop.core.frontmatter import parse_front_matter
+from mkdocs_workshop.core.problems import Severity
+from mkdocs_workshop.core.safeload import LIMITS, load, load_json
+from mkdocs_workshop.core.timezones import AOE
 from mkdocs_workshop.features.directory import load_directory
+from mkdocs_workshop.features.page import find_calls, read_page
 from mkdocs_workshop.features.papers import read_paper_file
-from mkdocs_workshop.frontmatter import parse_front_matter
-from mkdocs_workshop.page import read_page
-from mkdocs_workshop.problems import Severity
-from mkdocs_workshop.safeload import LIMITS, load, load_json
-from mkdocs_workshop.scan import find_calls
-from mkdocs_workshop.timezones import AOE
 
 SETTINGS = settings(max_examples=120, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])

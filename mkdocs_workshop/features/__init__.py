@@ -4,7 +4,7 @@
 order (a feature may use what the ones before it read: the dates check against the workshop
 block, the program links speakers to the rosters), and everything that must know every feature
 is derived from it here: the macro names (:data:`MACROS`), the keys that are never rosters
-(:data:`NOT_ROSTERS`), the editor schema (:mod:`mkdocs_workshop.schema`).
+(:data:`NOT_ROSTERS`), the editor schema (:mod:`mkdocs_workshop.site.schemas`).
 
 To add a feature: write ``features/<name>.py`` ending in a ``FEATURE``, its partial
 ``templates/partials/workshop/<macro>.html``, and add it to ``FEATURES`` below. See
@@ -20,6 +20,7 @@ from .papers import FEATURE as PAPERS
 from .schedule import FEATURE as SCHEDULE
 from .sponsors import FEATURE as SPONSORS
 from .team import FEATURE as TEAM
+from .team import looks_like_roster
 from .workshop import FEATURE as WORKSHOP
 
 FEATURES: tuple[Feature, ...] = (WORKSHOP, DATES, TEAM, SCHEDULE, SPONSORS, PAPERS, EDITIONS)
@@ -33,8 +34,6 @@ NOT_ROSTERS: frozenset[str] = frozenset({k for f in FEATURES for k in f.keys} | 
 
 def is_roster(key: str, value: object) -> bool:
     """Whether the front-matter ``key`` holds a roster (see features/team.py)."""
-    from .team import looks_like_roster
-
     return looks_like_roster(key, value, NOT_ROSTERS)
 
 

@@ -7,10 +7,11 @@ that describes it; ``features/__init__.py`` lists them, and everything that must
 feature (the macro names, the keys that are not rosters, the editor schema, the order pages are
 read in) is derived from that list.
 
-Reading a page (:mod:`mkdocs_workshop.page`) gives each feature a :class:`Reading`; what the
-features read is kept in a :class:`PageRead`, which does not change afterwards. Rendering a macro
-gives it a :class:`Rendering`, through which it finds what was read, keeps the little state a
-page's rendering needs, reports problems and puts its HTML into the page.
+Reading a page (:mod:`~mkdocs_workshop.features.page`) gives each feature a
+:class:`Reading`; what the features read is kept in a :class:`PageRead`, which does not change
+afterwards. Rendering a macro gives it a :class:`Rendering`, through which it finds what was
+read, keeps the little state a page's rendering needs, reports problems and puts its HTML into
+the page.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar, cast
 
-from ..imagerefs import ImageMaker
-from ..problems import Budget, Problem, Problems
-from ..timezones import Zone
+from ..core.calls import Call
+from ..core.imagerefs import ImageMaker
+from ..core.problems import Budget, Problem, Problems
+from ..core.timezones import Zone
 
 UrlFor = Callable[[str], "str | None"]
 
@@ -31,29 +33,6 @@ UrlFor = Callable[[str], "str | None"]
 # ---------------------------------------------------------------------------------------------
 # Macro calls
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Call:
-    """A macro call: its name and arguments (literal values, as far as they are known)."""
-
-    name: str
-    args: tuple[Any, ...] = ()
-    kwargs: Mapping[str, Any] = field(default_factory=dict)
-    where: str = ""  # "line 12: << team("speakers") >>" when found in the page's text
-
-    def arg(self, position: int, name: str, default: Any = None) -> Any:
-        """An argument given by position or by name."""
-        if name in self.kwargs:
-            return self.kwargs[name]
-        return self.args[position] if len(self.args) > position else default
-
-    def text(self) -> str:
-        """The call as messages name it: ``team("speakers")``."""
-        parts = [f'"{a}"' if isinstance(a, str) else str(a) for a in self.args]
-        parts += [f'{k}="{v}"' if isinstance(v, str) else f"{k}={v}"
-                  for k, v in self.kwargs.items()]
-        return f"{self.name}({', '.join(parts)})"
 
 
 # (message, fix) pairs: what is wrong with a call on a page.
@@ -83,6 +62,24 @@ class Macro:
         return self.call_text(call) if self.call_text else call.text()
 
 
+T = TypeVar("T", covariant=True)
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class Part(Generic[T]):
+    """One value a feature reads from a page: its name among the page's parts, its type, and
+    what a page without it has. A feature's read function returns its parts by name
+    (``{ITEMS.name: items}``); every reader of them, features, the header and the hosts, gets
+    them typed through :meth:`of` (``ITEMS.of(read.parts)``) or ``read.get(ITEMS)``."""
+
+    name: str
+    default: T
+
+    def of(self, parts: Mapping[str, Any]) -> T:
+        return cast(T, parts.get(self.name, self.default))
+
+
 @dataclass(frozen=True)
 class Feature:
     """One feature, as the registry lists it."""
@@ -95,6 +92,23 @@ class Feature:
     macros: tuple[Macro, ...] = ()
     # Its part of the editor schema: (properties of a page, definitions).
     schema: Callable[[], tuple[dict[str, Any], dict[str, Any]]] | None = None
+    # Keys of lists that belong to one edition: the next edition's page starts them empty
+    # (new-edition), with a commented template of the fields the old entries used.
+    per_edition: tuple[str, ...] = ()
+    # The sections a new site's edition page keeps in comments until their data is there
+    # (init).
+    waiting: tuple[Waiting, ...] = ()
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A section of a new edition page (init) that waits in a Jinja comment for its data."""
+
+    place: int  # where it stands in the page's text (smaller first)
+    heading: str  # "Invited speakers"
+    call: str  # '<< team("speakers") >>'
+    data: str  # what it waits for, as the comment says: "`speakers:` in the front matter"
+    example: str = ""  # its front-matter key with an example entry, commented out ('' for none)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -137,8 +151,9 @@ class Reading:
 
 @dataclass(frozen=True)
 class PageRead:
-    """Everything the features read of one page, and what was wrong with it. It does not
-    change after reading; ``read.dates`` is ``read.parts["dates"]``."""
+    r"""Everything the features read of one page, and what was wrong with it. It does not
+    change after reading; each feature's values are read back through its :class:`Part`\s:
+    ``read.get(DATES)``."""
 
     src: str
     problems: Sequence[Problem]
@@ -147,11 +162,8 @@ class PageRead:
     parts: Mapping[str, Any]
     calls: Sequence[Any] = ()  # the scan's MacroCalls found in the page's text, in order
 
-    def __getattr__(self, name: str) -> Any:
-        parts = self.__dict__.get("parts")
-        if parts is not None and name in parts:
-            return parts[name]
-        raise AttributeError(name)
+    def get(self, part: Part[V]) -> V:
+        return part.of(self.parts)
 
     @property
     def errors(self) -> list[Problem]:

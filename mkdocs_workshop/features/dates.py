@@ -38,9 +38,9 @@ from typing import Any
 
 from pydantic import model_validator
 
-from .. import ics
-from ..entries import EntryKind, read_entries
-from ..fields import (
+from ..core import calendar as ics
+from ..core.entries import EntryKind, read_entries
+from ..core.fields import (
     WHEN_PATTERN,
     FieldIssue,
     Model,
@@ -48,15 +48,17 @@ from ..fields import (
     When,
     ZoneName,
     day_of,
+    field_names,
     to_when,
     to_zone,
 )
-from ..problems import Problems, brief
-from ..times import format_day, format_range, format_time, iso, local_time, range_parts
-from ..timezones import Zone
-from . import workshop as workshop_block
-from .base import Feature, Macro, Reading, Rendering
+from ..core.jsonschema import closed
+from ..core.problems import Problems, brief
+from ..core.times import format_day, format_range, format_time, iso, local_time, range_parts
+from ..core.timezones import Zone
+from .base import Feature, Macro, Part, Reading, Rendering
 from .workshop import WorkshopInfo
+from .workshop import of as workshop_of
 
 END_OF_DAY = time(23, 59, 59)
 
@@ -131,7 +133,7 @@ def _written(value: date) -> str:
         else value.isoformat()
 
 
-DATE_FIELDS = ("what", "when", "start", "end", "timezone", "extended", "tentative")
+DATE_FIELDS = field_names(DateEntry)
 
 
 @dataclass(frozen=True)
@@ -243,10 +245,16 @@ def read_zone(meta: Mapping[str, Any], problems: Problems, default: Zone) -> Zon
     return zone or default
 
 
+# What the feature reads of a page: its dates (None when dates: cannot be read), and the zone
+# of those without their own.
+ITEMS: Part[list[DateItem] | None] = Part("dates", None)
+ZONE: Part[Zone | None] = Part("dates_zone", None)
+
+
 def _read(reading: Reading) -> dict[str, Any]:
     zone = read_zone(reading.meta, reading.problems, reading.default_zone)
-    dates = read_dates(reading.meta, reading.problems, zone, workshop_block.of(reading.parts))
-    return {"dates": dates, "dates_zone": zone}
+    dates = read_dates(reading.meta, reading.problems, zone, workshop_of(reading.parts))
+    return {ITEMS.name: dates, ZONE.name: zone}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -426,13 +434,13 @@ def held_line(workshop: WorkshopInfo | None) -> str | None:
 
 def dates(r: Rendering) -> str:
     """The page's important dates, with past ones marked and the next one highlighted."""
-    items: list[DateItem] | None = r.read.dates
+    items = r.read.get(ITEMS)
     if items is None:  # the key is there but unreadable: reported when the page was read
         return ""
-    zone = r.read.dates_zone or r.default_zone
+    zone = r.read.get(ZONE) or r.default_zone
     views = date_views(items, zone, r.now)
     scope = r.read.src
-    workshop = workshop_block.of(r.read.parts)
+    workshop = workshop_of(r.read.parts)
     calendar_url = r.calendar(
         "dates", lambda title, stamp: calendar(title, scope, items, stamp, workshop)
     ) if items else None
@@ -495,7 +503,6 @@ def _workshop_event(uid: str, summary: str, item: DateItem, workshop: WorkshopIn
 
 
 def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
-    from ..schema import closed
 
     shorthand = {
         "type": "object", "minProperties": 1, "maxProperties": 1,
@@ -506,6 +513,51 @@ def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
                 {"$ref": "#/$defs/DateEntry"}, shorthand]}},
              "dates_timezone": {"type": "string"}},
             {"DateEntry": closed(DateEntry)})
+
+
+# ---------------------------------------------------------------------------------------------
+# The next date, and the days of the workshop in words (the edition header and the series
+# index show them)
+# ---------------------------------------------------------------------------------------------
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    what: str
+    closes_iso: str
+    when_text: str  # "May 16, 2024 (AoE)"
+    tentative: bool = False  # the date is not confirmed yet
+
+
+
+def when_text(first: date, last: date) -> str:
+    """``Tuesday, July 16, 2024``; ``Friday–Saturday, May 10–11, 2024``."""
+    if first == last:
+        return f"{_WEEKDAYS[first.weekday()]}, {format_range(first, last)}"
+    days = f"{_WEEKDAYS[first.weekday()]}\u2013{_WEEKDAYS[last.weekday()]}"
+    return f"{days}, {format_range(first, last)}"
+
+
+def next_deadline(parts: Mapping[str, Any], default_zone: Any, now: datetime) -> Deadline | None:
+    """The page's next date still to pass, as the dates list shows it."""
+    items = ITEMS.of(parts) or []
+    if not items:
+        return None
+    upcoming = next_index(items, now)
+    if upcoming is None:
+        return None
+    zone = ZONE.of(parts) or default_zone
+    views = date_views(items, zone, now)
+    for item, view in zip(items, views, strict=True):
+        if item.index == upcoming:
+            text = (f"{view.start_text}{view.separator}" if view.start_text else "") \
+                + view.closes_text
+            shown = item.zone if view.zone_label else zone
+            label = "AoE" if shown.is_aoe else shown.label
+            return Deadline(item.what, iso(item.closes), f"{text} ({label})", item.tentative)
+    return None
 
 
 FEATURE = Feature("dates", keys=("dates", "dates_timezone"), read=_read, schema=_schema,

@@ -19,10 +19,18 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..entries import label_of, numbers_in_text, read_text, report_yaml, unknown_fields, validate
-from ..problems import Problems, brief, kind_of
-from ..safeload import load
-from .team import PERSON_FIELDS, TEXT_FIELDS, Person
+from ..core.entries import (
+    label_of,
+    numbers_in_text,
+    read_text,
+    report_yaml,
+    unknown_fields,
+    validate,
+)
+from ..core.jsonschema import DRAFT
+from ..core.problems import Problems, brief, kind_of
+from ..core.safeload import load
+from .team import PERSON_FIELDS, TEXT_FIELDS, Person, person_schema
 
 
 @dataclass
@@ -85,9 +93,6 @@ def load_directory(docs_dir: str, name: str) -> tuple[Directory, Problems]:
 
 def people_schema() -> dict[str, Any]:
     """The editor schema of the people directory (``people.schema.json``)."""
-    from ..schema import DRAFT
-    from .team import person_schema
-
     return {
         "$schema": DRAFT,
         "$id": "https://mkdocs-workshop.example.org/schemas/people.schema.json",

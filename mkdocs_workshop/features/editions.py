@@ -15,13 +15,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..frontmatter import FrontMatter
-from ..imagerefs import find_image
-from ..problems import Problems
-from ..times import format_range
-from ..timezones import Zone
+from ..core.frontmatter import FrontMatter
+from ..core.imagerefs import find_image
+from ..core.problems import Problems
+from ..core.times import format_range
+from ..core.timezones import Zone
 from .base import Feature, Macro, Rendering
-from .dates import read_dates, read_zone
+from .dates import next_deadline, read_dates, read_zone
 from .workshop import Button, WorkshopInfo, target_url
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
@@ -113,7 +113,6 @@ def edition_view(edition: Edition, href: str, current: bool, *,
     deadline = None
     buttons: tuple[Button, ...] = ()
     if featured and url_for is not None and now is not None and default_zone is not None:
-        from ..edition import next_deadline  # the header's own reading of the next date
 
         ignored = Problems(edition.src_uri)  # the edition's page reports its own problems
         zone = read_zone(edition.meta, ignored, default_zone)

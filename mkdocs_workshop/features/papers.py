@@ -21,13 +21,14 @@ from typing import Annotated, Any
 from markupsafe import Markup, escape
 from pydantic import BeforeValidator, Field
 
-from ..anchors import AnchorAllocator, slug
-from ..entries import label_of, read_text, report_yaml, validate
-from ..fields import FieldIssue, Link, Model, RequiredText, Text, to_link, to_text
-from ..mathml import with_math
-from ..problems import Problems, brief, did_you_mean, excerpt, kind_of
-from ..safeload import load, load_json
-from .base import Feature, Macro, Reading, Rendering
+from ..core.anchors import AnchorAllocator, slug
+from ..core.entries import label_of, read_text, report_yaml, validate
+from ..core.fields import FieldIssue, Link, Model, RequiredText, Text, field_names, to_link, to_text
+from ..core.mathml import with_math
+from ..core.problems import Problems, brief, did_you_mean, excerpt, kind_of
+from ..core.safeload import load, load_json
+from .base import Feature, Macro, Part, Reading, Rendering, Waiting
+from .team import rosters
 
 OPENREVIEW = "https://openreview.net"
 FORMATS = (".yml", ".yaml", ".json", ".csv")
@@ -91,7 +92,7 @@ class Paper(Model):
     award: Text = None
 
 
-PAPER_FIELDS = ("title", "authors", "abstract", "forum", "pdf", "url", "decision", "award")
+PAPER_FIELDS = field_names(Paper)
 
 
 @dataclass(frozen=True)
@@ -507,16 +508,22 @@ def _read(reading: Reading) -> dict[str, Any]:
                 load_papers(call.arg, reading.papers, reading.src, call.where, reading.problems,
                             loaded) is None:
             failed.add((call.name, call.arg))
-    return {"papers": loaded, "papers_failed": frozenset(failed)}
+    return {PAPERS.name: loaded, FAILED.name: frozenset(failed)}
+
+
+# What the feature reads of a page: the papers files its calls name, and the calls whose file
+# could not be read (reported once, when the page was read).
+PAPERS: Part[dict[str, PaperFile]] = Part("papers", {})
+FAILED: Part[frozenset[tuple[str, str]]] = Part("papers_failed", frozenset())
 
 
 def _paper_file(r: Rendering, name: str, source: str) -> PaperFile | str:
     """The file a papers()/awards() call names, or the error box to show instead."""
     call = f'{name}("{source}")'
     failed = f"{name}:{source}"
-    if (name, source) in r.read.papers_failed or failed in r.state.reported:
+    if (name, source) in r.read.get(FAILED) or failed in r.state.reported:
         return r.box(f"{r.read.src}: {call}: see the build log.")
-    loaded: dict[str, PaperFile] = r.state.late.setdefault("papers", dict(r.read.papers))
+    loaded: dict[str, PaperFile] = r.state.late.setdefault("papers", {**r.read.get(PAPERS)})
     problems = Problems(r.read.src)
     found = load_papers(source, r.papers_files(), r.read.src, call, problems, loaded)
     r.report(problems)  # read here for the first time
@@ -568,7 +575,7 @@ def page_anchors(r: Rendering) -> AnchorAllocator:
     anchors: AnchorAllocator | None = r.state.late.get("anchors")
     if anchors is None:
         anchors = AnchorAllocator()
-        for cards in r.read.rosters.values():
+        for cards in rosters(r.read.parts).values():
             for card in cards:
                 anchors.reserve(card.anchor)
         r.state.late["anchors"] = anchors
@@ -620,8 +627,11 @@ def awards(r: Rendering, source: str, level: int = HEADING_LEVEL) -> str:
     return _place_groups(r, f'awards("{source}")', groups, None, awards=True, level=level)
 
 
-FEATURE = Feature("papers", keys=("papers", "awards"), read=_read,
-                  macros=(Macro("papers", papers), Macro("awards", awards)))
+FEATURE = Feature(
+    "papers", keys=("papers", "awards"), read=_read,
+    macros=(Macro("papers", papers), Macro("awards", awards)),
+    waiting=(Waiting(50, "Accepted papers", '<< papers("papers.csv") >>',
+                     "docs/papers.csv (title, authors, decision, ...; or .yml, .json)"),))
 
 __all__ = ["FEATURE", "PaperFile", "PaperFiles", "awarded", "count_line", "group_papers",
            "known_group_fields", "load_papers", "read_paper_file"]

@@ -26,23 +26,106 @@ from typing import Annotated, Any
 from markupsafe import Markup
 from pydantic import AliasChoices, BeforeValidator, Field, WithJsonSchema, model_validator
 
-from .. import ics
-from ..anchors import slug
-from ..entries import EntryKind, markdown_field, read_entries
-from ..fields import Day, FieldIssue, Link, Model, RequiredText, Text, check_year, to_text
-from ..intervals import first_overlaps
-from ..problems import Budget, Problems, brief, did_you_mean
-from ..times import format_day, format_offset, format_time, format_weekday, iso, local_time
-from ..timezones import Zone
-from . import team
-from . import workshop as workshop_block
-from .base import Directory, Feature, Macro, Reading, Rendering
-from .team import Card
+from ..core import calendar as ics
+from ..core.anchors import slug
+from ..core.entries import EntryKind, markdown_field, read_entries
+from ..core.fields import (
+    Day,
+    FieldIssue,
+    Link,
+    Model,
+    RequiredText,
+    Text,
+    check_year,
+    field_names,
+    to_text,
+)
+from ..core.intervals import first_overlaps
+from ..core.jsonschema import closed
+from ..core.problems import Budget, Problems, brief, did_you_mean
+from ..core.times import format_day, format_offset, format_time, format_weekday, iso, local_time
+from ..core.timezones import Zone
+from .base import Directory, Feature, Macro, Part, Reading, Rendering, Waiting
+from .team import Card, rosters
 from .workshop import WorkshopInfo
+from .workshop import of as workshop_of
 
 KINDS = ("talk", "invited talk", "keynote", "contributed talk", "spotlight", "oral", "panel",
          "poster session", "break", "coffee break", "lunch", "remarks", "opening remarks",
          "closing remarks", "discussion", "tutorial", "award", "social", "other")
+
+# Words other tools and sites use for a session's type (pretalx, frab, Sessionize, Jekyll
+# sites), as the program's kinds. The kinds themselves
+# (KINDS) are found as written, in any case, with '-' or '_' for spaces.
+KIND_WORDS = {
+    "lecture": "talk", "presentation": "talk", "session": "talk", "regular talk": "talk",
+    "long talk": "talk", "paper": "talk", "lightning talk": "spotlight",
+    "lightning talks": "spotlight", "lightning": "spotlight", "short talk": "spotlight",
+    "invited": "invited talk", "invited speaker": "invited talk", "keynote talk": "keynote",
+    "keynote speech": "keynote", "plenary": "keynote", "workshop": "tutorial",
+    "hands-on": "tutorial", "hands on": "tutorial", "podium": "panel",
+    "panel discussion": "panel", "poster": "poster session", "posters": "poster session",
+    "meeting": "discussion", "q&a": "discussion", "birds of a feather": "discussion",
+    "bof": "discussion", "coffee": "coffee break", "tea break": "coffee break",
+    "opening": "opening remarks", "welcome": "opening remarks", "closing": "closing remarks",
+    "awards": "award", "award ceremony": "award", "reception": "social",
+    "networking": "social", "dinner": "social",
+}
+
+
+def _known(written: str | None) -> str | None:
+    if not written:
+        return None
+    word = " ".join(written.lower().replace("_", " ").split())
+    for candidate in (word, word.replace("-", " ")):
+        if candidate in KINDS:
+            return candidate
+        if candidate in KIND_WORDS:
+            return KIND_WORDS[candidate]
+    return None
+
+
+def kind_of(session_type: str | None, title: str) -> tuple[str | None, bool]:
+    """The program's kind for a session, and whether its type was one the program knows. A
+    session without a type, or of type "other", takes its kind from its title when the title
+    is one ("Lunch", "Coffee break")."""
+    typed = _known(session_type)
+    if typed is not None and typed != "other":
+        return typed, True
+    titled = _known(title)
+    if titled is not None:
+        return titled, True
+    if typed == "other":
+        return "other", True
+    if session_type:
+        return "other", False
+    return None, True
+
+
+def written_slot(*, title: str, start: str, end: str | None = None,
+                 duration: int | None = None, day: date | str | None = None,
+                 kind: str | None = None, speakers: Sequence[str] = (), room: str | None = None,
+                 parallel: bool = False, url: str | None = None,
+                 abstract: str | None = None) -> dict[str, Any]:
+    """A slot as an organizer writes it under ``schedule:``, fields in the one order every
+    importer writes them (a program's export, a site's table, a data file): its day, its
+    times, its title, kind, speakers, room, whether it runs in parallel, its link and its
+    abstract. Fields without a value are left out."""
+    slot: dict[str, Any] = {}
+    if day is not None:
+        slot["day"] = day
+    slot["start"] = start
+    if end is not None:
+        slot["end"] = end
+    elif duration is not None:
+        slot["duration"] = duration
+    slot["title"] = title
+    for name, value in (("kind", kind), ("speakers", speakers or None), ("room", room),
+                        ("parallel", parallel or None), ("url", url), ("abstract", abstract)):
+        if value is not None:
+            slot[name] = value
+    return slot
+
 
 # ---------------------------------------------------------------------------------------------
 # Times as organizers write them
@@ -221,8 +304,7 @@ class Slot(Model):
         return self
 
 
-SLOT_FIELDS = ("title", "start", "time", "end", "duration", "day", "kind", "speakers",
-               "parallel", "room", "location", "url", "abstract")
+SLOT_FIELDS = field_names(Slot)
 
 SLOTS = EntryKind(
     key="schedule", noun="a slot", model=Slot, fields=SLOT_FIELDS, label="title",
@@ -485,11 +567,15 @@ def read_schedule(meta: Mapping[str, Any], problems: Problems, workshop: Worksho
                           budget).read(meta["schedule"])
 
 
+# What the feature reads of a page: its program (None without schedule:, or unreadable).
+SCHEDULE: Part[Schedule | None] = Part("schedule", None)
+
+
 def _read(reading: Reading) -> dict[str, Any]:
-    return {"schedule": read_schedule(reading.meta, reading.problems,
-                                      workshop_block.of(reading.parts),
-                                      team.rosters(reading.parts), reading.wanted("team"),
-                                      reading.directory, reading.budget)}
+    return {SCHEDULE.name: read_schedule(reading.meta, reading.problems,
+                                         workshop_of(reading.parts), rosters(reading.parts),
+                                         reading.wanted("team"), reading.directory,
+                                         reading.budget)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -623,12 +709,12 @@ def _offsets(slots: Sequence[PlacedSlot]) -> str:
 
 def schedule(r: Rendering) -> str:
     """The page's program, by day, in the edition's time zone."""
-    program: Schedule | None = r.read.schedule
+    program = r.read.get(SCHEDULE)
     if program is None:  # the key is there but unreadable: reported when the page was read
         return ""
     days, zone = schedule_views(program, r.clock)
     tz = program.zone
-    where = workshop_block.of(r.read.parts)
+    where = workshop_of(r.read.parts)
     location = where.location if where else None
     scope = r.read.src
     calendar_url = r.calendar(
@@ -668,7 +754,6 @@ def calendar(title: str, scope: str, program: Schedule, stamp: datetime | None,
 
 
 def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
-    from ..schema import closed
 
     slot = closed(Slot, extra={"time": {"type": ["string", "integer"],
                                         "description": "Another name for start"},
@@ -679,6 +764,11 @@ def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
             {"Slot": slot})
 
 
-FEATURE = Feature("schedule", keys=("schedule",), read=_read, schema=_schema,
-                  macros=(Macro("schedule", schedule, key="schedule",
-                                call_text=lambda call: "schedule()"),))
+FEATURE = Feature(
+    "schedule", keys=("schedule",), read=_read, schema=_schema,
+    macros=(Macro("schedule", schedule, key="schedule", call_text=lambda call: "schedule()"),),
+    per_edition=("schedule",),
+    waiting=(Waiting(40, "Program", "<< schedule() >>", "`schedule:` in the front matter",
+                     "# schedule:                   # the program, in workshop.timezone\n"
+                     "#   - start: \"09:00\"\n#     end: \"09:10\"\n"
+                     "#     title: Opening remarks\n#     kind: remarks\n"),))

@@ -24,11 +24,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..entries import EntryKind, markdown_field, read_entries
-from ..fields import ImageRef, Link, Model, RequiredText, Text
-from ..imagerefs import ImageMaker, PageImage, locate_image
-from ..problems import Budget, Problems, brief
-from .base import Feature, Macro, Reading, Rendering, UrlFor
+from ..core.entries import EntryKind, markdown_field, read_entries
+from ..core.fields import ImageRef, Link, Model, RequiredText, Text, field_names
+from ..core.imagerefs import ImageMaker, PageImage, locate_image
+from ..core.jsonschema import closed
+from ..core.problems import Budget, Problems, brief
+from .base import Feature, Macro, Part, Reading, Rendering, UrlFor, Waiting
 
 DEFAULT_TIER = "Sponsors"
 
@@ -42,7 +43,7 @@ class Sponsor(Model):
     blurb: Text = None
 
 
-SPONSOR_FIELDS = ("name", "tier", "logo", "logo_dark", "url", "blurb")
+SPONSOR_FIELDS = field_names(Sponsor)
 
 # The side, in rem, of a square logo of the first, second and further tiers: a logo of another
 # shape gets the same area (wider and lower), so that logos of one tier weigh the same.
@@ -137,26 +138,34 @@ def read_sponsors(meta: Mapping[str, Any], problems: Problems, page_src: str,
     return list(tiers.values())
 
 
+# What the feature reads of a page: its sponsors by tier (None without sponsors:).
+TIERS: Part[list[Tier] | None] = Part("sponsors", None)
+
+
 def _read(reading: Reading) -> dict[str, Any]:
-    return {"sponsors": read_sponsors(reading.meta, reading.problems, reading.src,
+    return {TIERS.name: read_sponsors(reading.meta, reading.problems, reading.src,
                                       reading.url_for, reading.images, reading.budget)}
 
 
 def sponsors(r: Rendering) -> str:
     """The page's sponsors, by tier."""
-    tiers: list[Tier] | None = r.read.sponsors
+    tiers = r.read.get(TIERS)
     if tiers is None:  # the key is there but unreadable: reported when the page was read
         return ""
     return r.place("sponsors()", "sponsors", tiers=tiers)
 
 
 def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
-    from ..schema import closed
 
     return ({"sponsors": {"type": "array", "items": {"$ref": "#/$defs/Sponsor"}}},
             {"Sponsor": closed(Sponsor)})
 
 
-FEATURE = Feature("sponsors", keys=("sponsors",), read=_read, schema=_schema,
-                  macros=(Macro("sponsors", sponsors, key="sponsors",
-                                call_text=lambda call: "sponsors()"),))
+FEATURE = Feature(
+    "sponsors", keys=("sponsors",), read=_read, schema=_schema,
+    macros=(Macro("sponsors", sponsors, key="sponsors", call_text=lambda call: "sponsors()"),),
+    per_edition=("sponsors",),
+    waiting=(Waiting(60, "Sponsors", "<< sponsors() >>", "`sponsors:` in the front matter",
+                     "# sponsors:\n#   - name: Example Foundation\n#     tier: Gold\n"
+                     "#     logo: assets/sponsors/example-foundation.svg\n"
+                     "#     url: https://example.org\n"),))

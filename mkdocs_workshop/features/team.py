@@ -14,7 +14,7 @@ speakers:
 
 What is a roster is decided here, once: a list with at least one mapping that has a ``name`` or
 an ``id``, under a key no feature reads (:func:`looks_like_roster`). The search engines' data
-(:mod:`mkdocs_workshop.structured`) asks :func:`roles` whether a roster's people perform or
+(:mod:`mkdocs_workshop.site.structured`) asks :func:`roles` whether a roster's people perform or
 organize.
 """
 
@@ -30,12 +30,36 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import AliasChoices, Field
 
-from ..anchors import AnchorAllocator, slug
-from ..entries import EntryKind, label_of, markdown_field, read_entries
-from ..fields import FieldIssue, Focus, ImageRef, Link, Model, RequiredText, Text, to_text
-from ..imagerefs import ImageMaker, PageImage, locate_image
-from ..problems import Budget, Problems, did_you_mean, kind_of
-from .base import Call, Directory, Feature, Issues, Macro, PageRead, Reading, Rendering, UrlFor
+from ..core.anchors import AnchorAllocator, slug
+from ..core.calls import Call
+from ..core.entries import EntryKind, label_of, markdown_field, read_entries
+from ..core.fields import (
+    FieldIssue,
+    Focus,
+    ImageRef,
+    Link,
+    Model,
+    RequiredText,
+    Text,
+    field_names,
+    text_field_names,
+    to_text,
+)
+from ..core.imagerefs import ImageMaker, PageImage, locate_image
+from ..core.jsonschema import closed
+from ..core.problems import Budget, Problems, did_you_mean, kind_of
+from .base import (
+    Directory,
+    Feature,
+    Issues,
+    Macro,
+    PageRead,
+    Part,
+    Reading,
+    Rendering,
+    UrlFor,
+    Waiting,
+)
 
 # ---------------------------------------------------------------------------------------------
 # The model
@@ -58,11 +82,10 @@ class Person(Model):
     id: Text = None  # the person's id in the people directory, when the entry names one
 
 
-PERSON_FIELDS = ("name", "url", "aff", "affiliation", "interest", "topic", "role", "bio", "image",
-                 "focus", "links")
+PERSON_FIELDS = tuple(n for n in field_names(Person) if n != "id")  # id: the key in people.yml
 ROSTER_FIELDS = ("id", *PERSON_FIELDS)
 # Fields shown as text, where YAML turning a value into a number would change it.
-TEXT_FIELDS = ("name", "aff", "affiliation", "interest", "topic", "role", "bio")
+TEXT_FIELDS = tuple(n for n in text_field_names(Person) if n != "id")
 
 LINK_LABELS = {
     "website": "Website", "homepage": "Website", "scholar": "Google Scholar",
@@ -351,13 +374,19 @@ def _read(reading: Reading) -> dict[str, Any]:
             rosters[key] = reader.read(key, meta[key])
     candidates = tuple(k for k in meta
                        if isinstance(meta[k], list) and k not in reading.not_rosters)
-    return {"rosters": rosters, "roster_candidates": candidates, "roster_reader": reader}
+    return {ROSTERS.name: rosters, CANDIDATES.name: candidates, READER.name: reader}
+
+
+# What the feature reads of a page: its rosters by key, the keys that could be rosters (for
+# "did you mean"), and the reader, which reads a roster a call names at render time.
+ROSTERS: Part[dict[str, list[Card]]] = Part("rosters", {})
+CANDIDATES: Part[tuple[str, ...]] = Part("roster_candidates", ())
+READER: Part[RosterReader | None] = Part("roster_reader", None)
 
 
 def rosters(parts: Mapping[str, Any]) -> dict[str, list[Card]]:
     """The page's rosters, from what a page read (PageRead.parts or Reading.parts)."""
-    found = parts.get("rosters")
-    return found if isinstance(found, dict) else {}
+    return ROSTERS.of(parts)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -379,8 +408,8 @@ def _check(call: Call, read: PageRead) -> Issues:
     roster, layout = call.arg(0, "roster"), call.arg(1, "layout", "grid")
     roster = None if roster is None else str(roster)
     layout = None if layout is None else str(layout)
-    if isinstance(roster, str) and roster not in read.rosters and roster not in read.keys:
-        close = did_you_mean(roster, read.roster_candidates)
+    if isinstance(roster, str) and roster not in read.get(ROSTERS) and roster not in read.keys:
+        close = did_you_mean(roster, read.get(CANDIDATES))
         found.append((
             f"names the roster '{roster}', which this page does not have.",
             f"did you mean team(\"{close}\")? Roster names are case-sensitive."
@@ -401,12 +430,13 @@ def team(r: Rendering, roster: str, layout: str = "grid") -> str:
     """People cards for the front-matter list ``roster``; ``layout`` is grid, list, compact
     (small avatar, name, affiliation) or names (a plain list of linked names)."""
     roster, layout = str(roster), str(layout)
-    cards = r.read.rosters.get(roster)
+    cards = r.read.get(ROSTERS).get(roster)
     if cards is None:  # a roster the scan could not see (a name computed in the template)
         late: dict[str, list[Card]] = r.state.late.setdefault("rosters", {})
         if roster not in late:
             problems = Problems(r.read.src)
-            reader: RosterReader = r.read.roster_reader
+            reader = r.read.get(READER)
+            assert reader is not None  # the page was read
             reader.problems = problems
             late[roster] = reader.read(roster, r.read.meta[roster])
             r.report(problems)
@@ -429,7 +459,6 @@ def team_context(roster: str, cards: list[Card], layout: str,
 
 
 def person_schema(*, in_roster: bool) -> dict[str, Any]:
-    from ..schema import closed
 
     schema = closed(Person, extra={"affiliation": {"type": ["string", "null"]}},
                     drop=() if in_roster else ("id",))
@@ -446,5 +475,20 @@ def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
             {"RosterEntry": person_schema(in_roster=True)})
 
 
-FEATURE = Feature("team", read=_read, schema=_schema,
-                  macros=(Macro("team", team, check=_check, call_text=_call_text),))
+FEATURE = Feature(
+    "team", read=_read, schema=_schema,
+    macros=(Macro("team", team, check=_check, call_text=_call_text),),
+    waiting=(
+        Waiting(20, "Invited speakers", '<< team("speakers") >>',
+                "`speakers:` in the front matter",
+                "# speakers:                   # the invited speakers, shown by "
+                "team(\"speakers\")\n#   - name: Ada Example\n"
+                "#     url: https://example.org/ada\n#     aff: Example University\n"
+                "#     interest: AI, Physics\n#     topic: The talk's title\n"),
+        Waiting(30, "Panel", '<< team("panelists") >>', "`panelists:` in the front matter",
+                "# panelists:\n#   - name: Alan Example\n#     aff: Example Institute\n"),
+        Waiting(90, "Organizers", '<< team("organizers") >>',
+                "`organizers:` in the front matter",
+                "# organizers:                 # people of docs/people.yml by id, or written "
+                "out\n#   - id: ada-example\n#     aff: Example University\n"
+                "#   - name: Grace Example\n#     aff: Example Lab\n")))

@@ -29,8 +29,9 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from ..entries import unknown_fields, validate
-from ..fields import (
+from ..core.entries import unknown_fields, validate
+from ..core.fields import (
+    _INVISIBLE,
     Day,
     FieldIssue,
     ImageRef,
@@ -39,18 +40,20 @@ from ..fields import (
     RequiredText,
     Text,
     ZoneName,
+    field_names,
     is_placeholder,
+    to_link,
+    to_text,
 )
-from ..imagerefs import find_image
-from ..problems import Problems
-from .base import Feature, Reading, UrlFor
+from ..core.imagerefs import find_image
+from ..core.jsonschema import closed
+from ..core.problems import Problems
+from .base import Feature, Part, Reading, UrlFor
 
 
 def to_target(value: object) -> str | None:
     """A button's target: a web address (checked like every link), a page of the site
     (``schedule.md``, ``icml24/call.md#topics``, ``/icml24/schedule/``) or ``#anchor``."""
-    from ..fields import _INVISIBLE, to_link, to_text
-
     text = to_text(value)
     if text is None:
         return None
@@ -132,9 +135,8 @@ class WorkshopInfo(Model):
         return self.date or self.end
 
 
-WORKSHOP_FIELDS = ("venue", "date", "start", "end", "location", "timezone", "attendance",
-                   "online_url", "description", "image", "links", "header")
-LINK_FIELDS = ("label", "url")
+WORKSHOP_FIELDS = field_names(WorkshopInfo)
+LINK_FIELDS = field_names(WorkshopLink)
 ATTENDANCE_MODES = ("in-person", "offline", "online", "virtual", "hybrid", "mixed")
 
 
@@ -249,10 +251,14 @@ def target_url(target: str, page_src: str, url_for: UrlFor) -> str | None:
     return None
 
 
+# What the feature reads of a page: the block, and its buttons with their addresses.
+INFO: Part[WorkshopInfo | None] = Part("workshop", None)
+BUTTONS: Part[list[Button]] = Part("workshop_buttons", [])
+
+
 def of(parts: Mapping[str, Any]) -> WorkshopInfo | None:
     """The page's workshop block, from what a page read (PageRead.parts or Reading.parts)."""
-    info = parts.get("workshop")
-    return info if isinstance(info, WorkshopInfo) else None
+    return INFO.of(parts)
 
 
 def _read(reading: Reading) -> dict[str, Any]:
@@ -260,16 +266,14 @@ def _read(reading: Reading) -> dict[str, Any]:
     buttons = resolve_links(links, reading.src, reading.url_for, reading.problems)
     if info is not None and info.image:
         check_image(info.image, reading.src, reading.url_for, reading.problems)
-    return {"workshop": info, "workshop_buttons": buttons}
+    return {INFO.name: info, BUTTONS.name: buttons}
 
 
 def buttons_of(parts: Mapping[str, Any]) -> list[Button]:
-    found = parts.get("workshop_buttons")
-    return list(found) if isinstance(found, list) else []
+    return list(BUTTONS.of(parts))
 
 
 def _schema() -> tuple[dict[str, Any], dict[str, Any]]:
-    from ..schema import closed
 
     return ({"workshop": {"$ref": "#/$defs/Workshop"}},
             {"Workshop": closed(WorkshopInfo), "WorkshopLink": closed(WorkshopLink)})

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_workshop.cli import main
+from mkdocs_workshop.commands import main
 
 from .browserkit import LocalServer, serious_findings
 from sitekit import build_config, copy_demo

@@ -1,0 +1,785 @@
+"""The ``_data`` family of Jekyll workshop sites: ``_data/*.yml`` read and made page data.
+
+Most ML workshop sites keep their people and programme in ``_data/speakers.yml``,
+``_data/organizers.yml``, ``_data/schedule.yml``, ... and show them through includes that loop
+over ``site.data.X``. This module reads those files (with the ``safeload`` limits), turns the
+ones it understands into what the plugin reads, and says what it kept and why:
+
+- people files, flat (a list of persons) or in rows (``- num_row: 1`` with a nested list),
+  with the common field names and their synonyms, become rosters (``team()``);
+- ``schedule.yml`` becomes ``schedule:`` slots (``time: "09:15 - 09:35"`` split into start and
+  end; titles with HTML made plain text); a slot that cannot be read is listed as text;
+- papers files (``accepted_papers.yml``, orals, posters, spotlights, abstracts: by name, or
+  entries with a title and authors) become papers files of the new site, their decision from
+  the file's name when the entries give none;
+- sponsors and partners files become ``sponsors:`` entries;
+- ``navigation.yml`` (or ``nav.yml``, ``menu.yml``) gives the nav its labels and order.
+
+A file may be a list, people keyed by an id, or a mapping whose lists a page loops over
+(``site.data.people.team``: the file ``people.team``). Anything else under ``_data`` is
+reported as kept. ``jekyll/dataloops.py`` finds where pages show these files. Nothing here
+becomes live Jinja or HTML: values are plain strings, which the plugin escapes when it
+renders them.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...core.anchors import slug
+from ...core.safeload import load, load_json
+from ...features.schedule import written_slot
+from ..common.escape import one_line
+from ..common.freedates import parse_free_date
+from ..common.paths import within
+
+MAX_DATA_BYTES = 2_000_000
+MAX_INCLUDE_BYTES = 200_000
+# _data files that are lists of named things but not people.
+NOT_PEOPLE = ("navigation", "nav", "menu", "link", "date", "news", "social", "plan", "gallery",
+              "image", "slide", "slider", "faq", "text", "i18n", "setting")
+# Words in a file's name that say what it holds (the first that matches wins).
+PAPER_WORDS = ("paper", "poster", "spotlight", "oral", "abstract", "accepted", "publication",
+               "submission", "contribution")
+SPONSOR_WORDS = ("sponsor", "partner", "supporter", "funder", "donor")
+NAV_NAMES = ("navigation", "nav", "menu", "navbar", "header")
+# The decision a papers file's name gives its entries, when they carry none.
+DECISIONS = (("oral", "Oral"), ("spotlight", "Spotlight"), ("poster", "Poster"),
+             ("contributed", "Contributed talk"))
+
+# Field synonyms seen on real sites -> the roster's field.
+PERSON_FIELDS: dict[str, str] = {
+    "name": "name", "fullname": "name", "full_name": "name",
+    "affiliation": "aff", "affiliations": "aff",
+    "institution": "aff", "aff": "aff", "organization": "aff",
+    "affil": "aff", "university": "aff",
+    "photo": "image", "image": "image", "img": "image", "pic": "image", "picture": "image",
+    "url": "url", "link": "url", "homepage": "url", "website": "url", "web": "url",
+    "title": "topic", "talk": "topic", "talk_title": "topic", "topic": "topic",
+    "bio": "bio", "abstract": "bio", "role": "role", "position": "role",
+}
+# A name in two fields: the first and the last.
+FIRST_NAMES = ("firstname", "first_name", "first", "given_name", "givenname")
+LAST_NAMES = ("lastname", "last_name", "last", "family_name", "familyname", "surname")
+# Fields of a paper -> the papers file's field (papers.py reads these).
+PAPER_FIELDS: dict[str, str] = {
+    "title": "title", "paper_title": "title", "name": "title",
+    "authors": "authors", "author": "authors", "author(s)": "authors",
+    "abstract": "abstract", "tldr": "abstract", "summary": "abstract",
+    "openreview": "forum", "openreview_id": "forum", "openreview_link": "forum",
+    "forum": "forum", "forum_id": "forum",
+    "pdf": "pdf", "pdf_link": "pdf", "paper": "pdf", "paper_link": "pdf",
+    "link": "url", "url": "url", "arxiv": "url", "paper_url": "url", "website": "url",
+    "decision": "decision", "track": "decision", "presentation": "decision",
+    "award": "award", "awards": "award",
+}
+# Fields of a sponsor -> the sponsors entry's field.
+SPONSOR_FIELDS: dict[str, str] = {
+    "name": "name", "fullname": "name", "title": "name", "alt": "name", "alttext": "name",
+    "logo": "logo", "image": "logo", "img": "logo", "photo": "logo", "src": "logo",
+    "logo_dark": "logo_dark",
+    "url": "url", "link": "url", "website": "url", "homepage": "url", "href": "url",
+    "tier": "tier", "level": "tier", "category": "tier", "type": "tier",
+    "blurb": "blurb", "description": "blurb",
+}
+# What a published data file must not carry: Jekyll never published _data, the new site does.
+PRIVATE = re.compile(r"e?-?mail|phone|address|password|token|secret", re.I)
+# Fields of a slot -> the schedule's field.
+SLOT_FIELDS: dict[str, str] = {
+    "title": "title", "event": "title", "session": "title", "name": "title",
+    "time": "time", "presenter": "speakers", "presenters": "speakers", "speaker": "speakers",
+    "speakers": "speakers", "authors": "speakers", "author": "speakers",
+    "abstract": "abstract", "link": "url", "url": "url", "location": "location",
+    "room": "location", "type": "kind", "kind": "kind", "category": "kind",
+    "time_start": "start", "start": "start", "start_time": "start",
+    "time_end": "end", "end": "end", "end_time": "end",
+}
+_TIME_RANGE = re.compile(
+    r"^\s*(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?P<p1>[ap]\.?m\.?)?\s*"
+    r"(?:[-–—]+|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})\s*(?P<p2>[ap]\.?m\.?)?\s*$", re.I)
+_ONE_TIME = re.compile(r"^\s*(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?P<p1>[ap]\.?m\.?)?\s*$", re.I)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# An HTML tag or comment, made text: a '<' followed by a letter, '/' or '!'. Text with a lone
+# '<' or '>' ("a < b", "<< x >>") is not markup, and is kept whole.
+_TAG = re.compile(r"<(?:/?[A-Za-z][^<>]{0,1000}|!--.{0,1000}?--)>", re.S)
+_DATA_LOOP = re.compile(r"site\.data\.(?P<name>[A-Za-z0-9_-]{1,100}(?:\.[A-Za-z0-9_-]{1,100})?)")
+
+
+@dataclass
+class DataFile:
+    """One ``_data`` file and what became of it."""
+    name: str  # "speakers" for _data/speakers.yml, "people.team" for its list 'team:'
+    kind: str  # "people", "schedule", "papers", "sponsors", "nav" or "kept"
+    # The people, slots, papers or sponsors, in the fields the plugin reads.
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    links: list[tuple[str, str, int]] = field(default_factory=list)  # (label, url, depth)
+    raw: list[dict[Any, Any]] = field(default_factory=list)  # each entry as the file has it
+    kept: list[str] = field(default_factory=list)  # entries not understood: "entry N: why"
+    unread_slots: list[tuple[str, str]] = field(default_factory=list)  # (time, title)
+    why_kept: str = ""  # for kind "kept": why the whole file is
+    source: str = ""  # "_data/people.yml", for the report
+    day_labels: dict[int, str] = field(default_factory=dict)  # slot index -> its day as written
+    group_by: str | None = None  # papers grouped in the file (by session): the field naming it
+
+    def count(self) -> str:
+        """What the file holds, for the report: '12 people', '3 slots'."""
+        if self.kind == "nav":
+            return f"{len(self.links)} nav entries"
+        word = {"schedule": "slots"}.get(self.kind, self.kind)
+        return f"{len(self.entries)} {word}"
+
+
+@dataclass
+class SiteData:
+    """The ``_data`` files of a site, and the includes that loop over them."""
+    files: dict[str, DataFile] = field(default_factory=dict)
+    includes: dict[str, str] = field(default_factory=dict)  # "speakers.html" -> "speakers"
+    include_texts: dict[str, str] = field(default_factory=dict)  # "speakers.html" -> its text
+    notes: list[str] = field(default_factory=list)
+    # People in more than one people file: their id by name, and their fields, gathered as
+    # the pages show them (the people directory the import writes).
+    shared: dict[str, str] = field(default_factory=dict)  # casefolded name -> id
+    directory: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> fields
+    # The pages whose text names site.data.X, for the files kept: where the Liquid stays.
+    referenced: dict[str, list[str]] = field(default_factory=dict)
+
+    def find_shared(self) -> None:
+        """Who appears in more than one people file, by name (case and spaces aside)."""
+        files_of: dict[str, set[str]] = {}
+        names: dict[str, str] = {}
+        for data in self.files.values():
+            for entry in data.entries if data.kind == "people" else []:
+                key = " ".join(str(entry["name"]).split()).casefold()
+                files_of.setdefault(key, set()).add(data.name)
+                names.setdefault(key, entry["name"])
+        taken: set[str] = set()
+        for key, files in files_of.items():
+            if len(files) < 2:
+                continue
+            base = slug(names[key]) or "person"
+            pid, n = base, 2
+            while pid in taken:
+                pid, n = f"{base}-{n}", n + 1
+            taken.add(pid)
+            self.shared[key] = pid
+
+    def in_directory(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """A roster entry for a shared person: its id, and the fields that differ from what
+        the directory holds (the first file's values go into the directory)."""
+        pid = self.shared.get(" ".join(str(entry["name"]).split()).casefold())
+        if pid is None:
+            return entry
+        fields = self.directory.setdefault(pid, {})
+        for key, value in entry.items():
+            if key in IDENTITY:
+                fields.setdefault(key, value)
+        return {"id": pid, **{k: v for k, v in entry.items()
+                              if k != "name" and fields.get(k) != v}}
+
+    def report_lines(self, shown_by: dict[str, list[str]]) -> list[str]:
+        """What the report says of the _data files: every person, slot, paper and kept
+        entry, and where each file is shown."""
+        if not self.files and not self.notes:
+            return []
+        lines = ["", f"_data files: {len(self.files)}"]
+        for name, data in self.files.items():
+            where = data.source + (f", its list '{name.split('.', 1)[1]}'" if "." in name else "")
+            pages = ", ".join(shown_by.get(name, []))
+            if data.kind == "kept":
+                used = self.referenced.get(name.split(".", 1)[0], [])
+                lines.append(f"  {where}: kept in the Jekyll source, not imported: "
+                             f"{data.why_kept or 'not a file the import understands'}"
+                             + (f"; used by {', '.join(used)}, whose Liquid over it is kept "
+                                "as written" if used else ""))
+            elif data.kind == "nav":
+                lines.append(f"  {where}: {data.count()}, used for the nav's labels and order")
+            else:
+                lines.append(f"  {where}: {data.count()}, "
+                             + (f"shown on {pages}" if pages else
+                                "shown on no page (no page or include of the site loops over "
+                                "it; add its macro where it belongs)"))
+            lines += [f"    kept: {kept}" for kept in data.kept]
+        lines += [f"  {note}" for note in self.notes]
+        return lines
+
+    def note_references(self, rel: str, text: str) -> None:
+        """The data files the page ``rel`` names (``site.data.plan``), for the report."""
+        for name in dict.fromkeys(m["name"].split(".", 1)[0] for m in _DATA_LOOP.finditer(text)):
+            pages = self.referenced.setdefault(name, [])
+            if rel not in pages:
+                pages.append(rel)
+
+    def nav_links(self) -> list[tuple[str, str, int]]:
+        """The entries of the site's navigation file (the first, if several)."""
+        return next((f.links for f in self.files.values() if f.kind == "nav"), [])
+
+    def shown(self, name: str) -> DataFile | None:
+        """The data file of this name, if it is one a page can show through a macro."""
+        found = self.files.get(name)
+        return found if found is not None and found.kind in SHOWN_KINDS else None
+
+    def for_include(self, name: str) -> DataFile | None:
+        data = self.includes.get(name)
+        return self.shown(data) if data else None
+
+
+SHOWN_KINDS = ("people", "schedule", "papers", "sponsors")
+# What the people directory holds of a person; a talk's topic or a role stays in the roster.
+IDENTITY = ("name", "aff", "url", "image", "bio")
+
+
+def _text(value: Any) -> str | None:
+    """A field's value as one line of plain text; a list of texts joined with commas
+    (``affiliations: [Mila, CIFAR]``)."""
+    if isinstance(value, list) and value and all(
+            isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value):
+        value = ", ".join(str(v).strip() for v in value if str(v).strip())
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = one_line(html.unescape(_TAG.sub(" ", str(value))))
+    return text or None
+
+
+def _field(entry: dict[Any, Any], names: tuple[str, ...]) -> str | None:
+    for key, value in entry.items():
+        if str(key).lower() in names:
+            return _text(value)
+    return None
+
+
+def person(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
+    """A roster entry from one person of a people file, and the fields it could not place."""
+    if not isinstance(entry, dict):
+        return None, []
+    out: dict[str, Any] = {}
+    unknown: list[str] = []
+    split = (_field(entry, FIRST_NAMES), _field(entry, LAST_NAMES))
+    for key, value in entry.items():
+        lowered = str(key).lower()
+        target = PERSON_FIELDS.get(lowered)
+        text = _text(value)
+        if lowered in FIRST_NAMES + LAST_NAMES and any(split):
+            continue
+        if target is None or text is None:
+            if value not in (None, "", []):
+                unknown.append(str(key))
+            continue
+        if target == "bio":
+            text = str(value).strip()  # Markdown the plugin renders (escaped)
+        if target in ("url", "image"):
+            text = _address(text)
+            if text is None:
+                unknown.append(f"{key} ({value!s:.40})")
+                continue
+        out.setdefault(target, text)
+    if "name" not in out and any(split):
+        out = {"name": " ".join(part for part in split if part), **out}
+    if "name" not in out:
+        return None, unknown
+    return out, unknown
+
+
+NO_VALUE = ("none", "n/a", "na", "-", "#", "tbd", "null", "nil", "todo", "false")
+
+
+def _address(text: str) -> str | None:
+    """A link or image as a page can use it: a placeholder (``none``, ``#``) is no value,
+    and a web address written without its scheme (``www.example.org``) gains https."""
+    if text.lower() in NO_VALUE:
+        return None
+    if re.match(r"^www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]+(?:[/?#]\S*)?$", text):
+        return "https://" + text
+    return text
+
+
+def paper(entry: Any, decision: str | None) -> tuple[dict[str, Any] | None, list[str]]:
+    """A paper of a papers file, in the fields ``papers()`` reads, and the fields left out
+    of the published file (contact details)."""
+    if not isinstance(entry, dict):
+        return None, []
+    out: dict[str, Any] = {}
+    private: list[str] = []
+    extra: dict[str, Any] = {}
+    for key, value in entry.items():
+        name = str(key)
+        target = PAPER_FIELDS.get(name.lower())
+        if value in (None, "", []) or isinstance(value, dict):
+            continue
+        if PRIVATE.search(name):
+            private.append(name)
+            continue
+        if target == "authors":
+            out.setdefault("authors", [a for a in (_text(x) for x in value) if a]
+                           if isinstance(value, list) else _text(value))
+        elif target == "abstract":
+            out.setdefault("abstract", str(value).strip())
+        elif target == "decision" and re.search(r"[/\\]|\.[A-Za-z0-9]{2,4}$", str(value)):
+            extra[name.lower()] = _text(value)  # a file or a link ('presentation: x.mp4')
+        elif target is not None and _text(value):
+            out.setdefault(target, _text(value))
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            extra[name.lower()] = _text(value)  # kept for group_by
+        elif isinstance(value, bool):
+            extra[name.lower()] = "yes" if value else "no"
+    if "title" not in out:
+        return None, private
+    if "forum" in out and _forum(out["forum"]):
+        out["forum"] = _forum(out["forum"])
+    elif "forum" in out:  # not an OpenReview id or link: a link of its own, or kept as text
+        other = str(out.pop("forum"))
+        if re.match(r"^https?://", other):
+            out.setdefault("url", other)
+        else:
+            extra.setdefault("reference", other)
+    if "id" in extra and "forum" not in out:  # an 'id' column: OpenReview's, a link, or kept
+        if _forum(extra["id"]):
+            out["forum"] = _forum(extra.pop("id"))
+        elif re.match(r"^https?://", str(extra["id"])):
+            out.setdefault("url", extra.pop("id"))
+    if decision and "decision" not in out:
+        out["decision"] = decision
+    taken = set(out)
+    out.update({k: v for k, v in extra.items() if k not in taken and v})
+    return out, private
+
+
+_OPENREVIEW_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+_OPENREVIEW_LINK = re.compile(r"^https?://openreview\.net/(?:forum|pdf)\?id=([A-Za-z0-9_-]{6,20})")
+
+
+def _forum(value: Any) -> str | None:
+    """An OpenReview id, from an id or a link to the forum or the PDF."""
+    text = str(value).strip()
+    link = _OPENREVIEW_LINK.match(text)
+    if link:
+        return link.group(1)
+    return text if _OPENREVIEW_ID.match(text) and not text.isdigit() else None
+
+
+def sponsor(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
+    """A sponsor entry, and the fields it could not place. A sponsor without a name is
+    named after its link's host, or its logo's file name."""
+    if not isinstance(entry, dict):
+        return None, []
+    out: dict[str, Any] = {}
+    unknown: list[str] = []
+    for key, value in entry.items():
+        target = SPONSOR_FIELDS.get(str(key).lower())
+        text = _text(value)
+        if target is None or text is None:
+            if value not in (None, "", []):
+                unknown.append(str(key))
+            continue
+        out.setdefault(target, text)
+    if "name" not in out:
+        host = re.match(r"^https?://(?:www\.)?([^/:?#]+)", str(out.get("url", "")))
+        logo = Path(str(out.get("logo", ""))).stem.replace("_", " ").replace("-", " ")
+        name = host.group(1) if host else logo.strip()
+        if not name:
+            return None, unknown
+        out = {"name": name, **out}
+    return out, unknown
+
+
+def nav_links(data: list[Any], depth: int = 0) -> list[tuple[str, str, int]]:
+    """(label, link, depth) of a navigation file's entries, nested dropdowns one deeper."""
+    found: list[tuple[str, str, int]] = []
+    for entry in data:
+        if not isinstance(entry, dict) or depth > 3:
+            continue
+        label = _field(entry, ("name", "title", "text", "label", "page"))
+        link = _field(entry, ("link", "url", "href", "path", "permalink"))
+        if label:
+            found.append((label, link or "", depth))
+        for value in entry.values():
+            if isinstance(value, list):
+                found += nav_links(value, depth + 1)
+    return found
+
+
+def _rows(data: list[Any]) -> list[Any] | None:
+    """The persons of a file in rows or groups (``- num_row: 1`` with a nested list,
+    ``- name: Univ A`` with ``members:``), or None when the file is flat."""
+    if not data or not all(isinstance(row, dict) for row in data):
+        return None
+    flat: list[Any] = []
+    for row in data:
+        nested = [v for v in row.values() if isinstance(v, list)
+                  and any(isinstance(p, dict) for p in v)]
+        if len(nested) != 1:
+            return None
+        flat += nested[0]
+    named = sum(1 for p in flat if isinstance(p, dict) and person(p)[0] is not None)
+    return flat if named * 2 > len(flat) else None
+
+
+def _clock(hour: str, minute: str, pm: str | None) -> str | None:
+    h, m = int(hour), int(minute)
+    if pm:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if pm.lower().startswith("p") else 0)
+    if h > 23 or m > 59:
+        return None
+    return f"{h:02d}:{m:02d}"
+
+
+def times(text: str) -> tuple[str, str | None] | None:
+    """``"09:15 - 09:35"`` as ``("09:15", "09:35")``; ``"9:10am"`` as ``("09:10", None)``."""
+    match = _TIME_RANGE.match(text)
+    if match:
+        p1, p2 = match["p1"], match["p2"]
+        start = _clock(match["h1"], match["m1"], p1 or p2 if int(match["h1"]) <= 12 else None)
+        end = _clock(match["h2"], match["m2"], p2)
+        return (start, end) if start and end else None
+    match = _ONE_TIME.match(text)
+    if match:
+        start = _clock(match["h1"], match["m1"], match["p1"])
+        return (start, None) if start else None
+    return None
+
+
+def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
+    """A schedule slot from one entry of ``schedule.yml``, or None and why not."""
+    if not isinstance(entry, dict):
+        return None, "is not a set of 'key: value' lines"
+    out: dict[str, Any] = {}
+    for key, value in entry.items():
+        target = SLOT_FIELDS.get(str(key).lower())
+        if target is None or value in (None, ""):
+            continue
+        if target == "speakers":
+            names = value if isinstance(value, list) else re.split(r"\s*(?:,|;| and )\s*",
+                                                                 _text(value) or "")
+            out.setdefault("speakers", [n for n in (_text(x) for x in names) if n])
+        elif target == "abstract":
+            out.setdefault("abstract", str(value).strip())
+        else:
+            text = _text(value)
+            if text:
+                out.setdefault(target, text)
+    when = out.pop("time", None)
+    start, end = out.pop("start", None), out.pop("end", None)
+    if when is None and start is not None:
+        when = f"{start} - {end}" if end else start
+    if "title" not in out:
+        return None, "has no title"
+    if when is None:
+        return None, "has no time"
+    parsed = times(when)
+    if parsed is None:
+        return None, f"time '{when}' is not a time I can read (write it as 09:15 - 09:35)"
+    day = entry.get("day")
+    day = day if isinstance(day, str) and _ISO_DAY.match(day) else None
+    return written_slot(day=day, start=parsed[0], end=parsed[1], title=out["title"],
+                        kind=out.get("kind"), speakers=out.get("speakers", ()),
+                        room=out.get("location"), url=out.get("url"),
+                        abstract=out.get("abstract")), ""
+
+
+def _by_day(data: list[Any]) -> tuple[list[Any], dict[int, str]]:
+    """Slots of a schedule grouped by day (``- date: ...`` with a nested ``slots:`` list), one
+    list, the first slot of each day given the day when its date can be read; and each day's
+    first slot's index with the day as written."""
+    grouped = _grouped(data)
+    if grouped is None or grouped[0] not in ("day", "date"):
+        return data, {}
+    nested_key = grouped[1]
+    flat: list[Any] = []
+    labels: dict[int, str] = {}
+    for group in data:
+        written = _text(group.get("date")) or _text(group.get("day")) or ""
+        day = parse_free_date(written)
+        nested = next(v for k, v in group.items() if str(k) == nested_key)
+        for n, entry in enumerate(nested):
+            if n == 0:
+                labels[len(flat)] = written
+                if day is not None and isinstance(entry, dict):
+                    entry = {**entry, "day": day.first.isoformat()}
+            flat.append(entry)
+    return flat, labels
+
+
+# The field of a group that names it: "- session: Session 1" with a nested "papers:" list.
+GROUP_LABELS = ("session", "group", "track", "category", "topic", "section", "name", "title",
+                "label", "day", "date")
+
+
+def _grouped(data: list[Any]) -> tuple[str, str, list[Any]] | None:
+    """Entries grouped in the file (``- session: S1`` with one nested list of entries):
+    the field that names each group, the nested list's key, and the entries, each given its
+    group's name under that field (unless it has one). None when the file is not grouped."""
+    if not data or not all(isinstance(group, dict) for group in data):
+        return None
+    label_key = nested_key = None
+    flat: list[Any] = []
+    for group in data:
+        nested = [(str(k), v) for k, v in group.items() if isinstance(v, list)
+                  and v and all(isinstance(e, dict) for e in v)]
+        if len(nested) != 1 or (nested_key is not None and nested[0][0] != nested_key):
+            return None
+        nested_key = nested[0][0]
+        here = next((str(k).lower() for k in group if str(k).lower() in GROUP_LABELS
+                     and _text(group[k])), None)
+        if here is None or (label_key is not None and here != label_key):
+            return None
+        label_key = here
+        label = _text(next(v for k, v in group.items() if str(k).lower() == here))
+        flat += [entry if label_key in {str(k).lower() for k in entry}
+                 else {**entry, label_key: label} for entry in nested[0][1]]
+    assert label_key is not None and nested_key is not None
+    return label_key, nested_key, flat
+
+
+def _looks_like_slots(data: list[Any]) -> bool:
+    """Entries most of which have a time."""
+    entries = [e for e in data if isinstance(e, dict)]
+    timed = sum(1 for e in entries if {"time", "start", "time_start", "start_time"}
+                & {str(k).lower() for k in e})
+    return bool(entries) and timed * 2 > len(entries)
+
+
+def _kind_by_name(name: str) -> str | None:
+    lowered = name.lower()
+    if "schedule" in lowered or "program" in lowered or "agenda" in lowered:
+        return "schedule"
+    if lowered.split(".")[-1] in NAV_NAMES:
+        return "nav"
+    if any(word in lowered for word in SPONSOR_WORDS):
+        return "sponsors"
+    if any(word in lowered for word in PAPER_WORDS):
+        return "papers"
+    return None
+
+
+def _looks_like_papers(data: list[Any]) -> bool:
+    """Entries with a title and authors, and no person's name."""
+    entries = [e for e in data if isinstance(e, dict)]
+    if not entries:
+        return False
+    papers = sum(1 for e in entries
+                 if {"title", "paper_title"} & {str(k).lower() for k in e}
+                 and {"authors", "author", "author(s)"} & {str(k).lower() for k in e})
+    return papers * 2 > len(entries)
+
+
+def read_file(name: str, data: Any, source: str = "") -> DataFile:
+    """What one ``_data`` file is, from its name and content."""
+    made = _read_file(name, data)
+    made.source = source or f"_data/{name}.yml"
+    return made
+
+
+def _read_file(name: str, data: Any) -> DataFile:
+    if isinstance(data, dict) and data and all(isinstance(v, dict) for v in data.values()):
+        data = list(data.values())  # people keyed by an id: "ada_quill: {name: ...}"
+    if not isinstance(data, list):
+        return DataFile(name, "kept", why_kept="is not a list")
+    kind = _kind_by_name(name)
+    grouped = _grouped(data) if kind in (None, "papers", "schedule") else None
+    if grouped is not None:  # papers or talks grouped by session, track, day...
+        label_key, nested_key, flat = grouped
+        nested_kind = _kind_by_name(nested_key)
+        if kind != "schedule" and (kind == "papers" or nested_kind == "papers"
+                                   or _looks_like_papers(flat)) and not _looks_like_slots(flat):
+            made = _papers_file(name, flat, label_key)
+            made.group_by = label_key if made.kind == "papers" else None
+            return made
+        if kind == "schedule" or nested_kind == "schedule" or _looks_like_slots(flat):
+            if label_key in ("day", "date"):
+                return _schedule_file(name, data)  # grouped by day: _by_day places them
+            made = _schedule_file(name, flat)
+            if made.kind == "schedule":
+                made.kept.append(f"the slots are grouped by '{label_key}' in the file; the "
+                                 "schedule shows them in one list, without the groups' names")
+            return made
+    if kind is None and _looks_like_papers(data):
+        kind = "papers"
+    if kind == "schedule":
+        return _schedule_file(name, data)
+    if kind == "nav":
+        links = nav_links(data)
+        return DataFile(name, "nav", links=links) if links else DataFile(
+            name, "kept", why_kept="has no entry with a name and a link")
+    if kind == "papers":
+        return _papers_file(name, data)
+    if kind == "sponsors":
+        return _named_file(name, "sponsors", data, sponsor,
+                           "has no entry with a name, link or logo")
+    if _placeholder(data):
+        return DataFile(name, "kept", why_kept="its text is placeholder text ('Lorem ipsum'): "
+                        "a theme's sample data, not the workshop's")
+    if any(word in name.lower() for word in NOT_PEOPLE):
+        return DataFile(name, "kept", why_kept="the import reads people, schedule, papers, "
+                        "sponsors and navigation files; this one is kept in the Jekyll source")
+    return _named_file(name, "people", _rows(data) or data, person,
+                       "has no entry with a name (not a people file)")
+
+
+_PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.I)
+
+
+def _placeholder(data: Any, depth: int = 0) -> bool:
+    """Whether the file's text is a theme's sample: some value says 'Lorem ipsum'."""
+    if isinstance(data, str):
+        return bool(_PLACEHOLDER.search(data))
+    if depth > 20:
+        return False
+    values = data.values() if isinstance(data, dict) else data if isinstance(data, list) else []
+    return any(_placeholder(v, depth + 1) for v in values)
+
+
+def _named_file(name: str, kind: str, data: list[Any],
+                read: Callable[[Any], tuple[dict[str, Any] | None, list[str]]],
+                none_read: str) -> DataFile:
+    """A people or sponsors file: each entry read, those without a name and the fields not
+    carried over named in ``kept``; the whole file kept when no entry could be read."""
+    result = DataFile(name, kind)
+    for n, entry in enumerate(data, 1):
+        made, unknown = read(entry)
+        if made is None:
+            result.kept.append(f"entry {n}: has no name" + (", link or logo"
+                                                            if kind == "sponsors" else ""))
+            continue
+        if unknown:
+            result.kept.append(f"entry {n} ({made['name']}): fields not carried over: "
+                               + ", ".join(unknown))
+        result.entries.append(made)
+        result.raw.append(entry)
+    if not result.entries:
+        return DataFile(name, "kept", kept=result.kept if kind == "sponsors" else [],
+                        why_kept=none_read)
+    return result
+
+
+def _schedule_file(name: str, data: list[Any]) -> DataFile:
+    result = DataFile(name, "schedule")
+    entries, labels = _by_day(data)
+    for n, entry in enumerate(entries, 1):
+        if n - 1 in labels and labels[n - 1]:
+            result.day_labels[len(result.entries)] = labels[n - 1]
+        made, why = slot(entry)
+        if made is None:
+            result.kept.append(f"entry {n}: {why}; listed as text under the schedule")
+            if isinstance(entry, dict):
+                result.unread_slots.append((
+                    _text(entry.get("time") or entry.get("Time")) or "",
+                    _text(entry.get("title") or entry.get("Title")) or f"entry {n}"))
+        else:
+            result.entries.append(made)
+            result.raw.append(entry)
+    if not result.entries:
+        return DataFile(name, "kept", kept=result.kept, why_kept="no slot could be read")
+    return result
+
+
+def _papers_file(name: str, data: list[Any], group: str | None = None) -> DataFile:
+    """A papers file; ``group``: the field the file grouped its papers by, which the
+    ``papers()`` call groups them by."""
+    decision = next((label for word, label in DECISIONS if word in name.lower()), None)
+    result = DataFile(name, "papers")
+    private: set[str] = set()
+    for n, entry in enumerate(data, 1):
+        made, left_out = paper(entry, decision)
+        private.update(left_out)
+        if made is None:
+            result.kept.append(f"entry {n}: has no title; not in the papers file")
+            continue
+        result.entries.append(made)
+        result.raw.append(entry)
+    if private:
+        result.kept.append("fields left out of the published papers file (contact details, "
+                           "which Jekyll's _data never published): " + ", ".join(sorted(private)))
+    shown = set(PAPER_FIELDS.values())
+    other = sorted({k for e in result.entries for k in e if k not in shown and k != group})
+    if other:
+        result.kept.append("fields kept in the papers file, which papers() does not show "
+                           "(it can group by them): " + ", ".join(other))
+    if not result.entries:
+        return DataFile(name, "kept", kept=result.kept, why_kept="has no entry with a title")
+    return result
+
+
+DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv")
+
+
+def _load_data(path: Path, rel: str, site: SiteData) -> tuple[bool, Any]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".csv":
+        try:
+            rows = list(csv.DictReader(io.StringIO(text)))
+        except csv.Error as exc:
+            site.notes.append(f"{rel} was not read: it is not a CSV file I can read ({exc}).")
+            return False, None
+        return True, [{k: v for k, v in row.items() if k is not None} for row in rows]
+    loaded = load_json(text) if path.suffix == ".json" else load(text)
+    if not loaded.ok:
+        message, fix = loaded.error or ("could not be read.", "")
+        site.notes.append(f"{rel} {message} {fix}".strip())
+        return False, None
+    return True, loaded.data
+
+
+def read_site_data(source: Path) -> SiteData:
+    """The ``_data`` files and ``_includes`` of a Jekyll site at ``source``."""
+    site = SiteData()
+    folder = source / "_data"
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in DATA_SUFFIXES or not path.is_file():
+                continue
+            rel = f"_data/{path.name}"
+            if within(path, source) is None:
+                site.notes.append(f"{rel} was not read: it leads outside the site.")
+                continue
+            if path.stat().st_size > MAX_DATA_BYTES:
+                site.notes.append(f"{rel} was not read: it is larger than "
+                                  f"{MAX_DATA_BYTES:,} bytes.")
+                continue
+            ok, data = _load_data(path, rel, site)
+            if not ok:
+                continue
+            lists = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, list)
+                     and re.fullmatch(r"[A-Za-z0-9_-]{1,100}", k)} \
+                if isinstance(data, dict) and not all(isinstance(v, dict)
+                                                     for v in data.values()) else {}
+            if lists:  # site.data.people.team: each list a file of its own
+                for key, value in lists.items():
+                    site.files[f"{path.stem}.{key}"] = read_file(f"{path.stem}.{key}", value, rel)
+                continue
+            site.files[path.stem] = read_file(path.stem, data, rel)
+    site.find_shared()
+    includes = source / "_includes"
+    if includes.is_dir():
+        for path in sorted(includes.rglob("*.html")):
+            if not path.is_file() or within(path, source) is None:
+                continue
+            if path.stat().st_size > MAX_INCLUDE_BYTES:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            name = path.relative_to(includes).as_posix()
+            site.include_texts[name] = text
+            found = {data_name(m["name"], site) for m in _DATA_LOOP.finditer(text)}
+            known = sorted(n for n in found if n is not None and site.shown(n) is not None)
+            # An include that loops over one file shows it; one that also reads another (a
+            # schedule that looks up its speakers) shows its schedule.
+            schedules = [n for n in known if site.files[n].kind == "schedule"]
+            if len(known) == 1 or len(schedules) == 1:
+                site.includes[name] = known[0] if len(known) == 1 else schedules[0]
+    return site
+
+
+def data_name(dotted: str, site: SiteData) -> str | None:
+    """The data file ``site.data.<dotted>`` names: ``people.team`` when ``people.yml`` is a
+    mapping of lists, else its first part."""
+    if dotted in site.files:
+        return dotted
+    first = dotted.split(".", 1)[0]
+    return first if first in site.files else None

@@ -1,0 +1,1185 @@
+"""``mkdocs-workshop import-jekyll SOURCE DEST``: a Jekyll workshop site as a MkDocs site.
+
+Reads SOURCE and never writes into it. Every page with front matter becomes a Markdown page
+under ``DEST/docs`` at the path its ``permalink`` gives; rosters stay in the front matter,
+``{% include team.html %}`` and "Important Dates" lists become macros, images are copied once
+by content, and ``DEST/mkdocs.yml`` configures Material, the macros plugin and this plugin.
+The report accounts for every page, person, date line, image and piece of Liquid.
+
+The source is not trusted (see "What the importer trusts" in docs/import-jekyll.md): nothing
+in it reaches mkdocs-macros as a template (:mod:`.escape`), nothing is read from outside
+SOURCE or written outside DEST (:mod:`.paths`), and every YAML text is read with the limits
+of :mod:`mkdocs_workshop.core.safeload`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from ...core.frontmatter import parse_front_matter
+from ...core.meta import META_RE, YAML_RE
+from ...core.problems import Refused, excerpt, printable
+from ...core.safeload import Loaded, load
+from ...core.times import format_day
+from ...core.timezones import AOE
+from ...features import is_roster
+from ...features.dates import is_workshop_label
+from ...features.directory import Directory
+from ...features.page import find_calls, read_page
+from ...features.papers import PaperFiles
+from ..common.deploy import WORKFLOW_PATH, workflow_text
+from ..common.escape import html_text, keep_verbatim, markdown_text, one_line
+from ..common.freedates import DateLine
+from ..common.newsite import GITIGNORE, REQUIREMENTS, mkdocs_yml_text
+from ..common.paths import (
+    CHUNK,
+    WriteRefused,
+    contains,
+    safe_segment,
+    safe_segments,
+    within,
+    write_file,
+)
+from .body import BodyResult, convert_body, drop_call_wrappers
+from .datafiles import SiteData, read_site_data
+from .dataloops import Written, directory_yaml, use_site_data
+from .frontmatter import edit_front_matter, key_edits, unwritable
+from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
+from .nav import (
+    Button,
+    NavPage,
+    commented_buttons,
+    data_nav,
+    first_heading,
+    group,
+    header_buttons,
+    home_entries,
+    nav_entries,
+)
+from .published import SourcePage, one_per_address
+from .venue import venue_of
+
+PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_modules", "vendor",
+                ".git", ".bundle", ".jekyll-cache", ".sass-cache"}
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico",
+                  ".tif", ".tiff")
+MAX_PAGE_BYTES = 10_000_000  # no workshop page is near this; a bigger file is not read
+MAX_IMAGE_BYTES = 50_000_000  # a photo or a logo; a bigger file is not read nor copied
+MAX_CONFIG_BYTES = 2_000_000  # a _config.yml is a few kilobytes; a bigger one is not read
+MAX_LAYOUT_BYTES = 1_000_000  # a layout is a few kilobytes; a bigger one is not read
+SHOWN = 200  # characters of a value from the source shown in the report
+MAX_LINE = 1_000  # characters of a line of the report (a note holds a few values)
+MAX_LISTED = 1_000  # lines of one kind listed for one page (Liquid kept, images missing, ...)
+
+
+def shown(value: object, limit: int = SHOWN) -> str:
+    """A value from the source as the report shows it: on one line, control characters
+    escaped (``\\n``), at most ``limit`` characters."""
+    return excerpt(str(value), limit)
+
+
+@dataclass
+class PageReport:
+    source: str
+    dest: str
+    title: str | None
+    collection: str | None = None  # the Jekyll collection (output: true) the page is of
+    people: dict[str, int] = field(default_factory=dict)
+    unshown: dict[str, str] = field(default_factory=dict)  # roster -> why no team() shows it
+    commented_people: int = 0
+    roles: list[str] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)
+    loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
+    links_rewritten: int = 0
+    slots: int = 0  # schedule slots made of a table
+    layout: str | None = None  # the Jekyll layout the page named
+    heading: str | None = None  # its first level-one heading
+    day: date | None = None  # the workshop's day, else its last date (editions' order)
+    venue: str | None = None  # "NeurIPS 2025": the nav's label of the edition
+    buttons: list[str] = field(default_factory=list)  # header buttons made workshop.links
+    links_unresolved: list[str] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    kept_lines: list[str] = field(default_factory=list)
+    liquid_kept: list[str] = field(default_factory=list)
+    comments_converted: int = 0
+    notes: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)  # what the plugin will say on build
+    data_used: list[str] = field(default_factory=list)  # 'include x.html -> << team("x") >>'
+    data_names: list[str] = field(default_factory=list)  # the _data files the page shows
+
+    @property
+    def is_edition(self) -> bool:
+        return bool(self.people or self.dates)
+
+
+@dataclass
+class Report:
+    source: Path
+    dest: Path
+    dry_run: bool
+    site_name: str = ""
+    pages: list[PageReport] = field(default_factory=list)
+    images_copied: list[str] = field(default_factory=list)
+    images_reused: int = 0
+    images_missing: list[str] = field(default_factory=list)  # "page: path"
+    images_refused: list[str] = field(default_factory=list)  # "page: path (why)"
+    skipped_files: int = 0
+    not_published: list[str] = field(default_factory=list)  # pages another one replaces
+    notes: list[str] = field(default_factory=list)
+    data_files: SiteData | None = None
+
+    def pages_using_data(self) -> dict[str, list[str]]:
+        """Each _data file a page shows, and the pages that show it."""
+        used: dict[str, list[str]] = {}
+        for page in self.pages:
+            for name in page.data_names:
+                used.setdefault(name, []).append(f"docs/{page.dest}")
+        return used
+
+    def render(self) -> str:
+        verb = "Would write" if self.dry_run else "Wrote"
+        people = sum(sum(p.people.values()) for p in self.pages)
+        from_data = sum(len(f.entries) for f in self.data_files.files.values()
+                        if f.kind == "people") \
+            if self.data_files is not None else 0
+        commented = sum(p.commented_people for p in self.pages)
+        dates = sum(len(p.dates) for p in self.pages)
+        kept = sum(len(p.kept_lines) for p in self.pages)
+        liquid = sum(len(p.liquid_kept) for p in self.pages)
+        links = sum(p.links_rewritten for p in self.pages)
+        unresolved = sum(len(p.links_unresolved) for p in self.pages)
+        lines = [
+            f"{verb} a MkDocs site for '{shown(self.site_name)}' to {printable(str(self.dest))}"
+            + (" (dry run: nothing written)" if self.dry_run else ""),
+            "",
+            f"Text from the Jekyll site is shown on one line, with control characters escaped "
+            f"(a line break as \\n), and cut at {SHOWN} characters (…).",
+            f"Pages: {len(self.pages)} ({sum(p.is_edition for p in self.pages)} with rosters or "
+            f"dates); files without front matter not copied: {self.skipped_files}"
+            + (f"; not imported, another page has the same address: {len(self.not_published)}"
+               if self.not_published else ""),
+            f"People: {people} in rosters"
+            + (f", {from_data} in _data files" if from_data else "")
+            + (f"; {commented} commented out in the source, left out as in Jekyll"
+               if commented else ""),
+            f"Dates converted: {dates}; lines kept as written: {kept}",
+            f"Images: {len(self.images_copied)} copied, {self.images_reused} reused (same "
+            f"file), {len(self.images_missing)} missing"
+            + (f", {len(self.images_refused)} not copied (outside the site, not an image, or "
+               "too large)" if self.images_refused else ""),
+            f"Liquid kept verbatim in raw blocks: {liquid}",
+            f"Links between pages rewritten: {links}; internal links kept as written (no page "
+            f"there): {unresolved}",
+        ]
+        for page in self.pages:
+            lines += ["", f"{shown(page.source)} -> docs/{page.dest}"
+                      + (f"  ({shown(page.title)})" if page.title else "")]
+            for roster, count in page.people.items():
+                lines.append(f"  roster {shown(roster)}: {count} people"
+                             + (f", {page.unshown[roster]}" if roster in page.unshown else ""))
+            if page.commented_people:
+                lines.append(f"  commented-out people left out: {page.commented_people}")
+            lines += _listed([f'  include team.html -> << team("{team}") >>'
+                              for team in page.teams])
+            lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
+            if page.venue:
+                lines.append(f"  workshop.venue: {shown(page.venue)} (found in the page's address, "
+                             "subtitle, description or title; the nav labels the edition by it)")
+            lines += _listed([f"  header button -> workshop.links: {shown(button)}"
+                              for button in page.buttons])
+            if page.buttons:
+                lines.append("  (the edition's header shows these buttons; each links to the "
+                             "page or address named)")
+            if page.slots:
+                lines.append(f"  schedule table -> schedule: {page.slots} slots, "
+                             "<< schedule() >>")
+            if page.links_rewritten:
+                lines.append(f"  links to other pages rewritten: {page.links_rewritten}")
+            lines += _listed([f"  link kept as written (no page of the site is there): "
+                              f"{shown(url)}" for url in page.links_unresolved])
+            lines += _listed([f"  role split from the name: {shown(role)}"
+                              for role in page.roles])
+            lines += _listed([f"  date: {shown(date)}" for date in page.dates])
+            lines += _listed([f"  kept as written (not a date I can read): {shown(line)}"
+                              for line in page.kept_lines])
+            lines += _listed([f"  Liquid kept verbatim: {shown(kept, 120)}"
+                              for kept in page.liquid_kept])
+            if page.comments_converted:
+                lines.append(f"  Liquid comments turned into HTML comments: "
+                             f"{page.comments_converted}")
+            lines += _listed([f"  note: {note}" for note in page.notes])
+            lines += _listed([f"  {used}" for used in page.data_used])
+            lines += _listed([f"  the built site will say: {check}" for check in page.checks])
+        if self.not_published:
+            lines += ["", "Pages with the same address as another page (Jekyll publishes one):"]
+            lines += _listed([f"  {line}" for line in self.not_published])
+        if self.images_missing:
+            lines += ["", "Missing images (the cards show initials until they are added):"]
+            lines += _listed([f"  {missing}" for missing in self.images_missing])
+        if self.images_refused:
+            lines += ["", "Images not copied (the import reads only images inside the site, of at "
+                      f"most {MAX_IMAGE_BYTES:,} bytes):"]
+            lines += _listed([f"  {refused}" for refused in self.images_refused])
+        if self.data_files is not None:
+            lines += self.data_files.report_lines(self.pages_using_data())
+        for note in _listed(self.notes):
+            lines += ["", note]
+        # Each line once more: nothing from the source can start a line of its own, or
+        # rewrite what the terminal shows.
+        return "".join(excerpt(line, MAX_LINE) + "\n" for line in lines)
+
+
+def _listed(lines: list[str]) -> list[str]:
+    """``lines``, or the first MAX_LISTED of them and how many more there are."""
+    if len(lines) <= MAX_LISTED:
+        return lines
+    indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())]
+    return [*lines[:MAX_LISTED], f"{indent}... and {len(lines) - MAX_LISTED:,} more like these"]
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class Images:
+    """Copies images into DEST/docs/assets/images once per content; only files inside the
+    Jekyll site (symbolic links resolved) with an image's suffix."""
+
+    def __init__(self, source: Path, report: Report) -> None:
+        self.source = source  # resolved
+        self.report = report
+        self.by_hash: dict[str, str] = {}
+        self.by_file: dict[Path, str] = {}
+        self.taken: set[str] = set()  # casefolded: the same name on macOS and Windows
+        self.writes: dict[str, Path] = {}  # dest path (docs-relative) -> source file (resolved)
+
+    def locate(self, ref: str, page_dir: str) -> Path | str:
+        """The image file (resolved), or why it is not copied ("" when it is missing)."""
+        path = ref.split("#", 1)[0].split("?", 1)[0]
+        if not path or any(not c.isprintable() for c in path):
+            return ""
+        candidates = [posixpath.normpath(path.lstrip("/"))] if path.startswith("/") else [
+            posixpath.normpath(posixpath.join(page_dir, path)), posixpath.normpath(path)]
+        why = ""
+        for candidate in candidates:
+            if candidate == ".." or candidate.startswith(("../", "/")):
+                why = why or "outside the site"
+                continue
+            full = self.source / candidate
+            if not os.path.lexists(full):
+                continue
+            found = within(full, self.source)
+            if found is None:
+                if not Path(os.path.realpath(full)).is_relative_to(self.source):
+                    why = why or "outside the site"
+                continue  # a folder, or not a regular file: missing
+            if not found.name.lower().endswith(IMAGE_SUFFIXES):
+                why = why or "not an image file"
+                continue
+            if any(part.startswith(".") for part in found.relative_to(self.source).parts):
+                why = why or "a hidden file, which Jekyll does not publish"
+                continue
+            return found
+        return why
+
+    def copy(self, ref: str, page: str) -> str | None:
+        """The docs-relative path of the copied image, or None (web address, or missing)."""
+        if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.I) or ref.startswith("//"):
+            return None
+        found = self.locate(ref, posixpath.dirname(page))
+        if isinstance(found, str):
+            if found:
+                self.report.images_refused.append(f"{shown(page)}: {shown(ref)} ({found})")
+            else:
+                self.report.images_missing.append(f"{shown(page)}: {shown(ref)}")
+            return None
+        if found in self.by_file:
+            self.report.images_reused += 1
+            return self.by_file[found]
+        try:
+            digest = _digest(found, MAX_IMAGE_BYTES)
+        except OSError as exc:
+            self.report.images_refused.append(f"{shown(page)}: {shown(ref)} (could not be "
+                                              f"read: {shown(exc.strerror or exc)})")
+            return None
+        if digest is None:
+            self.report.images_refused.append(f"{shown(page)}: {shown(ref)} (larger than "
+                                              f"{MAX_IMAGE_BYTES:,} bytes, more than a photo "
+                                              "or a logo needs)")
+            return None
+        if digest in self.by_hash:
+            self.report.images_reused += 1
+            self.by_file[found] = self.by_hash[digest]
+            return self.by_hash[digest]
+        stem, suffix = os.path.splitext(found.name)
+        name = f"{safe_segment(stem) or 'image'}{suffix.lower()}"
+        target = f"assets/images/{name}"
+        if target.casefold() in self.taken:
+            target = f"assets/images/{safe_segment(stem) or 'image'}-{digest[:8]}{suffix.lower()}"
+        self.taken.add(target.casefold())
+        self.by_hash[digest] = self.by_file[found] = target
+        self.writes[target] = found
+        self.report.images_copied.append(target)
+        return target
+
+
+def _digest(path: Path, limit: int) -> str | None:
+    """The SHA-256 of the file, read piece by piece; None if it is larger than ``limit``."""
+    if path.stat().st_size > limit:
+        return None
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as stream:
+        while chunk := stream.read(CHUNK):
+            size += len(chunk)
+            if size > limit:  # it grew since it was looked at
+                return None
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Destinations:
+    """Page paths under docs/, each once (case aside), never a file where a folder is."""
+
+    def __init__(self) -> None:
+        self.files: set[str] = set()
+        self.folders: set[str] = set()
+        self.tried: dict[str, int] = {}  # the last number tried after a taken path
+
+    def unique(self, path: str) -> str:
+        """``path``, or ``path`` with -2, -3, ... before .md: the first that is free."""
+        base = path
+        n = self.tried.get(base.casefold(), 1)
+        while not self.free(path):
+            n += 1
+            path = f"{base[:-3]}-{n}.md"
+        self.tried[base.casefold()] = n
+        self.take(path)
+        return path
+
+    def free(self, path: str) -> bool:
+        key = path.casefold()
+        parents = key.split("/")[:-1]
+        return (key not in self.files and key not in self.folders
+                and not any("/".join(parents[:i]) in self.files
+                            for i in range(1, len(parents) + 1)))
+
+    def take(self, path: str) -> None:
+        key = path.casefold()
+        self.files.add(key)
+        parts = key.split("/")
+        for i in range(1, len(parts)):
+            self.folders.add("/".join(parts[:i]))
+
+
+def _dest_path(rel: str, meta: dict[Any, Any], taken: Destinations,
+               report: PageReport) -> str:
+    permalink = meta.get("permalink")
+    path = None
+    if isinstance(permalink, str) and permalink.strip():
+        if ":" in permalink:
+            report.notes.append(f"permalink '{shown(permalink)}' has placeholders; "
+                                "the file's own path is used")
+        else:
+            naive = re.sub(r"(/index)?\.html?$", "", permalink.strip().strip("/"))
+            joined = "/".join(safe_segments(permalink.strip()))
+            cleaned = re.sub(r"(/index)?\.html?$", "", joined)
+            lost = not joined and any(part not in ("", ".", "..") for part in
+                                      permalink.strip().replace("\\", "/").split("/"))
+            if lost:  # "/😀/" is not the home page
+                report.notes.append(f"permalink '{shown(permalink)}' has no letter or digit "
+                                    "to make a path of; the file's own path is used")
+            else:
+                path = "index.md" if cleaned in ("", "index") else f"{cleaned}.md"
+                if cleaned != naive:
+                    report.notes.append(f"permalink '{shown(permalink)}' made a safe path "
+                                        f"inside docs/: docs/{path}")
+    if path is None:
+        stem = os.path.splitext(rel)[0]
+        cleaned = "/".join(safe_segments(stem)) or "page"
+        path = f"{cleaned}.md"
+        if cleaned != stem:
+            report.notes.append(f"file name made a safe path: docs/{path}")
+    base, path = path, taken.unique(path)
+    if path != base:
+        report.notes.append(f"another page already goes to docs/{base}; this one goes to "
+                            f"docs/{path}")
+    return path
+
+
+def _site_url(url: Any, baseurl: Any, report: Report) -> str | None:
+    """``url`` and ``baseurl`` of _config.yml as a site_url: http(s), with a host, and no
+    character that could leave an HTML attribute."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    url = url.strip().rstrip("/")
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # an IPv6 address without its ]
+        host = None
+    if (not host or parts.scheme.lower() not in ("http", "https") or not url.isprintable()
+            or re.search(r"""[\s"'<>\\{}|^`]""", url)):
+        report.notes.append(f"_config.yml: url '{shown(url)}' is not an http(s) "
+                            "address with a host; mkdocs.yml has no site_url.")
+        return None
+    base = "/".join(safe_segments(baseurl)) if isinstance(baseurl, str) else ""
+    return f"{url}/{quote(base)}/" if base else f"{url}/"
+
+
+def _site_config(source: Path, report: Report) -> tuple[dict[str, Any], dict[Any, Any]]:
+    """mkdocs.yml's settings from _config.yml, and what _config.yml holds."""
+    data: Any = {}
+    config_file = source / "_config.yml"
+    if os.path.lexists(config_file):
+        found = within(config_file, source)
+        if found is None:
+            report.notes.append(f"_config.yml was not read: {_outside(config_file, source)}; "
+                                "defaults are used.")
+        else:
+            loaded = _read_yaml_file(found, report, "_config.yml")
+            data = loaded.data if loaded.ok else {}
+            why = unwritable(data)
+            if why:
+                report.notes.append(f"_config.yml {why} Defaults are used.")
+                data = {}
+    if not isinstance(data, dict):
+        data = {}
+    name = one_line(str(data.get("title") or data.get("name") or "")) or source.name
+    report.site_name = name
+    config: dict[str, Any] = {"site_name": html_text(name)}
+    url = _site_url(data.get("url"), data.get("baseurl"), report)
+    if url:
+        config["site_url"] = url
+    description = data.get("description")
+    if description and html_text(str(description)):
+        config["site_description"] = html_text(str(description))
+    return config, data
+
+
+@dataclass
+class Collections:
+    """Jekyll's collections, from _config.yml: the folder of each (``_speakers``, or under
+    ``collections_dir``), and whether Jekyll publishes its documents as pages."""
+
+    folders: dict[str, tuple[str, bool]] = field(default_factory=dict)  # rel -> (label, out)
+    included: set[str] = field(default_factory=set)  # '_pages': named by 'include:'
+
+    @classmethod
+    def read(cls, data: dict[Any, Any]) -> Collections:
+        found = cls()
+        include = data.get("include")
+        if isinstance(include, list):  # folders starting with '_' that Jekyll publishes
+            found.included = {name.strip("/") for name in include if isinstance(name, str)
+                              and name.startswith("_") and safe_segment(name.strip("/"))
+                              == name.strip("/") and name.strip("/") not in SKIPPED_DIRS
+                              and name.strip("/") != "_data"}
+        declared = data.get("collections")
+        if isinstance(declared, list):
+            declared = {label: None for label in declared if isinstance(label, str)}
+        if not isinstance(declared, dict):
+            return found
+        where = data.get("collections_dir")
+        base = "/".join(safe_segments(where)) if isinstance(where, str) else ""
+        for label, settings in declared.items():
+            if not isinstance(label, str) or safe_segment(label) != label or label == "posts":
+                continue
+            output = isinstance(settings, dict) and settings.get("output") is True
+            found.folders[f"{base}/_{label}" if base else f"_{label}"] = (label, output)
+        return found
+
+    def of(self, rel: str) -> tuple[str, str] | None:
+        """The collection a file is in and its path as Jekyll publishes it (``speakers/a.md``
+        for ``_speakers/a.md``), if that collection is published."""
+        for folder, (label, output) in self.folders.items():
+            if output and rel.startswith(folder + "/"):
+                return label, f"{label}/{rel[len(folder) + 1:]}"
+        return None
+
+
+def _read_yaml_file(path: Path, report: Report, rel: str) -> Loaded:
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            report.notes.append(f"{rel} was not read: it is larger than {MAX_CONFIG_BYTES:,} "
+                                "bytes, more than a site's settings need; defaults are used.")
+            return Loaded(ok=False)
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        report.notes.append(f"{rel} could not be read ({_why(exc)}); defaults are used.")
+        return Loaded(ok=False)
+    loaded = load(text)
+    if not loaded.ok:
+        assert loaded.error is not None
+        report.notes.append(f"{rel} {loaded.error[0]} Defaults are used.")
+    return loaded
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not UTF-8 text: byte {exc.start}"
+    if isinstance(exc, OSError):
+        return shown(exc.strerror or exc)
+    return shown(exc)
+
+
+def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
+    """The ``dates:`` entries of the lines: ``Label: day`` when that is all there is, else
+    ``what`` with ``when`` or ``start``/``end`` (times of day and a zone when the line gives
+    them) and ``extended`` (a deadline's new date; a period extended gets its new last day as
+    ``end``, the first one named in its label)."""
+    block: list[Any] = []
+    for _line, parsed in dates:
+        found = parsed.date
+        entry: dict[str, Any] = {"what": parsed.what}
+        if parsed.end_time is not None and found.time is not None:
+            entry["start"] = found.when
+            entry["end"] = datetime.combine(found.first, parsed.end_time)
+        elif found.first != found.last:
+            entry["start"], entry["end"] = found.first, found.last
+        else:
+            entry["when"] = found.when
+        if parsed.extended is not None and "end" in entry:
+            # Only a deadline has 'extended:': a period's new last day is its end, and the
+            # label keeps the one the source gave first.
+            entry["what"] = f"{parsed.what} (extended from {format_day(found.last)})"
+            entry["end"] = parsed.extended.last
+        elif parsed.extended is not None:
+            entry["extended"] = parsed.extended.when
+        if found.zone not in (None, "AoE") and (found.time is not None or found.zone == "UTC"):
+            entry["timezone"] = found.zone
+        if list(entry) == ["what", "when"] and not isinstance(found.when, datetime):
+            entry = {parsed.what: found.first}
+        block.append(entry)
+    return block
+
+
+def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
+    for _line, parsed in dates:
+        if is_workshop_label(parsed.label):
+            found = parsed.date
+            # New objects: the same ones as in dates: would be written as YAML aliases.
+            first, last = (date.fromordinal(d.toordinal()) for d in (found.first, found.last))
+            block: dict[str, Any] = ({"date": first} if first == last
+                                     else {"start": first, "end": last})
+            if found.zone not in (None, "AoE") and found.time is not None:
+                block["timezone"] = found.zone  # the hours were given in it
+            return block
+    return None
+
+
+def _published(name: str) -> bool:
+    """Whether Jekyll publishes a file of this name (it leaves out ., _, # and ~ files)."""
+    return not name.startswith((".", "_", "#")) and not name.endswith("~")
+
+
+def _pages(source: Path, report: Report, collections: Collections) -> list[tuple[str, str]]:
+    pages = []
+
+    def unreadable(error: OSError) -> None:
+        report.notes.append(f"{shown(error.filename)} could not be read ({_why(error)}); what "
+                            "is in it was not imported.")
+
+    for root, dirs, files in os.walk(source, onerror=unreadable):
+        kept = []
+        for folder in sorted(dirs):
+            if folder in SKIPPED_DIRS or folder.startswith("."):
+                continue  # Jekyll's own machinery, which Material and the plugin replace
+            rel_folder = (Path(root) / folder).relative_to(source).as_posix()
+            if collections.of(rel_folder + "/x") is not None or not folder.startswith("_") \
+                    or rel_folder in collections.included:
+                if os.path.islink(Path(root) / folder):  # os.walk does not go in: said
+                    report.notes.append(f"{shown(rel_folder)}/ was not imported: it is a link "
+                                        "to a folder, and the import follows no link to a "
+                                        "folder (it could lead outside the site); copy the "
+                                        "folder into the site if its pages belong there.")
+                    continue
+                kept.append(folder)
+            else:
+                report.notes.append(_folder_left_out(source, rel_folder, folder, collections))
+        dirs[:] = kept
+        for name in sorted(files):
+            if not name.lower().endswith(PAGE_SUFFIXES):
+                continue
+            full = Path(root) / name
+            rel = full.relative_to(source).as_posix()
+            if not _published(name):
+                report.notes.append(f"{shown(rel)} was not imported: Jekyll does not publish files "
+                                    "whose name starts with '.', '_' or '#', or ends with '~'.")
+                continue
+            text = _read_page(full, rel, source, report)
+            if text is None:
+                continue
+            if split_front_matter(text) is not None:
+                pages.append((rel, text))
+            else:
+                report.skipped_files += 1
+    return pages
+
+
+def _folder_left_out(source: Path, rel: str, name: str, collections: Collections) -> str:
+    """What the report says of a folder starting with ``_`` that is not imported."""
+    if os.path.islink(source / rel):  # never followed, nor counted
+        files = "a link to a folder"
+    else:
+        count = sum(len(files) for _root, _dirs, files in os.walk(source / rel))
+        files = f"{count:,} file{'' if count == 1 else 's'}"
+    if name == "_posts":
+        why = ("Jekyll posts are not workshop pages; copy them by hand if you want them (a "
+               "blog: Material's blog plugin)")
+    elif name == "_drafts":
+        why = "Jekyll drafts, which it publishes only with --drafts"
+    elif name == "_data":
+        why = ("Jekyll data files (site.data), not published as they are; what the import "
+               "made of each is listed under '_data files'")
+    elif rel in collections.folders:
+        why = "a collection Jekyll does not publish as pages (its output is not true)"
+    else:
+        why = "Jekyll does not publish folders whose name starts with '_'"
+    return f"not imported: {shown(rel)}/ ({files}): {why}."
+
+
+_EMPTY_FRONT_MATTER = re.compile(r"-{3}[ \t]*\n(?:-{3}|\.{3})[ \t]*\n")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str] | None:
+    """The front matter and the text of a page, as Jekyll reads them, or None when the file
+    is not a page. Jekyll's rule: a file whose first line is ``---`` is a page; a later line
+    ``---`` (or ``...``) ends its front matter, which may be empty (``---`` on the next line;
+    MkDocs needs a line between) or be at the end of the file. With no such line, the whole
+    file is the page's text (front matter None)."""
+    if not text.endswith("\n"):
+        text += "\n"
+    empty = _EMPTY_FRONT_MATTER.match(text)
+    if empty:
+        return "", text[empty.end():]
+    match = YAML_RE.match(text)
+    if match:
+        return match.group(1), text[match.end():]
+    return (None, text) if re.match(r"-{3}[ \t]*\n", text) else None
+
+
+def _no_front_matter(body: str) -> str:
+    """A page without front matter, written so that MkDocs reads none: a text whose first
+    lines MkDocs would take for front matter (a block between ``---`` lines, or
+    MultiMarkdown's ``key: value`` lines) gets an empty block before it."""
+    if YAML_RE.match(body) or META_RE.match(body.split("\n", 1)[0]):
+        return f"---\n{{}}\n---\n\n{body}"
+    return body
+
+
+def _outside(path: Path, source: Path) -> str:
+    """Why the import does not read ``path``, which is not a regular file inside SOURCE."""
+    if not Path(os.path.realpath(path)).is_relative_to(source):
+        return "it is a link to a file outside the site"
+    return "it is not a regular file (a folder, a pipe, or a broken link)"
+
+
+def _read_page(full: Path, rel: str, source: Path, report: Report) -> str | None:
+    found = within(full, source)
+    if found is None:
+        report.notes.append(f"{shown(rel)} was not imported: {_outside(full, source)}.")
+        return None
+    try:
+        if found.stat().st_size > MAX_PAGE_BYTES:
+            report.notes.append(f"{shown(rel)} was not imported: it is larger than "
+                                f"{MAX_PAGE_BYTES:,} bytes, more than a page needs.")
+            return None
+        return found.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        report.notes.append(f"{shown(rel)} was not imported: it could not be read "
+                            f"({_why(exc)}).")
+        return None
+
+
+def _refuse_folders(source: Path, dest: Path, *, force: bool, dry_run: bool) -> None:
+    if not source.is_dir():
+        raise Refused(f"{source} is not a folder.")
+    if contains(source, dest):
+        raise Refused(f"{dest} is inside the Jekyll site {source}; the import never writes "
+                      "into its source. Choose a folder outside it.")
+    if contains(dest, source):
+        raise Refused(f"The Jekyll site {source} is inside {dest}; the import would write "
+                      "over its own source, with or without --force. Choose a folder "
+                      "outside it.")
+    if os.path.lexists(dest) and not dest.is_dir():
+        raise Refused(f"{dest} is there and is not a folder. Choose an empty folder.")
+    if dest.exists() and any(dest.iterdir()) and not force and not dry_run:
+        raise Refused(f"{dest} is not empty. Choose an empty folder, or add --force to "
+                      "write over the files the import makes there.")
+
+
+def import_site(source: Path, dest: Path, *, force: bool = False,
+                dry_run: bool = False) -> Report:
+    source, dest = source.resolve(), dest.resolve()
+    _refuse_folders(source, dest, force=force, dry_run=dry_run)
+    report = Report(source, dest, dry_run)
+    config, data = _site_config(source, report)
+    collections = Collections.read(data)
+    images = Images(source, report)
+    taken = Destinations()
+    site_data = read_site_data(source)
+    report.data_files = site_data
+    outputs: dict[str, str] = {}
+    written = Written()
+    pages = _one_per_address(_pages(source, report, collections), collections, report)
+    for rel, text in pages:
+        site_data.note_references(rel, text)
+    site = _site_map(pages, collections, data)
+    layouts = Layouts(source, report)
+    for rel, text in pages:
+        page = PageReport(rel, "", None)
+        published = collections.of(rel)
+        if published is not None:
+            page.collection = published[0]
+        outputs_text = _import_page(rel, text, page, images, taken,
+                                    path=published[1] if published else rel, site=site,
+                                    layouts=layouts, site_data=site_data, written=written)
+        outputs[page.dest] = outputs_text
+        report.pages.append(page)
+    if site_data.directory:  # people of several _data files, each once
+        written.files["people.yml"] = directory_yaml(site_data)
+        count = len(site_data.directory)
+        report.notes.append(f"docs/people.yml: {count} {'person' if count == 1 else 'people'} "
+                            "of several _data files, each once (name, affiliation, link, photo, "
+                            "bio); the rosters name them by id.")
+    for rel, text in written.files.items():  # papers files from _data, one per file shown
+        if rel in outputs:
+            report.notes.append(f"docs/{rel} was not written: a page of the site is there.")
+        else:
+            outputs[rel] = text
+    index_needed = "index.md" not in outputs and bool(outputs)
+    if index_needed:
+        outputs["index.md"] = _index_page(report)
+        report.notes.append("The Jekyll site has no home page; docs/index.md lists the pages.")
+    _check_pages(report, outputs, set(images.writes), written.files, site_data.directory)
+    mkdocs_yml = _mkdocs_yml(config, report, index_needed, layouts, site)
+    if not dry_run:
+        _write(dest, outputs, images.writes, mkdocs_yml, report)
+        # The GitHub Actions workflow that builds and deploys it (docs/deploy.md); a DEST
+        # that is not empty, where one could be, needs --force (see _refuse_folders).
+        _write_one(dest, WORKFLOW_PATH, workflow_text(), report)
+    report.notes.append(f"{WORKFLOW_PATH} builds the site with --strict and deploys it to "
+                        "GitHub Pages on every push to main (docs/deploy.md), with what "
+                        "requirements.txt names.")
+    return report
+
+
+def _meta_of(text: str) -> dict[Any, Any]:
+    """A page's front matter as a mapping, or {} when it cannot be one."""
+    split = split_front_matter(text)
+    loaded = load(split[0] or "", first_line=2) if split else Loaded(ok=False)
+    meta = loaded.data if loaded.ok and isinstance(loaded.data, dict) else {}
+    return {} if meta and unwritable(meta) else meta
+
+
+def _one_per_address(pages: list[tuple[str, str]], collections: Collections,
+                     report: Report) -> list[tuple[str, str]]:
+    """The pages Jekyll publishes: of pages that share an address, the one it writes last
+    (:mod:`.published`); the others are reported, not imported."""
+    found = []
+    for rel, text in pages:
+        published = collections.of(rel)
+        found.append(SourcePage(rel, published[1] if published else rel,
+                                _meta_of(text).get("permalink"), published is not None))
+    kept, left_out = one_per_address(found)
+    for page in left_out:
+        report.not_published.append(
+            f"{shown(page.rel)} was not imported: {shown(page.kept)} has the same address, "
+            f"{shown(page.address)}, and Jekyll publishes one page there (it warns \"Conflict: "
+            f"The following destination is shared by multiple files\"); {page.why}.")
+    names = {p.rel for p in kept}
+    return [(rel, text) for rel, text in pages if rel in names]
+
+
+def _site_map(pages: list[tuple[str, str]], collections: Collections,
+              config: dict[Any, Any]) -> SiteMap:
+    """Every page's addresses and where it goes under docs/: the same paths the import
+    then gives the pages (same rules, same order)."""
+    site = SiteMap()
+    url = config.get("url")
+    if isinstance(url, str):
+        try:
+            site.host = urlsplit(url.strip()).hostname
+        except ValueError:
+            site.host = None
+    base = config.get("baseurl")
+    site.base = "/".join(safe_segments(base)) if isinstance(base, str) else ""
+    taken = Destinations()
+    for rel, text in pages:
+        published = collections.of(rel)
+        path = published[1] if published else rel
+        meta = _meta_of(text)
+        dest = _dest_path(path, meta, taken, PageReport(rel, "", None))
+        site.add(path, meta.get("permalink"), dest)
+        site.pages.setdefault(rel.rsplit(".", 1)[0], dest)  # {% link %} names the file
+        site.sources[dest] = site.source_url(path, meta.get("permalink"))
+    return site
+
+
+def _import_page(rel: str, text: str, page: PageReport, images: Images,
+                 taken: Destinations, *, path: str, site: SiteMap | None = None,
+                 layouts: Layouts | None = None, site_data: SiteData | None = None,
+                 written: Written | None = None) -> str:
+    """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
+    Jekyll publishes it when its front matter has no permalink (``rel`` but for a
+    collection's documents)."""
+    split = split_front_matter(text)
+    assert split is not None
+    if split[0] is None:
+        page.notes.append("the first line is '---' but no line ends the front matter: as in "
+                          "Jekyll, the whole file is the page's text")
+    front, body = split[0] or "", split[1]
+    loaded = load(front, first_line=2)
+
+    def rewrite_for_page(ref: str) -> str | None:
+        copied = images.copy(ref, rel)
+        if copied is None:
+            return None
+        return posixpath.relpath(copied, posixpath.dirname(page.dest) or ".")
+
+    unusable = unwritable(loaded.data) if loaded.ok else ""
+    if not loaded.ok or not isinstance(loaded.data, (dict, type(None))) or unusable:
+        page.dest = _dest_path(path, {}, taken, page)
+        why = (loaded.error[0] if loaded.error
+               else unusable or "is not a set of 'key: value' lines.")
+        page.notes.append(f"the front matter {why} It is kept as text at the top of the page; "
+                          "its rosters and dates are not imported.")
+        converted = convert_body(body, rewrite_for_page, dates=False)
+        _body_notes(page, converted)
+        return _front_matter_as_text(front) + converted.text
+    meta: dict[Any, Any] = loaded.data or {}
+    for value in loaded.not_dates:
+        page.notes.append(f"'{shown(value, 40)}' is not a date that exists; it is kept as "
+                          "text.")
+    for key, first, second in loaded.duplicates:
+        page.notes.append(f"front matter line {second}: '{shown(key, 40)}' is written again "
+                          f"(first at line {first}); YAML keeps only the last one.")
+    page.dest = _dest_path(path, meta, taken, page)
+    edits = key_edits(meta)
+    page.notes += edits.notes
+    title = meta.get("title")
+    if title is not None and "title" not in edits.drop:
+        page.title = one_line(str(title)) or None
+    keys = {k for k in meta if isinstance(k, str) and k not in edits.drop}
+    rosters = {k for k in keys if is_roster(k, meta[k])}
+    has_dates = "dates" in meta
+    def rewrite_for_html(ref: str) -> str | None:  # raw HTML: from the built page's address
+        copied = images.copy(ref, rel)
+        if copied is None:
+            return None
+        return posixpath.relpath(copied, page_url(page.dest).rstrip("/") or ".")
+
+    def find_link(url: str, html: bool) -> str | None:
+        if site is None:
+            return None
+        # From the page's address, as a browser resolves it; else from the source file's
+        # folder, which is what a link like "schedule.html" in conf25/index.md means when a
+        # permalink (/conf25) moved the page's address up a level.
+        found = site.find(url, site.sources.get(page.dest, "/")) \
+            or site.find(url, "/" + posixpath.dirname(rel))
+        return None if found is None else link_to(page.dest, found[0], found[1], html=html)
+
+    body, data_additions, finish = use_site_data(
+        body, meta, site_data or SiteData(), page.data_used, page.data_names,
+        lambda ref: images.copy(ref, rel),
+        lambda ref: not isinstance(images.locate(ref, posixpath.dirname(rel)), str),
+        written if written is not None else Written())
+    converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys,
+                             rosters=rosters, rewrite_html_image=rewrite_for_html,
+                             find_link=find_link if site else None,
+                             internal=site.internal if site else lambda url: False,
+                             schedule="schedule" not in meta)
+    converted.text = drop_call_wrappers(finish(converted.text))
+    page.links_rewritten = converted.links.rewritten
+    page.links_unresolved = converted.links.unresolved
+    if has_dates:
+        page.notes.append("the page already has a 'dates:' key; an Important Dates list "
+                          "in its text is kept as written")
+    additions: dict[str, Any] = dict(data_additions)
+    page.layout = meta.get("layout") if isinstance(meta.get("layout"), str) else None
+    page.heading = first_heading(body)
+    day = _workshop_day(converted.dates) if converted.dates else None
+    page.day = _edition_day(meta, day, converted.dates)
+    if converted.dates:
+        additions["dates"] = _dates_block(converted.dates)
+    if converted.slots:
+        additions["schedule"] = converted.slots
+    page.slots = len(converted.slots)
+    page.notes += [f"schedule {kept}; kept as written" for kept in converted.tables_kept]
+    if "workshop" not in meta:
+        block = dict(day or {})
+        if rosters:  # an edition
+            page.venue = _venue(rel, page.dest, meta, block)
+            if page.venue:
+                block = {"venue": page.venue, **block}
+        if rosters and layouts is not None and site is not None:
+            block.update(_workshop_links(page, layouts, site))
+        if block:
+            additions["workshop"] = block
+    elif isinstance(meta["workshop"], dict) and isinstance(meta["workshop"].get("venue"), str):
+        page.venue = one_line(meta["workshop"]["venue"]) or None
+
+    def copy_for_front_matter(ref: str) -> str | None:
+        return images.copy(ref, rel)  # docs-relative: the plugin looks there too
+
+    edited = edit_front_matter(front, meta, rosters, copy_for_front_matter, additions,
+                               keys=edits)
+    page.people = {k: len(meta[k]) for k in meta if k in rosters}
+    page.commented_people = edited.commented_people
+    page.roles = edited.roles
+    page.notes += edited.notes
+    page.teams = converted.teams
+    page.loops = converted.loops
+    page.notes += [f"inline loop over '{shown(kept)}', kept as written"
+                   for kept in converted.loops_kept]
+    page.dates = [line for line, _parsed in converted.dates]
+    page.kept_lines = converted.kept_date_lines
+    shown_rosters = {call.arg for call in find_calls(converted.text) if call.name == "team"}
+    page.unshown = {k: _why_unshown(k, converted) for k in page.people if k not in shown_rosters}
+    _body_notes(page, converted)
+    if not edited.text or (not front.strip() and not additions):
+        return _no_front_matter(converted.text)
+    return f"---\n{edited.text}---\n\n{converted.text}"
+
+
+def _why_unshown(roster: str, converted: BodyResult) -> str:
+    """Why no team() call of the new page shows ``roster``: the source showed it only
+    through Liquid kept as written, or not at all (no loop, or only commented-out ones)."""
+    if any(kept.split(":", 1)[0] == roster for kept in converted.loops_kept):
+        return ("kept in the front matter; the source's loop over it is kept as written "
+                "(above), so no team() call shows it yet")
+    return "kept in the front matter; no team() call shows it, as in the source"
+
+
+def _venue(rel: str, dest: str, meta: dict[Any, Any], block: dict[str, Any]) -> str | None:
+    """The edition's venue and year ("NeurIPS 2025"): from its address, else its subtitle,
+    description or title (:mod:`.venue`)."""
+    texts = [meta[k] for k in ("subtitle", "description", "title") if isinstance(meta.get(k), str)]
+    day = block.get("date") or block.get("start")
+    return venue_of(f"{rel}/{dest}", texts, day.year if isinstance(day, date) else None)
+
+
+def _body_notes(page: PageReport, converted: BodyResult) -> None:
+    page.liquid_kept = converted.liquid_kept
+    page.comments_converted = converted.comments_converted
+    for kept in converted.includes_kept:
+        page.notes.append(f"include kept as text, not converted: {kept}")
+    if converted.nul_replaced:
+        page.notes.append(f"{converted.nul_replaced} NUL character(s) in the text shown as "
+                          "\ufffd")
+
+
+def _front_matter_as_text(front: str) -> str:
+    """Front matter that cannot be front matter (MkDocs' reader could crash on it, or would
+    show it as text anyway), as a code block that shows it as written."""
+    longest = max((len(run) for run in re.findall(r"`+", front)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return ("<!-- import-jekyll: the front matter of the Jekyll page could not be read; "
+            f"here it is as text. -->\n\n{fence}yaml\n{keep_verbatim(front)}{fence}\n\n")
+
+
+def _index_page(report: Report) -> str:
+    lines = [f"# {markdown_text(report.site_name)}", ""]
+    for page in report.pages:
+        label = markdown_text(page.title or "") or markdown_text(page.dest[:-3])
+        lines.append(f"- [{label}]({quote(page.dest)})")
+    return "\n".join(lines) + "\n"
+
+
+def _check_pages(report: Report, outputs: dict[str, str], images: set[str],
+                 data: dict[str, str], people: dict[str, dict[str, Any]]) -> None:
+    """Run the plugin's own checks on each page, so the report names what the build will;
+    the papers files written from ``_data`` (``data``) are read as the build will read them."""
+    with tempfile.TemporaryDirectory() as docs:
+        for rel, text in data.items():
+            Path(docs, rel).parent.mkdir(parents=True, exist_ok=True)
+            Path(docs, rel).write_text(text, encoding="utf-8")
+        _check_each(report, outputs, images, PaperFiles(docs),
+                    Directory("people.yml", exists=bool(people), people=people))
+
+
+def _check_each(report: Report, outputs: dict[str, str], images: set[str],
+                papers: PaperFiles, directory: Directory) -> None:
+    for page in report.pages:
+        text = outputs[page.dest]
+        if not YAML_RE.match(text):
+            continue
+        front = parse_front_matter(page.dest, text)
+        body = text[front.body_start:]
+
+        def url_for(src: str) -> str | None:  # the site's files: images and pages
+            return src if src in images or src in outputs else None
+
+        data = read_page(page.dest, front.meta, find_calls(body), default_zone=AOE,
+                         url_for=url_for, papers=papers, directory=directory,
+                         front_problems=front.problems)
+        missing = [p for p in data.problems if p.field == "image" and "not found" in p.message]
+        page.checks = [f"{p.severity.value}: {p}" for p in data.problems if p not in missing]
+        if missing:
+            page.checks.append(f"warning: {len(missing)} image(s) not found (listed under "
+                               "'Missing images'); the cards show initials instead.")
+
+
+def _nav_label(page: PageReport) -> str:
+    return html_text(page.title or "") or html_text(page.dest[:-3])
+
+
+class Layouts:
+    """The header buttons of the site's layouts (``_layouts/NAME.html``), each read once;
+    a layout outside the site, unreadable or too large gives none, and the report says so."""
+
+    def __init__(self, source: Path, report: Report) -> None:
+        self.source = source
+        self.report = report
+        self.read: dict[str, tuple[list[Button], list[Button]]] = {}  # (shown, commented out)
+
+    def buttons(self, name: str | None) -> list[Button]:
+        return self._of(name)[0]
+
+    def hidden(self, name: str | None) -> list[Button]:
+        """The buttons the layout has commented out (they still say what a page is)."""
+        return self._of(name)[1]
+
+    def _of(self, name: str | None) -> tuple[list[Button], list[Button]]:
+        if not name:
+            return [], []
+        if name not in self.read:
+            text = self._read(name)
+            self.read[name] = (header_buttons(text), commented_buttons(text))
+        return self.read[name]
+
+    def _read(self, name: str) -> str:
+        segment = safe_segment(name)
+        if segment != name:
+            return ""
+        full = self.source / "_layouts" / f"{segment}.html"
+        if not os.path.lexists(full):
+            return ""
+        found = within(full, self.source)
+        try:
+            if found is None or found.stat().st_size > MAX_LAYOUT_BYTES:
+                self.report.notes.append(f"_layouts/{shown(segment)}.html was not read (outside "
+                                         f"the site, or larger than {MAX_LAYOUT_BYTES:,} bytes); "
+                                         "its header buttons are not in the nav.")
+                return ""
+            text = found.read_text(encoding="utf-8-sig", errors="replace")
+        except OSError as exc:
+            self.report.notes.append(f"_layouts/{shown(segment)}.html could not be read "
+                                     f"({_why(exc)}); its header buttons are not in the nav.")
+            return ""
+        return resolve_liquid_urls(text, LinkResult(""))
+
+
+def _edition_day(meta: dict[Any, Any], day: dict[str, Any] | None,
+                 dates: list[tuple[str, DateLine]]) -> date | None:
+    """The day that orders editions: the workshop's, else the page's last date."""
+    block = meta.get("workshop")
+    if isinstance(block, dict):
+        for key in ("date", "start"):
+            value = block.get(key)
+            if isinstance(value, date):
+                return value if not isinstance(value, datetime) else value.date()
+    if day:
+        first = day.get("date") or day.get("start")
+        if isinstance(first, date):
+            return first
+    last = [parsed.date.last for _line, parsed in dates]
+    return max(last) if last else None
+
+
+def _workshop_links(page: PageReport, layouts: Layouts, site: SiteMap) -> dict[str, Any]:
+    """The edition layout's header buttons as ``workshop.links``: a button to one of the
+    site's pages as that page's address on the new site (site-relative, directory URLs), any
+    other http(s) button as written."""
+    links = []
+    folder = site.sources.get(page.dest, "/")
+    base = f"/{site.base}/" if site.base else "/"
+    for button in layouts.buttons(page.layout):
+        found = site.find(button.href, folder)
+        if found is not None:
+            url = base + page_url(found[0]) + (f"#{found[1]}" if found[1] else "")
+            where = f"the page docs/{found[0]}"
+        elif re.match(r"https?://[^\s\"'<>{}]+$", button.href, re.I):
+            url = button.href
+            where = "a web address, as written"
+        else:
+            page.notes.append(f"header button '{shown(button.label, 60)}' ({shown(button.href)}) "
+                              "leads to no page of the site; left out of workshop.links")
+            continue
+        links.append({"label": button.label, "url": url})
+        page.buttons.append(f"{button.label} -> {url} ({where})")
+    return {"links": links} if links else {}
+
+
+def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
+                layouts: Layouts | None = None, site: SiteMap | None = None) -> str:
+    nav: list[Any] = []
+    if index_needed or any(p.dest == "index.md" for p in report.pages):
+        nav.append({"Home": "index.md"})
+    anyone = any(q.people for q in report.pages)
+    every = [NavPage(p.dest, p.title or "", bool(p.people) or (p.is_edition and not anyone),
+                     p.collection, p.layout, p.heading, p.day, p.venue) for p in report.pages]
+    home = next((p for p in every if p.dest == "index.md"), None)
+    nav_pages = [p for p in every if p.dest != "index.md"]
+
+    def find(href: str, dest: str) -> str | None:
+        found = site.find(href, site.sources.get(dest, "/")) if site else None
+        return found[0] if found else None
+
+    buttons = {p.layout: layouts.buttons(p.layout) for p in nav_pages
+               if p.layout and layouts is not None}
+    hidden = {p.layout: layouts.hidden(p.layout) for p in nav_pages
+              if p.layout and layouts is not None}
+    editions, rest = group(nav_pages, buttons, find, hidden)
+    if editions:
+        nav.append({"Editions": nav_entries(editions, {p.dest: p for p in nav_pages})})
+    by_dest = {p.dest: p for p in report.pages}
+    rest = [p for p in rest if p.collection is None]
+    menu = report.data_files.nav_links() if report.data_files is not None else []
+    if menu and not editions:  # _data/navigation.yml: the site's own labels and order
+        entries, unplaced = data_nav(menu, lambda href: find(href, "index.md"), rest)
+        nav += entries
+        report.notes += [f"nav entry kept out: {shown(entry)}: no page of the site is there."
+                         for entry in unplaced]
+    elif editions or home is None or not home.is_edition:
+        nav += [{_nav_label(by_dest[p.dest]): p.dest} for p in rest]
+    else:  # the home page is the edition: the other pages are its sub-pages
+        nav += home_entries(home, rest, layouts.buttons(home.layout) if layouts else [], find)
+    sections: dict[str, list[Any]] = {}  # a collection's pages under its name
+    for page in report.pages:
+        if page.collection is not None:
+            sections.setdefault(page.collection, []).append({_nav_label(page): page.dest})
+    nav += [{html_text(label): entries} for label, entries in sections.items()]
+    return mkdocs_yml_text(config, nav, header="Written by mkdocs-workshop import-jekyll.")
+
+
+def _write(dest: Path, outputs: dict[str, str], images: dict[str, Path], mkdocs_yml: str,
+           report: Report) -> None:
+    dest.mkdir(parents=True, exist_ok=True)
+    files: list[tuple[str, Path | str]] = [("mkdocs.yml", mkdocs_yml)]
+    files += [(f"docs/{rel}", text) for rel, text in outputs.items()]
+    files += [(f"docs/{rel}", found) for rel, found in images.items()]
+    # With --force, an existing .gitignore or requirements.txt is the organizer's.
+    _write_one(dest, ".gitignore", GITIGNORE, report, keep_existing=True)
+    _write_one(dest, "requirements.txt", REQUIREMENTS, report, keep_existing=True)
+    for rel, content in files:
+        _write_one(dest, rel, content, report)
+
+
+def _write_one(dest: Path, rel: str, content: Path | str, report: Report, *,
+               keep_existing: bool = False) -> None:
+    try:
+        data = content if isinstance(content, Path) else content.encode("utf-8")
+        write_file(dest, rel, data, keep_existing=keep_existing, limit=MAX_IMAGE_BYTES)
+    except (WriteRefused, OSError) as exc:
+        why = str(exc) if isinstance(exc, WriteRefused) else _why(exc)
+        report.notes.append(f"{rel} was not written: {why}.")
