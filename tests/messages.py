@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,15 @@ def messages() -> list[Message]:
                     and len(node.value.elts) == 2 and any(
                     isinstance(t, ast.Attribute) and t.attr == "error" for t in node.targets):
                 pairs.append(node.value.elts[0])  # result.error = (message, fix)
+            if isinstance(node, ast.Dict):  # a table of {reason: (message, fix)}, formatted
+                for value in node.values:
+                    if isinstance(value, ast.Tuple) and len(value.elts) == 2:
+                        text = _text(value.elts[0])
+                        if text:
+                            pairs.append(ast.Constant(re.sub(r"\{\w*(:[^}]*)?\}", "{}", text)))
+            if isinstance(node, ast.ListComp) and isinstance(node.elt, ast.Tuple) \
+                    and len(node.elt.elts) == 2:
+                pairs.append(node.elt.elts[0])  # [(message, fix) for ... in ...]
             for expr in pairs:
                 text = _text(expr)
                 if text and text != "{}" and len(text.strip(" .{}")) >= 6:

@@ -4,11 +4,15 @@ more to do than this plugin's calls."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import jinja2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_workshop.core.calls import Call, environment, plan, read_call
+
+from sitekit import Built
 
 NAMES = ("team", "dates")
 PIECES = [
@@ -55,3 +59,27 @@ def test_arguments_are_the_values_jinja_reads() -> None:
     assert read_call("<< team(u'speakers') >>", env, NAMES) is None  # no Jinja literal
     assert read_call("<< team(roster) >>", env, NAMES) == ([...], {})
     assert read_call("<< other() >>", env, NAMES) is None
+
+
+def test_a_text_jinja_cannot_read_is_left_to_mkdocs_macros() -> None:
+    """Nesting deeper than Python recurses, an integer too long to convert: no plan, no call
+    (mkdocs-macros shows its own error page), never a traceback of the plugin."""
+    env = environment()
+    for text in ["<< team(" + "(" * 5000 + ") >>", "<< " + "9" * 5000 + " >>",
+                 "<< team([" + "[" * 3000 + "]) >>"]:
+        assert plan(text, env, {"team"}) is None
+        assert read_call(text, env, {"team"}) is None
+
+
+def test_a_roster_named_none_or_computed_wrong_is_a_located_error(
+        site: Callable[..., Built]) -> None:
+    front = "---\nspeakers:\n  - name: Ada Lovelace\n---\n\n"
+    built = site({"index.md": front + "<< team(none) >>\n",
+                  "other.md": front + "{% set r = 'nobody' %}\n<< team(r) >>\n"})
+    assert not built.ok
+    errors = "\n".join(built.errors)
+    assert "index.md: line 6: << team(none) >>: names no roster (none). Fix: write the " \
+        "roster's key as text: team(\"speakers\")." in errors
+    assert "other.md: team(\"nobody\"): names the roster 'nobody', which this page does not " \
+        "have. Fix: add the roster to the page's front matter, or correct its name." in errors
+    assert "Traceback" not in errors

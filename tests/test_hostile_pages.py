@@ -207,3 +207,42 @@ def test_a_page_without_template_syntax_is_left_to_markdown(site: SiteFn) -> Non
     assert "render_macros" not in plain.meta
     assert "{{ braces }} are text." in built.html("plain.md")
     assert "Ada" in built.html()
+
+
+HALF = '"x\\ud800y"'  # YAML's escape of half a character, alone
+
+
+def test_half_characters_in_every_field_are_replaced_and_said(site: SiteFn,
+                                                               tmp_path: Path) -> None:
+    """A text with an escaped half character, which no file can be written with, used to end
+    the build in a UnicodeEncodeError wherever it reached an output (the page, its calendar,
+    its head): it is U+FFFD there, and a warning names its line."""
+    front = (f"---\ntitle: {HALF}\ndescription: {HALF}\nworkshop:\n  date: 2024-07-16\n"
+             f"  timezone: Europe/Vienna\n  venue: {HALF}\nspeakers:\n  - name: {HALF}\n"
+             f"    aff: {HALF}\ndates:\n  - what: {HALF}\n    when: 2024-05-01\n"
+             f"schedule:\n  - start: '09:00'\n    title: {HALF}\n    room: {HALF}\n"
+             f"sponsors:\n  - name: {HALF}\n{HALF}: 1\n---\n\n")
+    body = "# E\n\n<< team('speakers') >>\n\n<< dates() >>\n\n<< schedule() >>\n\n" \
+        "<< sponsors() >>\n"
+    built = site({"index.md": "home\n", "e.md": front + body},
+                 files={"docs/people.yml": f"ada:\n  name: {HALF}\n"})
+    assert built.ok, built.messages()
+    said = [m for m in built.warnings if "holds an escape of half a character" in m]
+    assert len(said) == 11, said  # ten in the front matter, one in people.yml
+    assert any(m.startswith("workshop: e.md: the front matter, line 2: the text 'x\ufffdy'")
+               for m in said)
+    assert any(m.startswith("workshop: people.yml: line 2: ") for m in said)
+    for path in (tmp_path / "site").rglob("*"):
+        if path.suffix in {".html", ".ics", ".json", ".xml"}:
+            text = path.read_bytes().decode("utf-8")  # written: no half character
+            assert "\\ud800" not in text.lower()
+    assert "x\ufffdy" in built.html("e.md")
+
+
+def test_a_title_with_nothing_after_it_takes_the_first_heading(site: SiteFn) -> None:
+    """'title:' alone gave MkDocs the title None, which mkdocs-macros failed on."""
+    for written in ("title:", "title: ~", "title: null"):
+        built = site({"index.md": "home\n", "e.md": f"---\n{written}\n---\n\n# Heading "
+                      "&amp; more\n\n{% set x = 1 %}Text\n"}, strict=True)
+        assert built.ok, built.messages()
+        assert "<title>Heading &amp; more - Test workshop</title>" in built.html("e.md")

@@ -7,6 +7,8 @@ import collections
 import re
 from collections.abc import Callable
 
+from mkdocs_workshop.core.anchors import unique_ids
+
 from sitekit import Built, page
 
 FRONT = {"workshop": {"venue": "V", "date": "2024-07-16", "timezone": "Europe/Vienna"},
@@ -46,3 +48,17 @@ def test_ids_are_unique_and_links_follow_the_first_card(site: Callable[..., Buil
     assert first_card is not None and first_card.group(1) == "ada-lovelace-2"
     speakers = html.split('<span class="workshop-slot__speakers">')[1].split("</span>")[0]
     assert speakers == '<a href="#ada-lovelace-2">Ada Lovelace</a>'
+
+
+def test_every_id_of_the_page_is_reserved_however_it_is_written() -> None:
+    """A heading's id in single quotes, without quotes, as ID=, or with an entity: a card of
+    the same name takes the next free id, and links to it follow."""
+    page_html = ("<h2 ID=ada-lovelace>A</h2><p id='grace-hopper'>G</p>"
+                 "<a id=\"c&amp;d\"></a><div data-id=\"alan\"></div>")
+    blocks = ['<article id="ada-lovelace"></article><a href="#ada-lovelace">Ada</a>',
+              '<article id="grace-hopper"></article>', '<i id="c&d"></i>',
+              '<article id="alan"></article>']
+    assert unique_ids(page_html, blocks) == [
+        '<article id="ada-lovelace-2"></article><a href="#ada-lovelace-2">Ada</a>',
+        '<article id="grace-hopper-2"></article>', '<i id="c&d-2"></i>',
+        '<article id="alan"></article>']

@@ -694,9 +694,9 @@ def test_any_text_reads_back_as_written_and_the_page_text_stays(
     except Refused as refused:  # only for a title or a name that is nothing once cleaned
         why = ("has no 'title'." if not characters(title or "x").strip()
                else "has no 'public_name' or 'name'.")
-        assert refused.message.startswith("has 1 session(s), and none can be read: "), \
-            refused.message
-        assert f": {why} Fix: " in refused.message
+        assert refused.message.startswith("has no session that can be read (1 not "
+                                          "imported); the first: "), refused.message
+        assert refused.message.endswith(f": {why}")
         assert index.read_text(encoding="utf-8") == TIDAL
         return
     text = index.read_text(encoding="utf-8")
@@ -778,7 +778,7 @@ def test_one_bad_session_is_skipped_with_its_place_and_the_others_are_imported(
     index = site_with(tmp_path, TIDAL)
     assert run(source, index) == 0
     out = capsys.readouterr().out
-    assert "  1 session(s) not imported (the others are):" in out
+    assert "  not imported (1; the rest is):" in out
     assert f"    day 1 (2024-05-11), room 'Hall A', {reported}" in out
     assert "please report" not in out
     titles = [slot["title"] for slot in parse_front_matter(
@@ -823,3 +823,127 @@ def test_eight_thousand_overlapping_sessions_in_many_rooms(tmp_path: Path) -> No
     report = import_schedule(source, index, dry_run=True)
     assert "8000 slot(s) on 1 day(s) (2024-05-11), 8000 room(s), 8000 slot(s) in parallel" in \
         report.lines[0]
+
+
+def _two_days(second: Any) -> dict[str, Any]:
+    """A program whose first day is good and whose second is ``second``."""
+    data = _frab([_event(title="Kept")])
+    data["schedule"]["conference"]["days"].append(second)
+    return data
+
+
+@pytest.mark.parametrize(("second", "reported"), [
+    ({"index": 2, "date": "2024-02-30", "rooms": {}},
+     "day 2: 'date' is '2024-02-30', which is not a day (YYYY-MM-DD). None of the day's sessions "
+     "is imported. Fix: export the file again."),
+    ("x", "day 2: the day should be an object of named fields, not 'x'. None of the day's "
+     "sessions is imported."),
+    ({"index": 2, "date": "2024-05-12", "rooms": [{"title": "X"}]},
+     "day 2 (2024-05-12): 'rooms' should be an object of named fields, not [{title: X}]. None "
+     "of the day's sessions is imported."),
+    ({"index": 2, "date": "2024-05-12", "rooms": {"B": None}},
+     "day 2 (2024-05-12), room 'B': the room's events should be a list, not null. None of the "
+     "room's sessions is imported."),
+])
+def test_a_day_or_room_that_cannot_be_read_is_skipped_and_the_rest_imported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], second: Any,
+        reported: str) -> None:
+    source = tmp_path / "days.json"
+    source.write_text(json.dumps(_two_days(second)), encoding="utf-8")
+    index = site_with(tmp_path, TIDAL)
+    assert run(source, index) == 0
+    out = capsys.readouterr().out
+    assert f"  not imported (1; the rest is):\n    {reported}" in out
+    titles = [slot["title"] for slot in parse_front_matter(
+        "page.md", index.read_text(encoding="utf-8")).meta["schedule"]]
+    assert titles == ["Kept"]
+
+
+def test_a_file_none_of_whose_sessions_can_be_read_is_refused_with_the_first_reason(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "none.json"
+    source.write_text(json.dumps(_frab([_event(title=" \u2028\u3000")])), encoding="utf-8")
+    index = site_with(tmp_path, TIDAL)
+    before = index.read_text(encoding="utf-8")
+    assert run(source, index) == 2
+    err = capsys.readouterr().err
+    assert err == (f"mkdocs-workshop: {source}: has no session that can be read (1 not "
+                   "imported); the first: day 1 (2024-05-11), room 'Hall A', event 1: has no "
+                   "'title'. Fix: give the session a title in pretalx or frab, then export "
+                   "again.\n")
+    assert index.read_text(encoding="utf-8") == before
+
+
+SKIPPED_HOUR = """\
+---
+workshop:
+  venue: V
+  date: 2024-03-31
+  timezone: Europe/Vienna
+---
+
+<< schedule() >>
+"""
+
+
+def test_a_time_the_clocks_skip_is_not_imported_and_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """02:30 on the night the clocks go forward does not exist: a frab start without a date,
+    and a Sessionize wall time, are each skipped with their place; the others imported."""
+    frab = tmp_path / "gap.json"
+    data = _frab([{**_event(title="Night"), "date": None, "start": "02:30"},
+                  {**_event(title="Morning"), "date": None, "start": "09:00"}])
+    data["schedule"]["conference"]["days"][0]["date"] = "2024-03-31"
+    frab.write_text(json.dumps(data), encoding="utf-8")
+    sessionize = tmp_path / "gap-sessionize.json"
+    sessionize.write_text(json.dumps({"sessions": [
+        {"id": "1", "title": "Night", "startsAt": "2024-03-31T02:30:00",
+         "endsAt": "2024-03-31T03:15:00", "roomId": 1},
+        {"id": "2", "title": "Morning", "startsAt": "2024-03-31T09:00:00",
+         "endsAt": "2024-03-31T09:30:00", "roomId": 1}],
+        "rooms": [{"id": 1, "name": "A"}, {"id": 1, "name": "B"}],
+        "speakers": [{"id": "s", "fullName": "P"}, {"id": "s", "fullName": "Q"}]}),
+        encoding="utf-8")
+    for source, said in [
+            (frab, "day 1 (2024-03-31), room 'Hall A', event 1 (Night): 'start' is 02:30 on "
+             "2024-03-31, a time that does not exist in Europe/Vienna: the clocks skip that "
+             "hour."),
+            (sessionize, "session 1 (Night): starts at 02:30 on 2024-03-31, a time that does "
+             "not exist in Europe/Vienna, the page's zone: the clocks skip that hour.")]:
+        index = site_with(tmp_path, SKIPPED_HOUR)
+        assert run(source, index, "--replace") == 0
+        out = capsys.readouterr().out
+        assert f"  not imported (1; the rest is):\n    {said}" in out
+        titles = [slot["title"] for slot in parse_front_matter(
+            "page.md", index.read_text(encoding="utf-8")).meta["schedule"]]
+        assert titles == ["Morning"]
+        assert build(tmp_path).ok
+    assert "the room id 1 is listed twice ('A' and 'B'); sessions that name it are given " \
+        "the first." in out
+    assert "the speaker id s is listed twice ('P' and 'Q')" in out
+
+
+def test_a_front_matter_the_program_would_make_too_large_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "one.json"
+    source.write_text(json.dumps(_frab([_event(title="T")])), encoding="utf-8")
+    text = TIDAL.replace("---\n\n", "note: " + "a" * 4_999_800 + "\n---\n\n", 1)
+    index = site_with(tmp_path, text)
+    assert run(source, index) == 2
+    err = capsys.readouterr().err
+    assert "with the program, its front matter would be " in err
+    assert "Fix: move what is not data out of the front matter" in err
+    assert "please report" not in err
+
+
+def test_an_escaped_half_character_in_the_file_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "half.json"
+    source.write_text(json.dumps(_frab([_event(title="T")])).replace('"T"', '"T\\ud800"'),
+                      encoding="utf-8")
+    index = site_with(tmp_path, TIDAL)
+    assert run(source, index) == 0
+    assert "line 1: the text 'T\ufffd' holds an escape of half a character" in \
+        capsys.readouterr().out
+    assert parse_front_matter("page.md", index.read_text(encoding="utf-8")).meta[
+        "schedule"][0]["title"] == "T\ufffd"

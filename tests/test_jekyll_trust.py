@@ -933,3 +933,19 @@ def test_a_tag_that_holds_kept_liquid_is_never_copied_around_a_call() -> None:
     for kept in ('{% raw %}<< x >>{% endraw %}', "{{ site.title }}", "{# a #}"):
         text = f'<div class="page" title="{kept}">\n<p>Before.</p>\n\n{call}\n\n</div>\n'
         assert drop_call_wrappers(text) == text
+
+
+def test_an_escaped_half_character_is_replaced_and_said(tmp_path: Path) -> None:
+    """MkDocs' reader refuses "\\ud800" in front matter, and no file can be written with it: the
+    page is imported with U+FFFD in its place, and the report says where."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.md").write_text('---\nlayout: default\ntitle: "Work\\ud800shop"\n'
+                                     'speakers:\n  - name: "A\\udc00"\n---\n\n# Hi\n')
+    report = import_site(source, tmp_path / "out").render()
+    assert "front matter line 3: the text 'Work\ufffdshop' holds an escape of half a " \
+        "character" in report
+    assert "front matter line 5: the text 'A\ufffd'" in report
+    written = (tmp_path / "out" / "docs" / "index.md").read_text(encoding="utf-8")
+    front = yaml.load(written.split("---\n")[1], Loader=yaml.CSafeLoader)  # MkDocs' reader
+    assert front == {"title": "Work\ufffdshop", "speakers": [{"name": "A\ufffd"}]}

@@ -196,3 +196,75 @@ def _escaped(text: str, i: int) -> bool:
     while i - run - 1 >= 0 and text[i - run - 1] == "\\":
         run += 1
     return run % 2 == 1
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("lists 400 levels deep", "".join("    " * i + "- x\n" for i in range(400)),
+     "the paragraph nests lists or quotes 798 levels deep (more than 100)"),
+    ("quotes 300 levels deep", "".join(">" * i + " x\n" for i in range(1, 300)),
+     "the paragraph nests lists or quotes 299 levels deep"),
+    ("emphasis marks", "*_" * 60_000, "the paragraph holds 120,000 '*' and '_' marks"),
+])
+def test_other_shapes_markdown_cannot_read_are_shown_as_written(
+        site: SiteFn, name: str, text: str, said: str) -> None:
+    """Nesting Markdown recurses on until Python stops the build, and emphasis marks it
+    reads for minutes: each paragraph is reported with its line and shown as written."""
+    built = site({"index.md": f"---\ntitle: T\n---\n\nFirst.\n\n{text}\n\nLast.\n",
+                  "other.md": NEIGHBOUR})
+    assert not built.ok
+    assert built.errors[0].startswith(f"workshop: index.md: line 7: {said}"), built.errors[0]
+    html = built.html()
+    assert "First." in html and "Last." in html and 'class="workshop-as-written"' in html
+
+
+def test_markdown_html_blocks_nested_too_deep_lose_their_attribute(site: SiteFn) -> None:
+    deep = "<div markdown>\n\n" * 1000 + "*inner*\n\n" + "</div>\n\n" * 1000
+    built = site({"index.md": f"---\ntitle: T\n---\n\nFirst.\n\n{deep}Last.\n"},
+                 extra_config={"markdown_extensions": ["md_in_html"]})
+    assert not built.ok
+    assert built.errors[0].startswith(
+        "workshop: index.md: line 7: the HTML block with a 'markdown' attribute nests blocks "
+        "more than 100 deep"), built.errors[0]
+    assert "Last." in built.html()
+
+
+def test_deep_but_readable_nesting_is_left_alone(site: SiteFn) -> None:
+    lists = "".join("  " * i + "- level\n" for i in range(40))
+    built = site({"index.md": f"---\ntitle: T\n---\n\n{lists}\n*a* _b_ " * 2}, strict=True)
+    assert built.ok, built.messages()
+    assert "workshop-as-written" not in built.html()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" \t>-*_x\n", max_size=400), st.integers(1, 30))
+def test_no_paragraph_left_too_deep_or_too_marked(text: str, limit: int) -> None:
+    """Whatever the text and the limits: after taming, no paragraph outside fenced code nests
+    deeper or holds more marks, and each replacement is reported."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(markdownlimits, "MAX_DEPTH", limit)
+        patch.setattr(markdownlimits, "MAX_EMPHASIS", limit)
+        tamed, heavy = tame_brackets(text, lambda paragraph: "SHOWN")
+        for paragraph in markdownlimits._PARAGRAPHS.split(tamed):
+            if paragraph == "SHOWN":
+                continue
+            in_code = any(b <= tamed.find(paragraph) < e for b, e in fenced_code(tamed))
+            assert in_code or markdownlimits.depth(paragraph) <= limit
+            assert in_code or paragraph.count("*") + paragraph.count("_") <= limit
+    assert (tamed is text) == (not heavy)
+
+
+_TAGS = st.lists(st.sampled_from(["<div markdown>\n\n", "<div>\n\n", "</div>\n\n",
+                                  "<section markdown=\"1\">\n\n", "</section>\n\n", "x\n\n",
+                                  "<span>", "</span>"]), max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_TAGS, st.integers(1, 40))
+def test_markdown_reads_any_nest_of_html_blocks_once_tamed(pieces: list[str],
+                                                            repeat: int) -> None:
+    """Whatever blocks nest in whatever order: once tamed, md_in_html reads the text."""
+    import markdown
+    text = "".join(piece * repeat for piece in pieces) + "".join(pieces) * 3
+    tamed, blocks = markdownlimits.tame_html_depth(text)
+    markdown.markdown(tamed, extensions=["md_in_html"])  # no RecursionError
+    assert (tamed is text) == (not blocks)

@@ -33,6 +33,7 @@ from mkdocs_workshop.features.schedule import Slot
 from mkdocs_workshop.features.sponsors import Sponsor
 from mkdocs_workshop.features.team import Person
 from mkdocs_workshop.features.workshop import WorkshopInfo, WorkshopLink
+from mkdocs_workshop.importers.common.yamltext import scalar
 
 from sitekit import MACROS, page, run_mkdocs, write_site
 
@@ -287,3 +288,18 @@ def test_import_jekyll_with_any_site_text(tmp_path_factory: pytest.TempPathFacto
 def _no_tags(text: str) -> str:
     """The text without HTML tags (a '<' before a letter, '/', '!' or '?'), its '<<' kept."""
     return re.sub(r"<(?=[A-Za-z/!?])", "\u2039", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(VALUE | st.sampled_from([":x", "?x", "? x", "- x", ":", "a,b", "x #y", "[a]", "!x"]),
+       st.booleans())
+def test_a_value_written_into_yaml_reads_back_as_itself_where_it_stands(
+        text: str, flow: bool) -> None:
+    """yamltext.scalar, the one way the commands write a value: alone after 'key: ', and
+    inside '[...]' (where '?x' or ':x' read otherwise), on one line, read back as the text."""
+    written = scalar(text, flow=flow)
+    assert "\n" not in written and "\r" not in written
+    assert yaml.safe_load(f"key: {written}\n") == {"key": text}
+    if flow:
+        assert yaml.safe_load(f"key: [{written}, after]\n") == {"key": [text, "after"]}
+        assert yaml.safe_load(f"key: {{a: {written}}}\n") == {"key": {"a": text}}

@@ -211,3 +211,37 @@ def _depth(value: object) -> int:
         elif isinstance(item, list):
             stack.extend((v, depth + 1) for v in item)
     return deepest
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in _texts(k) + _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+_HALVES = st.lists(st.sampled_from(["a", "\\ud800", "\\udfff", "\\ud83d\\ude00", "\\u00e9",
+                                    "\\uDBFF", " "]), max_size=8).map("".join)
+
+
+@SETTINGS
+@given(_HALVES, _HALVES)
+def test_an_escaped_half_character_is_replaced_and_said_never_kept(key: str,
+                                                                  value: str) -> None:
+    """A text with "\\ud800" alone (which no page, feed or file can be written with) reads as
+    U+FFFD, with its line; two halves of one character read as that character."""
+    for loaded in (load(f'x: 1\n"{key}": ["{value}"]\n'),
+                   load_json(f'{{"x": 1,\n"{key}": ["{value}"]}}')):
+        assert loaded.ok, loaded.error
+        texts = _texts(loaded.data)
+        for text in texts:
+            text.encode("utf-8")  # never a half character left
+        replaced = [t for t in texts if "\ufffd" in t]
+        assert len(loaded.halves) == len(replaced)
+        assert all(line == 2 for line, _text in loaded.halves)
+        for message, fix in loaded.half_notes():
+            assert message.startswith("line 2: the text '") and fix
+    assert "\U0001f600" in _texts(load('a: "\\ud83d\\ude00"\n').data)[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -53,6 +54,26 @@ _ID = re.compile(r'\bid="([^"]*)"')
 _HREF = re.compile(r'\bhref="#([^"]*)"')
 
 
+class _PageIds(HTMLParser):
+    """Every id of an HTML text as a browser reads it: any quotes or none, ``ID=`` in any
+    case, entities decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids += [value for name, value in attrs if name == "id" and value]
+
+
+def page_ids(html: str) -> list[str]:
+    """The ids of ``html``, in order."""
+    parser = _PageIds()
+    parser.feed(html)
+    parser.close()
+    return parser.ids
+
+
 def unique_ids(page: str, blocks: list[str]) -> list[str]:
     """The macros' blocks with every id unique on the page: an id the page's own HTML already
     has (a heading "Ada Lovelace" and her card) or an earlier block has (a roster shown twice)
@@ -60,8 +81,8 @@ def unique_ids(page: str, blocks: list[str]) -> list[str]:
     program's speaker links) follow the first element that had it. ``page``: the page's HTML
     without the blocks."""
     ids = AnchorAllocator()
-    for found in _ID.finditer(page):
-        ids.reserve(found.group(1))
+    for found in page_ids(page):
+        ids.reserve(found)
     renamed: dict[str, str] = {}  # an id's first element: its new id
 
     def rename(match: re.Match[str]) -> str:

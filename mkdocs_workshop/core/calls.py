@@ -50,6 +50,13 @@ class Call:
 
 
 
+# What Jinja's parser raises on a text it cannot read: a syntax error, and, for what it would
+# also refuse when mkdocs-macros renders the page (its error page), nesting deeper than
+# Python recurses or an integer too long to convert.
+_UNREADABLE = (jinja2.TemplateSyntaxError, RecursionError, ValueError, MemoryError,
+               OverflowError)
+
+
 @lru_cache(maxsize=8)
 def environment(variable: tuple[str, str] = ("<<", ">>"), block: tuple[str, str] = ("{%", "%}"),
                 comment: tuple[str, str] = ("{#", "#}")) -> jinja2.Environment:
@@ -68,7 +75,7 @@ def read_call(text: str, env: jinja2.Environment,
     macro in ``names``."""
     try:
         body = env.parse(text).body
-    except jinja2.TemplateSyntaxError:
+    except _UNREADABLE:
         return None
     calls = [node for output in body if isinstance(output, nodes.Output)
              for node in output.nodes if not isinstance(node, nodes.TemplateData)]
@@ -90,7 +97,7 @@ def plan(markdown: str, env: jinja2.Environment,
     """The page as text and calls, when Jinja would read nothing else in it; else None."""
     try:
         body = env.parse(markdown).body
-    except jinja2.TemplateSyntaxError:
+    except _UNREADABLE:
         return None
     parts: list[str | Call] = []
     for output in body:

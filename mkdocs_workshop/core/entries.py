@@ -131,6 +131,8 @@ def report_yaml(loaded: Loaded, problems: Problems) -> None:
             "the last one, so what is under the first is lost.",
             fix=f"merge the two '{key}' into one, or rename one of them.",
         )
+    for message, fix in loaded.half_notes():
+        problems.warn(message, fix=fix)
 
 
 def numbers_in_text(item: Mapping[Any, Any], fields: tuple[str, ...], problems: Problems, *,

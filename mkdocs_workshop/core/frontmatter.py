@@ -73,6 +73,8 @@ def parse_front_matter(src: str, source: str,
             "only the last one, so what is under the first is lost.",
             fix=f"merge the two '{key}' into one, or rename one of them.",
         )
+    for message, fix in loaded.half_notes():
+        problems.warn(f"the front matter, {message}", fix=fix)
     data = loaded.data
     if data is None:
         return front
@@ -130,7 +132,11 @@ def _check_keys(front: FrontMatter, data: dict[Any, Any], problems: Problems,
                       "false.", key="render_macros", fix="write render_macros: false "
                       "(without quotes) to show the page without rendering its macros.")
     title = data.get("title")
-    if title is not None and not isinstance(title, str):
+    if "title" in data and title is None:
+        # 'title:' with nothing after it: MkDocs would give the page the title None, which
+        # mkdocs-macros fails on; without the key, the page's first heading is its title.
+        front.drop += ("title",)
+    elif title is not None and not isinstance(title, str):
         front.patch["title"] = _title_text(title, problems)
     front.meta = {k: v for k, v in data.items() if isinstance(k, str)}
     front.hidden = tuple(hidden)

@@ -10,21 +10,44 @@ over :data:`BUDGET` is given to Markdown as one ready-made block of text instead
 decides how: the plugin places it like a macro's HTML, so Markdown sees one word), and is
 reported with its line. (Escaping the brackets is not enough: Markdown's inline pass over
 200,000 escapes is itself quadratic.)
+
+Two other shapes cost Markdown the same, and are found and placed the same way:
+
+- **Emphasis marks**: its emphasis patterns try each ``*`` and ``_`` against the rest of the
+  paragraph (120,000 marks: six seconds; 400,000: a minute). A paragraph may hold
+  :data:`MAX_EMPHASIS` of them.
+- **Nesting**: lists and quotes nested hundreds of levels deep make Markdown recurse until
+  Python stops it (a traceback that ends the build) or take seconds per line. A line may be
+  :data:`MAX_DEPTH` levels deep (each ``>`` and each two columns of indentation is a level).
+
+HTML blocks with a ``markdown`` attribute (``md_in_html``) recurse too: beyond
+:data:`MAX_DEPTH` such blocks inside each other, the attribute is taken off (the inner HTML is
+shown as HTML, its Markdown as written), see :func:`tame_html_depth`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 # Steps of Markdown's bracket scans a paragraph may cost: about a second of Markdown's time.
 # A real paragraph with a hundred links costs a few thousand.
 BUDGET = 10_000_000
+MAX_EMPHASIS = 50_000  # '*' and '_' in one paragraph: about half a second of Markdown's time
+MAX_DEPTH = 100  # levels of lists, quotes and markdown-HTML blocks inside each other
 
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _BRACKETS = re.compile(r"\\.|[\[\]()]", re.DOTALL)
+
+
+@lru_cache(maxsize=4)
+def _deep_line(limit: int) -> re.Pattern[str]:
+    """A line's leading run of indentation and quote marks, when it may be long enough to
+    reach ``limit`` levels (a tab is two)."""
+    return re.compile(rf"^[ \t>]{{{max(1, limit // 2)},}}", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -35,6 +58,36 @@ class Heavy:
     start: int  # where it starts in the text given
     brackets: int  # the brackets it holds
     cost: int  # the steps Markdown's scans would take
+    why: str = "brackets"  # or "emphasis" (marks over MAX_EMPHASIS), "depth" (MAX_DEPTH)
+    count: int = 0  # the marks it holds ("emphasis"), the levels it reaches ("depth")
+
+
+def depth(paragraph: str) -> int:
+    """How many levels deep the deepest line of ``paragraph`` stands: each ``>`` of its
+    prefix and each two columns of indentation (a tab is four) is one."""
+    deepest = 0
+    for found in _deep_line(MAX_DEPTH).finditer(paragraph):
+        prefix = found.group(0)
+        columns = prefix.count(" ") + 4 * prefix.count("\t")
+        deepest = max(deepest, prefix.count(">") + columns // 2)
+    return deepest
+
+
+def _weight(paragraph: str) -> Heavy | None:
+    """Why Markdown would take too long over ``paragraph``, or None (the place is filled in
+    by the caller)."""
+    cost = bracket_cost(paragraph)
+    if cost > BUDGET:
+        return Heavy(0, 0, sum(paragraph.count(c) for c in "[]()"), cost)
+    if len(paragraph) > MAX_EMPHASIS:
+        marks = paragraph.count("*") + paragraph.count("_")
+        if marks > MAX_EMPHASIS:
+            return Heavy(0, 0, 0, 0, "emphasis", marks)
+    if len(paragraph) > MAX_DEPTH // 2:
+        levels = depth(paragraph)
+        if levels > MAX_DEPTH:
+            return Heavy(0, 0, 0, 0, "depth", levels)
+    return None
 
 
 def bracket_cost(paragraph: str) -> int:
@@ -66,7 +119,9 @@ def tame_brackets(markdown: str,
     (Markdown that shows it as written, at no cost), and those paragraphs; the text unchanged
     (the same object) when there are none. Fenced code is not read for links: its brackets
     cost nothing, and it is never replaced."""
-    if (markdown.count("[") + markdown.count("(")) * len(markdown) <= BUDGET:
+    if ((markdown.count("[") + markdown.count("(")) * len(markdown) <= BUDGET
+            and markdown.count("*") + markdown.count("_") <= MAX_EMPHASIS
+            and not _deep_line(MAX_DEPTH).search(markdown)):
         return markdown, []  # no paragraph of it can cost more: not looked at
     heavy: list[Heavy] = []
     parts: list[str] = []
@@ -90,9 +145,9 @@ def _tame_text(markdown: str, start: int, stop: int, as_text: Callable[[str], st
     for separator in separators:
         end = separator.start() if separator else stop
         paragraph = markdown[start:end]
-        cost = bracket_cost(paragraph)
-        if cost > BUDGET:
-            heavy.append(Heavy(line, start, sum(paragraph.count(c) for c in "[]()"), cost))
+        weight = _weight(paragraph)
+        if weight is not None:
+            heavy.append(replace(weight, line=line, start=start))
             paragraph = as_text(paragraph)
         parts.append(paragraph)
         if separator is None:
@@ -132,3 +187,60 @@ def fenced_code(markdown: str) -> list[tuple[int, int]]:
                 fence = None
         position += len(line)
     return spans
+
+
+# An HTML tag, opening or closing, of the elements md_in_html builds into a tree: block
+# elements (inline ones and those never closed cost it nothing).
+_TAG = re.compile(r"<(/?)([A-Za-z][\w-]*)\b([^<>]*)>")
+_BLOCKS = frozenset({
+    "address", "article", "aside", "blockquote", "details", "dialog", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "header", "hgroup", "li", "main",
+    "nav", "ol", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul"})
+_MARKDOWN_ATTR = re.compile(r"""\bmarkdown(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?""")
+
+
+def tame_html_depth(markdown: str) -> tuple[str, list[Heavy]]:
+    """``markdown`` with the ``markdown`` attribute taken off each HTML block whose content
+    (md_in_html reads it as a tree) nests block elements more than :data:`MAX_DEPTH` deep, so
+    that it is HTML as written; those blocks (``why`` "html"); the text unchanged (the same
+    object) when there are none."""
+    if "markdown" not in markdown or markdown.count("<") <= MAX_DEPTH:
+        return markdown, []
+    stack: list[tuple[str, tuple[int, int] | None]] = []  # open blocks: name, attribute span
+    read_at: int | None = None  # where in the stack the outermost block Markdown reads is
+    raw_at: int | None = None  # where the block made HTML as written is, while it is open
+    cut: list[tuple[int, int]] = []
+    for found in _TAG.finditer(markdown):
+        name = found.group(2).lower()
+        if name not in _BLOCKS:
+            continue
+        if found.group(1):  # a closing tag: closes the innermost block, if it is its own
+            if stack and stack[-1][0] == name:
+                stack.pop()
+                read_at = None if read_at is not None and len(stack) <= read_at else read_at
+                raw_at = None if raw_at is not None and len(stack) <= raw_at else raw_at
+            continue
+        attr = _MARKDOWN_ATTR.search(found.group(3)) if "markdown" in found.group(3) else None
+        span = (found.start(3) + attr.start(), found.start(3) + attr.end()) if attr else None
+        if span and read_at is None and raw_at is None:
+            read_at = len(stack)
+        stack.append((name, span))
+        if read_at is not None and len(stack) > MAX_DEPTH:
+            outer = stack[read_at][1]
+            assert outer is not None
+            cut.append(outer)
+            raw_at, read_at = read_at, None
+    if not cut:
+        return markdown, []
+    parts: list[str] = []
+    last = 0
+    blocks: list[Heavy] = []
+    for begin, end in cut:
+        parts.append(markdown[last:begin])
+        start = markdown.rfind("<", 0, begin)
+        blocks.append(Heavy(markdown.count("\n", 0, begin) + 1, start, 0, 0, "html",
+                            MAX_DEPTH + 1))
+        last = end
+    parts.append(markdown[last:])
+    return "".join(parts), blocks

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -160,11 +161,38 @@ def suggestion(word: str, candidates: Iterable[str]) -> str:
 # Values inside messages
 # ---------------------------------------------------------------------------------------------
 
-_BRIEF = reprlib.Repr()
-_BRIEF.maxstring = 60
-_BRIEF.maxother = 60
-_BRIEF.maxlist = _BRIEF.maxtuple = _BRIEF.maxdict = _BRIEF.maxset = 4
-_BRIEF.maxlevel = 2
+_BRIEF_ITEMS = 4  # entries of a list or mapping shown, then "…"
+_BRIEF_TEXT = 60  # characters of one text shown
+_BRIEF_LEVELS = 2  # lists and mappings inside each other shown, then "…"
+
+
+def _flow(value: object, level: int) -> str:
+    """``value`` as YAML's flow style writes it (``{what: Deadline, when: 2024-05-01}``),
+    short: the way the organizer wrote it, not the way Python does; a text alone is in
+    quotes (``not 'ninety'``), to stand apart from the sentence."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (date, int, float)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, str):
+        text = value if len(value) <= _BRIEF_TEXT else value[: _BRIEF_TEXT - 1] + "\u2026"
+        plain = level and text and not re.search(r"[\[\]{}:,#'\"&*!|>%@`]|^[\s\-?]|\s$",
+                                                 text)
+        return text if plain else "'" + text.replace("'", "''") + "'"
+    if isinstance(value, dict):
+        if level >= _BRIEF_LEVELS:
+            return "{\u2026}"
+        shown = [f"{_flow(k, level + 1)}: {_flow(v, level + 1)}"
+                 for k, v in list(value.items())[:_BRIEF_ITEMS]]
+        return "{" + ", ".join(shown + ["\u2026"] * (len(value) > _BRIEF_ITEMS)) + "}"
+    if isinstance(value, (list, tuple)):
+        if level >= _BRIEF_LEVELS:
+            return "[\u2026]"
+        shown = [_flow(v, level + 1) for v in list(value[:_BRIEF_ITEMS])]
+        return "[" + ", ".join(shown + ["\u2026"] * (len(value) > _BRIEF_ITEMS)) + "]"
+    return excerpt(str(value), _BRIEF_TEXT)
 
 
 def printable(text: str) -> str:
@@ -202,9 +230,22 @@ def excerpt(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
 
 
+_CALLED = reprlib.Repr()
+_CALLED.maxstring = _CALLED.maxother = _BRIEF_TEXT
+_CALLED.maxlist = _CALLED.maxtuple = _CALLED.maxdict = _CALLED.maxset = _BRIEF_ITEMS
+_CALLED.maxlevel = _BRIEF_LEVELS
+
+
+def as_called(value: object) -> str:
+    """An argument of a macro call as the call writes it (Jinja's literals are Python's:
+    ``['x']``), cut short."""
+    return printable(_CALLED.repr(value))
+
+
 def brief(value: object) -> str:
-    """A value as Python writes it, cut short: lists of thousands stay a line long."""
-    return printable(_BRIEF.repr(value))
+    """A value as YAML writes it on one line, cut short: lists of thousands stay a line
+    long."""
+    return printable(_flow(value, 0))
 
 
 class Refused(Exception):

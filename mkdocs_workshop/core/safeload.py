@@ -65,6 +65,26 @@ class Loaded:
     # JSON: each key written twice in one object (JSON keeps the last; JsonObject.pairs has
     # both), in the order read
     repeated: list[str] = field(default_factory=list)
+    # (line, text as kept) for each text that held half of a character (an escape such as
+    # "\\ud800" alone), which no page, file or feed can hold: each half is kept as U+FFFD
+    halves: list[tuple[int, str]] = field(default_factory=list)
+
+    def half_notes(self) -> list[tuple[str, str]]:
+        """(message, fix) for each text that held half a character."""
+        return [(f"line {line}: the text '{excerpt(value, 40)}' holds an escape of half a "
+                 "character (\\uD800 to \\uDFFF without its other half), which no page can "
+                 "show; it is kept as \ufffd.",
+                 "write the character itself, or both halves of its escape.")
+                for line, value in self.halves]
+
+
+def whole_characters(text: str) -> str:
+    """``text`` with each pair of escaped halves joined into its character and each half
+    left alone replaced by U+FFFD."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+_HALF = re.compile("[\ud800-\udfff]")
 
 
 class JsonObject(dict[str, Any]):
@@ -147,7 +167,17 @@ class _Keeping(yaml.constructor.SafeConstructor):
     not_dates: list[str]
     not_numbers: list[str]
     duplicates: list[tuple[str, int, int]]
+    halves: list[tuple[int, str]]
     first_line: int
+
+    def construct_yaml_str(self, node: yaml.ScalarNode) -> Any:
+        value = super().construct_yaml_str(node)
+        if isinstance(value, str) and _HALF.search(value):
+            value = whole_characters(value)
+            if _HALF.search(value) is None and "\ufffd" not in value:
+                return value  # two halves of one character: the character
+            self.halves.append((node.start_mark.line + self.first_line, value))
+        return value
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -203,7 +233,8 @@ class _PureLoader(_Keeping, yaml.SafeLoader):
 
 _KEPT: dict[str, Any] = {"tag:yaml.org,2002:timestamp": _Keeping.construct_yaml_timestamp,
                          "tag:yaml.org,2002:int": _Keeping.construct_yaml_int,
-                         "tag:yaml.org,2002:float": _Keeping.construct_yaml_float}
+                         "tag:yaml.org,2002:float": _Keeping.construct_yaml_float,
+                         "tag:yaml.org,2002:str": _Keeping.construct_yaml_str}
 for _tag, _method in _KEPT.items():
     _Loader.add_constructor(_tag, _method)
     _PureLoader.add_constructor(_tag, _method)
@@ -270,12 +301,14 @@ def _read(text: str, limits: Limits, first_line: int, result: Loaded, loader: An
     reader.not_dates = result.not_dates
     reader.not_numbers = result.not_numbers
     reader.duplicates = result.duplicates
+    reader.halves = result.halves
     reader.first_line = first_line
     try:
         result.data = reader.get_single_data()
     finally:
         reader.dispose()
     result.duplicates.sort(key=lambda d: d[2])
+    result.halves.sort(key=lambda h: h[0])
 
 
 def _over(limit: _Limit) -> Loaded:
@@ -341,7 +374,46 @@ def load_json(text: str, *, limits: Limits = LIMITS) -> Loaded:
         result.ok = False
         result.error = (f"could not be read ({excerpt(str(exc), 120)}).",
                         "export the file again.")
+    else:
+        if _JSON_HALF.search(text):
+            result.data = _whole_json(result.data, text, result)
     return result
+
+
+# An escaped half of a character in a JSON text (\ud800 to \udfff), and one left alone: a
+# first half not followed by a second, a second not after a first.
+_JSON_HALF = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_JSON_LONE = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+                        r"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def _whole_json(data: Any, text: str, result: Loaded) -> Any:
+    """``data`` with each text that holds half a character made whole (see
+    :func:`whole_characters`), each noted with the line of the first such escape left alone
+    in the text."""
+    lines = [text.count("\n", 0, m.start()) + 1 for m in _JSON_LONE.finditer(text)]
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, str):
+            if not _HALF.search(value):
+                return value
+            whole = whole_characters(value)
+            if "\ufffd" in whole and "\ufffd" not in value:
+                line = lines[min(len(result.halves), len(lines) - 1)] if lines else 1
+                result.halves.append((line, whole))
+            return whole
+        if isinstance(value, JsonObject):
+            written = [(walk(k), walk(v)) for k, v in value.pairs]
+            found = JsonObject(written)
+            found.pairs = written
+            return found
+        if isinstance(value, dict):
+            return {walk(k): walk(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    return walk(data)
 
 
 def _json_int(text: str) -> int | str:

@@ -18,6 +18,13 @@ class TimeDoubt(str):
     """Why a time on the wall is doubtful (see :func:`local_time`): a warning's message."""
 
 
+def skipped(wall: datetime, zone: Zone) -> bool:
+    """Whether the clocks of ``zone`` never show ``wall`` (naive): it falls in the hour they
+    skip when daylight saving time begins."""
+    first = wall.replace(tzinfo=zone.tz, fold=0)
+    return first.astimezone(timezone.utc).astimezone(zone.tz).replace(tzinfo=None) != wall
+
+
 def local_time(wall: datetime, zone: Zone) -> tuple[datetime, str | None]:
     """The instant a clock on the wall in ``zone`` shows as ``wall`` (naive), and, when a
     change to or from daylight saving time makes it doubtful, a sentence naming both readings.

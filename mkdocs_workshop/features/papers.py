@@ -25,7 +25,7 @@ from ..core.anchors import AnchorAllocator, slug
 from ..core.entries import label_of, read_text, report_yaml, validate
 from ..core.fields import FieldIssue, Link, Model, RequiredText, Text, field_names, to_link, to_text
 from ..core.mathml import with_math
-from ..core.problems import Problems, brief, did_you_mean, excerpt, kind_of
+from ..core.problems import Problems, as_called, brief, did_you_mean, excerpt, kind_of
 from ..core.safeload import load, load_json
 from .base import Feature, Macro, Part, Reading, Rendering, Waiting
 from .team import rosters
@@ -536,7 +536,7 @@ def _paper_file(r: Rendering, name: str, source: str) -> PaperFile | str:
 def _level_issue(level: object) -> tuple[str, str] | None:
     if isinstance(level, int) and not isinstance(level, bool) and 2 <= level <= 6:
         return None
-    return (f"asks for heading level {brief(level)}.",
+    return (f"asks for heading level {as_called(level)}.",
             "write level=3 (### headings, the default) or another number from 2 to 6, one more "
             "than the heading the call is under.")
 
@@ -612,7 +612,7 @@ def _place_groups(r: Rendering, call: str, groups: Sequence[tuple[str, list[Pape
 
 
 def _not_a_field(group_by: object) -> tuple[str, str]:
-    return (f"groups by {brief(group_by)}, which is not the name of a field.",
+    return (f"groups by {as_called(group_by)}, which is not the name of a field.",
             "write group_by=\"decision\" or the name of another field or column.")
 
 

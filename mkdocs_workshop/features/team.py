@@ -406,6 +406,9 @@ def _call_text(call: Call) -> str:
 def _check(call: Call, read: PageRead) -> Issues:
     found: Issues = []
     roster, layout = call.arg(0, "roster"), call.arg(1, "layout", "grid")
+    if roster is None and call.args and not call.kwargs.get("roster"):
+        found.append(("names no roster (none).",
+                      "write the roster's key as text: team(\"speakers\")."))
     roster = None if roster is None else str(roster)
     layout = None if layout is None else str(layout)
     if isinstance(roster, str) and roster not in read.get(ROSTERS) and roster not in read.keys:
@@ -431,6 +434,13 @@ def team(r: Rendering, roster: str, layout: str = "grid") -> str:
     (small avatar, name, affiliation) or names (a plain list of linked names)."""
     roster, layout = str(roster), str(layout)
     cards = r.read.get(ROSTERS).get(roster)
+    if cards is None and roster not in r.read.meta:  # a name computed in the template
+        problems = Problems(r.read.src)
+        problems.error(f"team(\"{roster}\"): names the roster '{roster}', which this page "
+                       "does not have.",
+                       fix="add the roster to the page's front matter, or correct its name.")
+        r.report(problems)
+        return r.box(f"{r.read.src}: team(\"{roster}\"): this page has no such roster.")
     if cards is None:  # a roster the scan could not see (a name computed in the template)
         late: dict[str, list[Card]] = r.state.late.setdefault("rosters", {})
         if roster not in late:

@@ -32,7 +32,7 @@ from ..core.calls import Call
 from ..core.frontmatter import FrontMatter, parse_front_matter
 from ..core.imagerefs import ImageMaker
 from ..core.log import log
-from ..core.markdownlimits import line_in_file, tame_brackets
+from ..core.markdownlimits import MAX_DEPTH, line_in_file, tame_brackets, tame_html_depth
 from ..core.problems import Problem, Problems, Severity
 from ..core.scan import MacroCall
 from ..core.timezones import Zone
@@ -60,6 +60,21 @@ class CalendarFile:
     kind: str  # "dates", "program"
     path: str  # in the site: "icml24/icml24-dates.ics"
     make: Callable[[str, datetime | None], Any]  # (page title, stamp) -> ics.Calendar
+
+
+# (message, fix) for each reason a paragraph is shown as written (markdownlimits.Heavy.why).
+_HEAVY = {
+    "brackets": ("the paragraph holds {brackets:,} brackets nested or left open, which Markdown "
+                 "would take minutes to read; they are shown as written, not as links.",
+                 "close each '[' with its ']' and each '(' with its ')', or put the text in a "
+                 "code block."),
+    "emphasis": ("the paragraph holds {count:,} '*' and '_' marks, which Markdown would take "
+                 "minutes to read; it is shown as written, without emphasis.",
+                 "put the text in a code block, or split it into paragraphs."),
+    "depth": ("the paragraph nests lists or quotes {count:,} levels deep (more than {limit}), "
+              "which Markdown cannot read; it is shown as written.",
+              "nest fewer levels, or put the text in a code block."),
+}
 
 
 class Build:
@@ -240,15 +255,22 @@ class Build:
         (``source``, when known): see :mod:`mkdocs_workshop.core.markdownlimits`."""
         tamed, heavy = tame_brackets(markdown, lambda text: self.place(
             src, str(Markup('<p class="workshop-as-written">{}</p>').format(text))))
-        if heavy:
+        bracketed = tamed
+        tamed, deep_html = tame_html_depth(bracketed)
+        if heavy or deep_html:
             problems = Problems(src)
             for paragraph in heavy:
+                message, fix = _HEAVY[paragraph.why]
+                problems.error(message.format(brackets=paragraph.brackets,
+                                              count=paragraph.count, limit=MAX_DEPTH),
+                               line=line_in_file(source, markdown, paragraph), fix=fix)
+            for block in deep_html:
                 problems.error(
-                    f"the paragraph holds {paragraph.brackets:,} brackets nested or left "
-                    "open, which Markdown would take minutes to read; they are shown as "
-                    "written, not as links.", line=line_in_file(source, markdown, paragraph),
-                    fix="close each '[' with its ']' and each '(' with its ')', or put the "
-                    "text in a code block.")
+                    f"the HTML block with a 'markdown' attribute nests blocks more than "
+                    f"{MAX_DEPTH} deep, which Markdown cannot read; its attribute is taken "
+                    "off, so it is shown as HTML, its Markdown as written.",
+                    line=line_in_file(source, bracketed, block),
+                    fix="nest fewer blocks, or remove the 'markdown' attribute.")
             self.report(problems)
         return tamed
 

@@ -40,11 +40,22 @@ def scalar(text: str, *, flow: bool = False) -> str:
     if not _ESCAPED.search(text) and not (flow and any(c in text for c in ",[]{}")):
         plain = yaml.safe_dump(text, allow_unicode=True, width=2**30)
         plain = plain.removesuffix("\n...\n").rstrip("\n")
-        if "\n" not in plain and yaml.safe_load(plain) == text:
+        if "\n" not in plain and _reads_back(plain, text, flow):
             return plain
     quoted = yaml.safe_dump(text, default_style='"', allow_unicode=True, width=2**30)
     quoted = quoted.removesuffix("\n...\n").rstrip("\n")
     return _escape_raw(quoted)
+
+
+def _reads_back(plain: str, text: str, flow: bool) -> bool:
+    """Whether ``plain`` reads back as ``text`` where it stands: alone, or inside a flow
+    sequence (where ``?x`` or ``:x`` read otherwise than alone)."""
+    try:
+        if flow:
+            return bool(yaml.safe_load(f"[{plain}]") == [text])
+        return bool(yaml.safe_load(plain) == text)
+    except yaml.YAMLError:
+        return False
 
 
 def _escape_raw(quoted: str) -> str:

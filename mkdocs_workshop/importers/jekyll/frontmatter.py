@@ -184,7 +184,8 @@ def mkdocs_problem(text: str) -> str:
     try:
         data = yaml.load(text, Loader=_MkDocsLoader)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        return f"MkDocs' YAML reader fails on it ({excerpt(str(exc), 80)})"
+        why = getattr(exc, "problem", None) or str(exc)
+        return f"MkDocs' YAML reader fails on it ({excerpt(' '.join(str(why).split()), 80)})"
     if not isinstance(data, dict):
         return "MkDocs' YAML reader reads it differently"
     why = unwritable(data)
@@ -198,7 +199,11 @@ def _quote_unreadable(text: str) -> tuple[str, list[str]]:
     resolve: Callable[..., str] = yaml.resolver.Resolver().resolve  # the stubs leave it untyped
     constructor = yaml.constructor.SafeConstructor()
     spans: list[tuple[int, int, str]] = []
-    for event in yaml.parse(text, Loader=_MkDocsLoader):
+    try:
+        events = list(yaml.parse(text, Loader=_MkDocsLoader))
+    except yaml.YAMLError:  # libyaml refuses more than values (an escaped half character)
+        return text, []
+    for event in events:
         if not isinstance(event, yaml.ScalarEvent) or event.style or event.tag:
             continue
         assert event.start_mark is not None and event.end_mark is not None

@@ -863,6 +863,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     for key, first, second in loaded.duplicates:
         page.notes.append(f"front matter line {second}: '{shown(key, 40)}' is written again "
                           f"(first at line {first}); YAML keeps only the last one.")
+    for message, _fix in loaded.half_notes():
+        page.notes.append(f"front matter {message}")
     page.dest = _dest_path(path, meta, taken, page)
     edits = key_edits(meta)
     page.notes += edits.notes

@@ -32,6 +32,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from ...core.problems import Refused, brief, excerpt
+from ...core.times import skipped
 from ...core.timezones import UnknownTimezone, Zone, resolve_zone
 from .model import (
     Program,
@@ -62,15 +63,23 @@ def read_json(data: Any, *, form: str = FORMAT_JSON) -> Program:
     program = Program(form, zone.key if zone else None)
     for day_number, day_value in enumerate(days, 1):
         day_where = f"day {day_number}"
-        day = mapping(day_value, "the day", day_where, _EXPORT)
-        day_date = _day(day.get("date"), day_where)
-        day_where += f" ({day_date.isoformat()})" if day_date else ""
-        rooms = mapping(day.get("rooms", {}), "'rooms'", day_where,
-                        "write the day's rooms as {\"Room name\": [events]}.")
+        try:  # a day that cannot be read is skipped, and said; the other days are read
+            day = mapping(day_value, "the day", day_where, _EXPORT)
+            day_date = _day(day.get("date"), day_where)
+            day_where += f" ({day_date.isoformat()})" if day_date else ""
+            rooms = mapping(day.get("rooms", {}), "'rooms'", day_where,
+                            "write the day's rooms as {\"Room name\": [events]}.")
+        except Refused as refused:
+            program.skip(refused, whole="the day")
+            continue
         for room_key, events in pairs(rooms):
             room_where = f"{day_where}, room '{excerpt(str(room_key), 60)}'"
-            listed = listing(events, "the room's events", room_where,
-                             "write each room's events as a list.")
+            try:
+                listed = listing(events, "the room's events", room_where,
+                                 "write each room's events as a list.")
+            except Refused as refused:
+                program.skip(refused, whole="the room")
+                continue
             for number, event in enumerate(listed, 1):
                 try:
                     program.sessions.append(_session(
@@ -121,7 +130,7 @@ def _start(event: Mapping[str, Any], day: date | None, zone: Zone | None,
                 "export the file again from pretalx or frab (their dates carry an offset), or "
                 "add \"time_zone_name\": \"Europe/Berlin\" (the event's zone) to 'conference'.",
                 where)
-        return _in_zone(found, zone)
+        return _in_zone(found, zone, "date", where)
     clock = _clock(event.get("start"), where)
     if day is None:
         raise Refused("has no 'date', and its day has none either.",
@@ -130,10 +139,15 @@ def _start(event: Mapping[str, Any], day: date | None, zone: Zone | None,
         raise Refused("has only a 'start' time, and the file has no 'time_zone_name' to "
                       "place it in.", "export the file again from pretalx or frab, or add "
                       "\"time_zone_name\" to 'conference'.", where)
-    return _in_zone(datetime.combine(day, clock), zone)
+    return _in_zone(datetime.combine(day, clock), zone, "start", where)
 
 
-def _in_zone(wall: datetime, zone: Zone) -> datetime:
+def _in_zone(wall: datetime, zone: Zone, key: str, where: str) -> datetime:
+    """The wall time ``wall`` of the file's zone; one its clocks skip is refused."""
+    if skipped(wall, zone):
+        raise Refused(f"'{key}' is {wall:%H:%M} on {wall.date().isoformat()}, a time that does "
+                      f"not exist in {zone.label}: the clocks skip that hour.",
+                      "correct the time in pretalx or frab, then export again.", where)
     return wall.replace(tzinfo=zone.tz, fold=0)
 
 

@@ -34,7 +34,7 @@ from ..common.yamltext import PageText, write_page
 from . import frab, sessionize
 from .model import Program, Session, read_text_file
 from .people import People
-from .slots import Converted, check_zone, convert
+from .slots import Converted, check_zone, convert, drop_skipped_times
 from .write import (
     Span,
     check_written,
@@ -84,11 +84,12 @@ def import_schedule(file: Path, page: Path, *, people: Path | None = None,
                 + " Then run the import again.")
     with _blamed(file):
         program = read_file(file)
-        if not program.sessions and program.skipped:
+        if not program.sessions and program.first is not None:
+            bad = program.first
             raise Refused(
-                f"has {len(program.skipped)} session(s), and none can be read: "
-                f"{excerpt(program.skipped[0], 400)}",
-                "correct the sessions in the tool, then export again.")
+                f"has no session that can be read ({len(program.skipped)} not imported); the "
+                f"first: {excerpt(bad.where or '', 200)}: {excerpt(bad.message, 400)}",
+                bad.fix or "correct the sessions in the tool, then export again.")
         if not program.sessions:
             raise Refused("has no scheduled session.",
                           "schedule the sessions in the tool first, then export again.")
@@ -96,6 +97,10 @@ def import_schedule(file: Path, page: Path, *, people: Path | None = None,
     with _blamed(page):
         check_zone(program, page_zone, file.name)
         zone = page_zone or _file_zone(program)
+        drop_skipped_times(program, zone)
+        if not program.sessions:
+            raise Refused("has no session at a time that exists in the page's zone.",
+                          "correct the times in the tool, then export again.", source=file)
     people_index = People.of(team.rosters(before.parts), directory)
     first_day = info.first_day if info else None
     with _blamed(page):
@@ -145,6 +150,7 @@ def read_file(file: Path) -> Program:
     elif isinstance(loaded.data, dict) and "sessions" in loaded.data:
         program = sessionize.read(loaded.data)
     if program is not None:
+        program.notes += [message for message, _fix in loaded.half_notes()]
         for key in dict.fromkeys(loaded.repeated):
             program.notes.append(
                 f"the name '{excerpt(key, 60)}' is written twice in one object of the file "
@@ -293,6 +299,6 @@ def _summary(file: Path, page: Path, program: Program, converted: Converted, zon
                      f"'other' ({count}).")
     lines += [f"  {excerpt(note, 400)}" for note in converted.notes]
     if program.skipped:
-        lines.append(f"  {len(program.skipped)} session(s) not imported (the others are):")
+        lines.append(f"  not imported ({len(program.skipped)}; the rest is):")
         lines += [f"    {excerpt(line, 500)}" for line in program.skipped]
     return lines

@@ -78,9 +78,15 @@ class Program:
     sessions: list[Session] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was read but is not written
     skipped: list[str] = field(default_factory=list)  # sessions not imported: where, why, fix
+    first: Refused | None = None  # the first of them, for a file none of whose can be read
 
-    def skip(self, refused: Refused) -> None:
-        """One session that cannot be read: reported with its place, its neighbours kept."""
+    def skip(self, refused: Refused, *, whole: str | None = None) -> None:
+        """One session (or ``whole`` day, room) that cannot be read: reported with its place,
+        its neighbours kept."""
+        if whole:
+            refused = Refused(f"{refused.message} None of {whole}'s sessions is imported.",
+                              refused.fix, refused.where)
+        self.first = self.first or refused
         self.skipped.append(refused.line("").removeprefix(": "))
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ...core.problems import Refused, brief
+from ...core.problems import Refused, brief, excerpt
 from .model import Program, Session, label, listing, mapping, moment, text
 
 FORMAT = "Sessionize view/All JSON"
@@ -35,10 +35,10 @@ def read(data: Any) -> Program:
     """The program of a Sessionize ``view/All`` export (already parsed)."""
     root = mapping(data, "the file", None, _EXPORT)
     sessions = listing(root.get("sessions"), "'sessions'", None, _EXPORT)
-    rooms, order = _rooms(root.get("rooms", []))
-    speakers = _speakers(root.get("speakers", []))
-    formats = _formats(root.get("categories", []))
     program = Program(FORMAT, None)
+    rooms, order = _rooms(root.get("rooms", []), program.notes)
+    speakers = _speakers(root.get("speakers", []), program.notes)
+    formats = _formats(root.get("categories", []))
     unscheduled = 0
     for number, value in enumerate(sessions, 1):
         try:
@@ -92,20 +92,41 @@ def _key(value: object) -> str:
     return str(value).strip()
 
 
-def _rooms(value: object) -> tuple[dict[str, str], dict[str, int]]:
+def _listed(kind: str, key: str, name: str, named: dict[str, str], notes: list[str]) -> bool:
+    """Whether the id ``key`` is new; an id listed twice for two names is said, and the
+    first name kept."""
+    if key not in named:
+        return True
+    if named[key] != name:
+        notes.append(f"the {kind} id {excerpt(key, 40)} is listed twice "
+                     f"('{excerpt(named[key], 60)}' and '{excerpt(name, 60)}'); sessions that "
+                     "name it are given the first.")
+    return False
+
+
+def _rooms(value: object, notes: list[str]) -> tuple[dict[str, str], dict[str, int]]:
+    """Room id -> name, and each name's place in the file's order; a room that cannot be read
+    is said and left out (its sessions are then skipped, each with its place)."""
     listed = listing(value, "'rooms'", None, _EXPORT)
     found: list[tuple[int, int, str, str]] = []  # (sort, position, id, name)
+    names: dict[str, str] = {}
     for number, item in enumerate(listed, 1):
         where = f"room {number}"
-        room = mapping(item, "the room", where, _EXPORT)
-        name = text(room.get("name"), "name", where)
-        if name is None or room.get("id") is None:
-            raise Refused("has no 'id' or no 'name'.", _EXPORT, where)
+        try:
+            room = mapping(item, "the room", where, _EXPORT)
+            name = text(room.get("name"), "name", where)
+            if name is None or room.get("id") is None:
+                raise Refused("has no 'id' or no 'name'.", _EXPORT, where)
+        except Refused as refused:
+            notes.append(f"{refused.line('').removeprefix(': ')} (not read)")
+            continue
+        if not _listed("room", _key(room["id"]), name, names, notes):
+            continue
+        names[_key(room["id"])] = name
         sort = room.get("sort")
         found.append((sort if isinstance(sort, int) and not isinstance(sort, bool) else number,
                       number, _key(room["id"]), name))
     found.sort(key=lambda r: (r[0], r[1]))
-    names = {key: name for _sort, _n, key, name in found}
     return names, {name: i for i, (_s, _n, _k, name) in enumerate(found)}
 
 
@@ -119,17 +140,24 @@ def _room(value: object, rooms: Mapping[str, str], where: str) -> str | None:
     return name
 
 
-def _speakers(value: object) -> dict[str, str]:
+def _speakers(value: object, notes: list[str]) -> dict[str, str]:
+    """Speaker id -> name; a speaker that cannot be read is said and left out."""
     names: dict[str, str] = {}
     for number, item in enumerate(listing(value, "'speakers'", None, _EXPORT), 1):
         where = f"speaker {number}"
-        speaker = mapping(item, "the speaker", where, _EXPORT)
-        name = text(speaker.get("fullName"), "fullName", where) or " ".join(
-            part for part in (text(speaker.get("firstName"), "firstName", where),
-                              text(speaker.get("lastName"), "lastName", where)) if part)
-        if speaker.get("id") is None or not name:
-            raise Refused("has no 'id' or no name ('fullName').", _EXPORT, where)
-        names[_key(speaker["id"])] = " ".join(name.split())
+        try:
+            speaker = mapping(item, "the speaker", where, _EXPORT)
+            name = text(speaker.get("fullName"), "fullName", where) or " ".join(
+                part for part in (text(speaker.get("firstName"), "firstName", where),
+                                  text(speaker.get("lastName"), "lastName", where)) if part)
+            if speaker.get("id") is None or not name:
+                raise Refused("has no 'id' or no name ('fullName').", _EXPORT, where)
+        except Refused as refused:
+            notes.append(f"{refused.line('').removeprefix(': ')} (not read)")
+            continue
+        name = " ".join(name.split())
+        if _listed("speaker", _key(speaker["id"]), name, names, notes):
+            names[_key(speaker["id"])] = name
     return names
 
 

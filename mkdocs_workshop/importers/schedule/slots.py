@@ -27,7 +27,7 @@ from typing import Any
 from ...core.fields import FieldIssue, to_link
 from ...core.intervals import in_parallel
 from ...core.problems import Refused, excerpt
-from ...core.times import local_time
+from ...core.times import local_time, skipped
 from ...core.timezones import Zone
 from ...features.schedule import kind_of, written_slot
 from ..common.escape import one_line
@@ -160,6 +160,25 @@ def _url(session: Session, notes: list[str]) -> str | None:
     except FieldIssue as issue:
         notes.append(f"{session.where}: its url {issue.message} It is not written.")
         return None
+
+
+def drop_skipped_times(program: Program, zone: Zone) -> None:
+    """Skip each session whose wall-clock time (a file without offsets) the clocks of ``zone``
+    never show: a time in the hour skipped when daylight saving time begins has no instant."""
+    kept = []
+    for session in program.sessions:
+        walls = [w for w in (session.start, session.end) if w is not None and w.tzinfo is None]
+        wall = next((w for w in walls if skipped(w, zone)), None)
+        if wall is None:
+            kept.append(session)
+            continue
+        program.skip(Refused(
+            f"{'starts' if wall is session.start else 'ends'} at {wall:%H:%M} on "
+            f"{wall.date().isoformat()}, a time that does not exist in {zone.label}, the "
+            "page's zone: the clocks skip that hour.",
+            "correct the time in the tool, then export again; or check the page's "
+            "'timezone:'.", session.where))
+    program.sessions[:] = kept
 
 
 def check_zone(program: Program, zone: Zone | None, source: str) -> None:

@@ -25,7 +25,7 @@ import yaml
 
 from ...core.meta import get_data
 from ...core.problems import Refused, excerpt
-from ...core.safeload import load
+from ...core.safeload import LIMITS, load
 from ..common.escape import one_line
 from ..common.yamltext import FRONT, PageText, key_spans
 from .model import read_text_file
@@ -129,7 +129,7 @@ def render_block(slots: Sequence[dict[str, Any]], source: str, newline: str) -> 
     dumped = yaml.dump({"schedule": list(slots)}, Dumper=_Dumper, allow_unicode=True,
                        sort_keys=False, default_flow_style=False, width=1_000_000)
     marker = MARKER.format(source=one_line(source).replace("#", "") or "a file")
-    lines = [marker, *dumped.splitlines()]
+    lines = [marker, *dumped.rstrip("\n").split("\n")]  # the emitter's lines, and only those
     return "".join(line + newline for line in lines)
 
 
@@ -142,7 +142,15 @@ def with_block(page: PageText, block: str, span: Span | None) -> str:
 
 
 def check_written(page: PageText, new_text: str, slots: Sequence[dict[str, Any]]) -> None:
-    """Refuse a result that does not read back as intended (it never should)."""
+    """Refuse a result that is larger than a page's front matter may be, or that does not
+    read back as intended (it never should)."""
+    match = FRONT.match(new_text)
+    size = len(match.group(1)) if match else 0
+    if size > LIMITS.max_chars:
+        raise Refused(f"with the program, its front matter would be {size:,} characters long, "
+                      f"more than the {LIMITS.max_chars:,} the build reads; nothing is written.",
+                      "move what is not data out of the front matter, then run the import "
+                      "again.")
     problem = _difference(page, new_text, slots)
     if problem is not None:
         raise Refused(f"the new front matter would not read back as written ({problem}); "
