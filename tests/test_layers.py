@@ -21,7 +21,8 @@ LAYERS = {
 # Imports deferred into a function, with why: Pillow (tens of milliseconds) only when an
 # image is made; the originals' scan of every plugin's options only when photos were replaced.
 DEFERRED = {
-    ("mkdocs_workshop.hosts.mkdocs", "mkdocs_workshop.site.images"): "Pillow only with images",
+    ("mkdocs_workshop.site.pageimages", "mkdocs_workshop.site.images"):
+        "Pillow only with images",
     ("mkdocs_workshop.hosts.mkdocs", "mkdocs_workshop.hosts.originals"):
         "only when photos were replaced",
 }

@@ -1,12 +1,14 @@
-"""The MkDocs plugin: event handlers only; the work is in the modules they call."""
+"""The MkDocs plugin: event handlers only. Each hands MkDocs' objects to the layers below: a
+page's reading and its macros (:mod:`..site.build`), pictures (:mod:`..site.pageimages`), the
+header (:mod:`..site.header`), link previews, structured data and the head's escaping
+(:mod:`..site.previews`, :mod:`..site.structured`, :mod:`..site.head`), calendar files
+(:mod:`..site.calendars`); what mkdocs-macros needs is in :mod:`.macrosplugin`."""
 
 from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Mapping, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.config_options import ExtraScriptValue
@@ -16,26 +18,23 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..core.calls import Call, plan
 from ..core.frontmatter import EMPTY_FRONT_MATTER
-from ..core.imagerefs import ImageMaker, ImageProblem, PageImage, find_image
 from ..core.log import log
 from ..core.problems import printable
-from ..core.scan import MacroCall
-from ..features import MACROS, team, workshop
+from ..features import team, workshop
 from ..site import head
 from ..site.build import Build
-from ..site.calendars import CalendarCache
+from ..site.calendars import CalendarCache, write_calendars
 from ..site.header import (
     EditionLink,
     edition_link,
     edition_page_of,
-    header_view,
     insert_after_title,
+    page_header,
     sections_of,
-    shows_header,
 )
-from ..site.previews import Preview, absolute, add_to_head, first_paragraph, preview_image
+from ..site.pageimages import BuildImages, ImageOptionError, ImageOptions, make_processor
+from ..site.previews import Preview, add_to_head, edition_preview, first_paragraph
 from ..site.render import (
     SCRIPT,
     STYLESHEET,
@@ -45,19 +44,9 @@ from ..site.render import (
     failed_build,
 )
 from ..site.structured import event_data, script_tag
+from . import macrosplugin
 from .config import WorkshopConfig
 from .settings import cache_dir, macro_block_strings, macro_comment_strings, plugin_settings
-
-if TYPE_CHECKING:
-    from ..site.images import ImageProcessor, Processed
-
-MACROS_LINES = """\
-plugins:
-  - search
-  - macros:
-      j2_variable_start_string: "<<"
-      j2_variable_end_string: ">>"
-  - workshop"""
 
 
 class WorkshopPlugin(BasePlugin[WorkshopConfig]):
@@ -67,11 +56,9 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self.serving = False
         self._sources: dict[str, str] = {}  # this build's page sources, as read
         self.build: Build | None = None
-        self.images: ImageProcessor | None = None
+        self.images: BuildImages | None = None
         self._files: Files | None = None
         self._calendars: CalendarCache | None = None  # kept across serve's rebuilds
-        self._made: dict[tuple[str, str, tuple[float, float] | None],
-                         Processed | ImageProblem | None] = {}  # this build's images
         self._quiet: set[str] = set()  # pages mkdocs-macros need not render (no template)
         self._previews: dict[str, Preview] = {}  # this build's link previews, by page
         self._written: dict[str, str] = {}  # each page's file as written, until rendered
@@ -88,7 +75,7 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
 
     @event_priority(50)  # before the macros plugin loads its modules (define_env)
     def _setup(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._check_macros_plugin(config)
+        macrosplugin.check_macros_plugin(config)
         if TEMPLATES_DIR not in config.theme.dirs:
             # After custom_dir and the theme, so that a site's own partials win.
             config.theme.dirs.append(TEMPLATES_DIR)
@@ -102,50 +89,30 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         self._files = None
         self._sources = {}
         self.build = Build(plugin_settings(config, self.config), lambda: self._files)
-        self._made = {}
-        self.images = self._image_processor(config)
+        self.images = self._images(config)
         if self._calendars is None:
-            self._calendars = CalendarCache(self._cache_dir(config) / "calendars")
+            self._calendars = CalendarCache(cache_dir(config, self.config) / "calendars")
         return config
 
-    def _cache_dir(self, config: MkDocsConfig) -> Path:
-        return cache_dir(config, self.config)
-
-    def _image_processor(self, config: MkDocsConfig) -> ImageProcessor | None:
+    def _images(self, config: MkDocsConfig) -> BuildImages | None:
         options = self.config
         if not options.images:
             return None
-        from ..site.images import ImageProcessor, available_formats  # Pillow: only with images
-        for name, value, low, high in (("avatar_size", options.avatar_size, 16, 1024),
-                                       ("logo_height", options.logo_height, 8, 512),
-                                       ("image_quality", options.image_quality, 1, 100)):
-            if not low <= value <= high:
-                raise PluginError(f"workshop: the option {name} is {value}; it must be between "
-                                  f"{low} and {high}.")
-        formats, missing = available_formats(list(options.image_formats))
-        if missing:
-            log.info(f"this Pillow cannot write {', '.join(missing)}; images are made as "
-                     f"{', '.join(formats) or 'nothing'}.")
-        if not formats:
-            raise PluginError("workshop: none of image_formats can be written by the installed "
-                              "Pillow; add webp to image_formats, or set images: false.")
-        return ImageProcessor(self._cache_dir(config), options.avatar_size, options.logo_height,
-                              formats, options.image_quality)
+        try:
+            processor = make_processor(ImageOptions(
+                cache_dir(config, options), options.avatar_size, options.logo_height,
+                options.image_quality, tuple(options.image_formats)), log.info)
+        except ImageOptionError as exc:
+            raise PluginError(f"workshop: {exc}") from None
+        return BuildImages(processor, config.docs_dir, self._locate)
+
+    def _locate(self, src_uri: str) -> str | None:
+        found = self._files.get_file_from_path(src_uri) if self._files is not None else None
+        return found.abs_src_path if found is not None else None
 
     @event_priority(-50)  # after the macros plugin has set up its environment
     def _register(self, config: MkDocsConfig) -> MkDocsConfig:
-        macros_plugin: Any = config.plugins["macros"]
-        registered = macros_plugin.macros
-        for name, function in self.macro_functions().items():
-            existing = registered.get(name)
-            if existing is None:
-                macros_plugin.register_macros({name: function})
-            elif existing is not function:
-                raise PluginError(
-                    f"workshop: a macro named '{name}' is already defined (by a macros module or "
-                    f"another plugin), so << {name}(...) >> would not be the workshop's. Rename "
-                    "that macro, or remove it from the macros plugin's modules."
-                )
+        macrosplugin.register(config, self.macro_functions())
         return config
 
     on_config = CombinedEvent(_setup, _register)
@@ -155,24 +122,6 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         if self.build is None:
             raise PluginError("workshop: the plugin's macros were asked for before on_config.")
         return self.build.macro_functions()
-
-    @staticmethod
-    def _check_macros_plugin(config: MkDocsConfig) -> None:
-        macros: Any = config.plugins.get("macros")
-        if macros is None:
-            raise PluginError(
-                "workshop: the macros plugin (mkdocs-macros-plugin) is not enabled. It renders "
-                "<< team(...) >> and << dates() >> in your pages. Add these lines to mkdocs.yml:"
-                f"\n\n{MACROS_LINES}\n"
-            )
-        start = macros.config.get("j2_variable_start_string") or "{{"
-        end = macros.config.get("j2_variable_end_string") or "}}"
-        if (start, end) != ("<<", ">>"):
-            raise PluginError(
-                f"workshop: the macros plugin uses '{start}' and '{end}' around variables, but "
-                "workshop pages call their macros as << team(...) >>. Set these lines in "
-                f"mkdocs.yml:\n\n{MACROS_LINES}\n"
-            )
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -211,22 +160,20 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         assert self.build is not None
         self._files = files
         source = self._sources.pop(page.file.src_uri, None)
-        if source is not None:
+        front = self.build.front(page.file.src_uri, source) if source is not None else None
+        if source is not None and front is not None:
             self._written[page.file.src_uri] = source
-        if source is not None:
-            front = self.build.front(page.file.src_uri, source)
             if front.replace:  # MkDocs was given an empty block: the meta is the plugin's
                 page.meta = dict(front.mkdocs_meta)
             page.meta.update(front.patch)
-        meta = page.meta or {}
         macros: Any = config.plugins["macros"]
-        if _macros_render(macros, page, meta):
+        if macrosplugin.renders(macros, page, page.meta or {}):
+            images = self.images.maker(page.url) if self.images is not None else None
             read = self.build.prepare(page, markdown, url_for=self.build.url_for(page),
                                       block=macro_block_strings(macros.config),
                                       comment=macro_comment_strings(macros.config),
-                                      images=self._image_maker(page, files, config.docs_dir),
-                                      source=source)
-            parts = _in_place(markdown, read.calls, macros, page) \
+                                      images=images, source=source)
+            parts = macrosplugin.in_place(markdown, read.calls, macros, page) \
                 if "render_macros" not in page.meta else None
             if parts is not None:
                 # Nothing for Jinja to do but this plugin's own calls: they are rendered here,
@@ -235,54 +182,13 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                 markdown = self.build.render_parts(page, parts)
                 page.meta["render_macros"] = False
                 self._quiet.add(page.file.src_uri)
-        if source is not None:
+        if front is not None:
             # Values MkDocs or the theme would fail on, or print as HTML (reported): taken
             # from the theme once the plugin has read the page (a roster under 'description:'
             # is still read, so its neighbours are checked).
-            for key in self.build.front(page.file.src_uri, source).drop:
+            for key in front.drop:
                 page.meta.pop(key, None)
         return markdown
-
-    def _image_maker(self, page: Page, files: Files, docs_dir: str) -> ImageMaker | None:
-        processor = self.images
-        if processor is None:
-            return None
-
-        from ..site.images import page_image
-
-        def make(src_uri: str, kind: str, focus: tuple[float, float] | None) -> PageImage | None:
-            key = (src_uri, kind, focus)
-            if key not in self._made:  # the same photo on every edition: looked at once
-                self._made[key] = self._make_image(files, docs_dir, src_uri, kind, focus)
-            made = self._made[key]
-            if isinstance(made, ImageProblem):
-                raise made
-            return page_image(made, page.url) if made is not None else None
-
-        return make
-
-    def _make_image(self, files: Files, docs_dir: str, src_uri: str, kind: str,
-                    focus: tuple[float, float] | None) -> Processed | ImageProblem | None:
-        """The avatar or logo made of a site file, or why it cannot be used; None: the file is
-        used as it is (an SVG logo, a theme's file)."""
-        assert self.images is not None
-        found = files.get_file_from_path(src_uri)
-        if found is None or not found.abs_src_path:
-            return None
-        source = Path(found.abs_src_path)
-        if not _inside(source, docs_dir, resolve=False):
-            return None  # a theme's or another plugin's file: linked as it is
-        if not _inside(source, docs_dir):
-            return ImageProblem("is a link to a file outside the docs folder; it is not read.",
-                                "put the image itself in the docs folder.")
-        try:
-            processed = (self.images.avatar(source, focus) if kind == "avatar"
-                         else self.images.logo(source))
-        except ImageProblem as problem:
-            return problem
-        if processed is not None:
-            self.images.sources.add(src_uri)
-        return processed
 
     @event_priority(-50)  # after the macros plugin has rendered the page
     def _restore_page(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -319,36 +225,32 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         read = self.build.reads.get(page.file.src_uri)
         parts = read.parts if read is not None else {}
         info = workshop.of(parts)
-        meta = page.meta if page.meta is not None else {}
-        if info is not None and not meta.get("description"):
+        first = self._first.get(page.file.src_uri)
+        if info is not None and not (page.meta or {}).get("description"):
             # The preview's description, not the site's, for search engines too.
-            described = info.description or self._first.get(page.file.src_uri)
+            described = info.description or first
             if described:  # text: Material takes the key as HTML (see head.py)
                 page.meta["description"] = escape(described)
         if info is not None and self.config.link_previews:
-            self._previews[page.file.src_uri] = self._preview(page, config, info)
+            self._previews[page.file.src_uri] = edition_preview(
+                info, src=page.file.src_uri, title=_title(page), canonical=page.canonical_url,
+                first=first, site_url=config.site_url, logo=config.theme.get("logo"),
+                site_name=config.site_name, url_for=self.build.url_for(page))
         sections = sections_of(page, self._is_edition) if self.config.edition_header else []
-        view = header_view(parts, self.build.default_zone, self.build.now, sections) \
-            if info is not None and shows_header(parts, self.config.edition_header) else None
-        if view is not None and not view.empty:
-            html = self._render_header(page, header=view, sections=sections,
-                                       sections_only=False)
-        elif sections:
-            html = self._render_header(page, header=None, sections=sections,
-                                       sections_only=True, edition=self._edition_link(page))
-        else:
-            return context
-        page.content = insert_after_title(page.content or "", html)
+        html = page_header(parts, sections=sections, enabled=self.config.edition_header,
+                           default_zone=self.build.default_zone, now=self.build.now,
+                           edition=lambda: self._edition_link(page),
+                           render=lambda **view: self._render_header(page, view))
+        if html is not None:
+            page.content = insert_after_title(page.content or "", html)
         return context
 
     def _edition_link(self, page: Page) -> EditionLink | None:
         """The edition a sub-page belongs to, named above the bar of the edition's pages."""
         assert self.build is not None
         edition = edition_page_of(page, self._is_edition)
-        if edition is None:
-            return None
-        read = self.build.reads.get(edition.file.src_uri)
-        if read is None:
+        read = self.build.reads.get(edition.file.src_uri) if edition is not None else None
+        if edition is None or read is None:
             return None
         title = (edition.meta or {}).get("title") or edition.title or edition.file.name
         return edition_link(read.parts, str(title), edition.file.url_relative_to(page.file))
@@ -358,29 +260,16 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
         read = self.build.reads.get(page.file.src_uri)
         return read is not None and workshop.of(read.parts) is not None
 
-    def _render_header(self, page: Page, **context: Any) -> str:
+    def _render_header(self, page: Page, view: dict[str, Any]) -> str:
         """The header partial; a site's broken copy of it stops the build (every page shows
         the header, so there is no page to show the error on)."""
         assert self.build is not None
         try:
-            return self.build.renderer.render("edition", **context)
+            return self.build.renderer.render("edition", **view)
         except PartialError as exc:
             raise PluginError(
                 f"workshop: {printable(page.file.src_uri)}: {exc}. Fix: correct the partial, "
                 "or remove your copy of it from custom_dir.") from None
-
-    def _preview(self, page: Page, config: MkDocsConfig, info: workshop.WorkshopInfo) -> Preview:
-        assert self.build is not None
-        base = page.canonical_url
-        image = None
-        if info.image:
-            found = find_image(info.image, page.file.src_uri, self.build.url_for(page))
-            image = absolute(base, found.url)
-        if image is None:
-            image = absolute(config.site_url, preview_image(config.theme.get("logo")))
-        return Preview(title=_title(page),
-                       description=info.description or self._first.get(page.file.src_uri),
-                       url=absolute(base, base), image=image, site_name=config.site_name)
 
     @event_priority(-100)  # after every other plugin has read the page's meta
     def _guard_head(self, context: Any, *, page: Page, config: MkDocsConfig,
@@ -425,7 +314,14 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         assert self.build is not None
         if self.images is not None and not self.config.publish_originals:
-            self._drop_replaced_originals(files, config)
+            # Full-size photos that only fed avatars or logos are not published; one that
+            # anything else names (a page, the theme, CSS, templates) stays.
+            from .originals import unused_originals  # reads every page: only for this
+
+            replaced = [found for src_uri in self.images.replaced
+                        if (found := files.get_file_from_path(src_uri)) is not None]
+            for file in unused_originals(replaced, files, config):
+                files.remove(file)
         errors = self.build.errors
         if errors and self.serving:
             pages = sorted({printable(e.page) for e in errors})
@@ -433,53 +329,27 @@ class WorkshopPlugin(BasePlugin[WorkshopConfig]):
                       "(listed above); the pages show them until they are fixed.")
         return env
 
-    def _write_calendars(self, config: MkDocsConfig) -> None:
-        """The .ics files that dates() and schedule() link to."""
-        assert self.build is not None and self._calendars is not None
-        files = self._files
-        for wanted in self.build.calendar_files():
-            found = files.get_file_from_path(wanted.src) if files is not None else None
-            title = (_title(found.page) if found and found.page
-                     else posixpath.splitext(wanted.src)[0])
-            content = self._calendars.get(wanted.make(title, self.build.settings.stamp))
-            target = Path(config.site_dir) / wanted.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-
-    def _drop_replaced_originals(self, files: Files, config: MkDocsConfig) -> None:
-        """Full-size photos that only fed avatars or logos are not published. A photo that
-        anything else names (a page, the theme, CSS, templates: see originals.py) stays."""
-        assert self.images is not None
-        from .originals import unused_originals
-
-        replaced = [found for src_uri in sorted(self.images.sources)
-                    if (found := files.get_file_from_path(src_uri)) is not None]
-        for file in unused_originals(replaced, files, config):
-            files.remove(file)
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        assert self.build is not None
-        self._write_calendars(config)
+        assert self.build is not None and self._calendars is not None
+        # The .ics files that dates() and schedule() link to, named after their pages.
+        write_calendars(self.build.calendar_files(), self._calendars, config.site_dir,
+                        self.build.settings.stamp, self._page_title)
         if self.images is not None:
-            self.images.write(config.site_dir)
+            processor = self.images.processor
+            processor.write(config.site_dir)
             # Quiet builds: shown with `mkdocs build --verbose` only.
-            log.debug(f"images: {self.images.processed} processed, {self.images.from_cache} "
-                     "from the cache")
+            log.debug(f"images: {processor.processed} processed, {processor.from_cache} "
+                      "from the cache")
         if self.build.errors and not self.serving:
             # Every page was written (a page with errors lists them at its top), as MkDocs
             # does under --strict; the build fails now, so nothing is deployed.
-            raise PluginError(failed_build(self.build.errors, self._page_sources()))
+            pages = [] if self._files is None else [
+                f.src_uri for f in self._files.documentation_pages()]
+            raise PluginError(failed_build(self.build.errors, pages))
 
-    def _page_sources(self) -> list[str]:
-        files = self._files
-        return [] if files is None else [f.src_uri for f in files.documentation_pages()]
-
-
-def _inside(path: Path, folder: str, *, resolve: bool = True) -> bool:
-    """Whether ``path`` (links resolved, unless ``resolve`` is false) is in ``folder``."""
-    where = os.path.realpath if resolve else os.path.abspath
-    real, root = where(path), where(folder)
-    return os.path.commonpath([real, root]) == root
+    def _page_title(self, src: str) -> str:
+        found = self._files.get_file_from_path(src) if self._files is not None else None
+        return _title(found.page) if found and found.page else posixpath.splitext(src)[0]
 
 
 def _title(page: Page) -> str:
@@ -489,43 +359,6 @@ def _title(page: Page) -> str:
     if title:
         return title
     return head.head_text(str(page.title or "")) or page.file.name
-
-
-def _template_syntax(text: str, macros: Any) -> bool:
-    """Whether ``text`` has anything Jinja, as mkdocs-macros configures it, would read."""
-    config = macros.config
-    starts = (config.get("j2_variable_start_string") or "{{",
-              config.get("j2_block_start_string") or "{%",
-              config.get("j2_comment_start_string") or "{#")
-    return any(start in text for start in starts)
-
-
-def _in_place(markdown: str, checked: Sequence[MacroCall], macros: Any,
-              page: Page) -> list[str | Call] | None:
-    """The page as text and calls when the plugin can render its calls itself with the same
-    result as mkdocs-macros, else None: Jinja's own parser, set up as mkdocs-macros set it up,
-    reads nothing in the page but this plugin's calls with literal arguments (see calls.py),
-    those are the calls the plugin checked, the title holds nothing for Jinja, and no macros
-    module looks at a page before it is rendered or adds a Jinja extension."""
-    if getattr(macros, "pre_macro_functions", None) or macros.config.get("j2_extensions"):
-        return None
-    if _template_syntax(str(page.title or ""), macros):
-        return None
-    parts = plan(markdown, macros.env, MACROS)
-    if parts is None:
-        return None
-    found = [(p.name, p.args, p.kwargs) for p in parts if isinstance(p, Call)]
-    expected = [(c.name, c.args, c.kwargs) for c in checked]
-    return parts if found == expected else None
-
-
-def _macros_render(macros: Any, page: Page, meta: Mapping[str, Any]) -> bool:
-    """Whether the macros plugin renders this page (``render_macros``, ``render_by_default``)."""
-    if meta.get("render_macros") is False:
-        return False
-    if macros.config.get("render_by_default", True) or meta.get("render_macros") is True:
-        return True
-    return bool(macros.force_page_rendering(page.file.src_path))
 
 
 __all__ = ["WorkshopPlugin"]

@@ -19,8 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..core.calendar import Calendar, one_line
@@ -123,3 +125,17 @@ class CalendarCache:
                     os.unlink(temporary)
         except OSError:
             self.folder = None  # not writable: made in memory only, as before the cache
+
+
+def write_calendars(wanted: Iterable[Any], cache: CalendarCache, site_dir: str,
+                    stamp: datetime | None, title_of: Callable[[str], str]) -> int:
+    """Write each calendar file a page's macros asked for (``Build.calendar_files``) into
+    ``site_dir``, named after its page's title (``title_of(src)``); how many were written."""
+    count = 0
+    for item in wanted:
+        content = cache.get(item.make(title_of(item.src), stamp))
+        target = Path(site_dir) / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        count += 1
+    return count

@@ -151,6 +151,21 @@ def edition_link(parts: Mapping[str, Any], title: str, href: str) -> EditionLink
     )
 
 
+def page_header(parts: Mapping[str, Any], *, sections: Sequence[Section], enabled: bool,
+                default_zone: Any, now: datetime, edition: Callable[[], EditionLink | None],
+                render: Callable[..., str]) -> str | None:
+    """What goes under a page's title: an edition page's header (with its pages' bar), or a
+    sub-page's bar under the name of its edition (``edition()``, asked only then); None for
+    a page with neither. ``render`` draws the partial with its context."""
+    view = header_view(parts, default_zone, now, sections) \
+        if shows_header(parts, enabled) else None
+    if view is not None and not view.empty:
+        return render(header=view, sections=sections, sections_only=False)
+    if sections:
+        return render(header=None, sections=sections, sections_only=True, edition=edition())
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
 # Where the header goes
 # ---------------------------------------------------------------------------------------------

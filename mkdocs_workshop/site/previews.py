@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from ..core.imagerefs import find_image
 from ..core.problems import excerpt
+from ..features.workshop import WorkshopInfo
 
 # A paragraph as Markdown writes the author's text: no attributes. The macros' own lines
 # (<p class="workshop-dates__held" hidden>, the papers' count, the program's zone) have a class.
@@ -90,3 +93,17 @@ def add_to_head(output: str, preview: Preview) -> str:
         return output
     end = output.index("</head>")
     return output[:end] + tags(preview) + "\n" + output[end:]
+
+
+def edition_preview(info: WorkshopInfo, *, src: str, title: str, canonical: str | None,
+                    first: str | None, site_url: str | None, logo: str | None,
+                    site_name: str, url_for: Callable[[str], str | None]) -> Preview:
+    """The preview of the edition page ``src``: its title, ``workshop.description`` (else
+    its ``first`` paragraph), its address and ``workshop.image`` (else the theme's ``logo``)."""
+    image = None
+    if info.image:
+        image = absolute(canonical, find_image(info.image, src, url_for).url)
+    if image is None:
+        image = absolute(site_url, preview_image(logo))
+    return Preview(title=title, description=info.description or first,
+                   url=absolute(canonical, canonical), image=image, site_name=site_name)
