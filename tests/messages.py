@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mkdocs_workshop"
 REPORTS = {"error": "error", "warn": "warning", "note": "info"}
 RAISES = {"FieldIssue": "error", "ImageProblem": "warning", "PluginError": "error",
           "Refused": "error", "_Limit": "error", "PlainText": "warning",
-          "TimeDoubt": "warning"}
+          "TimeDoubt": "warning", "ImageOptionError": "error"}
 
 
 @dataclass(frozen=True)

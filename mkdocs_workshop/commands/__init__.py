@@ -11,11 +11,11 @@ import sys
 
 from .. import __version__
 from ..core.problems import Refused, printable
-from . import assets, import_jekyll, import_schedule, init, new_edition, schemas
+from . import assets, import_schedule, import_site, init, new_edition, schemas
 from .base import Subcommand
 
 SUBCOMMANDS: tuple[Subcommand, ...] = (
-    import_jekyll.COMMAND, schemas.COMMAND, assets.COMMAND, import_schedule.COMMAND,
+    *import_site.COMMANDS, schemas.COMMAND, assets.COMMAND, import_schedule.COMMAND,
     init.COMMAND, new_edition.COMMAND)
 
 

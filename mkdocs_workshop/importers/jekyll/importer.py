@@ -14,7 +14,6 @@ of :mod:`mkdocs_workshop.core.safeload`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import posixpath
 import re
@@ -27,7 +26,7 @@ from urllib.parse import quote, urlsplit
 
 from ...core.frontmatter import parse_front_matter
 from ...core.meta import META_RE, YAML_RE
-from ...core.problems import Refused, excerpt, printable
+from ...core.problems import excerpt, printable
 from ...core.safeload import Loaded, load
 from ...core.times import format_day
 from ...core.timezones import AOE
@@ -36,18 +35,26 @@ from ...features.dates import is_workshop_label
 from ...features.directory import Directory
 from ...features.page import find_calls, read_page
 from ...features.papers import PaperFiles
-from ..common.deploy import WORKFLOW_PATH, workflow_text
+from ..common.deploy import WORKFLOW_PATH
 from ..common.escape import html_text, keep_verbatim, markdown_text, one_line
 from ..common.freedates import DateLine
-from ..common.newsite import GITIGNORE, REQUIREMENTS, mkdocs_yml_text
+from ..common.newsite import mkdocs_yml_text
 from ..common.paths import (
-    CHUNK,
-    WriteRefused,
-    contains,
     safe_segment,
     safe_segments,
     within,
-    write_file,
+)
+from ..common.sitefiles import (
+    MAX_IMAGE_BYTES,
+    MAX_LINE,
+    SHOWN,
+    Destinations,
+    ImageLog,
+    Images,
+    listed,
+    refuse_folders,
+    shown,
+    write_site,
 )
 from .body import BodyResult, convert_body, drop_call_wrappers
 from .datafiles import SiteData, read_site_data
@@ -71,21 +78,9 @@ from .venue import venue_of
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 SKIPPED_DIRS = {"_site", "_layouts", "_includes", "_sass", "_plugins", "node_modules", "vendor",
                 ".git", ".bundle", ".jekyll-cache", ".sass-cache"}
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".ico",
-                  ".tif", ".tiff")
 MAX_PAGE_BYTES = 10_000_000  # no workshop page is near this; a bigger file is not read
-MAX_IMAGE_BYTES = 50_000_000  # a photo or a logo; a bigger file is not read nor copied
 MAX_CONFIG_BYTES = 2_000_000  # a _config.yml is a few kilobytes; a bigger one is not read
 MAX_LAYOUT_BYTES = 1_000_000  # a layout is a few kilobytes; a bigger one is not read
-SHOWN = 200  # characters of a value from the source shown in the report
-MAX_LINE = 1_000  # characters of a line of the report (a note holds a few values)
-MAX_LISTED = 1_000  # lines of one kind listed for one page (Liquid kept, images missing, ...)
-
-
-def shown(value: object, limit: int = SHOWN) -> str:
-    """A value from the source as the report shows it: on one line, control characters
-    escaped (``\\n``), at most ``limit`` characters."""
-    return excerpt(str(value), limit)
 
 
 @dataclass
@@ -129,14 +124,15 @@ class Report:
     dry_run: bool
     site_name: str = ""
     pages: list[PageReport] = field(default_factory=list)
-    images_copied: list[str] = field(default_factory=list)
-    images_reused: int = 0
-    images_missing: list[str] = field(default_factory=list)  # "page: path"
-    images_refused: list[str] = field(default_factory=list)  # "page: path (why)"
+    images: ImageLog = field(default_factory=ImageLog)
     skipped_files: int = 0
     not_published: list[str] = field(default_factory=list)  # pages another one replaces
     notes: list[str] = field(default_factory=list)
     data_files: SiteData | None = None
+
+    @property
+    def images_missing(self) -> list[str]:
+        return self.images.missing
 
     def pages_using_data(self) -> dict[str, list[str]]:
         """Each _data file a page shows, and the pages that show it."""
@@ -173,10 +169,10 @@ class Report:
             + (f"; {commented} commented out in the source, left out as in Jekyll"
                if commented else ""),
             f"Dates converted: {dates}; lines kept as written: {kept}",
-            f"Images: {len(self.images_copied)} copied, {self.images_reused} reused (same "
-            f"file), {len(self.images_missing)} missing"
-            + (f", {len(self.images_refused)} not copied (outside the site, not an image, or "
-               "too large)" if self.images_refused else ""),
+            f"Images: {len(self.images.copied)} copied, {self.images.reused} reused (same "
+            f"file), {len(self.images.missing)} missing"
+            + (f", {len(self.images.refused)} not copied (outside the site, not an image, or "
+               "too large)" if self.images.refused else ""),
             f"Liquid kept verbatim in raw blocks: {liquid}",
             f"Links between pages rewritten: {links}; internal links kept as written (no page "
             f"there): {unresolved}",
@@ -189,13 +185,13 @@ class Report:
                              + (f", {page.unshown[roster]}" if roster in page.unshown else ""))
             if page.commented_people:
                 lines.append(f"  commented-out people left out: {page.commented_people}")
-            lines += _listed([f'  include team.html -> << team("{team}") >>'
+            lines += listed([f'  include team.html -> << team("{team}") >>'
                               for team in page.teams])
-            lines += _listed([f"  inline Liquid loop -> {call}" for call in page.loops])
+            lines += listed([f"  inline Liquid loop -> {call}" for call in page.loops])
             if page.venue:
                 lines.append(f"  workshop.venue: {shown(page.venue)} (found in the page's address, "
                              "subtitle, description or title; the nav labels the edition by it)")
-            lines += _listed([f"  header button -> workshop.links: {shown(button)}"
+            lines += listed([f"  header button -> workshop.links: {shown(button)}"
                               for button in page.buttons])
             if page.buttons:
                 lines.append("  (the edition's header shows these buttons; each links to the "
@@ -205,180 +201,41 @@ class Report:
                              "<< schedule() >>")
             if page.links_rewritten:
                 lines.append(f"  links to other pages rewritten: {page.links_rewritten}")
-            lines += _listed([f"  link kept as written (no page of the site is there): "
+            lines += listed([f"  link kept as written (no page of the site is there): "
                               f"{shown(url)}" for url in page.links_unresolved])
-            lines += _listed([f"  role split from the name: {shown(role)}"
+            lines += listed([f"  role split from the name: {shown(role)}"
                               for role in page.roles])
-            lines += _listed([f"  date: {shown(date)}" for date in page.dates])
-            lines += _listed([f"  kept as written (not a date I can read): {shown(line)}"
+            lines += listed([f"  date: {shown(date)}" for date in page.dates])
+            lines += listed([f"  kept as written (not a date I can read): {shown(line)}"
                               for line in page.kept_lines])
-            lines += _listed([f"  Liquid kept verbatim: {shown(kept, 120)}"
+            lines += listed([f"  Liquid kept verbatim: {shown(kept, 120)}"
                               for kept in page.liquid_kept])
             if page.comments_converted:
                 lines.append(f"  Liquid comments turned into HTML comments: "
                              f"{page.comments_converted}")
-            lines += _listed([f"  note: {note}" for note in page.notes])
-            lines += _listed([f"  {used}" for used in page.data_used])
-            lines += _listed([f"  the built site will say: {check}" for check in page.checks])
+            lines += listed([f"  note: {note}" for note in page.notes])
+            lines += listed([f"  {used}" for used in page.data_used])
+            lines += listed([f"  the built site will say: {check}" for check in page.checks])
         if self.not_published:
             lines += ["", "Pages with the same address as another page (Jekyll publishes one):"]
-            lines += _listed([f"  {line}" for line in self.not_published])
-        if self.images_missing:
+            lines += listed([f"  {line}" for line in self.not_published])
+        if self.images.missing:
             lines += ["", "Missing images (the cards show initials until they are added):"]
-            lines += _listed([f"  {missing}" for missing in self.images_missing])
-        if self.images_refused:
+            lines += listed([f"  {missing}" for missing in self.images.missing])
+        if self.images.refused:
             lines += ["", "Images not copied (the import reads only images inside the site, of at "
                       f"most {MAX_IMAGE_BYTES:,} bytes):"]
-            lines += _listed([f"  {refused}" for refused in self.images_refused])
+            lines += listed([f"  {refused}" for refused in self.images.refused])
         if self.data_files is not None:
             lines += self.data_files.report_lines(self.pages_using_data())
-        for note in _listed(self.notes):
+        for note in listed(self.notes):
             lines += ["", note]
         # Each line once more: nothing from the source can start a line of its own, or
         # rewrite what the terminal shows.
         return "".join(excerpt(line, MAX_LINE) + "\n" for line in lines)
 
 
-def _listed(lines: list[str]) -> list[str]:
-    """``lines``, or the first MAX_LISTED of them and how many more there are."""
-    if len(lines) <= MAX_LISTED:
-        return lines
-    indent = lines[0][: len(lines[0]) - len(lines[0].lstrip())]
-    return [*lines[:MAX_LISTED], f"{indent}... and {len(lines) - MAX_LISTED:,} more like these"]
-
-
 # ---------------------------------------------------------------------------------------------
-
-
-class Images:
-    """Copies images into DEST/docs/assets/images once per content; only files inside the
-    Jekyll site (symbolic links resolved) with an image's suffix."""
-
-    def __init__(self, source: Path, report: Report) -> None:
-        self.source = source  # resolved
-        self.report = report
-        self.by_hash: dict[str, str] = {}
-        self.by_file: dict[Path, str] = {}
-        self.taken: set[str] = set()  # casefolded: the same name on macOS and Windows
-        self.writes: dict[str, Path] = {}  # dest path (docs-relative) -> source file (resolved)
-
-    def locate(self, ref: str, page_dir: str) -> Path | str:
-        """The image file (resolved), or why it is not copied ("" when it is missing)."""
-        path = ref.split("#", 1)[0].split("?", 1)[0]
-        if not path or any(not c.isprintable() for c in path):
-            return ""
-        candidates = [posixpath.normpath(path.lstrip("/"))] if path.startswith("/") else [
-            posixpath.normpath(posixpath.join(page_dir, path)), posixpath.normpath(path)]
-        why = ""
-        for candidate in candidates:
-            if candidate == ".." or candidate.startswith(("../", "/")):
-                why = why or "outside the site"
-                continue
-            full = self.source / candidate
-            if not os.path.lexists(full):
-                continue
-            found = within(full, self.source)
-            if found is None:
-                if not Path(os.path.realpath(full)).is_relative_to(self.source):
-                    why = why or "outside the site"
-                continue  # a folder, or not a regular file: missing
-            if not found.name.lower().endswith(IMAGE_SUFFIXES):
-                why = why or "not an image file"
-                continue
-            if any(part.startswith(".") for part in found.relative_to(self.source).parts):
-                why = why or "a hidden file, which Jekyll does not publish"
-                continue
-            return found
-        return why
-
-    def copy(self, ref: str, page: str) -> str | None:
-        """The docs-relative path of the copied image, or None (web address, or missing)."""
-        if re.match(r"^[a-z][a-z0-9+.-]*:", ref, re.I) or ref.startswith("//"):
-            return None
-        found = self.locate(ref, posixpath.dirname(page))
-        if isinstance(found, str):
-            if found:
-                self.report.images_refused.append(f"{shown(page)}: {shown(ref)} ({found})")
-            else:
-                self.report.images_missing.append(f"{shown(page)}: {shown(ref)}")
-            return None
-        if found in self.by_file:
-            self.report.images_reused += 1
-            return self.by_file[found]
-        try:
-            digest = _digest(found, MAX_IMAGE_BYTES)
-        except OSError as exc:
-            self.report.images_refused.append(f"{shown(page)}: {shown(ref)} (could not be "
-                                              f"read: {shown(exc.strerror or exc)})")
-            return None
-        if digest is None:
-            self.report.images_refused.append(f"{shown(page)}: {shown(ref)} (larger than "
-                                              f"{MAX_IMAGE_BYTES:,} bytes, more than a photo "
-                                              "or a logo needs)")
-            return None
-        if digest in self.by_hash:
-            self.report.images_reused += 1
-            self.by_file[found] = self.by_hash[digest]
-            return self.by_hash[digest]
-        stem, suffix = os.path.splitext(found.name)
-        name = f"{safe_segment(stem) or 'image'}{suffix.lower()}"
-        target = f"assets/images/{name}"
-        if target.casefold() in self.taken:
-            target = f"assets/images/{safe_segment(stem) or 'image'}-{digest[:8]}{suffix.lower()}"
-        self.taken.add(target.casefold())
-        self.by_hash[digest] = self.by_file[found] = target
-        self.writes[target] = found
-        self.report.images_copied.append(target)
-        return target
-
-
-def _digest(path: Path, limit: int) -> str | None:
-    """The SHA-256 of the file, read piece by piece; None if it is larger than ``limit``."""
-    if path.stat().st_size > limit:
-        return None
-    digest = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as stream:
-        while chunk := stream.read(CHUNK):
-            size += len(chunk)
-            if size > limit:  # it grew since it was looked at
-                return None
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-class Destinations:
-    """Page paths under docs/, each once (case aside), never a file where a folder is."""
-
-    def __init__(self) -> None:
-        self.files: set[str] = set()
-        self.folders: set[str] = set()
-        self.tried: dict[str, int] = {}  # the last number tried after a taken path
-
-    def unique(self, path: str) -> str:
-        """``path``, or ``path`` with -2, -3, ... before .md: the first that is free."""
-        base = path
-        n = self.tried.get(base.casefold(), 1)
-        while not self.free(path):
-            n += 1
-            path = f"{base[:-3]}-{n}.md"
-        self.tried[base.casefold()] = n
-        self.take(path)
-        return path
-
-    def free(self, path: str) -> bool:
-        key = path.casefold()
-        parents = key.split("/")[:-1]
-        return (key not in self.files and key not in self.folders
-                and not any("/".join(parents[:i]) in self.files
-                            for i in range(1, len(parents) + 1)))
-
-    def take(self, path: str) -> None:
-        key = path.casefold()
-        self.files.add(key)
-        parts = key.split("/")
-        for i in range(1, len(parts)):
-            self.folders.add("/".join(parts[:i]))
 
 
 def _dest_path(rel: str, meta: dict[Any, Any], taken: Destinations,
@@ -700,31 +557,14 @@ def _read_page(full: Path, rel: str, source: Path, report: Report) -> str | None
         return None
 
 
-def _refuse_folders(source: Path, dest: Path, *, force: bool, dry_run: bool) -> None:
-    if not source.is_dir():
-        raise Refused(f"{source} is not a folder.")
-    if contains(source, dest):
-        raise Refused(f"{dest} is inside the Jekyll site {source}; the import never writes "
-                      "into its source. Choose a folder outside it.")
-    if contains(dest, source):
-        raise Refused(f"The Jekyll site {source} is inside {dest}; the import would write "
-                      "over its own source, with or without --force. Choose a folder "
-                      "outside it.")
-    if os.path.lexists(dest) and not dest.is_dir():
-        raise Refused(f"{dest} is there and is not a folder. Choose an empty folder.")
-    if dest.exists() and any(dest.iterdir()) and not force and not dry_run:
-        raise Refused(f"{dest} is not empty. Choose an empty folder, or add --force to "
-                      "write over the files the import makes there.")
-
-
 def import_site(source: Path, dest: Path, *, force: bool = False,
                 dry_run: bool = False) -> Report:
     source, dest = source.resolve(), dest.resolve()
-    _refuse_folders(source, dest, force=force, dry_run=dry_run)
+    refuse_folders(source, dest, force=force, dry_run=dry_run)
     report = Report(source, dest, dry_run)
     config, data = _site_config(source, report)
     collections = Collections.read(data)
-    images = Images(source, report)
+    images = Images(source, report.images)
     taken = Destinations()
     site_data = read_site_data(source)
     report.data_files = site_data
@@ -763,10 +603,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     _check_pages(report, outputs, set(images.writes), written.files, site_data.directory)
     mkdocs_yml = _mkdocs_yml(config, report, index_needed, layouts, site)
     if not dry_run:
-        _write(dest, outputs, images.writes, mkdocs_yml, report)
-        # The GitHub Actions workflow that builds and deploys it (docs/deploy.md); a DEST
-        # that is not empty, where one could be, needs --force (see _refuse_folders).
-        _write_one(dest, WORKFLOW_PATH, workflow_text(), report)
+        write_site(dest, outputs, images.writes, mkdocs_yml, report.notes)
     report.notes.append(f"{WORKFLOW_PATH} builds the site with --strict and deploys it to "
                         "GitHub Pages on every push to main (docs/deploy.md), with what "
                         "requirements.txt names.")
@@ -1162,26 +999,3 @@ def _mkdocs_yml(config: dict[str, Any], report: Report, index_needed: bool,
             sections.setdefault(page.collection, []).append({_nav_label(page): page.dest})
     nav += [{html_text(label): entries} for label, entries in sections.items()]
     return mkdocs_yml_text(config, nav, header="Written by mkdocs-workshop import-jekyll.")
-
-
-def _write(dest: Path, outputs: dict[str, str], images: dict[str, Path], mkdocs_yml: str,
-           report: Report) -> None:
-    dest.mkdir(parents=True, exist_ok=True)
-    files: list[tuple[str, Path | str]] = [("mkdocs.yml", mkdocs_yml)]
-    files += [(f"docs/{rel}", text) for rel, text in outputs.items()]
-    files += [(f"docs/{rel}", found) for rel, found in images.items()]
-    # With --force, an existing .gitignore or requirements.txt is the organizer's.
-    _write_one(dest, ".gitignore", GITIGNORE, report, keep_existing=True)
-    _write_one(dest, "requirements.txt", REQUIREMENTS, report, keep_existing=True)
-    for rel, content in files:
-        _write_one(dest, rel, content, report)
-
-
-def _write_one(dest: Path, rel: str, content: Path | str, report: Report, *,
-               keep_existing: bool = False) -> None:
-    try:
-        data = content if isinstance(content, Path) else content.encode("utf-8")
-        write_file(dest, rel, data, keep_existing=keep_existing, limit=MAX_IMAGE_BYTES)
-    except (WriteRefused, OSError) as exc:
-        why = str(exc) if isinstance(exc, WriteRefused) else _why(exc)
-        report.notes.append(f"{rel} was not written: {why}.")

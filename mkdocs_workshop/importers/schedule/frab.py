@@ -35,6 +35,7 @@ from ...core.problems import Refused, brief, excerpt
 from ...core.times import skipped
 from ...core.timezones import UnknownTimezone, Zone, resolve_zone
 from .model import (
+    Format,
     Program,
     Session,
     duration,
@@ -270,3 +271,15 @@ def _event(element: ET.Element) -> dict[str, Any]:
     if persons is not None:
         event["persons"] = ["".join(p.itertext()) for p in persons.findall("person")]
     return event
+
+
+def _is_json_schedule(data: Any) -> bool:
+    return isinstance(data, dict) and "schedule" in data
+
+
+READER_JSON = Format(FORMAT_JSON, "json",
+                     "a pretalx or frab schedule (an object with 'schedule')",
+                     "pretalx's or frab's schedule.json or schedule.xml", _is_json_schedule,
+                     read_json)
+READER_XML = Format(FORMAT_XML, "xml", "a pretalx or frab schedule.xml",
+                    "pretalx's or frab's schedule.xml", lambda text: True, read_xml)

@@ -31,7 +31,7 @@ from ...features import workshop as workshop_block
 from ...features.directory import Directory, load_directory
 from ...features.page import find_calls, read_page
 from ..common.yamltext import PageText, write_page
-from . import frab, sessionize
+from .formats import FORMATS, unknown
 from .model import Program, Session, read_text_file
 from .people import People
 from .slots import Converted, check_zone, convert, drop_skipped_times
@@ -132,36 +132,31 @@ def _blamed(source: Path) -> Iterator[None]:
 
 
 def read_file(file: Path) -> Program:
-    """The program of a pretalx/frab JSON or XML file, or of a Sessionize view/All export."""
+    """The program of a file of one of the :data:`~.formats.FORMATS`: XML or JSON by its first
+    character, then the first format of that syntax that says the file is its own."""
     source = read_text_file(
         file, larger=", more than a program needs",
         what="the exported schedule (schedule.json, schedule.xml or Sessionize's JSON)",
         not_utf8="export it again; pretalx, frab and Sessionize write UTF-8.",
     ).removeprefix("\ufeff")
-    if source.lstrip().startswith("<"):
-        return frab.read_xml(source)
-    loaded = load_json(source)
-    if not loaded.ok:
+    syntax = "xml" if source.lstrip().startswith("<") else "json"
+    loaded = load_json(source) if syntax == "json" else None
+    if loaded is not None and not loaded.ok:
         assert loaded.error is not None
         raise Refused(loaded.error[0], loaded.error[1])
-    program: Program | None = None
-    if isinstance(loaded.data, dict) and "schedule" in loaded.data:
-        program = frab.read_json(loaded.data)
-    elif isinstance(loaded.data, dict) and "sessions" in loaded.data:
-        program = sessionize.read(loaded.data)
-    if program is not None:
+    data = loaded.data if loaded is not None else source
+    found = next((f for f in FORMATS if f.syntax == syntax and f.detect(data)), None)
+    if found is None:
+        raise Refused(*unknown(FORMATS, syntax))
+    program = found.read(data)
+    if loaded is not None:
         program.notes += [message for message, _fix in loaded.half_notes()]
         for key in dict.fromkeys(loaded.repeated):
             program.notes.append(
                 f"the name '{excerpt(key, 60)}' is written twice in one object of the file "
                 f"({loaded.repeated.count(key)} time(s) more): JSON keeps only the last; where "
                 "it names a room, the sessions under both are imported, else the last is read.")
-        return program
-    raise Refused(
-        "is neither a pretalx or frab schedule (an object with 'schedule') nor a Sessionize "
-        "view/All export (an object with 'sessions').",
-        "export pretalx's or frab's schedule.json or schedule.xml, or Sessionize's API view "
-        "'All' as JSON.")
+    return program
 
 
 def _file_zone(program: Program) -> Zone:

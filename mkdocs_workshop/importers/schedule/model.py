@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -88,6 +88,16 @@ class Program:
                               refused.fix, refused.where)
         self.first = self.first or refused
         self.skipped.append(refused.line("").removeprefix(": "))
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # in the report: "pretalx/frab schedule.json"
+    syntax: str  # "json" or "xml": what the file is, by its first character
+    shape: str  # what a file of it is: "a Sessionize view/All export (an object with ...)"
+    export: str  # how to get one: "Sessionize's API view 'All' as JSON"
+    detect: Callable[[Any], bool]  # given the parsed JSON, or the XML text
+    read: Callable[[Any], Program]  # given the same; raises Refused
 
 
 # ---------------------------------------------------------------------------------------------

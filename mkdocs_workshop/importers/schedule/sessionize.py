@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ...core.problems import Refused, brief, excerpt
-from .model import Program, Session, label, listing, mapping, moment, text
+from .model import Format, Program, Session, label, listing, mapping, moment, text
 
 FORMAT = "Sessionize view/All JSON"
 _EXPORT = "export the event again from Sessionize's API as view/All (JSON)."
@@ -204,3 +204,8 @@ def _kind(value: object, formats: Mapping[str, str], where: str) -> str | None:
             return formats[key]
     return None
 
+
+
+READER = Format(FORMAT, "json", "a Sessionize view/All export (an object with 'sessions')",
+                "Sessionize's API view 'All' as JSON",
+                lambda data: isinstance(data, dict) and "sessions" in data, read)
