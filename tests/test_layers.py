@@ -135,3 +135,14 @@ def test_the_top_level_is_small_and_core_knows_no_mkdocs() -> None:
         mkdocs = [name for name in imported if name.split(".")[0] == "mkdocs"]
         # core/meta.py: MkDocs' own reading of front matter, which the plugin must predict.
         assert mkdocs == [] or path.name == "meta.py", (path, mkdocs)
+
+
+def test_the_tests_mirror_the_layers() -> None:
+    """A layer's tests are in the folder of its name (the browser's, a visitor's, in
+    browser/; what spans every layer, at the top); no two test files share a name."""
+    tests = PACKAGE.parent / "tests"
+    folders = {p.name for p in tests.iterdir()
+               if p.is_dir() and p.name not in ("data", "__pycache__", "test-artifacts")}
+    assert folders <= set(LAYERS) | {"browser"}, folders - set(LAYERS)
+    names = [p.name for p in tests.rglob("test_*.py")]
+    assert sorted(names) == sorted(set(names))

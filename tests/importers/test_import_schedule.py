@@ -29,9 +29,9 @@ from mkdocs_workshop.importers.schedule.people import People
 from mkdocs_workshop.importers.schedule.slots import Clock, convert, kind_of
 from mkdocs_workshop.importers.schedule.write import read_page_text, schedule_span
 
-from sitekit import Built, build_config, write_site
+from sitekit import ROOT, Built, build_config, write_site
 
-DATA = Path(__file__).parent / "data" / "programs"
+DATA = ROOT / "tests" / "data" / "programs"
 PRETALX = DATA / "pretalx-two-days.json"
 FRAB_XML = DATA / "frab-dst.xml"
 SESSIONIZE = DATA / "sessionize-all.json"
