@@ -44,12 +44,12 @@ def test_the_sdist_carries_what_the_tests_read_and_its_tests_run(dist: Path,
     (root,) = tmp_path.iterdir()
     for rel in ["zensical.yml", "mkdocs.yml", "README.md", "LICENSE", "docs/icml24.md",
                 "overrides", "benchmarks/bench_build.py", "tests/conftest.py", "tests/sitekit.py",
-                "tests/engines", ".github/workflows/deploy.yml"]:
+                "tests/hosts/engines", ".github/workflows/deploy.yml"]:
         assert (root / rel).exists(), rel
     # A fast subset of the sdist's own tests, run from it (its package first on the path).
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-         "tests/test_deploy.py", "tests/engines"],
+         "tests/commands/test_deploy.py", "tests/hosts/engines"],
         cwd=root, capture_output=True, text=True, env={"PYTHONPATH": str(root),
                                                       "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stdout[-3000:]

@@ -1,5 +1,6 @@
 """The GitHub Actions workflow: valid YAML with the steps a workshop site needs, the demo's
 copy made from it, and import-jekyll writing it without overwriting the organizer's."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,7 +18,7 @@ from mkdocs_workshop.importers.common.deploy import (
 )
 from mkdocs_workshop.importers.jekyll.importer import import_site
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitekit import ROOT
 
 
 def _steps(job: dict[str, Any]) -> dict[str, dict[str, Any]]:
