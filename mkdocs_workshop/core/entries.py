@@ -21,9 +21,9 @@ from typing import Any, Generic, TypeVar
 from markupsafe import Markup
 from pydantic import BaseModel, ValidationError
 
-from .fields import FieldIssue
+from .fields import FieldIssue, field_names
 from .markup import PlainText, render_markdown
-from .problems import Budget, Problems, brief, did_you_mean
+from .problems import Budget, Problems, brief, did_you_mean, kind_of
 from .safeload import Loaded
 
 M = TypeVar("M", bound=BaseModel)
@@ -77,6 +77,24 @@ def validate(model: type[M], item: Mapping[Any, Any], problems: Problems, *, key
     except ValidationError as exc:
         report(exc, problems, key=key, entry=entry, label=label, line=line)
         return None
+
+
+def read_block(model: type[M], value: object, problems: Problems, *, key: str,
+               kind: str) -> M | None:
+    """A block of fields under one front-matter key (``travel:`` with ``airport:`` under it),
+    read with ``model``: None without it; a value that is not a block is reported, a field the
+    model does not know is warned about (``kind`` names the block: "the travel block"), and
+    the model checks the rest."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        problems.error(f"should be a set of 'key: value' lines, not {kind_of(value)}.", key=key,
+                       fix=f"write the fields of {kind} under '{key}:', one 'field: value' "
+                       "per line.")
+        return None
+    unknown_fields(value, field_names(model), problems, key=key, entry=None, label=None,
+                   kind=kind)
+    return validate(model, value, problems, key=key, entry=None, label=None)
 
 
 def label_of(item: Mapping[Any, Any], field_name: str) -> str | None:

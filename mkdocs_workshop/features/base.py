@@ -57,6 +57,8 @@ class Macro:
     # False where the list is also used without the macro (dates: the edition header's next
     # deadline, the series index, the calendar file).
     only_shown_by_call: bool = True
+    # What is under the key, as the message of a page without it names it: "list", "block".
+    shows: str = "list"
 
     def name_call(self, call: Call) -> str:
         return self.call_text(call) if self.call_text else call.text()

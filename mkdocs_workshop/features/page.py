@@ -90,9 +90,9 @@ def call_issues(macro: Macro, call: Call, read: PageRead) -> Issues:
     the macro's own check."""
     issues: Issues = []
     if macro.key is not None and macro.key not in read.keys:
-        issues.append((f"is used, but the page has no '{macro.key}:' list.",
-                       f"add a '{macro.key}:' list to the front matter (see the reference of "
-                       f"{macro.name}()), or remove the call."))
+        issues.append((f"is used, but the page has no '{macro.key}:' {macro.shows}.",
+                       f"add a '{macro.key}:' {macro.shows} to the front matter (see the "
+                       f"reference of {macro.name}()), or remove the call."))
     if macro.check is not None:
         issues += macro.check(call, read)
     return issues

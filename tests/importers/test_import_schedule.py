@@ -437,7 +437,8 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 
 MALFORMED = {
     "not-json.json": ('{"schedule": {', "is not valid JSON (Expecting"),
-    "list.json": ("[1, 2]", "is neither a pretalx or frab schedule"),
+    "list.json": ("[1, 2]", "is none of the formats the import reads: a pretalx or frab "
+                  "schedule (an object with 'schedule'), nor a Sessionize view/All export"),
     "days.json": (json.dumps({"schedule": {"conference": {"days": "x"}}}),
                   "'conference.days' should be a list, not 'x'."),
     "no-title.json": (json.dumps(_frab([_event(title="")])),

@@ -42,7 +42,7 @@ def listed(lines: list[str]) -> list[str]:
 
 
 def refuse_folders(source: Path, dest: Path, *, force: bool, dry_run: bool,
-                   kind: str = "Jekyll") -> None:
+                   kind: str) -> None:
     """Refuse a SOURCE that is not a folder, folders inside each other, and a DEST that is a
     file, or not empty without --force. ``kind`` names the source ("Jekyll": "the Jekyll
     site")."""
@@ -142,7 +142,7 @@ class Images:
                 why = why or "not an image file"
                 continue
             if any(part.startswith(".") for part in found.relative_to(self.source).parts):
-                why = why or "a hidden file, which Jekyll does not publish"
+                why = why or "a hidden file, which the site does not publish"
                 continue
             return found
         return why

@@ -560,7 +560,7 @@ def _read_page(full: Path, rel: str, source: Path, report: Report) -> str | None
 def import_site(source: Path, dest: Path, *, force: bool = False,
                 dry_run: bool = False) -> Report:
     source, dest = source.resolve(), dest.resolve()
-    refuse_folders(source, dest, force=force, dry_run=dry_run)
+    refuse_folders(source, dest, force=force, dry_run=dry_run, kind="Jekyll")
     report = Report(source, dest, dry_run)
     config, data = _site_config(source, report)
     collections = Collections.read(data)

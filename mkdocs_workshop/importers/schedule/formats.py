@@ -21,9 +21,7 @@ def unknown(formats: tuple[Format, ...], syntax: str) -> tuple[str, str]:
     """(message, fix) for a file of ``syntax`` none of ``formats`` reads."""
     shapes = [f.shape for f in formats if f.syntax == syntax]
     fix = "export " + _listed([f.export for f in formats], ", or ") + "."
-    if len(shapes) == 2:
-        return f"is neither {shapes[0]} nor {shapes[1]}.", fix
-    return f"is none of the formats the import reads: {_listed(shapes, ' or ')}.", fix
+    return f"is none of the formats the import reads: {_listed(shapes, ', nor ')}.", fix
 
 
 FORMATS: tuple[Format, ...] = (frab.READER_JSON, frab.READER_XML, sessionize.READER)
