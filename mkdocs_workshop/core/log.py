@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import MutableMapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    _Adapter = logging.LoggerAdapter[logging.Logger]
+else:  # LoggerAdapter takes a type argument at run time from Python 3.11 on
+    _Adapter = logging.LoggerAdapter
 
 
-class _Prefixed(logging.LoggerAdapter[logging.Logger]):
+class _Prefixed(_Adapter):
     def process(self, msg: Any, kwargs: MutableMapping[str, Any]) -> tuple[Any, Any]:
         return f"workshop: {msg}", kwargs
 
