@@ -20,7 +20,6 @@ from mkdocs_workshop.importers.common.freedates import find_date, parse_date_lin
 from mkdocs_workshop.importers.common.tables import convert_tables, time_range
 from mkdocs_workshop.importers.jekyll.importer import import_site
 from mkdocs_workshop.importers.jekyll.links import SiteMap, link_to, page_url
-from mkdocs_workshop.importers.jekyll.loops import convert_loops
 from mkdocs_workshop.importers.jekyll.nav import (
     Edition,
     NavPage,
@@ -252,50 +251,59 @@ def test_what_stays_text(line: str) -> None:
     assert parse_date_line(line) is None
 
 
-def test_loops_become_team_calls_with_the_layout_they_drew() -> None:
-    calls: list[str] = []
+def one_page(tmp_path: Path, front: str, body: str) -> tuple[str, str]:
+    """A one-page Jekyll site imported: the page as written, and the report."""
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "index.md").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    report = import_site(source, tmp_path / "out").render()
+    return (tmp_path / "out" / "docs" / "index.md").read_text(encoding="utf-8"), report
 
-    def macro(call: str) -> str:
-        calls.append(call)
-        return f"[{len(calls)}]"
 
+PEOPLE = "".join(f"{key}:\n  - name: {key} One\n    image: {key}.png\n  - name: {key} Two\n"
+                 for key in ("A", "B", "C"))
+
+
+def test_loops_become_team_calls_with_the_layout_they_drew(tmp_path: Path) -> None:
     body = ("<ul>\n{% for p in page.A %}\n<li>{{ p.name }}</li>\n{% endfor %}\n</ul>\n"
             "{% for p in page.B %}<img src=\"{{ p.image }}\">{% endfor %}\n"
             "{% for p in page.C %}{{ p.name }}, {% endfor %}\n"
             "{% for p in page.Nope %}{{ p.name }}{% endfor %}\n"
             "<!-- {% for p in page.A %}{{ p.name }}{% endfor %} -->\n"
             "{% for p in site.data.people %}{{ p.name }}{% endfor %}\n")
-    comment = body.index("<!--"), body.index("-->") + 3
-    result = convert_loops(body, {"A", "B", "C"}, [comment], macro)
-    assert calls == ['<< team("A", "names") >>', '<< team("B", "grid") >>',
+    page, report = one_page(tmp_path, PEOPLE, body)
+    text = page.split("---\n", 2)[2]
+    calls = re.findall(r"<< team\([^)]*\) >>", text)
+    assert calls == ['<< team("A", "names") >>', '<< team("B") >>',
                      '<< team("C", "compact") >>']
-    assert result.text.startswith("[1]\n[2]\n[3]\n")
-    assert "<ul>" not in result.text.split("<!--")[0]  # the list around the loop went too
-    assert "{% for p in page.A %}" in result.text  # the commented one stays, commented
-    assert "site.data.people" in result.text
-    assert result.kept == ["Nope: the page has no 'Nope' list in its front matter"]
+    assert "<!--  -->" in text  # the commented loop: commented, and shows nothing
+    assert "Nope" not in text and "site.data" not in text  # no such lists: nothing shown
+    assert "a loop over the page's 'C' -> << team(\"C\", \"compact\") >>" in report
 
 
-def test_a_row_of_cards_and_a_markdown_list() -> None:
-    calls: list[str] = []
-
-    def macro(call: str) -> str:
-        calls.append(call)
-        return "X"
-
+def test_a_row_of_cards_and_a_markdown_list(tmp_path: Path) -> None:
+    front = ("speakers:\n  - {name: Ada, image: a.png}\n  - {name: Bo, image: b.png}\n"
+             "pcs:\n  - {name: Cy, affiliation: U}\n")
     body = ('<div class="row">\n  {% for p in page.speakers %}\n  <div class="col">'
             '<img src="{{ p.image }}"> {{ p.name }}</div>\n  {% endfor %}\n</div>\n\n'
             "{% for p in page.pcs %}\n\n- {{p.name}} ({{p.affiliation}})\n  {% endfor %}\n")
-    result = convert_loops(body, {"speakers", "pcs"}, [], macro)
-    assert calls == ['<< team("speakers", "grid") >>', '<< team("pcs", "names") >>']
-    assert result.text == "X\n\nX\n"
+    page, _report = one_page(tmp_path, front, body)
+    text = page.split("---\n", 2)[2]
+    assert re.findall(r"<< team\([^)]*\) >>", text) == ['<< team("speakers") >>',
+                                                         '<< team("pcs", "names") >>']
+    assert "<div" not in text  # the row that held only the loop went with it
 
 
-def test_loop_tags_are_paired_in_linear_time() -> None:
-    body = "{% for p in page.A %}" * 20_000 + "<li>{{ p.name }}</li>{% endfor %}"
-    result = convert_loops(body, {"A"}, [], lambda call: "X")
-    assert result.teams == ['<< team("A", "names") >>']  # the innermost loop
-    assert result.text == "{% for p in page.A %}" * 19_999 + "X"
+def test_a_loop_only_some_of_whose_people_show(tmp_path: Path) -> None:
+    """A condition, a limit, a break: the call shows the people the loop showed."""
+    front = "speakers:\n" + "".join(f"  - {{name: P{n}, advisor: {str(n % 2 == 0).lower()}}}\n"
+                                    for n in range(10))
+    body = ("{% for p in page.speakers limit: 7 %}{% unless p.advisor %}<p>{{ p.name }}</p>"
+            "{% endunless %}{% endfor %}\n")
+    page, report = one_page(tmp_path, front, body)
+    assert '<< team("speakers", "compact") >>' in page
+    assert "the source showed 3 of its 10: all are shown, delete those that do not belong " \
+        "here" in report
 
 
 def test_header_buttons_and_first_headings() -> None:
@@ -338,9 +346,11 @@ def test_inline_loops_become_team_calls(imported: tuple[Path, str]) -> None:
     text = (dest / "docs" / "conf25.md").read_text()
     assert '<< team("StudentOrganizers", "names") >>' in text
     assert '<< team("ProfessorOrganizers", "compact") >>' in text  # the <span> loop
-    assert "{% raw %}<!-- <ul>" in text  # the commented-out loop stays commented out
-    assert "site.data.sponsors" in text  # not a roster of the page: kept as written
-    assert 'inline Liquid loop -> << team("StudentOrganizers", "names") >>' in report
+    # the commented-out loop shows nothing, as in the source: no call inside the comment
+    assert text.count('team("ProfessorOrganizers"') == 1 and "<!-- <ul>\n\n</ul> -->" in text
+    assert "site.data.sponsors" not in text  # no such file: the loop shows nothing (Jekyll's)
+    assert ("a loop over the page's 'StudentOrganizers' -> "
+            '<< team("StudentOrganizers", "names") >>') in report
 
 
 def test_dates_found_by_their_lines(imported: tuple[Path, str]) -> None:

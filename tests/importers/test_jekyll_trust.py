@@ -198,10 +198,14 @@ def test_a_hostile_site_imports_and_builds_and_nothing_runs_or_leaks(tmp_path: P
     assert "talks.md: /_config.yml (not an image file)" in report
     assert "permalink '/../../sentinel/pwned/' made a safe path inside docs/: " \
         "docs/sentinel/pwned.md" in report
-    assert "include kept as text, not converted: {% include team.html id='speakers\")" in report
-    assert "the roster name is not plain" in report
-    assert "the page has no 'nobody' list in its front matter" in report
-    assert report.count('include team.html -> << team("speakers") >>') == 2
+    # Liquid renders as Jekyll's (the site has no team.html: the list its parameter names is
+    # shown by a macro); what is not Liquid is left out with its line; nothing of it runs.
+    assert ("include 'team.html' is not in the site (a theme's): the list its parameters name "
+            "(speakers) is shown in its place") in report
+    assert "include 'team.html' is not in the site's _includes: it shows nothing" in report
+    assert re.search(r"Liquid: line 12: .*\(Jekyll stops on", report)  # {%+ endraw %}
+    assert "the tag {% set %} (a plugin's) is not run: it shows nothing" in report
+    assert report.count("a loop over the page's 'speakers' -> << team(\"speakers\") >>") == 1
     assert "the title holds template delimiters" in report
     assert "'2024-02-30' is not a date that exists; it is kept as text." in report
     assert "nests lists and mappings more than 64 levels deep" in report
@@ -215,14 +219,13 @@ def test_a_hostile_site_imports_and_builds_and_nothing_runs_or_leaks(tmp_path: P
 
     site = dest / "site"
     talks = (site / "talks" / "index.html").read_text(encoding="utf-8")
-    # What the source wrote shows as written, payloads included, as text.
-    assert "{% endraw %}&lt;&lt; cycler" in talks
-    assert "{%+ endraw %}&lt;&lt; cycler" in talks
-    assert "{% set x = cycler" in talks
-    assert "{{ shown }}&lt;&lt; cycler" in talks
-    assert "std::cout &lt;&lt; &quot;hello&quot; &lt;&lt; std::endl; // {{ not liquid }}" in talks
-    assert re.search(r"<!--(?:(?!-->).)*alert\(\"comment\"\)", talks, re.S)
-    assert talks.count('class="workshop-person"') == 2  # the two includes made of a roster name
+    # What the source shows after Liquid shows as text, payloads included.
+    assert "&lt;&lt; cycler.__init__.__globals__.os.makedirs(" in talks
+    assert "{{ shown }}&lt;&lt; cycler" in talks  # inside {% raw %}: as written
+    assert "std::cout &lt;&lt; &quot;hello&quot; &lt;&lt; std::endl; //" in talks
+    assert 'alert("comment")' not in talks  # a Liquid comment shows nothing
+    assert talks.count('class="workshop-person"') == 1  # the include naming the roster
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in talks  # {{ site.title }}: as text
     index = (site / "index.html").read_text(encoding="utf-8")
     assert "x](javascript:alert(4)) [y" in index  # the title, shown as text
     everything = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
@@ -455,7 +458,8 @@ def include_tags(draw: st.DrawFn) -> tuple[str, str | None]:
     quote = draw(quotes)
     tag = draw(st.sampled_from(["{% include team.html id=QNQ %}", "{%- include team.html "
                                 "id=QNQ -%}", "{% include team.html id = QNQ layout=\"x\" %}"]))
-    plain = re.fullmatch(r"[\w \-]+" if quote else r"[\w\-]+", name)
+    # Unquoted, Jekyll reads the name as a variable (id=speakers: nil): any outcome is fine.
+    plain = quote and re.fullmatch(r"[\w \-]+", name) and quote not in name
     return tag.replace("QNQ", f"{quote}{name}{quote}"), name if plain else None
 
 
@@ -465,7 +469,7 @@ KEYS = {"speakers", "Panelist", "Student_Helpers", "a b-c", 'a"b', "a')"}
 @SETTINGS
 @given(liquid_text)
 def test_delimiters_in_the_source_show_as_written_and_run_nothing(source: str) -> None:
-    result = convert_body(source, no_images, keys=KEYS)
+    result = convert_body(source, no_images)
     rendered, calls = render_like_macros(result.text)
     assert calls == []
     if not re.search(r"raw|comment|include|baseurl|important|!\[|<img|\x00", source, re.I):
@@ -477,27 +481,38 @@ def test_delimiters_in_the_source_show_as_written_and_run_nothing(source: str) -
 def test_jekyll_raw_blocks_show_their_content_whatever_it_holds(before: str,
                                                                  content: str) -> None:
     source = f"{before}{{% raw %}}{content}{{% endraw %}}"
-    result = convert_body(source, no_images, keys=KEYS)
+    result = convert_body(source, no_images)
     rendered, calls = render_like_macros(result.text)
     assert calls == []
     if not re.search(r"raw|comment|include|\{\{\s*site\.baseurl", before + content, re.I):
         assert rendered.strip("\n") == (before + content).strip("\n")
 
 
-@SETTINGS
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(include_tags(), liquid_text.map(lambda t: (t, "-"))), max_size=6))
 def test_includes_call_team_only_with_plain_roster_names_of_the_page(
         parts: list[tuple[str, str | None]]) -> None:
-    source = "\n\n".join(text for text, _name in parts)
-    result = convert_body(source, no_images, keys=KEYS)
-    _rendered, calls = render_like_macros(result.text)
-    assert calls == [("team", (team,)) for team in result.teams]
-    for team in result.teams:
-        assert team in KEYS and re.fullmatch(r"[\w \-]+", team)
-    if None not in [name for _text, name in parts] and "include" not in "".join(
-            text for text, name in parts if name == "-"):
+    """A theme's team.html the site lacks, named with any roster name in any quoting, beside
+    any Liquid: the page calls team() only with a plain key of its own front matter, and with
+    each such name the source certainly gave."""
+    import tempfile
+
+    front = "".join(f"{yaml.safe_dump(key)[:-1].removesuffix(chr(10) + '...')}:\n"
+                    "  - name: Ada\n" for key in sorted(KEYS))
+    body = "\n\n".join(text for text, _name in parts)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "src"
+        source.mkdir()
+        (source / "index.md").write_text(f"---\n{front}---\n\n{body}\n", encoding="utf-8")
+        import_site(source, Path(folder) / "out")
+        text = (Path(folder) / "out" / "docs" / "index.md").read_text(encoding="utf-8")
+    _rendered, calls = render_like_macros(text.split("---\n", 2)[2])
+    for name, args in calls:
+        assert name == "team" and args[0] in KEYS and re.fullmatch(r"[\w \-]+", args[0])
+    if all(name is not None for _text, name in parts) and not any(
+            re.search(r"\{[{%]|<<|-->", text) for text, name in parts if name == "-"):
         expected = [name for _text, name in parts if name != "-" and name in KEYS]
-        assert result.teams == expected
+        assert [args[0] for _name, args in calls] == expected
 
 
 @SETTINGS
@@ -650,10 +665,12 @@ def test_a_page_of_50000_liquid_lines(tmp_path: Path) -> None:
     lines += ["{% if unclosed %}", "{% comment %}", "<!--", "{% raw %}"] * 5_000
     (source / "index.md").write_text("---\ntitle: Big\n---\n\n" + "\n".join(lines) + "\n")
     report = import_site(source, tmp_path / "out")
-    assert len(report.pages[0].liquid_kept) == 65_000  # not the 5,000 lines of a lone <!--
+    notes = report.pages[0].notes
+    assert "Liquid: line 50003: comment tag was never closed (Jekyll stops on this; the rest " \
+        "is rendered as lax Liquid does)" in notes
     rendered, calls = render_like_macros(
         (tmp_path / "out" / "docs" / "index.md").read_text().split("---\n", 2)[2])
-    assert calls == [] and "{{ page.v49999 }} << 49999 >>" in rendered
+    assert calls == [] and "49999" not in rendered  # each {% if %} is false, as in Jekyll
 
 
 def test_a_line_of_50000_raw_blocks() -> None:
@@ -673,7 +690,9 @@ def test_a_page_of_50000_includes(tmp_path: Path) -> None:
     (source / "index.md").write_text("---\nspeakers:\n  - name: A\n---\n\n"
                                      + "\n\n".join(includes) + "\n\n" + "\n" * 50_000)
     report = import_site(source, tmp_path / "out", dry_run=True)
-    assert len(report.pages[0].teams) == 50_000
+    # the site has no team.html: each include naming the page's list shows it by a macro
+    assert report.pages[0].data_used == ["a loop over the page's 'speakers' -> "
+                                         '<< team("speakers") >>'] * 50_000
     assert len(report.images_missing) == 20_000
 
 
@@ -691,7 +710,12 @@ def test_a_page_of_10_mb_on_one_line(tmp_path: Path, body: str) -> None:
     assert [p.dest for p in report.pages] == ["index.md"]
     text = (tmp_path / "out" / "docs" / "index.md").read_text()
     rendered, calls = render_like_macros(text.split("---\n", 2)[2])
-    assert calls == [] and rendered.strip("\n") == body
+    if body.startswith("{% if"):  # Liquid that Jekyll stops on: nothing shown, and said
+        assert calls == [] and rendered.strip("\n") == ""
+        assert "Liquid: line 1: block nesting limit reached (Jekyll stops on this; the rest " \
+            "is rendered as lax Liquid does)" in report.pages[0].notes
+    else:
+        assert calls == [] and rendered.strip("\n") == body
 
 
 def test_the_report_shows_each_value_from_the_source_on_one_line(tmp_path: Path) -> None:
@@ -726,11 +750,11 @@ def test_the_report_shows_each_value_from_the_source_on_one_line(tmp_path: Path)
 def test_the_report_lists_at_most_1000_lines_of_a_kind_per_page(tmp_path: Path) -> None:
     source = tmp_path / "src"
     source.mkdir()
-    (source / "index.md").write_text("---\ntitle: A\n---\n\n" + "{{ x }}\n\n" * 3_000)
+    (source / "index.md").write_text("---\ntitle: A\n---\n\n" + "<< x >>\n\n" * 3_000)
     report = import_site(source, tmp_path / "out", dry_run=True)
     assert len(report.pages[0].liquid_kept) == 3_000
     text = report.render()
-    assert text.count("Liquid kept verbatim: {{ x }}") == 1_000
+    assert text.count("kept as text (it reads as template syntax): << x >>") == 1_000
     assert "  ... and 2,000 more like these" in text
 
 
@@ -905,8 +929,7 @@ def test_long_permalinks_in_any_script_make_names_a_file_system_takes(tmp_path: 
 
 
 def test_many_loops_over_one_data_file_with_a_large_include(tmp_path: Path) -> None:
-    # Each loop reads its includes once, and a page shows a data file once: the other loops
-    # stay as written, in raw blocks, whatever their number.
+    # What a page renders to is bounded, loops item by item included.
     src = tmp_path / "src"
     (src / "_data").mkdir(parents=True)
     (src / "_includes").mkdir()
@@ -916,9 +939,9 @@ def test_many_loops_over_one_data_file_with_a_large_include(tmp_path: Path) -> N
     (src / "index.md").write_text("---\ntitle: T\n---\n" + loop * 300)
     report = import_site(src, tmp_path / "out").render()
     page = (tmp_path / "out" / "docs" / "index.md").read_text(encoding="utf-8")
-    assert page.count('<< team("speakers") >>') == 1
-    assert report.count("kept as written: the page already has 'speakers:'") == 299
-    assert page.count("{% raw %}{% for s in site.data.speakers %}") == 299
+    # 1.1 GB of output: past the limit of a page, whose Liquid then shows nothing
+    assert "its Liquid could not be rendered (output stream limit reached)" in report
+    assert "{%" not in page and "xxxx" not in page
 
 
 def test_a_tag_that_holds_kept_liquid_is_never_copied_around_a_call() -> None:

@@ -86,10 +86,39 @@ def _clock(text: str) -> time | None:
     return time(hour, minute)
 
 
-def parse_free_date(text: str) -> FreeDate | None:
-    """A date or a period written in prose; None if the text is not exactly that."""
+_DAY_OF_MONTH = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+                           rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})(?![\w,]*\s*\d{{4}})", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_free_date(text: str, year: int | None = None) -> FreeDate | None:
+    """A date or a period written in prose; None if the text is not exactly that. ``year``:
+    the year of a date written without one ("Friday, December 11", "May 19th" on a page
+    of 2020), when a weekday written with it does not say otherwise."""
     if len(text) > MAX_LINE:
         return None
+    found = _parse(text)
+    if found is not None or year is None or re.search(r"\b\d{4}\b", text):
+        return found
+    if _DAY_OF_MONTH.search(text) is None:
+        return None
+    # The year goes after the last day ("Dec 11 - 12", "May 30 - June 2") or month ("11-12
+    # December"), before a time or a zone.
+    ends = [m.end() for m in re.finditer(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*[:.]\d)|{_MONTH}",
+                                         text, re.I)]
+    found = None
+    for end in reversed(ends[-3:]):
+        found = _parse(f"{text[:end]}, {year}{text[end:]}")
+        if found is not None:
+            break
+    weekday = re.match(r"\s*\**\s*(mon|tue|wed|thu|fri|sat|sun)", text, re.I)
+    if found is not None and weekday and \
+            _WEEKDAYS.index(weekday.group(1).lower()) != found.first.weekday():
+        return None  # "Friday, May 19" is no Friday that year: not this year's date
+    return found
+
+
+def _parse(text: str) -> FreeDate | None:
     cleaned = re.sub(r"\s+", " ", text.strip().strip("*_ ").replace("\u00a0", " "))
     for pattern in _COMPILED:
         match = pattern.match(cleaned)

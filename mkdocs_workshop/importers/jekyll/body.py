@@ -1,14 +1,12 @@
-"""The text of a Jekyll page, converted for mkdocs-workshop.
+"""The text of a Jekyll page after Liquid (:mod:`.liquid`), converted for mkdocs-workshop.
 
-- ``{% include team.html id="X" %}`` becomes ``<< team("X") >>`` on a line of its own, when X
-  is a plain name (letters, digits, spaces, ``_``, ``-``) and a key of the page's front
-  matter; any other include is kept as text, and reported;
 - an "Important Dates" list becomes ``<< dates() >>``; its lines that are not dates stay as
   written, under the macro;
-- ``{% comment %}`` blocks become HTML comments;
+- ``{% comment %}`` blocks (which only a value or a raw block can still hold) become HTML
+  comments;
 - ``{{ site.baseurl }}`` is dropped from links (MkDocs links are relative);
-- any other Liquid, the content of Jekyll's own ``{% raw %}`` blocks, and anything else Jinja
-  would read (``{{``, ``{%``, ``{#``, ``<<``, ...) is kept as written: see
+- the content of Jekyll's own ``{% raw %}`` blocks, and anything else Jinja would read
+  (``{{``, ``{%``, ``{#``, ``<<``, ...) is kept as written: see
   :mod:`mkdocs_workshop.importers.common.escape`, the one place that decides how.
 
 Every step is linear in the size of the page: patterns are bounded, and blocks are paired in
@@ -18,7 +16,7 @@ one pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,11 +25,7 @@ from ..common.escape import protect
 from ..common.freedates import DateLine, find_date, parse_date_line
 from ..common.tables import convert_tables
 from .links import LinkResult, resolve_liquid_urls, rewrite_links
-from .loops import convert_loops
 
-_INCLUDE = re.compile(r"\{%-?\s*include\s+team\.html(?P<args>[^%]{0,1000}?)-?%\}")
-_INCLUDE_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'%]+))""")
-_PLAIN_NAME = re.compile(r"[\w \-]{1,100}")  # letters and digits of any script, _, space, -
 _HEADING = re.compile(r"#{1,6}\s")
 _HTML_HEADING = re.compile(r"<h[1-6][^>]{0,1000}>")
 _HTML_HEADING_END = re.compile(r"</h[1-6]>$")
@@ -56,10 +50,6 @@ _ONLY_A_CALL = re.compile(r"<(div|section|article|center|span|p)\b[^<>]{0,500}>\
 @dataclass
 class BodyResult:
     text: str
-    teams: list[str] = field(default_factory=list)  # rosters of the converted includes
-    loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
-    loops_kept: list[str] = field(default_factory=list)  # "roster: why"
-    includes_kept: list[str] = field(default_factory=list)  # "tag: why", kept as text
     dates: list[tuple[str, DateLine]] = field(default_factory=list)  # (line as written, parsed)
     kept_date_lines: list[str] = field(default_factory=list)
     liquid_kept: list[str] = field(default_factory=list)  # first line of each kept region
@@ -76,15 +66,12 @@ def _placeholder(n: int) -> str:
 
 
 def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
-                 dates: bool = True, keys: Collection[str] = (),
-                 rosters: Collection[str] | None = None,
+                 dates: bool = True,
                  rewrite_html_image: Callable[[str], str | None] | None = None,
                  find_link: Callable[[str, bool], str | None] | None = None,
                  internal: Callable[[str], bool] = lambda url: False,
                  schedule: bool = False) -> BodyResult:
-    """Convert a page's text; ``keys`` are its front matter's keys (the rosters an include
-    may name), ``rosters`` those that are rosters (an inline loop over one becomes
-    ``team()``; by default every key); ``dates=False`` leaves "Important Dates" lists as
+    """Convert a page's text (rendered by Liquid); ``dates=False`` leaves "Important Dates" lists as
     written. ``rewrite_html_image`` gives an ``<img src>`` its new address (by default as
     ``rewrite_image`` does a Markdown image's); ``find_link`` gives a link its new target
     (``html``: an ``href``), and ``internal`` says which links it should have found;
@@ -103,27 +90,9 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
     if find_link is not None:
         body = resolve_liquid_urls(body, result.links)
 
-    def include(match: re.Match[str]) -> str:
-        args = match.group("args")
-        found = _INCLUDE_ID.search(args)
-        if found:
-            roster = next(g for g in found.groups() if g is not None)
-        else:  # no id: Jekyll's team.html shows page.team; an id we cannot read: kept
-            roster = "" if re.search(r"\bid\s*=", args) else "team"
-        why = _not_a_roster(roster, keys)
-        if why:
-            result.includes_kept.append(f"{excerpt(match.group(0), 120)}: {why}")
-            return match.group(0)
-        result.teams.append(roster)
-        return macro(f'<< team("{roster}") >>')  # roster: letters, digits, space, _ and -
-
-    body = _INCLUDE.sub(include, body)
     if dates:
         body = _convert_dates(body, result, macro)
     body = _convert_comments(body, result)
-    loops = convert_loops(body, keys if rosters is None else rosters,
-                          _html_comments(body), macro)
-    body, result.loops, result.loops_kept = loops.text, loops.teams, loops.kept
     if schedule:
         tables = convert_tables(body, find_date, macro, _html_comments(body))
         body, result.slots, result.tables_kept = tables.text, tables.slots, tables.kept
@@ -194,15 +163,6 @@ def _open_containers(text: str, at: int) -> list[tuple[str, str]]:
     if any(name in _NOT_CLOSABLE or _TEMPLATE.search(tag) for name, tag in stack):
         return []  # a tag that holds kept Liquid is never copied: it stays where it is
     return stack
-
-
-def _not_a_roster(name: str, keys: Collection[str]) -> str:
-    """Why ``name`` cannot be given to team(), or ""."""
-    if not _PLAIN_NAME.fullmatch(name):
-        return "the roster name is not plain (letters, digits, spaces, _ and -)"
-    if name not in keys:
-        return f"the page has no '{name}' list in its front matter"
-    return ""
 
 
 def _pairs(text: str, tag: re.Pattern[str]) -> Iterator[tuple[re.Match[str], re.Match[str]]]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -149,6 +150,8 @@ class SiteData:
     directory: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> fields
     # The pages whose text names site.data.X, for the files kept: where the Liquid stays.
     referenced: dict[str, list[str]] = field(default_factory=dict)
+    # Every file as Liquid sees it (site.data): a folder is a mapping of its files.
+    tree: dict[str, Any] = field(default_factory=dict)
 
     def find_shared(self) -> None:
         """Who appears in more than one people file, by name (case and spaces aside)."""
@@ -484,10 +487,11 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
                         abstract=out.get("abstract")), ""
 
 
-def _by_day(data: list[Any]) -> tuple[list[Any], dict[int, str]]:
+def _by_day(data: list[Any], year: int | None = None) -> tuple[list[Any], dict[int, str]]:
     """Slots of a schedule grouped by day (``- date: ...`` with a nested ``slots:`` list), one
     list, the first slot of each day given the day when its date can be read; and each day's
-    first slot's index with the day as written."""
+    first slot's index with the day as written; ``year``: the year of a day written without
+    one (the page's workshop's)."""
     grouped = _grouped(data)
     if grouped is None or grouped[0] not in ("day", "date"):
         return data, {}
@@ -496,7 +500,7 @@ def _by_day(data: list[Any]) -> tuple[list[Any], dict[int, str]]:
     labels: dict[int, str] = {}
     for group in data:
         written = _text(group.get("date")) or _text(group.get("day")) or ""
-        day = parse_free_date(written)
+        day = parse_free_date(written, year)
         nested = next(v for k, v in group.items() if str(k) == nested_key)
         for n, entry in enumerate(nested):
             if n == 0:
@@ -659,9 +663,9 @@ def _named_file(name: str, kind: str, data: list[Any],
     return result
 
 
-def _schedule_file(name: str, data: list[Any]) -> DataFile:
+def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataFile:
     result = DataFile(name, "schedule")
-    entries, labels = _by_day(data)
+    entries, labels = _by_day(data, year)
     for n, entry in enumerate(entries, 1):
         if n - 1 in labels and labels[n - 1]:
             result.day_labels[len(result.entries)] = labels[n - 1]
@@ -727,34 +731,57 @@ def _load_data(path: Path, rel: str, site: SiteData) -> tuple[bool, Any]:
     return True, loaded.data
 
 
+MAX_DATA_FILES = 500  # files under _data a site's pages may read; more are not read
+
+
+def _data_files(source: Path, site: SiteData) -> list[tuple[Path, str, str]]:
+    """(path, its folder in _data as dotted names, its name) of every data file, folders
+    included (``_data/2026/organizers.yml`` is ``site.data.2026.organizers``)."""
+    found: list[tuple[Path, str, str]] = []
+    folder = source / "_data"
+    stack = [(folder, "")]
+    while stack and len(found) < MAX_DATA_FILES:
+        here, prefix = stack.pop(0)
+        if not here.is_dir() or not Path(os.path.realpath(here)).is_relative_to(
+                os.path.realpath(source)):
+            continue
+        for path in sorted(here.iterdir()):
+            if path.is_dir() and not path.is_symlink() and not path.name.startswith("."):
+                stack.append((path, f"{prefix}{path.name}."))
+            elif path.suffix in DATA_SUFFIXES and path.is_file():
+                found.append((path, prefix, f"{prefix}{path.stem}"))
+    return found
+
+
 def read_site_data(source: Path) -> SiteData:
     """The ``_data`` files and ``_includes`` of a Jekyll site at ``source``."""
     site = SiteData()
-    folder = source / "_data"
-    if folder.is_dir():
-        for path in sorted(folder.iterdir()):
-            if path.suffix not in DATA_SUFFIXES or not path.is_file():
-                continue
-            rel = f"_data/{path.name}"
-            if within(path, source) is None:
-                site.notes.append(f"{rel} was not read: it leads outside the site.")
-                continue
-            if path.stat().st_size > MAX_DATA_BYTES:
-                site.notes.append(f"{rel} was not read: it is larger than "
-                                  f"{MAX_DATA_BYTES:,} bytes.")
-                continue
-            ok, data = _load_data(path, rel, site)
-            if not ok:
-                continue
-            lists = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, list)
-                     and re.fullmatch(r"[A-Za-z0-9_-]{1,100}", k)} \
-                if isinstance(data, dict) and not all(isinstance(v, dict)
-                                                     for v in data.values()) else {}
-            if lists:  # site.data.people.team: each list a file of its own
-                for key, value in lists.items():
-                    site.files[f"{path.stem}.{key}"] = read_file(f"{path.stem}.{key}", value, rel)
-                continue
-            site.files[path.stem] = read_file(path.stem, data, rel)
+    for path, prefix, dotted in _data_files(source, site):
+        rel = path.relative_to(source).as_posix()
+        if within(path, source) is None:
+            site.notes.append(f"{rel} was not read: it leads outside the site.")
+            continue
+        if path.stat().st_size > MAX_DATA_BYTES:
+            site.notes.append(f"{rel} was not read: it is larger than "
+                              f"{MAX_DATA_BYTES:,} bytes.")
+            continue
+        ok, data = _load_data(path, rel, site)
+        if not ok:
+            continue
+        branch = site.tree
+        for part in prefix.split(".")[:-1]:
+            branch = branch.setdefault(part, {}) if isinstance(branch.get(part, {}), dict) \
+                else {}
+        branch[path.stem] = data
+        lists = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, list)
+                 and re.fullmatch(r"[A-Za-z0-9_-]{1,100}", k)} \
+            if isinstance(data, dict) and not all(isinstance(v, dict)
+                                                 for v in data.values()) else {}
+        if lists:  # site.data.people.team: each list a file of its own
+            for key, value in lists.items():
+                site.files[f"{dotted}.{key}"] = read_file(f"{dotted}.{key}", value, rel)
+            continue
+        site.files[dotted] = read_file(dotted, data, rel)
     site.find_shared()
     includes = source / "_includes"
     if includes.is_dir():
@@ -783,3 +810,34 @@ def data_name(dotted: str, site: SiteData) -> str | None:
         return dotted
     first = dotted.split(".", 1)[0]
     return first if first in site.files else None
+
+
+def rows(entry: dict[str, Any]) -> list[Any] | None:
+    """The persons of one row or group of a people file (``- num_row: 1`` with its list), or
+    None when ``entry`` is a person."""
+    return _rows([entry])
+
+
+def read_as(like: DataFile, data: list[Any], year: int | None = None) -> DataFile:
+    """``data``, the part of a file a loop showed, read as the whole file ``like`` was: the
+    same kind, its groups; ``year``: that of the page's workshop, for days written without
+    one."""
+    if like.kind == "schedule":
+        made = _schedule_file(like.name, data, year)
+    elif like.kind == "papers":
+        grouped = _grouped(data)
+        if grouped is not None:
+            made = _papers_file(like.name, grouped[2], grouped[0])
+            made.group_by = grouped[0] if made.kind == "papers" else None
+        else:
+            made = _papers_file(like.name, data)
+            made.group_by = like.group_by if made.kind == "papers" and all(
+                isinstance(e, dict) and like.group_by in e for e in data) else None
+    elif like.kind == "sponsors":
+        made = _named_file(like.name, "sponsors", data, sponsor,
+                           "has no entry with a name, link or logo")
+    else:
+        made = _named_file(like.name, "people", _rows(data) or data, person,
+                           "has no entry with a name (not a people file)")
+    made.source = like.source
+    return made

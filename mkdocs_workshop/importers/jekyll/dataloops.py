@@ -1,52 +1,36 @@
-"""Where a page shows a ``_data`` file, and the macro call that shows it instead.
+"""The loops of a page over the site's lists, and the macro calls that show them instead.
 
-A Jekyll page shows a data file through an include that loops over it
-(``{% include speakers.html %}``), a loop in the page (``{% for p in site.data.speakers %}``),
-or a loop over a variable assigned from it (``{% assign abstracts = site.data.orals | sample
-%}`` then ``{% for a in abstracts %}``). Each becomes the macro of what the file holds:
-``team()`` for people, ``schedule()``, ``papers()`` (the file written into the new site),
-``sponsors()``; the rest of the page is untouched. Images named in the data by file name
-only are found where the loop's ``<img src="assets/img/speakers/{{ s.photo }}">`` put them.
+Liquid is evaluated (:mod:`.liquid`): each loop over a list the site holds (a ``_data`` file
+or a list in one, the page's front matter, a list of ``_config.yml``, a collection) is
+rendered item by item, so that what the loop showed is known, whatever its includes,
+parameters, filters (``where``, ``sort``), conditions (``{% unless p.is_advisor %}``) and
+limits (``limit: 7``, ``forloop.index``) did. A loop over people, a program, papers, dates or
+sponsors becomes the macro of what it shows, with exactly the items it showed: ``team()`` (the
+layout from what the loop drew: pictures give cards, list items a list of names), ``schedule()``,
+``papers()`` (a papers file written into the new site), ``dates()``, ``sponsors()``. A
+picture or a link the loop drew for an item (``<img src="{{ site.baseurl }}/img/{{ p.photo
+}}">``) is the item's, when its data names none that exists. Loops over anything else are
+rendered as Jekyll renders them. Nothing here becomes live Jinja or HTML: values are plain
+strings, which the plugin escapes when it renders them.
 """
 
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import yaml
 
-from ...features import NOT_ROSTERS
-from ..common.escape import html_text, one_line
-from .datafiles import DataFile, SiteData, data_name
+from ...features import NOT_ROSTERS, is_roster
+from ..common.escape import html_text
+from .datafiles import DataFile, SiteData, person, read_as, rows, sponsor
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
+from .liquid import Loop, Origin
 
-_FOR_TAG = re.compile(r"\{%-?\s*(?:(?P<end>endfor)|for\s+\w{1,100}\s+in\s+"
-                      r"(?P<what>[A-Za-z0-9_.\[\]'\"-]{1,200}))[^%]{0,1000}?-?%\}")
-_ASSIGN = re.compile(r"\{%-?\s*assign\s+(?P<var>\w{1,100})\s*=\s*site\.data\."
-                     r"(?P<name>[A-Za-z0-9_.-]{1,200})(?P<filters>[^%]{0,1000}?)-?%\}")
-_INCLUDE = re.compile(r"\{%-?\s*include\s+(?P<file>[A-Za-z0-9_./-]{1,200}\.html)"
-                      r"(?P<args>[^%]{0,1000}?)-?%\}")
-_IMG_SRC = re.compile(r"""src\s*=\s*["'](?P<before>[^"'<>]{0,300}?)\{\{-?\s*"""
-                      r"""(?P<expr>[\w.\[\]-]{1,200}?)\s*-?\}\}["']""")
-_SITE_URL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
-IMAGE_FIELDS = ("photo", "image", "img", "pic", "picture", "logo", "src", "avatar", "headshot")
 PAPERS_FOLDER = "data"  # docs/data/<name>.yml: the papers files the import writes
-
-
-@dataclass
-class Shown:
-    """One place a page shows a data file."""
-    tag: str  # the Liquid it replaces, as written
-    data: DataFile
-    image_prefix: str = ""  # "/assets/img/speakers/": where the loop's <img> looks
-    filters: str = ""  # "where: 'session', 'dec3'": a subset the source showed
-    skipped_by: tuple[str, ...] = ()  # fields whose truth made the loop skip an entry
-    span: tuple[int, int] = (0, 0)  # where it is in the page's text
-    assign: tuple[int, int] | None = None  # the assign the loop read, which goes with it
 
 
 @dataclass
@@ -71,262 +55,9 @@ def roster_key(name: str) -> str:
     return key
 
 
-def image_prefix(text: str) -> str:
-    """The folder the ``<img src>`` of a loop puts before an image field's value:
-    ``assets/img/speakers/{{ s.photo }}`` gives ``/assets/img/speakers/``; "" when there is
-    none, or it is built with more Liquid than the site's address."""
-    for match in _IMG_SRC.finditer(text):
-        field_name = re.sub(r"\[\d+\]", "", match["expr"]).rsplit(".", 1)[-1].lower()
-        if field_name not in IMAGE_FIELDS:
-            continue
-        before = _SITE_URL.sub("", match["before"]).strip()
-        if "{" in before or "%" in before or re.match(r"^[a-z]+:|^//", before, re.I):
-            continue
-        if not before or before == "/":
-            return ""
-        return "/" + before.lstrip("/")
-    return ""
-
-
-def find_shown(body: str, site: SiteData) -> list[Shown]:
-    """Each place ``body`` shows a data file the import understands, in order: an include
-    that loops over one, or an outermost loop over one (directly, or through the variable an
-    ``assign`` before it made)."""
-    found: list[Shown] = []
-    for match in _INCLUDE.finditer(body):
-        data = site.for_include(match["file"])
-        if data is not None:
-            text = site.include_texts.get(match["file"], "")
-            text += _included(text, site)
-            found.append(Shown(match.group(0), data, image_prefix(text), "", _skipped(text),
-                               (match.start(), match.end())))
-    assigns = list(_ASSIGN.finditer(body))
-    # One pass over the for/endfor tags.
-    depth = 0
-    opened: tuple[int, DataFile | None, re.Match[str] | None] | None = None
-    for match in _FOR_TAG.finditer(body):
-        if match["end"] is None:
-            if depth == 0:
-                what = match["what"] or ""
-                # the assign in effect where the loop starts: the last one before it
-                assign = next((a for a in reversed(assigns)
-                               if a["var"] == what and a.end() <= match.start()), None)
-                if what.startswith("site.data."):
-                    name = data_name(what[len("site.data."):], site)
-                elif assign is not None:
-                    name = data_name(assign["name"], site)
-                else:
-                    name = None
-                opened = (match.start(), site.shown(name) if name else None, assign)
-            depth += 1
-        elif depth > 0:
-            depth -= 1
-            if depth == 0 and opened is not None and opened[1] is not None:
-                start, data, assign = opened[0], opened[1], opened[2]
-                loop = body[start:match.end()]
-                text = loop + _included(loop, site)
-                found.append(Shown(
-                    loop, data, image_prefix(text),
-                    _subset(assign["filters"]) if assign is not None else "", _skipped(text),
-                    (start, match.end()),
-                    (assign.start(), assign.end()) if assign is not None else None))
-    found.sort(key=lambda shown: shown.span)
-    return found
-
-
-_SKIP = re.compile(r"\{%-?\s*if\s+\w{1,100}\.(?P<field>\w{1,100})\s*-?%\}\s*"
-                   r"\{%-?\s*continue\s*-?%\}")
-
-
-_CONDITION = re.compile(r"\{%-?\s*(?P<tag>if|unless)\s+(?P<test>[^%]{1,200}?)\s*-?%\}")
-
-
-def _conditions(loop: str) -> list[str]:
-    """The tests a loop shows its entries under (``{% if group.short == "fhooe" %}``), other
-    than the skip the import applies, and those on its own counters (``forloop``, a
-    variable it assigned)."""
-    own = set(re.findall(r"\{%-?\s*assign\s+(\w+)", loop)) | {"forloop"}
-    found = []
-    for match in _CONDITION.finditer(loop):
-        rest = loop[match.end():match.end() + 40]
-        if re.match(r"\s*\{%-?\s*continue", rest):
-            continue
-        subject = re.match(r"\w+", match["test"])
-        if subject is not None and subject.group(0) in own:
-            continue
-        test = one_line(match["test"])
-        found.append(f"'{test}'" if match["tag"] == "if" else f"not '{test}'")
-    return list(dict.fromkeys(found))
-
-
-def _skipped(text: str) -> tuple[str, ...]:
-    """The fields whose truth makes the loop skip an entry:
-    ``{% if speaker.skip %}{% continue %}{% endif %}``."""
-    return tuple(sorted({m["field"] for m in _SKIP.finditer(text)}))
-
-
-INCLUDED_CHARS = 100_000  # of a loop's includes read for its <img> and skips: enough for any
-
-
-def _included(text: str, site: SiteData) -> str:
-    """The text of the includes ``text`` names (one level, each once, at most
-    ``INCLUDED_CHARS`` in all), where its <img> and its skips may be."""
-    names = dict.fromkeys(m["file"] for m in _INCLUDE.finditer(text))
-    return "".join(site.include_texts.get(name, "") for name in names)[:INCLUDED_CHARS]
-
-
-def _subset(filters: str) -> str:
-    """The filters of an assign that show part of a file (``where``, ``limit``...); those
-    that only order it (``sort``, ``sample``, ``reverse``) say nothing."""
-    kept = [f.strip() for f in filters.split("|")
-            if f.strip() and not re.match(r"^(sort|sample|reverse|shuffle)\b", f.strip())]
-    return " | ".join(kept)
-
-
-@dataclass
-class PageData:
-    """What the page's data-file loops became: its new front-matter keys, and the report."""
-    additions: dict[str, Any] = field(default_factory=dict)
-    used: list[str] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-
-
-def use_site_data(body: str, meta: dict[Any, Any], site: SiteData, used: list[str],
-                  names: list[str], rewrite_image: Callable[[str], str | None],
-                  image_exists: Callable[[str], bool], written: Written
-                  ) -> tuple[str, dict[str, Any], Callable[[str], str]]:
-    """The page's text with each data-file loop that becomes a macro replaced by a marker
-    (letters and digits with a random part, so no source can write one and nothing changes
-    it), the front-matter keys they add, and the function that turns the markers into the
-    macro calls once the text is converted. A loop that does not become a macro stays in the
-    text, and is converted as the rest of the page's Liquid is.
-
-    ``used`` gets a line for the report per loop; ``names`` the data files shown;
-    ``written`` the papers files to write."""
-    prefix = f"IMPORTJEKYLLDATA{secrets.token_hex(8)}X"
-    page = PageData()
-    calls: list[str] = []
-    cuts: list[tuple[int, int, str]] = []  # (start, end, what replaces it)
-    done = 0
-    for shown in find_shown(body, site):
-        if shown.span[0] < done:
-            continue  # inside a loop already replaced (an include in it)
-        call = _use(shown, site, meta, page, rewrite_image, image_exists, written)
-        if call is None:
-            continue
-        cuts.append((*shown.span, f"{prefix}{len(calls)}X"))
-        calls.append(call)
-        if shown.assign is not None:
-            cuts.append((*shown.assign, ""))
-        done = shown.span[1]
-    pieces: list[str] = []
-    done = 0
-    for start, end, replacement in sorted(cuts):
-        if start < done:
-            continue  # an assign inside a loop already replaced
-        pieces += [body[done:start], replacement]
-        done = end
-    pieces.append(body[done:])
-    used += page.used
-    names += page.names
-
-    def finish(text: str) -> str:
-        return re.sub(re.escape(prefix) + r"(\d+)X", lambda m: calls[int(m.group(1))], text)
-
-    return "".join(pieces), page.additions, finish
-
-
-def _use(shown: Shown, site: SiteData, meta: dict[Any, Any], page: PageData,
-         rewrite_image: Callable[[str], str | None], image_exists: Callable[[str], bool],
-         written: Written) -> str | None:
-    """What the place becomes (its macro call, or a list as text), with its data added to
-    ``page``; None when it stays as written (the page already has the key it would fill)."""
-    data, tag = shown.data, one_line(shown.tag)
-    if data.kind == "papers":
-        # group_by: a word of datafiles.GROUP_LABELS, never text from the source
-        grouping = f', group_by="{data.group_by}"' if data.group_by else ""
-        key, call = "", f'<< papers("{PAPERS_FOLDER}/{_file_name(data.name)}.yml"{grouping}) >>'
-    elif data.kind == "schedule":
-        key, call = "schedule", "<< schedule() >>"
-    elif data.kind == "sponsors":
-        key, call = "sponsors", "<< sponsors() >>"
-    else:
-        key = roster_key(data.name)
-        call = f'<< team("{key}") >>'
-    second_tier = data.kind == "sponsors" and key in page.additions and key not in meta
-    if key and (key in meta or key in page.additions) and not second_tier:
-        page.used.append(f"{tag} kept as written: the page already has '{key}:'")
-        return None
-    visible = [i for i, raw in enumerate(data.raw)
-               if not any(_true(raw.get(name)) for name in shown.skipped_by)]
-    subset = _subset_note(shown, len(data.raw) - len(visible))
-    page.names.append(data.name)
-
-    def image(ref: str) -> str | None:
-        return rewrite_image(_with_prefix(ref, shown.image_prefix, image_exists))
-
-    if data.kind == "papers":
-        path = f"{PAPERS_FOLDER}/{_file_name(data.name)}.yml"
-        written.files.setdefault(path, papers_yaml(data, [data.entries[i] for i in visible]))
-        page.used.append(f"{tag} -> {call} ({len(visible)} from {data.source}, written to "
-                         f"docs/{path}){subset}")
-        return f"\n\n{call}\n\n"
-    if data.kind == "schedule":
-        workshop = meta.get("workshop")
-        dated = isinstance(workshop, dict) and "date" in workshop
-        if not dated and not (data.entries and "day" in data.entries[0]):
-            # No day to put the slots on: the plugin could not place them. Kept as a list
-            # of text, and said.
-            page.used.append(f"{tag} -> a list of {len(data.entries)} slots as text: "
-                             f"{data.source} gives no day with a year; add 'workshop: {{date: "
-                             "YYYY-MM-DD}' and 'schedule:' to use << schedule() >>")
-            return "\n\n" + _as_text(data) + _unread(data)
-        value = data.entries
-        call += _unread(data)
-    elif data.kind == "sponsors":
-        value = [_with_image(data.entries[i], "logo", image) for i in visible]
-        if second_tier:
-            # A second sponsors file on the page (partners beside sponsors): one more tier
-            # of the same sponsors() call.
-            tier = data.name.split(".")[-1].replace("_", " ").replace("-", " ").title()
-            page.additions[key] += [{**s, "tier": s.get("tier", tier)} for s in value]
-            page.used.append(f"{tag} -> the tier '{tier}' of the page's << sponsors() >> "
-                             f"({len(value)} from {data.source})")
-            return ""
-    else:
-        value = [site.in_directory(_with_image(data.entries[i], "image", image))
-                 for i in visible]
-    page.additions[key] = value
-    page.used.append(f"{tag} -> {call.splitlines()[0]} ({len(value)} from {data.source})"
-                     + subset)
-    return f"\n\n{call}\n\n"
-
-
 def _file_name(name: str) -> str:
     """A data file's name as a file name of the new site (``people.team`` -> people-team)."""
     return re.sub(r"[^A-Za-z0-9_-]", "-", name)
-
-
-def _subset_note(shown: Shown, hidden: int) -> str:
-    """What the report adds when the source showed part of the file."""
-    note = (f"; the source showed only '{shown.filters}', all are shown: delete those that do "
-            "not belong here" if shown.filters else "")
-    conditions = _conditions(shown.tag)
-    if conditions:
-        note += (f"; the source showed an entry only when {' and '.join(conditions)}: all are "
-                 "shown, delete those that do not belong here")
-    if hidden:
-        note += (f"; {hidden} left out as the source left them out ('{{% if x."
-                 f"{'/'.join(shown.skipped_by)} %}}{{% continue %}}')")
-    return note
-
-
-def _with_prefix(ref: str, prefix: str, exists: Callable[[str], bool]) -> str:
-    """The image a loop shows for ``ref``: under the loop's folder when it is there."""
-    if not prefix or re.match(r"^[a-z][a-z0-9+.-]*:|^/", ref, re.I):
-        return ref
-    candidate = prefix + ref
-    return candidate if exists(candidate) else ref
 
 
 def _with_image(entry: dict[str, Any], key: str,
@@ -337,12 +68,6 @@ def _with_image(entry: dict[str, Any], key: str,
         return entry
     copied = rewrite(str(entry[key]))
     return {**entry, key: copied} if copied else entry
-
-
-def _true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.strip().lower() in (
-        "true", "yes", "1")) or (isinstance(value, int) and not isinstance(value, bool)
-                                 and value != 0)
 
 
 def papers_yaml(data: DataFile, papers: list[dict[str, Any]]) -> str:
@@ -387,3 +112,305 @@ def directory_yaml(site: SiteData) -> str:
             "import-jekyll.\n# Rosters name them by id; fields written beside the id replace "
             "these for that page.\n")
     return head + yaml.safe_dump(site.directory, allow_unicode=True, sort_keys=False, width=100)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loops over the site's lists (rendered by .liquid)
+# ---------------------------------------------------------------------------------------------
+
+_IMG = re.compile(r"""<img\b[^<>]*?\bsrc\s*=\s*["']([^"'<>]+)["']""", re.I)
+_HREF = re.compile(r"""<a\b[^<>]*?\bhref\s*=\s*["'](https?://[^"'<>]+)["']""", re.I)
+_ITEM = re.compile(r"<li\b|^\s*[-*+]\s", re.I | re.M)
+# A roster key a macro call may name: letters and digits of any script, _, space and -.
+PLAIN_NAME = re.compile(r"[\w \-]{1,100}")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_BETWEEN = re.compile(r"(?:\s|<[^<>]*>)*")  # only tags and space: two loops side by side
+PAGE_MACROS = {"dates": "<< dates() >>", "schedule": "<< schedule() >>",
+               "sponsors": "<< sponsors() >>"}
+
+
+@dataclass
+class Lists:
+    """The lists of a site a page may loop over, as the importer reads them: its ``_data``
+    files, ``_config.yml``'s lists and its collections (each read as a data file would be)."""
+
+    site: SiteData
+    config: dict[str, DataFile] = field(default_factory=dict)
+    collections: dict[str, DataFile] = field(default_factory=dict)
+
+    def file_of(self, origin: Origin) -> DataFile | None:
+        """The file a loop's list is (or is part of), if the import shows its kind."""
+        if origin.kind == "config":
+            found = self.config.get(origin.name)
+        elif origin.kind == "collection":
+            found = self.collections.get(origin.name)
+        elif origin.kind == "data":  # the longest name a file has: "2026.papers.accepted"
+            names = [origin.name]
+            for part in origin.path:
+                if not isinstance(part, str):
+                    break
+                names.append(f"{names[-1]}.{part}")
+            found = next((self.site.files[n] for n in reversed(names)
+                          if n in self.site.files), None)
+        else:
+            return None
+        return found if found is not None and found.kind in SHOWN else None
+
+    def wants(self, loop: Loop, meta: dict[Any, Any]) -> bool:
+        """Whether the import shows the loop's list with a macro."""
+        if loop.origin.kind == "page":
+            key = loop.origin.name
+            return not loop.origin.path and key in meta and PLAIN_NAME.fullmatch(key) is not None \
+                and (key in PAGE_MACROS or is_roster(key, meta[key]))
+        return self.file_of(loop.origin) is not None
+
+
+SHOWN = ("people", "schedule", "papers", "sponsors")
+
+
+@dataclass
+class PageLoops:
+    """What a page's loops became: its new front-matter keys, and the report."""
+
+    additions: dict[str, Any] = field(default_factory=dict)
+    used: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the data files shown
+
+
+def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[Any, Any],
+              lists: Lists, rewrite_image: Callable[[str], str | None],
+              image_exists: Callable[[str], bool], written: Written
+              ) -> tuple[str, PageLoops, Callable[[str], str]]:
+    """``text`` (a rendered page) with each loop's marker standing for its macro call, what
+    the loops add to the front matter and say in the report, and the function that turns the
+    markers into the calls once the text is converted. Two loops over one list side by side
+    (the rows of a grid of cards) are one call."""
+    page = PageLoops()
+    calls: dict[int, str] = {}
+    keys: dict[str, list[int]] = {}  # a list's roster key -> the loops that filled it
+    previous: tuple[int, str, int] | None = None  # (loop, key, where its marker ends)
+    hidden = [m.span() for m in _COMMENT.finditer(text)]
+    same: dict[tuple[Any, ...], str] = {}  # (list, items shown, layout) -> its call
+    for found in marker.finditer(text):
+        loop = loops[int(found.group(1))]
+        if any(start < found.start() < end for start, end in hidden):
+            calls[loop.number] = ""  # inside an HTML comment: the source shows none of it
+            previous = None
+            continue
+        if loop.origin.kind == "page":
+            calls[loop.number] = _page_call(loop, meta, page)
+            previous = None
+            continue
+        data = lists.file_of(loop.origin)
+        if data is None:  # the rendering wanted it: cannot happen
+            calls[loop.number] = ""
+            continue
+        key = roster_key(data.name) if data.kind == "people" else data.kind
+        shown = (loop.origin, tuple(loop.indexes), _layout(loop))
+        if data.kind == "people" and shown in same:  # the same people again: the same call
+            calls[loop.number] = same[shown]
+            page.used.append(f"a loop over {data.source} showing the same people again -> "
+                             + same[shown].strip())
+            previous = None
+            continue
+        adjacent = (previous is not None and _BETWEEN.fullmatch(
+            text, previous[2], found.start()) is not None)
+        if adjacent and previous is not None and previous[1] == key and data.kind == "people":
+            page.additions[key] += _people(loop, data, lists, rewrite_image, image_exists)
+            page.used.append(f"a loop over {data.source} beside the one before: its "
+                             f"{len(loop.items)} people join the same team() call")
+            calls[loop.number] = ""
+            previous = (loop.number, key, found.end())
+            continue
+        if data.kind == "people" and (key in page.additions or key in meta):
+            number = len(keys.get(key, [])) + 1
+            while f"{key}_{number}" in page.additions or f"{key}_{number}" in meta:
+                number += 1
+            key = f"{key}_{number}"
+        keys.setdefault(key, []).append(loop.number)
+        calls[loop.number] = _data_call(loop, data, key, meta, page, lists, rewrite_image,
+                                        image_exists, written)
+        if data.kind == "people" and len(loop.indexes) == len(loop.items):
+            same[shown] = calls[loop.number]
+        previous = (loop.number, key, found.end())
+
+    # What the source rendered goes back into the text before the importer converts it (its
+    # template syntax kept as text there); only the macro calls are put in after.
+    text = marker.sub(lambda m: calls[int(m.group(1))]
+                      if isinstance(calls.get(int(m.group(1))), AsRendered) else m.group(0),
+                      text)
+
+    def finish(converted: str) -> str:
+        return marker.sub(lambda m: calls.get(int(m.group(1)), ""), converted)
+
+    return text, page, finish
+
+
+class AsRendered(str):
+    """A loop's output as the source rendered it (not a macro call): text of the source."""
+
+
+def _page_call(loop: Loop, meta: dict[Any, Any], page: PageLoops) -> str:
+    """The macro of a loop over a list of the page's own front matter."""
+    key = loop.origin.name
+    value = meta.get(key)
+    total = len(value) if isinstance(value, list) else len(loop.items)
+    if key in PAGE_MACROS:
+        page.used.append(f"a loop over the page's '{key}' -> {PAGE_MACROS[key]}")
+        return f"\n\n{PAGE_MACROS[key]}\n\n"
+    layout = _layout(loop)
+    call = f'<< team("{key}"{", " + repr(layout).replace(chr(39), chr(34)) if layout else ""}) >>'
+    shown = len(loop.items)
+    page.used.append(f"a loop over the page's '{key}' -> {call}"
+                     + (f"; the source showed {shown} of its {total}: all are shown, delete "
+                        "those that do not belong here" if shown < total else ""))
+    return f"\n\n{call}\n\n"
+
+
+def _layout(loop: Loop) -> str | None:
+    """The team() layout for what the loop drew: None (cards) when it showed pictures, the
+    list of names when list items, the compact cards otherwise; the cards when no template
+    of the site drew it."""
+    if not loop.drawn:
+        return None
+    drawn = "".join(loop.chunks)
+    if "<img" in drawn.lower():
+        return None
+    return "names" if _ITEM.search(drawn) else "compact"
+
+
+def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page: PageLoops,
+               lists: Lists, rewrite_image: Callable[[str], str | None],
+               image_exists: Callable[[str], bool], written: Written) -> str:
+    """The macro of a loop over a data file (or a list of _config.yml, a collection), with
+    what it adds to the page."""
+    shown = len(loop.items)
+    what = (f"a loop over {data.source}" + (f" (its list '{data.name.split('.', 1)[1]}')"
+                                            if "." in data.name else ""))
+    subset = (f"; {loop.hidden} of the entries it went through showed nothing in the source "
+              "(a condition), and are left out" if loop.hidden else "")
+    page.names.append(data.name)
+    if data.kind == "papers":
+        made = _subset(loop, data)
+        path = f"{PAPERS_FOLDER}/{_file_name(data.name)}"
+        path += f"-{loop.number + 1}.yml" if path + ".yml" in written.files and \
+            written.files[path + ".yml"] != papers_yaml(made, made.entries) else ".yml"
+        written.files.setdefault(path, papers_yaml(made, made.entries))
+        grouping = f', group_by="{made.group_by}"' if made.group_by else ""
+        call = f'<< papers("{path}"{grouping}) >>'
+        page.used.append(f"{what} -> {call} ({len(made.entries)} papers, written to "
+                         f"docs/{path}){subset}")
+        return f"\n\n{call}\n\n"
+    if data.kind in ("schedule", "sponsors") and (key in meta or key in page.additions):
+        page.used.append(f"{what} kept as the source rendered it: the page already has "
+                         f"'{key}:'")
+        return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
+    if data.kind == "schedule":
+        made = _subset(loop, data, page_year(meta))
+        workshop = meta.get("workshop")
+        dated = isinstance(workshop, dict) and "date" in workshop
+        if not made.entries or (not dated and "day" not in made.entries[0]):
+            page.used.append(f"{what} -> its {shown} slots as the source rendered them: "
+                             f"{data.source} gives no day with a year")
+            return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
+        page.additions["schedule"] = made.entries
+        page.used.append(f"{what} -> << schedule() >> ({len(made.entries)} slots){subset}")
+        return "\n\n<< schedule() >>\n\n" + _unread(made)
+    if data.kind == "sponsors":
+        value = _sponsors(loop, data, rewrite_image, image_exists)
+        page.additions["sponsors"] = value
+        page.used.append(f"{what} -> << sponsors() >> ({len(value)} sponsors){subset}")
+        return "\n\n<< sponsors() >>\n\n"
+    people = _people(loop, data, lists, rewrite_image, image_exists)
+    page.additions[key] = people
+    layout = _layout(loop)
+    call = f'<< team("{key}"' + (f', "{layout}"' if layout else "") + ") >>"
+    unpictured = "" if layout is None else \
+        "; the source shows no pictures here, so neither does the import"
+    page.used.append(f"{what} -> {call} ({len(people)} people){subset}{unpictured}")
+    return f"\n\n{call}\n\n"
+
+
+def _raw(item: Any) -> Any:
+    """A loop's item as the file has it (the value of a ``[key, value]`` pair)."""
+    if isinstance(item, list) and len(item) == 2 and isinstance(item[1], dict):
+        item = item[1]
+    return _plain(item)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def _subset(loop: Loop, data: DataFile, year: int | None = None) -> DataFile:
+    """The part of ``data`` the loop showed, read as the whole file was."""
+    return read_as(data, [_raw(item) for item in loop.items], year)
+
+
+def page_year(meta: dict[Any, Any]) -> int | None:
+    """The year of the page's workshop: its date's, else the one its title or address
+    names (``/2020/``, "Workshop 2020"), for days a schedule writes without one."""
+    workshop = meta.get("workshop")
+    when = workshop.get("date") if isinstance(workshop, dict) else None
+    if isinstance(when, date):
+        return when.year
+    for key in ("title", "permalink", "subtitle", "description"):
+        found = re.search(r"(?<!\d)(20\d\d)(?!\d)", str(meta.get(key) or ""))
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _people(loop: Loop, data: DataFile, lists: Lists, rewrite_image: Callable[[str], str | None],
+            image_exists: Callable[[str], bool]) -> list[dict[str, Any]]:
+    """The roster of the people the loop showed, each with the picture and link it drew when
+    the data names none that exists."""
+    found: list[dict[str, Any]] = []
+    pictured = not loop.drawn or any("<img" in chunk.lower() for chunk in loop.chunks)
+    for item, chunk in zip(loop.items, loop.chunks, strict=True):
+        raw = _raw(item)
+        persons = rows(raw) if isinstance(raw, dict) else None
+        group = persons if persons is not None else [raw]
+        pictures = _IMG.findall(chunk)
+        links = _HREF.findall(chunk)
+        for n, one in enumerate(group):
+            made, _unknown = person(one)
+            if made is None:
+                continue
+            if not pictured:  # the source showed no one's picture: neither does the import
+                made.pop("image", None)
+            picture = pictures[n] if len(pictures) == len(group) else None
+            if picture and ("image" not in made or not image_exists(str(made["image"]))):
+                made["image"] = picture
+            if "url" not in made and len(links) == len(group) and links:
+                made["url"] = links[n]
+            if "image" in made:
+                copied = rewrite_image(str(made["image"]))
+                if copied:
+                    made["image"] = copied
+            found.append(lists.site.in_directory(made))
+    return found
+
+
+def _sponsors(loop: Loop, data: DataFile, rewrite_image: Callable[[str], str | None],
+              image_exists: Callable[[str], bool]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for item, chunk in zip(loop.items, loop.chunks, strict=True):
+        made, _unknown = sponsor(_raw(item))
+        if made is None:
+            continue
+        pictures = _IMG.findall(chunk)
+        if pictures and ("logo" not in made or not image_exists(str(made["logo"]))):
+            made["logo"] = pictures[0]
+        if "logo" in made:
+            copied = rewrite_image(str(made["logo"]))
+            if copied:
+                made["logo"] = copied
+        found.append(made)
+    return found

@@ -58,9 +58,10 @@ from ..common.sitefiles import (
 )
 from .body import BodyResult, convert_body, drop_call_wrappers
 from .datafiles import SiteData, read_site_data
-from .dataloops import Written, directory_yaml, use_site_data
+from .dataloops import Written, directory_yaml, use_loops
 from .frontmatter import edit_front_matter, key_edits, unwritable
 from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
+from .liquid import render
 from .nav import (
     Button,
     NavPage,
@@ -73,6 +74,7 @@ from .nav import (
     nav_entries,
 )
 from .published import SourcePage, one_per_address
+from .sitevars import LiquidSite, liquid_site
 from .venue import venue_of
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -93,8 +95,6 @@ class PageReport:
     unshown: dict[str, str] = field(default_factory=dict)  # roster -> why no team() shows it
     commented_people: int = 0
     roles: list[str] = field(default_factory=list)
-    teams: list[str] = field(default_factory=list)
-    loops: list[str] = field(default_factory=list)  # team() calls made of inline loops
     links_rewritten: int = 0
     slots: int = 0  # schedule slots made of a table
     layout: str | None = None  # the Jekyll layout the page named
@@ -173,7 +173,7 @@ class Report:
             f"file), {len(self.images.missing)} missing"
             + (f", {len(self.images.refused)} not copied (outside the site, not an image, or "
                "too large)" if self.images.refused else ""),
-            f"Liquid kept verbatim in raw blocks: {liquid}",
+            f"Text that reads as template syntax, kept as text: {liquid}",
             f"Links between pages rewritten: {links}; internal links kept as written (no page "
             f"there): {unresolved}",
         ]
@@ -185,9 +185,6 @@ class Report:
                              + (f", {page.unshown[roster]}" if roster in page.unshown else ""))
             if page.commented_people:
                 lines.append(f"  commented-out people left out: {page.commented_people}")
-            lines += listed([f'  include team.html -> << team("{team}") >>'
-                              for team in page.teams])
-            lines += listed([f"  inline Liquid loop -> {call}" for call in page.loops])
             if page.venue:
                 lines.append(f"  workshop.venue: {shown(page.venue)} (found in the page's address, "
                              "subtitle, description or title; the nav labels the edition by it)")
@@ -208,7 +205,7 @@ class Report:
             lines += listed([f"  date: {shown(date)}" for date in page.dates])
             lines += listed([f"  kept as written (not a date I can read): {shown(line)}"
                               for line in page.kept_lines])
-            lines += listed([f"  Liquid kept verbatim: {shown(kept, 120)}"
+            lines += listed([f"  kept as text (it reads as template syntax): {shown(kept, 120)}"
                               for kept in page.liquid_kept])
             if page.comments_converted:
                 lines.append(f"  Liquid comments turned into HTML comments: "
@@ -477,9 +474,26 @@ def _pages(source: Path, report: Report, collections: Collections) -> list[tuple
                 continue
             if split_front_matter(text) is not None:
                 pages.append((rel, text))
+            elif name.lower().endswith((".md", ".markdown")):
+                # GitHub Pages publishes Markdown without front matter too (its default
+                # plugins optional-front-matter and readme-index: a README is its folder's
+                # home page when the folder has no index).
+                folder = posixpath.dirname(rel)
+                home = name.lower() == "readme.md" and not any(
+                    (Path(root) / f"index{suffix}").exists() for suffix in PAGE_SUFFIXES)
+                if not home and name.rsplit(".", 1)[0].upper() in _REPOSITORY_FILES:
+                    report.skipped_files += 1  # the plugin leaves them out, too
+                    continue
+                pages.append((rel, (f"---\npermalink: /{folder + '/' if folder else ''}\n---\n"
+                                    if home else "---\n---\n") + text))
             else:
                 report.skipped_files += 1
     return pages
+
+
+_REPOSITORY_FILES = frozenset({"README", "LICENSE", "LICENCE", "CONTRIBUTING", "CHANGELOG",
+                               "CODE_OF_CONDUCT", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE",
+                               "SECURITY"})
 
 
 def _folder_left_out(source: Path, rel: str, name: str, collections: Collections) -> str:
@@ -574,6 +588,10 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     for rel, text in pages:
         site_data.note_references(rel, text)
     site = _site_map(pages, collections, data)
+    liquid = liquid_site(source, data, site_data,
+                         {label: folder for folder, (label, _out) in collections.folders.items()},
+                         [(rel, page_url(rel[:-len(posixpath.splitext(rel)[1])] + ".md"),
+                           _meta_of(text)) for rel, text in pages])
     layouts = Layouts(source, report)
     for rel, text in pages:
         page = PageReport(rel, "", None)
@@ -582,7 +600,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
             page.collection = published[0]
         outputs_text = _import_page(rel, text, page, images, taken,
                                     path=published[1] if published else rel, site=site,
-                                    layouts=layouts, site_data=site_data, written=written)
+                                    layouts=layouts, site_data=site_data, written=written,
+                                    liquid=liquid)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     if site_data.directory:  # people of several _data files, each once
@@ -665,7 +684,7 @@ def _site_map(pages: list[tuple[str, str]], collections: Collections,
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
                  taken: Destinations, *, path: str, site: SiteMap | None = None,
                  layouts: Layouts | None = None, site_data: SiteData | None = None,
-                 written: Written | None = None) -> str:
+                 written: Written | None = None, liquid: LiquidSite | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
     collection's documents)."""
@@ -727,13 +746,22 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
             or site.find(url, "/" + posixpath.dirname(rel))
         return None if found is None else link_to(page.dest, found[0], found[1], html=html)
 
-    body, data_additions, finish = use_site_data(
-        body, meta, site_data or SiteData(), page.data_used, page.data_names,
+    liquid = liquid or liquid_site(Path(images.source), {}, site_data or SiteData(), {}, [])
+    rendered = render(liquid.env, body, {"site": liquid.site,
+                                         "page": liquid.page(meta, rel, page_url(page.dest))},
+                      wants=lambda loop: liquid.lists.wants(loop, meta),
+                      page_folder=Path(images.source) / posixpath.dirname(rel), name=rel)
+    page.notes += [f"Liquid: {note}" for note in rendered.notes]
+    body, loops, finish = use_loops(
+        rendered.text, rendered.loops, rendered.marker, meta, liquid.lists,
         lambda ref: images.copy(ref, rel),
         lambda ref: not isinstance(images.locate(ref, posixpath.dirname(rel)), str),
         written if written is not None else Written())
-    converted = convert_body(body, rewrite_for_page, dates=not has_dates, keys=keys,
-                             rosters=rosters, rewrite_html_image=rewrite_for_html,
+    page.data_used += loops.used
+    page.data_names += loops.names
+    data_additions = loops.additions
+    converted = convert_body(body, rewrite_for_page, dates=not has_dates,
+                             rewrite_html_image=rewrite_for_html,
                              find_link=find_link if site else None,
                              internal=site.internal if site else lambda url: False,
                              schedule="schedule" not in meta)
@@ -776,27 +804,15 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.commented_people = edited.commented_people
     page.roles = edited.roles
     page.notes += edited.notes
-    page.teams = converted.teams
-    page.loops = converted.loops
-    page.notes += [f"inline loop over '{shown(kept)}', kept as written"
-                   for kept in converted.loops_kept]
     page.dates = [line for line, _parsed in converted.dates]
     page.kept_lines = converted.kept_date_lines
     shown_rosters = {call.arg for call in find_calls(converted.text) if call.name == "team"}
-    page.unshown = {k: _why_unshown(k, converted) for k in page.people if k not in shown_rosters}
+    page.unshown = {k: "kept in the front matter; no team() call shows it, as in the source"
+                    for k in page.people if k not in shown_rosters}
     _body_notes(page, converted)
     if not edited.text or (not front.strip() and not additions):
         return _no_front_matter(converted.text)
     return f"---\n{edited.text}---\n\n{converted.text}"
-
-
-def _why_unshown(roster: str, converted: BodyResult) -> str:
-    """Why no team() call of the new page shows ``roster``: the source showed it only
-    through Liquid kept as written, or not at all (no loop, or only commented-out ones)."""
-    if any(kept.split(":", 1)[0] == roster for kept in converted.loops_kept):
-        return ("kept in the front matter; the source's loop over it is kept as written "
-                "(above), so no team() call shows it yet")
-    return "kept in the front matter; no team() call shows it, as in the source"
 
 
 def _venue(rel: str, dest: str, meta: dict[Any, Any], block: dict[str, Any]) -> str | None:
@@ -810,8 +826,6 @@ def _venue(rel: str, dest: str, meta: dict[Any, Any], block: dict[str, Any]) -> 
 def _body_notes(page: PageReport, converted: BodyResult) -> None:
     page.liquid_kept = converted.liquid_kept
     page.comments_converted = converted.comments_converted
-    for kept in converted.includes_kept:
-        page.notes.append(f"include kept as text, not converted: {kept}")
     if converted.nul_replaced:
         page.notes.append(f"{converted.nul_replaced} NUL character(s) in the text shown as "
                           "\ufffd")

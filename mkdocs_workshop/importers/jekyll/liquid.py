@@ -1,0 +1,897 @@
+"""Jekyll's Liquid, evaluated as Jekyll evaluates it, with python-liquid.
+
+A Jekyll page is Liquid first: its includes (with parameters, ``include.*``), its loops over
+``site.data``, the front matter's lists, ``_config.yml``'s lists and collections, its
+``relative_url``, ``where``, ``sort``, ``forloop``... The importer renders each page's text
+with :class:`JekyllLiquid` and gets Markdown without Liquid, as Jekyll would give it to
+kramdown, except where the page loops over a list the site holds: such a loop is rendered
+item by item, to learn which items it shows (a ``{% if %}``, a ``limit:``, a ``where`` leave
+some out), and, when the importer can show that list with a macro (people, a program, papers,
+dates, sponsors), the loop's output is replaced by a marker the importer turns into the macro
+call (:class:`Loop`). Everything else renders as Jekyll renders it.
+
+python-liquid is a maintained implementation of Shopify's Liquid with Jekyll's needs within
+reach: its own limits on loop iterations, output size and include depth, static analysis to
+name the tags and filters a page uses, and a parser whose tags can be replaced. Jekyll's own
+tags and filters (``{% include file.html key="value" %}``, ``include_relative``,
+``relative_url``, ``markdownify``, ``where_exp``, ``group_by``, ``jsonify``, ``slugify``,
+``date_to_string``...) are defined here. A tag or filter neither defines (a plugin's
+``{% seo %}``, ``{% bibliography %}``) renders as nothing and is reported; an include that
+is not in ``_includes`` is reported; no error reaches a reader.
+
+The source is not trusted: Liquid cannot reach Python; includes are read only from the
+site's ``_includes`` (and, for ``include_relative``, from the site's folder), never through a
+link out of it; loops, output and include depth are bounded (:data:`LIMITS`).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+import secrets
+import urllib.parse
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+import markdown as python_markdown
+from liquid import Environment, Mode
+from liquid.ast import Node
+from liquid.builtin.expressions import BooleanExpression, FilteredExpression, tokenize
+from liquid.builtin.output import Output, OutputNode
+from liquid.builtin.tags.for_tag import ForLoop, ForNode, ForTag
+from liquid.exceptions import (
+    BreakLoop,
+    ContextDepthError,
+    ContinueLoop,
+    LiquidError,
+    LocalNamespaceLimitError,
+    LoopIterationLimitError,
+    OutputStreamLimitError,
+    TemplateNotFoundError,
+)
+from liquid.filter import with_context
+from liquid.loader import BaseLoader, TemplateSource
+from liquid.stream import TokenStream
+from liquid.stringify import to_liquid_string
+from liquid.tag import Tag
+from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
+
+from ..common.markup import shown_value
+from ..common.paths import within
+
+MAX_INCLUDE_BYTES = 1_000_000  # an include is a few kilobytes; a bigger one is not read
+
+
+@dataclass(frozen=True)
+class Limits:
+    loop_iterations: int = 200_000  # items rendered by the loops of one page, nested included
+    output: int = 20_000_000  # characters one page renders to
+    include_depth: int = 30  # includes inside includes
+
+
+LIMITS = Limits()
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a value comes from
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where an entry of the site's data is: ``("data", "speakers", (3,))`` is the fourth
+    entry of ``_data/speakers.yml``; ``("page", "organizers", (0,))`` the first of the page's
+    ``organizers:``; ``("config", "speakers", ...)``, ``("collection", "talks", ...)``."""
+
+    kind: str
+    name: str
+    path: tuple[str | int, ...] = ()
+
+    @property
+    def parent(self) -> Origin:
+        return Origin(self.kind, self.name, self.path[:-1])
+
+    @property
+    def index(self) -> int | None:
+        last = self.path[-1] if self.path else None
+        return last if isinstance(last, int) else None
+
+
+class SourcedDict(dict[str, Any]):
+    """A mapping of the site's data, which knows where it is. Liquid's filters (sort, where,
+    slices) keep the same objects, so a loop over any of them knows what it loops over."""
+
+    origin: Origin
+
+
+class SourcedText(str):
+    """A text entry of a list of the site's data (a committee of names), which knows where it
+    is."""
+
+    origin: Origin
+
+
+def sourced(value: Any, origin: Origin) -> Any:
+    """``value`` with every mapping and text inside it knowing its origin (lists stay lists:
+    their entries know where they are). The data's depth is bounded by safeload."""
+    if isinstance(value, dict):
+        made = SourcedDict({str(k): sourced(v, Origin(origin.kind, origin.name,
+                                                       (*origin.path, str(k))))
+                            for k, v in value.items()})
+        made.origin = origin
+        return made
+    if isinstance(value, list):
+        return [sourced(v, Origin(origin.kind, origin.name, (*origin.path, i)))
+                for i, v in enumerate(value)]
+    if isinstance(value, str):
+        text = SourcedText(value)
+        text.origin = origin
+        return text
+    return value
+
+
+def origin_of(item: Any) -> Origin | None:
+    """Where a loop's item is: a sourced entry, or the value of a ``[key, value]`` pair a loop
+    over a mapping gives."""
+    found = getattr(item, "origin", None)
+    if found is None and isinstance(item, list) and len(item) == 2:
+        found = getattr(item[1], "origin", None)
+    return found if isinstance(found, Origin) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Loops over the site's lists
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Loop:
+    """A loop over one list of the site's data, rendered item by item."""
+
+    number: int
+    origin: Origin  # the list's
+    items: list[Any]  # the entries the loop showed, in its order
+    chunks: list[str]  # what each of them rendered to
+    hidden: int  # entries the loop went through but rendered nothing for
+    marker: str = ""  # what stands for it in the page's text, when the importer uses it
+    drawn: bool = True  # False: an include the site lacks named the list; how it looked is unknown
+
+    @property
+    def indexes(self) -> list[int]:
+        found = []
+        for item in self.items:
+            origin = origin_of(item)
+            if origin is not None and origin.index is not None:
+                found.append(origin.index)
+        return found
+
+
+@dataclass
+class Sink:
+    """What the rendering of one page learns of its loops. ``wants(loop)`` says whether the
+    importer shows the loop's list with a macro: its output is then a marker."""
+
+    wants: Callable[[Loop], bool]
+    token: str = field(default_factory=lambda: secrets.token_hex(8))
+    loops: list[Loop] = field(default_factory=list)
+    probing: int = 0  # loops being rendered item by item, inside each other
+    rendered: int = 0  # characters the items of its loops rendered to (bounded as output is)
+
+    def marker(self, number: int) -> str:
+        """Letters and digits with a random part: no source can write one, and neither
+        Markdown nor the importer's conversions change it."""
+        return f"IMPORTJEKYLLLOOP{self.token}X{number}X"
+
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"IMPORTJEKYLLLOOP{self.token}X(\d+)X")
+
+
+class ShownOutputNode(OutputNode):
+    """``{{ value }}``, as Jekyll prints it (markup and all) when its markup only formats
+    text; else as text (:func:`..common.markup.shown_value`): no script, frame or handler a
+    source's data holds reaches a reader."""
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        text = to_liquid_string(self.expression.evaluate(context), context.autoescape)
+        return buffer.write(shown_value(text))
+
+
+class ShownOutput(Output):
+    node_class = ShownOutputNode
+
+
+class SiteForNode(ForNode):
+    """``{% for %}``, which renders a loop over the site's data item by item and tells the
+    page's :class:`Sink` what each item showed."""
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        sink: Sink | None = context.env.sink
+        if sink is None:
+            return super().render_to_output(context, buffer)
+        it, length = self.expression.evaluate(context)
+        items = list(it)
+        origins = [origin_of(item) for item in items]
+        parents = {o.parent for o in origins if o is not None}
+        if not items or None in origins or len(parents) != 1:
+            return self._render(context, buffer, items, length)
+        before = len(sink.loops)
+        chunks: list[str] = []
+        sink.probing += 1
+        try:
+            self._render(context, buffer, items, length, chunks=chunks)
+        finally:
+            sink.probing -= 1
+        shown = [(item, chunk) for item, chunk in zip(items, chunks, strict=False)
+                 if _visible(chunk)]
+        loop = Loop(len(sink.loops), parents.pop(), [item for item, _c in shown],
+                    [chunk for _i, chunk in shown], len(chunks) - len(shown))
+        if sink.wants(loop):
+            # Loops inside it are part of it: as text, each is what it rendered.
+            for inner in reversed(sink.loops[before:]):
+                if inner.marker:
+                    loop.chunks = [chunk.replace(inner.marker, "".join(inner.chunks))
+                                   for chunk in loop.chunks]
+            del sink.loops[before:]
+            loop.number = len(sink.loops)
+            loop.marker = sink.marker(loop.number)
+            sink.loops.append(loop)
+            buffer.write(loop.marker)
+            return len(loop.marker)
+        text = "".join(chunks)
+        buffer.write(text)
+        return len(text)
+
+    def _render(self, context: Any, buffer: TextIO, items: list[Any], length: int, *,
+                chunks: list[str] | None = None) -> int:
+        """The loop as Jekyll renders it; with ``chunks``, each item's output kept apart
+        (and not written to ``buffer``)."""
+        if not length:
+            return self.default.render(context, buffer) if self.default else 0
+        name = self.expression.identifier
+        forloop = ForLoop(name=f"{name}-{self.expression.iterable}", it=iter(items),
+                          length=length, parentloop=context.parentloop())
+        namespace: dict[str, Any] = {"forloop": forloop, name: None}
+        count = 0
+        with context.loop(namespace, forloop):
+            for item in forloop:
+                namespace[name] = item
+                out = context.get_buffer(buffer) if chunks is not None else buffer
+                stop = False
+                try:
+                    count += self.block.render(context, out)
+                except ContinueLoop:
+                    pass
+                except BreakLoop:
+                    stop = True
+                if chunks is not None:
+                    assert isinstance(out, io.StringIO)
+                    chunks.append(out.getvalue())
+                    sink: Sink = context.env.sink
+                    sink.rendered += len(chunks[-1])
+                    if sink.rendered > LIMITS.output:
+                        raise OutputStreamLimitError("output stream limit reached", token=None)
+                if stop:
+                    break
+        return count
+
+
+class SiteForTag(ForTag):
+    node_class = SiteForNode
+
+
+_TAGS = re.compile(r"<(?!img\b)[^<>]*>", re.I)
+
+
+def _visible(chunk: str) -> bool:
+    """Whether an item's output shows anything: text, or a picture."""
+    return bool(_TAGS.sub("", chunk).strip()) or "<img" in chunk.lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# Jekyll's tags
+# ---------------------------------------------------------------------------------------------
+
+_PARAMETER = re.compile(r"""([\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*'|\S+)""")
+
+
+class IncludeNode(Node):
+    """``{% include file.html key="value" other=variable %}``: the file from ``_includes``,
+    its parameters as ``include.key``."""
+
+    def __init__(self, token: Token, path: str, parameters: list[tuple[str, str]],
+                 relative: bool) -> None:
+        super().__init__(token)
+        self.path = path
+        self.parameters = parameters
+        self.relative = relative
+        self.blank = False
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        env: JekyllLiquid = context.env
+        path = _render_text(env, self.path, context) if "{{" in self.path else self.path
+        name = ("relative:" if self.relative else "") + path.strip()
+        try:
+            template = env.get_template(name, context=context, tag="include")
+        except (TemplateNotFoundError, LiquidError) as exc:
+            parameters = {key: _parameter(env, written, context)
+                          for key, written in self.parameters}
+            if isinstance(exc, TemplateNotFoundError):
+                stem = path.strip().rsplit("/", 1)[-1].split(".")[0]
+                shown = _missing_include(context, buffer, [*parameters.values(), stem])
+                if shown is not None:
+                    env.note(f"include {path.strip()!r} is not in the site (a theme's): the "
+                             f"list its parameters name ({shown}) is shown in its place")
+                    return 1
+            env.note(f"include {path.strip()!r} is not in the site's _includes: it shows "
+                     "nothing" if isinstance(exc, TemplateNotFoundError) else
+                     f"include {path.strip()!r} could not be read ({_one_line(str(exc))})")
+            return 0
+        parameters = {}
+        for key, written in self.parameters:
+            parameters[key] = _parameter(env, written, context)
+        with context.extend({"include": parameters}, template=template):
+            template.render_with_context(context, buffer, partial=True)
+        return 1
+
+
+def _missing_include(context: Any, buffer: TextIO, names: list[Any]) -> str | None:
+    """An include the site does not hold (its theme's, such as a series' ``team.html``) whose
+    parameter names a list of the page or of ``_data`` (``id="speakers"``), or, without one,
+    whose own name does (``team.html`` and the page's ``team:``): that list, shown by the
+    importer's macro when it takes it. The name of the list, or None."""
+    sink: Sink | None = context.env.sink
+    if sink is None:
+        return None
+    for value in names:
+        if not isinstance(value, str) or not value:
+            continue
+        for scope in ("page", "site.data"):
+            found = context.resolve(scope.split(".")[0], default=None)
+            if scope == "site.data" and isinstance(found, Mapping):
+                found = found.get("data")
+            items = found.get(value) if isinstance(found, Mapping) else None
+            if not isinstance(items, list) or not items:
+                continue
+            origins = [origin_of(item) for item in items]
+            parents = {o.parent for o in origins if o is not None}
+            if None in origins or len(parents) != 1:
+                continue
+            chunks = [_item_text(item) for item in items]
+            loop = Loop(len(sink.loops), parents.pop(), list(items), chunks, 0, drawn=False)
+            if sink.wants(loop):
+                loop.marker = sink.marker(loop.number)
+                sink.loops.append(loop)
+                buffer.write(loop.marker)
+                return value
+    return None
+
+
+def _item_text(item: Any) -> str:
+    """What an entry shows when no template says: its name, else its title, else itself."""
+    if isinstance(item, Mapping):
+        for key in ("name", "title"):
+            if item.get(key):
+                return html.escape(str(item[key]))
+        return ""
+    return html.escape(str(item))
+
+
+def _parameter(env: JekyllLiquid, written: str, context: Any) -> Any:
+    """A parameter's value: a quoted text (its ``{{ }}`` rendered), or a variable with
+    filters, evaluated."""
+    if written[:1] in "\"'" and written[-1:] == written[:1] and len(written) > 1:
+        text = written[1:-1]
+        return _render_text(env, text, context) if "{{" in text else text
+    try:
+        expression = FilteredExpression.parse(
+            env, TokenStream(tokenize(written, parent_token=Token(
+                TOKEN_EXPRESSION, written, 0, written))))
+        return expression.evaluate(context)
+    except LiquidError:
+        return written
+
+
+def _render_text(env: JekyllLiquid, text: str, context: Any) -> str:
+    """``text`` rendered as a template in the current context (a path or a parameter with
+    ``{{ }}`` in it)."""
+    try:
+        template = env.from_string(text)
+        out = io.StringIO()
+        template.render_with_context(context, out, partial=True)
+        return out.getvalue()
+    except LiquidError:
+        return text
+
+
+class IncludeTag(Tag):
+    name = "include"
+    block = False
+    relative = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        raw = ""
+        if stream.current.kind == TOKEN_EXPRESSION:
+            raw = stream.current.value  # the parser moves past it
+        path, rest = _split_path(raw.strip())
+        return IncludeNode(token, path, [(m.group(1), m.group(2))
+                                         for m in _PARAMETER.finditer(rest)], self.relative)
+
+
+class IncludeRelativeTag(IncludeTag):
+    name = "include_relative"
+    relative = True
+
+
+def _split_path(raw: str) -> tuple[str, str]:
+    """The include's file (which may hold ``{{ }}``) and its parameters."""
+    depth, i = 0, 0
+    while i < len(raw):
+        if raw.startswith("{{", i):
+            depth += 1
+            i += 2
+            continue
+        if raw.startswith("}}", i) and depth:
+            depth -= 1
+            i += 2
+            continue
+        if raw[i].isspace() and not depth:
+            break
+        i += 1
+    return raw[:i], raw[i:]
+
+
+class LinkNode(Node):
+    """``{% link conf25/call.md %}`` (``{% post_url 2024-01-01-news %}``): the page's address as
+    the site's path of its source file, which the importer's links resolve to the page."""
+
+    def __init__(self, token: Token, path: str) -> None:
+        super().__init__(token)
+        self.path = path
+        self.blank = False
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        path = _render_text(context.env, self.path, context) if "{{" in self.path else self.path
+        path = path.strip().strip("\"'").lstrip("/")
+        return buffer.write("/" + urllib.parse.quote(path, safe="/#?&=.-_~"))
+
+
+class LinkTag(Tag):
+    name = "link"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        raw = stream.current.value if stream.current.kind == TOKEN_EXPRESSION else ""
+        return LinkNode(token, raw)
+
+
+class PostUrlTag(LinkTag):
+    name = "post_url"
+
+
+class HighlightNode(Node):
+    """``{% highlight lang %}...{% endhighlight %}``: a fenced code block."""
+
+    def __init__(self, token: Token, language: str, text: str) -> None:
+        super().__init__(token)
+        self.language = language
+        self.text = text
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        fence = "~~~~" if "```" in self.text else "```"
+        out = f"\n{fence}{self.language}\n{self.text.strip(chr(10))}\n{fence}\n"
+        buffer.write(out)
+        return len(out)
+
+
+class HighlightTag(Tag):
+    name = "highlight"
+    end = "endhighlight"
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.eat(TOKEN_TAG)
+        language, opened = "", token.start_index
+        if stream.current.kind == TOKEN_EXPRESSION:
+            words = stream.current.value.split()
+            language = words[0] if words else ""
+            opened = stream.current.start_index + len(stream.current.value)
+            next(stream)
+        start = token.source.find("%}", opened)
+        start = len(token.source) if start < 0 else start + 2
+        end = len(token.source)
+        while stream.current.kind != "eof":
+            if stream.current.kind == TOKEN_TAG and stream.current.value == self.end:
+                end = token.source.rfind("{%", 0, stream.current.start_index)
+                break  # the parser moves past the end tag
+            next(stream)
+        return HighlightNode(token, re.sub(r"[^\w+-]", "", language),
+                             token.source[start:max(start, end)])
+
+
+# ---------------------------------------------------------------------------------------------
+# Jekyll's filters
+# ---------------------------------------------------------------------------------------------
+
+
+def relative_url(value: Any) -> str:
+    """A site path from the site's top (the new site has its own address): ``/x/y``;
+    addresses with a scheme stay as they are."""
+    text = "" if value is None else str(value)
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//|^#", text, re.I):
+        return text
+    return "/" + text.lstrip("/")
+
+
+def markdownify(value: Any) -> str:
+    return python_markdown.markdown("" if value is None else str(value),
+                                    extensions=["tables", "attr_list", "md_in_html"])
+
+
+def jsonify(value: Any) -> str:
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+def slugify(value: Any, mode: Any = "default") -> str:
+    text = "" if value is None else str(value).lower()
+    pattern = r"[^\w.~!$&'()+,;=@-]+" if str(mode) == "pretty" else r"[^a-z0-9]+" \
+        if str(mode) == "ascii" else r"[^\w-]+"
+    return re.sub(pattern, "-", text).strip("-")
+
+
+def _items(value: Any) -> list[Any]:
+    if isinstance(value, Mapping):
+        return [[k, v] for k, v in value.items()]
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [] if value is None else [value]
+
+
+def _get(item: Any, key: Any) -> Any:
+    if isinstance(item, Mapping):
+        value: Any = item
+        for part in str(key).split("."):
+            value = value.get(part) if isinstance(value, Mapping) else None
+        return value
+    return None
+
+
+def where(value: Any, key: Any, target: Any = None) -> list[Any]:
+    """Jekyll's where: a value that equals, or an array that contains, the target."""
+    found = []
+    for item in _items(value):
+        got = _get(item, key)
+        if isinstance(got, list):
+            match = str(target) in [str(g) for g in got]
+        else:
+            match = got == target or (got is not None and str(got) == str(target))
+        if match:
+            found.append(item)
+    return found
+
+
+def group_by(value: Any, key: Any) -> list[dict[str, Any]]:
+    groups: dict[str, list[Any]] = {}
+    for item in _items(value):
+        groups.setdefault("" if _get(item, key) is None else str(_get(item, key)), []).append(item)
+    return [{"name": k, "items": v, "size": len(v)} for k, v in groups.items()]
+
+
+def _expression_filter(keep: Callable[[list[Any], list[bool]], Any]) -> Callable[..., Any]:
+    """``where_exp``, ``find_exp``, ``group_by_exp``: an expression on each item."""
+
+    @with_context
+    def run(value: Any, variable: Any, expression: Any, *, context: Any) -> Any:
+        items = _items(value)
+        try:
+            parsed = BooleanExpression.parse(context.env, TokenStream(tokenize(
+                str(expression), parent_token=Token(TOKEN_EXPRESSION, str(expression), 0,
+                                                    str(expression)))))
+        except LiquidError:
+            return keep(items, [False] * len(items))
+        results = []
+        for item in items:
+            with context.extend({str(variable): item}):
+                try:
+                    results.append(bool(parsed.evaluate(context)))
+                except LiquidError:
+                    results.append(False)
+        return keep(items, results)
+
+    return run
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, (date, datetime)):
+        return value
+    try:
+        return datetime.fromisoformat(str(value).strip()[:19])
+    except ValueError:
+        return None
+
+
+def date_to_string(value: Any, *_args: Any) -> str:
+    found = _date(value)
+    return f"{found.day:02d} {found:%b %Y}" if found else str(value or "")
+
+
+def date_to_long_string(value: Any, *_args: Any) -> str:
+    found = _date(value)
+    return f"{found.day:02d} {found:%B %Y}" if found else str(value or "")
+
+
+def date_to_xmlschema(value: Any) -> str:
+    found = _date(value)
+    return found.isoformat() if found else str(value or "")
+
+
+def array_to_sentence_string(value: Any, connector: Any = "and") -> str:
+    items = [str(i) for i in _items(value)]
+    if len(items) < 3:
+        return f" {connector} ".join(items)
+    return ", ".join(items[:-1]) + f", {connector} {items[-1]}"
+
+
+def sample(value: Any, count: Any = None) -> Any:
+    """Jekyll's random pick, made repeatable: the first item, or the first ``count`` items (a
+    site that shows a random few shows some; the import shows the same few every time)."""
+    items = _items(value)
+    if count is None:
+        return items[0] if items else None
+    try:
+        return items[:max(0, int(count))]
+    except (TypeError, ValueError):
+        return items
+
+
+def number_of_words(value: Any, *_args: Any) -> int:
+    return len(str(value or "").split())
+
+
+JEKYLL_FILTERS: dict[str, Callable[..., Any]] = {
+    "relative_url": relative_url,
+    "absolute_url": relative_url,  # the new site's own address: links stay inside it
+    "markdownify": markdownify,
+    "jsonify": jsonify,
+    "slugify": slugify,
+    "where": where,
+    "where_exp": _expression_filter(lambda items, keep: [i for i, k in zip(items, keep,
+                                                                          strict=True) if k]),
+    "find_exp": _expression_filter(lambda items, keep: next(
+        (i for i, k in zip(items, keep, strict=True) if k), None)),
+    "group_by": group_by,
+    "xml_escape": lambda value: html.escape(str(value or ""), quote=True),
+    "cgi_escape": lambda value: urllib.parse.quote_plus(str(value or "")),
+    "uri_escape": lambda value: urllib.parse.quote(str(value or ""), safe="/:?#[]@!$&'()*+,;="),
+    "smartify": lambda value: str(value or ""),
+    "normalize_whitespace": lambda value: " ".join(str(value or "").split()),
+    "number_of_words": number_of_words,
+    "array_to_sentence_string": array_to_sentence_string,
+    "date_to_string": date_to_string,
+    "date_to_long_string": date_to_long_string,
+    "date_to_xmlschema": date_to_xmlschema,
+    "date_to_rfc822": date_to_xmlschema,
+    "to_integer": lambda value: int(float(value)) if re.match(
+        r"^\s*-?\d+(\.\d+)?\s*$", str(value or "")) else 0,
+    "inspect": lambda value: json.dumps(value, default=str),
+    "sample": sample,
+    "push": lambda value, item: [*_items(value), item],
+    "pop": lambda value, *_a: _items(value)[:-1],
+    "shift": lambda value, *_a: _items(value)[1:],
+    "unshift": lambda value, item: [item, *_items(value)],
+    "find": lambda value, key, target: next(iter(where(value, key, target)), None),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# The environment
+# ---------------------------------------------------------------------------------------------
+
+
+class SiteLoader(BaseLoader):
+    """Includes from the site's ``_includes`` (``relative:`` names: from the page's folder),
+    never from outside the site."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.page_folder = source
+
+    def get_source(self, env: Environment, template_name: str, **_kwargs: Any
+                   ) -> TemplateSource:
+        relative = template_name.startswith("relative:")
+        name = template_name.removeprefix("relative:").strip().strip("\"'")
+        base = self.page_folder if relative else self.source / "_includes"
+        if not name or "\x00" in name:
+            raise TemplateNotFoundError(template_name)
+        found = within(base / name, self.source)
+        if found is None or not found.is_file() or found.stat().st_size > MAX_INCLUDE_BYTES:
+            raise TemplateNotFoundError(template_name)
+        try:
+            text = found.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            raise TemplateNotFoundError(template_name) from None
+        if relative:  # Jekyll drops a relative include's own front matter only for pages
+            text = re.sub(r"\A---\s*\n.*?\n---\s*\n", "", text, count=1, flags=re.S)
+        return TemplateSource(text, str(found), None)
+
+
+class JekyllLiquid(Environment):
+    """Liquid as Jekyll runs it on a site (see the module's docstring)."""
+
+    context_depth_limit = LIMITS.include_depth
+    loop_iteration_limit = LIMITS.loop_iterations
+    output_stream_limit = LIMITS.output
+
+    def __init__(self, source: Path) -> None:
+        self.loader_of_site = SiteLoader(source)
+        super().__init__(tolerance=Mode.LAX, loader=self.loader_of_site, strict_filters=False)
+        self.sink: Sink | None = None
+        self.notes: list[str] = []
+        self.lax_errors = 0
+        self.add_tag(ShownOutput)
+        self.add_tag(SiteForTag)
+        self.add_tag(IncludeTag)
+        self.add_tag(IncludeRelativeTag)
+        self.add_tag(HighlightTag)
+        self.add_tag(LinkTag)
+        self.add_tag(PostUrlTag)
+        for name, function in JEKYLL_FILTERS.items():
+            self.add_filter(name, function)
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def error(self, exc: Any, msg: str | None = None, token: Token | None = None) -> None:
+        """What Jekyll would stop on, which lax Liquid passes over: reported with its line
+        (the first few of a page; then their number)."""
+        if not isinstance(exc, LiquidError):
+            exc = exc(msg, token=token)
+        if isinstance(exc, _RESOURCE_LIMITS):
+            raise exc  # the page is past a limit: rendering stops (see render)
+        token = exc.token or token
+        where = ""
+        if token is not None and isinstance(getattr(token, "source", None), str):
+            where = f"line {token.source.count(chr(10), 0, token.start_index) + 1}: "
+        self.lax_errors += 1
+        if self.lax_errors <= MAX_ERRORS_NAMED:
+            self.note(f"{where}{_one_line(str(exc).splitlines()[0] if str(exc) else repr(exc))}"
+                      " (Jekyll stops on this; the rest is rendered as lax Liquid does)")
+
+
+@dataclass
+class Rendered:
+    """A page's text after Liquid, and what the rendering learned."""
+
+    text: str
+    loops: list[Loop]
+    marker: re.Pattern[str]
+    notes: list[str]  # report lines: tags and filters no one defines, includes not found
+
+
+def render(env: JekyllLiquid, text: str, variables: Mapping[str, Any], *,
+           wants: Callable[[Loop], bool], page_folder: Path | None = None,
+           name: str = "page") -> Rendered:
+    """Render ``text`` (a page's body, an include, a layout) with ``variables`` (``site``,
+    ``page``, ``content``...) as Jekyll would, the loops ``wants`` takes made markers."""
+    sink = Sink(wants)
+    env.sink, env.notes, env.lax_errors = sink, [], 0
+    env.loader_of_site.page_folder = page_folder or env.loader_of_site.source
+    try:
+        template, text = _parse(env, text, name)
+        tags, filters = _names_used(text)
+        for tag in tags:
+            if tag not in env.tags and tag not in _INNER_TAGS:
+                env.note(f"the tag {{% {tag} %}} (a plugin's) is not run: it shows nothing")
+        for filter_name in filters:
+            if filter_name not in env.filters:
+                env.note(f"the filter '{filter_name}' (a plugin's) is not run: the value it "
+                         "changes shows nothing")
+        out = template.render(**variables)
+    except LiquidError as exc:
+        env.note(f"its Liquid could not be rendered ({_one_line(str(exc))}): its text is "
+                 "kept without its Liquid tags")
+        out = _without_liquid(text)
+    except RecursionError:
+        env.note("its includes include each other without end: its text is kept without "
+                 "its Liquid tags")
+        out = _without_liquid(text)
+    finally:
+        env.sink = None
+    if env.lax_errors > MAX_ERRORS_NAMED:
+        env.note(f"{env.lax_errors - MAX_ERRORS_NAMED} more errors of its Liquid, passed over "
+                 "in the same way")
+    return Rendered(out, sink.loops, sink.pattern(), list(env.notes))
+
+
+_LIQUID = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}|\{%.*?%\}|\{\{.*?\}\}",
+                     re.S)
+
+
+# A tag or an output, read at most 2,000 characters on (linear on any page).
+_PART = re.compile(r"\{%-?\s*(?P<tag>[A-Za-z_][\w-]*)(?P<rest>[^%]{0,2000}?)%\}"
+                   r"|\{\{(?P<expr>[^}]{0,2000}?)\}\}")
+_FILTER = re.compile(r"\|\s*([A-Za-z_][\w-]*)")
+# Words that continue or end a block tag Liquid knows ({% else %}, {% endfor %}...).
+_INNER_TAGS = frozenset({"else", "elsif", "when", "empty", "raw", "endraw", "endif", "endfor",
+                         "endunless", "endcase", "endcapture", "endcomment", "endtablerow",
+                         "endhighlight", "endifchanged", "enddoc"})
+
+
+def _names_used(text: str) -> tuple[list[str], list[str]]:
+    """The tags and filters ``text`` uses, in their order, outside ``{% raw %}`` and
+    ``{% comment %}`` (read from the text, so that a tag lax Liquid drops is reported too)."""
+    tags: dict[str, None] = {}
+    filters: dict[str, None] = {}
+    inside = ""  # "raw" or "comment" while in one
+    for match in _PART.finditer(text):
+        tag = match.group("tag")
+        if inside:
+            if tag == "end" + inside:
+                inside = ""
+            continue
+        if tag in ("raw", "comment"):
+            inside = tag
+            continue
+        if tag:
+            tags.setdefault(tag)
+        for name in _FILTER.findall(match.group("rest") or match.group("expr") or ""):
+            filters.setdefault(name)
+    return list(tags), list(filters)
+
+
+_RESOURCE_LIMITS = (OutputStreamLimitError, LoopIterationLimitError, ContextDepthError,
+                    LocalNamespaceLimitError)
+MAX_ERRORS_NAMED = 10  # errors of one page's Liquid named in the report; then their number
+MAX_REPAIRS = 50  # tags Jekyll would stop on, left out of one page before giving up
+
+
+def _parse(env: JekyllLiquid, text: str, name: str) -> tuple[Any, str]:
+    """The page's template; a tag that is not Liquid (``{%+ endraw %}``: Jekyll stops the
+    whole build on it) is left out, reported with its line, and the rest parsed."""
+    for _ in range(MAX_REPAIRS):
+        try:
+            return env.from_string(text, name=name), text
+        except LiquidError as exc:
+            token = getattr(exc, "token", None)
+            start = getattr(token, "start_index", None)
+            if not isinstance(start, int) or not 0 <= start < len(text):
+                raise
+            opening = max(text.rfind("{%", 0, start + 2), text.rfind("{{", 0, start + 2))
+            if opening < 0:
+                raise
+            closing = text.find("%}" if text.startswith("{%", opening) else "}}", opening + 2)
+            end = len(text) if closing < 0 else closing + 2
+            line = text.count("\n", 0, opening) + 1
+            env.note(f"line {line}: {_one_line(text[opening:end])[:80]!r} is not Liquid "
+                     f"(Jekyll stops on it: {_one_line(str(exc).splitlines()[0])}); it is "
+                     "left out")
+            text = text[:opening] + text[end:]
+    raise LiquidError("too many tags that are not Liquid", token=None)
+
+
+def _without_liquid(text: str) -> str:
+    """A page whose Liquid cannot be rendered: its text, every tag and output taken out (what
+    it would show is unknown; its prose is kept)."""
+    return _LIQUID.sub("", text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:200]
+
+
+def walk(value: Any) -> Iterator[Any]:
+    """Every mapping and list inside ``value`` (the data is bounded by safeload)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        yield item
+        if isinstance(item, Mapping):
+            stack.extend(item.values())
+        elif isinstance(item, Sequence) and not isinstance(item, str):
+            stack.extend(item)
