@@ -100,15 +100,8 @@ def parse_free_date(text: str, year: int | None = None) -> FreeDate | None:
     found = _parse(text)
     if found is not None or year is None or re.search(r"\b\d{4}\b", text):
         return found
-    if _DAY_OF_MONTH.search(text) is None:
-        return None
-    # The year goes after the last day ("Dec 11 - 12", "May 30 - June 2") or month ("11-12
-    # December"), before a time or a zone.
-    ends = [m.end() for m in re.finditer(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*[:.]\d)|{_MONTH}",
-                                         text, re.I)]
-    found = None
-    for end in reversed(ends[-3:]):
-        found = _parse(f"{text[:end]}, {year}{text[end:]}")
+    for variant in _year_variants(text, year):
+        found = _parse(variant)
         if found is not None:
             break
     weekday = re.match(r"\s*\**\s*(mon|tue|wed|thu|fri|sat|sun)", text, re.I)
@@ -116,6 +109,17 @@ def parse_free_date(text: str, year: int | None = None) -> FreeDate | None:
             _WEEKDAYS.index(weekday.group(1).lower()) != found.first.weekday():
         return None  # "Friday, May 19" is no Friday that year: not this year's date
     return found
+
+
+def _year_variants(text: str, year: int) -> list[str]:
+    """``text`` with ``year`` written where a date without one would have it: after the last
+    day ("Dec 11 - 12", "May 30 - June 2") or month ("11-12 December"), before a time or a
+    zone; none when it names no day of a month."""
+    if _DAY_OF_MONTH.search(text) is None:
+        return []
+    ends = [m.end() for m in re.finditer(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*[:.]\d)|{_MONTH}",
+                                         text, re.I)]
+    return [f"{text[:end]}, {year}{text[end:]}" for end in reversed(ends[-3:])]
 
 
 def _parse(text: str) -> FreeDate | None:
@@ -279,10 +283,23 @@ def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str
     return day, extended, end_time, note
 
 
-def parse_date_line(text: str) -> DateLine | None:
-    """``Paper Submission Deadline: May 16, 2024`` or ``February 28, 2022: Submission Date``."""
+def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
+    """``Paper Submission Deadline: May 16, 2024`` or ``February 28, 2022: Submission Date``;
+    ``year``: that of a line that writes none ("Submission: May 16"), the page's."""
     if len(text) > MAX_LINE:
         return None
+    found = _parse_line(text)
+    if found is not None or year is None or _YEAR.search(text):
+        return found
+    for match in re.finditer(r":\s", text):
+        for variant in _year_variants(text[match.end():], year):
+            found = _parse_line(text[:match.end()] + variant)
+            if found is not None:
+                return found
+    return None
+
+
+def _parse_line(text: str) -> DateLine | None:
     body = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", text).strip()
     struck = False
     whole = re.fullmatch(r"(?:~~(?P<a>.+)~~|<(?P<tag>del|s|strike)>(?P<b>.+)</(?P=tag)>)", body,

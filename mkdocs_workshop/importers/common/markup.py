@@ -74,10 +74,26 @@ class _Check(HTMLParser):
                         self.safe = False
 
 
+# A tag as a browser starts one ("<" then a letter or "/"), read whole up to its ">".
+# A comment as HTML defines it, which browsers and Python's parser end at the same "-->".
+_COMMENT = re.compile(r"<!--(?!>|->)(?:(?!-->|--!>)[^\x00]){0,100000}-->", re.S)
+_TAG_START = re.compile(r"<[A-Za-z/]")
+_WHOLE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\x00]*)?/?>")
+
+
 def formatting_only(text: str) -> bool:
-    """Whether ``text``'s markup (if any) is only the kind text is formatted with."""
+    """Whether ``text``'s markup (if any) is only the kind text is formatted with. Where a
+    browser and Python's parser could read markup differently (a comment or declaration, a
+    NUL, a tag left open), the value is not formatting: it is shown as text."""
     if "<" not in text:
         return True
+    text = _COMMENT.sub("", text)  # a comment both read alike hides what it holds
+    if "\x00" in text or "<!" in text or "<?" in text:
+        return False
+    starts = [m.start() for m in _TAG_START.finditer(text)]
+    wholes = {m.start() for m in _WHOLE_TAG.finditer(text)}
+    if any(start not in wholes for start in starts):
+        return False
     check = _Check()
     try:
         check.feed(text)

@@ -14,7 +14,8 @@ import yaml
 # The macros plugin with the delimiters workshop pages call their macros with.
 MACROS = {"macros": {"j2_variable_start_string": "<<", "j2_variable_end_string": ">>"}}
 PLUGINS: list[Any] = ["search", MACROS, "workshop"]
-MARKDOWN_EXTENSIONS: list[Any] = ["admonition", "attr_list", "md_in_html",
+# pymdownx.tilde: ~~struck~~ as kramdown's GFM reads it (Material depends on pymdown-extensions).
+MARKDOWN_EXTENSIONS: list[Any] = ["admonition", "attr_list", "md_in_html", "pymdownx.tilde",
                                   {"toc": {"permalink": True}}]
 
 # The built site and the image cache are made again by every build: not for version control.

@@ -16,14 +16,18 @@ one pass.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ...core.problems import excerpt
+from ...features.dates import is_workshop_label
 from ..common.escape import protect
 from ..common.freedates import DateLine, find_date, parse_date_line
+from ..common.recognize import Recognized, recognize
 from ..common.tables import convert_tables
+from .kramdown import kramdown_to_markdown
 from .links import LinkResult, resolve_liquid_urls, rewrite_links
 
 _HEADING = re.compile(r"#{1,6}\s")
@@ -59,6 +63,18 @@ class BodyResult:
     links: LinkResult = field(default_factory=lambda: LinkResult(""))
     slots: list[dict[str, Any]] = field(default_factory=list)  # from schedule tables
     tables_kept: list[str] = field(default_factory=list)  # "table at text line N: why"
+    recognized: Recognized | None = None  # hand-written people, papers, slots, dates
+    styles_dropped: int = 0  # kramdown attribute lists of classes only, left out
+
+
+@dataclass
+class PageFacts:
+    """What a page's front matter says that the reading of its text needs."""
+
+    keys: Collection[str]  # its keys: a roster read from the text takes another
+    day: date | None = None  # the workshop's day
+    year: int | None = None  # the year the page is of
+    papers_path: Callable[[str], str] = lambda name: f"data/{name}.yml"
 
 
 def _placeholder(n: int) -> str:
@@ -70,12 +86,13 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
                  rewrite_html_image: Callable[[str], str | None] | None = None,
                  find_link: Callable[[str, bool], str | None] | None = None,
                  internal: Callable[[str], bool] = lambda url: False,
-                 schedule: bool = False) -> BodyResult:
+                 schedule: bool = False, page: PageFacts | None = None) -> BodyResult:
     """Convert a page's text (rendered by Liquid); ``dates=False`` leaves "Important Dates" lists as
     written. ``rewrite_html_image`` gives an ``<img src>`` its new address (by default as
     ``rewrite_image`` does a Markdown image's); ``find_link`` gives a link its new target
     (``html``: an ``href``), and ``internal`` says which links it should have found;
-    ``schedule`` turns Markdown schedule tables into slots."""
+    ``schedule`` turns Markdown schedule tables into slots; ``page``: what the page's front
+    matter says, for the hand-written blocks :mod:`..common.recognize` reads (none without)."""
     result = BodyResult(text)
     result.nul_replaced = text.count("\x00")
     body = text.replace("\x00", "\ufffd")  # the placeholders below are ours alone
@@ -87,6 +104,7 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
 
     # Jekyll's raw blocks: their content is shown as written, whatever it holds.
     body, raw_contents = _set_aside_raw(body)
+    body, result.styles_dropped = kramdown_to_markdown(body)
     if find_link is not None:
         body = resolve_liquid_urls(body, result.links)
 
@@ -96,6 +114,17 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
     if schedule:
         tables = convert_tables(body, find_date, macro, _html_comments(body))
         body, result.slots, result.tables_kept = tables.text, tables.slots, tables.kept
+    if page is not None:
+        kinds = {"people", "papers"} | ({"dates"} if dates else set()) | (
+            {"slots"} if schedule and not result.slots else set())
+        workshop = page.day or next((parsed.date.first for _line, parsed in result.dates
+                                     if is_workshop_label(parsed.label)), None)
+        found = recognize(body, macro, taken=page.keys, year=page.year or (
+            workshop.year if workshop else None), day=workshop, kinds=kinds,
+            hidden=_html_comments(body), papers_path=page.papers_path)
+        body, result.recognized = found.text, found
+        result.slots += found.slots
+        result.dates += found.dates
     body, result.baseurls_dropped = _BASEURL.subn("", body)
     body = _rewrite_images(body, rewrite_image, rewrite_html_image or rewrite_image)
     if find_link is not None:

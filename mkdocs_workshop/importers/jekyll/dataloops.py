@@ -236,8 +236,10 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
 
     # What the source rendered goes back into the text before the importer converts it (its
     # template syntax kept as text there); only the macro calls are put in after.
+    # A call is on a line of its own: text beside it ({# a #}) is kept as text apart from it.
     text = marker.sub(lambda m: calls[int(m.group(1))]
-                      if isinstance(calls.get(int(m.group(1))), AsRendered) else m.group(0),
+                      if isinstance(calls.get(int(m.group(1))), AsRendered)
+                      else f"\n\n{m.group(0)}\n\n" if calls.get(int(m.group(1))) else "",
                       text)
 
     def finish(converted: str) -> str:

@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+import yaml
+
 from ...core.frontmatter import parse_front_matter
 from ...core.meta import META_RE, YAML_RE
 from ...core.problems import excerpt, printable
@@ -56,9 +58,9 @@ from ..common.sitefiles import (
     shown,
     write_site,
 )
-from .body import BodyResult, convert_body, drop_call_wrappers
+from .body import BodyResult, PageFacts, convert_body, drop_call_wrappers
 from .datafiles import SiteData, read_site_data
-from .dataloops import Written, directory_yaml, use_loops
+from .dataloops import PAPERS_FOLDER, Written, directory_yaml, page_year, use_loops
 from .frontmatter import edit_front_matter, key_edits, unwritable
 from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
 from .liquid import render
@@ -430,6 +432,26 @@ def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
     return None
 
 
+def _person_entry(person: dict[str, Any], images: Images, rel: str) -> dict[str, Any]:
+    """A person read from a page's text, as a roster entry: the picture copied (a missing one
+    is left out, as the source showed none)."""
+    entry = dict(person)
+    if "image" in entry:
+        copied = images.copy(str(entry["image"]), rel)
+        if copied:
+            entry["image"] = copied
+        else:
+            del entry["image"]
+    return entry
+
+
+def _papers_text(rel: str, papers: list[dict[str, Any]]) -> str:
+    """A papers file of papers read from a page's text."""
+    return (f"# The papers listed in the text of {one_line(rel)}, read by mkdocs-workshop "
+            "import-jekyll.\n# Fields: title, authors, pdf, url.\n"
+            + str(yaml.safe_dump(papers, allow_unicode=True, sort_keys=False, width=100)))
+
+
 def _published(name: str) -> bool:
     """Whether Jekyll publishes a file of this name (it leaves out ., _, # and ~ files)."""
     return not name.startswith((".", "_", "#")) and not name.endswith("~")
@@ -468,6 +490,10 @@ def _pages(source: Path, report: Report, collections: Collections) -> list[tuple
             if not _published(name):
                 report.notes.append(f"{shown(rel)} was not imported: Jekyll does not publish files "
                                     "whose name starts with '.', '_' or '#', or ends with '~'.")
+                continue
+            if rel.lower().rsplit(".", 1)[0] == "404":
+                report.notes.append(f"{shown(rel)} was not imported: the new site's theme makes "
+                                    "its own page for an address that is not there (404).")
                 continue
             text = _read_page(full, rel, source, report)
             if text is None:
@@ -760,11 +786,31 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.data_used += loops.used
     page.data_names += loops.names
     data_additions = loops.additions
+    workshop = meta.get("workshop")
+    known_day = workshop.get("date") if isinstance(workshop, dict) else None
+    stem = re.sub(r"[^\w]+", "_", page.dest.rsplit(".", 1)[0]).strip("_") or "index"
+    facts = PageFacts(keys={*keys, *data_additions},
+                      day=known_day if isinstance(known_day, date) else None,
+                      year=page_year(meta),
+                      papers_path=lambda name: f"{PAPERS_FOLDER}/{stem}-{name}.yml")
     converted = convert_body(body, rewrite_for_page, dates=not has_dates,
                              rewrite_html_image=rewrite_for_html,
                              find_link=find_link if site else None,
                              internal=site.internal if site else lambda url: False,
-                             schedule="schedule" not in meta)
+                             schedule="schedule" not in meta and "schedule" not in data_additions,
+                             page=facts)
+    if converted.styles_dropped:
+        page.notes.append(f"{converted.styles_dropped} kramdown attribute list(s) of classes "
+                          "only ({: .class}: the old theme's styling) left out")
+    found = converted.recognized
+    if found is not None:
+        page.data_used += found.read
+        page.notes += found.kept
+        for key, people in found.rosters.items():
+            data_additions[key] = [_person_entry(p, images, rel) for p in people]
+        for path, papers in found.papers.items():
+            (written if written is not None else Written()).files.setdefault(
+                path, _papers_text(rel, papers))
     converted.text = drop_call_wrappers(finish(converted.text))
     page.links_rewritten = converted.links.rewritten
     page.links_unresolved = converted.links.unresolved

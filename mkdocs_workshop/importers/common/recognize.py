@@ -1,0 +1,652 @@
+"""People, papers, schedule slots and date lines written by hand, wherever a page writes them.
+
+A workshop page writes its rosters, accepted papers, program and important dates in the page
+itself: Markdown lists and tables, HTML lists and tables, lines separated by ``<br>``. Each
+section of a page has a kind, which its heading says ("Invited Speakers", "Program Committee":
+people; "Accepted Papers", "Posters": papers; "Schedule", "Program": slots; "Important Dates":
+dates; a heading of no kind, "Chairs" under "Organizers", takes its parent's). In a section of a
+kind, each *block* (one list, one table, one run of ``<br>`` lines) is read record by record
+(an item, a row, a line); when every record of a block reads as that kind, the block becomes
+the macro that shows it, and what it read goes into the page's data. A block of which one
+record does not read is kept as written, and the report says which and why: a recognizer that
+guesses wrong would show a reader something the source did not.
+
+- **people**: a name (two to six words, each capitalized or a particle: "Ada de la Quill",
+  "Prof. Bo Fern", "J. Smith"), then an affiliation after a comma, a dash, a bar or in
+  brackets, or in the next cell; a link and a picture the record holds are the person's;
+- **papers**: a title (bold, a link's text, in quotes, or the first sentence) and its authors
+  (the rest, or another cell); a link is the paper's;
+- **slots**: a start time or a range first (``09:30 AM``, ``8:50``, ``09:20 - 09:30``,
+  ``11:10am-12:00pm``), then the title (and a speaker after "by", a dash or in another cell);
+  the day from the section's heading ("Friday, December 11, 2020"; a year the page gives when
+  the heading has none), else the workshop's date; without a day, the block is kept;
+- **dates**: a label and a date in either order (``**Submission:** February 26, 2021 (AoE)``,
+  a row ``| Submission | Feb 26, 2021 |``); a struck-out date before a new one is an
+  extension.
+
+Everything is linear in the page's size: blocks are found with bounded patterns, each record
+is read once.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ...features.papers import Paper
+from ...features.schedule import Slot
+from ...features.team import Person
+from .freedates import DateLine, parse_date_line, parse_free_date
+
+KINDS = ("people", "papers", "slots", "dates")
+
+# Heading words, tried in this order: the first kind whose word a heading holds is its kind.
+_NONE_WORDS = ("call for", "submission", "topics", "instructions", "guideline", "format",
+               "registration", "venue", "contact", "sponsor", "faq", "travel", "award",
+               "reference", "related")
+_KIND_WORDS = (
+    ("people", ("speaker", "keynote", "invited", "organiz", "organis", "committee", "chair",
+                "panel", "reviewer", "team", "advis", "steering", "people", "host",
+                "volunteer", "moderator", "mentor")),
+    ("dates", ("important date", "key date", "dates", "deadline", "timeline")),
+    ("slots", ("schedule", "program", "programme", "agenda")),
+    ("papers", ("accepted", "papers", "paper", "posters", "oral", "spotlight",
+                "contributions", "proceedings", "publications", "presentations")),
+)
+
+
+def heading_kind(text: str) -> str | None:
+    lowered = " ".join(text.lower().split())
+    if any(word in lowered for word in _NONE_WORDS):
+        return None
+    for kind, words in _KIND_WORDS:
+        if any(word in lowered for word in words):
+            return kind
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Text of a record
+# ---------------------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+_HREF = re.compile(r"""<a\b[^<>]{0,2000}?\bhref\s*=\s*["']([^"'<>]{1,2000})["'][^<>]{0,2000}>"""
+                   r"(.{0,2000}?)</a>", re.I | re.S)
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]{1,2000})\]\(([^()\s]{1,2000})\)")
+_IMG = re.compile(r"""<img\b[^<>]{0,2000}?\bsrc\s*=\s*["']([^"'<>]{1,2000})["']""", re.I)
+_MD_IMG = re.compile(r"!\[[^\[\]]{0,1000}\]\(([^()\s]{1,2000})\)")
+_STRUCK = re.compile(r"<(s|del|strike)\b[^<>]{0,200}>(.{0,500}?)</\1\s*>", re.I | re.S)
+_EMPHASIS = re.compile(r"(\*\*|__)(.{1,2000}?)\1|<(b|strong)\b[^<>]{0,200}>(.{0,2000}?)</\3\s*>",
+                       re.I | re.S)
+
+
+def plain(fragment: str) -> str:
+    """A record's text as a reader sees it: tags, Markdown links and emphasis marks out,
+    character references read, spaces collapsed."""
+    text = _MD_IMG.sub(" ", fragment)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _BREAK.sub(" ", text)
+    text = _TAG.sub(" ", text)
+    text = re.sub(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~)", "", text)
+    return " ".join(html.unescape(text).split())
+
+
+def _link(fragment: str) -> tuple[str, str] | None:
+    """The first link of a record: its text and its address."""
+    found = [(m.start(), plain(m.group(2)), m.group(1)) for m in _HREF.finditer(fragment)]
+    found += [(m.start(), plain(m.group(1)), m.group(2)) for m in _MD_LINK.finditer(fragment)]
+    if not found:
+        return None
+    _start, text, url = min(found)
+    return text, html.unescape(url).strip()
+
+
+def _picture(fragment: str) -> str | None:
+    found = _IMG.search(fragment) or _MD_IMG.search(fragment)
+    return html.unescape(found.group(1)).strip() if found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+# ---------------------------------------------------------------------------------------------
+
+_PARTICLES = frozenset({"de", "da", "di", "del", "della", "der", "den", "van", "von", "la", "le",
+                        "du", "dos", "das", "bin", "binti", "al", "el", "y", "e", "ten", "ter",
+                        "zu", "af", "st."})
+_HONORIFICS = ("prof.", "dr.", "prof", "dr", "professor", "mr.", "ms.", "mrs.", "sir")
+_WORD = re.compile(r"^(?:[^\W\d_][\w'\u2019.\-]*|[^\W\d_]\.)$")
+_SEPARATORS = re.compile(r"\s*(?:,|\(|\s[-\u2013\u2014|]\s|:|;|\s@\s|\bat\s(?=[A-Z]))\s*")
+
+
+def person_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's name: two to six words (particles and an
+    honorific aside), each a capitalized word or an initial."""
+    words = text.split()
+    while words and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    core = [w for w in words if w.lower() not in _PARTICLES]
+    if not 2 <= len(core) <= 6 or len(text) > 80:
+        return False
+    return all(_WORD.match(w) and (w[0].isupper() or not w[0].isalpha()) for w in core)
+
+
+def read_person(cells: list[str]) -> dict[str, Any] | None:
+    """A person of a record (its cells; one cell for a list item or a line)."""
+    whole = " ".join(cells)
+    link = _link(whole)
+    picture = _picture(whole)
+    texts = [plain(cell) for cell in cells]
+    texts = [t for t in texts if t]
+    if not texts:
+        return None
+    if len(texts) >= 2 and person_name(texts[0]):
+        name, rest = texts[0], ", ".join(texts[1:3])
+    else:
+        first = texts[0]
+        parts = _SEPARATORS.split(first, maxsplit=1)
+        name = parts[0].strip()
+        rest = first[len(parts[0]):].strip(" ,;:|-\u2013\u2014()") if len(parts) > 1 else ""
+        if len(texts) >= 2:
+            rest = ", ".join(t for t in [rest, *texts[1:3]] if t)
+        if not person_name(name) and link and person_name(link[0]):
+            name = link[0]
+            rest = first.replace(name, "", 1).strip(" ,;:|-\u2013\u2014()")
+    if not person_name(name):
+        return None
+    person: dict[str, Any] = {"name": name}
+    rest = rest.rstrip(")").strip()
+    if rest and not re.search(r"@|\[at\]", rest):
+        person["affiliation"] = rest[:200]
+    if link and link[1].startswith(("http://", "https://")):
+        person["url"] = link[1]
+    if picture:
+        person["image"] = picture
+    return person
+
+
+# ---------------------------------------------------------------------------------------------
+# Papers
+# ---------------------------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"[\"\u201c](.{6,400}?)[\"\u201d]")
+
+
+def read_paper(cells: list[str]) -> dict[str, Any] | None:
+    """A paper of a record: a title and its authors (or a link)."""
+    whole = " ".join(cells)
+    link = _link(whole)
+    texts = [t for t in (plain(cell) for cell in cells) if t]
+    if not texts:
+        return None
+    title = authors = ""
+    if len(texts) >= 2:
+        ranked = sorted(texts[:4], key=lambda t: -len(t.split()))
+        title = ranked[0]
+        authors = next((t for t in texts if t != title and _authors(t)), "")
+    else:
+        text = texts[0]
+        emphasis = _EMPHASIS.search(whole)
+        quoted = _QUOTED.search(text)
+        if emphasis:
+            title = plain(emphasis.group(2) or emphasis.group(4))
+        elif link and len(link[0].split()) >= 3:
+            title = link[0]
+        elif quoted:
+            title = quoted.group(1).strip(" ,.")
+        else:
+            first = re.split(r"(?<=[a-z0-9?!)])\.\s+|\s[-\u2013\u2014]\s", text, maxsplit=1)
+            title = first[0]
+        rest = text.replace(title, " ", 1)
+        authors = rest.strip(" .,;:-\u2013\u2014\"\u201c\u201d()")
+        authors = re.sub(r"^(?:by|authors?:)\s+", "", authors, flags=re.I)
+    title = title.strip(" .,;:\"\u201c\u201d")
+    if len(title.split()) < 2 or len(title) > 400:
+        return None
+    if not authors and not link:
+        return None
+    if authors and not _authors(authors):
+        return None
+    paper: dict[str, Any] = {"title": title}
+    if authors:
+        paper["authors"] = authors[:1000]
+    if link and not link[1].startswith(("#", "mailto:")):
+        if not link[1].startswith(("http://", "https://")):
+            return None  # a file of the site: the text keeps the link, a papers file cannot
+        key = "pdf" if link[1].lower().split("?")[0].endswith(".pdf") else "url"
+        paper[key] = link[1]
+    return paper
+
+
+def _authors(text: str) -> bool:
+    """Whether ``text`` reads as a list of authors: names separated by commas or "and"."""
+    names = [n.strip(" *\u2020\u2021\u00a7.") for n in re.split(r",|;|\band\b|&", text)]
+    names = [re.sub(r"\s*[\d*\u2020\u2021]+$", "", n) for n in names if n]
+    names = [n for n in names if n]
+    if not names:
+        return False
+    good = sum(1 for n in names if person_name(n) or (len(n.split()) == 1 and n[:1].isupper()))
+    return good >= max(1, (len(names) + 1) // 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# Slots
+# ---------------------------------------------------------------------------------------------
+
+_HALF = r"(\d{1,2})(?:[:.h](\d{2}))?\s*([ap]\.?\s?m\.?)?"
+_TIMES = re.compile(rf"^\s*{_HALF}(?:\s*(?:-{{1,2}}|\u2013|\u2014|to|~)\s*{_HALF})?"
+                    r"(?:\s*\(?[A-Z]{2,4}T?\)?)?(?![\d:])", re.I)
+
+
+def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
+    h, m = int(hour), int(minute or 0)
+    if half:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if half.lower().startswith("p") else 0)
+    elif minute is None:
+        return None  # a lone number is not a time
+    if h > 23 or m > 59:
+        return None
+    return f"{h:02d}:{m:02d}"
+
+
+def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
+    """A slot of a record: a time first, then its title (and speaker)."""
+    texts = [t for t in (plain(cell) for cell in cells) if t]
+    if not texts:
+        return None
+    first = texts[0]
+    match = _TIMES.match(first)
+    if not match:
+        return None
+    half_end = match.group(6)
+    half_start = match.group(3) or (half_end if match.group(4) else None)
+    if half_start and half_end is None and match.group(4) and not match.group(3):
+        half_start = None
+    start = _clock(match.group(1), match.group(2), half_start)
+    end = _clock(match.group(4), match.group(5), half_end) if match.group(4) else None
+    if start is None or (match.group(4) and end is None):
+        return None
+    if end is not None and end < start and half_start is None and match.group(3) is None:
+        return None
+    rest = first[match.end():].strip(" :|-\u2013\u2014,")
+    others = [t for t in texts[1:] if not _TIMES.fullmatch(t)]
+    pieces = [p for p in [rest, *others] if p]
+    if not pieces:
+        return None
+    title = pieces[0]
+    speaker = ""
+    if len(pieces) >= 2 and person_name(pieces[1].split("(")[0].strip()):
+        speaker = pieces[1].split("(")[0].strip()
+    else:
+        by = re.search(r"\b(?:by|speaker:)\s+(.{3,80})$", title, re.I)
+        if by and person_name(by.group(1).split("(")[0].strip()):
+            speaker = by.group(1).split("(")[0].strip()
+    if len(pieces) >= 2 and not speaker:
+        title = f"{title} \u2014 {pieces[1]}"
+    slot: dict[str, Any] = {}
+    if day is not None:
+        slot["day"] = day.isoformat()
+    slot["start"] = start
+    if end is not None and end > start:
+        slot["end"] = end
+    slot["title"] = title[:300]
+    if speaker:
+        slot["speakers"] = [speaker]
+    return slot
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocks and records
+# ---------------------------------------------------------------------------------------------
+
+_MD_ITEM = re.compile(r"^( {0,3})(?:[-*+]|\d{1,3}[.)])\s+\S")
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HTML_LIST = re.compile(r"<(ul|ol)\b[^<>]{0,500}>(.{0,200000}?)</\1\s*>", re.I | re.S)
+_HTML_ITEM = re.compile(r"<li\b[^<>]{0,500}>(.*?)(?=<li\b|\Z)", re.I | re.S)
+_HTML_TABLE = re.compile(r"<table\b[^<>]{0,500}>(.{0,400000}?)</table\s*>", re.I | re.S)
+_HTML_ROW = re.compile(r"<tr\b[^<>]{0,500}>(.*?)(?=<tr\b|</tbody|</thead|</tfoot|\Z)",
+                       re.I | re.S)
+_HTML_CELL = re.compile(r"<t([dh])\b[^<>]{0,500}>(.*?)(?=<t[dh]\b|</tr|\Z)", re.I | re.S)
+_CLOSE = re.compile(r"</(?:li|td|th|tr|ul|ol|p)\s*>", re.I)
+
+
+@dataclass
+class Block:
+    start: int
+    end: int
+    records: list[list[str]]  # each record's cells (one cell for an item or a line)
+    shape: str  # "a list", "a table", "lines separated by <br>"
+
+
+def _markdown_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    lines = text.split("\n")
+    offsets = []
+    position = 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line) + 1
+    i = 0
+    while i < len(lines):
+        if _MD_ITEM.match(lines[i]):
+            records: list[list[str]] = []
+            j = i
+            while j < len(lines) and (_MD_ITEM.match(lines[j]) or (
+                    lines[j].startswith(("  ", "\t")) and lines[j].strip() and records)):
+                if _MD_ITEM.match(lines[j]) and not lines[j].startswith("    "):
+                    records.append([re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", lines[j])])
+                else:
+                    records[-1][0] += " " + lines[j].strip()
+                j += 1
+            blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
+                                "a list"))
+            i = j
+        elif _MD_ROW.match(lines[i]):
+            j = i
+            while j < len(lines) and _MD_ROW.match(lines[j]):
+                j += 1
+            rows = [line for line in lines[i:j] if not _MD_SEPARATOR.match(line)]
+            records = [[c.strip() for c in row.strip().strip("|").split("|")] for row in rows]
+            header = any(_MD_SEPARATOR.match(line) for line in lines[i:i + 3])
+            if header and len(records) > 1 and _MD_SEPARATOR.match(lines[i + 1] if
+                                                                 i + 1 < j else ""):
+                records = records[1:]  # the header row
+            blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
+                                "a table"))
+            i = j
+        else:
+            breaks = len(_BREAK.findall(lines[i]))
+            if breaks >= 1 and lines[i].strip():
+                j = i
+                while j < len(lines) and lines[j].strip() and (
+                        _BREAK.search(lines[j]) or j == i or _BREAK.search(lines[j - 1])):
+                    j += 1
+                chunk = "\n".join(lines[i:j])
+                records = [[piece] for piece in _BREAK.split(chunk) if plain(piece)]
+                if len(records) >= 2 and not re.search(r"<(?:ul|ol|table|li|tr)\b", chunk,
+                                                       re.I):
+                    blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]),
+                                        records, "lines separated by <br>"))
+                i = max(j, i + 1)
+            else:
+                i += 1
+    return blocks
+
+
+def _html_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for match in _HTML_TABLE.finditer(text):
+        inner = match.group(1)
+        if _HTML_TABLE.search(inner):
+            continue  # a table inside a table: a layout, not a list
+        records = []
+        for row in _HTML_ROW.finditer(inner):
+            cells = [_CLOSE.sub("", c.group(2)) for c in _HTML_CELL.finditer(row.group(1))
+                     if c.group(1).lower() == "d"]
+            if cells and any(plain(c) for c in cells):
+                records.append(cells)
+        if records:
+            blocks.append(Block(match.start(), match.end(), records, "a table"))
+    for match in _HTML_LIST.finditer(text):
+        inner = match.group(2)
+        if re.search(r"<(?:ul|ol)\b", inner, re.I):
+            continue  # nested lists: groups, not records
+        records = [[_CLOSE.sub("", m.group(1))] for m in _HTML_ITEM.finditer(inner)
+                   if plain(m.group(1))]
+        if records:
+            blocks.append(Block(match.start(), match.end(), records, "a list"))
+    return blocks
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections
+# ---------------------------------------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.{1,300}?)\s*#*\s*$", re.M)
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]{0,500}>(.{0,1000}?)</h\1\s*>", re.I | re.S)
+_BOLD_HEADING = re.compile(r"^\s*(?:\*\*|<(?:b|strong)>)([^*<>\n]{2,80})(?:\*\*|</(?:b|strong)>)"
+                           r"\s*:?\s*$", re.M | re.I)
+
+
+@dataclass
+class Heading:
+    position: int
+    end: int
+    level: int
+    text: str
+    kind: str | None
+
+
+def headings(text: str) -> list[Heading]:
+    found = [Heading(m.start(), m.end(), len(m.group(1)), plain(m.group(2)), None)
+             for m in _MD_HEADING.finditer(text)]
+    found += [Heading(m.start(), m.end(), int(m.group(1)), plain(m.group(2)), None)
+              for m in _HTML_HEADING.finditer(text)]
+    found += [Heading(m.start(), m.end(), 7, plain(m.group(1)), None)
+              for m in _BOLD_HEADING.finditer(text)]
+    found.sort(key=lambda h: h.position)
+    stack: list[Heading] = []
+    for heading in found:
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        own = heading_kind(heading.text)
+        inherited = next((h.kind for h in reversed(stack) if h.kind), None)
+        lowered = heading.text.lower()
+        if own is None and not any(word in lowered for word in _NONE_WORDS):
+            own = inherited
+        heading.kind = own
+        stack.append(heading)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# The page
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Recognized:
+    text: str
+    rosters: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    slots: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[tuple[str, DateLine]] = field(default_factory=list)
+    papers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    read: list[str] = field(default_factory=list)  # report lines: what was read, where
+    kept: list[str] = field(default_factory=list)  # report lines: blocks kept, and why
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^\w]+", "_", text.lower(), flags=re.UNICODE).strip("_")[:40]
+    return slug or "people"
+
+
+def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] = (),
+              year: int | None = None, day: date | None = None,
+              kinds: Collection[str] = KINDS, hidden: list[tuple[int, int]] | None = None,
+              papers_path: Callable[[str], str] = lambda name: f"data/{name}.yml"
+              ) -> Recognized:
+    """Read the hand-written blocks of ``text`` (a page's Markdown and HTML): each becomes
+    ``macro(call)`` in the text when every record reads. ``taken``: front-matter keys the
+    page has; ``year``/``day``: the page's, for slots and dates written without them;
+    ``hidden``: spans (HTML comments) whose blocks are left alone; ``papers_path``: the
+    papers file (docs-relative) of a block of papers, by a name made of its heading."""
+    result = Recognized(text)
+    marks = headings(text)
+    blocks = sorted(_markdown_blocks(text) + _html_blocks(text), key=lambda b: b.start)
+    hidden = hidden or []
+    used: list[tuple[int, int]] = []
+    replacements: list[tuple[int, int, str]] = []
+    keys = set(taken)
+    for block in blocks:
+        if any(s <= block.start < e for s, e in hidden) or any(
+                s < block.end and block.start < e for s, e in used):
+            continue
+        heading = next((h for h in reversed(marks) if h.end <= block.start), None)
+        if heading is None or heading.kind is None or heading.kind not in kinds:
+            continue
+        line = text.count("\n", 0, block.start) + 1
+        where = f"{block.shape} under '{heading.text[:60]}' (text line {line})"
+        call = _read_block(block, heading, where, result, keys, year, day, papers_path,
+                           _day_before(text, block.start, year) if heading.kind == "slots"
+                           else None)
+        if call is not None:
+            used.append((block.start, block.end))
+            replacements.append((block.start, block.end, call))
+    out = []
+    position = 0
+    for start, end, call in replacements:
+        out.append(text[position:start])
+        out.append(macro(call))
+        position = end
+    out.append(text[position:])
+    result.text = "".join(out)
+    return result
+
+
+def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
+                keys: set[str], year: int | None, day: date | None,
+                papers_path: Callable[[str], str], before: date | None = None) -> str | None:
+    """The call for ``block`` if it reads as its heading's kind; ``before``: the last day the
+    page names before it, for slots whose heading and page give none."""
+    kind = heading.kind
+    if len(block.records) < 2 and kind != "dates":
+        return None
+    if kind == "people":
+        people = [_fits(Person, read_person(r)) for r in block.records]
+        bad = [n for n, p in enumerate(people, 1) if p is None]
+        if bad:
+            _keep(result, where, block, bad, "is not a name (and an affiliation)")
+            return None
+        key = _slug(heading.text)
+        base, n = key, 2
+        while key in keys:
+            key, n = f"{base}_{n}", n + 1
+        keys.add(key)
+        found = [p for p in people if p is not None]
+        result.rosters[key] = found
+        pictures = any("image" in p for p in found)
+        call = f'<< team("{key}") >>' if pictures else f'<< team("{key}", "names") >>'
+        result.read.append(f"{where} -> {call} ({len(found)} people)")
+        return call
+    if kind == "papers":
+        papers = [_fits(Paper, read_paper(r)) for r in block.records]
+        bad = [n for n, p in enumerate(papers, 1) if p is None]
+        if bad:
+            _keep(result, where, block, bad, "is not a title and its authors (with a link, "
+                  "if any, to a web address: a papers file names no file of the site)")
+            return None
+        name = _slug(heading.text)
+        base, n = name, 2
+        while papers_path(name) in result.papers:
+            name, n = f"{base}_{n}", n + 1
+        path = papers_path(name)
+        result.papers[path] = [p for p in papers if p is not None]
+        call = f'<< papers("{path}") >>'
+        result.read.append(f"{where} -> {call} ({len(papers)} papers)")
+        return call
+    if kind == "slots":
+        when = _day_of(heading.text, year) or day or before
+        if when is None:
+            if all(read_slot(r, None) for r in block.records):
+                result.kept.append(f"{where}: {len(block.records)} slots kept as written: no "
+                                   "day (write the workshop's date in its 'workshop:' block, "
+                                   "or the day in the heading)")
+            return None
+        slots = [_fits(Slot, read_slot(r, when)) for r in block.records]
+        bad = [n for n, s in enumerate(slots, 1) if s is None]
+        if bad:
+            _keep(result, where, block, bad, "does not start with a time")
+            return None
+        made = [s for s in slots if s is not None]
+        starts = [s["start"] for s in made]
+        if starts != sorted(starts):
+            _keep(result, where, block, [], "its times are not in order")
+            return None
+        result.slots.extend(made)
+        result.read.append(f"{where} -> << schedule() >> ({len(made)} slots, "
+                           f"{when.isoformat()})")
+        return "<< schedule() >>"
+    if kind == "dates":
+        lines = []
+        for record in block.records:
+            joined = ": ".join(_struck(c) for c in record) if len(record) > 1 else \
+                _struck(record[0])
+            lines.append(joined)
+        parsed = [parse_date_line(plain_keep_struck(t), year) for t in lines]
+        bad = [n for n, p in enumerate(parsed, 1) if p is None]
+        if bad:
+            _keep(result, where, block, bad, "is not a label and a date")
+            return None
+        result.dates.extend((plain(t), p) for t, p in zip(lines, parsed, strict=True)
+                            if p is not None)
+        result.read.append(f"{where} -> << dates() >> ({len(parsed)} dates)")
+        return "<< dates() >>"
+    return None
+
+
+def _fits(model: type[BaseModel], entry: dict[str, Any] | None) -> dict[str, Any] | None:
+    """``entry`` when the plugin's model of its kind takes it (what the page is built with
+    checks the same), else None: a record the site would refuse stays text."""
+    if entry is None:
+        return None
+    try:
+        model.model_validate(entry)
+    except (ValidationError, ValueError):
+        return None
+    return entry
+
+
+def _keep(result: Recognized, where: str, block: Block, bad: list[int], why: str) -> None:
+    """Report a block kept as written: which records did not read, and why."""
+    if bad:
+        shown = ", ".join(str(n) for n in bad[:5]) + (" ..." if len(bad) > 5 else "")
+        first = plain(" ".join(block.records[bad[0] - 1]))[:80]
+        result.kept.append(f"{where}: kept as written; entry {shown} of "
+                           f"{len(block.records)} {why} ('{first}')")
+    else:
+        result.kept.append(f"{where}: kept as written; {why}")
+
+
+def _struck(cell: str) -> str:
+    """Struck-out text as ``~~...~~``, which the date reader takes for an old date."""
+    return _STRUCK.sub(lambda m: f"~~{m.group(2)}~~", cell)
+
+
+def plain_keep_struck(text: str) -> str:
+    """``plain``, the ``~~`` of struck text kept."""
+    kept = text.replace("~~", "\x01")
+    return plain(kept).replace("\x01", "~~")
+
+
+def _day_before(text: str, position: int, year: int | None) -> date | None:
+    """The last single day the page writes (with its year, or in ``year``) on a line of its
+    own, a heading or a short line, in the 2,000 characters before ``position``."""
+    window = text[max(0, position - 2000):position]
+    for line in reversed(window.split("\n")):
+        words = plain(line)
+        if 0 < len(words) <= 80:
+            found = _day_of(words, year)
+            if found is not None:
+                return found
+    return None
+
+
+def _day_of(text: str, year: int | None) -> date | None:
+    """The day a heading names ("Friday, December 11, 2020", "May 19th"), if it names one."""
+    found = parse_free_date(text, year)
+    if found is not None and found.first == found.last:
+        return found.first
+    for part in re.split(r"\s[-\u2013\u2014|:(]\s?|,\s(?=[A-Z][a-z]+day)", text):
+        found = parse_free_date(part.strip(" ()"), year)
+        if found is not None and found.first == found.last:
+            return found.first
+    return None
