@@ -37,11 +37,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from ...features.papers import Paper
 from ...features.schedule import Slot
 from ...features.team import Person
+from .fit import fit_entry
 from .freedates import DateLine, parse_date_line, parse_free_date
 
 KINDS = ("people", "papers", "slots", "dates")
@@ -125,13 +126,31 @@ _WORD = re.compile(r"^(?:[^\W\d_][\w'\u2019.\-]*|[^\W\d_]\.)$")
 _SEPARATORS = re.compile(r"\s*(?:,|\(|\s[-\u2013\u2014|]\s|:|;|\s@\s|\bat\s(?=[A-Z]))\s*")
 
 
+# Words of the names of institutions, not of people ("Johns Hopkins University").
+_INSTITUTION_WORDS = frozenset({
+    "university", "universität", "université", "universidad", "università", "institute",
+    "institut", "instituto", "college", "school", "laboratory", "laboratories", "lab", "labs",
+    "research", "center", "centre", "department", "faculty", "academy", "inc", "inc.", "ltd",
+    "llc", "corporation", "corp", "company", "group", "foundation", "hospital", "google",
+    "microsoft", "meta", "deepmind", "amazon", "apple", "nvidia", "ibm", "openai", "council",
+    "society", "association", "agency", "ministry", "national", "technology", "sciences",
+    "science", "polytechnic", "politecnico", "eth", "epfl", "mit", "cnrs", "inria", "team",
+    "committee", "chair", "chairs", "speaker", "speakers", "keynote", "tba", "tbd", "workshop",
+    "session", "panel", "break", "lunch", "coffee", "opening", "closing", "remarks", "talk",
+})
+
+
 def person_name(text: str) -> bool:
     """Whether ``text`` reads as a person's name: two to six words (particles and an
-    honorific aside), each a capitalized word or an initial."""
+    honorific aside), each a capitalized word or an initial, none a word of an institution's
+    name."""
     words = text.split()
+    if any(w.lower().strip(",.()") in _INSTITUTION_WORDS for w in words):
+        return False
     while words and words[0].lower() in _HONORIFICS:
         words = words[1:]
-    core = [w for w in words if w.lower() not in _PARTICLES]
+    core = [w for n, w in enumerate(words)
+            if n == len(words) - 1 or w.lower() not in _PARTICLES]  # "Simon Du": a surname
     if not 2 <= len(core) <= 6 or len(text) > 80:
         return False
     return all(_WORD.match(w) and (w[0].isupper() or not w[0].isalpha()) for w in core)
@@ -246,15 +265,35 @@ _TIMES = re.compile(rf"^\s*{_HALF}(?:\s*(?:-{{1,2}}|\u2013|\u2014|to|~)\s*{_HALF
 
 def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
     h, m = int(hour), int(minute or 0)
-    if half:
-        if not 1 <= h <= 12:
-            return None
+    if half and 1 <= h <= 12:
         h = h % 12 + (12 if half.lower().startswith("p") else 0)
-    elif minute is None:
-        return None  # a lone number is not a time
+    elif (half and h == 0) or (not half and minute is None):
+        return None  # "0 pm"; a lone number is not a time
+    # "13:30 PM": a 24-hour time with a needless suffix reads as written
     if h > 23 or m > 59:
         return None
     return f"{h:02d}:{m:02d}"
+
+
+def read_times(text: str) -> tuple[str, str | None, int] | None:
+    """The time or the range ``text`` starts with (``09:30 AM``, ``8:50``, ``9.15``,
+    ``09:20 - 09:30``, ``11:10am-12:00pm``, ``12.00 PM - 13:30 PM``) as 24-hour clock times,
+    and where it ends in ``text``; None when it starts with none."""
+    match = _TIMES.match(text)
+    if not match:
+        return None
+    ranged = match.group(4) is not None
+    half_end = match.group(6)
+    half_start = match.group(3) or half_end  # "9:00 - 9:30 am": both in the morning
+    start = _clock(match.group(1), match.group(2), half_start)
+    end = _clock(match.group(4), match.group(5), half_end) if ranged else None
+    if start is None or (ranged and end is None):
+        return None
+    if end is not None and end < start and match.group(3) is None and half_end:
+        start = _clock(match.group(1), match.group(2), None)  # "11:30 - 1:00 pm"
+        if start is None:
+            return None
+    return start, end, match.end()
 
 
 def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
@@ -263,20 +302,11 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     if not texts:
         return None
     first = texts[0]
-    match = _TIMES.match(first)
-    if not match:
+    times = read_times(first)
+    if times is None:
         return None
-    half_end = match.group(6)
-    half_start = match.group(3) or (half_end if match.group(4) else None)
-    if half_start and half_end is None and match.group(4) and not match.group(3):
-        half_start = None
-    start = _clock(match.group(1), match.group(2), half_start)
-    end = _clock(match.group(4), match.group(5), half_end) if match.group(4) else None
-    if start is None or (match.group(4) and end is None):
-        return None
-    if end is not None and end < start and half_start is None and match.group(3) is None:
-        return None
-    rest = first[match.end():].strip(" :|-\u2013\u2014,")
+    start, end, length = times
+    rest = first[length:].strip(" :|-\u2013\u2014,")
     others = [t for t in texts[1:] if not _TIMES.fullmatch(t)]
     pieces = [p for p in [rest, *others] if p]
     if not pieces:
@@ -486,6 +516,7 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     used: list[tuple[int, int]] = []
     replacements: list[tuple[int, int, str]] = []
     keys = set(taken)
+    previous: tuple[Heading, str, int] | None = None  # the last people block: its roster
     for block in blocks:
         if any(s <= block.start < e for s, e in hidden) or any(
                 s < block.end and block.start < e for s, e in used):
@@ -495,17 +526,29 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
             continue
         line = text.count("\n", 0, block.start) + 1
         where = f"{block.shape} under '{heading.text[:60]}' (text line {line})"
+        rosters_before = set(result.rosters)
         call = _read_block(block, heading, where, result, keys, year, day, papers_path,
-                           _day_before(text, block.start, year) if heading.kind == "slots"
+                           day_before(text, block.start, year) if heading.kind == "slots"
                            else None)
         if call is not None:
+            new = [k for k in result.rosters if k not in rosters_before]
+            if new and previous is not None and previous[0] is heading \
+                    and not plain(_MD_IMG.sub("", text[previous[2]:block.start])):
+                # a card beside the card before: one roster, one call
+                result.rosters[previous[1]] += result.rosters.pop(new[0])
+                keys.discard(new[0])
+                result.read[-1] = (f"{where}: beside the block before, its people join "
+                                   f"'{previous[1]}'")
+                call = ""
             used.append((block.start, block.end))
             replacements.append((block.start, block.end, call))
+            previous = (heading, new[0] if new and call else previous[1] if previous and
+                        not call else "", block.end) if new else None
     out = []
     position = 0
     for start, end, call in replacements:
         out.append(text[position:start])
-        out.append(macro(call))
+        out.append(macro(call) if call else "")
         position = end
     out.append(text[position:])
     result.text = "".join(out)
@@ -521,8 +564,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
     if len(block.records) < 2 and kind != "dates":
         return None
     if kind == "people":
-        people = [_fits(Person, read_person(r)) for r in block.records]
-        bad = [n for n, p in enumerate(people, 1) if p is None]
+        people, bad = _people_of(block)
         if bad:
             _keep(result, where, block, bad, "is not a name (and an affiliation)")
             return None
@@ -531,7 +573,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         while key in keys:
             key, n = f"{base}_{n}", n + 1
         keys.add(key)
-        found = [p for p in people if p is not None]
+        found = people
         result.rosters[key] = found
         pictures = any("image" in p for p in found)
         call = f'<< team("{key}") >>' if pictures else f'<< team("{key}", "names") >>'
@@ -593,16 +635,38 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
     return None
 
 
+def _people_of(block: Block) -> tuple[list[dict[str, Any]], list[int]]:
+    """The people of a block, and the records that are none. Lines separated by ``<br>`` are
+    cards: a name, then up to two lines of who they are ("Univ A", "Professor of X"), read
+    as the affiliation."""
+    people: list[dict[str, Any]] = []
+    bad: list[int] = []
+    attached = 0
+    for n, record in enumerate(block.records, 1):
+        person = _fits(Person, read_person(record))
+        if person is not None:
+            people.append(person)
+            attached = 0
+            continue
+        line = plain(" ".join(record))
+        if block.shape.startswith("lines") and people and attached < 2 and 0 < len(line) <= 150 \
+                and not _TIMES.match(line):
+            last = people[-1]
+            last["affiliation"] = f"{last['affiliation']}, {line}" if "affiliation" in last \
+                else line
+            attached += 1
+            continue
+        bad.append(n)
+    return people, bad
+
+
 def _fits(model: type[BaseModel], entry: dict[str, Any] | None) -> dict[str, Any] | None:
-    """``entry`` when the plugin's model of its kind takes it (what the page is built with
-    checks the same), else None: a record the site would refuse stays text."""
+    """``entry`` when the plugin's model of its kind takes it whole (what the page is built
+    with checks the same), else None: a record the site would refuse stays text."""
     if entry is None:
         return None
-    try:
-        model.model_validate(entry)
-    except (ValidationError, ValueError):
-        return None
-    return entry
+    fitted, dropped = fit_entry(model, entry)
+    return fitted if fitted is not None and not dropped else None
 
 
 def _keep(result: Recognized, where: str, block: Block, bad: list[int], why: str) -> None:
@@ -627,12 +691,12 @@ def plain_keep_struck(text: str) -> str:
     return plain(kept).replace("\x01", "~~")
 
 
-def _day_before(text: str, position: int, year: int | None) -> date | None:
+def day_before(text: str, position: int, year: int | None) -> date | None:
     """The last single day the page writes (with its year, or in ``year``) on a line of its
     own, a heading or a short line, in the 2,000 characters before ``position``."""
     window = text[max(0, position - 2000):position]
     for line in reversed(window.split("\n")):
-        words = plain(line)
+        words = plain(line).lstrip("#").strip()
         if 0 < len(words) <= 80:
             found = _day_of(words, year)
             if found is not None:

@@ -110,6 +110,11 @@ class Images:
     """Copies images into DEST/docs/assets/images once per content; only files inside the
     source (symbolic links resolved) with an image's suffix."""
 
+    suffixes: tuple[str, ...] = IMAGE_SUFFIXES
+    folder = "assets/images"
+    not_one = "not an image file"
+    too_large = "more than a photo or a logo needs"
+
     def __init__(self, source: Path, log: ImageLog) -> None:
         self.source = source  # resolved
         self.log = log
@@ -138,8 +143,8 @@ class Images:
                 if not Path(os.path.realpath(full)).is_relative_to(self.source):
                     why = why or "outside the site"
                 continue  # a folder, or not a regular file: missing
-            if not found.name.lower().endswith(IMAGE_SUFFIXES):
-                why = why or "not an image file"
+            if not found.name.lower().endswith(self.suffixes):
+                why = why or self.not_one
                 continue
             if any(part.startswith(".") for part in found.relative_to(self.source).parts):
                 why = why or "a hidden file, which the site does not publish"
@@ -169,23 +174,38 @@ class Images:
             return None
         if digest is None:
             self.log.refused.append(f"{shown(page)}: {shown(ref)} (larger than "
-                                    f"{MAX_IMAGE_BYTES:,} bytes, more than a photo "
-                                    "or a logo needs)")
+                                    f"{MAX_IMAGE_BYTES:,} bytes, {self.too_large})")
             return None
         if digest in self.by_hash:
             self.log.reused += 1
             self.by_file[found] = self.by_hash[digest]
             return self.by_hash[digest]
         stem, suffix = os.path.splitext(found.name)
-        name = f"{safe_segment(stem) or 'image'}{suffix.lower()}"
-        target = f"assets/images/{name}"
+        name = f"{safe_segment(stem) or 'file'}{suffix.lower()}"
+        target = f"{self.folder}/{name}"
         if target.casefold() in self.taken:
-            target = f"assets/images/{safe_segment(stem) or 'image'}-{digest[:8]}{suffix.lower()}"
+            target = f"{self.folder}/{safe_segment(stem) or 'file'}-{digest[:8]}{suffix.lower()}"
         self.taken.add(target.casefold())
         self.by_hash[digest] = self.by_file[found] = target
         self.writes[target] = found
         self.log.copied.append(target)
         return target
+
+
+# Files a workshop page links to: papers, slides, posters, recordings, archives, data.
+DOCUMENT_SUFFIXES = (".pdf", ".ppt", ".pptx", ".key", ".odp", ".doc", ".docx", ".odt", ".txt",
+                     ".bib", ".tex", ".zip", ".gz", ".tgz", ".csv", ".xlsx", ".mp4", ".webm",
+                     ".mov", ".mp3", ".ics")
+
+
+class Documents(Images):
+    """Copies the files pages link to (a paper's PDF, slides) into DEST/docs/assets/files,
+    once per content, under the same rules as images."""
+
+    suffixes = DOCUMENT_SUFFIXES
+    folder = "assets/files"
+    not_one = "not a document file"
+    too_large = "more than a workshop's file needs"
 
 
 def file_digest(path: Path, limit: int) -> str | None:

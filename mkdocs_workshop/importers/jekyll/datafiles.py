@@ -40,6 +40,7 @@ from ...features.schedule import written_slot
 from ..common.escape import one_line
 from ..common.freedates import parse_free_date
 from ..common.paths import within
+from ..common.recognize import read_times
 
 MAX_DATA_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 200_000
@@ -102,10 +103,6 @@ SLOT_FIELDS: dict[str, str] = {
     "time_start": "start", "start": "start", "start_time": "start",
     "time_end": "end", "end": "end", "end_time": "end",
 }
-_TIME_RANGE = re.compile(
-    r"^\s*(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?P<p1>[ap]\.?m\.?)?\s*"
-    r"(?:[-–—]+|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})\s*(?P<p2>[ap]\.?m\.?)?\s*$", re.I)
-_ONE_TIME = re.compile(r"^\s*(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?P<p1>[ap]\.?m\.?)?\s*$", re.I)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # An HTML tag or comment, made text: a '<' followed by a letter, '/' or '!'. Text with a lone
 # '<' or '>' ("a < b", "<< x >>") is not markup, and is kept whole.
@@ -423,30 +420,13 @@ def _rows(data: list[Any]) -> list[Any] | None:
     return flat if named * 2 > len(flat) else None
 
 
-def _clock(hour: str, minute: str, pm: str | None) -> str | None:
-    h, m = int(hour), int(minute)
-    if pm:
-        if not 1 <= h <= 12:
-            return None
-        h = h % 12 + (12 if pm.lower().startswith("p") else 0)
-    if h > 23 or m > 59:
-        return None
-    return f"{h:02d}:{m:02d}"
-
-
 def times(text: str) -> tuple[str, str | None] | None:
-    """``"09:15 - 09:35"`` as ``("09:15", "09:35")``; ``"9:10am"`` as ``("09:10", None)``."""
-    match = _TIME_RANGE.match(text)
-    if match:
-        p1, p2 = match["p1"], match["p2"]
-        start = _clock(match["h1"], match["m1"], p1 or p2 if int(match["h1"]) <= 12 else None)
-        end = _clock(match["h2"], match["m2"], p2)
-        return (start, end) if start and end else None
-    match = _ONE_TIME.match(text)
-    if match:
-        start = _clock(match["h1"], match["m1"], match["p1"])
-        return (start, None) if start else None
-    return None
+    """``"09:15 - 09:35"`` as ``("09:15", "09:35")``; ``"9:10am"`` as ``("09:10", None)``: a
+    time or range and nothing else (:func:`..common.recognize.read_times`)."""
+    found = read_times(text)
+    if found is None or text[found[2]:].strip():
+        return None
+    return found[0], found[1]
 
 
 def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:

@@ -23,9 +23,17 @@ from datetime import date
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from ...features import NOT_ROSTERS, is_roster
+from ...features.papers import Paper
+from ...features.schedule import Slot
+from ...features.sponsors import Sponsor
+from ...features.team import Person
 from ..common.escape import html_text
+from ..common.fit import fit_entry
+from ..common.freedates import parse_free_date
+from ..common.recognize import day_before
 from .datafiles import DataFile, SiteData, person, read_as, rows, sponsor
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
 from .liquid import Loop, Origin
@@ -228,8 +236,10 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
                 number += 1
             key = f"{key}_{number}"
         keys.setdefault(key, []).append(loop.number)
+        hint = (page_day(meta) or day_before(text, found.start(), page_year(meta))
+                if data.kind == "schedule" else None)
         calls[loop.number] = _data_call(loop, data, key, meta, page, lists, rewrite_image,
-                                        image_exists, written)
+                                        image_exists, written, hint)
         if data.kind == "people" and len(loop.indexes) == len(loop.items):
             same[shown] = calls[loop.number]
         previous = (loop.number, key, found.end())
@@ -283,9 +293,11 @@ def _layout(loop: Loop) -> str | None:
 
 def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page: PageLoops,
                lists: Lists, rewrite_image: Callable[[str], str | None],
-               image_exists: Callable[[str], bool], written: Written) -> str:
+               image_exists: Callable[[str], bool], written: Written,
+               day: date | None = None) -> str:
     """The macro of a loop over a data file (or a list of _config.yml, a collection), with
-    what it adds to the page."""
+    what it adds to the page; ``day``: the workshop's, as the page states it, for a schedule
+    whose slots name none."""
     shown = len(loop.items)
     what = (f"a loop over {data.source}" + (f" (its list '{data.name.split('.', 1)[1]}')"
                                             if "." in data.name else ""))
@@ -294,6 +306,7 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
     page.names.append(data.name)
     if data.kind == "papers":
         made = _subset(loop, data)
+        made.entries = _fitted(Paper, made.entries, what, page)
         path = f"{PAPERS_FOLDER}/{_file_name(data.name)}"
         path += f"-{loop.number + 1}.yml" if path + ".yml" in written.files and \
             written.files[path + ".yml"] != papers_yaml(made, made.entries) else ".yml"
@@ -311,19 +324,21 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         made = _subset(loop, data, page_year(meta))
         workshop = meta.get("workshop")
         dated = isinstance(workshop, dict) and "date" in workshop
+        if made.entries and not dated and "day" not in made.entries[0] and day is not None:
+            made.entries[0] = {"day": day.isoformat(), **made.entries[0]}
         if not made.entries or (not dated and "day" not in made.entries[0]):
             page.used.append(f"{what} -> its {shown} slots as the source rendered them: "
                              f"{data.source} gives no day with a year")
             return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
-        page.additions["schedule"] = made.entries
+        page.additions["schedule"] = _fitted(Slot, made.entries, what, page)
         page.used.append(f"{what} -> << schedule() >> ({len(made.entries)} slots){subset}")
         return "\n\n<< schedule() >>\n\n" + _unread(made)
     if data.kind == "sponsors":
-        value = _sponsors(loop, data, rewrite_image, image_exists)
+        value = _fitted(Sponsor, _sponsors(loop, data, rewrite_image, image_exists), what, page)
         page.additions["sponsors"] = value
         page.used.append(f"{what} -> << sponsors() >> ({len(value)} sponsors){subset}")
         return "\n\n<< sponsors() >>\n\n"
-    people = _people(loop, data, lists, rewrite_image, image_exists)
+    people = _fitted(Person, _people(loop, data, lists, rewrite_image, image_exists), what, page)
     page.additions[key] = people
     layout = _layout(loop)
     call = f'<< team("{key}"' + (f', "{layout}"' if layout else "") + ") >>"
@@ -333,9 +348,31 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
     return f"\n\n{call}\n\n"
 
 
+def _fitted(model: type[BaseModel], entries: list[dict[str, Any]], what: str,
+            page: PageLoops) -> list[dict[str, Any]]:
+    """The entries as the plugin takes them (:func:`..common.fit.fit_entry`); what was left
+    out is reported (an entry of the people directory, named by id, is the directory's)."""
+    kept = []
+    for n, entry in enumerate(entries, 1):
+        if set(entry) <= {"id", "role"}:
+            kept.append(entry)
+            continue
+        fitted, dropped = fit_entry(model, entry)
+        label = str(entry.get("name") or entry.get("title") or "")[:60]
+        if fitted is None:
+            page.used.append(f"  {what}: entry {n} ({label}) left out: the plugin cannot show "
+                             "it (" + "; ".join(dropped or ["a required field"]) + ")")
+            continue
+        if dropped:
+            page.used.append(f"  {what}: entry {n} ({label}): not carried: "
+                             + "; ".join(dropped))
+        kept.append(fitted)
+    return kept
+
+
 def _raw(item: Any) -> Any:
     """A loop's item as the file has it (the value of a ``[key, value]`` pair)."""
-    if isinstance(item, list) and len(item) == 2 and isinstance(item[1], dict):
+    if isinstance(item, (list, tuple)) and len(item) == 2 and isinstance(item[1], dict):
         item = item[1]
     return _plain(item)
 
@@ -353,6 +390,25 @@ def _plain(value: Any) -> Any:
 def _subset(loop: Loop, data: DataFile, year: int | None = None) -> DataFile:
     """The part of ``data`` the loop showed, read as the whole file was."""
     return read_as(data, [_raw(item) for item in loop.items], year)
+
+
+def page_day(meta: dict[Any, Any]) -> date | None:
+    """The workshop's day as the page's front matter states it: its workshop block's date,
+    else the one day a short text of it names ("NeurIPS 2025, December 6, San Diego")."""
+    workshop = meta.get("workshop")
+    when = workshop.get("date") if isinstance(workshop, dict) else None
+    if isinstance(when, date):
+        return when
+    days = set()
+    for value in meta.values():
+        if not isinstance(value, str) or len(value) > 300:
+            continue
+        year = re.search(r"(?<!\d)(20\d\d)(?!\d)", value)
+        for part in re.split(r"[,;|\u2022\u00b7]\s*(?=[A-Z0-9])", value):
+            found = parse_free_date(part.strip(" ."), int(year.group(1)) if year else None)
+            if found is not None and found.first == found.last:
+                days.add(found.first)
+    return days.pop() if len(days) == 1 else None
 
 
 def page_year(meta: dict[Any, Any]) -> int | None:

@@ -47,10 +47,12 @@ from ..common.paths import (
     within,
 )
 from ..common.sitefiles import (
+    DOCUMENT_SUFFIXES,
     MAX_IMAGE_BYTES,
     MAX_LINE,
     SHOWN,
     Destinations,
+    Documents,
     ImageLog,
     Images,
     listed,
@@ -58,9 +60,10 @@ from ..common.sitefiles import (
     shown,
     write_site,
 )
+from ..common.zones import zone_of
 from .body import BodyResult, PageFacts, convert_body, drop_call_wrappers
 from .datafiles import SiteData, read_site_data
-from .dataloops import PAPERS_FOLDER, Written, directory_yaml, page_year, use_loops
+from .dataloops import PAPERS_FOLDER, Written, directory_yaml, page_day, page_year, use_loops
 from .frontmatter import edit_front_matter, key_edits, unwritable
 from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
 from .liquid import render
@@ -127,6 +130,7 @@ class Report:
     site_name: str = ""
     pages: list[PageReport] = field(default_factory=list)
     images: ImageLog = field(default_factory=ImageLog)
+    files: ImageLog = field(default_factory=ImageLog)  # the files pages link to (PDFs...)
     skipped_files: int = 0
     not_published: list[str] = field(default_factory=list)  # pages another one replaces
     notes: list[str] = field(default_factory=list)
@@ -175,6 +179,9 @@ class Report:
             f"file), {len(self.images.missing)} missing"
             + (f", {len(self.images.refused)} not copied (outside the site, not an image, or "
                "too large)" if self.images.refused else ""),
+            f"Files pages link to: {len(self.files.copied)} copied, {len(self.files.missing)}"
+            " missing" + (f", {len(self.files.refused)} not copied" if self.files.refused
+                          else ""),
             f"Text that reads as template syntax, kept as text: {liquid}",
             f"Links between pages rewritten: {links}; internal links kept as written (no page "
             f"there): {unresolved}",
@@ -225,6 +232,11 @@ class Report:
             lines += ["", "Images not copied (the import reads only images inside the site, of at "
                       f"most {MAX_IMAGE_BYTES:,} bytes):"]
             lines += listed([f"  {refused}" for refused in self.images.refused])
+        if self.files.missing or self.files.refused:
+            lines += ["", "Files pages link to that are not in the new site (missing from the "
+                      "source, outside it, or too large):"]
+            lines += listed([f"  {line}" for line in [*self.files.missing,
+                                                      *self.files.refused]])
         if self.data_files is not None:
             lines += self.data_files.report_lines(self.pages_using_data())
         for note in listed(self.notes):
@@ -432,6 +444,51 @@ def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
     return None
 
 
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
+
+
+def _linked_file(url: str, documents: Documents | None, rel: str, base: str) -> str | None:
+    """The docs-relative path of the file of the site a link names (a PDF, slides), copied
+    into the new site; None for anything else."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if documents is None or not path.lower().endswith(DOCUMENT_SUFFIXES) or re.match(
+            r"^[a-z][a-z0-9+.-]*:|^//", url, re.I):
+        return None
+    if base and path.startswith(f"/{base}/"):
+        path = path[len(base) + 1:]
+    return documents.copy(path, rel)
+
+
+def _zone_of_program(page: PageReport, meta: dict[Any, Any], additions: dict[str, Any],
+                     text: str, site: Any) -> None:
+    """A page with a timed program and no time zone: the zone its text, its front matter or
+    the site's settings name (:func:`..common.zones.zone_of`), in its workshop block, and
+    said in the report; a block the page already has is left as written, and the report
+    suggests the zone."""
+    slots = additions.get("schedule") or meta.get("schedule")
+    block = additions.get("workshop") if "workshop" not in meta else meta.get("workshop")
+    if not isinstance(slots, list) or not slots or (
+            isinstance(block, dict) and block.get("timezone")):
+        return
+    texts = [text, *(v for v in meta.values() if isinstance(v, str) and len(v) < 500)]
+    if isinstance(site, dict):
+        texts += [str(site.get(k)) for k in ("title", "description", "location", "venue")
+                  if isinstance(site.get(k), str)]
+    found = zone_of(texts)
+    if found is None:
+        page.notes.append("the program has times but nothing on the page says in which time "
+                          "zone: add 'timezone:' to its workshop block")
+        return
+    zone, words = found
+    if "workshop" in meta:
+        page.notes.append(f"the program's time zone is likely {zone} (the page says "
+                          f"'{shown(words, 60)}'): add 'timezone: {zone}' to its workshop block")
+        return
+    additions["workshop"] = {**(block if isinstance(block, dict) else {}), "timezone": zone}
+    page.notes.append(f"time zone of the program: {zone}, from '{shown(words, 60)}' on the "
+                      "page: check it")
+
+
 def _person_entry(person: dict[str, Any], images: Images, rel: str) -> dict[str, Any]:
     """A person read from a page's text, as a roster entry: the picture copied (a missing one
     is left out, as the source showed none)."""
@@ -605,6 +662,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     config, data = _site_config(source, report)
     collections = Collections.read(data)
     images = Images(source, report.images)
+    documents = Documents(source, report.files)
     taken = Destinations()
     site_data = read_site_data(source)
     report.data_files = site_data
@@ -627,7 +685,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
         outputs_text = _import_page(rel, text, page, images, taken,
                                     path=published[1] if published else rel, site=site,
                                     layouts=layouts, site_data=site_data, written=written,
-                                    liquid=liquid)
+                                    liquid=liquid, documents=documents)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     if site_data.directory:  # people of several _data files, each once
@@ -648,7 +706,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     _check_pages(report, outputs, set(images.writes), written.files, site_data.directory)
     mkdocs_yml = _mkdocs_yml(config, report, index_needed, layouts, site)
     if not dry_run:
-        write_site(dest, outputs, images.writes, mkdocs_yml, report.notes)
+        write_site(dest, outputs, {**images.writes, **documents.writes}, mkdocs_yml,
+                   report.notes)
     report.notes.append(f"{WORKFLOW_PATH} builds the site with --strict and deploys it to "
                         "GitHub Pages on every push to main (docs/deploy.md), with what "
                         "requirements.txt names.")
@@ -710,7 +769,8 @@ def _site_map(pages: list[tuple[str, str]], collections: Collections,
 def _import_page(rel: str, text: str, page: PageReport, images: Images,
                  taken: Destinations, *, path: str, site: SiteMap | None = None,
                  layouts: Layouts | None = None, site_data: SiteData | None = None,
-                 written: Written | None = None, liquid: LiquidSite | None = None) -> str:
+                 written: Written | None = None, liquid: LiquidSite | None = None,
+                 documents: Documents | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
     collection's documents)."""
@@ -765,6 +825,12 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     def find_link(url: str, html: bool) -> str | None:
         if site is None:
             return None
+        if _EMAIL.fullmatch(url):  # kramdown left it a broken link; the author meant mail
+            return f"mailto:{url}"
+        copied = _linked_file(url, documents, rel, site.base)
+        if copied is not None:
+            return posixpath.relpath(copied, (page_url(page.dest).rstrip("/") if html
+                                              else posixpath.dirname(page.dest)) or ".")
         # From the page's address, as a browser resolves it; else from the source file's
         # folder, which is what a link like "schedule.html" in conf25/index.md means when a
         # permalink (/conf25) moved the page's address up a level.
@@ -786,11 +852,10 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.data_used += loops.used
     page.data_names += loops.names
     data_additions = loops.additions
-    workshop = meta.get("workshop")
-    known_day = workshop.get("date") if isinstance(workshop, dict) else None
+    known_day = page_day(meta)
     stem = re.sub(r"[^\w]+", "_", page.dest.rsplit(".", 1)[0]).strip("_") or "index"
     facts = PageFacts(keys={*keys, *data_additions},
-                      day=known_day if isinstance(known_day, date) else None,
+                      day=known_day,
                       year=page_year(meta),
                       papers_path=lambda name: f"{PAPERS_FOLDER}/{stem}-{name}.yml")
     converted = convert_body(body, rewrite_for_page, dates=not has_dates,
@@ -840,6 +905,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
             additions["workshop"] = block
     elif isinstance(meta["workshop"], dict) and isinstance(meta["workshop"].get("venue"), str):
         page.venue = one_line(meta["workshop"]["venue"]) or None
+    _zone_of_program(page, meta, additions, rendered.text, liquid.site)
 
     def copy_for_front_matter(ref: str) -> str | None:
         return images.copy(ref, rel)  # docs-relative: the plugin looks there too

@@ -139,7 +139,7 @@ def origin_of(item: Any) -> Origin | None:
     """Where a loop's item is: a sourced entry, or the value of a ``[key, value]`` pair a loop
     over a mapping gives."""
     found = getattr(item, "origin", None)
-    if found is None and isinstance(item, list) and len(item) == 2:
+    if found is None and isinstance(item, (list, tuple)) and len(item) == 2:
         found = getattr(item[1], "origin", None)
     return found if isinstance(found, Origin) else None
 
