@@ -74,26 +74,31 @@ class _Check(HTMLParser):
                         self.safe = False
 
 
-# A tag as a browser starts one ("<" then a letter or "/"), read whole up to its ">".
-# A comment as HTML defines it, which browsers and Python's parser end at the same "-->".
-_COMMENT = re.compile(r"<!--(?!>|->)(?:(?!-->|--!>)[^\x00]){0,100000}-->", re.S)
-_TAG_START = re.compile(r"<[A-Za-z/]")
-_WHOLE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\x00]*)?/?>")
+# The pieces of a value, read left to right as a browser reads them: a comment (ended at
+# the same "-->" by browsers and Python's parser), a whole tag (quoted values read as quoted,
+# no "<" in them), text, or a "<" that starts no tag ("a < b"). A value made of anything else
+# (a tag left open, a "<!" or "<?" that is no plain comment, a NUL) is not formatting.
+_PIECE = re.compile(
+    r"<!--(?!>|->)(?:(?!-->|--!>)[^\x00]){0,100000}-->"
+    r"|</?[A-Za-z][A-Za-z0-9]{0,50}"
+    r"(?:\s+[^\s\"'<>/=\x00]{1,200}(?:\s*=\s*(?:\"[^\"<\x00]{0,5000}\"|'[^'<\x00]{0,5000}'"
+    r"|[^\s\"'<>`\x00]{1,5000}))?){0,100}\s*/?>"
+    r"|[^<\x00]+"
+    r"|<(?![A-Za-z/!?])")
 
 
 def formatting_only(text: str) -> bool:
     """Whether ``text``'s markup (if any) is only the kind text is formatted with. Where a
-    browser and Python's parser could read markup differently (a comment or declaration, a
-    NUL, a tag left open), the value is not formatting: it is shown as text."""
+    browser and Python's parser could read markup differently (a comment inside a tag, a
+    tag left open, a declaration, a NUL), the value is not formatting: it is shown as text."""
     if "<" not in text:
         return True
-    text = _COMMENT.sub("", text)  # a comment both read alike hides what it holds
-    if "\x00" in text or "<!" in text or "<?" in text:
-        return False
-    starts = [m.start() for m in _TAG_START.finditer(text)]
-    wholes = {m.start() for m in _WHOLE_TAG.finditer(text)}
-    if any(start not in wholes for start in starts):
-        return False
+    position = 0
+    while position < len(text):
+        piece = _PIECE.match(text, position)
+        if piece is None:
+            return False
+        position = piece.end()
     check = _Check()
     try:
         check.feed(text)
@@ -107,3 +112,18 @@ def shown_value(text: str) -> str:
     """``text`` as the new site may show it: as written when its markup only formats it,
     else as text (every ``<``, ``>``, ``&`` and quote escaped)."""
     return text if formatting_only(text) else html.escape(text, quote=True)
+
+
+_ADDRESS_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
+_SAFE_DATA = re.compile(r"^data:image/(?:png|jpe?g|gif|webp|avif);", re.I)
+
+
+def attribute_value(text: str) -> str:
+    """``text`` as the value of an attribute a template writes it into (``alt="{{ x }}"``,
+    ``href="{{ url }}"``): every quote and markup character escaped, and an address of a
+    scheme that runs code (``javascript:``, ``data:`` but for a picture) made inert."""
+    cleaned = re.sub(r"[\x00-\x20]+", "", html.unescape(text))
+    scheme = _ADDRESS_SCHEME.match(cleaned)
+    if scheme and scheme.group(1).lower() not in SAFE_SCHEMES and not _SAFE_DATA.match(cleaned):
+        text = "#" + text  # a fragment: the browser stays on the page
+    return html.escape(text, quote=True)

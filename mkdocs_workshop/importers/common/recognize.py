@@ -30,6 +30,7 @@ is read once.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Callable, Collection
@@ -42,6 +43,7 @@ from pydantic import BaseModel
 from ...features.papers import Paper
 from ...features.schedule import Slot
 from ...features.team import Person
+from .escape import html_text
 from .fit import fit_entry
 from .freedates import DateLine, parse_date_line, parse_free_date
 
@@ -62,12 +64,18 @@ _KIND_WORDS = (
 )
 
 
+def _has_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` at the start of a word ("organiz" in
+    "Organizers"; not "dates" in "Updates")."""
+    return any(re.search(rf"(?<![a-z]){re.escape(word)}", text) for word in words)
+
+
 def heading_kind(text: str) -> str | None:
     lowered = " ".join(text.lower().split())
-    if any(word in lowered for word in _NONE_WORDS):
+    if _has_word(lowered, _NONE_WORDS):
         return None
     for kind, words in _KIND_WORDS:
-        if any(word in lowered for word in words):
+        if _has_word(lowered, words):
             return kind
     return None
 
@@ -144,16 +152,20 @@ def person_name(text: str) -> bool:
     """Whether ``text`` reads as a person's name: two to six words (particles and an
     honorific aside), each a capitalized word or an initial, none a word of an institution's
     name."""
-    words = text.split()
+    words = re.sub(r"[\"\u201c][^\"\u201d]{1,20}[\"\u201d]", " ", text).split()  # "Ram"
     if any(w.lower().strip(",.()") in _INSTITUTION_WORDS for w in words):
         return False
     while words and words[0].lower() in _HONORIFICS:
         words = words[1:]
+    # a particle first or last is a name ("Di Lark", "Simon Du"), not a particle
     core = [w for n, w in enumerate(words)
-            if n == len(words) - 1 or w.lower() not in _PARTICLES]  # "Simon Du": a surname
+            if n in (0, len(words) - 1) or w.lower() not in _PARTICLES]
     if not 2 <= len(core) <= 6 or len(text) > 80:
         return False
     return all(_WORD.match(w) and (w[0].isupper() or not w[0].isalpha()) for w in core)
+
+
+_EMAIL_LIKE = re.compile(r"\S@\S|\[at\]|\(at\)|\bat\b\s*\]", re.I)
 
 
 def read_person(cells: list[str]) -> dict[str, Any] | None:
@@ -161,10 +173,19 @@ def read_person(cells: list[str]) -> dict[str, Any] | None:
     whole = " ".join(cells)
     link = _link(whole)
     picture = _picture(whole)
+    if len(cells) == 1 and _BREAK.search(cells[0]):  # "<b>Ada Quill</b><br>Univ A"
+        cells = _BREAK.split(cells[0])
     texts = [plain(cell) for cell in cells]
-    texts = [t for t in texts if t]
+    # an e-mail address ("ada [at] univ.edu") is not who they are: left out of the record
+    texts = [t for n, t in enumerate(texts) if t and not (n and _EMAIL_LIKE.search(t))]
     if not texts:
         return None
+    emphasis = _EMPHASIS.match(cells[0].strip())
+    if len(texts) == 1 and emphasis and person_name(plain(emphasis.group(2) or
+                                                          emphasis.group(4))):
+        named = plain(emphasis.group(2) or emphasis.group(4))  # "**Ada Quill** (Univ A)"
+        texts = [named, texts[0].replace(named, "", 1).strip(" ,;:|-\u2013\u2014()")]
+        texts = [t for t in texts if t]
     if len(texts) >= 2 and person_name(texts[0]):
         name, rest = texts[0], ", ".join(texts[1:3])
     else:
@@ -180,8 +201,8 @@ def read_person(cells: list[str]) -> dict[str, Any] | None:
     if not person_name(name):
         return None
     person: dict[str, Any] = {"name": name}
-    rest = rest.rstrip(")").strip()
-    if rest and not re.search(r"@|\[at\]", rest):
+    rest = re.sub(r"^(?:at|@)\s+", "", rest.rstrip(")").strip())  # "Ada at Univ A"
+    if rest and not _EMAIL_LIKE.search(rest):
         person["affiliation"] = rest[:200]
     if link and link[1].startswith(("http://", "https://")):
         person["url"] = link[1]
@@ -197,18 +218,34 @@ def read_person(cells: list[str]) -> dict[str, Any] | None:
 _QUOTED = re.compile(r"[\"\u201c](.{6,400}?)[\"\u201d]")
 
 
+_LINK_LABELS = re.compile(r"\[?\b(?:pdf|paper|open ?review|arxiv|code|slides|video|poster|"
+                          r"link|project|website|abstract|bibtex|github|supplementary|"
+                          r"recording|talk)\b\]?", re.I)
+
+
+def _links(fragment: str) -> list[tuple[str, str]]:
+    """Every link of a record, in order: its text and its address."""
+    found = [(m.start(), plain(m.group(2)), html.unescape(m.group(1)).strip())
+             for m in _HREF.finditer(fragment)]
+    found += [(m.start(), plain(m.group(1)), html.unescape(m.group(2)).strip())
+              for m in _MD_LINK.finditer(fragment)]
+    return [(text, url) for _start, text, url in sorted(found)]
+
+
 def read_paper(cells: list[str]) -> dict[str, Any] | None:
     """A paper of a record: a title and its authors (or a link)."""
     whole = " ".join(cells)
-    link = _link(whole)
+    links = [(t, u) for t, u in _links(whole) if not u.startswith(("#", "mailto:"))]
+    link = links[0] if links else None
     texts = [t for t in (plain(cell) for cell in cells) if t]
     if not texts:
         return None
     title = authors = ""
     if len(texts) >= 2:
-        ranked = sorted(texts[:4], key=lambda t: -len(t.split()))
-        title = ranked[0]
-        authors = next((t for t in texts if t != title and _authors(t)), "")
+        # the authors' cell is the one that reads as names; the title the longest other one
+        authors = next((t for t in texts[:4] if _authors(t) and len(t.split()) >= 2), "")
+        others = [t for t in texts[:4] if t != authors] or texts[:1]
+        title = sorted(others, key=lambda t: -len(t.split()))[0]
     else:
         text = texts[0]
         emphasis = _EMPHASIS.search(whole)
@@ -223,23 +260,31 @@ def read_paper(cells: list[str]) -> dict[str, Any] | None:
             first = re.split(r"(?<=[a-z0-9?!)])\.\s+|\s[-\u2013\u2014]\s", text, maxsplit=1)
             title = first[0]
         rest = text.replace(title, " ", 1)
-        authors = rest.strip(" .,;:-\u2013\u2014\"\u201c\u201d()")
+        for label, _url in links:  # "[PDF] | [OpenReview]": the links' labels
+            if _LINK_LABELS.fullmatch(label.strip()):
+                rest = rest.replace(label, " ", 1)
+        authors = re.sub(r"[|\[\]]", " ", rest).strip(" .,;:-\u2013\u2014\"\u201c\u201d()")
         authors = re.sub(r"^(?:by|authors?:)\s+", "", authors, flags=re.I)
     title = title.strip(" .,;:\"\u201c\u201d")
     if len(title.split()) < 2 or len(title) > 400:
         return None
-    if not authors and not link:
+    if not authors and not links:
         return None
     if authors and not _authors(authors):
         return None
     paper: dict[str, Any] = {"title": title}
     if authors:
         paper["authors"] = authors[:1000]
-    if link and not link[1].startswith(("#", "mailto:")):
-        if not link[1].startswith(("http://", "https://")):
+    for label, url in links:
+        if not url.startswith(("http://", "https://")):
             return None  # a file of the site: the text keeps the link, a papers file cannot
-        key = "pdf" if link[1].lower().split("?")[0].endswith(".pdf") else "url"
-        paper[key] = link[1]
+        if "openreview.net/forum" in url and "forum" not in paper:
+            paper["forum"] = url
+        elif (url.lower().split("?")[0].endswith(".pdf") or label.strip().lower() == "pdf"
+              or "openreview.net/pdf" in url) and "pdf" not in paper:
+            paper["pdf"] = url
+        elif "url" not in paper and "forum" not in paper:
+            paper["url"] = url
     return paper
 
 
@@ -260,7 +305,7 @@ def _authors(text: str) -> bool:
 
 _HALF = r"(\d{1,2})(?:[:.h](\d{2}))?\s*([ap]\.?\s?m\.?)?"
 _TIMES = re.compile(rf"^\s*{_HALF}(?:\s*(?:-{{1,2}}|\u2013|\u2014|to|~)\s*{_HALF})?"
-                    r"(?:\s*\(?[A-Z]{2,4}T?\)?)?(?![\d:])", re.I)
+                    r"(?:\s*\(?(?-i:[A-Z]{2,4})\)?(?![A-Za-z]))?(?![\d:])", re.I)
 
 
 def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
@@ -340,9 +385,7 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
 _MD_ITEM = re.compile(r"^( {0,3})(?:[-*+]|\d{1,3}[.)])\s+\S")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_HTML_LIST = re.compile(r"<(ul|ol)\b[^<>]{0,500}>(.{0,200000}?)</\1\s*>", re.I | re.S)
 _HTML_ITEM = re.compile(r"<li\b[^<>]{0,500}>(.*?)(?=<li\b|\Z)", re.I | re.S)
-_HTML_TABLE = re.compile(r"<table\b[^<>]{0,500}>(.{0,400000}?)</table\s*>", re.I | re.S)
 _HTML_ROW = re.compile(r"<tr\b[^<>]{0,500}>(.*?)(?=<tr\b|</tbody|</thead|</tfoot|\Z)",
                        re.I | re.S)
 _HTML_CELL = re.compile(r"<t([dh])\b[^<>]{0,500}>(.*?)(?=<t[dh]\b|</tr|\Z)", re.I | re.S)
@@ -412,12 +455,34 @@ def _markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_OPEN_OR_CLOSE = {
+    "table": re.compile(r"<(/?)table\b[^<>]{0,500}>", re.I),
+    "list": re.compile(r"<(/?)(?:ul|ol)\b[^<>]{0,500}>", re.I),
+}
+
+
+def _elements(text: str, kind: str) -> list[tuple[int, int, int, int, bool]]:
+    """Each table (or list) of ``text``, its opening and closing tags paired in one pass:
+    (start, inner start, inner end, end, whether it holds another)."""
+    found = []
+    stack: list[tuple[int, int, bool]] = []  # (start, inner start, holds another)
+    for tag in _OPEN_OR_CLOSE[kind].finditer(text):
+        if not tag.group(1):
+            if stack:
+                stack[-1] = (stack[-1][0], stack[-1][1], True)
+            stack.append((tag.start(), tag.end(), False))
+        elif stack:
+            start, inner, nested = stack.pop()
+            found.append((start, inner, tag.start(), tag.end(), nested))
+    return sorted(found)
+
+
 def _html_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
-    for match in _HTML_TABLE.finditer(text):
-        inner = match.group(1)
-        if _HTML_TABLE.search(inner):
-            continue  # a table inside a table: a layout, not a list
+    for start, inner_start, inner_end, end, nested in _elements(text, "table"):
+        if nested:
+            continue  # a table holding a table: a layout, not a list
+        inner = text[inner_start:inner_end]
         records = []
         for row in _HTML_ROW.finditer(inner):
             cells = [_CLOSE.sub("", c.group(2)) for c in _HTML_CELL.finditer(row.group(1))
@@ -425,15 +490,15 @@ def _html_blocks(text: str) -> list[Block]:
             if cells and any(plain(c) for c in cells):
                 records.append(cells)
         if records:
-            blocks.append(Block(match.start(), match.end(), records, "a table"))
-    for match in _HTML_LIST.finditer(text):
-        inner = match.group(2)
-        if re.search(r"<(?:ul|ol)\b", inner, re.I):
+            blocks.append(Block(start, end, records, "a table"))
+    for start, inner_start, inner_end, end, nested in _elements(text, "list"):
+        if nested:
             continue  # nested lists: groups, not records
+        inner = text[inner_start:inner_end]
         records = [[_CLOSE.sub("", m.group(1))] for m in _HTML_ITEM.finditer(inner)
                    if plain(m.group(1))]
         if records:
-            blocks.append(Block(match.start(), match.end(), records, "a list"))
+            blocks.append(Block(start, end, records, "a list"))
     return blocks
 
 
@@ -471,7 +536,7 @@ def headings(text: str) -> list[Heading]:
         own = heading_kind(heading.text)
         inherited = next((h.kind for h in reversed(stack) if h.kind), None)
         lowered = heading.text.lower()
-        if own is None and not any(word in lowered for word in _NONE_WORDS):
+        if own is None and not _has_word(lowered, _NONE_WORDS):
             own = inherited
         heading.kind = own
         stack.append(heading)
@@ -491,6 +556,9 @@ class Recognized:
     dates: list[tuple[str, DateLine]] = field(default_factory=list)
     papers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     read: list[str] = field(default_factory=list)  # report lines: what was read, where
+    counters: dict[str, int] = field(default_factory=dict)  # the next number of a name
+    paper_names: set[str] = field(default_factory=set)  # the papers files' names given
+    last_roster: str = ""  # the roster the block just read made, if any
     kept: list[str] = field(default_factory=list)  # report lines: blocks kept, and why
 
 
@@ -512,26 +580,32 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     result = Recognized(text)
     marks = headings(text)
     blocks = sorted(_markdown_blocks(text) + _html_blocks(text), key=lambda b: b.start)
-    hidden = hidden or []
-    used: list[tuple[int, int]] = []
+    hidden = sorted(hidden or [])
+    hidden_starts = [start for start, _end in hidden]
+    reached = 0  # the end of the last block read
+    marks_by_end = sorted(marks, key=lambda h: h.end)
+    ends = [h.end for h in marks_by_end]
     replacements: list[tuple[int, int, str]] = []
     keys = set(taken)
     previous: tuple[Heading, str, int] | None = None  # the last people block: its roster
     for block in blocks:
-        if any(s <= block.start < e for s, e in hidden) or any(
-                s < block.end and block.start < e for s, e in used):
-            continue
-        heading = next((h for h in reversed(marks) if h.end <= block.start), None)
+        inside = bisect.bisect_right(hidden_starts, block.start) - 1
+        if block.start < reached or (inside >= 0 and block.start < hidden[inside][1]):
+            continue  # inside a block read before (blocks come in order), or a comment
+        at = bisect.bisect_right(ends, block.start)
+        heading = marks_by_end[at - 1] if at else None
         if heading is None or heading.kind is None or heading.kind not in kinds:
             continue
         line = text.count("\n", 0, block.start) + 1
         where = f"{block.shape} under '{heading.text[:60]}' (text line {line})"
-        rosters_before = set(result.rosters)
+        result.last_roster = ""
         call = _read_block(block, heading, where, result, keys, year, day, papers_path,
-                           day_before(text, block.start, year) if heading.kind == "slots"
+                           day_before(text, block.start, year, heading.end)
+                           if heading.kind == "slots"
                            else None)
         if call is not None:
-            new = [k for k in result.rosters if k not in rosters_before]
+            reached = block.end
+            new = [result.last_roster] if result.last_roster else []
             if new and previous is not None and previous[0] is heading \
                     and not plain(_MD_IMG.sub("", text[previous[2]:block.start])):
                 # a card beside the card before: one roster, one call
@@ -540,7 +614,6 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
                 result.read[-1] = (f"{where}: beside the block before, its people join "
                                    f"'{previous[1]}'")
                 call = ""
-            used.append((block.start, block.end))
             replacements.append((block.start, block.end, call))
             previous = (heading, new[0] if new and call else previous[1] if previous and
                         not call else "", block.end) if new else None
@@ -568,13 +641,20 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         if bad:
             _keep(result, where, block, bad, "is not a name (and an affiliation)")
             return None
-        key = _slug(heading.text)
-        base, n = key, 2
-        while key in keys:
-            key, n = f"{base}_{n}", n + 1
-        keys.add(key)
-        found = people
+        key = _unique(_slug(heading.text), keys, result.counters)
+        found: list[dict[str, Any]] = []
+        repeated: list[str] = []
+        names: set[str] = set()
+        for person in people:  # the source named someone twice in one list: once
+            if person["name"].casefold() in names:
+                repeated.append(person["name"])
+            else:
+                names.add(person["name"].casefold())
+                found.append(person)
+        if repeated:
+            result.kept.append(f"{where}: named twice, shown once: {', '.join(repeated)[:200]}")
         result.rosters[key] = found
+        result.last_roster = key
         pictures = any("image" in p for p in found)
         call = f'<< team("{key}") >>' if pictures else f'<< team("{key}", "names") >>'
         result.read.append(f"{where} -> {call} ({len(found)} people)")
@@ -586,17 +666,16 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             _keep(result, where, block, bad, "is not a title and its authors (with a link, "
                   "if any, to a web address: a papers file names no file of the site)")
             return None
-        name = _slug(heading.text)
-        base, n = name, 2
-        while papers_path(name) in result.papers:
-            name, n = f"{base}_{n}", n + 1
+        name = _unique(_slug(heading.text), result.paper_names, result.counters)
         path = papers_path(name)
         result.papers[path] = [p for p in papers if p is not None]
         call = f'<< papers("{path}") >>'
         result.read.append(f"{where} -> {call} ({len(papers)} papers)")
         return call
     if kind == "slots":
-        when = _day_of(heading.text, year) or day or before
+        # the day the section names, or a line of it above the block ("Day 2: Friday,
+        # December 11"), before the workshop's first day
+        when = _day_of(heading.text, year) or before or day
         if when is None:
             if all(read_slot(r, None) for r in block.records):
                 result.kept.append(f"{where}: {len(block.records)} slots kept as written: no "
@@ -625,14 +704,34 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             lines.append(joined)
         parsed = [parse_date_line(plain_keep_struck(t), year) for t in lines]
         bad = [n for n, p in enumerate(parsed, 1) if p is None]
-        if bad:
+        # A line that is no date ("Workshop: 23 September @INLG, Tokyo") stays under the
+        # dates, as text, when most lines are dates; a block of few dates is not a list of them.
+        if len(bad) * 2 > len(parsed) or (bad and block.shape == "a table"):
             _keep(result, where, block, bad, "is not a label and a date")
             return None
         result.dates.extend((plain(t), p) for t, p in zip(lines, parsed, strict=True)
                             if p is not None)
-        result.read.append(f"{where} -> << dates() >> ({len(parsed)} dates)")
-        return "<< dates() >>"
+        kept = [plain(lines[n - 1]) for n in bad]
+        result.read.append(f"{where} -> << dates() >> ({len(parsed) - len(bad)} dates"
+                           + (f"; kept as text under it: {'; '.join(kept)[:200]}" if kept
+                              else "") + ")")
+        if not kept:
+            return "<< dates() >>"
+        # text of the source beside a call the import wrote: markup and delimiters escaped
+        return "<< dates() >>\n\n" + "\n".join(f"- {html_text(k)}" for k in kept)
     return None
+
+
+def _unique(base: str, taken: set[str], counters: dict[str, int]) -> str:
+    """``base``, or ``base_2``, ``base_3``... the first not ``taken`` (which gains it);
+    counted on from the last number given for ``base``, so a page of many "Speakers"
+    sections stays linear."""
+    key, n = base, counters.get(base, 2)
+    while key in taken:
+        key, n = f"{base}_{n}", n + 1
+    counters[base] = n
+    taken.add(key)
+    return key
 
 
 def _people_of(block: Block) -> tuple[list[dict[str, Any]], list[int]]:
@@ -691,10 +790,11 @@ def plain_keep_struck(text: str) -> str:
     return plain(kept).replace("\x01", "~~")
 
 
-def day_before(text: str, position: int, year: int | None) -> date | None:
+def day_before(text: str, position: int, year: int | None, floor: int = 0) -> date | None:
     """The last single day the page writes (with its year, or in ``year``) on a line of its
-    own, a heading or a short line, in the 2,000 characters before ``position``."""
-    window = text[max(0, position - 2000):position]
+    own, a heading or a short line, in the 2,000 characters before ``position`` (and after
+    ``floor``: the section's heading)."""
+    window = text[max(floor, position - 2000):position]
     for line in reversed(window.split("\n")):
         words = plain(line).lstrip("#").strip()
         if 0 < len(words) <= 80:
@@ -709,7 +809,7 @@ def _day_of(text: str, year: int | None) -> date | None:
     found = parse_free_date(text, year)
     if found is not None and found.first == found.last:
         return found.first
-    for part in re.split(r"\s[-\u2013\u2014|:(]\s?|,\s(?=[A-Z][a-z]+day)", text):
+    for part in re.split(r"\s[-\u2013\u2014|:(]\s?|:\s|,\s(?=[A-Z][a-z]+day)", text):
         found = parse_free_date(part.strip(" ()"), year)
         if found is not None and found.first == found.last:
             return found.first

@@ -57,10 +57,18 @@ def _zone_cities() -> dict[str, str]:
     return {**found, **CITIES}
 
 
-def zone_of(texts: Iterable[str]) -> tuple[str, str] | None:
+_VENUE_WORDS = re.compile(r"\b(?:venue|location|located|held|take place|takes place|"
+                          r"convention|centre|center|hotel|room|hall|campus|conference)\b",
+                          re.I)
+
+
+def zone_of(texts: Iterable[str], *, venue_only: bool = False) -> tuple[str, str] | None:
     """The zone the texts name (an abbreviation beside "times", or a city), and the words
-    it was read from; None when they name none, or several."""
+    it was read from; None when they name none, or several. ``venue_only``: a city counts
+    only on a line that speaks of a venue ("held in Vienna"), not in a speaker's bio."""
     texts = [t for t in texts if t]
+    if venue_only:
+        texts = [line for t in texts for line in t.split("\n") if line.strip()]
     for text in texts:
         for match in _AROUND_TIME.finditer(text):
             word = (match.group(1) or match.group(2) or "").lower()
@@ -71,6 +79,8 @@ def zone_of(texts: Iterable[str]) -> tuple[str, str] | None:
     pattern = _city_pattern()
     zones: dict[str, str] = {}
     for text in texts:
+        if venue_only and not _VENUE_WORDS.search(text):
+            continue
         for match in pattern.finditer(text):
             zone = cities[match.group(1).lower()]
             zones.setdefault(zone, match.group(1))

@@ -444,6 +444,17 @@ def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
     return None
 
 
+def _site_year(site: Any) -> int | None:
+    """The one year the site's settings name (its title "AMTE 2024", its address
+    amte2024.github.io), for dates its pages write without one."""
+    if not isinstance(site, dict):
+        return None
+    years = {int(y) for key in ("title", "description", "url", "baseurl", "repository")
+             if isinstance(site.get(key), str)
+             for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", site[key])}
+    return years.pop() if len(years) == 1 else None
+
+
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+")
 
 
@@ -470,11 +481,13 @@ def _zone_of_program(page: PageReport, meta: dict[Any, Any], additions: dict[str
     if not isinstance(slots, list) or not slots or (
             isinstance(block, dict) and block.get("timezone")):
         return
-    texts = [text, *(v for v in meta.values() if isinstance(v, str) and len(v) < 500)]
+    # What the page says of itself first, then its text, then the site's settings.
+    sources = [[v for v in meta.values() if isinstance(v, str) and len(v) < 500], [text]]
     if isinstance(site, dict):
-        texts += [str(site.get(k)) for k in ("title", "description", "location", "venue")
-                  if isinstance(site.get(k), str)]
-    found = zone_of(texts)
+        sources.append([str(site.get(k)) for k in ("title", "description", "location",
+                                                   "venue") if isinstance(site.get(k), str)])
+    found = next((z for z in (zone_of(texts, venue_only=texts == [text])
+                              for texts in sources) if z is not None), None)
     if found is None:
         page.notes.append("the program has times but nothing on the page says in which time "
                           "zone: add 'timezone:' to its workshop block")
@@ -856,7 +869,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     stem = re.sub(r"[^\w]+", "_", page.dest.rsplit(".", 1)[0]).strip("_") or "index"
     facts = PageFacts(keys={*keys, *data_additions},
                       day=known_day,
-                      year=page_year(meta),
+                      year=page_year(meta) or _site_year(liquid.site),
                       papers_path=lambda name: f"{PAPERS_FOLDER}/{stem}-{name}.yml")
     converted = convert_body(body, rewrite_for_page, dates=not has_dates,
                              rewrite_html_image=rewrite_for_html,

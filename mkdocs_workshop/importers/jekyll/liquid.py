@@ -59,9 +59,9 @@ from liquid.loader import BaseLoader, TemplateSource
 from liquid.stream import TokenStream
 from liquid.stringify import to_liquid_string
 from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
-from ..common.markup import shown_value
+from ..common.markup import attribute_value, shown_value
 from ..common.paths import within
 
 MAX_INCLUDE_BYTES = 1_000_000  # an include is a few kilobytes; a bigger one is not read
@@ -72,6 +72,8 @@ class Limits:
     loop_iterations: int = 200_000  # items rendered by the loops of one page, nested included
     output: int = 20_000_000  # characters one page renders to
     include_depth: int = 30  # includes inside includes
+    includes: int = 10_000  # includes rendered for one page, all told
+    namespace: int = 5_000_000  # characters of the variables a page assigns
 
 
 LIMITS = Limits()
@@ -181,6 +183,8 @@ class Sink:
     loops: list[Loop] = field(default_factory=list)
     probing: int = 0  # loops being rendered item by item, inside each other
     rendered: int = 0  # characters the items of its loops rendered to (bounded as output is)
+    includes: int = 0  # includes rendered
+    iterations: int = 0  # items of every loop rendered
 
     def marker(self, number: int) -> str:
         """Letters and digits with a random part: no source can write one, and neither
@@ -198,7 +202,20 @@ class ShownOutputNode(OutputNode):
 
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
         text = to_liquid_string(self.expression.evaluate(context), context.autoescape)
+        if _in_a_tag(self.token):
+            return buffer.write(attribute_value(text))
         return buffer.write(shown_value(text))
+
+
+def _in_a_tag(token: Token) -> bool:
+    """Whether the template writes the output inside a tag (``<img alt="{{ x }}">``): the
+    last "<" before it, in the 2,000 characters before, is not closed by a ">"."""
+    source = getattr(token, "source", "")
+    start = getattr(token, "start_index", 0)
+    if not isinstance(source, str) or not isinstance(start, int):
+        return False
+    before = source[max(0, start - 2000):start]
+    return before.rfind("<") > before.rfind(">")
 
 
 class ShownOutput(Output):
@@ -215,6 +232,11 @@ class SiteForNode(ForNode):
             return super().render_to_output(context, buffer)
         it, length = self.expression.evaluate(context)
         items = list(it)
+        sink.iterations += len(items)
+        if sink.iterations > LIMITS.loop_iterations:
+            raise LoopIterationLimitError(f"loop iteration limit reached: more than "
+                                          f"{LIMITS.loop_iterations:,} loop items",
+                                          token=None)
         origins = [origin_of(item) for item in items]
         parents = {o.parent for o in origins if o is not None}
         if not items or None in origins or len(parents) != 1:
@@ -331,6 +353,11 @@ class IncludeNode(Node):
                      "nothing" if isinstance(exc, TemplateNotFoundError) else
                      f"include {path.strip()!r} could not be read ({_one_line(str(exc))})")
             return 0
+        if env.sink is not None:  # includes rendered, all told (not those missing)
+            env.sink.includes += 1
+            if env.sink.includes > LIMITS.includes:
+                raise OutputStreamLimitError(f"more than {LIMITS.includes:,} includes",
+                                             token=None)
         parameters = {}
         for key, written in self.parameters:
             parameters[key] = _parameter(env, written, context)
@@ -505,7 +532,7 @@ class HighlightTag(Tag):
         start = token.source.find("%}", opened)
         start = len(token.source) if start < 0 else start + 2
         end = len(token.source)
-        while stream.current.kind != "eof":
+        while stream.current.kind != TOKEN_EOF:
             if stream.current.kind == TOKEN_TAG and stream.current.value == self.end:
                 end = token.source.rfind("{%", 0, stream.current.start_index)
                 break  # the parser moves past the end tag
@@ -726,6 +753,7 @@ class JekyllLiquid(Environment):
     context_depth_limit = LIMITS.include_depth
     loop_iteration_limit = LIMITS.loop_iterations
     output_stream_limit = LIMITS.output
+    local_namespace_limit = LIMITS.namespace
 
     def __init__(self, source: Path) -> None:
         self.loader_of_site = SiteLoader(source)
@@ -800,6 +828,10 @@ def render(env: JekyllLiquid, text: str, variables: Mapping[str, Any], *,
     except RecursionError:
         env.note("its includes include each other without end: its text is kept without "
                  "its Liquid tags")
+        out = _without_liquid(text)
+    except MemoryError:
+        env.note("its Liquid makes more text than the import holds: its text is kept "
+                 "without its Liquid tags")
         out = _without_liquid(text)
     finally:
         env.sink = None

@@ -1,0 +1,1114 @@
+"""The recognizer of hand-written rosters, papers, programs and date lines
+(``importers/common/recognize.py``): one test per shape a workshop page writes, each with the
+exact call left in the text, the data read and the report line; then the helpers; then
+properties over arbitrary text and the time a large page takes."""
+
+from __future__ import annotations
+
+import re
+import string
+import time
+from datetime import date
+from datetime import time as clock
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mkdocs_workshop.importers.common.freedates import DateLine, FreeDate
+from mkdocs_workshop.importers.common.recognize import (
+    Recognized,
+    heading_kind,
+    person_name,
+    plain,
+    read_paper,
+    read_person,
+    read_slot,
+    recognize,
+)
+
+DAY = date(2025, 6, 2)
+
+
+def run(text: str, **options: Any) -> tuple[Recognized, list[str]]:
+    """recognize() with a macro that writes the call as it is and records it."""
+    calls: list[str] = []
+
+    def macro(call: str) -> str:
+        calls.append(call)
+        return call
+
+    return recognize(text, macro, **options), calls
+
+
+def nothing_read(result: Recognized, text: str, calls: list[str]) -> None:
+    assert calls == []
+    assert result.text == text
+    assert result.rosters == {}
+    assert result.papers == {}
+    assert result.slots == []
+    assert result.dates == []
+    assert result.read == []
+
+
+def one_day(first: date, at: clock | None = None, zone: str | None = None) -> FreeDate:
+    return FreeDate(first, first, at, zone)
+
+
+# ---------------------------------------------------------------------------------------------
+# People
+# ---------------------------------------------------------------------------------------------
+
+ADA_BO = [{"name": "Ada Quill", "affiliation": "Univ A"},
+          {"name": "Bo Fern", "affiliation": "Univ B"}]
+
+
+def team_read(result: Recognized, calls: list[str], key: str, shape: str, heading: str,
+              line: int, count: int) -> None:
+    call = f'<< team("{key}", "names") >>'
+    assert calls == [call]
+    assert result.read == [f"{shape} under '{heading}' (text line {line}) -> {call} "
+                           f"({count} people)"]
+    assert result.kept == []
+
+
+def test_people_markdown_list_name_comma_affiliation() -> None:
+    text = "# Owl Workshop\n\n## Organizers\n\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n"
+    result, calls = run(text)
+    assert result.text == '# Owl Workshop\n\n## Organizers\n\n<< team("organizers", "names") >>\n'
+    assert result.rosters == {"organizers": ADA_BO}
+    team_read(result, calls, "organizers", "a list", "Organizers", 5, 2)
+
+
+def test_people_bold_name_and_affiliation_in_brackets() -> None:
+    text = "## Invited Speakers\n\n- **Ada Quill** (Univ A)\n- **Bo Fern** (Univ B)\n"
+    result, calls = run(text)
+    assert result.text == '## Invited Speakers\n\n<< team("invited_speakers", "names") >>\n'
+    assert result.rosters == {"invited_speakers": ADA_BO}
+    team_read(result, calls, "invited_speakers", "a list", "Invited Speakers", 3, 2)
+
+
+def test_people_linked_name_dash_affiliation() -> None:
+    text = ("## Speakers\n\n- [Ada Quill](https://a.example) - Univ A\n"
+            "- [Bo Fern](https://b.example/~bo) - Univ B\n\nMore soon.\n")
+    result, calls = run(text)
+    assert result.text == '## Speakers\n\n<< team("speakers", "names") >>\n\nMore soon.\n'
+    assert result.rosters == {"speakers": [
+        {"name": "Ada Quill", "affiliation": "Univ A", "url": "https://a.example"},
+        {"name": "Bo Fern", "affiliation": "Univ B", "url": "https://b.example/~bo"}]}
+    team_read(result, calls, "speakers", "a list", "Speakers", 3, 2)
+
+
+def test_people_html_list() -> None:
+    text = ("<h2>Organizers</h2>\n<ul>\n  <li>Ada Quill, Univ A</li>\n"
+            "  <li>Bo Fern, Univ B</li>\n</ul>\n<p>Thanks!</p>\n")
+    result, calls = run(text)
+    assert result.text == ('<h2>Organizers</h2>\n<< team("organizers", "names") >>\n'
+                           "<p>Thanks!</p>\n")
+    assert result.rosters == {"organizers": ADA_BO}
+    team_read(result, calls, "organizers", "a list", "Organizers", 2, 2)
+
+
+EMAIL_TABLE = ("## Organizers\n\n<table>\n"
+               "<tr><td>Ada Quill</td><td>Univ A</td><td>ada [at] univ.edu</td></tr>\n"
+               "<tr><td>Bo Fern</td><td>Univ B</td><td>bo [at] univ.edu</td></tr>\n"
+               "</table>\n")
+
+
+def test_people_html_table_with_obfuscated_email_never_an_affiliation() -> None:
+    result, calls = run(EMAIL_TABLE)
+    assert result.text == '## Organizers\n\n<< team("organizers", "names") >>\n'
+    assert [p["name"] for p in result.rosters["organizers"]] == ["Ada Quill", "Bo Fern"]
+    assert not any("[at]" in p.get("affiliation", "") or "univ.edu" in p.get("affiliation", "")
+                   for p in result.rosters["organizers"])
+    team_read(result, calls, "organizers", "a table", "Organizers", 3, 2)
+
+
+def test_people_html_table_keeps_affiliation_beside_obfuscated_email() -> None:
+    result, _calls = run(EMAIL_TABLE)
+    assert result.rosters == {"organizers": ADA_BO}
+
+
+def test_people_html_table_name_and_affiliation_cells() -> None:
+    text = ("## Program Committee\n\n<table>\n<thead><tr><th>Name</th><th>Affiliation</th></tr>"
+            "</thead>\n<tbody>\n<tr><td>Ada Quill</td><td>Univ A</td></tr>\n"
+            "<tr><td>Bo Fern</td><td>Univ B</td></tr>\n</tbody>\n</table>\n")
+    result, calls = run(text)
+    assert result.text == '## Program Committee\n\n<< team("program_committee", "names") >>\n'
+    assert result.rosters == {"program_committee": ADA_BO}
+    team_read(result, calls, "program_committee", "a table", "Program Committee", 3, 2)
+
+
+def test_people_markdown_table_header_row_is_not_a_person() -> None:
+    text = ("## Organizers\n\n| Name | Affiliation |\n|---|---|\n| Ada Quill | Univ A |\n"
+            "| Bo Fern | Univ B |\n")
+    result, calls = run(text)
+    assert result.text == '## Organizers\n\n<< team("organizers", "names") >>\n'
+    assert result.rosters == {"organizers": ADA_BO}
+    team_read(result, calls, "organizers", "a table", "Organizers", 3, 2)
+
+
+def test_people_honorific_and_particles() -> None:
+    text = "## Organizers\n\n- Prof. Ada Quill, Univ A\n- Jan van der Berg, Univ B\n"
+    result, calls = run(text)
+    assert result.rosters == {"organizers": [
+        {"name": "Prof. Ada Quill", "affiliation": "Univ A"},
+        {"name": "Jan van der Berg", "affiliation": "Univ B"}]}
+    assert result.text == '## Organizers\n\n<< team("organizers", "names") >>\n'
+    team_read(result, calls, "organizers", "a list", "Organizers", 3, 2)
+
+
+def test_people_lines_separated_by_br() -> None:
+    text = "## Organizers\n\nAda Quill, Univ A<br>\nBo Fern, Univ B<br/>\nCy Moss, Univ C\n\nEnd\n"
+    result, calls = run(text)
+    assert result.text == '## Organizers\n\n<< team("organizers", "names") >>\n\nEnd\n'
+    assert result.rosters == {"organizers": [*ADA_BO, {"name": "Cy Moss",
+                                                       "affiliation": "Univ C"}]}
+    team_read(result, calls, "organizers", "lines separated by <br>", "Organizers", 3, 3)
+
+
+def test_people_sub_headings_under_organizers() -> None:
+    text = ("## Organizers\n\n### Chairs\n\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n\n"
+            "### Program Committee\n\n- Cy Moss, Univ C\n- Eve Lark, Univ E\n\n"
+            "### Senior Leads\n\n- Gil Rowe, Univ G\n- Hal Pine, Univ H\n")
+    result, calls = run(text)
+    assert result.text == ('## Organizers\n\n### Chairs\n\n<< team("chairs", "names") >>\n\n'
+                           '### Program Committee\n\n<< team("program_committee", "names") >>'
+                           '\n\n### Senior Leads\n\n<< team("senior_leads", "names") >>\n')
+    assert calls == ['<< team("chairs", "names") >>',
+                     '<< team("program_committee", "names") >>',
+                     '<< team("senior_leads", "names") >>']
+    assert result.rosters == {
+        "chairs": ADA_BO,
+        "program_committee": [{"name": "Cy Moss", "affiliation": "Univ C"},
+                              {"name": "Eve Lark", "affiliation": "Univ E"}],
+        "senior_leads": [{"name": "Gil Rowe", "affiliation": "Univ G"},
+                         {"name": "Hal Pine", "affiliation": "Univ H"}]}
+    assert result.read[2] == ("a list under 'Senior Leads' (text line 15) -> "
+                              '<< team("senior_leads", "names") >> (2 people)')
+
+
+def test_people_block_with_one_record_not_a_name_is_kept() -> None:
+    text = "## Organizers\n\n- Ada Quill, Univ A\n- see the list below\n- Bo Fern, Univ B\n"
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+    assert result.kept == ["a list under 'Organizers' (text line 3): kept as written; entry 2 "
+                           "of 3 is not a name (and an affiliation) ('see the list below')"]
+
+
+def test_people_with_pictures_call_the_cards_layout() -> None:
+    text = ('## Keynote Speakers\n\n- <img src="img/ada.jpg" alt=""> Ada Quill, Univ A\n'
+            "- ![Bo](img/bo.png) Bo Fern, Univ B\n")
+    result, calls = run(text)
+    assert calls == ['<< team("keynote_speakers") >>']
+    assert result.text == '## Keynote Speakers\n\n<< team("keynote_speakers") >>\n'
+    assert result.rosters == {"keynote_speakers": [
+        {"name": "Ada Quill", "affiliation": "Univ A", "image": "img/ada.jpg"},
+        {"name": "Bo Fern", "affiliation": "Univ B", "image": "img/bo.png"}]}
+    assert result.read == ["a list under 'Keynote Speakers' (text line 3) -> "
+                           '<< team("keynote_speakers") >> (2 people)']
+
+
+def test_people_cards_separated_by_br_take_the_lines_after_a_name() -> None:
+    text = ("## Organizers\n\n**Ada Quill**<br>\nOwl University<br>\nProfessor of Owls<br>\n"
+            "**Bo Fern**<br>\nFern Institute of Leaves\n")
+    result, calls = run(text)
+    assert result.text == '## Organizers\n\n<< team("organizers", "names") >>\n'
+    assert result.rosters == {"organizers": [
+        {"name": "Ada Quill", "affiliation": "Owl University, Professor of Owls"},
+        {"name": "Bo Fern", "affiliation": "Fern Institute of Leaves"}]}
+    team_read(result, calls, "organizers", "lines separated by <br>", "Organizers", 3, 2)
+
+
+@pytest.mark.xfail(strict=True, reason="in <br> cards, an affiliation of two capitalized words "
+                   "that are not in the institution word list ('Acme Robotics') reads as a "
+                   "person of its own, not as the affiliation of the bold name before it")
+def test_people_cards_with_a_company_affiliation() -> None:
+    text = ("## Organizers\n\n**Ada Quill**<br>\nAcme Robotics<br>\n**Bo Fern**<br>\n"
+            "Owl University\n")
+    result, _calls = run(text)
+    assert result.rosters == {"organizers": [
+        {"name": "Ada Quill", "affiliation": "Acme Robotics"},
+        {"name": "Bo Fern", "affiliation": "Owl University"}]}
+
+
+def test_people_blocks_side_by_side_join_one_roster() -> None:
+    text = ('## Speakers\n\n<ul><li><img src="a.jpg"> Ada Quill, Univ A</li>'
+            '<li><img src="b.jpg"> Bo Fern, Univ B</li></ul>\n'
+            '<ul><li><img src="c.jpg"> Cy Moss, Univ C</li>'
+            '<li><img src="e.jpg"> Eve Lark, Univ E</li></ul>\n\nAfter.\n')
+    result, calls = run(text)
+    assert calls == ['<< team("speakers") >>']
+    assert result.text == '## Speakers\n\n<< team("speakers") >>\n\n\nAfter.\n'
+    assert result.rosters == {"speakers": [
+        {"name": "Ada Quill", "affiliation": "Univ A", "image": "a.jpg"},
+        {"name": "Bo Fern", "affiliation": "Univ B", "image": "b.jpg"},
+        {"name": "Cy Moss", "affiliation": "Univ C", "image": "c.jpg"},
+        {"name": "Eve Lark", "affiliation": "Univ E", "image": "e.jpg"}]}
+    assert result.read == [
+        'a list under \'Speakers\' (text line 3) -> << team("speakers") >> (2 people)',
+        "a list under 'Speakers' (text line 4): beside the block before, its people join "
+        "'speakers'"]
+
+
+def test_people_named_twice_are_shown_once() -> None:
+    text = "## Organizers\n\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n- ADA QUILL (Univ A)\n"
+    result, calls = run(text)
+    assert result.text == '## Organizers\n\n<< team("organizers", "names") >>\n'
+    assert result.rosters == {"organizers": ADA_BO}
+    assert calls == ['<< team("organizers", "names") >>']
+    assert result.read == ["a list under 'Organizers' (text line 3) -> "
+                           '<< team("organizers", "names") >> (2 people)']
+    assert result.kept == ["a list under 'Organizers' (text line 3): named twice, shown once: "
+                           "ADA QUILL"]
+
+
+def test_people_single_item_list_is_left_alone_silently() -> None:
+    text = "## Organizers\n\n- Ada Quill, Univ A\n"
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+    assert result.kept == []
+
+
+@pytest.mark.parametrize("text", [
+    "<ul>\n<li><b>Ada Quill</b><br>Univ A</li>\n<li><b>Bo Fern</b><br>Univ B</li>\n</ul>\n",
+    "- **Ada Quill**<br>Univ A\n- **Bo Fern**<br>Univ B\n",
+])
+def test_people_bold_name_br_affiliation(text: str) -> None:
+    result, _calls = run("## Invited Speakers\n\n" + text)
+    assert result.rosters == {"invited_speakers": ADA_BO}
+
+
+def test_people_given_name_that_is_a_particle() -> None:
+    text = "## Organizers\n\n- Di Lark, Univ D\n- Bin Moss, Univ M\n"
+    result, _calls = run(text)
+    assert result.rosters == {"organizers": [{"name": "Di Lark", "affiliation": "Univ D"},
+                                             {"name": "Bin Moss", "affiliation": "Univ M"}]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Papers
+# ---------------------------------------------------------------------------------------------
+
+OWLS_LEAVES = [{"title": "Counting Owls at Night", "authors": "Ada Quill, Bo Fern"},
+               {"title": "Sorting Leaves by Color", "authors": "Cy Moss"}]
+PAPERS_CALL = '<< papers("data/accepted_papers.yml") >>'
+
+
+def papers_read(result: Recognized, calls: list[str], shape: str, line: int, count: int,
+                heading: str = "Accepted Papers") -> None:
+    assert calls == [PAPERS_CALL]
+    assert result.read == [f"{shape} under '{heading}' (text line {line}) -> {PAPERS_CALL} "
+                           f"({count} papers)"]
+    assert result.kept == []
+
+
+def test_papers_bold_title_then_authors() -> None:
+    text = ("## Accepted Papers\n\n- **Counting Owls at Night**. Ada Quill, Bo Fern\n"
+            "- **Sorting Leaves by Color**. Cy Moss\n")
+    result, calls = run(text)
+    assert result.text == f"## Accepted Papers\n\n{PAPERS_CALL}\n"
+    assert result.papers == {"data/accepted_papers.yml": OWLS_LEAVES}
+    papers_read(result, calls, "a list", 3, 2)
+
+
+def test_papers_authors_then_quoted_title() -> None:
+    text = ('## Accepted Papers\n\n- Ada Quill, Bo Fern. "Counting Owls at Night"\n'
+            "- Cy Moss. \u201cSorting Leaves by Color\u201d\n")
+    result, calls = run(text)
+    assert result.text == f"## Accepted Papers\n\n{PAPERS_CALL}\n"
+    assert result.papers == {"data/accepted_papers.yml": OWLS_LEAVES}
+    papers_read(result, calls, "a list", 3, 2)
+
+
+def test_papers_first_sentence_is_the_title() -> None:
+    text = ("## Accepted Papers\n\n1. Counting Owls at Night. Ada Quill, Bo Fern\n"
+            "2. Sorting Leaves by Color. Cy Moss\n")
+    result, calls = run(text)
+    assert result.papers == {"data/accepted_papers.yml": OWLS_LEAVES}
+    papers_read(result, calls, "a list", 3, 2)
+
+
+def test_papers_linked_title_br_authors() -> None:
+    text = ("## Accepted Papers\n\n"
+            "- [Counting Owls at Night](https://x.example/p.pdf)<br>Ada Quill and Bo Fern\n"
+            "- [Sorting Leaves by Color](https://x.example/leaves)<br>Cy Moss\n")
+    result, calls = run(text)
+    assert result.text == f"## Accepted Papers\n\n{PAPERS_CALL}\n"
+    assert result.papers == {"data/accepted_papers.yml": [
+        {"title": "Counting Owls at Night", "authors": "Ada Quill and Bo Fern",
+         "pdf": "https://x.example/p.pdf"},
+        {"title": "Sorting Leaves by Color", "authors": "Cy Moss",
+         "url": "https://x.example/leaves"}]}
+    papers_read(result, calls, "a list", 3, 2)
+
+
+def test_papers_link_labels_are_not_authors() -> None:
+    text = ("## Accepted Papers\n\n- **Counting Owls at Night**. Ada Quill, Bo Fern. "
+            "[PDF](https://x.example/o.pdf) | [OpenReview](https://openreview.net/forum?id=ow1)\n"
+            "- **Sorting Leaves by Color**. Cy Moss [[Paper](https://x.example/l)] "
+            "[[Code](https://code.example/l)]\n")
+    result, calls = run(text)
+    assert result.text == f"## Accepted Papers\n\n{PAPERS_CALL}\n"
+    assert result.papers == {"data/accepted_papers.yml": [
+        {"title": "Counting Owls at Night", "authors": "Ada Quill, Bo Fern",
+         "pdf": "https://x.example/o.pdf", "forum": "https://openreview.net/forum?id=ow1"},
+        {"title": "Sorting Leaves by Color", "authors": "Cy Moss",
+         "url": "https://x.example/l"}]}
+    papers_read(result, calls, "a list", 3, 2)
+
+
+def test_papers_markdown_table_title_authors() -> None:
+    text = ("## Accepted Papers\n\n| Title | Authors |\n| --- | --- |\n"
+            "| Counting Owls at Night | Ada Quill, Bo Fern |\n"
+            "| Sorting Leaves by Color | Cy Moss |\n")
+    result, calls = run(text)
+    assert result.text == f"## Accepted Papers\n\n{PAPERS_CALL}\n"
+    assert result.papers == {"data/accepted_papers.yml": OWLS_LEAVES}
+    papers_read(result, calls, "a table", 3, 2)
+
+
+def test_papers_table_short_title_many_authors() -> None:
+    text = ("## Accepted Papers\n\n| Title | Authors |\n|---|---|\n"
+            "| [Owls at Night](https://x.example/o.pdf) | Ada Quill, Bo Fern, Cy Moss |\n"
+            "| [Leaves by Color](https://x.example/l.pdf) | Eve Lark, Bo Fern, Cy Moss |\n")
+    result, _calls = run(text)
+    assert result.papers == {"data/accepted_papers.yml": [
+        {"title": "Owls at Night", "authors": "Ada Quill, Bo Fern, Cy Moss",
+         "pdf": "https://x.example/o.pdf"},
+        {"title": "Leaves by Color", "authors": "Eve Lark, Bo Fern, Cy Moss",
+         "pdf": "https://x.example/l.pdf"}]}
+
+
+def test_papers_html_numbered_list_bold_title_br_italic_authors() -> None:
+    text = ("<h2>Posters</h2>\n<ol>\n<li><b>Counting Owls at Night</b><br><i>Ada Quill, "
+            "Bo Fern</i></li>\n<li><b>Sorting Leaves by Color</b><br><i>Cy Moss</i></li>\n"
+            "</ol>\n")
+    result, calls = run(text)
+    call = '<< papers("data/posters.yml") >>'
+    assert calls == [call]
+    assert result.text == f"<h2>Posters</h2>\n{call}\n"
+    assert result.papers == {"data/posters.yml": OWLS_LEAVES}
+    assert result.read == [f"a list under 'Posters' (text line 2) -> {call} (2 papers)"]
+
+
+def test_papers_link_to_a_file_of_the_site_is_kept_as_text() -> None:
+    text = ("## Accepted Papers\n\n- [Counting Owls at Night](papers/owls.pdf). Ada Quill\n"
+            "- [Sorting Leaves by Color](https://x.example/l.pdf). Cy Moss\n")
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+    assert result.kept == [
+        "a list under 'Accepted Papers' (text line 3): kept as written; entry 1 of 2 is not "
+        "a title and its authors (with a link, if any, to a web address: a papers file names "
+        "no file of the site) ('Counting Owls at Night. Ada Quill')"]
+
+
+@pytest.mark.parametrize("heading", ["## Call for Papers", "## Call for Papers\n\n### Topics",
+                                     "## Paper Submission", "## Submission Guidelines"])
+def test_papers_call_for_papers_topics_are_not_read(heading: str) -> None:
+    text = (f"{heading}\n\n- Counting Owls. Ada Quill\n- Deep Sorting For Leaves. Bo Fern\n"
+            "- Birds at night, and other birds\n")
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+    assert result.kept == []
+
+
+def test_papers_path_names_the_file_and_two_blocks_get_two_files() -> None:
+    text = ("## Accepted Papers\n\n- **Counting Owls at Night**. Ada Quill, Bo Fern\n"
+            "- **Sorting Leaves by Color**. Cy Moss\n\nLate ones:\n\n"
+            "- **Owls Again and Again**. Bo Fern\n- **Leaves Again and Again**. Eve Lark\n")
+    result, calls = run(text, papers_path=lambda name: f"papers/{name}.csv")
+    assert calls == ['<< papers("papers/accepted_papers.csv") >>',
+                     '<< papers("papers/accepted_papers_2.csv") >>']
+    assert result.text == ('## Accepted Papers\n\n<< papers("papers/accepted_papers.csv") >>\n'
+                           '\nLate ones:\n\n<< papers("papers/accepted_papers_2.csv") >>\n')
+    assert result.papers == {
+        "papers/accepted_papers.csv": OWLS_LEAVES,
+        "papers/accepted_papers_2.csv": [
+            {"title": "Owls Again and Again", "authors": "Bo Fern"},
+            {"title": "Leaves Again and Again", "authors": "Eve Lark"}]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Slots
+# ---------------------------------------------------------------------------------------------
+
+
+def slots_read(result: Recognized, calls: list[str], shape: str, heading: str, line: int,
+               count: int, day: date) -> None:
+    assert calls == ["<< schedule() >>"]
+    assert result.read == [f"{shape} under '{heading}' (text line {line}) -> << schedule() >> "
+                           f"({count} slots, {day.isoformat()})"]
+    assert result.kept == []
+
+
+def test_slots_table_with_start_times_only() -> None:
+    text = ("## Schedule\n\n| Time | Event | Speaker |\n|---|---|---|\n"
+            "| 8:50 | Opening | Ada Quill |\n| 9:00 | Counting Owls | Bo Fern (Univ B) |\n"
+            "| 10:30 | Coffee |  |\n")
+    result, calls = run(text, day=DAY)
+    assert result.text == "## Schedule\n\n<< schedule() >>\n"
+    assert result.slots == [
+        {"day": "2025-06-02", "start": "08:50", "title": "Opening", "speakers": ["Ada Quill"]},
+        {"day": "2025-06-02", "start": "09:00", "title": "Counting Owls",
+         "speakers": ["Bo Fern"]},
+        {"day": "2025-06-02", "start": "10:30", "title": "Coffee"}]
+    slots_read(result, calls, "a table", "Schedule", 3, 3, DAY)
+
+
+def test_slots_twelve_hour_times_with_a_dash_before_the_title() -> None:
+    text = ("## Program\n\n- 09:30 AM \u2013 Opening remarks\n- 10:00 AM \u2013 Keynote by "
+            "Ada Quill\n- 01:30 PM \u2013 Posters\n")
+    result, calls = run(text, day=DAY)
+    assert result.text == "## Program\n\n<< schedule() >>\n"
+    assert result.slots == [
+        {"day": "2025-06-02", "start": "09:30", "title": "Opening remarks"},
+        {"day": "2025-06-02", "start": "10:00", "title": "Keynote by Ada Quill",
+         "speakers": ["Ada Quill"]},
+        {"day": "2025-06-02", "start": "13:30", "title": "Posters"}]
+    slots_read(result, calls, "a list", "Program", 3, 3, DAY)
+
+
+def test_slots_ranges_in_a_table() -> None:
+    text = ("<h2>Agenda</h2>\n<table>\n<tr><td>09:20 - 09:30</td><td>Opening</td></tr>\n"
+            "<tr><td>11:10am-12:00pm</td><td>Counting Owls</td><td>Bo Fern</td></tr>\n"
+            "<tr><td>12:30 - 1:30 pm</td><td>Lunch</td></tr>\n</table>\n")
+    result, calls = run(text, day=DAY)
+    assert result.text == "<h2>Agenda</h2>\n<< schedule() >>\n"
+    assert result.slots == [
+        {"day": "2025-06-02", "start": "09:20", "end": "09:30", "title": "Opening"},
+        {"day": "2025-06-02", "start": "11:10", "end": "12:00", "title": "Counting Owls",
+         "speakers": ["Bo Fern"]},
+        {"day": "2025-06-02", "start": "12:30", "end": "13:30", "title": "Lunch"}]
+    slots_read(result, calls, "a table", "Agenda", 2, 3, DAY)
+
+
+def test_slots_br_lines_with_ranges() -> None:
+    text = ("## Schedule\n\n09:20 - 09:30 \u2013 Opening Remarks<br>\n"
+            "09:30 - 10:15 \u2013 Keynote: Counting Owls<br>\n10:15 - 10:45 \u2013 Break<br>\n")
+    result, calls = run(text, day=DAY)
+    assert result.text == "## Schedule\n\n<< schedule() >>\n"
+    assert result.slots == [
+        {"day": "2025-06-02", "start": "09:20", "end": "09:30", "title": "Opening Remarks"},
+        {"day": "2025-06-02", "start": "09:30", "end": "10:15",
+         "title": "Keynote: Counting Owls"},
+        {"day": "2025-06-02", "start": "10:15", "end": "10:45", "title": "Break"}]
+    slots_read(result, calls, "lines separated by <br>", "Schedule", 3, 3, DAY)
+
+
+@pytest.mark.parametrize(("record", "expected"), [
+    ("09:30 AM Opening remarks", {"start": "09:30", "title": "Opening remarks"}),
+    ("09:20 - 09:30 Opening Remarks", {"start": "09:20", "end": "09:30",
+                                       "title": "Opening Remarks"}),
+    ("11:10am-12:00pm Counting Owls", {"start": "11:10", "end": "12:00",
+                                       "title": "Counting Owls"}),
+])
+def test_slots_title_right_after_the_time(record: str, expected: dict[str, Any]) -> None:
+    assert read_slot([record], None) == expected
+
+
+@pytest.mark.parametrize(("times", "start", "end"), [
+    ("11:30 - 12:30 pm", "11:30", "12:30"), ("11:30 - 1:00 pm", "11:30", "13:00"),
+    ("9:00 - 9:30 am", "09:00", "09:30"), ("1:00 - 2:00 pm", "13:00", "14:00"),
+    ("12:30 - 1:30 pm", "12:30", "13:30"), ("10:00 am - 2:00 pm", "10:00", "14:00"),
+])
+def test_slots_range_with_one_half_of_the_day(times: str, start: str, end: str) -> None:
+    assert read_slot([times, "Lunch"], DAY) == {
+        "day": "2025-06-02", "start": start, "end": end, "title": "Lunch"}
+
+
+def test_slots_day_from_a_sub_heading() -> None:
+    text = ("## Schedule\n\n### Friday, December 11, 2020\n\n| 09:20 - 09:30 | Opening |\n"
+            "| 09:30 - 10:30 | Keynote |\n")
+    result, calls = run(text, day=DAY)  # the heading's day wins over the workshop's
+    assert result.text == ("## Schedule\n\n### Friday, December 11, 2020\n\n"
+                           "<< schedule() >>\n")
+    assert result.slots == [
+        {"day": "2020-12-11", "start": "09:20", "end": "09:30", "title": "Opening"},
+        {"day": "2020-12-11", "start": "09:30", "end": "10:30", "title": "Keynote"}]
+    slots_read(result, calls, "a table", "Friday, December 11, 2020", 5, 2, date(2020, 12, 11))
+
+
+def test_slots_day_from_a_heading_without_a_year() -> None:
+    text = "## Program (May 19th)\n\n| 09:20 - 09:30 | Opening |\n| 09:30 | Keynote |\n"
+    result, calls = run(text, year=2025)
+    assert result.slots == [
+        {"day": "2025-05-19", "start": "09:20", "end": "09:30", "title": "Opening"},
+        {"day": "2025-05-19", "start": "09:30", "title": "Keynote"}]
+    slots_read(result, calls, "a table", "Program (May 19th)", 3, 2, date(2025, 5, 19))
+
+
+def test_slots_day_from_a_heading_after_a_dash() -> None:
+    text = "## Schedule \u2013 Friday, December 11, 2020\n\n| 09:20 | Opening |\n| 09:30 | Talk |\n"
+    result, calls = run(text)
+    assert [s["day"] for s in result.slots] == ["2020-12-11", "2020-12-11"]
+    assert calls == ["<< schedule() >>"]
+
+
+def test_slots_day_from_a_heading_after_a_colon() -> None:
+    text = "## Schedule: Friday, December 11, 2020\n\n| 09:20 | Opening |\n| 09:30 | Talk |\n"
+    result, _calls = run(text)
+    assert [s["day"] for s in result.slots] == ["2020-12-11", "2020-12-11"]
+
+
+def test_slots_day_from_a_line_before_the_block() -> None:
+    text = ("## Schedule\n\nDay 1 (Friday, December 11, 2020)\n\n| 09:20 | Opening |\n"
+            "| 09:30 | Talk |\n\nDay 2 (Saturday, December 12, 2020)\n\n| 09:00 | Posters |\n"
+            "| 10:00 | Panel |\n")
+    result, calls = run(text)
+    assert calls == ["<< schedule() >>", "<< schedule() >>"]
+    assert result.text == ("## Schedule\n\nDay 1 (Friday, December 11, 2020)\n\n"
+                           "<< schedule() >>\n\nDay 2 (Saturday, December 12, 2020)\n\n"
+                           "<< schedule() >>\n")
+    assert result.slots == [
+        {"day": "2020-12-11", "start": "09:20", "title": "Opening"},
+        {"day": "2020-12-11", "start": "09:30", "title": "Talk"},
+        {"day": "2020-12-12", "start": "09:00", "title": "Posters"},
+        {"day": "2020-12-12", "start": "10:00", "title": "Panel"}]
+    assert result.read == [
+        "a table under 'Schedule' (text line 5) -> << schedule() >> (2 slots, 2020-12-11)",
+        "a table under 'Schedule' (text line 10) -> << schedule() >> (2 slots, 2020-12-12)"]
+
+
+def test_slots_day_written_above_the_block_wins_over_the_workshop_date() -> None:
+    text = ("## Schedule\n\nDay 1 (Friday, December 11, 2020)\n\n| 09:20 | Opening |\n"
+            "| 09:30 | Talk |\n\nDay 2 (Saturday, December 12, 2020)\n\n| 09:00 | Posters |\n"
+            "| 10:00 | Panel |\n")
+    result, _calls = run(text, day=date(2020, 12, 11))
+    assert [s["day"] for s in result.slots] == ["2020-12-11", "2020-12-11", "2020-12-12",
+                                                "2020-12-12"]
+
+
+def test_slots_day_from_the_workshop() -> None:
+    text = "## Schedule\n\n| 09:00 | Opening |\n| 09:10 | Talk |\n"
+    result, calls = run(text, day=date(2024, 7, 26))
+    assert result.slots == [{"day": "2024-07-26", "start": "09:00", "title": "Opening"},
+                            {"day": "2024-07-26", "start": "09:10", "title": "Talk"}]
+    slots_read(result, calls, "a table", "Schedule", 3, 2, date(2024, 7, 26))
+
+
+def test_slots_without_a_day_are_kept() -> None:
+    text = "## Schedule\n\n| 09:20 - 09:30 | Opening |\n| 09:30 - 10:30 | Keynote |\n"
+    result, calls = run(text, year=2025)
+    nothing_read(result, text, calls)
+    assert result.kept == ["a table under 'Schedule' (text line 3): 2 slots kept as written: no "
+                           "day (write the workshop's date in its 'workshop:' block, or the day "
+                           "in the heading)"]
+
+
+def test_slots_out_of_order_are_kept() -> None:
+    text = "## Schedule\n\n| 10:00 | Keynote |\n| 09:00 | Opening |\n"
+    result, calls = run(text, day=DAY)
+    nothing_read(result, text, calls)
+    assert result.kept == ["a table under 'Schedule' (text line 3): kept as written; its times "
+                           "are not in order"]
+
+
+def test_slots_a_record_without_a_time_is_kept() -> None:
+    text = "## Schedule\n\n| 10:00 | Keynote |\n| Lunch | Hall B |\n"
+    result, calls = run(text, day=DAY)
+    nothing_read(result, text, calls)
+    assert result.kept == ["a table under 'Schedule' (text line 3): kept as written; entry 2 of "
+                           "2 does not start with a time ('Lunch Hall B')"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------------
+
+
+def test_dates_bold_labels_br_lines_anywhere_on_earth() -> None:
+    text = ("## Important Dates\n\n**Submission:** February 26, 2021 (Anywhere on Earth) <br>\n"
+            "**Notification:** March 26, 2021 <br>\n**Workshop:** April 23, 2021\n")
+    result, calls = run(text)
+    assert calls == ["<< dates() >>"]
+    assert result.text == "## Important Dates\n\n<< dates() >>\n"
+    assert result.dates == [
+        ("Submission: February 26, 2021 (Anywhere on Earth)",
+         DateLine("Submission", one_day(date(2021, 2, 26), zone="AoE"))),
+        ("Notification: March 26, 2021", DateLine("Notification", one_day(date(2021, 3, 26)))),
+        ("Workshop: April 23, 2021", DateLine("Workshop", one_day(date(2021, 4, 23))))]
+    assert result.read == ["lines separated by <br> under 'Important Dates' (text line 3) -> "
+                           "<< dates() >> (3 dates)"]
+    assert result.kept == []
+
+
+def test_dates_markdown_table_label_date() -> None:
+    text = "## Key Dates\n\n| Submission | Feb 26, 2021 |\n| Notification | Mar 26, 2021 |\n"
+    result, calls = run(text)
+    assert calls == ["<< dates() >>"]
+    assert result.text == "## Key Dates\n\n<< dates() >>\n"
+    assert result.dates == [
+        ("Submission: Feb 26, 2021", DateLine("Submission", one_day(date(2021, 2, 26)))),
+        ("Notification: Mar 26, 2021", DateLine("Notification", one_day(date(2021, 3, 26))))]
+    assert result.read == ["a table under 'Key Dates' (text line 3) -> << dates() >> (2 dates)"]
+
+
+def test_dates_struck_date_then_new_one_is_an_extension() -> None:
+    text = ("## Important Dates\n\n- Submission: <s>April 6th, 11:59pm AOE</s> <b>April 7th</b>\n"
+            "- Notification: May 1st\n")
+    result, calls = run(text, year=2022)
+    assert calls == ["<< dates() >>"]
+    assert result.text == "## Important Dates\n\n<< dates() >>\n"
+    assert result.dates == [
+        ("Submission: April 6th, 11:59pm AOE April 7th",
+         DateLine("Submission", one_day(date(2022, 4, 6), clock(23, 59), "AoE"),
+                  extended=one_day(date(2022, 4, 7)))),
+        ("Notification: May 1st", DateLine("Notification", one_day(date(2022, 5, 1))))]
+
+
+def test_dates_time_and_zone_in_brackets() -> None:
+    text = "## Deadlines\n\n- Submission: April 6th, 2022 (11:59 pm AOE)\n"
+    result, calls = run(text)
+    assert calls == ["<< dates() >>"]
+    assert result.dates == [("Submission: April 6th, 2022 (11:59 pm AOE)",
+                             DateLine("Submission",
+                                      one_day(date(2022, 4, 6), clock(23, 59), "AoE")))]
+    assert result.read == ["a list under 'Deadlines' (text line 3) -> << dates() >> (1 dates)"]
+
+
+def test_dates_a_few_lines_without_a_date_stay_as_text_under_the_call() -> None:
+    text = ("## Important Dates\n\n- Submission: April 6th, 2022\n"
+            "- Notification: May 1st, 2022\n- Ask us: {{ anything }} <b>here</b>\n")
+    result, calls = run(text)
+    call = "<< dates() >>\n\n- Ask us: &#123;&#123; anything &#125;&#125; here"
+    assert calls == [call]
+    assert result.text == f"## Important Dates\n\n{call}\n"
+    assert result.dates == [
+        ("Submission: April 6th, 2022", DateLine("Submission", one_day(date(2022, 4, 6)))),
+        ("Notification: May 1st, 2022", DateLine("Notification", one_day(date(2022, 5, 1))))]
+    assert result.read == ["a list under 'Important Dates' (text line 3) -> << dates() >> "
+                           "(2 dates; kept as text under it: Ask us: {{ anything }} here)"]
+    assert result.kept == []
+
+
+def test_dates_half_the_lines_without_a_date_keep_the_block() -> None:
+    text = ("## Important Dates\n\n- Submission: April 6th, 2022\n- Ask us anything\n"
+            "- Or write to us\n")
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+    assert result.kept == ["a list under 'Important Dates' (text line 3): kept as written; "
+                           "entry 2, 3 of 3 is not a label and a date ('Ask us anything')"]
+
+
+def test_dates_a_table_row_without_a_date_keeps_the_table() -> None:
+    text = ("## Important Dates\n\n| Submission | April 6th, 2022 |\n"
+            "| Notification | April 9th, 2022 |\n| Ask us | anything |\n")
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+    assert result.kept == ["a table under 'Important Dates' (text line 3): kept as written; "
+                           "entry 3 of 3 is not a label and a date ('Ask us anything')"]
+
+
+def test_dates_news_and_updates_is_not_important_dates() -> None:
+    text = ("## News and Updates\n\n- **Mar 1, 2021:** The submission site is open\n"
+            "- **Apr 2, 2021:** Accepted papers are out\n")
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+
+
+# ---------------------------------------------------------------------------------------------
+# The page: hidden spans, keys, kinds
+# ---------------------------------------------------------------------------------------------
+
+
+def test_blocks_in_hidden_spans_are_left_alone() -> None:
+    text = ("## Organizers\n\n<!--\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n-->\n\n"
+            "- Cy Moss, Univ C\n- Eve Lark, Univ E\n")
+    start, end = text.index("<!--"), text.index("-->") + 3
+    result, calls = run(text, hidden=[(start, end)])
+    assert result.text == ('## Organizers\n\n<!--\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n-->'
+                           '\n\n<< team("organizers", "names") >>\n')
+    assert result.rosters == {"organizers": [{"name": "Cy Moss", "affiliation": "Univ C"},
+                                             {"name": "Eve Lark", "affiliation": "Univ E"}]}
+    team_read(result, calls, "organizers", "a list", "Organizers", 8, 2)
+
+
+def test_two_blocks_under_one_heading_get_distinct_keys_and_taken_keys_are_not_reused() -> None:
+    text = ("## Organizers\n\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n\nHelpers:\n\n"
+            "- Cy Moss, Univ C\n- Eve Lark, Univ E\n")
+    result, calls = run(text)
+    assert calls == ['<< team("organizers", "names") >>', '<< team("organizers_2", "names") >>']
+    assert list(result.rosters) == ["organizers", "organizers_2"]
+    result, calls = run(text, taken=["organizers", "organizers_2", "schedule"])
+    assert calls == ['<< team("organizers_3", "names") >>', '<< team("organizers_4", "names") >>']
+    assert result.text == ('## Organizers\n\n<< team("organizers_3", "names") >>\n\nHelpers:\n\n'
+                           '<< team("organizers_4", "names") >>\n')
+    assert result.rosters == {"organizers_3": ADA_BO,
+                              "organizers_4": [{"name": "Cy Moss", "affiliation": "Univ C"},
+                                               {"name": "Eve Lark", "affiliation": "Univ E"}]}
+
+
+def test_kinds_limits_what_is_read() -> None:
+    text = ("## Organizers\n\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n\n## Important Dates\n\n"
+            "- Submission: April 6th, 2022\n")
+    result, calls = run(text, kinds=("dates",))
+    assert calls == ["<< dates() >>"]
+    assert result.text == ("## Organizers\n\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n\n"
+                           "## Important Dates\n\n<< dates() >>\n")
+    assert result.rosters == {}
+
+
+def test_text_before_any_heading_and_under_headings_of_no_kind_is_left_alone() -> None:
+    text = ("- Ada Quill, Univ A\n- Bo Fern, Univ B\n\n## Venue\n\n- Ada Quill, Univ A\n"
+            "- Bo Fern, Univ B\n\n## About\n\n| 09:00 | Opening |\n| 09:10 | Talk |\n")
+    result, calls = run(text, day=DAY)
+    nothing_read(result, text, calls)
+    assert result.kept == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The helpers
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Invited Speakers", "people"), ("Keynotes", "people"), ("Organizing Committee", "people"),
+    ("Program Committee", "people"), ("Panelists", "people"), ("Steering Committee", "people"),
+    ("Important Dates", "dates"), ("Key Dates", "dates"), ("Deadlines", "dates"),
+    ("Schedule", "slots"), ("Programme", "slots"), ("Agenda", "slots"),
+    ("Accepted Papers", "papers"), ("Posters", "papers"), ("Spotlight Talks", "papers"),
+    ("Call for Papers", None), ("Paper Submission", None), ("Topics of Interest", None),
+    ("Best Paper Award", None), ("Venue", None), ("About", None), ("Sponsors", None),
+    ("  IMPORTANT\n  DATES ", "dates"),
+])
+def test_heading_kind(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ada Quill", True), ("Prof. Ada Quill", True), ("Dr Bo Fern", True),
+    ("Jan van der Berg", True), ("Ada de la Quill", True), ("J. Quill", True),
+    ("Ada Quill-Fern", True), ("Ada O'Quill", True), ("\u00c9lise Fern", True),
+    ("Ada", False), ("ada quill", False), ("Ada quill", False), ("Ada Quill 2", False),
+    ("A B C D F G H", False), ("Prof. Ada", False), ("Ada Du", True),
+    ("Owl Research Lab", False), ("Fern University", False), ("Coffee Break", False),
+    ("see the list below", False), ("Ada Quill " + "Fern " * 20, False), ("", False),
+])
+def test_person_name(text: str, expected: bool) -> None:
+    assert person_name(text) is expected
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["Ada Quill, Univ A"], {"name": "Ada Quill", "affiliation": "Univ A"}),
+    (["Ada Quill (Univ A, Dept B)"], {"name": "Ada Quill", "affiliation": "Univ A, Dept B"}),
+    (["Ada Quill \u2013 Univ A"], {"name": "Ada Quill", "affiliation": "Univ A"}),
+    (["Ada Quill | Univ A"], {"name": "Ada Quill", "affiliation": "Univ A"}),
+    (["Ada Quill: Univ A"], {"name": "Ada Quill", "affiliation": "Univ A"}),
+    (["Ada Quill"], {"name": "Ada Quill"}),
+    (["Ada Quill", "Univ A"], {"name": "Ada Quill", "affiliation": "Univ A"}),
+    (["Ada Quill", "Univ A", "Dept B", "Room 9"],
+     {"name": "Ada Quill", "affiliation": "Univ A, Dept B"}),
+    (["Ada Quill, ada@univ.example"], {"name": "Ada Quill"}),
+    (['<a href="https://a.example">Ada Quill</a>, Univ A'],
+     {"name": "Ada Quill", "affiliation": "Univ A", "url": "https://a.example"}),
+    (["[Ada Quill](mailto:ada@univ.example), Univ A"],
+     {"name": "Ada Quill", "affiliation": "Univ A"}),
+    (['<img src="a&amp;b.jpg"> <b>Ada Quill</b>, Univ A'],
+     {"name": "Ada Quill", "affiliation": "Univ A", "image": "a&b.jpg"}),
+    (["the list below"], None), ([""], None), (["<br>"], None),
+])
+def test_read_person(cells: list[str], expected: dict[str, Any] | None) -> None:
+    assert read_person(cells) == expected
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["Eve Lark at Univ E"], {"name": "Eve Lark", "affiliation": "Univ E"}),
+    (["Cy Moss @ Univ C"], {"name": "Cy Moss", "affiliation": "Univ C"}),
+])
+def test_read_person_separator_words(cells: list[str], expected: dict[str, Any]) -> None:
+    assert read_person(cells) == expected
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["**Counting Owls at Night**. Ada Quill, Bo Fern"],
+     {"title": "Counting Owls at Night", "authors": "Ada Quill, Bo Fern"}),
+    (['Ada Quill and Bo Fern: "Counting Owls at Night"'],
+     {"title": "Counting Owls at Night", "authors": "Ada Quill and Bo Fern"}),
+    (["Counting Owls at Night \u2013 Ada Quill\u2020, Bo Fern\u2021"],
+     {"title": "Counting Owls at Night", "authors": "Ada Quill\u2020, Bo Fern\u2021"}),
+    (["Counting Owls at Night. By Ada Quill"],
+     {"title": "Counting Owls at Night", "authors": "Ada Quill"}),
+    (["[Counting Owls at Night](https://x.example/abs?id=1)"],
+     {"title": "Counting Owls at Night", "url": "https://x.example/abs?id=1"}),
+    (["[Counting Owls at Night](https://x.example/O.PDF?dl=1)"],
+     {"title": "Counting Owls at Night", "pdf": "https://x.example/O.PDF?dl=1"}),
+    (["Counting Owls at Night", "Ada Quill, Bo Fern"],
+     {"title": "Counting Owls at Night", "authors": "Ada Quill, Bo Fern"}),
+    (["[Counting Owls at Night](#owls). Ada Quill"],
+     {"title": "Counting Owls at Night", "authors": "Ada Quill"}),
+    (["[Counting Owls at Night](owls.pdf). Ada Quill"], None),
+    (["Counting Owls at Night"], None),
+    (["Owls. Ada Quill"], None),
+    (["Counting Owls at Night. with many birds and other things"], None),
+    ([""], None),
+])
+def test_read_paper(cells: list[str], expected: dict[str, Any] | None) -> None:
+    assert read_paper(cells) == expected
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    (["8:50", "Opening"], {"start": "08:50", "title": "Opening"}),
+    (["09:30 AM", "Opening"], {"start": "09:30", "title": "Opening"}),
+    (["12:00 pm", "Lunch"], {"start": "12:00", "title": "Lunch"}),
+    (["12:15 a.m.", "Late"], {"start": "00:15", "title": "Late"}),
+    (["9.30", "Opening"], {"start": "09:30", "title": "Opening"}),
+    (["9h30", "Opening"], {"start": "09:30", "title": "Opening"}),
+    (["3pm", "Posters"], {"start": "15:00", "title": "Posters"}),
+    (["09:20 - 09:30", "Opening"], {"start": "09:20", "end": "09:30", "title": "Opening"}),
+    (["09:20\u201309:30", "Opening"], {"start": "09:20", "end": "09:30", "title": "Opening"}),
+    (["11:10am-12:00pm", "Talk"], {"start": "11:10", "end": "12:00", "title": "Talk"}),
+    (["9:00 to 10:00 (PDT)", "Talk"], {"start": "09:00", "end": "10:00", "title": "Talk"}),
+    (["09:00", "09:30", "Opening"], {"start": "09:00", "title": "Opening"}),
+    (["09:00", "Counting Owls", "Ada Quill (Univ A)"],
+     {"start": "09:00", "title": "Counting Owls", "speakers": ["Ada Quill"]}),
+    (["09:00", "Counting Owls", "Room 9"],
+     {"start": "09:00", "title": "Counting Owls \u2014 Room 9"}),
+    (["09:00 \u2013 Counting Owls by Ada Quill"],
+     {"start": "09:00", "title": "Counting Owls by Ada Quill", "speakers": ["Ada Quill"]}),
+    (["13:00 pm", "Opening"], {"start": "13:00", "title": "Opening"}),
+    (["9", "Opening"], None), (["25:00", "Opening"], None), (["0 pm", "Opening"], None),
+    (["09:60", "Opening"], None), (["09:00 - 25:00", "Opening"], None),
+    (["09:00"], None), (["Opening", "09:00"], None), (["2021", "Opening"], None), ([""], None),
+])
+def test_read_slot(cells: list[str], expected: dict[str, Any] | None) -> None:
+    assert read_slot(cells, None) == expected
+
+
+def test_read_slot_day() -> None:
+    assert read_slot(["09:00", "Opening"], date(2020, 12, 11)) == {
+        "day": "2020-12-11", "start": "09:00", "title": "Opening"}
+
+
+@pytest.mark.parametrize(("fragment", "expected"), [
+    ("**Ada** &amp; <i>Bo</i>", "Ada & Bo"),
+    ("[Ada Quill](https://a.example) -  Univ A", "Ada Quill - Univ A"),
+    ("![photo](ada.jpg) Ada", "Ada"),
+    ("Ada<br>Quill<br/>Fern", "Ada Quill Fern"),
+    ("~~May 1~~ May 8", "May 1 May 8"),
+    ("_Counting Owls_ and snake_case_word", "Counting Owls and snake_case_word"),
+    ("a * b", "a * b"),
+    ("  \n\t ", ""),
+    ("&lt;b&gt;", "<b>"),
+])
+def test_plain(fragment: str, expected: str) -> None:
+    assert plain(fragment) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Properties over arbitrary text
+# ---------------------------------------------------------------------------------------------
+
+CALLS = re.compile(r'<< team\("[\w ]+"(, "names")?\) >>|<< papers\("[\w./-]+"\) >>'
+                   r"|<< schedule\(\) >>"
+                   # lines of a dates block that are no date, as text: markup escaped
+                   r"|<< dates\(\) >>(\n\n- [^\n<>{}]*(\n- [^\n<>{}]*)*)?")
+FRAGMENTS = [
+    "## Organizers\n", "## Accepted Papers\n", "## Schedule\n", "## Important Dates\n",
+    "### Friday, December 11, 2020\n", "## Program (May 19th)\n", "## Call for Papers\n",
+    "<h2>Speakers</h2>", "<h3>", "</h3>", "**Program Committee**\n", "# ", "### Chairs\n",
+    "- ", "* ", "1. ", "  ", "    ", "\n", "\n\n", "\t", "<br>", "<br/>", "<BR >",
+    "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>", "<tbody>", "<ul>", "</ul>",
+    "<ol>", "<li>", "</li>", "<p>", "| ", " |", "|---|---|\n", "Ada Quill", "Bo Fern",
+    "Jan van der Berg", "Prof. ", ", Univ A", " (Univ B)", " - ", "**", "__", "~~", "_", "*",
+    "[Counting Owls at Night](https://x.example/o.pdf)", "[x](files/a.pdf)", "](", "[", ")",
+    '<img src="a.jpg">', '<a href="https://a.example">', "</a>", "<s>", "</s>", "09:30 AM",
+    "8:50", "09:20 - 09:30", "11:10am-12:00pm", "99:99", "12:00 pm", "Opening", "Counting Owls",
+    "February 26, 2021", "May 19th", "February 30, 2021", "(11:59 pm AOE)", "Submission: ",
+    ": ", "{{", "}}", "{%", "%}", "<<", ">>", '"', "'", "\u201c", "<!--", "-->",
+    "ada [at] univ.edu", "\u00e9", "&amp;", "&#", "<", ">", "\r\n",
+]
+SOUP = st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join)
+HEADINGS = ["## Organizers", "### Chairs", "<h2>Invited Speakers</h2>", "## Accepted Papers",
+            "**Posters**", "## Schedule", "### Friday, December 11, 2020",
+            "## Program (May 19th)", "## Important Dates", "## Call for Papers", "# Owls", "",
+            ""]  # none: the block is the section before's second one
+CELLS = ["Ada Quill", "Bo Fern", "Prof. Jan van der Berg", "Univ A", "Ada Quill, Univ A",
+         "**Bo Fern** (Univ B)", "[Ada Quill](https://a.example) - Univ A", '<img src="a.jpg">',
+         "**Counting Owls at Night**. Ada Quill, Bo Fern", '"Sorting Leaves by Color"',
+         "[Counting Owls at Night](https://x.example/o.pdf)", "[Owls](files/o.pdf)",
+         "8:50", "09:30 AM", "09:20 - 09:30", "11:10am-12:00pm", "10:00 \u2013 Opening",
+         "Opening", "**Submission:** February 26, 2021", "Feb 26, 2021", "Submission",
+         "<s>April 6th</s> <b>April 7th</b>", "(11:59 pm AOE)", "ada [at] univ.edu",
+         "{{ x }}", "{% if %}", "<< team(\"x\") >>", '"', "<!--", "-->", "", "|", "<br>"]
+TIMES = ["8:50", "09:30 AM", "10:00", "11:10am-12:00pm", "13:00 - 14:00", "9 pm", "99:99"]
+TITLES = ["Opening", "Counting Owls", "Ada Quill", "{{ x }}", "\u2013 Coffee <<", ""]
+PEOPLE = ["Ada Quill, Univ A", "**Bo Fern** (Univ B)", '<img src="c.jpg"> Cy Moss',
+          "[Eve Lark](https://e.example) - Univ E", "Prof. Jan van der Berg"]
+RECORDS = st.one_of(
+    st.lists(st.lists(st.sampled_from(CELLS), min_size=1, max_size=3), min_size=1, max_size=4),
+    st.lists(st.lists(st.sampled_from(PEOPLE), min_size=1, max_size=1), min_size=1, max_size=4),
+    st.lists(st.lists(st.sampled_from(TIMES), min_size=1, max_size=1).flatmap(
+        lambda when: st.lists(st.sampled_from(TITLES), min_size=1, max_size=2).map(
+            lambda what: when + what)), min_size=1, max_size=4))
+
+
+def shaped(shape: str, records: list[list[str]]) -> str:
+    """One block of ``records`` written as a workshop page writes it."""
+    if shape == "list":
+        return "".join(f"- {', '.join(cells)}\n" for cells in records)
+    if shape == "table":
+        return "".join(f"| {' | '.join(cells)} |\n" for cells in records)
+    if shape == "ul":
+        return "<ul>" + "".join(f"<li>{' '.join(cells)}</li>" for cells in records) + "</ul>\n"
+    if shape == "html table":
+        rows = ("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for cells in records)
+        return "<table>\n" + "\n".join(rows) + "\n</table>\n"
+    return "<br>\n".join(" ".join(cells) for cells in records) + "\n"
+
+
+SECTIONS = st.lists(st.tuples(st.sampled_from(HEADINGS),
+                              st.sampled_from(["list", "table", "ul", "html table", "br"]),
+                              RECORDS, st.one_of(st.just(""), SOUP)), max_size=5).map(
+    lambda sections: "".join(f"{heading}\n\n{shaped(shape, records)}{soup}"
+                             for heading, shape, records, soup in sections))
+PAGES = st.one_of(SOUP, SECTIONS)
+PROPERTIES = settings(max_examples=200, deadline=None,
+                      suppress_health_check=[HealthCheck.too_slow])
+
+
+def comments(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"<!--.*?(?:-->|\Z)", text, re.S)]
+
+
+@PROPERTIES
+@given(PAGES, st.sampled_from([None, DAY]), st.sampled_from([None, 2021]))
+def test_property_calls_are_well_formed_and_the_rest_is_unchanged(
+        text: str, day: date | None, year: int | None) -> None:
+    calls: list[str] = []
+
+    def macro(call: str) -> str:
+        calls.append(call)
+        return f"\x00{len(calls) - 1}\x00"
+
+    result = recognize(text, macro, day=day, year=year, hidden=comments(text),
+                       taken=["organizers"])
+    for call in calls:
+        assert CALLS.fullmatch(call), call
+    # A block read is a call, or joins the roster of the people block just before it.
+    joined = [line for line in result.read if " -> " not in line]
+    assert all(": beside the block before, its people join '" in line for line in joined)
+    assert len(calls) == len(result.read) - len(joined)
+    for call, line in zip(calls, [line for line in result.read if " -> " in line], strict=True):
+        assert f" -> {call.split(chr(10))[0]} (" in line
+    if not calls:
+        assert result.text == text
+    # The text around the calls is the input's, in order: only whole blocks were replaced
+    # (a joined block is removed without a call: then only the start can be checked).
+    pieces = re.split(r"\x00\d+\x00", result.text)
+    assert len(pieces) == len(calls) + 1
+    assert text.startswith(pieces[0])
+    assert joined or text.endswith(pieces[-1])
+    position = len(pieces[0])
+    for piece in pieces[1:-1] if not joined else []:
+        found = text.find(piece, position + 1)
+        assert found > position
+        position = found + len(piece)
+    assert len(pieces) == 1 or len(text) - len(pieces[-1]) >= position
+    for key in result.rosters:
+        assert re.fullmatch(r"\w+", key), key
+        assert key != "organizers"  # taken
+    for path in result.papers:
+        assert re.fullmatch(r"data/\w+\.yml", path), path
+    assert not result.dates or any(call.startswith("<< dates() >>") for call in calls)
+    assert not result.slots or "<< schedule() >>" in calls
+
+
+@PROPERTIES
+@given(PAGES)
+def test_property_helpers_never_raise(text: str) -> None:
+    cells = text.split("|")
+    for kind in (read_person(cells), read_paper(cells), read_slot(cells, DAY)):
+        assert kind is None or isinstance(kind, dict)
+    assert isinstance(person_name(text), bool)
+    assert heading_kind(text) in (None, "people", "papers", "slots", "dates")
+    assert "<br" not in plain(text).lower() or "&" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# Time
+# ---------------------------------------------------------------------------------------------
+
+
+def distinct_names(count: int) -> list[str]:
+    """``count`` names, no two alike ("Aab Qaa", "Aac Qaa", ...)."""
+    letters = string.ascii_lowercase
+    firsts = [f"A{a}{b}" for a in letters for b in letters]
+    return [f"{firsts[n % len(firsts)]} Q{letters[n // len(firsts) // 26 % 26]}"
+            f"{letters[n // len(firsts) % 26]}" for n in range(count)]
+
+
+UNIT = ("Department of Owls, Bats and Other Night Birds, Faculty of Quiet Sciences, " * 2)[:-2]
+
+
+@pytest.mark.timeout(60)
+def test_a_megabyte_page_of_list_items_br_lines_and_a_table() -> None:
+    count = 340_000 // (len(UNIT) + 20)
+    names = distinct_names(3 * count)
+    text = ("## Organizers\n\n" + "".join(f"- {n}, {UNIT}\n" for n in names[:count])
+            + "\n## Program Committee\n\n"
+            + "".join(f"{n}, {UNIT}<br>\n" for n in names[count:2 * count])
+            + "\n## Steering Committee\n\n<table>\n"
+            + "".join(f"<tr><td>{n}</td><td>{UNIT}</td></tr>\n" for n in names[2 * count:])
+            + "</table>\n")
+    assert len(text) > 1_000_000
+    started = time.perf_counter()
+    result, calls = run(text)
+    assert time.perf_counter() - started < 30
+    assert calls == ['<< team("organizers", "names") >>',
+                     '<< team("program_committee", "names") >>',
+                     '<< team("steering_committee", "names") >>']
+    assert result.text == ('## Organizers\n\n<< team("organizers", "names") >>\n'
+                           '\n## Program Committee\n\n<< team("program_committee", "names") >>\n'
+                           '\n## Steering Committee\n\n<< team("steering_committee", "names") >>'
+                           "\n")
+    assert [len(v) for v in result.rosters.values()] == [count, count, count]
+    assert result.rosters["steering_committee"][-1] == {"name": names[-1],
+                                                        "affiliation": UNIT}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("unit", ["- Ada Quill, Univ A\n", "Ada<br>", "<tr><td>Ada</td>", "**",
+                                  "<li>Ada Quill", "<h2>", "<a href='x'>"])
+def test_a_megabyte_of_one_fragment_finishes(unit: str) -> None:
+    text = "## Organizers\n\n" + unit * (1_000_000 // len(unit))
+    started = time.perf_counter()
+    result, _calls = run(text, year=2025)
+    assert time.perf_counter() - started < 30
+    assert len(result.read) <= 1
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("unit", ["<table>", "<ul>"])
+def test_unclosed_tags_are_linear(unit: str) -> None:
+    text = "## Organizers\n\n" + unit * (50_000 // len(unit))
+    started = time.perf_counter()
+    recognize(text, lambda call: call)
+    assert time.perf_counter() - started < 0.5
+
+
+@pytest.mark.timeout(120)
+def test_many_people_in_one_list_are_linear() -> None:
+    names = distinct_names(12_000)
+    small = best_time("## Organizers\n\n" + "".join(f"- {n}, Univ A\n" for n in names[:1500]),
+                      3)
+    large = best_time("## Organizers\n\n" + "".join(f"- {n}, Univ A\n" for n in names), 1)
+    assert large / small < 20  # linear: about 8; quadratic: about 64
+
+
+def best_time(text: str, runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        recognize(text, lambda call: call)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.timeout(120)
+def test_many_sections_are_linear() -> None:
+    section = "## Organizers\n\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n\n"
+    small = best_time(section * 1000, 3)
+    large = best_time(section * 8000, 1)
+    assert large / small < 20  # linear: about 8; quadratic: about 64
