@@ -564,3 +564,35 @@ def test_a_people_file_named_like_a_key_the_theme_or_a_plugin_reads(tmp_path: Pa
     assert "<script>alert(1)" not in html
     for name in names:
         assert f"Neighbour {name}" in html
+
+
+def test_a_data_file_a_layout_loops_over_is_shown_around_the_page(tmp_path: Path) -> None:
+    """A layout's loops over lists the import shows become calls before or after the page's
+    text, where the layout put them; the rest of the layout (its navigation, its footer, a
+    loop it commented out) is the theme's business and is left out."""
+    source = tmp_path / "src"
+    for rel, text in {
+        "_data/keynotes.yml": "- {name: Ada Quill, affiliation: Univ A}\n- {name: Bo Fern}\n",
+        "_data/sponsors.yml": "- {name: Acme, link: 'https://acme.example.org/'}\n",
+        "_layouts/base.html": "<html><nav>Home | About</nav>{{ content }}<footer>(c) Toy"
+                              "</footer></html>\n",
+        "_layouts/edition.html": "---\nlayout: base\n---\n<aside>{% for k in site.data.keynotes"
+                                 " %}<p>{{ k.name }}</p>{% endfor %}</aside>\n{{ content }}\n"
+                                 "<!-- {% for s in site.data.sponsors %}{{ s.name }}"
+                                 "{% endfor %} -->\n",
+        "index.md": "---\nlayout: edition\ntitle: Toy 2024\n---\n## Welcome\n\nHello.\n",
+    }.items():
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        (source / rel).write_text(text, encoding="utf-8")
+    dest = tmp_path / "out"
+    report = import_site(source, dest).render()
+    page = (dest / "docs" / "index.md").read_text(encoding="utf-8")
+    body = page.split("---\n", 2)[2]
+    assert body.index('<< team("keynotes", "compact") >>') < body.index("## Welcome")
+    assert "Home | About" not in body and "(c) Toy" not in body and "<aside>" not in body
+    assert "sponsors()" not in body and "Acme" not in body  # commented out in the layout
+    assert "a loop over _data/keynotes.yml -> << team(\"keynotes\", \"compact\") >>" in report
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    html = built.html("index.md")
+    assert "Ada Quill" in html and "Univ A" in html and "Bo Fern" in html

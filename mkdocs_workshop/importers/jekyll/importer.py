@@ -66,7 +66,7 @@ from .datafiles import SiteData, read_site_data
 from .dataloops import PAPERS_FOLDER, Written, directory_yaml, page_day, page_year, use_loops
 from .frontmatter import edit_front_matter, key_edits, unwritable
 from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
-from .liquid import render
+from .liquid import in_layouts, layout_chain
 from .nav import (
     Button,
     NavPage,
@@ -852,10 +852,12 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         return None if found is None else link_to(page.dest, found[0], found[1], html=html)
 
     liquid = liquid or liquid_site(Path(images.source), {}, site_data or SiteData(), {}, [])
-    rendered = render(liquid.env, body, {"site": liquid.site,
-                                         "page": liquid.page(meta, rel, page_url(page.dest))},
-                      wants=lambda loop: liquid.lists.wants(loop, meta),
-                      page_folder=Path(images.source) / posixpath.dirname(rel), name=rel)
+    chain = layout_chain(Path(images.source), meta.get("layout"))
+    rendered = in_layouts(liquid.env, body, chain,
+                          {"site": liquid.site,
+                           "page": liquid.page(meta, rel, page_url(page.dest))},
+                          wants=lambda loop: liquid.lists.wants(loop, meta),
+                          page_folder=Path(images.source) / posixpath.dirname(rel), name=rel)
     page.notes += [f"Liquid: {note}" for note in rendered.notes]
     body, loops, finish = use_loops(
         rendered.text, rendered.loops, rendered.marker, meta, liquid.lists,

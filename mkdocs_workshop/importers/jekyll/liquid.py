@@ -927,3 +927,67 @@ def walk(value: Any) -> Iterator[Any]:
             stack.extend(item.values())
         elif isinstance(item, Sequence) and not isinstance(item, str):
             stack.extend(item)
+
+
+# ---------------------------------------------------------------------------------------------
+# Layouts
+# ---------------------------------------------------------------------------------------------
+
+_CONTENT = re.compile(r"\{\{-?\s*content\s*-?\}\}")
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+MAX_LAYOUTS = 5  # layouts inside layouts followed
+
+
+def layout_chain(source: Path, name: object) -> list[str]:
+    """The texts of the layout ``name`` and the layouts it is written in, innermost first
+    (``_layouts/NAME.html``, inside the site; each at most :data:`MAX_INCLUDE_BYTES`), as far
+    as each holds ``{{ content }}``."""
+    chain: list[str] = []
+    seen: set[str] = set()
+    while isinstance(name, str) and name and name not in seen and len(chain) < MAX_LAYOUTS:
+        seen.add(name)
+        found = within(source / "_layouts" / f"{name}.html", source)
+        if found is None or not found.is_file() or found.stat().st_size > MAX_INCLUDE_BYTES:
+            break
+        try:
+            text = found.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            break
+        front = _FRONT.match(text)
+        body = text[front.end():] if front else text
+        if not _CONTENT.search(body):
+            break
+        chain.append(body)
+        parent = re.search(r"^layout:\s*['\"]?([\w./-]+)", front.group(1), re.M) if front else None
+        name = parent.group(1) if parent else None
+    return chain
+
+
+def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mapping[str, Any], *,
+               wants: Callable[[Loop], bool], page_folder: Path | None = None,
+               name: str = "page") -> Rendered:
+    """``body`` rendered inside its layouts: the page's own text, and, before and after it,
+    the markers of the loops the layouts run over lists the import shows (a sidebar of
+    keynotes, a footer of sponsors), each on a line of its own; the rest of the layouts
+    (navigation, header, footer: the new site's theme draws its own) is left out."""
+    if not chain:
+        return render(env, body, variables, wants=wants, page_folder=page_folder, name=name)
+    opening, closing = (f"IMPORTJEKYLLPAGE{secrets.token_hex(8)}X" for _ in range(2))
+    wrapped = opening + body + closing
+    for layout in chain:
+        at = _CONTENT.search(layout)
+        assert at is not None  # layout_chain keeps only layouts that show their content
+        wrapped = layout[:at.start()] + wrapped + layout[at.end():]
+    whole = render(env, wrapped, variables, wants=wants, page_folder=page_folder, name=name)
+    start, end = whole.text.find(opening), whole.text.find(closing)
+    if start < 0 or end < start or whole.text.count(opening) != 1:
+        # the layouts do not show the page once: the page alone
+        return render(env, body, variables, wants=wants, page_folder=page_folder, name=name)
+    outside = [_COMMENTS.sub("", whole.text[:start]), _COMMENTS.sub("", whole.text[end:])]
+    before, after = (["\n\n" + m.group(0) + "\n\n" for m in whole.marker.finditer(part)]
+                     for part in outside)
+    text = "".join(before) + whole.text[start + len(opening):end] + "".join(after)
+    return Rendered(text, whole.loops, whole.marker, whole.notes)
+
+
+_COMMENTS = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
