@@ -95,7 +95,9 @@ def _slot(event: str, other: str, times: tuple[str, str], day: date) -> dict[str
         title, speakers = event, [other]
     else:
         title = f"{event} \u2014 {other}" if event else other
-    return written_slot(day=day, start=times[0], end=times[1], title=title, speakers=speakers)
+    # a day of its own: one object shared by the slots would be written as YAML aliases
+    return written_slot(day=date.fromordinal(day.toordinal()) if isinstance(day, date) else day,
+                        start=times[0], end=times[1], title=title, speakers=speakers)
 
 
 def _read_table(rows: list[list[str]], day: date | None) -> list[dict[str, Any]] | str:

@@ -40,7 +40,9 @@ CITIES = {
     "delhi": "Asia/Kolkata", "hyderabad": "Asia/Kolkata", "melbourne": "Australia/Melbourne",
     "rio de janeiro": "America/Sao_Paulo", "tel aviv": "Asia/Jerusalem",
 }
-_AROUND_TIME = re.compile(r"\btimes?\b[^.\n]{0,40}?\b([A-Z]{2,4})\b|\(\s*([A-Z]{2,4})\s*\)")
+_AROUND_TIME = re.compile(r"\b[Tt](?:imes?|IMES?)\b[^.\n]{0,40}?\b([A-Z]{2,4})\b"
+                          r"|\(\s*([A-Z]{2,4})\s*\)")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _NOT_CITIES = frozenset({"Paris", "London"})  # also names of people and of places elsewhere
 
 
@@ -66,14 +68,14 @@ def zone_of(texts: Iterable[str], *, venue_only: bool = False) -> tuple[str, str
     """The zone the texts name (an abbreviation beside "times", or a city), and the words
     it was read from; None when they name none, or several. ``venue_only``: a city counts
     only on a line that speaks of a venue ("held in Vienna"), not in a speaker's bio."""
-    texts = [t for t in texts if t]
+    texts = [_COMMENT.sub(" ", t) for t in texts if t]  # what a reader does not see
     if venue_only:
         texts = [line for t in texts for line in t.split("\n") if line.strip()]
     for text in texts:
         for match in _AROUND_TIME.finditer(text):
             word = (match.group(1) or match.group(2) or "").lower()
             zone = ZONE_ABBREVIATIONS.get(word)
-            if zone and "/" in zone:
+            if zone and zone != "AoE":  # AoE names deadlines, not a program's hours
                 return zone, match.group(0).strip()
     cities = _zone_cities()
     pattern = _city_pattern()

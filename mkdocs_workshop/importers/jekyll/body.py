@@ -47,7 +47,9 @@ _HTML_IMAGE = re.compile(r"""(<img\b[^<>]{0,1000}?\bsrc=)(["'])([^"'<>]{1,2000})
 _PLACEHOLDER = re.compile(r"\x00MACRO(\d+)\x00")
 # An HTML element that holds nothing but a macro call the import wrote (the Bootstrap row a
 # loop filled). A call from the source itself is never bare: it is kept in a raw block.
-_ONLY_A_CALL = re.compile(r"<(div|section|article|center|span|p)\b[^<>]{0,500}>\s*"
+_ONLY_A_CALL = re.compile(r"<(div|section|article|center|span|p|table|tbody|ul|ol)\b[^<>]{0,500}>"
+                          r"\s*(?:<tr\b[^<>]{0,500}>(?:\s*<th\b[^<>]{0,500}>[^<]{0,200}</th>)+"
+                          r"\s*</tr>\s*)?"  # a table's row of headings ("Time", "Event")
                           r"(<< [a-z]+\([^\n<>]*\) >>)\s*</\1\s*>", re.I)
 
 

@@ -114,7 +114,7 @@ _DATA_LOOP = re.compile(r"site\.data\.(?P<name>[A-Za-z0-9_-]{1,100}(?:\.[A-Za-z0
 class DataFile:
     """One ``_data`` file and what became of it."""
     name: str  # "speakers" for _data/speakers.yml, "people.team" for its list 'team:'
-    kind: str  # "people", "schedule", "papers", "sponsors", "nav" or "kept"
+    kind: str  # "people", "schedule", "papers", "sponsors", "dates", "nav" or "kept"
     # The people, slots, papers or sponsors, in the fields the plugin reads.
     entries: list[dict[str, Any]] = field(default_factory=list)
     links: list[tuple[str, str, int]] = field(default_factory=list)  # (label, url, depth)
@@ -532,6 +532,8 @@ def _looks_like_slots(data: list[Any]) -> bool:
 
 def _kind_by_name(name: str) -> str | None:
     lowered = name.lower()
+    if re.search(r"(?<![a-z])(?:dates|deadlines|timeline|milestones)", lowered):
+        return "dates"
     if "schedule" in lowered or "program" in lowered or "agenda" in lowered:
         return "schedule"
     if lowered.split(".")[-1] in NAV_NAMES:
@@ -588,6 +590,8 @@ def _read_file(name: str, data: Any) -> DataFile:
         kind = "papers"
     if kind == "schedule":
         return _schedule_file(name, data)
+    if kind == "dates":
+        return _dates_file(name, data)
     if kind == "nav":
         links = nav_links(data)
         return DataFile(name, "nav", links=links) if links else DataFile(
@@ -605,6 +609,36 @@ def _read_file(name: str, data: Any) -> DataFile:
                         "sponsors and navigation files; this one is kept in the Jekyll source")
     return _named_file(name, "people", _rows(data) or data, person,
                        "has no entry with a name (not a people file)")
+
+
+DATE_LABELS = ("name", "label", "title", "what", "event", "milestone", "description", "item")
+DATE_VALUES = ("date", "deadline", "when", "due", "time", "day")
+
+
+def date_line(entry: Any) -> str | None:
+    """An entry of a dates file as the line a page would write: "Submission: May 1, 2025"."""
+    if not isinstance(entry, dict):
+        return None
+    fields = {str(k).lower(): v for k, v in entry.items()}
+    label = next((_text(fields[k]) for k in DATE_LABELS if _text(fields.get(k))), None)
+    when = next((_text(fields[k]) for k in DATE_VALUES if _text(fields.get(k))), None)
+    return f"{label}: {when}" if label and when else None
+
+
+def _dates_file(name: str, data: list[Any]) -> DataFile:
+    """Important dates: a label and a date per entry (the dates themselves are read for the
+    page that shows them, with its year)."""
+    result = DataFile(name, "dates")
+    for n, entry in enumerate(data, 1):
+        line = date_line(entry)
+        if line is None:
+            result.kept.append(f"entry {n}: has no label and date")
+            continue
+        result.entries.append({"line": line})
+        result.raw.append(entry)
+    if not result.entries:
+        return DataFile(name, "kept", kept=result.kept, why_kept="no entry has a label and a date")
+    return result
 
 
 _PLACEHOLDER = re.compile(r"\blorem ipsum\b", re.I)
@@ -753,8 +787,10 @@ def read_site_data(source: Path) -> SiteData:
             branch = branch.setdefault(part, {}) if isinstance(branch.get(part, {}), dict) \
                 else {}
         branch[path.stem] = data
-        lists = {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, list)
-                 and re.fullmatch(r"[A-Za-z0-9_-]{1,100}", k)} \
+        # site.data.people.team, site.data.keynotes[2025]: a key of text, or a year
+        lists = {str(k): v for k, v in data.items()
+                 if isinstance(k, (str, int)) and not isinstance(k, bool)
+                 and isinstance(v, list) and re.fullmatch(r"[A-Za-z0-9_-]{1,100}", str(k))} \
             if isinstance(data, dict) and not all(isinstance(v, dict)
                                                  for v in data.values()) else {}
         if lists:  # site.data.people.team: each list a file of its own

@@ -32,9 +32,9 @@ from ...features.sponsors import Sponsor
 from ...features.team import Person
 from ..common.escape import html_text
 from ..common.fit import fit_entry
-from ..common.freedates import parse_free_date
+from ..common.freedates import DateLine, parse_date_line, parse_free_date
 from ..common.recognize import day_before
-from .datafiles import DataFile, SiteData, person, read_as, rows, sponsor
+from .datafiles import DataFile, SiteData, date_line, person, read_as, rows, sponsor
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
 from .liquid import Loop, Origin
 
@@ -173,7 +173,7 @@ class Lists:
         return self.file_of(loop.origin) is not None
 
 
-SHOWN = ("people", "schedule", "papers", "sponsors")
+SHOWN = ("people", "schedule", "papers", "sponsors", "dates")
 
 
 @dataclass
@@ -183,6 +183,7 @@ class PageLoops:
     additions: dict[str, Any] = field(default_factory=dict)
     used: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the data files shown
+    dates: list[tuple[str, DateLine]] = field(default_factory=list)  # from a dates file
 
 
 def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[Any, Any],
@@ -316,6 +317,24 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         page.used.append(f"{what} -> {call} ({len(made.entries)} papers, written to "
                          f"docs/{path}){subset}")
         return f"\n\n{call}\n\n"
+    if data.kind == "dates":
+        if "dates" in meta or page.dates:
+            page.used.append(f"{what} kept as the source rendered it: the page has its dates")
+            return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
+        year = page_year(meta)
+        lines = [line for line in (date_line(_raw(item)) for item in loop.items) if line]
+        parsed = [(line, parse_date_line(line, year)) for line in lines]
+        read = [(line, found) for line, found in parsed if found is not None]
+        if not read or len(read) * 2 < len(parsed):
+            page.used.append(f"{what} -> its dates as the source rendered them: most are not "
+                             "dates I can read")
+            return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
+        page.dates += read
+        unread = [line for line, found in parsed if found is None]
+        page.used.append(f"{what} -> << dates() >> ({len(read)} dates){subset}"
+                         + (f"; kept as text under it: {'; '.join(unread)[:200]}" if unread
+                            else ""))
+        return "\n\n<< dates() >>\n\n" + "".join(f"- {html_text(u)}\n" for u in unread)
     if data.kind in ("schedule", "sponsors") and (key in meta or key in page.additions):
         page.used.append(f"{what} kept as the source rendered it: the page already has "
                          f"'{key}:'")
@@ -354,10 +373,10 @@ def _fitted(model: type[BaseModel], entries: list[dict[str, Any]], what: str,
     out is reported (an entry of the people directory, named by id, is the directory's)."""
     kept = []
     for n, entry in enumerate(entries, 1):
-        if set(entry) <= {"id", "role"}:
-            kept.append(entry)
-            continue
-        fitted, dropped = fit_entry(model, entry)
+        directory = "id" in entry and "name" not in entry  # named in the people directory
+        fitted, dropped = fit_entry(model, {**entry, "name": "-"} if directory else entry)
+        if fitted is not None and directory:
+            del fitted["name"]
         label = str(entry.get("name") or entry.get("title") or "")[:60]
         if fitted is None:
             page.used.append(f"  {what}: entry {n} ({label}) left out: the plugin cannot show "

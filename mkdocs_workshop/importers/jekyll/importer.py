@@ -842,8 +842,10 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
             return f"mailto:{url}"
         copied = _linked_file(url, documents, rel, site.base)
         if copied is not None:
+            fragment = url.split("#", 1)[1] if "#" in url else ""  # "7.pdf#page=2"
             return posixpath.relpath(copied, (page_url(page.dest).rstrip("/") if html
-                                              else posixpath.dirname(page.dest)) or ".")
+                                              else posixpath.dirname(page.dest)) or ".") + (
+                f"#{fragment}" if fragment else "")
         # From the page's address, as a browser resolves it; else from the source file's
         # folder, which is what a link like "schedule.html" in conf25/index.md means when a
         # permalink (/conf25) moved the page's address up a level.
@@ -882,6 +884,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     if converted.styles_dropped:
         page.notes.append(f"{converted.styles_dropped} kramdown attribute list(s) of classes "
                           "only ({: .class}: the old theme's styling) left out")
+    converted.dates = loops.dates + converted.dates
     found = converted.recognized
     if found is not None:
         page.data_used += found.read
@@ -907,7 +910,10 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     if converted.slots:
         additions["schedule"] = converted.slots
     page.slots = len(converted.slots)
-    page.notes += [f"schedule {kept}; kept as written" for kept in converted.tables_kept]
+    read_lines = {m.group(1) for line in (found.read if found else [])
+                  for m in [re.search(r"\(text line (\d+)\)", line)] if m}
+    page.notes += [f"schedule {kept}; kept as written" for kept in converted.tables_kept
+                   if not any(f"text line {n}:" in kept for n in read_lines)]
     if "workshop" not in meta:
         block = dict(day or {})
         if rosters:  # an edition

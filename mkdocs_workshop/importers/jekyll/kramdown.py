@@ -38,11 +38,12 @@ def kramdown_to_markdown(text: str) -> tuple[str, int]:
             out.append(line)
             if opened and opened.group(1) == fence:
                 fence = ""
+                previous = ""
             continue
         if opened:
             fence = opened.group(1)
             out.append(line)
-            previous = line
+            previous = ""  # an attribute list after code has nothing attr_list can take
             continue
         if _IAL_LINE.match(line):
             if _CLASSES_ONLY.fullmatch(line.strip()) or not previous.strip() or \

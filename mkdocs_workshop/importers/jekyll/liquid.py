@@ -106,9 +106,16 @@ class Origin:
 
 class SourcedDict(dict[str, Any]):
     """A mapping of the site's data, which knows where it is. Liquid's filters (sort, where,
-    slices) keep the same objects, so a loop over any of them knows what it loops over."""
+    slices) keep the same objects, so a loop over any of them knows what it loops over. Its
+    keys are text; a number looks up its text (``site.data.keynotes[page.year]``, the year
+    a key of YAML and of the page alike)."""
 
     origin: Origin
+
+    def __missing__(self, key: Any) -> Any:
+        if isinstance(key, (int, float)) and not isinstance(key, bool):
+            return self[str(key)]
+        raise KeyError(key)
 
 
 class SourcedText(str):
