@@ -67,13 +67,31 @@ def to_forum(value: object) -> str | None:
     return to_link(text)
 
 
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def to_pdf(value: object) -> str | None:
+    """A web address, or a file of the site (``papers/12.pdf``: from the papers file's
+    folder, else from the docs folder; the page links to it where the build puts it)."""
     text = to_text(value)
     if text is None:
         return None
     if text.startswith("/pdf"):  # OpenReview gives its own path
         return OPENREVIEW + text
+    if not _SCHEME.match(text) and not text.startswith(("//", "\\")):
+        parts = text.replace("\\", "/").split("/")
+        named = re.search(r"\.[A-Za-z0-9]{1,5}(?:#[^#]*)?$", text)  # a file's name: "12.pdf"
+        if ".." in parts or any(not c.isprintable() for c in text) or not named:
+            raise FieldIssue(f"'{text}' is not a file of the site.",
+                             "write the file's path inside the docs folder, or a full web "
+                             "address (https://...).")
+        return text
     return to_link(text)
+
+
+def site_file(pdf: str | None) -> bool:
+    """Whether a paper's ``pdf`` names a file of the site (not a web address)."""
+    return pdf is not None and not _SCHEME.match(pdf)
 
 
 Authors = Annotated[list[str], BeforeValidator(to_authors)]
@@ -402,20 +420,27 @@ class PaperView:
         return self.url or self.forum
 
 
-def _view(entry: PaperEntry, anchors: AnchorAllocator) -> PaperView:
+def _view(entry: PaperEntry, anchors: AnchorAllocator,
+          pdf_links: Mapping[str, str] | None = None) -> PaperView:
     paper = entry.paper
+    pdf = paper.pdf
+    if site_file(pdf):  # a file of the site: where the page finds it, if it is there
+        pdf = (pdf_links or {}).get(str(pdf))
     anchor = anchors.unique("paper-" + (slug(paper.title)[:60] or str(entry.index)))
     title = entry.title_html if entry.title_html is not None else escape(paper.title)
     abstract = entry.abstract_html if entry.abstract_html is not None else tuple(
         escape(p) for p in paragraphs(paper.abstract))
     return PaperView(anchor, title, tuple(paper.authors), abstract, paper.forum,
-                     paper.pdf, paper.url, paper.award)
+                     pdf, paper.url, paper.award)
 
 
 def group_papers(entries: Sequence[PaperEntry], group_by: str | None,
-                 anchors: AnchorAllocator | None = None) -> list[tuple[str, list[PaperView]]]:
+                 anchors: AnchorAllocator | None = None,
+                 pdf_links: Mapping[str, str] | None = None
+                 ) -> list[tuple[str, list[PaperView]]]:
     """The papers in groups; ``anchors``: the page's, so that a paper shown by two calls
-    (papers() and awards()) has a different id in each."""
+    (papers() and awards()) has a different id in each; ``pdf_links``: where the page finds
+    the PDFs the file keeps in the site."""
     groups: dict[str, list[PaperView]] = {}
     anchors = anchors if anchors is not None else AnchorAllocator()
     for entry in entries:
@@ -426,7 +451,7 @@ def group_papers(entries: Sequence[PaperEntry], group_by: str | None,
             value = getattr(entry.paper, group_by, None) if group_by in PAPER_FIELDS else (
                 entry.extra.get(group_by.lower()) or entry.extra.get(group_by))
             label = str(value) if value else "Other"
-        groups.setdefault(label, []).append(_view(entry, anchors))
+        groups.setdefault(label, []).append(_view(entry, anchors, pdf_links))
     if group_by in (None, "decision"):
         rank = {name: i for i, name in enumerate(ORDER)}
         return sorted(groups.items(), key=lambda item: rank.get(item[0], len(ORDER)))
@@ -500,7 +525,8 @@ def load_papers(source: str, files: PaperFiles, page_src: str, call: str, proble
 
 
 def _read(reading: Reading) -> dict[str, Any]:
-    """The papers files the page's calls name (where the name is written out)."""
+    """The papers files the page's calls name (where the name is written out), and where the
+    page finds the PDFs they keep in the site."""
     loaded: dict[str, PaperFile] = {}
     failed: set[tuple[str, str]] = set()
     for call in reading.calls:
@@ -508,13 +534,44 @@ def _read(reading: Reading) -> dict[str, Any]:
                 load_papers(call.arg, reading.papers, reading.src, call.where, reading.problems,
                             loaded) is None:
             failed.add((call.name, call.arg))
-    return {PAPERS.name: loaded, FAILED.name: frozenset(failed)}
+    return {PAPERS.name: loaded, FAILED.name: frozenset(failed),
+            PDF_LINKS.name: _pdf_links(reading, loaded.values())}
+
+
+def _pdf_links(reading: Reading, files: Iterable[PaperFile]) -> dict[tuple[str, str], str]:
+    """(papers file, pdf as written) -> its address from the page, for each PDF the files
+    keep in the site; one that is not there is reported, and shows no link."""
+    links: dict[tuple[str, str], str] = {}
+    for paper_file in files:
+        folder = posixpath.dirname(paper_file.path)
+        for entry in paper_file.entries:
+            pdf = entry.paper.pdf
+            if not site_file(pdf) or (paper_file.path, str(pdf)) in links:
+                continue
+            assert pdf is not None
+            path = pdf.split("#", 1)[0]
+            candidates = [posixpath.normpath(path.lstrip("/"))] if path.startswith("/") else [
+                posixpath.normpath(posixpath.join(folder, path)), posixpath.normpath(path)]
+            url = next((u for u in (reading.url_for(c) for c in dict.fromkeys(candidates))
+                        if u is not None), None)
+            if url is None:
+                reading.problems.warn(
+                    f"the PDF '{excerpt(pdf, 80)}' is not in the docs folder; the paper shows "
+                    "no PDF link.", key=paper_file.path, entry=entry.index,
+                    label=entry.paper.title, field="pdf",
+                    fix="add the file, correct its path (from the papers file's folder or the "
+                    "docs folder), or write its web address.")
+                continue
+            links[(paper_file.path, pdf)] = url + (f"#{pdf.split('#', 1)[1]}" if "#" in pdf
+                                                   else "")
+    return links
 
 
 # What the feature reads of a page: the papers files its calls name, and the calls whose file
 # could not be read (reported once, when the page was read).
 PAPERS: Part[dict[str, PaperFile]] = Part("papers", {})
 FAILED: Part[frozenset[tuple[str, str]]] = Part("papers_failed", frozenset())
+PDF_LINKS: Part[dict[tuple[str, str], str]] = Part("papers_pdf_links", {})
 
 
 def _paper_file(r: Rendering, name: str, source: str) -> PaperFile | str:
@@ -531,6 +588,11 @@ def _paper_file(r: Rendering, name: str, source: str) -> PaperFile | str:
         r.state.reported.add(failed)
         return r.box(f"{r.read.src}: {call}: see the build log.")
     return found
+
+
+def _links_of(r: Rendering, found: PaperFile) -> dict[str, str]:
+    """The page's addresses of the PDFs ``found`` keeps in the site, by pdf as written."""
+    return {pdf: url for (path, pdf), url in r.read.get(PDF_LINKS).items() if path == found.path}
 
 
 def _level_issue(level: object) -> tuple[str, str] | None:
@@ -563,7 +625,7 @@ def papers(r: Rendering, source: str, group_by: str | None = None,
                            + "Name a field or column of the file, or leave group_by out.")
             r.report(problems)
         return r.box(f"{r.read.src}: {call}: unknown field '{group_by}'.")
-    groups = group_papers(found.entries, group_by, page_anchors(r))
+    groups = group_papers(found.entries, group_by, page_anchors(r), _links_of(r, found))
     by_decision = group_by in (None, "decision")
     return _place_groups(r, call, groups, count_line(groups, by_decision), awards=False,
                          level=level)
@@ -623,7 +685,7 @@ def awards(r: Rendering, source: str, level: int = HEADING_LEVEL) -> str:
         return found
     if (issue := _level_issue(level)) is not None:
         return r.fail(f'awards("{source}", level={level!r})', [issue])
-    groups = group_papers(awarded(found.entries), "award", page_anchors(r))
+    groups = group_papers(awarded(found.entries), "award", page_anchors(r), _links_of(r, found))
     return _place_groups(r, f'awards("{source}")', groups, None, awards=True, level=level)
 
 

@@ -268,3 +268,29 @@ def test_a_very_long_csv_value_is_a_readable_message_with_its_line(tmp_path: Pat
         "3: more than any field of a paper holds. Fix: look for a double quote that opens a "
         "value and is never closed (all that follows it is read as one value); a quote inside "
         "a value is doubled (\"\"). Or shorten the value."]
+
+
+def test_a_pdf_kept_in_the_site_is_linked_from_the_page(site: SiteFn) -> None:
+    """``pdf:`` may name a file of the site, from the papers file's folder or the docs folder:
+    the page links to it where the build puts it; one that is not there is a warning and no
+    link; a path that climbs out of the docs folder is refused."""
+    papers = ("- title: Owls at Night (example)\n  authors: Ada Quill\n  pdf: pdfs/owls.pdf\n"
+              "- title: Bees by Day (example)\n  authors: Bo Fern\n"
+              "  pdf: assets/files/bees.pdf#page=2\n"
+              "- title: Gone Paper (example)\n  authors: Cy Dove\n  pdf: pdfs/gone.pdf\n")
+    built = show(site, {"2024/papers.yml": papers, "2024/pdfs/owls.pdf": "%PDF-1.4 owls",
+                        "assets/files/bees.pdf": "%PDF-1.4 bees"}, '<< papers("papers.yml") >>')
+    assert built.ok, built.messages()
+    html = built.html("2024/iclr.md")
+    assert 'href="../pdfs/owls.pdf"' in html
+    assert 'href="../../assets/files/bees.pdf#page=2"' in html
+    gone = html.split("Gone Paper (example)")[1].split("workshop-paper")[0]
+    assert ".pdf" not in gone
+    warnings = built.workshop()
+    assert any("2024/papers.yml" in w and "Gone Paper" in w and "the PDF 'pdfs/gone.pdf' is "
+               "not in the docs folder" in w for w in warnings), warnings
+    refused = show(site, {"2024/papers.yml": "- title: T (example)\n  pdf: ../../x.pdf\n"},
+                   '<< papers("papers.yml") >>')
+    assert not refused.ok
+    assert any("field 'pdf': '../../x.pdf' is not a file of the site" in message
+               for message in refused.messages())

@@ -400,7 +400,7 @@ def test_fit_a_paper_drops_a_pdf_that_is_no_address() -> None:
     entry = {"title": "Counting Toy Owls", "authors": "Ada Quill", "pdf": "available"}
     fitted, dropped = fit_entry(Paper, entry)
     assert fitted == {"title": "Counting Toy Owls", "authors": "Ada Quill"}
-    assert dropped == ["pdf ('available' is not a full web address.)"]
+    assert dropped == ["pdf ('available' is not a file of the site.)"]
     assert entry["pdf"] == "available"  # the entry given is not changed
 
 

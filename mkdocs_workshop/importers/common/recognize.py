@@ -232,8 +232,10 @@ def _links(fragment: str) -> list[tuple[str, str]]:
     return [(text, url) for _start, text, url in sorted(found)]
 
 
-def read_paper(cells: list[str]) -> dict[str, Any] | None:
-    """A paper of a record: a title and its authors (or a link)."""
+def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None = None
+               ) -> dict[str, Any] | None:
+    """A paper of a record: a title and its authors (or a link). ``file_link``: the path in
+    the new site's docs folder of a file of the site a link names (its PDF), once copied."""
     whole = " ".join(cells)
     links = [(t, u) for t, u in _links(whole) if not u.startswith(("#", "mailto:"))]
     link = links[0] if links else None
@@ -277,7 +279,12 @@ def read_paper(cells: list[str]) -> dict[str, Any] | None:
         paper["authors"] = authors[:1000]
     for label, url in links:
         if not url.startswith(("http://", "https://")):
-            return None  # a file of the site: the text keeps the link, a papers file cannot
+            copied = file_link(url) if file_link is not None else None
+            if copied is None or not copied.lower().split("#")[0].endswith(".pdf"):
+                return None  # the text keeps the link; a papers file names PDFs and addresses
+            if "pdf" not in paper:
+                paper["pdf"] = copied
+            continue
         if "openreview.net/forum" in url and "forum" not in paper:
             paper["forum"] = url
         elif (url.lower().split("?")[0].endswith(".pdf") or label.strip().lower() == "pdf"
@@ -570,13 +577,14 @@ def _slug(text: str) -> str:
 def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] = (),
               year: int | None = None, day: date | None = None,
               kinds: Collection[str] = KINDS, hidden: list[tuple[int, int]] | None = None,
-              papers_path: Callable[[str], str] = lambda name: f"data/{name}.yml"
-              ) -> Recognized:
+              papers_path: Callable[[str], str] = lambda name: f"data/{name}.yml",
+              file_link: Callable[[str], str | None] | None = None) -> Recognized:
     """Read the hand-written blocks of ``text`` (a page's Markdown and HTML): each becomes
     ``macro(call)`` in the text when every record reads. ``taken``: front-matter keys the
     page has; ``year``/``day``: the page's, for slots and dates written without them;
     ``hidden``: spans (HTML comments) whose blocks are left alone; ``papers_path``: the
-    papers file (docs-relative) of a block of papers, by a name made of its heading."""
+    papers file (docs-relative) of a block of papers, by a name made of its heading;
+    ``file_link``: a file of the site a paper links to (its PDF), copied, by docs path."""
     result = Recognized(text)
     marks = headings(text)
     blocks = sorted(_markdown_blocks(text) + _html_blocks(text), key=lambda b: b.start)
@@ -599,7 +607,7 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
         line = text.count("\n", 0, block.start) + 1
         where = f"{block.shape} under '{heading.text[:60]}' (text line {line})"
         result.last_roster = ""
-        call = _read_block(block, heading, where, result, keys, year, day, papers_path,
+        call = _read_block(block, heading, where, result, keys, year, day, papers_path, file_link,
                            day_before(text, block.start, year, heading.end)
                            if heading.kind == "slots"
                            else None)
@@ -630,7 +638,9 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
 
 def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                 keys: set[str], year: int | None, day: date | None,
-                papers_path: Callable[[str], str], before: date | None = None) -> str | None:
+                papers_path: Callable[[str], str],
+                file_link: Callable[[str], str | None] | None = None,
+                before: date | None = None) -> str | None:
     """The call for ``block`` if it reads as its heading's kind; ``before``: the last day the
     page names before it, for slots whose heading and page give none."""
     kind = heading.kind
@@ -660,7 +670,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         result.read.append(f"{where} -> {call} ({len(found)} people)")
         return call
     if kind == "papers":
-        papers = [_fits(Paper, read_paper(r)) for r in block.records]
+        papers = [_fits(Paper, read_paper(r, file_link)) for r in block.records]
         bad = [n for n, p in enumerate(papers, 1) if p is None]
         if bad:
             _keep(result, where, block, bad, "is not a title and its authors (with a link, "

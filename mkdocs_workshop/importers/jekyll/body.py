@@ -77,6 +77,7 @@ class PageFacts:
     day: date | None = None  # the workshop's day
     year: int | None = None  # the year the page is of
     papers_path: Callable[[str], str] = lambda name: f"data/{name}.yml"
+    file_link: Callable[[str], str | None] | None = None  # a linked file of the site, copied
 
 
 def _placeholder(n: int) -> str:
@@ -123,7 +124,8 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
                                      if is_workshop_label(parsed.label)), None)
         found = recognize(body, macro, taken=page.keys, year=page.year or (
             workshop.year if workshop else None), day=workshop, kinds=kinds,
-            hidden=_html_comments(body), papers_path=page.papers_path)
+            hidden=_html_comments(body), papers_path=page.papers_path,
+            file_link=page.file_link)
         body, result.recognized = found.text, found
         result.slots += found.slots
         result.dates += found.dates

@@ -874,7 +874,9 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     facts = PageFacts(keys={*keys, *data_additions},
                       day=known_day,
                       year=page_year(meta) or _site_year(liquid.site),
-                      papers_path=lambda name: f"{PAPERS_FOLDER}/{stem}-{name}.yml")
+                      papers_path=lambda name: f"{PAPERS_FOLDER}/{stem}-{name}.yml",
+                      file_link=lambda url: _linked_file(url, documents, rel,
+                                                        site.base if site else ""))
     converted = convert_body(body, rewrite_for_page, dates=not has_dates,
                              rewrite_html_image=rewrite_for_html,
                              find_link=find_link if site else None,
