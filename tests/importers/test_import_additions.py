@@ -826,3 +826,78 @@ def test_the_toy_sites_report_says_no_block_was_kept(toy: tuple[Path, str]) -> N
     _dest, report = toy
     lines = page_lines(report, "index.md")
     assert not [line for line in lines if "kept as written" in line], lines
+
+
+# ---------------------------------------------------------------------------------------------
+# The day of an edition, from its other pages; papers whose PDFs are the site's own
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_program_takes_the_day_another_page_of_its_edition_states(tmp_path: Path) -> None:
+    dest, report = imported(tmp_path, {
+        "2022/index.md": """\
+            ---
+            title: Toy 2022
+            ---
+            ## Important Dates
+
+            - Submission: May 1, 2022
+            - Workshop date: July 22, 2022
+            """,
+        "2022/program.md": """\
+            ---
+            title: Program
+            ---
+            ## Schedule
+
+            | Time | Event |
+            |---|---|
+            | 09:00 | Opening |
+            | 09:15 | Invited talk |
+            """,
+        "2023/program.md": """\
+            ---
+            title: Program 2023
+            ---
+            ## Schedule
+
+            | Time | Event |
+            |---|---|
+            | 09:00 | Opening |
+            | 09:15 | Invited talk |
+            """,
+    })
+    slots = front(dest, "2022/program.md")["schedule"]
+    assert [(str(s.get("day", "")), s["start"], s["title"]) for s in slots] == [
+        ("2022-07-22", "09:00", "Opening"), ("2022-07-22", "09:15", "Invited talk")]
+    # another edition's folder does not lend its day
+    assert "schedule" not in front(dest, "2023/program.md")
+    assert "no day (write the workshop's date" in report.split("2023/program.md ->")[1]
+
+
+def test_hand_written_papers_whose_pdfs_are_the_sites_own(tmp_path: Path) -> None:
+    dest, report = imported(tmp_path, {
+        "papers.md": """\
+            ---
+            title: Accepted Papers
+            ---
+            ## Accepted Papers
+
+            - [**Counting Owls at Night**](/papers/1.pdf). *Ada Quill and Bo Fern*
+            - [**Bees by Day and Night**](papers/2.pdf). *Cy Dove*
+            """,
+        "papers/1.pdf": b"%PDF-1.4 owls",
+        "papers/2.pdf": b"%PDF-1.4 bees",
+    })
+    data = yaml.safe_load((dest / "docs" / "data" / "papers-accepted_papers.yml")
+                          .read_text(encoding="utf-8"))
+    assert data == [
+        {"title": "Counting Owls at Night", "authors": "Ada Quill and Bo Fern",
+         "pdf": "assets/files/1.pdf"},
+        {"title": "Bees by Day and Night", "authors": "Cy Dove", "pdf": "assets/files/2.pdf"}]
+    assert (dest / "docs" / "assets" / "files" / "1.pdf").read_bytes() == b"%PDF-1.4 owls"
+    assert '<< papers("data/papers-accepted_papers.yml") >>' in report
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    html = built.html("papers.md")
+    assert 'href="../assets/files/1.pdf"' in html and 'href="../assets/files/2.pdf"' in html

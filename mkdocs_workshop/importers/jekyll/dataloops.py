@@ -188,8 +188,8 @@ class PageLoops:
 
 def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[Any, Any],
               lists: Lists, rewrite_image: Callable[[str], str | None],
-              image_exists: Callable[[str], bool], written: Written
-              ) -> tuple[str, PageLoops, Callable[[str], str]]:
+              image_exists: Callable[[str], bool], written: Written,
+              site_day: date | None = None) -> tuple[str, PageLoops, Callable[[str], str]]:
     """``text`` (a rendered page) with each loop's marker standing for its macro call, what
     the loops add to the front matter and say in the report, and the function that turns the
     markers into the calls once the text is converted. Two loops over one list side by side
@@ -238,7 +238,7 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
             key = f"{key}_{number}"
         keys.setdefault(key, []).append(loop.number)
         hint = (page_day(meta) or day_before(text, found.start(), page_year(meta))
-                if data.kind == "schedule" else None)
+                or site_day if data.kind == "schedule" else None)
         calls[loop.number] = _data_call(loop, data, key, meta, page, lists, rewrite_image,
                                         image_exists, written, hint)
         if data.kind == "people" and len(loop.indexes) == len(loop.items):

@@ -39,13 +39,14 @@ from ...features.page import find_calls, read_page
 from ...features.papers import PaperFiles
 from ..common.deploy import WORKFLOW_PATH
 from ..common.escape import html_text, keep_verbatim, markdown_text, one_line
-from ..common.freedates import DateLine
+from ..common.freedates import DateLine, parse_date_line
 from ..common.newsite import mkdocs_yml_text
 from ..common.paths import (
     safe_segment,
     safe_segments,
     within,
 )
+from ..common.recognize import plain
 from ..common.sitefiles import (
     DOCUMENT_SUFFIXES,
     MAX_IMAGE_BYTES,
@@ -444,6 +445,33 @@ def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
     return None
 
 
+def _edition_folder(rel: str) -> str:
+    """The folder of a page's edition: its first folder ("2024/program.md"), "" at the top."""
+    return rel.split("/", 1)[0] if "/" in rel else ""
+
+
+def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
+    """The workshop's day of each edition folder ("" for the pages at the top), where its
+    pages agree on one: a date line labelled as the workshop's ("Workshop: July 22, 2022")
+    in any of them, or the site's settings ("description: ... June 22, 2019 ..."); for a
+    program on a page that names no day."""
+    found: dict[str, set[date]] = {}
+    for rel, text in pages:
+        for line in text.split("\n"):
+            if len(line) > 300 or "workshop" not in line.lower():
+                continue
+            parsed = parse_date_line(plain(line).strip(" -*"))
+            if parsed is not None and is_workshop_label(parsed.label) and \
+                    parsed.date.first == parsed.date.last:
+                found.setdefault(_edition_folder(rel), set()).add(parsed.date.first)
+    if isinstance(config, dict) and "" not in found:
+        day = page_day({k: v for k, v in config.items() if k in ("description", "title",
+                                                                  "tagline", "subtitle")})
+        if day is not None:
+            found[""] = {day}
+    return {folder: days.pop() for folder, days in found.items() if len(days) == 1}
+
+
 def _site_year(site: Any) -> int | None:
     """The one year the site's settings name (its title "AMTE 2024", its address
     amte2024.github.io), for dates its pages write without one."""
@@ -690,6 +718,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
                          [(rel, page_url(rel[:-len(posixpath.splitext(rel)[1])] + ".md"),
                            _meta_of(text)) for rel, text in pages])
     layouts = Layouts(source, report)
+    days = _site_days(pages, data)
     for rel, text in pages:
         page = PageReport(rel, "", None)
         published = collections.of(rel)
@@ -698,7 +727,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
         outputs_text = _import_page(rel, text, page, images, taken,
                                     path=published[1] if published else rel, site=site,
                                     layouts=layouts, site_data=site_data, written=written,
-                                    liquid=liquid, documents=documents)
+                                    liquid=liquid, documents=documents,
+                                    site_day=days.get(_edition_folder(rel), days.get("")))
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     if site_data.directory:  # people of several _data files, each once
@@ -716,7 +746,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     if index_needed:
         outputs["index.md"] = _index_page(report)
         report.notes.append("The Jekyll site has no home page; docs/index.md lists the pages.")
-    _check_pages(report, outputs, set(images.writes), written.files, site_data.directory)
+    _check_pages(report, outputs, {*images.writes, *documents.writes}, written.files,
+                 site_data.directory)
     mkdocs_yml = _mkdocs_yml(config, report, index_needed, layouts, site)
     if not dry_run:
         write_site(dest, outputs, {**images.writes, **documents.writes}, mkdocs_yml,
@@ -783,7 +814,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                  taken: Destinations, *, path: str, site: SiteMap | None = None,
                  layouts: Layouts | None = None, site_data: SiteData | None = None,
                  written: Written | None = None, liquid: LiquidSite | None = None,
-                 documents: Documents | None = None) -> str:
+                 documents: Documents | None = None, site_day: date | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
     collection's documents)."""
@@ -865,11 +896,11 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         rendered.text, rendered.loops, rendered.marker, meta, liquid.lists,
         lambda ref: images.copy(ref, rel),
         lambda ref: not isinstance(images.locate(ref, posixpath.dirname(rel)), str),
-        written if written is not None else Written())
+        written if written is not None else Written(), site_day=site_day)
     page.data_used += loops.used
     page.data_names += loops.names
     data_additions = loops.additions
-    known_day = page_day(meta)
+    known_day = page_day(meta) or site_day
     stem = re.sub(r"[^\w]+", "_", page.dest.rsplit(".", 1)[0]).strip("_") or "index"
     facts = PageFacts(keys={*keys, *data_additions},
                       day=known_day,
