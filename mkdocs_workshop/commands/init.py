@@ -243,10 +243,9 @@ def site_files(site: NewSite) -> dict[str, str]:
     settings = {"site_name": html_text(site.site_title),
                 "extra_css": ["stylesheets/extra.css"]}
     return {
-        # font: false: no web fonts from Google, so the site loads nothing from elsewhere and
-        # works offline and on closed conference networks (as the demo does).
-        "mkdocs.yml": mkdocs_yml_text(settings, nav, header="Written by mkdocs-workshop init.",
-                                      theme={"font": False}),
+        # the theme of every site the commands write (newsite.THEME): no web fonts, so the
+        # site loads nothing from elsewhere (as the demo does); light and dark palettes
+        "mkdocs.yml": mkdocs_yml_text(settings, nav, header="Written by mkdocs-workshop init."),
         "docs/index.md": home_page(site),
         f"docs/{page}": edition_page(site),
         "docs/people.yml": PEOPLE_YML,

@@ -38,7 +38,10 @@ def test_init_writes_a_site_that_builds_with_strict(made: Path) -> None:
         "schemas/page.schema.json", "schemas/people.schema.json"]
     config = yaml.safe_load((made / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "AI for Science"
-    assert config["theme"] == {"name": "material", "font": False}  # nothing from Google
+    assert config["theme"]["font"] is False  # nothing from Google
+    assert [p["scheme"] for p in config["theme"]["palette"]] == ["default", "slate"]
+    assert [p["media"] for p in config["theme"]["palette"]] == [
+        "(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"]
     assert config["plugins"] == ["search", {"macros": {"j2_variable_start_string": "<<",
                                                        "j2_variable_end_string": ">>"}},
                                  "workshop"]

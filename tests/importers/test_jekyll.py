@@ -224,7 +224,9 @@ def test_mkdocs_yml(imported: tuple[Path, Path, str]) -> None:
     config = yaml.safe_load((dest / "mkdocs.yml").read_text())
     assert config["site_name"] == "AI for Science"
     assert config["site_url"] == "https://example.org/ai4science/"
-    assert config["theme"] == {"name": "material"}
+    # as good as a site init makes: no web fonts, light and dark palettes
+    assert config["theme"]["name"] == "material" and config["theme"]["font"] is False
+    assert [p["scheme"] for p in config["theme"]["palette"]] == ["default", "slate"]
     assert config["plugins"][1] == {"macros": {"j2_variable_start_string": "<<",
                                                "j2_variable_end_string": ">>"}}
     # Each edition by its venue and year (from its address), which tells them apart.

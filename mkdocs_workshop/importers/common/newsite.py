@@ -34,14 +34,30 @@ REQUIREMENTS = f"""\
 """
 
 
+# What every site the commands write starts with: no web fonts (nothing loaded from elsewhere:
+# the site works offline and on a closed conference network), and a light and a dark palette
+# that follow the visitor's setting, with a toggle.
+THEME: dict[str, Any] = {
+    "font": False,
+    "palette": [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "indigo",
+         "accent": "indigo",
+         "toggle": {"icon": "material/brightness-7", "name": "Switch to dark mode"}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo",
+         "accent": "indigo",
+         "toggle": {"icon": "material/brightness-4", "name": "Switch to light mode"}},
+    ],
+}
+
+
 def mkdocs_yml_text(settings: Mapping[str, Any], nav: list[Any], *, header: str,
                     theme: Mapping[str, Any] | None = None) -> str:
     """``mkdocs.yml``: ``settings`` (site_name, site_url, ...), then the theme (Material, with
-    ``theme``'s options), the plugins, the Markdown extensions and ``nav``; ``header`` is its
-    first line, a comment."""
+    :data:`THEME` and ``theme``'s options), the plugins, the Markdown extensions and ``nav``;
+    ``header`` is its first line, a comment."""
     data = {
         **settings,
-        "theme": {"name": "material", **(theme or {})},
+        "theme": {"name": "material", **THEME, **(theme or {})},
         "plugins": PLUGINS,
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "nav": nav,
