@@ -28,3 +28,25 @@ def cli_site(tmp_path: Path) -> Iterator[Callable[..., Run]]:
         return run_mkdocs(tmp_path, "build", *args)
 
     yield make
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, driven by Playwright, one for the whole run: the browser tests and
+    the tests that check what a browser reads of a value (Playwright's synchronous API runs
+    one browser per process)."""
+    from browser.browserkit import ARGS, CHROMIUM, missing
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("Playwright's Python package is not installed")
+    if not Path(CHROMIUM).exists():
+        missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+

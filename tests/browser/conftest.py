@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from .browserkit import ARGS, ARTIFACTS, CHROMIUM, LocalServer, Page, missing
+from .browserkit import ARTIFACTS, LocalServer, Page
 from sitekit import build_config, copy_demo
 
 HERE = Path(__file__).parent
@@ -39,22 +39,6 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert built.ok, built.messages()
     with server.running():
         yield server.url
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("Playwright's Python package is not installed")
-    if not Path(CHROMIUM).exists():
-        missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,9 @@ checker lets through must be what a browser reads as formatting too."""
 from __future__ import annotations
 
 import html
-import os
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -364,10 +362,6 @@ def test_html_parser_and_browsers_agree_on_these() -> None:
 # The same texts in Chromium
 # ---------------------------------------------------------------------------------------------
 
-CHROMIUM = os.environ.get("WORKSHOP_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
 # What the page, parsed by Chromium, holds that is not formatting: elements, handlers,
 # addresses whose scheme the browser reads as other than http(s) or mailto, runs of alert().
 _LIVE_JS = """() => {
@@ -401,24 +395,9 @@ _LIVE_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    def missing(what: str) -> None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{what} (.ci/run installs it)")
-        pytest.skip(what)
-
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        missing("Playwright's Python package is not installed")
-    if not Path(CHROMIUM).exists():
-        missing(f"no Chromium at {CHROMIUM}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+def chromium(browser: Any) -> Any:
+    """The run's Chromium (tests/conftest.py)."""
+    return browser
 
 
 def chromium_reads(browser: Any, fragment: str, page: Any = None) -> list[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import string
-import time
 from datetime import date
 from datetime import time as clock
 from typing import Any
@@ -1053,9 +1052,7 @@ def test_a_megabyte_page_of_list_items_br_lines_and_a_table() -> None:
             + "".join(f"<tr><td>{n}</td><td>{UNIT}</td></tr>\n" for n in names[2 * count:])
             + "</table>\n")
     assert len(text) > 1_000_000
-    started = time.perf_counter()
     result, calls = run(text)
-    assert time.perf_counter() - started < 30
     assert calls == ['<< team("organizers", "names") >>',
                      '<< team("program_committee", "names") >>',
                      '<< team("steering_committee", "names") >>']
@@ -1068,47 +1065,38 @@ def test_a_megabyte_page_of_list_items_br_lines_and_a_table() -> None:
                                                         "affiliation": UNIT}
 
 
+# Size: no timed assertions (a loaded machine would flip them; speed belongs in
+# benchmarks/bench_import.py). Each input is large enough that the quadratic reading these
+# tests were written against ran for minutes, so the time limit is what fails.
+
+
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("unit", ["- Ada Quill, Univ A\n", "Ada<br>", "<tr><td>Ada</td>", "**",
                                   "<li>Ada Quill", "<h2>", "<a href='x'>"])
 def test_a_megabyte_of_one_fragment_finishes(unit: str) -> None:
     text = "## Organizers\n\n" + unit * (1_000_000 // len(unit))
-    started = time.perf_counter()
     result, _calls = run(text, year=2025)
-    assert time.perf_counter() - started < 30
     assert len(result.read) <= 1
 
 
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("unit", ["<table>", "<ul>"])
-def test_unclosed_tags_are_linear(unit: str) -> None:
-    text = "## Organizers\n\n" + unit * (50_000 // len(unit))
-    started = time.perf_counter()
-    recognize(text, lambda call: call)
-    assert time.perf_counter() - started < 0.5
+def test_a_megabyte_of_unclosed_tags_finishes(unit: str) -> None:
+    text = "## Organizers\n\n" + unit * (1_000_000 // len(unit))
+    found = recognize(text, lambda call: call)
+    assert found.text == text and not found.read
 
 
-@pytest.mark.timeout(120)
-def test_many_people_in_one_list_are_linear() -> None:
-    names = distinct_names(12_000)
-    small = best_time("## Organizers\n\n" + "".join(f"- {n}, Univ A\n" for n in names[:1500]),
-                      3)
-    large = best_time("## Organizers\n\n" + "".join(f"- {n}, Univ A\n" for n in names), 1)
-    assert large / small < 20  # linear: about 8; quadratic: about 64
+@pytest.mark.timeout(60)
+def test_many_people_in_one_list_finish() -> None:
+    names = distinct_names(60_000)  # about 5 minutes when each was compared with every other
+    found = recognize("## Organizers\n\n" + "".join(f"- {n}, Univ A\n" for n in names),
+                      lambda call: call)
+    assert len(found.rosters["organizers"]) == 60_000
 
 
-def best_time(text: str, runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        recognize(text, lambda call: call)
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
-@pytest.mark.timeout(120)
-def test_many_sections_are_linear() -> None:
+@pytest.mark.timeout(60)
+def test_many_sections_finish() -> None:
     section = "## Organizers\n\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n\n"
-    small = best_time(section * 1000, 3)
-    large = best_time(section * 8000, 1)
-    assert large / small < 20  # linear: about 8; quadratic: about 64
+    found = recognize(section * 20_000, lambda call: call)
+    assert len(found.rosters) == 20_000 and "organizers_20000" in found.rosters

@@ -46,6 +46,7 @@ from ...features.team import Person
 from .escape import html_text
 from .fit import fit_entry
 from .freedates import DateLine, parse_date_line, parse_free_date
+from .tables import SEPARATOR, line_starts
 
 KINDS = ("people", "papers", "slots", "dates")
 
@@ -391,7 +392,6 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
 
 _MD_ITEM = re.compile(r"^( {0,3})(?:[-*+]|\d{1,3}[.)])\s+\S")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HTML_ITEM = re.compile(r"<li\b[^<>]{0,500}>(.*?)(?=<li\b|\Z)", re.I | re.S)
 _HTML_ROW = re.compile(r"<tr\b[^<>]{0,500}>(.*?)(?=<tr\b|</tbody|</thead|</tfoot|\Z)",
                        re.I | re.S)
@@ -410,11 +410,7 @@ class Block:
 def _markdown_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     lines = text.split("\n")
-    offsets = []
-    position = 0
-    for line in lines:
-        offsets.append(position)
-        position += len(line) + 1
+    offsets = line_starts(lines)
     i = 0
     while i < len(lines):
         if _MD_ITEM.match(lines[i]):
@@ -434,10 +430,10 @@ def _markdown_blocks(text: str) -> list[Block]:
             j = i
             while j < len(lines) and _MD_ROW.match(lines[j]):
                 j += 1
-            rows = [line for line in lines[i:j] if not _MD_SEPARATOR.match(line)]
+            rows = [line for line in lines[i:j] if not SEPARATOR.match(line)]
             records = [[c.strip() for c in row.strip().strip("|").split("|")] for row in rows]
-            header = any(_MD_SEPARATOR.match(line) for line in lines[i:i + 3])
-            if header and len(records) > 1 and _MD_SEPARATOR.match(lines[i + 1] if
+            header = any(SEPARATOR.match(line) for line in lines[i:i + 3])
+            if header and len(records) > 1 and SEPARATOR.match(lines[i + 1] if
                                                                  i + 1 < j else ""):
                 records = records[1:]  # the header row
             blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,

@@ -31,7 +31,8 @@ from typing import Any
 from ...features.schedule import written_slot
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# The line under a Markdown table's header: | --- | :---: |
+SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HALF = r"(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
 _RANGE = re.compile(rf"^{_HALF}\s*(?:-{{1,2}}|\u2013|\u2014|to)\s*{_HALF}$", re.I)
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
@@ -44,6 +45,15 @@ class TableResult:
     text: str
     slots: list[dict[str, Any]] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # "table at line N: why"
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    """Where each of ``lines`` (a text split at its newlines) starts in the text."""
+    starts, position = [], 0
+    for line in lines:
+        starts.append(position)
+        position += len(line) + 1
+    return starts
 
 
 def _cells(line: str) -> list[str] | None:
@@ -143,11 +153,7 @@ def convert_tables(body: str, find_day: Callable[[str], tuple[int, date] | None]
     first_date = find_day(body)
     lines = body.split("\n")
     out: list[str] = []
-    offsets = []
-    position = 0
-    for line in lines:
-        offsets.append(position)
-        position += len(line) + 1
+    offsets = line_starts(lines)
     hidden_index = 0
     i = 0
     placed = False
@@ -158,7 +164,7 @@ def convert_tables(body: str, find_day: Callable[[str], tuple[int, date] | None]
         in_comment = hidden_index < len(hidden) and hidden[hidden_index][0] <= start
         header = _cells(lines[i])
         if (in_comment or header is None or i + 1 >= len(lines)
-                or not _SEPARATOR.match(lines[i + 1])):
+                or not SEPARATOR.match(lines[i + 1])):
             out.append(lines[i])
             i += 1
             continue

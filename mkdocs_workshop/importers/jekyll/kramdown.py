@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 
+from ..common.tables import SEPARATOR
+
 _IAL = r"\{:\s*[^{}\n]{0,500}\}"
 _IAL_LINE = re.compile(rf"^\s*(?:{_IAL}\s*)+$")
 _CLASSES_ONLY = re.compile(r"\{:\s*(?:\.[\w-]+\s*)+\}")
 _SPAN_IAL = re.compile(rf"(?<=[*_`\])>])({_IAL})")
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ROW = re.compile(r"^\s*\|")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
@@ -56,7 +57,7 @@ def kramdown_to_markdown(text: str) -> tuple[str, int]:
         dropped += sum(1 for span in spans if _CLASSES_ONLY.fullmatch(span))
         line = _SPAN_IAL.sub(
             lambda m: "" if _CLASSES_ONLY.fullmatch(m.group(1)) else m.group(1), line)
-        if _SEPARATOR.match(line) and _ROW.match(line) and not _ROW.match(previous):
+        if SEPARATOR.match(line) and _ROW.match(line) and not _ROW.match(previous):
             cells = max(1, line.strip().strip("|").count("|") + 1)
             out.append("|" + " |" * cells)
         out.append(line)
