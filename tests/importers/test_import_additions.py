@@ -901,3 +901,10 @@ def test_hand_written_papers_whose_pdfs_are_the_sites_own(tmp_path: Path) -> Non
     assert built.ok, built.messages()
     html = built.html("papers.md")
     assert 'href="../assets/files/1.pdf"' in html and 'href="../assets/files/2.pdf"' in html
+
+
+def test_the_report_counts_the_people_read_from_the_text(tmp_path: Path) -> None:
+    _dest, report = imported(tmp_path, {
+        "index.md": "---\ntitle: Toy 2024\n---\n## Speakers\n\n- Ada Quill, Univ A\n"
+                    "- Bo Fern, Univ B\n"})
+    assert "People: 0 in rosters, 2 read from the pages' text" in report

@@ -98,6 +98,7 @@ class PageReport:
     title: str | None
     collection: str | None = None  # the Jekyll collection (output: true) the page is of
     people: dict[str, int] = field(default_factory=dict)
+    read_people: int = 0  # people read from the page's text (lists, tables, cards)
     unshown: dict[str, str] = field(default_factory=dict)  # roster -> why no team() shows it
     commented_people: int = 0
     roles: list[str] = field(default_factory=list)
@@ -156,6 +157,7 @@ class Report:
                         if f.kind == "people") \
             if self.data_files is not None else 0
         commented = sum(p.commented_people for p in self.pages)
+        read = sum(p.read_people for p in self.pages)
         dates = sum(len(p.dates) for p in self.pages)
         kept = sum(len(p.kept_lines) for p in self.pages)
         liquid = sum(len(p.liquid_kept) for p in self.pages)
@@ -173,6 +175,7 @@ class Report:
                if self.not_published else ""),
             f"People: {people} in rosters"
             + (f", {from_data} in _data files" if from_data else "")
+            + (f", {read} read from the pages' text" if read else "")
             + (f"; {commented} commented out in the source, left out as in Jekyll"
                if commented else ""),
             f"Dates converted: {dates}; lines kept as written: {kept}",
@@ -924,6 +927,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         page.notes += found.kept
         for key, people in found.rosters.items():
             data_additions[key] = [_person_entry(p, images, rel) for p in people]
+            page.read_people += len(people)
         for path, papers in found.papers.items():
             (written if written is not None else Written()).files.setdefault(
                 path, _papers_text(rel, papers))
