@@ -142,9 +142,6 @@ def test_an_include_sees_the_page_and_nested_includes_their_own_parameters(
     assert rendered.text == "(T A <B> A)"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll unescapes \\\" inside a double-quoted include parameter (and \\' inside a "
-    "single-quoted one); _parameter keeps the backslashes, so include.key shows 'a \\\"b\\\"'"))
 def test_an_escaped_quote_in_a_parameter_is_a_quote(source: Path) -> None:
     write(source, "_includes/q.html", "[{{ include.key }}]")
     assert run(source, r'{% include q.html key="say \"hi\"" %}').text == '[say "hi"]'
@@ -208,10 +205,6 @@ def test_includes_are_not_read_through_a_linked_includes_folder(tmp_path: Path) 
     assert noted(rendered, "card.html", "not in the site")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "'{% include ../x %}' reads any file of the site outside _includes (here secret.md at "
-    "the site's top): the module docstring says includes are read only from _includes, and "
-    "Jekyll refuses '..' in an include's name"))
 def test_include_reads_only_from_includes(source: Path) -> None:
     write(source, "secret.md", "NOT-AN-INCLUDE")
     rendered = run(source, "{% include ../secret.md %}")
@@ -285,10 +278,6 @@ def test_where(source: Path) -> None:
     assert shown('where: "missing", "x"') == ""
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll's where (and where_exp) on a Hash filters its values (input = input.values); "
-    "the module makes [key, value] pairs of it, which never match: a page's "
-    "'site.data.people | where: \"role\", \"chair\"' over a mapping shows nobody"))
 @pytest.mark.parametrize("expression", ['where: "role", "chair"',
                                         "where_exp: \"p\", \"p.role == 'chair'\""])
 def test_where_on_a_mapping_filters_its_values(source: Path, expression: str) -> None:
@@ -297,9 +286,6 @@ def test_where_on_a_mapping_filters_its_values(source: Path, expression: str) ->
     assert run(source, text, variables).text == "Ada"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll's where compares value.to_s, so a true value matches 'true'; the module compares "
-    "with Python's str(True) == 'True', so where: \"featured\", \"true\" finds nothing"))
 def test_where_matches_a_boolean_by_its_liquid_text(source: Path) -> None:
     variables = {"x": [{"n": 1, "featured": True}, {"n": 2, "featured": False}]}
     text = '{{ x | where: "featured", "true" | map: "n" | join: "," }}'
@@ -335,10 +321,6 @@ def test_sort(source: Path) -> None:
     assert run(source, '{{ y | sort: "n" | map: "n" | join: "," }}', variables).text == "a,b,c"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Jekyll's sort by a property puts items without it first (or last with a second "
-    "argument \"last\"); the module uses Liquid's sort, which fails comparing None with a "
-    "number (and takes no second argument): the assign is dropped and the loop shows nothing"))
 @pytest.mark.parametrize(("arguments", "expected"), [('"order"', "BCA"),
                                                      ('"order", "first"', "BCA"),
                                                      ('"order", "last"', "CAB")])

@@ -15,9 +15,10 @@ reach: its own limits on loop iterations, output size and include depth, static 
 name the tags and filters a page uses, and a parser whose tags can be replaced. Jekyll's own
 tags and filters (``{% include file.html key="value" %}``, ``include_relative``,
 ``relative_url``, ``markdownify``, ``where_exp``, ``group_by``, ``jsonify``, ``slugify``,
-``date_to_string``...) are defined here. A tag or filter neither defines (a plugin's
-``{% seo %}``, ``{% bibliography %}``) renders as nothing and is reported; an include that
-is not in ``_includes`` is reported; no error reaches a reader.
+``date_to_string``...) are defined here. A tag neither defines (a plugin's ``{% seo %}``,
+``{% bibliography %}``) renders as nothing, a filter neither defines leaves its value as it
+is (as Jekyll's lax Liquid does), and both are reported; an include that is not in
+``_includes`` is reported; no error reaches a reader.
 
 The source is not trusted: Liquid cannot reach Python; includes are read only from the
 site's ``_includes`` (and, for ``include_relative``, from the site's folder), never through a
@@ -419,7 +420,7 @@ def _parameter(env: JekyllLiquid, written: str, context: Any) -> Any:
     """A parameter's value: a quoted text (its ``{{ }}`` rendered), or a variable with
     filters, evaluated."""
     if written[:1] in "\"'" and written[-1:] == written[:1] and len(written) > 1:
-        text = written[1:-1]
+        text = written[1:-1].replace("\\" + written[0], written[0])  # \" is a quote
         return _render_text(env, text, context) if "{{" in text else text
     try:
         expression = FilteredExpression.parse(
@@ -595,18 +596,48 @@ def _get(item: Any, key: Any) -> Any:
     return None
 
 
+def _liquid_text(value: Any) -> str:
+    """A value as Liquid prints it: true, false, nil as their words."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
 def where(value: Any, key: Any, target: Any = None) -> list[Any]:
-    """Jekyll's where: a value that equals, or an array that contains, the target."""
+    """Jekyll's where: a value that equals, or an array that contains, the target, compared
+    as Liquid prints them (a true value matches "true"); a mapping's values are its items."""
     found = []
-    for item in _items(value):
+    items = list(value.values()) if isinstance(value, Mapping) else _items(value)
+    for item in items:
         got = _get(item, key)
         if isinstance(got, list):
-            match = str(target) in [str(g) for g in got]
+            match = _liquid_text(target) in [_liquid_text(g) for g in got]
         else:
-            match = got == target or (got is not None and str(got) == str(target))
+            match = got == target or (got is not None
+                                      and _liquid_text(got) == _liquid_text(target))
         if match:
             found.append(item)
     return found
+
+
+def sort(value: Any, key: Any = None, nils: Any = "first") -> list[Any]:
+    """Jekyll's sort: by the items, or by a property of theirs, those without it first (or
+    last, with "last"); numbers before text where both are there, as Ruby compares them."""
+    items = list(value.values()) if isinstance(value, Mapping) else _items(value)
+    if key is None:
+        present, missing = [i for i in items if i is not None], []
+    else:
+        present = [i for i in items if _get(i, key) is not None]
+        missing = [i for i in items if _get(i, key) is None]
+
+    def order(item: Any) -> tuple[int, Any]:
+        got = item if key is None else _get(item, key)
+        if isinstance(got, (int, float)) and not isinstance(got, bool):
+            return (0, got)
+        return (1, _liquid_text(got))
+
+    present.sort(key=order)
+    return [*missing, *present] if str(nils) != "last" else [*present, *missing]
 
 
 def group_by(value: Any, key: Any) -> list[dict[str, Any]]:
@@ -621,7 +652,7 @@ def _expression_filter(keep: Callable[[list[Any], list[bool]], Any]) -> Callable
 
     @with_context
     def run(value: Any, variable: Any, expression: Any, *, context: Any) -> Any:
-        items = _items(value)
+        items = list(value.values()) if isinstance(value, Mapping) else _items(value)
         try:
             parsed = BooleanExpression.parse(context.env, TokenStream(tokenize(
                 str(expression), parent_token=Token(TOKEN_EXPRESSION, str(expression), 0,
@@ -694,6 +725,7 @@ JEKYLL_FILTERS: dict[str, Callable[..., Any]] = {
     "jsonify": jsonify,
     "slugify": slugify,
     "where": where,
+    "sort": sort,
     "where_exp": _expression_filter(lambda items, keep: [i for i, k in zip(items, keep,
                                                                           strict=True) if k]),
     "find_exp": _expression_filter(lambda items, keep: next(
@@ -740,8 +772,8 @@ class SiteLoader(BaseLoader):
         relative = template_name.startswith("relative:")
         name = template_name.removeprefix("relative:").strip().strip("\"'")
         base = self.page_folder if relative else self.source / "_includes"
-        if not name or "\x00" in name:
-            raise TemplateNotFoundError(template_name)
+        if not name or "\x00" in name or ".." in re.split(r"[/\\]", name):
+            raise TemplateNotFoundError(template_name)  # Jekyll refuses ".." in an include
         found = within(base / name, self.source)
         if found is None or not found.is_file() or found.stat().st_size > MAX_INCLUDE_BYTES:
             raise TemplateNotFoundError(template_name)
@@ -826,7 +858,7 @@ def render(env: JekyllLiquid, text: str, variables: Mapping[str, Any], *,
         for filter_name in filters:
             if filter_name not in env.filters:
                 env.note(f"the filter '{filter_name}' (a plugin's) is not run: the value it "
-                         "changes shows nothing")
+                         "changes is shown as it is")
         out = template.render(**variables)
     except LiquidError as exc:
         env.note(f"its Liquid could not be rendered ({_one_line(str(exc))}): its text is "
