@@ -9,8 +9,6 @@ marker file)."""
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import json
 import re
 from collections.abc import Iterator
@@ -83,13 +81,17 @@ def _papers(draw: st.DrawFn) -> list[dict[str, Any]]:
 
 
 def _csv(papers: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=sorted({k for p in papers for k in p}))
-    writer.writeheader()
-    for paper in papers:
-        writer.writerow({k: "; ".join(v) if isinstance(v, list) else v
-                         for k, v in paper.items()})
-    return out.getvalue()
+    """The papers as CSV, every field quoted (Python 3.10's csv module cannot write a NUL,
+    which a hostile file may hold all the same: the reader is what is tested)."""
+    fields = sorted({k for p in papers for k in p})
+
+    def cell(value: Any) -> str:
+        text = "; ".join(value) if isinstance(value, list) else "" if value is None else str(value)
+        return '"' + text.replace('"', '""') + '"'
+
+    rows = [",".join(cell(f) for f in fields)]
+    rows += [",".join(cell(paper.get(f)) for f in fields) for paper in papers]
+    return "\r\n".join(rows) + "\r\n"
 
 
 BODY = """# Edition
