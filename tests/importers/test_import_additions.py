@@ -908,3 +908,8 @@ def test_the_report_counts_the_people_read_from_the_text(tmp_path: Path) -> None
         "index.md": "---\ntitle: Toy 2024\n---\n## Speakers\n\n- Ada Quill, Univ A\n"
                     "- Bo Fern, Univ B\n"})
     assert "People: 0 in rosters, 2 read from the pages' text" in report
+
+
+def test_fit_reads_a_slot_kind_with_the_programs_vocabulary() -> None:
+    fitted, dropped = fit_entry(Slot, {"title": "T", "start": "09:00", "kind": "Keynote talk"})
+    assert fitted == {"title": "T", "start": "09:00", "kind": "keynote"} and dropped == []

@@ -510,7 +510,8 @@ def test_includes_call_team_only_with_plain_roster_names_of_the_page(
     for name, args in calls:
         assert name == "team" and args[0] in KEYS and re.fullmatch(r"[\w \-]+", args[0])
     if all(name is not None for _text, name in parts) and not any(
-            re.search(r"\{[{%]|<<|-->", text) for text, name in parts if name == "-"):
+            # a name after an unclosed "<!--" is in a comment: the source does not show it
+            re.search(r"\{[{%]|<<|<!--|-->", text) for text, name in parts if name == "-"):
         expected = [name for _text, name in parts if name != "-" and name in KEYS]
         assert [args[0] for _name, args in calls] == expected
 

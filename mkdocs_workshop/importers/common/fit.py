@@ -4,8 +4,9 @@ Whatever a source holds, the site an import writes must build: each person, pape
 sponsor is checked with the plugin's own model before it is written. A field the model
 refuses (a paper's ``pdf: available``, a link without a scheme) is left out and named; an
 entry whose required field is refused (a title that is not text) is left out whole. A slot's
-``kind`` the plugin does not know ("General") is left out too: the plugin would show it as
-written, with a warning on every build.
+``kind`` is read with the program's vocabulary (``features.schedule.kind_of``: "Keynote
+talk" is a keynote); one it does not know ("General") is left out: the plugin would show it
+as written, with a warning on every build.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ...features.schedule import KINDS, Slot
+from ...features.schedule import KINDS, Slot, kind_of
 
 MAX_TRIES = 20  # fields taken out of one entry, one at a time, before it is left out
 
@@ -25,9 +26,17 @@ def fit_entry(model: type[BaseModel], entry: dict[str, Any]
     no entry of it can be kept."""
     fitted = dict(entry)
     dropped: list[str] = []
-    if model is Slot and isinstance(fitted.get("kind"), str) \
-            and fitted["kind"].lower() not in KINDS:
-        dropped.append(f"kind ({fitted.pop('kind')!r} is not a kind of slot the plugin knows)")
+    if model is Slot and isinstance(fitted.get("kind"), str):
+        # the program's one vocabulary of kinds ("Keynote talk" is a keynote); a kind it
+        # does not know ("General") is left out, not shown with a warning on every build
+        kind, known = kind_of(fitted["kind"], "")  # the kind as written, not guessed
+        if fitted["kind"].lower() in KINDS:
+            pass  # a kind the plugin knows, kept as written
+        elif known and kind not in (None, "other"):
+            fitted["kind"] = kind  # a word for one ("Keynote talk")
+        else:
+            dropped.append(f"kind ({fitted.pop('kind')!r} is not a kind of slot the plugin "
+                           "knows)")
     for _ in range(MAX_TRIES):
         try:
             model.model_validate(fitted)

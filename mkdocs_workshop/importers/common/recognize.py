@@ -110,13 +110,8 @@ def plain(fragment: str) -> str:
 
 def _link(fragment: str) -> tuple[str, str] | None:
     """The first link of a record: its text and its address."""
-    found = [(m.start(), plain(m.group(2)), m.group(1)) for m in _HREF.finditer(fragment)]
-    found += [(m.start(), plain(m.group(1)), m.group(2)) for m in _MD_LINK.finditer(fragment)]
-    if not found:
-        return None
-    _start, text, url = min(found)
-    return text, html.unescape(url).strip()
-
+    links = _links(fragment)
+    return links[0] if links else None
 
 def _picture(fragment: str) -> str | None:
     found = _IMG.search(fragment) or _MD_IMG.search(fragment)
