@@ -246,20 +246,30 @@ def to_minutes(value: object) -> int | None:
     return minutes
 
 
-def to_names(value: object) -> list[str]:
-    """Speakers: one name, or a list of names or ids."""
+def _texts(value: object, what: str, fix: str) -> list[str]:
+    """One text, or a list of texts (``what``: what they are; ``fix``: how to write one)."""
     if value is None:
         return []
     items = value if isinstance(value, list) else [value]
-    names = []
+    texts = []
     for item in items:
-        if isinstance(item, dict):
-            raise FieldIssue("should list names or ids, not a mapping.",
-                             "write each speaker as a name or a people-directory id.")
+        if isinstance(item, (dict, list)):
+            kind = "mapping" if isinstance(item, dict) else "list"
+            raise FieldIssue(f"should list {what}, not a {kind} ({brief(item)}).", fix)
         text = to_text(item)
         if text:
-            names.append(text)
-    return names
+            texts.append(text)
+    return texts
+
+
+def to_names(value: object) -> list[str]:
+    """Speakers: one name, or a list of names or ids."""
+    return _texts(value, "names or ids", "write each speaker as a name or a people-directory id.")
+
+
+def to_talks(value: object) -> list[str]:
+    """The talks of a session: one line of text each."""
+    return _texts(value, "lines of text", "write each talk as one line: '- Title, Speaker'.")
 
 
 ClockTime = Annotated[Clock | None, BeforeValidator(to_clock), WithJsonSchema(
@@ -270,6 +280,9 @@ Minutes = Annotated[int | None, BeforeValidator(to_minutes), WithJsonSchema(
 Names = Annotated[list[str], BeforeValidator(to_names), WithJsonSchema(
     {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
      "description": "Names, or ids of the people directory"})]
+Talks = Annotated[list[str], BeforeValidator(to_talks), WithJsonSchema(
+    {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+     "description": "The talks of a session, one line each, shown under its title"})]
 
 
 class Slot(Model):
@@ -285,6 +298,8 @@ class Slot(Model):
     room: Text = Field(None, validation_alias=AliasChoices("room", "location"))
     url: Link = None
     abstract: Text = None
+    # A session's talks (papers, lightning talks), one line each, listed under its title.
+    talks: Talks = Field(default_factory=list)
 
     @model_validator(mode="before")
     @classmethod
@@ -597,6 +612,7 @@ class SlotView:
     url: str | None
     abstract_html: Markup | None
     parallel: bool
+    talks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -681,6 +697,7 @@ def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str |
             url=slot.url,
             abstract_html=placed.abstract_html,
             parallel=slot.parallel,
+            talks=tuple(slot.talks),
         ))
     views = [DayView(day, format_weekday(date.fromisoformat(day)), _rows(slots))
              for day, slots in days.items()]
@@ -742,8 +759,9 @@ def calendar(title: str, scope: str, program: Schedule, stamp: datetime | None,
             uid=ics.uid(scope, "slot", placed.index, placed.slot.title),
             summary=placed.slot.title, start=placed.start, end=placed.end or placed.start,
             location=where or None,
-            description=("With " + ", ".join(s.name for s in placed.speakers)
-                         if placed.speakers else None),
+            description="\n".join(
+                ([("With " + ", ".join(s.name for s in placed.speakers))]
+                 if placed.speakers else []) + list(placed.slot.talks)) or None,
             categories=(placed.kind,) if placed.kind else ()))
     return ics.Calendar(f"{title}: program", tuple(events), stamp)
 

@@ -101,6 +101,21 @@ def test_a_clean_program_renders_in_the_edition_zone(site: SiteFn) -> None:
     assert html.count('<tr class="workshop-slot') == 7
 
 
+def test_a_sessions_talks_are_listed_under_its_title_escaped(site: SiteFn) -> None:
+    talks = ["Neural operators, A. Author", "<b>x</b> {{ 7*7 }} & more"]
+    schedule = [{"start": "09:00", "end": "10:00", "title": "Oral session", "talks": talks},
+                {"start": "10:00", "end": "10:30", "title": "Break", "talks": "One talk"}]
+    built = site({"index.md": program(schedule)}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    assert re.findall(r'<ul class="workshop-slot__talks">(.*?)</ul>', html, re.S) == [
+        "<li>Neural operators, A. Author</li><li>&lt;b&gt;x&lt;/b&gt; {{ 7*7 }} &amp; more</li>",
+        "<li>One talk</li>"]
+    calendar = (built.root / "site" / "index-program.ics").read_text()
+    assert "DESCRIPTION:Neural operators\\, A. Author\\n<b>x</b> {{ 7*7 }} & more" in \
+        calendar.replace("\r\n ", "")
+
+
 def test_durations_open_ends_parallel_slots_and_several_days(site: SiteFn) -> None:
     schedule = [
         {"day": "2024-07-26", "start": "09:00", "duration": 30, "title": "Welcome"},
@@ -160,6 +175,9 @@ BAD: list[tuple[str, Any, str]] = [
     ("schedule is a mapping", {"09:00": "Opening"}, "'schedule': should be a list of slots."),
     ("javascript url", [{"start": "09:00", "title": "T", "url": "javascript:x"}],
      "field 'url': 'javascript:x' uses the 'javascript:' scheme"),
+    ("talks as mappings", [{"start": "09:00", "title": "T", "talks": [{"title": "A"}]}],
+     "field 'talks': should list lines of text, not a mapping ({title: A}). Fix: write each "
+     "talk as one line: '- Title, Speaker'."),
 ]
 
 

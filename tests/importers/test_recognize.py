@@ -556,10 +556,11 @@ def test_slots_day_from_a_line_before_the_block() -> None:
             "| 09:30 | Talk |\n\nDay 2 (Saturday, December 12, 2020)\n\n| 09:00 | Posters |\n"
             "| 10:00 | Panel |\n")
     result, calls = run(text)
-    assert calls == ["<< schedule() >>", "<< schedule() >>"]
+    # One program, where it starts (the macro shows every day of it); the second table's
+    # slots join it, and the line naming its day stays.
+    assert calls == ["<< schedule() >>"]
     assert result.text == ("## Schedule\n\nDay 1 (Friday, December 11, 2020)\n\n"
-                           "<< schedule() >>\n\nDay 2 (Saturday, December 12, 2020)\n\n"
-                           "<< schedule() >>\n")
+                           "<< schedule() >>\n\nDay 2 (Saturday, December 12, 2020)\n\n\n")
     assert result.slots == [
         {"day": "2020-12-11", "start": "09:20", "title": "Opening"},
         {"day": "2020-12-11", "start": "09:30", "title": "Talk"},
@@ -567,7 +568,8 @@ def test_slots_day_from_a_line_before_the_block() -> None:
         {"day": "2020-12-12", "start": "10:00", "title": "Panel"}]
     assert result.read == [
         "a table under 'Schedule' (text line 5) -> << schedule() >> (2 slots, 2020-12-11)",
-        "a table under 'Schedule' (text line 10) -> << schedule() >> (2 slots, 2020-12-12)"]
+        "a table under 'Schedule' (text line 10) -> its slots join the program above (2 slots, "
+        "2020-12-12)"]
 
 
 def test_slots_day_written_above_the_block_wins_over_the_workshop_date() -> None:
@@ -602,6 +604,64 @@ def test_slots_out_of_order_are_kept() -> None:
     nothing_read(result, text, calls)
     assert result.kept == ["a table under 'Schedule' (text line 3): kept as written; its times "
                            "are not in order"]
+
+
+def test_slots_lines_without_a_time_are_the_talks_of_the_slot_above() -> None:
+    text = ("## Program\n\n- 10:30 - 11:30 Oral session 1\n- A. Author, B. Author: Neural "
+            "operators\n- C. Author: Graph kernels\n- 11:30 - 12:00 Lunch\n")
+    result, calls = run(text, day=DAY)
+    assert calls == ["<< schedule() >>"]
+    assert result.slots == [
+        {"day": DAY.isoformat(), "start": "10:30", "end": "11:30", "title": "Oral session 1",
+         "talks": ["A. Author, B. Author: Neural operators", "C. Author: Graph kernels"]},
+        {"day": DAY.isoformat(), "start": "11:30", "end": "12:00", "title": "Lunch"}]
+    assert result.read == [
+        f"a list under 'Program' (text line 3) -> << schedule() >> (2 slots, {DAY.isoformat()}"
+        "; 2 lines without a time listed as talks (or abstracts) of the slot above them)"]
+
+
+def test_slots_a_paragraph_under_a_slot_is_its_abstract_as_text() -> None:
+    abstract = "We study *operators* [here](javascript:x) {{ y }}. " * 12
+    text = f"## Program\n\n| 10:30 | Keynote |\n| | {abstract} |\n| 11:30 | Lunch |\n"
+    result, _calls = run(text, day=DAY)
+    written = result.slots[0]["abstract"]
+    assert "javascript" not in written and "{{" not in written
+    assert written.startswith("We study operators here &#123;&#123; y &#125;&#125;\\. We")
+    assert "talks" not in result.slots[0]
+
+
+def test_slots_a_time_not_set_yet_stays_as_text_under_the_program() -> None:
+    text = ("## Schedule\n\n| 08:30 | Welcome |\n| 09:00 | **Talk** (Ada Lovelace): Engines |\n"
+            "| HH:MM | **Type** (Speaker): <i>Topic</i> {{ x }} |\n| TBD | Panel |\n"
+            "| 12:30 | Lunch |\n")
+    result, calls = run(text, day=DAY)
+    assert [s["title"] for s in result.slots] == ["Welcome", "Talk (Ada Lovelace): Engines",
+                                                  "Lunch"]
+    # the source's text beside the call: markup and template delimiters escaped
+    assert calls == ["<< schedule() >>\n\n- HH:MM Type (Speaker): Topic &#123;&#123; x "
+                     "&#125;&#125;\n- TBD Panel"]
+
+
+def test_slots_a_program_that_does_not_start_with_a_time_is_kept() -> None:
+    text = "## Schedule\n\n- Opening remarks\n- 09:00 Keynote\n- 10:00 Posters\n"
+    result, calls = run(text, day=DAY)
+    nothing_read(result, text, calls)
+    assert result.kept == ["a list under 'Schedule' (text line 3): kept as written; entry 1 of 3 "
+                           "does not start with a time ('Opening remarks')"]
+
+
+def test_slots_mostly_untimed_lines_are_no_program() -> None:
+    text = "## Schedule\n\n| 09:00 | Keynote |\n| TBD | Talk 1 |\n| TBD | Talk 2 |\n"
+    result, calls = run(text, day=DAY)
+    nothing_read(result, text, calls)
+
+
+def test_slots_a_weekday_before_the_times() -> None:
+    text = ("## Detailed schedule\n\n| Sat 8:30 a.m. - 8:40 a.m. | Opening Remarks |\n"
+            "| Sat 8:40 a.m. - 9:20 a.m. | Keynote |\n")
+    result, _calls = run(text, day=DAY)
+    assert [(s["start"], s["end"], s["title"]) for s in result.slots] == [
+        ("08:30", "08:40", "Opening Remarks"), ("08:40", "09:20", "Keynote")]
 
 
 def test_slots_a_record_without_a_time_is_kept() -> None:

@@ -43,7 +43,7 @@ from pydantic import BaseModel
 from ...features.papers import Paper
 from ...features.schedule import Slot
 from ...features.team import Person
-from .escape import html_text
+from .escape import html_text, markdown_text
 from .fit import fit_entry
 from .freedates import DateLine, parse_date_line, parse_free_date
 from .tables import SEPARATOR, line_starts
@@ -307,7 +307,8 @@ def _authors(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 _HALF = r"(\d{1,2})(?:[:.h](\d{2}))?\s*([ap]\.?\s?m\.?)?"
-_TIMES = re.compile(rf"^\s*{_HALF}(?:\s*(?:-{{1,2}}|\u2013|\u2014|to|~)\s*{_HALF})?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_TIMES = re.compile(rf"^\s*{_WEEKDAY}{_HALF}(?:\s*(?:-{{1,2}}|\u2013|\u2014|to|~)\s*{_HALF})?"
                     r"(?:\s*\(?(?-i:[A-Z]{2,4})\)?(?![A-Za-z]))?(?![\d:])", re.I)
 
 
@@ -325,7 +326,8 @@ def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
 
 def read_times(text: str) -> tuple[str, str | None, int] | None:
     """The time or the range ``text`` starts with (``09:30 AM``, ``8:50``, ``9.15``,
-    ``09:20 - 09:30``, ``11:10am-12:00pm``, ``12.00 PM - 13:30 PM``) as 24-hour clock times,
+    ``09:20 - 09:30``, ``11:10am-12:00pm``, ``12.00 PM - 13:30 PM``, ``Sat 8:30 a.m. -
+    8:40 a.m.``: a weekday before it is the slot's day's) as 24-hour clock times,
     and where it ends in ``text``; None when it starts with none."""
     match = _TIMES.match(text)
     if not match:
@@ -678,25 +680,32 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         # December 11"), before the workshop's first day
         when = _day_of(heading.text, year) or before or day
         if when is None:
-            if all(read_slot(r, None) for r in block.records):
-                result.kept.append(f"{where}: {len(block.records)} slots kept as written: no "
+            unplaced = _program_of(block, date(2000, 1, 1))  # would it be a program?
+            if not isinstance(unplaced, _NoProgram):
+                result.kept.append(f"{where}: {len(unplaced[0])} slots kept as written: no "
                                    "day (write the workshop's date in its 'workshop:' block, "
                                    "or the day in the heading)")
             return None
-        slots = [_fits(Slot, read_slot(r, when)) for r in block.records]
-        bad = [n for n, s in enumerate(slots, 1) if s is None]
-        if bad:
-            _keep(result, where, block, bad, "does not start with a time")
+        program = _program_of(block, when)
+        if isinstance(program, _NoProgram):
+            _keep(result, where, block, program.bad, program.why)
             return None
-        made = [s for s in slots if s is not None]
+        made, talks, unread = program
         starts = [s["start"] for s in made]
         if starts != sorted(starts):
             _keep(result, where, block, [], "its times are not in order")
             return None
+        joins = bool(result.slots)  # the page's program is shown once, where it starts
         result.slots.extend(made)
-        result.read.append(f"{where} -> << schedule() >> ({len(made)} slots, "
-                           f"{when.isoformat()})")
-        return "<< schedule() >>"
+        result.read.append(
+            f"{where} -> " + ("its slots join the program above" if joins else
+                              "<< schedule() >>") + f" ({len(made)} slots, {when.isoformat()}"
+            + (f"; {talks} lines without a time listed as talks (or abstracts) of the slot "
+               "above them"
+               if talks else "")
+            + (f"; kept as text under it: {'; '.join(unread)[:200]}" if unread else "") + ")")
+        return "\n\n".join(part for part in ("" if joins else "<< schedule() >>",
+                                             _text_list(unread)) if part)
     if kind == "dates":
         lines = []
         for record in block.records:
@@ -716,11 +725,67 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         result.read.append(f"{where} -> << dates() >> ({len(parsed) - len(bad)} dates"
                            + (f"; kept as text under it: {'; '.join(kept)[:200]}" if kept
                               else "") + ")")
-        if not kept:
-            return "<< dates() >>"
-        # text of the source beside a call the import wrote: markup and delimiters escaped
-        return "<< dates() >>\n\n" + "\n".join(f"- {html_text(k)}" for k in kept)
+        return "\n\n".join(part for part in ("<< dates() >>", _text_list(kept)) if part)
     return None
+
+
+def _text_list(lines: list[str]) -> str:
+    """Lines of the source kept as text beside a call the import wrote, as a Markdown list:
+    markup and template delimiters escaped."""
+    return "\n".join(f"- {html_text(line)}" for line in lines)
+
+
+# A line of a program with a time not yet set or not readable: not a talk of the slot above.
+_UNTIMED = re.compile(r"^\W*(?:\d{1,2}\s*[:.h]\s*\d{2}|\d{1,2}\s*[ap]\.?m\b|TB[AD]\b|"
+                      r"HH\b|XX\b|\?)", re.I)
+
+
+@dataclass
+class _NoProgram:
+    bad: list[int]  # the records that do not read
+    why: str
+
+
+_TALK = 300  # characters: a longer line under a slot is its abstract, not a talk
+
+
+def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, list[str]] | \
+        _NoProgram:
+    """The slots of a block on day ``when``, how many lines without a time became talks (or
+    the abstract) of the slot above them ("- Title, Authors" under a session), and the lines
+    kept as text (a
+    time not set yet: "TBD", "HH:MM"); or, when the block is no program (fewer than two
+    slots, more lines unread than read, or a line before its first time), the records that
+    do not read and why."""
+    made: list[dict[str, Any]] = []
+    unread: list[str] = []
+    untimed: list[int] = []  # the records that are no slot: talks, and lines kept as text
+    talks = 0
+    for n, record in enumerate(block.records, 1):
+        slot = _fits(Slot, read_slot(record, when))
+        if slot is not None:
+            made.append(slot)
+            continue
+        line = plain(" ".join(record))
+        if not line:
+            continue
+        untimed.append(n)
+        if made and not _UNTIMED.match(line) and len(line) <= _TALK:
+            made[-1].setdefault("talks", []).append(line)
+            talks += 1
+        elif made and not _UNTIMED.match(line):  # a paragraph: the slot's abstract (Markdown)
+            before = made[-1].get("abstract")
+            made[-1]["abstract"] = f"{before}\n\n{markdown_text(line)}" if before else \
+                markdown_text(line)
+            talks += 1
+        else:
+            unread.append(line)
+    if len(made) < 2 or len(unread) > len(made) or (untimed and untimed[0] == 1):
+        return _NoProgram(untimed, "does not start with a time")
+    refused = [n for n, slot in enumerate(made, 1) if _fits(Slot, slot) is None]
+    if refused:  # talks the model refuses (too many, too long)
+        return _NoProgram([], f"slot {refused[0]} with its talks is not a slot the page can show")
+    return made, talks, unread
 
 
 def _unique(base: str, taken: set[str], counters: dict[str, int]) -> str:
