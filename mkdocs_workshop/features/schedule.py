@@ -106,11 +106,11 @@ def written_slot(*, title: str, start: str, end: str | None = None,
                  duration: int | None = None, day: date | str | None = None,
                  kind: str | None = None, speakers: Sequence[str] = (), room: str | None = None,
                  parallel: bool = False, url: str | None = None,
-                 abstract: str | None = None) -> dict[str, Any]:
+                 abstract: str | None = None, talks: Sequence[str] = ()) -> dict[str, Any]:
     """A slot as an organizer writes it under ``schedule:``, fields in the one order every
     importer writes them (a program's export, a site's table, a data file): its day, its
-    times, its title, kind, speakers, room, whether it runs in parallel, its link and its
-    abstract. Fields without a value are left out."""
+    times, its title, kind, speakers, room, whether it runs in parallel, its link, its
+    abstract and its talks. Fields without a value are left out."""
     slot: dict[str, Any] = {}
     if day is not None:
         slot["day"] = day
@@ -121,7 +121,8 @@ def written_slot(*, title: str, start: str, end: str | None = None,
         slot["duration"] = duration
     slot["title"] = title
     for name, value in (("kind", kind), ("speakers", speakers or None), ("room", room),
-                        ("parallel", parallel or None), ("url", url), ("abstract", abstract)):
+                        ("parallel", parallel or None), ("url", url), ("abstract", abstract),
+                        ("talks", list(talks) or None)):
         if value is not None:
             slot[name] = value
     return slot
@@ -358,6 +359,7 @@ class PlacedSlot:
 class Schedule:
     zone: Zone | None
     slots: list[PlacedSlot] = field(default_factory=list)
+    local: bool = False  # ``timezone: local``: local times of a zone the page does not name
 
 
 def _hhmm(moment: datetime | None) -> str:
@@ -411,10 +413,12 @@ class ScheduleReader:
                 return None
             schedule.slots.append(self._place(entry.index, slot, day, zone))
         self._infer_ends(schedule.slots)
-        if zone is None and schedule.slots:
+        schedule.local = zone is None and bool(self.workshop and self.workshop.local_time)
+        if zone is None and schedule.slots and not schedule.local:
             problems.warn(
                 "has times but the page does not say in which time zone.", key="schedule",
-                fix="add 'timezone:' to the workshop block, for example 'timezone: Europe/Vienna'.",
+                fix="add 'timezone:' to the workshop block, for example 'timezone: Europe/Vienna' "
+                "('timezone: local' if it should stay unnamed).",
             )
         self._check(schedule.slots)
         return schedule
@@ -707,6 +711,8 @@ def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str |
         if schedule.zone.key not in ("AoE", "UTC"):
             zone += f" ({_offsets(schedule.slots)})"
         zone += "."
+    elif schedule.local and schedule.slots:
+        zone = "Times are local to the venue."
     return views, zone
 
 

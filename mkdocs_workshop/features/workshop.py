@@ -23,11 +23,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    model_validator,
+)
 
 from ..core.entries import unknown_fields, validate
 from ..core.fields import (
@@ -82,6 +88,9 @@ class WorkshopLink(Model):
         return self
 
 
+LOCAL_TIME = "local"  # the value of ``timezone:`` for times in a zone the page does not name
+
+
 class WorkshopInfo(Model):
     """The ``workshop:`` block: the edition itself."""
 
@@ -97,6 +106,24 @@ class WorkshopInfo(Model):
     image: ImageRef = None  # the preview image (og:image)
     links: list[WorkshopLink] = Field(default_factory=list)  # the header's buttons
     header: bool | None = None  # False: no edition header on this page
+    # ``timezone: local``: the times are the venue's own and the page does not name its zone
+    # (a program imported from a site that never said it): shown as written, no warning.
+    _local: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _local_time(cls, data: Any,
+                    handler: Callable[[Any], WorkshopInfo]) -> WorkshopInfo:
+        zone = data.get("timezone") if isinstance(data, dict) else None
+        local = isinstance(zone, str) and zone.strip().lower() == LOCAL_TIME
+        made = handler({**data, "timezone": None} if local else data)
+        made._local = local
+        return made
+
+    @property
+    def local_time(self) -> bool:
+        """Whether the page says its times are local ones, in a zone it does not name."""
+        return self._local
 
     @model_validator(mode="after")
     def _days(self) -> WorkshopInfo:

@@ -116,6 +116,27 @@ def test_a_sessions_talks_are_listed_under_its_title_escaped(site: SiteFn) -> No
         calendar.replace("\r\n ", "")
 
 
+def test_local_times_in_a_zone_the_page_does_not_name(site: SiteFn) -> None:
+    schedule = [{"start": "09:00", "end": "10:00", "title": "Opening"}]
+    built = site({"index.md": program(schedule, workshop={"date": "2024-05-11",
+                                                          "timezone": "Local"})}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    assert '<span class="workshop-schedule__zone">Times are local to the venue.</span>' in html
+    assert '<time datetime="2024-05-11T09:00">09:00</time>' in html
+    assert "data-zone=" not in html
+    calendar = (built.root / "site" / "index-program.ics").read_text()
+    assert "DTSTART:20240511T090000\n" in calendar  # floating: no zone, no Z
+    # Without it, the page is asked for its zone; and "local" is no zone for a date.
+    assert site({"index.md": program(schedule, workshop={"date": "2024-05-11"})},
+                strict=True).ok is False
+    dates = site({"index.md": page({"workshop": {"date": "2024-05-11", "timezone": "local"},
+                                    "dates": [{"what": "Deadline", "when": "2024-04-01",
+                                               "timezone": "local"}]}, "<< dates() >>")})
+    assert any("'local' is not a time zone I know" in m for m in dates.workshop()), \
+        dates.workshop()
+
+
 def test_durations_open_ends_parallel_slots_and_several_days(site: SiteFn) -> None:
     schedule = [
         {"day": "2024-07-26", "start": "09:00", "duration": 30, "title": "Welcome"},

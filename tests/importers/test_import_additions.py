@@ -257,11 +257,170 @@ def test_a_program_without_a_zone_is_reported(tmp_path: Path) -> None:
     dest, report = imported(tmp_path, {"index.md": program_page("title: Toy Workshop\n")})
     meta = front(dest)
     assert len(meta["schedule"]) == 2
-    assert "workshop" not in meta
+    # The source shows its times as they are, in no zone: so does the page, and says so.
+    assert meta["workshop"] == {"timezone": "local"}
     lines = page_lines(report, "index.md")
     assert ("  note: the program has times but nothing on the page says in which time zone: "
-            "add 'timezone:' to its workshop block") in lines
+            "written as 'timezone: local' (times shown as written); name the zone (timezone: "
+            "Europe/Vienna) to offer visitors their own time and the Now/Next marks") in lines
     assert not [line for line in lines if "time zone of the program" in line]
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    assert '<span class="workshop-schedule__zone">Times are local to the venue.</span>' in html
+    assert "data-zone=" not in html  # no visitor's own time, no Now/Next: the zone is unknown
+
+
+def test_a_banner_line_gives_the_programs_day_and_its_city_the_zone(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "index.md": """\
+            ---
+            title: Toy Workshop
+            ---
+            <p class="banner">May 19th, 2025 | Atlanta, Georgia, USA | ICRA 2025</p>
+
+            ## Schedule
+
+            | 09:00 | Opening remarks |
+            | 09:15 | Keynote |
+            """})
+    meta = front(dest)
+    assert [s["day"] for s in meta["schedule"]] == ["2025-05-19", "2025-05-19"]
+    assert meta["workshop"] == {"timezone": "America/New_York"}
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    assert '<time datetime="2025-05-19T09:00-04:00">09:00</time>' in built.html()
+
+
+def test_news_lines_give_no_day(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "index.md": """\
+            ---
+            title: Toy Workshop
+            ---
+            May 1, 2025 | Submission opens
+
+            ## Schedule
+
+            | 09:00 | Opening remarks |
+            | 09:15 | Keynote |
+            """})
+    assert "schedule" not in front(dest)
+
+
+def test_numbered_days_follow_the_sites_first_day(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "_config.yml": "title: Toy\ndescription: May 8th and 9th 2023, Kigali, Rwanda\n",
+        "program.md": """\
+            ---
+            title: Program
+            ---
+            ## Program
+
+            ### Day 1
+
+            | 09:00 | Arrival |
+            | 09:30 | Keynote |
+
+            ### Day 2
+
+            | 09:00 | Posters |
+            | 10:00 | Panel |
+            """})
+    meta = front(dest, "program.md")
+    assert [(s["day"], s["title"]) for s in meta["schedule"]] == [
+        ("2023-05-08", "Arrival"), ("2023-05-08", "Keynote"), ("2023-05-09", "Posters"),
+        ("2023-05-09", "Panel")]
+    assert meta["workshop"] == {"timezone": "Africa/Kigali"}
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+
+
+def test_a_data_program_grouped_by_numbered_days(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "_config.yml": "title: Toy\ndescription: May 8th and 9th 2023, Kigali, Rwanda\n",
+        "_data/schedule.yml": """\
+            - day: Day 1
+              events:
+                - {time: "09:00 - 09:30", title: Arrival}
+                - {time: "09:30 - 10:30", title: Keynote}
+            - day: Day 2
+              events:
+                - {time: "09:00 - 10:00", title: Posters}
+            """,
+        "program.md": """\
+            ---
+            title: Program
+            ---
+            {% for day in site.data.schedule %}
+            <h3>{{ day.day }}</h3>
+            {% for row in day.events %}<p>{{ row.time }} {{ row.title }}</p>{% endfor %}
+            {% endfor %}
+            """})
+    meta = front(dest, "program.md")
+    assert [(s.get("day"), s["title"]) for s in meta["schedule"]] == [
+        ("2023-05-08", "Arrival"), (None, "Keynote"), ("2023-05-09", "Posters")]
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+
+
+def test_a_table_inside_an_html_comment_is_not_read(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "_includes/dates.md": "| **Submission** | May 1, 2021 |\n| **Workshop** | May 8, 2021 |\n",
+        "index.md": """\
+            ---
+            title: Toy Workshop
+            ---
+            ### Important Dates
+
+            <!--{% include dates.md %} old. -->
+            **Submission Deadline:** May 31, 2022 (Anywhere on Earth) <br>
+            **Workshop Day:** July 22, 2022
+            """})
+    meta = front(dest)
+    assert meta["dates"] == [{"Submission Deadline": date(2022, 5, 31)},
+                             {"Workshop Day": date(2022, 7, 22)}]
+    assert meta["workshop"] == {"date": date(2022, 7, 22)}
+    assert "<!--| **Submission** | May 1, 2021 |" in body(dest)  # kept, still a comment
+
+
+def test_a_data_slots_html_description_gives_its_talks(tmp_path: Path) -> None:
+    dest, report = imported(tmp_path, {
+        "_data/program.yml": """\
+            - time: 09:00 - 10:00
+              title: Spotlight talks
+              room: Hall A
+              video: https://example.org/v
+              description: |
+                <a href="/c" onclick="x()">Details</a>
+                <style>#tab { display: none; }</style>
+                <div id="tab"><ul>
+                  <li><span>Ada Quill:</span> Engines of <b>thought</b></li>
+                  <li>Ben Ink: {{ site.title }} as data</li>
+                </ul></div>
+            - time: 10:00 - 10:30
+              title: Break
+            """,
+        "index.md": """\
+            ---
+            title: Toy Workshop
+            workshop:
+              date: 2022-07-22
+              timezone: Europe/Vienna
+            ---
+            ## Program
+
+            {% for s in site.data.program %}
+            <p>{{ s.time }} {{ s.title }} {{ s.description }}</p>
+            {% endfor %}
+            """})
+    first = front(dest)["schedule"][0]
+    assert first["talks"] == ["Ada Quill: Engines of thought", "Ben Ink: {{ site.title }} as data"]
+    assert first["abstract"] == "Details"
+    assert "entry 1 (Spotlight talks): fields not carried over: video" in report
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    assert "<li>Ben Ink: {{ site.title }} as data</li>" in built.html()
 
 
 def test_a_page_with_a_workshop_block_gets_only_the_suggestion(tmp_path: Path) -> None:

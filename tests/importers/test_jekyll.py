@@ -35,6 +35,9 @@ SEEDS = ROOT / "tests" / "data" / "seeds"
     ("8 April 2024", date(2024, 4, 8), date(2024, 4, 8)),
     ("Sept 3rd, 2024 (AoE)", date(2024, 9, 3), date(2024, 9, 3)),
     ("2024-04-08", date(2024, 4, 8), date(2024, 4, 8)),
+    ("May 8th and 9th 2023", date(2023, 5, 8), date(2023, 5, 9)),
+    ("8th and 9th of May 2023", date(2023, 5, 8), date(2023, 5, 9)),
+    ("Dec 6 & 7, 2025", date(2025, 12, 6), date(2025, 12, 7)),
 ])
 def test_free_text_dates(text: str, first: date, last: date) -> None:
     found = parse_free_date(text)
@@ -42,7 +45,7 @@ def test_free_text_dates(text: str, first: date, last: date) -> None:
 
 
 @pytest.mark.parametrize("text", ["TBD", "April 31, 2024", "Oct 18-16, 2024", "Spring 2024",
-                                  "May 16"])
+                                  "May 16", "May 8 and 10, 2023", "December 11/12, 2026"])
 def test_what_is_not_a_date(text: str) -> None:
     assert parse_free_date(text) is None
 

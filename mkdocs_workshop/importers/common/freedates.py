@@ -31,6 +31,8 @@ _MONTHS = {
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]{0,7}\b)?\.?")
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DASH = r"\s*(?:-{1,2}|\u2013|\u2014|to|until)\s*"
+# Between two days of one month: a dash, or "and" for two days in a row ("8th and 9th").
+_DAYS = r"\s*(?:-{1,2}|\u2013|\u2014|to|until|(?P<both>and|&))\s*"
 _TIME = r"(?:,?\s*(?:at\s+)?(?P<time>\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?))?"
 _ZONE = r"(?:\s*\(?(?P<zone>aoe|anywhere on earth|utc|gmt)\)?)?"
 
@@ -38,13 +40,14 @@ _PATTERNS = [
     # May 30 - June 2, 2024
     rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DASH}{_WEEKDAY}"
     rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
-    # Oct 16-18, 2024
-    rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DASH}(?P<d2>\d{{1,2}})"
+    # Oct 16-18, 2024; May 8th and 9th 2023
+    rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAYS}(?P<d2>\d{{1,2}})"
     rf"(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
     # April 8, 2024
     rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
-    # 16-18 October 2024
-    rf"(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+(?P<m1>{_MONTH}),?\s+(?P<y>\d{{4}})",
+    # 16-18 October 2024; 8th and 9th of May 2023
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAYS}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"(?P<m1>{_MONTH}),?\s+(?P<y>\d{{4}})",
     # 8 April 2024
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y>\d{{4}})",
     # 2024-04-08
@@ -143,8 +146,8 @@ def _parse(text: str) -> FreeDate | None:
                     last = first
         except ValueError:  # April 31
             return None
-        if last < first:
-            return None
+        if last < first or (groups.get("both") and (last - first).days != 1):
+            return None  # "May 8 and 10" is two days, not a period
         clock = None
         if groups.get("time"):
             clock = _clock(groups["time"])

@@ -35,7 +35,7 @@ import html
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel
@@ -677,8 +677,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         return call
     if kind == "slots":
         # the day the section names, or a line of it above the block ("Day 2: Friday,
-        # December 11"), before the workshop's first day
-        when = _day_of(heading.text, year) or before or day
+        # December 11"), or its number ("Day 2": the workshop's second), before the
+        # workshop's first day
+        when = _day_of(heading.text, year) or before or nth_day(heading.text, day) or day
         if when is None:
             unplaced = _program_of(block, date(2000, 1, 1))  # would it be a program?
             if not isinstance(unplaced, _NoProgram):
@@ -868,6 +869,17 @@ def day_before(text: str, position: int, year: int | None, floor: int = 0) -> da
             if found is not None:
                 return found
     return None
+
+
+NTH_DAY = re.compile(r"\bday\s*(\d{1,2})\b", re.I)
+
+
+def nth_day(text: str, first: date | None) -> date | None:
+    """The day a heading numbers ("Day 2 - Theory") from the workshop's ``first``."""
+    found = NTH_DAY.search(text)
+    if first is None or found is None or not 1 <= int(found.group(1)) <= 14:
+        return None
+    return first + timedelta(days=int(found.group(1)) - 1)
 
 
 def _day_of(text: str, year: int | None) -> date | None:

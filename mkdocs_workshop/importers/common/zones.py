@@ -64,10 +64,16 @@ _VENUE_WORDS = re.compile(r"\b(?:venue|location|located|held|take place|takes pl
                           re.I)
 
 
+# A short line that names the year and goes on to a place ("May 19th, 2025 | Atlanta,
+# Georgia"), a page's banner: it speaks of the venue as much as "held in" does.
+_BANNER = re.compile(r"^(?=.{0,200}$).*\b20\d\d\b.*(?:\||\u00b7|\u2022|,\s+[A-Z])", re.S)
+
+
 def zone_of(texts: Iterable[str], *, venue_only: bool = False) -> tuple[str, str] | None:
     """The zone the texts name (an abbreviation beside "times", or a city), and the words
     it was read from; None when they name none, or several. ``venue_only``: a city counts
-    only on a line that speaks of a venue ("held in Vienna"), not in a speaker's bio."""
+    only on a line that speaks of a venue ("held in Vienna") or is a page's banner ("May 19,
+    2025 | Atlanta, Georgia"), not in a speaker's bio."""
     texts = [_COMMENT.sub(" ", t) for t in texts if t]  # what a reader does not see
     if venue_only:
         texts = [line for t in texts for line in t.split("\n") if line.strip()]
@@ -81,7 +87,7 @@ def zone_of(texts: Iterable[str], *, venue_only: bool = False) -> tuple[str, str
     pattern = _city_pattern()
     zones: dict[str, str] = {}
     for text in texts:
-        if venue_only and not _VENUE_WORDS.search(text):
+        if venue_only and not (_VENUE_WORDS.search(text) or _BANNER.search(text)):
             continue
         for match in pattern.finditer(text):
             zone = cities[match.group(1).lower()]

@@ -115,7 +115,7 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
         body = _convert_dates(body, result, macro)
     body = _convert_comments(body, result)
     if schedule:
-        tables = convert_tables(body, find_date, macro, _html_comments(body))
+        tables = convert_tables(body, find_date, macro, hidden_comments(body))
         body, result.slots, result.tables_kept = tables.text, tables.slots, tables.kept
     if page is not None:
         kinds = {"people", "papers"} | ({"dates"} if dates else set()) | (
@@ -124,7 +124,7 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
                                      if is_workshop_label(parsed.label)), None)
         found = recognize(body, macro, taken=page.keys, year=page.year or (
             workshop.year if workshop else None), day=workshop, kinds=kinds,
-            hidden=_html_comments(body), papers_path=page.papers_path,
+            hidden=hidden_comments(body), papers_path=page.papers_path,
             file_link=page.file_link)
         body, result.recognized = found.text, found
         result.slots += found.slots
@@ -364,15 +364,22 @@ def _protect(body: str, raw_spans: list[tuple[int, int]], result: BodyResult) ->
 
 def _html_comments(body: str) -> list[tuple[int, int]]:
     """HTML comments that hold something Jinja would read."""
+    return [(start, end) for start, end in hidden_comments(body)
+            if body.startswith("-->", end - 3) and _SIGNIFICANT.search(body, start, end)]
+
+
+def hidden_comments(body: str) -> list[tuple[int, int]]:
+    """Every HTML comment of ``body``, what a reader does not see; one never closed hides
+    the rest of the text, as in a browser."""
     spans = []
     position = body.find("<!--")
     while position != -1:
         end = body.find("-->", position + 4)
         if end == -1:
+            spans.append((position, len(body)))
             break
         end += 3
-        if _SIGNIFICANT.search(body, position, end):
-            spans.append((position, end))
+        spans.append((position, end))
         position = body.find("<!--", end)
     return spans
 

@@ -37,10 +37,10 @@ from typing import Any
 from ...core.anchors import slug
 from ...core.safeload import load, load_json
 from ...features.schedule import written_slot
-from ..common.escape import one_line
+from ..common.escape import markdown_text, one_line
 from ..common.freedates import parse_free_date
 from ..common.paths import within
-from ..common.recognize import read_times
+from ..common.recognize import plain, read_times
 
 MAX_DATA_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 200_000
@@ -102,7 +102,13 @@ SLOT_FIELDS: dict[str, str] = {
     "room": "location", "type": "kind", "kind": "kind", "category": "kind",
     "time_start": "start", "start": "start", "start_time": "start",
     "time_end": "end", "end": "end", "end_time": "end",
+    # HTML or text shown with the slot: its text the abstract, the items of a list in it
+    # the session's talks
+    "description": "details", "details": "details", "summary": "details", "notes": "details",
+    "info": "details",
 }
+# Fields of a slot's entry that place it, read elsewhere (the day of a group, a position).
+_SLOT_PLACES = {"day", "date", "active", "order", "id"}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # An HTML tag or comment, made text: a '<' followed by a letter, '/' or '!'. Text with a lone
 # '<' or '>' ("a < b", "<< x >>") is not markup, and is kept whole.
@@ -438,7 +444,13 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
         target = SLOT_FIELDS.get(str(key).lower())
         if target is None or value in (None, ""):
             continue
-        if target == "speakers":
+        if target == "details":
+            shown, items = html_parts(str(value))
+            if shown:
+                out.setdefault("abstract", markdown_text(shown))
+            if items:
+                out.setdefault("talks", items)
+        elif target == "speakers":
             names = value if isinstance(value, list) else re.split(r"\s*(?:,|;| and )\s*",
                                                                  _text(value) or "")
             out.setdefault("speakers", [n for n in (_text(x) for x in names) if n])
@@ -464,7 +476,45 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
     return written_slot(day=day, start=parsed[0], end=parsed[1], title=out["title"],
                         kind=out.get("kind"), speakers=out.get("speakers", ()),
                         room=out.get("location"), url=out.get("url"),
-                        abstract=out.get("abstract")), ""
+                        abstract=out.get("abstract"), talks=out.get("talks", ())), ""
+
+
+def unread_slot_fields(entry: Any) -> list[str]:
+    """The fields of a slot's entry that no field of a slot takes (reported, not dropped
+    silently)."""
+    if not isinstance(entry, dict):
+        return []
+    return [str(k) for k in entry if str(k).lower() not in SLOT_FIELDS
+            and str(k).lower() not in _SLOT_PLACES and entry[k] not in (None, "")]
+
+
+_HIDDEN_ELEMENTS = ("style", "script", "template")
+_LIST_ITEM = re.compile(r"<li\b[^<>]{0,500}>(.*?)(?=<li\b|</[uo]l\s*>|\Z)", re.I | re.S)
+
+
+def html_parts(value: str) -> tuple[str, list[str]]:
+    """A field's HTML as a reader sees it: its text (list items out), and the text of each
+    item of its lists; what a browser does not show (``<style>``, ``<script>``) left out.
+    Linear: each hidden element's end is looked for once, after its start."""
+    shown: list[str] = []
+    position = 0
+    lowered = value.lower()
+    while True:
+        starts = [(at, name) for name in _HIDDEN_ELEMENTS
+                  if (at := lowered.find(f"<{name}", position)) >= 0]
+        if not starts:
+            shown.append(value[position:])
+            break
+        at, name = min(starts)
+        shown.append(value[position:at])
+        close = lowered.find(f"</{name}", at)
+        if close < 0:
+            break
+        end = lowered.find(">", close)
+        position = len(value) if end < 0 else end + 1
+    visible = "".join(shown)
+    items = [text for text in (plain(m.group(1)) for m in _LIST_ITEM.finditer(visible)) if text]
+    return plain(_LIST_ITEM.sub(" ", visible)), items
 
 
 def _by_day(data: list[Any], year: int | None = None) -> tuple[list[Any], dict[int, str]]:
@@ -684,6 +734,10 @@ def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataF
         if n - 1 in labels and labels[n - 1]:
             result.day_labels[len(result.entries)] = labels[n - 1]
         made, why = slot(entry)
+        unread = unread_slot_fields(entry)
+        if unread and made is not None:
+            result.kept.append(f"entry {n} ({made['title'][:60]}): fields not carried over: "
+                               + ", ".join(unread))
         if made is None:
             result.kept.append(f"entry {n}: {why}; listed as text under the schedule")
             if isinstance(entry, dict):

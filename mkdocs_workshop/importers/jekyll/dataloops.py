@@ -33,7 +33,7 @@ from ...features.team import Person
 from ..common.escape import html_text
 from ..common.fit import fit_entry
 from ..common.freedates import DateLine, parse_date_line, parse_free_date
-from ..common.recognize import day_before
+from ..common.recognize import day_before, nth_day
 from .datafiles import DataFile, SiteData, date_line, person, read_as, rows, sponsor
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
 from .liquid import Loop, Origin
@@ -345,6 +345,11 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         dated = isinstance(workshop, dict) and "date" in workshop
         if made.entries and not dated and "day" not in made.entries[0] and day is not None:
             made.entries[0] = {"day": day.isoformat(), **made.entries[0]}
+        for index, label in made.day_labels.items():  # "Day 2": the workshop's second day
+            numbered = nth_day(label, day) if index and "day" not in made.entries[index] \
+                else None
+            if numbered is not None:
+                made.entries[index] = {"day": numbered.isoformat(), **made.entries[index]}
         if not made.entries or (not dated and "day" not in made.entries[0]):
             page.used.append(f"{what} -> its {shown} slots as the source rendered them: "
                              f"{data.source} gives no day with a year")
@@ -411,9 +416,10 @@ def _subset(loop: Loop, data: DataFile, year: int | None = None) -> DataFile:
     return read_as(data, [_raw(item) for item in loop.items], year)
 
 
-def page_day(meta: dict[Any, Any]) -> date | None:
+def page_day(meta: dict[Any, Any], *, periods: bool = False) -> date | None:
     """The workshop's day as the page's front matter states it: its workshop block's date,
-    else the one day a short text of it names ("NeurIPS 2025, December 6, San Diego")."""
+    else the one day a short text of it names ("NeurIPS 2025, December 6, San Diego");
+    ``periods``: or the first day of the one period it names ("May 8th and 9th 2023")."""
     workshop = meta.get("workshop")
     when = workshop.get("date") if isinstance(workshop, dict) else None
     if isinstance(when, date):
@@ -425,7 +431,7 @@ def page_day(meta: dict[Any, Any]) -> date | None:
         year = re.search(r"(?<!\d)(20\d\d)(?!\d)", value)
         for part in re.split(r"[,;|\u2022\u00b7]\s*(?=[A-Z0-9])", value):
             found = parse_free_date(part.strip(" ."), int(year.group(1)) if year else None)
-            if found is not None and found.first == found.last:
+            if found is not None and (periods or found.first == found.last):
                 days.add(found.first)
     return days.pop() if len(days) == 1 else None
 

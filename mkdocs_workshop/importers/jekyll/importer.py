@@ -37,9 +37,10 @@ from ...features.dates import is_workshop_label
 from ...features.directory import Directory
 from ...features.page import find_calls, read_page
 from ...features.papers import PaperFiles
+from ...features.workshop import LOCAL_TIME
 from ..common.deploy import WORKFLOW_PATH
 from ..common.escape import html_text, keep_verbatim, markdown_text, one_line
-from ..common.freedates import DateLine, parse_date_line
+from ..common.freedates import DateLine, parse_date_line, parse_free_date
 from ..common.newsite import mkdocs_yml_text
 from ..common.paths import (
     safe_segment,
@@ -454,25 +455,51 @@ def _edition_folder(rel: str) -> str:
 
 
 def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
-    """The workshop's day of each edition folder ("" for the pages at the top), where its
-    pages agree on one: a date line labelled as the workshop's ("Workshop: July 22, 2022")
-    in any of them, or the site's settings ("description: ... June 22, 2019 ..."); for a
-    program on a page that names no day."""
+    """The workshop's (first) day of each edition folder ("" for the pages at the top), where
+    its pages agree on one: a date line labelled as the workshop's ("Workshop: July 22,
+    2022"), or a page's banner, a short line near its top that starts with the day and
+    goes on to the place ("May 19th, 2025 | Atlanta, Georgia | ICRA 2025"), or the site's
+    settings ("description: May 8th and 9th 2023, Kigali"); for a program on a page that
+    names no day."""
     found: dict[str, set[date]] = {}
     for rel, text in pages:
-        for line in text.split("\n"):
-            if len(line) > 300 or "workshop" not in line.lower():
+        for number, line in enumerate(text.split("\n")):
+            if len(line) > 300:
                 continue
-            parsed = parse_date_line(plain(line).strip(" -*"))
-            if parsed is not None and is_workshop_label(parsed.label) and \
-                    parsed.date.first == parsed.date.last:
-                found.setdefault(_edition_folder(rel), set()).add(parsed.date.first)
+            day = None
+            if "workshop" in line.lower():
+                parsed = parse_date_line(plain(line).strip(" -*"))
+                if parsed is not None and is_workshop_label(parsed.label):
+                    day = parsed.date.first
+            if day is None and number < _BANNER_LINES:
+                day = _banner_day(plain(line))
+            if day is not None:
+                found.setdefault(_edition_folder(rel), set()).add(day)
     if isinstance(config, dict) and "" not in found:
         day = page_day({k: v for k, v in config.items() if k in ("description", "title",
-                                                                  "tagline", "subtitle")})
+                                                                  "tagline", "subtitle")},
+                       periods=True)
         if day is not None:
             found[""] = {day}
     return {folder: days.pop() for folder, days in found.items() if len(days) == 1}
+
+
+_BANNER_LINES = 60  # a page's banner is in its first lines
+_BANNER = re.compile(r"\s*(?:\||\u00b7|\u2022|\s[-\u2013\u2014]\s)\s*")
+# Words of a line that is about a step before the workshop, not the workshop's day.
+_NOT_THE_DAY = re.compile(r"\b(?:submi\w*|deadline|due|notif\w*|camera|open\w*|clos\w*|"
+                          r"releas\w*|announc\w*|accept\w*|decision|registr\w*|news|posted|"
+                          r"updated?)\b", re.I)
+
+
+def _banner_day(line: str) -> date | None:
+    """The day a banner line starts with ("May 19th, 2025 | Atlanta, Georgia, USA"): a day
+    with its year, then at least one more part; None for any other line."""
+    parts = _BANNER.split(line.strip(" *#"), maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip() or _NOT_THE_DAY.search(line):
+        return None
+    found = parse_free_date(parts[0].strip(" ,."))
+    return found.first if found is not None else None
 
 
 def _site_year(site: Any) -> int | None:
@@ -505,8 +532,9 @@ def _zone_of_program(page: PageReport, meta: dict[Any, Any], additions: dict[str
                      text: str, site: Any) -> None:
     """A page with a timed program and no time zone: the zone its text, its front matter or
     the site's settings name (:func:`..common.zones.zone_of`), in its workshop block, and
-    said in the report; a block the page already has is left as written, and the report
-    suggests the zone."""
+    said in the report; where none names one, ``timezone: local`` (the times as the source
+    shows them, in a zone it does not name). A block the page already has is left as
+    written, and the report suggests the zone."""
     slots = additions.get("schedule") or meta.get("schedule")
     block = additions.get("workshop") if "workshop" not in meta else meta.get("workshop")
     if not isinstance(slots, list) or not slots or (
@@ -519,9 +547,17 @@ def _zone_of_program(page: PageReport, meta: dict[Any, Any], additions: dict[str
                                                    "venue") if isinstance(site.get(k), str)])
     found = next((z for z in (zone_of(texts, venue_only=texts == [text])
                               for texts in sources) if z is not None), None)
-    if found is None:
+    if found is None and "workshop" in meta:
         page.notes.append("the program has times but nothing on the page says in which time "
                           "zone: add 'timezone:' to its workshop block")
+        return
+    if found is None:  # the source shows its times as they are: so does the page
+        additions["workshop"] = {**(block if isinstance(block, dict) else {}),
+                                 "timezone": LOCAL_TIME}
+        page.notes.append("the program has times but nothing on the page says in which time "
+                          f"zone: written as 'timezone: {LOCAL_TIME}' (times shown as written); "
+                          "name the zone (timezone: Europe/Vienna) to offer visitors their own "
+                          "time and the Now/Next marks")
         return
     zone, words = found
     if "workshop" in meta:
