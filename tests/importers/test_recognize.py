@@ -99,6 +99,56 @@ def test_people_linked_name_dash_affiliation() -> None:
     team_read(result, calls, "speakers", "a list", "Speakers", 3, 2)
 
 
+CARD = """\
+  <div class="speaker-card">
+    <div class="speaker-image-container"><img src="img/{file}" alt="{name}"></div>
+    <div class="speaker-info">
+      <h3 class="speaker-name"><a href="https://example.org/{file}">{name}</a></h3>
+      <p class="speaker-affiliation">{aff}</p>
+      <div class="speaker-bio"><p>{bio}</p></div>
+    </div>
+  </div>
+"""
+
+
+def cards(*people: tuple[str, str, str]) -> str:
+    return "".join(CARD.format(name=n, aff=a, bio=b, file=n.split()[0].lower())
+                   for n, a, b in people)
+
+
+def test_people_html_cards_with_their_parts() -> None:
+    text = ('<div class="speakers-grid">\n' + cards(
+        ("Ada Quill", "Univ A", "Ada works on *engines* [x](javascript:y) {{ z }} <b>1</b>."),
+        ("Ben Ink", "Lab B", "Ben writes.")) + "</div>\n")
+    result, calls = run(text, title="Invited Speakers")
+    assert calls == ['<< team("invited_speakers") >>']
+    assert result.text == '<div class="speakers-grid">\n  << team("invited_speakers") >>\n</div>\n'
+    assert result.rosters == {"invited_speakers": [
+        {"name": "Ada Quill", "affiliation": "Univ A",
+         "bio": "Ada works on engines x &#123;&#123; z &#125;&#125; 1.",
+         "url": "https://example.org/ada", "image": "img/ada"},
+        {"name": "Ben Ink", "affiliation": "Lab B", "bio": "Ben writes.",
+         "url": "https://example.org/ben", "image": "img/ben"}]}
+    assert result.read == ["cards under 'Invited Speakers' (text line 2) -> "
+                           '<< team("invited_speakers") >> (2 people)']
+
+
+def test_people_cards_a_card_without_a_name_keeps_them_all() -> None:
+    text = "## Speakers\n\n" + cards(("Ada Quill", "Univ A", "Bio."),
+                                     ("Coming soon", "", "To be announced."))
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+    assert result.kept == ["cards under 'Speakers' (text line 3): kept as written; entry 2 of 2 "
+                           "is not a name (and an affiliation) ('Coming soon To be "
+                           "announced.')"]
+
+
+def test_people_cards_nested_in_their_own_class_are_one_card() -> None:
+    text = "## Speakers\n\n" + '<div class="speaker-card">' * 5000 + "</div>" * 5000
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+
+
 def test_people_html_list() -> None:
     text = ("<h2>Organizers</h2>\n<ul>\n  <li>Ada Quill, Univ A</li>\n"
             "  <li>Bo Fern, Univ B</li>\n</ul>\n<p>Thanks!</p>\n")
@@ -626,7 +676,7 @@ def test_slots_a_paragraph_under_a_slot_is_its_abstract_as_text() -> None:
     result, _calls = run(text, day=DAY)
     written = result.slots[0]["abstract"]
     assert "javascript" not in written and "{{" not in written
-    assert written.startswith("We study operators here &#123;&#123; y &#125;&#125;\\. We")
+    assert written.startswith("We study operators here &#123;&#123; y &#125;&#125;. We")
     assert "talks" not in result.slots[0]
 
 

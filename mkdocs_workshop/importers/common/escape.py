@@ -161,3 +161,19 @@ def markdown_text(text: str) -> str:
     never a link, markup or a template."""
     text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line(text))
     return re.sub(r"""[&<>"'{}]""", lambda m: _HTML[m.group(0)], text)
+
+
+# What makes inline Markdown markup (emphasis, links, code, HTML, references) or a template.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<>{}]|&(?=[#A-Za-z0-9])")
+# What makes a line a heading, a list item, a quote or a table row where it starts.
+_LINE_START = re.compile(r"^(\s*)(?:([#+-])|(\d{1,9})([.)]))")
+
+
+def markdown_paragraph(text: str) -> str:
+    """Text for a Markdown field the page renders (a bio, an abstract), on one line: shown
+    as written, never markup, a link or a template, and still readable in the YAML (only
+    the characters that would be markup are escaped)."""
+    text = _INLINE_MARKUP.sub(lambda m: _HTML.get(m.group(0), "&amp;") if m.group(0)[0] in
+                              "<>{}&" else "\\" + m.group(0), one_line(text))
+    return _LINE_START.sub(lambda m: m.group(1) + (
+        "\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), text)

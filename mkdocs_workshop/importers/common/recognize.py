@@ -43,7 +43,7 @@ from pydantic import BaseModel
 from ...features.papers import Paper
 from ...features.schedule import Slot
 from ...features.team import Person
-from .escape import html_text, markdown_text
+from .escape import html_text, markdown_paragraph
 from .fit import fit_entry
 from .freedates import DateLine, parse_date_line, parse_free_date
 from .tables import SEPARATOR, line_starts
@@ -86,6 +86,9 @@ def heading_kind(text: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 _TAG = re.compile(r"<[^<>]{0,2000}>")
+# Tags inside a line of text: taken out without a space ("<b>1</b>." reads "1.").
+_INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span|code|sub|sup|u|s|del|ins|mark|small|"
+                         r"abbr|cite|q|time|font)\b[^<>]{0,2000}>", re.I)
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 _HREF = re.compile(r"""<a\b[^<>]{0,2000}?\bhref\s*=\s*["']([^"'<>]{1,2000})["'][^<>]{0,2000}>"""
                    r"(.{0,2000}?)</a>", re.I | re.S)
@@ -103,7 +106,7 @@ def plain(fragment: str) -> str:
     text = _MD_IMG.sub(" ", fragment)
     text = _MD_LINK.sub(r"\1", text)
     text = _BREAK.sub(" ", text)
-    text = _TAG.sub(" ", text)
+    text = _TAG.sub(" ", _INLINE_TAG.sub("", text))
     text = re.sub(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~)", "", text)
     return " ".join(html.unescape(text).split())
 
@@ -202,6 +205,52 @@ def read_person(cells: list[str]) -> dict[str, Any] | None:
         person["affiliation"] = rest[:200]
     if link and link[1].startswith(("http://", "https://")):
         person["url"] = link[1]
+    if picture:
+        person["image"] = picture
+    return person
+
+
+def _classed(fragment: str, words: str) -> str | None:
+    """The text of the first element of ``fragment`` whose class holds one of ``words``."""
+    found = re.search(rf"<([a-z][a-z0-9]{{0,10}})\b[^<>]{{0,500}}?\bclass\s*=\s*[\"'][^\"'<>]"
+                      rf"{{0,200}}?(?:{words})[^\"'<>]{{0,200}}[\"'][^<>]{{0,500}}>", fragment,
+                      re.I)
+    if found is None:
+        return None
+    end = _element_end(fragment, found.start(), found.group(1))
+    return plain(fragment[found.end():end]) or None
+
+
+_CARD_HEADING = re.compile(r"<(h[2-6]|strong|b)\b[^<>]{0,500}>(.{0,1000}?)</\1\s*>", re.I | re.S)
+_IMG_ALT = re.compile(r"<img\b[^<>]{0,1000}?\balt\s*=\s*[\"']([^\"'<>]{1,100})[\"']", re.I)
+
+
+def read_card(fragment: str) -> dict[str, Any] | None:
+    """A person of an HTML card: the name (an element classed as a name, else its first
+    heading or bold text, else its picture's ``alt``), the affiliation and the bio (elements
+    classed so), the picture and the first web link."""
+    name = _classed(fragment, "name")
+    if name is None or not person_name(name):
+        heading = _CARD_HEADING.search(fragment)
+        alt = _IMG_ALT.search(fragment)
+        name = next((n for n in (plain(heading.group(2)) if heading else None,
+                                 plain(alt.group(1)) if alt else None)
+                     if n and person_name(n)), None)
+    if name is None:
+        return None
+    person: dict[str, Any] = {"name": name}
+    affiliation = _classed(fragment, r"affil|institution|organi[sz]ation|\borg\b|company|"
+                                     r"univ|position|role|job|dept|title")
+    if affiliation and affiliation != name and len(affiliation) <= 200:
+        person["affiliation"] = affiliation
+    bio = _classed(fragment, "bio|desc|about|summary")
+    if bio and bio != affiliation:
+        person["bio"] = markdown_paragraph(bio)  # the source's text, never markup
+    link = next((url for _text, url in _links(fragment)
+                 if url.startswith(("http://", "https://"))), None)
+    if link:
+        person["url"] = link
+    picture = _picture(fragment)
     if picture:
         person["image"] = picture
     return person
@@ -401,7 +450,7 @@ class Block:
     start: int
     end: int
     records: list[list[str]]  # each record's cells (one cell for an item or a line)
-    shape: str  # "a list", "a table", "lines separated by <br>"
+    shape: str  # "a list", "a table", "lines separated by <br>", "cards"
 
 
 def _markdown_blocks(text: str) -> list[Block]:
@@ -477,8 +526,72 @@ def _elements(text: str, kind: str) -> list[tuple[int, int, int, int, bool]]:
     return sorted(found)
 
 
+# An element whose class names a card of a person ("speaker-card", "team-member").
+_CARD_WORDS = re.compile(r"card|person|people|speaker|member|organi[sz]er|profile|team|author|"
+                         r"committee|panelist|bio", re.I)
+# Parts of a card: wrappers of the image or of the text ("speaker-image-container") are not.
+_CARD_PART_WORDS = re.compile(r"image|img|photo|picture|avatar|info|content|body|text|name|"
+                              r"affil|bio|desc|container|wrapper|details|links?|social|title|"
+                              r"role|position|header|footer|overlay|inner", re.I)
+
+
+def _element_end(text: str, start: int, tag: str) -> int:
+    """Where the element opened at ``start`` (a ``tag``) ends, its own tags counted; the end
+    of ``text`` if it is never closed."""
+    pattern = re.compile(rf"<(/?){tag}\b[^<>]{{0,500}}>", re.I)
+    depth = 0
+    for found in pattern.finditer(text, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return found.end()
+    return len(text)
+
+
+_CARD_TAGS = re.compile(r"<(/?)(div|li|article|section|figure)\b[^<>]{0,1000}>", re.I)
+_CLASS = re.compile(r"\bclass\s*=\s*[\"']([^\"'<>]{1,200})[\"']", re.I)
+
+
+def _card_blocks(text: str) -> list[Block]:
+    """Runs of two or more elements of one class that names a person's card ("speaker-card"),
+    each a record, one block per run; a run inside another's card is a part of it. Every
+    element's end is found in one pass over the tags (a stack per tag)."""
+    stacks: dict[str, list[tuple[int, str | None]]] = {}
+    runs: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for tag in _CARD_TAGS.finditer(text):
+        name = tag.group(2).lower()
+        stack = stacks.setdefault(name, [])
+        if not tag.group(1):
+            found = _CLASS.search(tag.group(0))
+            classes = found.group(1) if found else None
+            card = classes is not None and any(
+                _CARD_WORDS.search(c) and not _CARD_PART_WORDS.search(c)
+                for c in classes.split())
+            stack.append((tag.start(), classes if card else None))
+        elif stack:
+            start, classes = stack.pop()
+            if classes is not None:
+                runs.setdefault((name, classes), []).append((start, tag.end()))
+    blocks = []
+    for run in runs.values():
+        run.sort()
+        cards: list[tuple[int, int]] = []
+        for start, end in run:  # a card inside a card of its own class is not a sibling
+            if not cards or start >= cards[-1][1]:
+                cards.append((start, end))
+        if len(cards) >= 2:
+            blocks.append(Block(cards[0][0], cards[-1][1],
+                                [[text[start:end]] for start, end in cards], "cards"))
+    # a run inside a card of another run (the card's own parts) is left to it
+    blocks.sort(key=lambda b: (b.start, -b.end))
+    kept: list[Block] = []
+    for block in blocks:
+        if not any(k.start <= block.start and block.end <= k.end for k in kept[-1:]):
+            kept.append(block)
+    return kept
+
+
 def _html_blocks(text: str) -> list[Block]:
-    blocks: list[Block] = []
+    blocks: list[Block] = _card_blocks(text)
     for start, inner_start, inner_end, end, nested in _elements(text, "table"):
         if nested:
             continue  # a table holding a table: a layout, not a list
@@ -521,9 +634,13 @@ class Heading:
     kind: str | None
 
 
-def headings(text: str) -> list[Heading]:
-    found = [Heading(m.start(), m.end(), len(m.group(1)), plain(m.group(2)), None)
-             for m in _MD_HEADING.finditer(text)]
+def headings(text: str, title: str | None = None) -> list[Heading]:
+    """The headings of ``text``, each with the kind of what is under it (its own, or its
+    parent's); ``title``: the page's, the heading of everything on it (a page titled
+    "Speakers" whose list has no heading of its own)."""
+    found = [Heading(0, 0, 0, plain(title), None)] if title and plain(title) else []
+    found += [Heading(m.start(), m.end(), len(m.group(1)), plain(m.group(2)), None)
+              for m in _MD_HEADING.finditer(text)]
     found += [Heading(m.start(), m.end(), int(m.group(1)), plain(m.group(2)), None)
               for m in _HTML_HEADING.finditer(text)]
     found += [Heading(m.start(), m.end(), 7, plain(m.group(1)), None)
@@ -568,18 +685,19 @@ def _slug(text: str) -> str:
 
 
 def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] = (),
-              year: int | None = None, day: date | None = None,
+              title: str | None = None, year: int | None = None, day: date | None = None,
               kinds: Collection[str] = KINDS, hidden: list[tuple[int, int]] | None = None,
               papers_path: Callable[[str], str] = lambda name: f"data/{name}.yml",
               file_link: Callable[[str], str | None] | None = None) -> Recognized:
     """Read the hand-written blocks of ``text`` (a page's Markdown and HTML): each becomes
     ``macro(call)`` in the text when every record reads. ``taken``: front-matter keys the
-    page has; ``year``/``day``: the page's, for slots and dates written without them;
-    ``hidden``: spans (HTML comments) whose blocks are left alone; ``papers_path``: the
-    papers file (docs-relative) of a block of papers, by a name made of its heading;
+    page has; ``title``: the page's, the heading of what has none; ``year``/``day``: the
+    page's, for slots and dates written without them; ``hidden``: spans (HTML comments)
+    whose blocks are left alone; ``papers_path``: the papers file (docs-relative) of a
+    block of papers, by a name made of its heading;
     ``file_link``: a file of the site a paper links to (its PDF), copied, by docs path."""
     result = Recognized(text)
-    marks = headings(text)
+    marks = headings(text, title)
     blocks = sorted(_markdown_blocks(text) + _html_blocks(text), key=lambda b: b.start)
     hidden = sorted(hidden or [])
     hidden_starts = [start for start, _end in hidden]
@@ -776,8 +894,8 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
             talks += 1
         elif made and not _UNTIMED.match(line):  # a paragraph: the slot's abstract (Markdown)
             before = made[-1].get("abstract")
-            made[-1]["abstract"] = f"{before}\n\n{markdown_text(line)}" if before else \
-                markdown_text(line)
+            made[-1]["abstract"] = f"{before}\n\n{markdown_paragraph(line)}" if before else \
+                markdown_paragraph(line)
             talks += 1
         else:
             unread.append(line)
@@ -808,8 +926,9 @@ def _people_of(block: Block) -> tuple[list[dict[str, Any]], list[int]]:
     people: list[dict[str, Any]] = []
     bad: list[int] = []
     attached = 0
+    read = read_card if block.shape == "cards" else None
     for n, record in enumerate(block.records, 1):
-        person = _fits(Person, read_person(record))
+        person = _fits(Person, read(record[0]) if read else read_person(record))
         if person is not None:
             people.append(person)
             attached = 0

@@ -74,6 +74,7 @@ class PageFacts:
     """What a page's front matter says that the reading of its text needs."""
 
     keys: Collection[str]  # its keys: a roster read from the text takes another
+    title: str | None = None  # its title: the heading of a block that has none
     day: date | None = None  # the workshop's day
     year: int | None = None  # the year the page is of
     papers_path: Callable[[str], str] = lambda name: f"data/{name}.yml"
@@ -122,7 +123,7 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
             {"slots"} if schedule and not result.slots else set())
         workshop = page.day or next((parsed.date.first for _line, parsed in result.dates
                                      if is_workshop_label(parsed.label)), None)
-        found = recognize(body, macro, taken=page.keys, year=page.year or (
+        found = recognize(body, macro, taken=page.keys, title=page.title, year=page.year or (
             workshop.year if workshop else None), day=workshop, kinds=kinds,
             hidden=hidden_comments(body), papers_path=page.papers_path,
             file_link=page.file_link)

@@ -37,7 +37,7 @@ from typing import Any
 from ...core.anchors import slug
 from ...core.safeload import load, load_json
 from ...features.schedule import written_slot
-from ..common.escape import markdown_text, one_line
+from ..common.escape import markdown_paragraph, one_line
 from ..common.freedates import parse_free_date
 from ..common.paths import within
 from ..common.recognize import plain, read_times
@@ -447,7 +447,7 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
         if target == "details":
             shown, items = html_parts(str(value))
             if shown:
-                out.setdefault("abstract", markdown_text(shown))
+                out.setdefault("abstract", markdown_paragraph(shown))
             if items:
                 out.setdefault("talks", items)
         elif target == "speakers":

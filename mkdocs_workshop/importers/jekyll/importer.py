@@ -942,6 +942,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     known_day = page_day(meta) or site_day
     stem = re.sub(r"[^\w]+", "_", page.dest.rsplit(".", 1)[0]).strip("_") or "index"
     facts = PageFacts(keys={*keys, *data_additions},
+                      title=meta.get("title") if isinstance(meta.get("title"), str) else None,
                       day=known_day,
                       year=page_year(meta) or _site_year(liquid.site),
                       papers_path=lambda name: f"{PAPERS_FOLDER}/{stem}-{name}.yml",
