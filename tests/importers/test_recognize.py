@@ -353,6 +353,35 @@ def papers_read(result: Recognized, calls: list[str], shape: str, line: int, cou
     assert result.kept == []
 
 
+def test_papers_one_per_html_paragraph_a_dead_pdf_link_left_out() -> None:
+    text = ("<h2>Accepted Papers</h2>\n"
+            '<p><a href="/assets/a.pdf"><b>Learning Scheduling Algorithms</b></a>. Ada Quill, '
+            'Ben Ink<span class="equal">*</span>, and Cy Dot.</p>\n'
+            '  <p><a href="/assets/gone.pdf"><b>Virtual Address Translation</b></a>. Dee Fox.</p>\n'
+            '<p><a href=""><b>Lazy Compilation in Graphs</b></a>. Eve Ray.</p>\n'
+            "<p>* Equal contribution</p>")
+    copied = {"/assets/a.pdf": "assets/files/a.pdf"}
+    result, calls = run(text, file_link=copied.get)
+    assert calls == ['<< papers("data/accepted_papers.yml") >>\n\n- * Equal contribution']
+    assert result.papers == {"data/accepted_papers.yml": [
+        {"title": "Learning Scheduling Algorithms", "authors": "Ada Quill, Ben Ink, and Cy Dot",
+         "pdf": "assets/files/a.pdf"},
+        {"title": "Virtual Address Translation", "authors": "Dee Fox"},
+        {"title": "Lazy Compilation in Graphs", "authors": "Eve Ray"}]}
+    assert result.read == [
+        "paragraphs under 'Accepted Papers' (text line 2) -> << papers(\"data/accepted_papers"
+        ".yml\") >> (3 papers; links to PDFs the source does not have, left out: "
+        "/assets/gone.pdf; kept as text under it: * Equal contribution)"]
+
+
+def test_prose_paragraphs_under_a_heading_are_not_reported() -> None:
+    text = ("## Keynote speakers\n\n<p>In this talk, I will touch on the myriad ways.</p>\n"
+            "<p>She received her PhD from a university long ago.</p>\n")
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+    assert result.kept == []
+
+
 def test_papers_bold_title_then_authors() -> None:
     text = ("## Accepted Papers\n\n- **Counting Owls at Night**. Ada Quill, Bo Fern\n"
             "- **Sorting Leaves by Color**. Cy Moss\n")

@@ -277,12 +277,14 @@ def _links(fragment: str) -> list[tuple[str, str]]:
     return [(text, url) for _start, text, url in sorted(found)]
 
 
-def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None = None
-               ) -> dict[str, Any] | None:
+def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None = None,
+               missing: list[str] | None = None) -> dict[str, Any] | None:
     """A paper of a record: a title and its authors (or a link). ``file_link``: the path in
-    the new site's docs folder of a file of the site a link names (its PDF), once copied."""
+    the new site's docs folder of a file of the site a link names (its PDF), once copied;
+    ``missing``: where a link to a PDF the site does not have is noted (the paper is read
+    without it: the source's link led nowhere)."""
     whole = " ".join(cells)
-    links = [(t, u) for t, u in _links(whole) if not u.startswith(("#", "mailto:"))]
+    links = [(t, u) for t, u in _links(whole) if u and not u.startswith(("#", "mailto:"))]
     link = links[0] if links else None
     texts = [t for t in (plain(cell) for cell in cells) if t]
     if not texts:
@@ -325,6 +327,10 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
     for label, url in links:
         if not url.startswith(("http://", "https://")):
             copied = file_link(url) if file_link is not None else None
+            if copied is None and missing is not None and file_link is not None and \
+                    url.lower().split("#")[0].split("?")[0].endswith(".pdf"):
+                missing.append(url)  # a PDF of the site it does not have: a dead link
+                continue
             if copied is None or not copied.lower().split("#")[0].endswith(".pdf"):
                 return None  # the text keeps the link; a papers file names PDFs and addresses
             if "pdf" not in paper:
@@ -450,7 +456,7 @@ class Block:
     start: int
     end: int
     records: list[list[str]]  # each record's cells (one cell for an item or a line)
-    shape: str  # "a list", "a table", "lines separated by <br>", "cards"
+    shape: str  # "a list", "a table", "lines separated by <br>", "cards", "paragraphs"
 
 
 def _markdown_blocks(text: str) -> list[Block]:
@@ -590,8 +596,37 @@ def _card_blocks(text: str) -> list[Block]:
     return kept
 
 
+_PARAGRAPH_TAGS = re.compile(r"<(/?)p\b[^<>]{0,500}>", re.I)
+
+
+def _paragraph_blocks(text: str) -> list[Block]:
+    """Runs of two or more ``<p>`` elements with nothing but space between them (a paper or a
+    person per paragraph), each paragraph a record; one pass over the tags."""
+    blocks: list[Block] = []
+    run: list[tuple[int, int, int]] = []  # (start, inner start, end) of each paragraph
+    opened: tuple[int, int] | None = None
+
+    def close_run() -> None:
+        if len(run) >= 2:
+            blocks.append(Block(run[0][0], run[-1][2],
+                                [[text[inner:end].rsplit("<", 1)[0]] for _s, inner, end in run],
+                                "paragraphs"))
+        run.clear()
+
+    for tag in _PARAGRAPH_TAGS.finditer(text):
+        if not tag.group(1):
+            if run and text[run[-1][2]:tag.start()].strip():
+                close_run()
+            opened = (tag.start(), tag.end())
+        elif opened is not None:
+            run.append((opened[0], opened[1], tag.end()))
+            opened = None
+    close_run()
+    return blocks
+
+
 def _html_blocks(text: str) -> list[Block]:
-    blocks: list[Block] = _card_blocks(text)
+    blocks: list[Block] = _card_blocks(text) + _paragraph_blocks(text)
     for start, inner_start, inner_end, end, nested in _elements(text, "table"):
         if nested:
             continue  # a table holding a table: a layout, not a list
@@ -781,18 +816,27 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         result.read.append(f"{where} -> {call} ({len(found)} people)")
         return call
     if kind == "papers":
-        papers = [_fits(Paper, read_paper(r, file_link)) for r in block.records]
+        missing: list[str] = []
+        papers = [_fits(Paper, read_paper(r, file_link, missing)) for r in block.records]
         bad = [n for n, p in enumerate(papers, 1) if p is None]
-        if bad:
+        # lines after the last paper ("* Equal contribution") stay, as text under the list
+        trailing = len(bad) if bad and bad == list(range(bad[0], len(papers) + 1)) else 0
+        if bad and (not trailing or (len(papers) - trailing) < max(2, 2 * trailing)):
             _keep(result, where, block, bad, "is not a title and its authors (with a link, "
                   "if any, to a web address: a papers file names no file of the site)")
             return None
+        read = [p for p in papers if p is not None]
+        after = [plain(" ".join(r)) for r in block.records[len(read):]]
         name = _unique(_slug(heading.text), result.paper_names, result.counters)
         path = papers_path(name)
-        result.papers[path] = [p for p in papers if p is not None]
+        result.papers[path] = read
         call = f'<< papers("{path}") >>'
-        result.read.append(f"{where} -> {call} ({len(papers)} papers)")
-        return call
+        result.read.append(
+            f"{where} -> {call} ({len(read)} papers"
+            + (f"; links to PDFs the source does not have, left out: {', '.join(missing)[:300]}"
+               if missing else "")
+            + (f"; kept as text under it: {'; '.join(after)[:200]}" if after else "") + ")")
+        return "\n\n".join(part for part in (call, _text_list(after)) if part)
     if kind == "slots":
         # the day the section names, or a line of it above the block ("Day 2: Friday,
         # December 11"), or its number ("Day 2": the workshop's second), before the
@@ -955,7 +999,10 @@ def _fits(model: type[BaseModel], entry: dict[str, Any] | None) -> dict[str, Any
 
 
 def _keep(result: Recognized, where: str, block: Block, bad: list[int], why: str) -> None:
-    """Report a block kept as written: which records did not read, and why."""
+    """Report a block kept as written: which records did not read, and why (paragraphs
+    most of which do not read are prose, not a list: nothing to report)."""
+    if block.shape == "paragraphs" and len(bad) * 2 > len(block.records):
+        return
     if bad:
         shown = ", ".join(str(n) for n in bad[:5]) + (" ..." if len(bad) > 5 else "")
         first = plain(" ".join(block.records[bad[0] - 1]))[:80]
