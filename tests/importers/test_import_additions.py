@@ -292,6 +292,13 @@ def test_a_banner_line_gives_the_programs_day_and_its_city_the_zone(tmp_path: Pa
     assert '<time datetime="2025-05-19T09:00-04:00">09:00</time>' in built.html()
 
 
+def test_a_description_naming_the_day_gives_the_programs_day(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {"index.md": program_page(
+        "title: Toy Workshop\ndescription: Held in person on December 16th 2023, in Room 2.\n"
+        ).replace("## Schedule (Friday, July 22, 2022)", "## Schedule")})
+    assert [s["day"] for s in front(dest)["schedule"]] == ["2023-12-16", "2023-12-16"]
+
+
 def test_news_lines_give_no_day(tmp_path: Path) -> None:
     dest, _report = imported(tmp_path, {
         "index.md": """\

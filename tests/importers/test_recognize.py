@@ -735,6 +735,20 @@ def test_slots_mostly_untimed_lines_are_no_program() -> None:
     nothing_read(result, text, calls)
 
 
+def test_slots_a_row_of_kind_title_speaker_and_abstract_keeps_every_piece() -> None:
+    abstract = "De Giorgi popularized that gradient flows allow a time discretization. " * 6
+    text = ("## Schedule\n\n<table>\n<tr><td>9:00 - 10:00</td><td>Invited Talk</td>"
+            "<td><b>The making of the JKO scheme</b><br>Felix Otto<i> (MPI)</i></td>\n"
+            f"<td></td><td>{abstract}</td></tr>\n"
+            "<tr><td>10:00 - 10:30</td><td>Coffee break</td><td>Hall B</td></tr>\n</table>\n")
+    result, _calls = run(text, day=DAY)
+    first, second = result.slots
+    assert (first["kind"], first["title"], first["speakers"]) == (
+        "Invited Talk", "The making of the JKO scheme", ["Felix Otto"])
+    assert first["abstract"] == abstract.strip()
+    assert second["title"] == "Coffee break \u2014 Hall B" and "kind" not in second
+
+
 def test_slots_a_weekday_before_the_times() -> None:
     text = ("## Detailed schedule\n\n| Sat 8:30 a.m. - 8:40 a.m. | Opening Remarks |\n"
             "| Sat 8:40 a.m. - 9:20 a.m. | Keynote |\n")
@@ -1038,10 +1052,13 @@ def test_plain(fragment: str, expected: str) -> None:
 # Properties over arbitrary text
 # ---------------------------------------------------------------------------------------------
 
-CALLS = re.compile(r'<< team\("[\w ]+"(, "names")?\) >>|<< papers\("[\w./-]+"\) >>'
-                   r"|<< schedule\(\) >>"
-                   # lines of a dates block that are no date, as text: markup escaped
-                   r"|<< dates\(\) >>(\n\n- [^\n<>{}]*(\n- [^\n<>{}]*)*)?")
+# lines of a block that did not read, as text beside its call: markup escaped
+_KEPT = r"- [^\n<>{}]*(?:\n- [^\n<>{}]*)*"
+CALLS = re.compile(r'<< team\("[\w ]+"(, "names")?\) >>'
+                   rf'|(?:<< papers\("[\w./-]+"\) >>|<< schedule\(\) >>|<< dates\(\) >>)'
+                   rf"(?:\n\n{_KEPT})?"
+                   # a program's later table joins it: only its lines that did not read stay
+                   rf"|{_KEPT}")
 FRAGMENTS = [
     "## Organizers\n", "## Accepted Papers\n", "## Schedule\n", "## Important Dates\n",
     "### Friday, December 11, 2020\n", "## Program (May 19th)\n", "## Call for Papers\n",
@@ -1127,9 +1144,14 @@ def test_property_calls_are_well_formed_and_the_rest_is_unchanged(
     # A block read is a call, or joins the roster of the people block just before it.
     joined = [line for line in result.read if " -> " not in line]
     assert all(": beside the block before, its people join '" in line for line in joined)
+    # a later table of a page's program joins it: no call, only its unread lines as text
+    program = [line for line in result.read if "its slots join the program above" in line]
+    joined += [line for line in program if "kept as text under it" not in line]
     assert len(calls) == len(result.read) - len(joined)
-    for call, line in zip(calls, [line for line in result.read if " -> " in line], strict=True):
-        assert f" -> {call.split(chr(10))[0]} (" in line
+    for call, line in zip(calls, [line for line in result.read if line not in joined],
+                          strict=True):
+        first = call.split(chr(10))[0]
+        assert f" -> {first} (" in line or (line in program and first.startswith("- "))
     if not calls:
         assert result.text == text
     # The text around the calls is the input's, in order: only whole blocks were replaced
@@ -1150,7 +1172,7 @@ def test_property_calls_are_well_formed_and_the_rest_is_unchanged(
     for path in result.papers:
         assert re.fullmatch(r"data/\w+\.yml", path), path
     assert not result.dates or any(call.startswith("<< dates() >>") for call in calls)
-    assert not result.slots or "<< schedule() >>" in calls
+    assert not result.slots or any(call.startswith("<< schedule() >>") for call in calls)
 
 
 @PROPERTIES

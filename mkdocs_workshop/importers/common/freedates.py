@@ -345,3 +345,19 @@ def find_date(text: str) -> tuple[int, date] | None:
                 return position + match.start(), day
         position += len(line) + 1
     return None
+
+
+def days_in(text: str) -> set[date]:
+    """Every day written in prose in ``text`` ("held on December 16th 2023 in Room 2"), for
+    a text that should name one; nothing for a text longer than a date line (linear)."""
+    days: set[date] = set()
+    if len(text) > MAX_LINE:
+        return days
+    for pattern in _FOUND:
+        for match in pattern.finditer(text):
+            groups = match.groupdict()
+            try:
+                days.add(date(int(groups["y"]), _month(groups["m1"]), int(groups["d1"])))
+            except ValueError:
+                continue
+    return days

@@ -41,7 +41,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ...features.papers import Paper
-from ...features.schedule import Slot
+from ...features.schedule import Slot, kind_of
 from ...features.team import Person
 from .escape import html_text, markdown_paragraph
 from .fit import fit_entry
@@ -144,6 +144,7 @@ _INSTITUTION_WORDS = frozenset({
     "science", "polytechnic", "politecnico", "eth", "epfl", "mit", "cnrs", "inria", "team",
     "committee", "chair", "chairs", "speaker", "speakers", "keynote", "tba", "tbd", "workshop",
     "session", "panel", "break", "lunch", "coffee", "opening", "closing", "remarks", "talk",
+    "hall", "room", "auditorium", "building", "floor", "zoom", "online", "virtual",
 })
 
 
@@ -401,9 +402,18 @@ def read_times(text: str) -> tuple[str, str | None, int] | None:
     return start, end, match.end()
 
 
+# Kinds a program names a session by, before its title ("Invited Talk | The making of...");
+# a break, a lunch or a poster session is its own title ("Coffee break | Hall B").
+_TYPES = frozenset({"talk", "invited talk", "keynote", "contributed talk", "spotlight", "oral",
+                    "panel", "tutorial", "discussion", "award"})
+
+
 def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
-    """A slot of a record: a time first, then its title (and speaker)."""
-    texts = [t for t in (plain(cell) for cell in cells) if t]
+    """A slot of a record: a time first, then what it says, cell by cell and line by line
+    (lines of a cell separated by ``<br>``): its kind ("Invited Talk", when the first piece
+    is a kind the program knows and more follows), its title, its speaker (the first piece
+    that reads as a name), a paragraph as its abstract; other pieces join the title."""
+    texts = [t for cell in cells for t in (plain(line) for line in _BREAK.split(cell)) if t]
     if not texts:
         return None
     first = texts[0]
@@ -416,25 +426,44 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     pieces = [p for p in [rest, *others] if p]
     if not pieces:
         return None
-    title = pieces[0]
-    speaker = ""
-    if len(pieces) >= 2 and person_name(pieces[1].split("(")[0].strip()):
-        speaker = pieces[1].split("(")[0].strip()
-    else:
+    kind = None
+    # "Plenary Talk | The making of ... | Felix Otto": a kind, then the title; but
+    # "Opening | Ada Quill" is a title and its speaker
+    if len(pieces) >= 2 and len(pieces[0]) <= 40 and kind_of(pieces[0], "")[0] in _TYPES \
+            and not person_name(pieces[1].split("(")[0].strip()):
+        kind, pieces = pieces[0], pieces[1:]
+    title, speaker = pieces[0], ""
+    joined: list[str] = []
+    abstract: list[str] = []
+    for piece in pieces[1:]:
+        name = piece.split("(")[0].strip()
+        if not speaker and person_name(name):
+            speaker = name
+        elif len(piece) > _TALK:
+            abstract.append(piece)
+        else:
+            joined.append(piece)
+    if not speaker:
         by = re.search(r"\b(?:by|speaker:)\s+(.{3,80})$", title, re.I)
         if by and person_name(by.group(1).split("(")[0].strip()):
             speaker = by.group(1).split("(")[0].strip()
-    if len(pieces) >= 2 and not speaker:
-        title = f"{title} \u2014 {pieces[1]}"
+    title = " \u2014 ".join([title, *joined])
+    if len(title) > _TALK:  # prose, not a title: all of it the abstract, its start the title
+        abstract.insert(0, title)
+        title = title[:120].rsplit(" ", 1)[0] + "\u2026"
     slot: dict[str, Any] = {}
     if day is not None:
         slot["day"] = day.isoformat()
     slot["start"] = start
     if end is not None and end > start:
         slot["end"] = end
-    slot["title"] = title[:300]
+    slot["title"] = title
+    if kind:
+        slot["kind"] = kind
     if speaker:
         slot["speakers"] = [speaker]
+    if abstract:
+        slot["abstract"] = "\n\n".join(markdown_paragraph(a) for a in abstract)
     return slot
 
 

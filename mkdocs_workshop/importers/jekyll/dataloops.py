@@ -32,7 +32,7 @@ from ...features.sponsors import Sponsor
 from ...features.team import Person
 from ..common.escape import html_text
 from ..common.fit import fit_entry
-from ..common.freedates import DateLine, parse_date_line, parse_free_date
+from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date
 from ..common.recognize import day_before, nth_day
 from .datafiles import DataFile, SiteData, date_line, person, read_as, rows, sponsor
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
@@ -418,7 +418,8 @@ def _subset(loop: Loop, data: DataFile, year: int | None = None) -> DataFile:
 
 def page_day(meta: dict[Any, Any], *, periods: bool = False) -> date | None:
     """The workshop's day as the page's front matter states it: its workshop block's date,
-    else the one day a short text of it names ("NeurIPS 2025, December 6, San Diego");
+    else the one day a short text of it names ("NeurIPS 2025, December 6, San Diego"), or
+    its description says ("held ... on December 16th 2023");
     ``periods``: or the first day of the one period it names ("May 8th and 9th 2023")."""
     workshop = meta.get("workshop")
     when = workshop.get("date") if isinstance(workshop, dict) else None
@@ -433,6 +434,11 @@ def page_day(meta: dict[Any, Any], *, periods: bool = False) -> date | None:
             found = parse_free_date(part.strip(" ."), int(year.group(1)) if year else None)
             if found is not None and (periods or found.first == found.last):
                 days.add(found.first)
+    if not days:  # a sentence that names the one day: "held ... on December 16th 2023"
+        for key in ("description", "subtitle", "tagline", "excerpt"):
+            value = meta.get(key)
+            if isinstance(value, str):
+                days |= days_in(value)
     return days.pop() if len(days) == 1 else None
 
 

@@ -213,7 +213,8 @@
     var zone = visitorZone();
     var clock12 = block.getAttribute("data-clock") === "12h";
     var time = new Intl.DateTimeFormat(undefined, {
-      hour: "numeric", minute: "2-digit", hour12: clock12, timeZone: zone
+      // two digits on the 24-hour clock, as the page writes it ("09:00"), in any language
+      hour: clock12 ? "numeric" : "2-digit", minute: "2-digit", hour12: clock12, timeZone: zone
     });
     var weekday = new Intl.DateTimeFormat("en-US", {
       weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone: zone
