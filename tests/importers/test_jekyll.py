@@ -63,6 +63,25 @@ def test_date_lines_label_first_or_date_first() -> None:
     assert line.extended is not None and line.extended.first == date(2024, 5, 8)
 
 
+@pytest.mark.parametrize(("line", "label", "first", "extended"), [
+    ("Submission Open 10 July 2025 (AoE)", "Submission Open", date(2025, 7, 10), None),
+    ("September 6, 2024 Papers Submission", "Papers Submission", date(2024, 9, 6), None),
+    ("Oct 16-18, 2024 Workshop days", "Workshop days", date(2024, 10, 16), None),
+    ("Deadline <s>May 1, 2024</s> May 8, 2024", "Deadline", date(2024, 5, 1), date(2024, 5, 8)),
+])
+def test_date_lines_with_nothing_between_label_and_date(
+        line: str, label: str, first: date, extended: date | None) -> None:
+    found = parse_date_line(line)
+    assert found is not None and (found.label, found.date.first) == (label, first)
+    assert (found.extended.first if found.extended else None) == extended
+
+
+@pytest.mark.parametrize("line", ["In 2024 we met on May 5, 2024 and talked", "May 5, 2024",
+                                  "Just text"])
+def test_prose_with_a_date_is_no_date_line(line: str) -> None:
+    assert parse_date_line(line) is None
+
+
 def jekyll_site(root: Path) -> Path:
     """A two-edition Jekyll series in the seeds' format, with a few more of its habits."""
     site = root / "jekyll"

@@ -149,6 +149,34 @@ def test_people_cards_nested_in_their_own_class_are_one_card() -> None:
     nothing_read(result, text, calls)
 
 
+def test_dates_on_a_timeline_of_html_items() -> None:
+    item = ('<div class="timeline-item"><div class="timeline-marker"></div>'
+            '<div class="timeline-content"><h3>{label}</h3><p class="date">{day}</p></div></div>')
+    text = ('<section><h2>Important Dates</h2><div class="timeline">'
+            + "".join(item.format(label=a, day=b) for a, b in (
+                ("Submission Open", "10 July 2025 (AoE)"),
+                ("Submission Deadline", "24 August 2025 (AoE)"),
+                ("Workshop", "December 6, 2025")))
+            + "</div></section>")
+    result, calls = run(text)
+    assert calls == ["<< dates() >>"]
+    assert [(label, line.date.first) for label, line in result.dates] == [
+        ("Submission Open 10 July 2025 (AoE)", date(2025, 7, 10)),
+        ("Submission Deadline 24 August 2025 (AoE)", date(2025, 8, 24)),
+        ("Workshop December 6, 2025", date(2025, 12, 6))]
+    assert result.text.startswith("<section><h2>Important Dates</h2><div class=\"timeline\">")
+
+
+def test_people_cards_in_rows_are_read_as_cards_not_rows() -> None:
+    row = '<div class="team-row">{}</div>'
+    text = "## Organizers\n\n" + row.format(cards(("Ada Quill", "Univ A", "A."),
+                                                ("Ben Ink", "Lab B", "B."))) + row.format(
+        cards(("Cy Dot", "Univ C", "C."), ("Dee Fox", "Lab D", "D.")))
+    result, _calls = run(text)
+    assert [p["name"] for p in result.rosters["organizers"]] == [
+        "Ada Quill", "Ben Ink", "Cy Dot", "Dee Fox"]
+
+
 def test_people_html_list() -> None:
     text = ("<h2>Organizers</h2>\n<ul>\n  <li>Ada Quill, Univ A</li>\n"
             "  <li>Bo Fern, Univ B</li>\n</ul>\n<p>Thanks!</p>\n")

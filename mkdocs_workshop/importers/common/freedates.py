@@ -291,7 +291,7 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
     ``year``: that of a line that writes none ("Submission: May 16"), the page's."""
     if len(text) > MAX_LINE:
         return None
-    found = _parse_line(text)
+    found = _parse_line(text) or _parse_line(_unseparated(text))
     if found is not None or year is None or _YEAR.search(text):
         return found
     for match in re.finditer(r":\s", text):
@@ -300,6 +300,37 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
             if found is not None:
                 return found
     return None
+
+
+# A day with its year (and a weekday before it), where a line without ": " between its label
+# and its date has one.
+_DAYS_IN_LINE = [re.compile(rf"\b{_WEEKDAY}{p}\b", re.I) for p in _PATTERNS[:5]]
+
+
+_AROUND = " ,-:\u2013\u2014"  # what separates a label and a date, or ends a line
+
+
+def _unseparated(text: str) -> str:
+    """``Submission Open 10 July 2025 (AoE)`` as ``Submission Open: 10 July 2025 (AoE)``, and
+    ``September 6, 2024 Papers Submission`` as ``September 6, 2024: Papers Submission``: a
+    line whose label and date nothing separates, with the ": " the parser reads; the line
+    as it is when no day starts or ends it."""
+    if ": " in text:
+        return text
+    matches = [m for m in (p.search(text) for p in _DAYS_IN_LINE) if m is not None]
+    if not matches:
+        return text
+    found = min(matches, key=lambda m: (m.start(), -m.end()))  # the first, the longest
+    begin = found.start()
+    struck = re.search(r"(?:~~|<(?:s|del|strike)>)\s*$", text[:begin], re.I)
+    if struck:  # "Deadline ~~May 1, 2024~~ May 8, 2024": the strike is the date's
+        begin = struck.start()
+    before, after = text[:begin].strip(" -*\u2013\u2014"), text[found.end():]
+    if not before and after.strip(_AROUND):
+        return f"{text[:found.end()]}: {after.strip(_AROUND)}"
+    if before and re.search(r"[^\W\d_]", before):
+        return f"{before}: {text[begin:].strip()}"
+    return text
 
 
 def _parse_line(text: str) -> DateLine | None:

@@ -485,7 +485,7 @@ class Block:
     start: int
     end: int
     records: list[list[str]]  # each record's cells (one cell for an item or a line)
-    shape: str  # "a list", "a table", "lines separated by <br>", "cards", "paragraphs"
+    shape: str  # "a list", "a table", "lines separated by <br>", "cards", "items", "paragraphs"
 
 
 def _markdown_blocks(text: str) -> list[Block]:
@@ -586,10 +586,18 @@ _CARD_TAGS = re.compile(r"<(/?)(div|li|article|section|figure)\b[^<>]{0,1000}>",
 _CLASS = re.compile(r"\bclass\s*=\s*[\"']([^\"'<>]{1,200})[\"']", re.I)
 
 
+# An element whose class names one item of a list: a date, a paper, a talk.
+_ITEM_WORDS = re.compile(r"item|entry|event|timeline|date|deadline|milestone|paper|publication|"
+                         r"talk|slot|session|agenda", re.I)
+_MAX_RUNS = 500  # runs of one class looked at on a page (the first ones): it stays linear
+
+
 def _card_blocks(text: str) -> list[Block]:
-    """Runs of two or more elements of one class that names a person's card ("speaker-card"),
-    each a record, one block per run; a run inside another's card is a part of it. Every
-    element's end is found in one pass over the tags (a stack per tag)."""
+    """Runs of two or more sibling elements of one class that names a person's card
+    ("speaker-card": shape "cards") or an item of a list ("timeline-item": "items"), each
+    element a record, one block per run. A run whose elements each hold several of another
+    run's is a layout (rows of cards): the inner run is the list. Every element's end is
+    found in one pass over the tags (a stack per tag)."""
     stacks: dict[str, list[tuple[int, str | None]]] = {}
     runs: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for tag in _CARD_TAGS.finditer(text):
@@ -598,29 +606,33 @@ def _card_blocks(text: str) -> list[Block]:
         if not tag.group(1):
             found = _CLASS.search(tag.group(0))
             classes = found.group(1) if found else None
-            card = classes is not None and any(
-                _CARD_WORDS.search(c) and not _CARD_PART_WORDS.search(c)
-                for c in classes.split())
-            stack.append((tag.start(), classes if card else None))
+            listed = classes is not None and any(
+                (_CARD_WORDS.search(c) or _ITEM_WORDS.search(c))
+                and not _CARD_PART_WORDS.search(c) for c in classes.split())
+            stack.append((tag.start(), classes if listed else None))
         elif stack:
             start, classes = stack.pop()
             if classes is not None:
                 runs.setdefault((name, classes), []).append((start, tag.end()))
     blocks = []
-    for run in runs.values():
+    for (_name, classes), run in runs.items():
         run.sort()
-        cards: list[tuple[int, int]] = []
-        for start, end in run:  # a card inside a card of its own class is not a sibling
-            if not cards or start >= cards[-1][1]:
-                cards.append((start, end))
-        if len(cards) >= 2:
-            blocks.append(Block(cards[0][0], cards[-1][1],
-                                [[text[start:end]] for start, end in cards], "cards"))
-    # a run inside a card of another run (the card's own parts) is left to it
-    blocks.sort(key=lambda b: (b.start, -b.end))
-    kept: list[Block] = []
-    for block in blocks:
-        if not any(k.start <= block.start and block.end <= k.end for k in kept[-1:]):
+        items: list[tuple[int, int]] = []
+        for start, end in run:  # an element inside one of its own class is not a sibling
+            if not items or start >= items[-1][1]:
+                items.append((start, end))
+        if len(items) >= 2:
+            shape = "cards" if any(_CARD_WORDS.search(c) for c in classes.split()) else "items"
+            blocks.append((Block(items[0][0], items[-1][1],
+                                 [[text[start:end]] for start, end in items], shape), items))
+        if len(blocks) >= _MAX_RUNS:
+            break
+    blocks.sort(key=lambda b: (b[0].start, -b[0].end))
+    kept = []
+    for block, items in blocks:
+        inner = [b for b, _i in blocks if b is not block and block.start <= b.start
+                 and b.end <= block.end and len(b.records) >= 2 * len(items)]
+        if not inner:
             kept.append(block)
     return kept
 
@@ -999,7 +1011,7 @@ def _people_of(block: Block) -> tuple[list[dict[str, Any]], list[int]]:
     people: list[dict[str, Any]] = []
     bad: list[int] = []
     attached = 0
-    read = read_card if block.shape == "cards" else None
+    read = read_card if block.shape in ("cards", "items") else None
     for n, record in enumerate(block.records, 1):
         person = _fits(Person, read(record[0]) if read else read_person(record))
         if person is not None:
@@ -1030,7 +1042,7 @@ def _fits(model: type[BaseModel], entry: dict[str, Any] | None) -> dict[str, Any
 def _keep(result: Recognized, where: str, block: Block, bad: list[int], why: str) -> None:
     """Report a block kept as written: which records did not read, and why (paragraphs
     most of which do not read are prose, not a list: nothing to report)."""
-    if block.shape == "paragraphs" and len(bad) * 2 > len(block.records):
+    if block.shape in ("paragraphs", "items") and len(bad) * 2 > len(block.records):
         return
     if bad:
         shown = ", ".join(str(n) for n in bad[:5]) + (" ..." if len(bad) > 5 else "")
