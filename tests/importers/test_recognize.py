@@ -177,6 +177,26 @@ def test_people_cards_in_rows_are_read_as_cards_not_rows() -> None:
         "Ada Quill", "Ben Ink", "Cy Dot", "Dee Fox"]
 
 
+def test_people_one_paragraph_each_under_a_heading() -> None:
+    text = ("## Chairs\n**Ada Quill** is a Lecturer at Univ A.\n\n"
+            "**Ben Ink** is the Head of Lab B.\n\n## Program Committee\n\nTBA\n")
+    result, calls = run(text)
+    assert calls == ['<< team("chairs", "names") >>']
+    assert result.rosters == {"chairs": [
+        {"name": "Ada Quill", "affiliation": "Lecturer at Univ A."},
+        {"name": "Ben Ink", "affiliation": "Head of Lab B."}]}
+    assert result.text == ('## Chairs\n<< team("chairs", "names") >>\n\n'
+                           "## Program Committee\n\nTBA\n")
+
+
+def test_a_paragraph_of_prose_between_is_no_list() -> None:
+    text = ("## Speakers\n\nWe are happy to announce our speakers.\n\n"
+            "More will follow soon, stay tuned.\n")
+    result, calls = run(text)
+    nothing_read(result, text, calls)
+    assert result.kept == []
+
+
 def test_people_html_list() -> None:
     text = ("<h2>Organizers</h2>\n<ul>\n  <li>Ada Quill, Univ A</li>\n"
             "  <li>Bo Fern, Univ B</li>\n</ul>\n<p>Thanks!</p>\n")

@@ -202,6 +202,8 @@ def read_person(cells: list[str]) -> dict[str, Any] | None:
         return None
     person: dict[str, Any] = {"name": name}
     rest = re.sub(r"^(?:at|@)\s+", "", rest.rstrip(")").strip())  # "Ada at Univ A"
+    # "**Ada Quill** is a Lecturer at Univ A.": who she is, without the sentence's start
+    rest = re.sub(r"^(?:is|was)\s+(?:an?\s+|the\s+)?", "", rest)
     if rest and not _EMAIL_LIKE.search(rest):
         person["affiliation"] = rest[:200]
     if link and link[1].startswith(("http://", "https://")):
@@ -520,6 +522,13 @@ def _markdown_blocks(text: str) -> list[Block]:
             blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
                                 "a table"))
             i = j
+        elif _one_line_paragraph(lines, i) and _one_line_paragraph(lines, i + 2):
+            j = i
+            while _one_line_paragraph(lines, j):
+                j += 2
+            blocks.append(Block(offsets[i], offsets[j - 2] + len(lines[j - 2]),
+                                [[lines[k].strip()] for k in range(i, j, 2)], "paragraphs"))
+            i = j
         else:
             breaks = len(_BREAK.findall(lines[i]))
             if breaks >= 1 and lines[i].strip():
@@ -537,6 +546,16 @@ def _markdown_blocks(text: str) -> list[Block]:
             else:
                 i += 1
     return blocks
+
+
+def _one_line_paragraph(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a paragraph of one line of text ("**Ada Quill** is a Professor
+    at Univ A."), blank lines around it (or a heading above); a heading, a list, a table or
+    HTML is not."""
+    return (i < len(lines) and bool(lines[i].strip())
+            and not re.match(r"\s*(?:[<#|>{!]|[-*+]\s|\d{1,3}[.)]\s|```|~~~)", lines[i])
+            and (i == 0 or not lines[i - 1].strip() or lines[i - 1].lstrip().startswith("#"))
+            and (i + 1 == len(lines) or not lines[i + 1].strip()))
 
 
 _OPEN_OR_CLOSE = {
