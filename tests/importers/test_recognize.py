@@ -24,6 +24,7 @@ from mkdocs_workshop.importers.common.recognize import (
     read_paper,
     read_person,
     read_slot,
+    read_times,
     recognize,
 )
 
@@ -795,6 +796,27 @@ def test_slots_a_row_of_kind_title_speaker_and_abstract_keeps_every_piece() -> N
         "Invited Talk", "The making of the JKO scheme", ["Felix Otto"])
     assert first["abstract"] == abstract.strip()
     assert second["title"] == "Coffee break \u2014 Hall B" and "kind" not in second
+
+
+def test_slots_one_paragraph_each_a_session_with_its_talks_listed_under_it() -> None:
+    text = ("---\n\n9:45--10:00AM: *Opening remarks*\n\n12:00--1:30PM: *Lunch*\n\n"
+            "3:15--4:15PM: **Contributed talks**:\n- Ada Quill: *\"Engines\"*\n"
+            "- Ben Ink: *\"Ink\"*\n\n4:15--5:15PM: **Poster Session 2** (ID < 40)\n")
+    result, calls = run(text, title="Schedule", day=DAY)
+    assert calls == ["<< schedule() >>"]
+    assert [(s["start"], s.get("end"), s["title"], s.get("talks")) for s in result.slots] == [
+        ("09:45", "10:00", "Opening remarks", None), ("12:00", "13:30", "Lunch", None),
+        ("15:15", "16:15", "Contributed talks", ['Ada Quill: "Engines"', 'Ben Ink: "Ink"']),
+        ("16:15", "17:15", "Poster Session 2 (ID < 40)", None)]
+
+
+@pytest.mark.parametrize(("text", "times"), [
+    ("12:00--1:30PM: Lunch", ("12:00", "13:30")), ("4:15--5:15PM: Posters", ("16:15", "17:15")),
+    ("9:00: Opening", ("09:00", None)), ("10:30:15 Talk", None), ("10:3 Talk", None)])
+def test_slot_times_followed_by_a_colon(text: str, times: tuple[str, str | None] | None
+                                        ) -> None:
+    found = read_times(text)
+    assert (found[:2] if found else None) == times
 
 
 def test_slots_a_weekday_before_the_times() -> None:

@@ -367,7 +367,9 @@ def _authors(text: str) -> bool:
 _HALF = r"(\d{1,2})(?:[:.h](\d{2}))?\s*([ap]\.?\s?m\.?)?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _TIMES = re.compile(rf"^\s*{_WEEKDAY}{_HALF}(?:\s*(?:-{{1,2}}|\u2013|\u2014|to|~)\s*{_HALF})?"
-                    r"(?:\s*\(?(?-i:[A-Z]{2,4})\)?(?![A-Za-z]))?(?![\d:])", re.I)
+                    # not the start of a longer number or time ("10:30:15"); "9:00:" and
+                    # "5:15PM:" are times
+                    r"(?:\s*\(?(?-i:[A-Z]{2,4})\)?(?![A-Za-z]))?(?!(?<=\d)(?:\d|:\d))", re.I)
 
 
 def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
@@ -522,13 +524,11 @@ def _markdown_blocks(text: str) -> list[Block]:
             blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
                                 "a table"))
             i = j
-        elif _one_line_paragraph(lines, i) and _one_line_paragraph(lines, i + 2):
-            j = i
-            while _one_line_paragraph(lines, j):
-                j += 2
-            blocks.append(Block(offsets[i], offsets[j - 2] + len(lines[j - 2]),
-                                [[lines[k].strip()] for k in range(i, j, 2)], "paragraphs"))
-            i = j
+        elif (run := _paragraph_run(lines, i)) is not None:
+            records, last = run
+            blocks.append(Block(offsets[i], offsets[last] + len(lines[last]), records,
+                                "paragraphs"))
+            i = last + 1
         else:
             breaks = len(_BREAK.findall(lines[i]))
             if breaks >= 1 and lines[i].strip():
@@ -548,14 +548,38 @@ def _markdown_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def _one_line_paragraph(lines: list[str], i: int) -> bool:
-    """Whether line ``i`` is a paragraph of one line of text ("**Ada Quill** is a Professor
-    at Univ A."), blank lines around it (or a heading above); a heading, a list, a table or
-    HTML is not."""
-    return (i < len(lines) and bool(lines[i].strip())
-            and not re.match(r"\s*(?:[<#|>{!]|[-*+]\s|\d{1,3}[.)]\s|```|~~~)", lines[i])
-            and (i == 0 or not lines[i - 1].strip() or lines[i - 1].lstrip().startswith("#"))
-            and (i + 1 == len(lines) or not lines[i + 1].strip()))
+def _paragraph_run(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """Two or more paragraphs of one line of text from line ``i`` ("**Ada Quill** is a
+    Professor at Univ A."), blank lines between (a heading may be just above the first),
+    each a record; a list right under a paragraph ("3:15 PM: Contributed talks" and its
+    talks) gives a record per item. The records and the run's last line; None when there
+    is no run here."""
+    records: list[list[str]] = []
+    last = -1
+    j = i
+    while j < len(lines) and _paragraph_line(lines, j) and (
+            j + 1 == len(lines) or not lines[j + 1].strip() or _MD_ITEM.match(lines[j + 1])):
+        records.append([lines[j].strip()])
+        last = j
+        j += 1
+        while j < len(lines) and _MD_ITEM.match(lines[j]):
+            records.append([re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", lines[j])])
+            last = j
+            j += 1
+        if j < len(lines) and lines[j].strip():
+            break  # text right under the list: the run ends with it
+        j += 1
+    paragraphs = sum(1 for k in range(i, last + 1) if _paragraph_line(lines, k))
+    return (records, last) if paragraphs >= 2 else None
+
+
+def _paragraph_line(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` starts a paragraph of text (not a heading, a list, a table or
+    HTML), a blank line or a heading above it."""
+    return (bool(lines[i].strip())
+            and not re.match(r"\s*(?:[<#|>{!]|[-*+]\s|\d{1,3}[.)]\s|```|~~~|([-*_])\s*\1\s*\1)",
+                             lines[i])  # nor a rule ("---")
+            and (i == 0 or not lines[i - 1].strip() or lines[i - 1].lstrip().startswith("#")))
 
 
 _OPEN_OR_CLOSE = {
