@@ -840,6 +840,23 @@ def test_slots_a_record_without_a_time_is_kept() -> None:
 # ---------------------------------------------------------------------------------------------
 
 
+def test_dates_table_with_a_countdown_script_and_a_struck_date() -> None:
+    row = ("<tr><td><b>{label}</b></td><td><span><s>{old}</s> {new}</span></td>"
+           '<td><span class="cd"></span><script>if ("x" != "") {{ var d = "2024/06/15"; }}'
+           "</script></td></tr>\n")
+    text = ("## Important Dates\n\n<table>\n"
+            + row.format(label="Paper submission deadline", old="May 28th, 2024",
+                         new="June 14th, 2024")
+            + row.format(label="Review period begins", old="May 29th, 2024",
+                         new="June 15th, 2024") + "</table>\n")
+    result, calls = run(text)
+    assert calls == ["<< dates() >>"]
+    assert [(p.label, p.date.first, p.extended.first if p.extended else None)
+            for _line, p in result.dates] == [
+        ("Paper submission deadline", date(2024, 5, 28), date(2024, 6, 14)),
+        ("Review period begins", date(2024, 5, 29), date(2024, 6, 15))]
+
+
 def test_dates_bold_labels_br_lines_anywhere_on_earth() -> None:
     text = ("## Important Dates\n\n**Submission:** February 26, 2021 (Anywhere on Earth) <br>\n"
             "**Notification:** March 26, 2021 <br>\n**Workshop:** April 23, 2021\n")

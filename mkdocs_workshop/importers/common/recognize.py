@@ -100,10 +100,38 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.{1,2000}?)\1|<(b|strong)\b[^<>]{0,200}>(.{0,
                        re.I | re.S)
 
 
+_HIDDEN_ELEMENTS = ("script", "style", "template")
+
+
+def visible_html(text: str) -> str:
+    """``text`` without what a browser does not show: the content of ``<script>``,
+    ``<style>`` and ``<template>`` elements (one never closed hides the rest). Linear: each
+    element's end is looked for once, after its start."""
+    lowered = text.lower()
+    if "<script" not in lowered and "<style" not in lowered and "<template" not in lowered:
+        return text
+    shown: list[str] = []
+    position = 0
+    while True:
+        starts = [(at, name) for name in _HIDDEN_ELEMENTS
+                  if (at := lowered.find(f"<{name}", position)) >= 0]
+        if not starts:
+            shown.append(text[position:])
+            break
+        at, name = min(starts)
+        shown.append(text[position:at])
+        close = lowered.find(f"</{name}", at)
+        if close < 0:
+            break
+        end = lowered.find(">", close)
+        position = len(text) if end < 0 else end + 1
+    return " ".join(shown)
+
+
 def plain(fragment: str) -> str:
-    """A record's text as a reader sees it: tags, Markdown links and emphasis marks out,
-    character references read, spaces collapsed."""
-    text = _MD_IMG.sub(" ", fragment)
+    """A record's text as a reader sees it: scripts and styles out, tags, Markdown links and
+    emphasis marks out, character references read, spaces collapsed."""
+    text = _MD_IMG.sub(" ", visible_html(fragment))
     text = _MD_LINK.sub(r"\1", text)
     text = _BREAK.sub(" ", text)
     text = _TAG.sub(" ", _INLINE_TAG.sub("", text))
@@ -956,8 +984,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
     if kind == "dates":
         lines = []
         for record in block.records:
-            joined = ": ".join(_struck(c) for c in record) if len(record) > 1 else \
-                _struck(record[0])
+            cells = [c for c in record if plain(c)] or record[:1]  # an empty cell says nothing
+            joined = ": ".join(_struck(c) for c in cells) if len(cells) > 1 else \
+                _struck(cells[0])
             lines.append(joined)
         parsed = [parse_date_line(plain_keep_struck(t), year) for t in lines]
         bad = [n for n, p in enumerate(parsed, 1) if p is None]

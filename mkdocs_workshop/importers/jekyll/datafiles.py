@@ -40,7 +40,7 @@ from ...features.schedule import written_slot
 from ..common.escape import markdown_paragraph, one_line
 from ..common.freedates import parse_free_date
 from ..common.paths import within
-from ..common.recognize import plain, read_times
+from ..common.recognize import plain, read_times, visible_html
 
 MAX_DATA_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 200_000
@@ -488,31 +488,13 @@ def unread_slot_fields(entry: Any) -> list[str]:
             and str(k).lower() not in _SLOT_PLACES and entry[k] not in (None, "")]
 
 
-_HIDDEN_ELEMENTS = ("style", "script", "template")
 _LIST_ITEM = re.compile(r"<li\b[^<>]{0,500}>(.*?)(?=<li\b|</[uo]l\s*>|\Z)", re.I | re.S)
 
 
 def html_parts(value: str) -> tuple[str, list[str]]:
     """A field's HTML as a reader sees it: its text (list items out), and the text of each
-    item of its lists; what a browser does not show (``<style>``, ``<script>``) left out.
-    Linear: each hidden element's end is looked for once, after its start."""
-    shown: list[str] = []
-    position = 0
-    lowered = value.lower()
-    while True:
-        starts = [(at, name) for name in _HIDDEN_ELEMENTS
-                  if (at := lowered.find(f"<{name}", position)) >= 0]
-        if not starts:
-            shown.append(value[position:])
-            break
-        at, name = min(starts)
-        shown.append(value[position:at])
-        close = lowered.find(f"</{name}", at)
-        if close < 0:
-            break
-        end = lowered.find(">", close)
-        position = len(value) if end < 0 else end + 1
-    visible = "".join(shown)
+    item of its lists; what a browser does not show (``<style>``, ``<script>``) left out."""
+    visible = visible_html(value)
     items = [text for text in (plain(m.group(1)) for m in _LIST_ITEM.finditer(visible)) if text]
     return plain(_LIST_ITEM.sub(" ", visible)), items
 
