@@ -819,6 +819,20 @@ def test_slot_times_followed_by_a_colon(text: str, times: tuple[str, str | None]
     assert (found[:2] if found else None) == times
 
 
+def test_slots_that_overlap_in_the_source_run_at_once() -> None:
+    text = "## Schedule\n\n- 13:55 - 14:25 Posters\n- 13:55 - 14:40 Keynote\n- 14:40 Break\n"
+    result, _calls = run(text, day=DAY)
+    assert [s.get("parallel", False) for s in result.slots] == [True, True, False]
+
+
+def test_slots_an_abstract_longer_than_a_page_reads_stays_text() -> None:
+    long = "A poster on learned indexes and more. " * 700
+    text = f"## Schedule\n\n| 10:00 | Posters |\n| | {long} |\n| 11:00 | Lunch |\n"
+    result, calls = run(text, day=DAY)
+    assert [("abstract" in s) for s in result.slots] == [False, False]
+    assert calls[0].startswith("<< schedule() >>\n\n- A poster on learned indexes")
+
+
 def test_slots_a_weekday_before_the_times() -> None:
     text = ("## Detailed schedule\n\n| Sat 8:30 a.m. - 8:40 a.m. | Opening Remarks |\n"
             "| Sat 8:40 a.m. - 9:20 a.m. | Keynote |\n")

@@ -36,10 +36,12 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from pydantic import BaseModel
 
+from ...core.markup import MAX_CHARS
 from ...features.papers import Paper
 from ...features.schedule import Slot, kind_of
 from ...features.team import Person
@@ -1058,6 +1060,12 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
             unread.append(line)
     if len(made) < 2 or len(unread) > len(made) or (untimed and untimed[0] == 1):
         return _NoProgram(untimed, "does not start with a time")
+    for slot in made:  # an abstract longer than a page reads as Markdown stays text
+        if len(slot.get("abstract", "")) > MAX_CHARS:
+            unread.append(plain(slot.pop("abstract")))
+    for before, after in pairwise(made):  # the source's slots that overlap run at once
+        if "end" in before and after["start"] < before["end"]:
+            before["parallel"] = after["parallel"] = True
     refused = [n for n, slot in enumerate(made, 1) if _fits(Slot, slot) is None]
     if refused:  # talks the model refuses (too many, too long)
         return _NoProgram([], f"slot {refused[0]} with its talks is not a slot the page can show")
