@@ -67,6 +67,13 @@ def body(dest: Path, page: str = "index.md") -> str:
     return text.split("---\n", 2)[2] if text.startswith("---\n") else text
 
 
+def strict_html(dest: Path, page: str = "index.md") -> str:
+    """The imported site built with --strict (which must pass), and a page's HTML."""
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    return built.html(page)
+
+
 def page_lines(report: str, source: str) -> list[str]:
     """The report's lines about one page: its heading line and the indented lines below."""
     lines = report.splitlines()
@@ -287,9 +294,7 @@ def test_a_banner_line_gives_the_programs_day_and_its_city_the_zone(tmp_path: Pa
     meta = front(dest)
     assert [s["day"] for s in meta["schedule"]] == ["2025-05-19", "2025-05-19"]
     assert meta["workshop"] == {"timezone": "America/New_York"}
-    built = build_config(dest / "mkdocs.yml", strict=True)
-    assert built.ok, built.messages()
-    assert '<time datetime="2025-05-19T09:00-04:00">09:00</time>' in built.html()
+    assert '<time datetime="2025-05-19T09:00-04:00">09:00</time>' in strict_html(dest)
 
 
 def test_a_description_naming_the_day_gives_the_programs_day(tmp_path: Path) -> None:
@@ -425,9 +430,7 @@ def test_a_data_slots_html_description_gives_its_talks(tmp_path: Path) -> None:
     assert first["talks"] == ["Ada Quill: Engines of thought", "Ben Ink: {{ site.title }} as data"]
     assert first["abstract"] == "Details"
     assert "entry 1 (Spotlight talks): fields not carried over: video" in report
-    built = build_config(dest / "mkdocs.yml", strict=True)
-    assert built.ok, built.messages()
-    assert "<li>Ben Ink: {{ site.title }} as data</li>" in built.html()
+    assert "<li>Ben Ink: {{ site.title }} as data</li>" in strict_html(dest)
 
 
 def test_a_page_with_a_workshop_block_gets_only_the_suggestion(tmp_path: Path) -> None:

@@ -717,21 +717,24 @@ def test_slots_day_from_the_workshop() -> None:
     slots_read(result, calls, "a table", "Schedule", 3, 2, date(2024, 7, 26))
 
 
-def test_slots_without_a_day_are_kept() -> None:
-    text = "## Schedule\n\n| 09:20 - 09:30 | Opening |\n| 09:30 - 10:30 | Keynote |\n"
-    result, calls = run(text, year=2025)
+@pytest.mark.parametrize(("text", "options", "kept"), [
+    ("## Schedule\n\n| 09:20 - 09:30 | Opening |\n| 09:30 - 10:30 | Keynote |\n",
+     {"year": 2025}, ["a table under 'Schedule' (text line 3): 2 slots kept as written: no day "
+                      "(write the workshop's date in its 'workshop:' block, or the day in the "
+                      "heading)"]),
+    ("## Schedule\n\n| 10:00 | Keynote |\n| 09:00 | Opening |\n", {"day": DAY},
+     ["a table under 'Schedule' (text line 3): kept as written; its times are not in order"]),
+    ("## Schedule\n\n- Opening remarks\n- 09:00 Keynote\n- 10:00 Posters\n", {"day": DAY},
+     ["a list under 'Schedule' (text line 3): kept as written; entry 1 of 3 does not start "
+      "with a time ('Opening remarks')"]),
+    ("## Schedule\n\n| 09:00 | Keynote |\n| TBD | Talk 1 |\n| TBD | Talk 2 |\n", {"day": DAY},
+     ["a table under 'Schedule' (text line 3): kept as written; entry 2, 3 of 3 does not "
+      "start with a time ('TBD Talk 1')"]),
+], ids=["no day", "out of order", "a first line without a time", "mostly without a time"])
+def test_slots_kept_as_written(text: str, options: dict[str, Any], kept: list[str]) -> None:
+    result, calls = run(text, **options)
     nothing_read(result, text, calls)
-    assert result.kept == ["a table under 'Schedule' (text line 3): 2 slots kept as written: no "
-                           "day (write the workshop's date in its 'workshop:' block, or the day "
-                           "in the heading)"]
-
-
-def test_slots_out_of_order_are_kept() -> None:
-    text = "## Schedule\n\n| 10:00 | Keynote |\n| 09:00 | Opening |\n"
-    result, calls = run(text, day=DAY)
-    nothing_read(result, text, calls)
-    assert result.kept == ["a table under 'Schedule' (text line 3): kept as written; its times "
-                           "are not in order"]
+    assert result.kept == kept
 
 
 def test_slots_lines_without_a_time_are_the_talks_of_the_slot_above() -> None:
@@ -768,20 +771,6 @@ def test_slots_a_time_not_set_yet_stays_as_text_under_the_program() -> None:
     # the source's text beside the call: markup and template delimiters escaped
     assert calls == ["<< schedule() >>\n\n- HH:MM Type (Speaker): Topic &#123;&#123; x "
                      "&#125;&#125;\n- TBD Panel"]
-
-
-def test_slots_a_program_that_does_not_start_with_a_time_is_kept() -> None:
-    text = "## Schedule\n\n- Opening remarks\n- 09:00 Keynote\n- 10:00 Posters\n"
-    result, calls = run(text, day=DAY)
-    nothing_read(result, text, calls)
-    assert result.kept == ["a list under 'Schedule' (text line 3): kept as written; entry 1 of 3 "
-                           "does not start with a time ('Opening remarks')"]
-
-
-def test_slots_mostly_untimed_lines_are_no_program() -> None:
-    text = "## Schedule\n\n| 09:00 | Keynote |\n| TBD | Talk 1 |\n| TBD | Talk 2 |\n"
-    result, calls = run(text, day=DAY)
-    nothing_read(result, text, calls)
 
 
 def test_slots_a_row_of_kind_title_speaker_and_abstract_keeps_every_piece() -> None:
