@@ -292,6 +292,11 @@ def to_zone(value: object) -> Zone | None:
     text = to_text(value)
     if text is None:
         return None
+    if text.strip().lower() == "local":  # the workshop block's word, for its program only
+        raise FieldIssue("'local' names no time zone: it is for the program's times only, in "
+                         "the workshop block ('workshop: timezone: local').",
+                         "write AoE, UTC, or a name from the IANA database such as "
+                         "Europe/Vienna here.")
     try:
         return resolve_zone(text)
     except UnknownTimezone as exc:

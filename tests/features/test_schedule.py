@@ -133,8 +133,10 @@ def test_local_times_in_a_zone_the_page_does_not_name(site: SiteFn) -> None:
     dates = site({"index.md": page({"workshop": {"date": "2024-05-11", "timezone": "local"},
                                     "dates": [{"what": "Deadline", "when": "2024-04-01",
                                                "timezone": "local"}]}, "<< dates() >>")})
-    assert any("'local' is not a time zone I know" in m for m in dates.workshop()), \
-        dates.workshop()
+    assert any("'dates', entry 1 (Deadline), field 'timezone': 'local' names no time zone: it "
+               "is for the program's times only, in the workshop block ('workshop: timezone: "
+               "local'). Fix: write AoE, UTC, or a name from the IANA database such as "
+               "Europe/Vienna here." in m for m in dates.workshop()), dates.workshop()
 
 
 def test_durations_open_ends_parallel_slots_and_several_days(site: SiteFn) -> None:

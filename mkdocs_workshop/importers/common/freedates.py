@@ -362,33 +362,29 @@ def find_date(text: str) -> tuple[int, date] | None:
     position = 0
     for line in text.split("\n"):
         if len(line) <= MAX_LINE:
-            found = []
-            for pattern in _FOUND:
-                match = pattern.search(line)
-                if match:
-                    found.append(match)
-            for match in sorted(found, key=lambda m: m.start()):
-                groups = match.groupdict()
-                try:
-                    day = date(int(groups["y"]), _month(groups["m1"]), int(groups["d1"]))
-                except ValueError:
-                    continue
-                return position + match.start(), day
+            found = sorted(_days_written(line))
+            if found:
+                return position + found[0][0], found[0][1]
         position += len(line) + 1
     return None
+
+
+def _days_written(line: str) -> list[tuple[int, date]]:
+    """Each day written in prose in ``line``, with where it starts (days that do not exist,
+    April 31, left out)."""
+    days = []
+    for pattern in _FOUND:
+        for match in pattern.finditer(line):
+            groups = match.groupdict()
+            try:
+                days.append((match.start(), date(int(groups["y"]), _month(groups["m1"]),
+                                                 int(groups["d1"]))))
+            except ValueError:
+                continue
+    return days
 
 
 def days_in(text: str) -> set[date]:
     """Every day written in prose in ``text`` ("held on December 16th 2023 in Room 2"), for
     a text that should name one; nothing for a text longer than a date line (linear)."""
-    days: set[date] = set()
-    if len(text) > MAX_LINE:
-        return days
-    for pattern in _FOUND:
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            try:
-                days.add(date(int(groups["y"]), _month(groups["m1"]), int(groups["d1"])))
-            except ValueError:
-                continue
-    return days
+    return {day for _at, day in _days_written(text)} if len(text) <= MAX_LINE else set()
