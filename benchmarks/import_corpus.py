@@ -1,7 +1,7 @@
 """Measure import-jekyll on a corpus of real Jekyll workshop sites: what each source shows its
 visitors, and what the imported MkDocs site makes of it.
 
-    python benchmarks/import_corpus.py CORPUS [--set eval|dev|all] [--sites A,B] [--json F]
+    python benchmarks/import_corpus.py CORPUS [--set eval|dev|...|all] [--sites A,B] [--json F]
 
 CORPUS is a local folder (nothing of it is in this repository; see docs/import-jekyll.md,
 "Measured on real sites"):
@@ -11,8 +11,9 @@ CORPUS is a local folder (nothing of it is in this repository; see docs/import-j
 - ``CORPUS/truth/<folder>.json``: what the site, built by Jekyll, shows its visitors: each
   person, accepted paper, schedule slot and important-date line, as its text (written by
   reading the Jekyll-built pages; the format is in ``CORPUS/TRUTH.md``).
-- ``CORPUS/SPLIT.json`` (optional): ``{"eval": [...], "dev": [...]}``, the sites kept out of
-  sight while the importer was developed, and the others.
+- ``CORPUS/SPLIT.json`` (optional): ``{"eval": [...], "dev": [...], ...}``, the sites kept
+  out of sight while the importer was developed, and the others (a later set of sites is
+  measured once as unseen before it joins development).
 
 For each site the importer runs as a user runs it (``mkdocs-workshop import-jekyll``, a
 process of its own), then ``mkdocs build --strict`` on the result, then, if that fails, a
@@ -248,7 +249,8 @@ def table(sites: list[Site]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
-    parser.add_argument("--set", choices=("eval", "dev", "all"), default="all")
+    parser.add_argument("--set", default="all",
+                        help="a set SPLIT.json names (eval, dev, dev2...), or all")
     parser.add_argument("--sites", help="comma-separated folders (default: the set)")
     parser.add_argument("--json", type=Path, help="write every result here")
     parser.add_argument("--keep", type=Path, help="keep the imported sites in this folder")
@@ -264,6 +266,9 @@ def main() -> int:
         folders = [f for f in args.sites.split(",") if f in folders]
     elif args.set != "all":
         split = json.loads((corpus / "SPLIT.json").read_text(encoding="utf-8"))
+        if args.set not in split or not isinstance(split[args.set], list):
+            parser.error(f"SPLIT.json names no set '{args.set}'; it has: "
+                         + ", ".join(k for k, v in split.items() if isinstance(v, list)))
         folders = [f for f in folders if f in split[args.set]]
     work = args.keep.resolve() if args.keep else Path(tempfile.mkdtemp(prefix="import-corpus-"))
     work.mkdir(parents=True, exist_ok=True)

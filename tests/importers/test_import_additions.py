@@ -6,6 +6,7 @@ small site whose hand-written blocks all become the plugin's macros."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from datetime import date
@@ -16,6 +17,7 @@ from typing import Any
 
 import pytest
 import yaml
+from PIL import Image
 
 from mkdocs_workshop.features.papers import Paper
 from mkdocs_workshop.features.schedule import Slot
@@ -1082,3 +1084,79 @@ def test_the_report_counts_the_people_read_from_the_text(tmp_path: Path) -> None
 def test_fit_reads_a_slot_kind_with_the_programs_vocabulary() -> None:
     fitted, dropped = fit_entry(Slot, {"title": "T", "start": "09:00", "kind": "Keynote talk"})
     assert fitted == {"title": "T", "start": "09:00", "kind": "keynote"} and dropped == []
+
+
+@pytest.mark.parametrize(("line", "why"), [
+    ("    August 26<sup>th</sup>, 2024<br>", "a line that is only the day, under the title"),
+    ("- **When**: this workshop will be held on August 26th, 2024 from 9 am.",
+     "a line saying it is held on the day"),
+])
+def test_a_program_page_without_a_day_takes_the_one_another_page_states(
+        tmp_path: Path, line: str, why: str) -> None:
+    dest, _report = imported(tmp_path, {
+        "index.md": f"---\ntitle: Toy Workshop\n---\n# Toy Workshop\n\n{line}\n\n"
+                    "Deadline: June 14th, 2024\n",
+        "schedule.md": "---\ntitle: Schedule\n---\n## Schedule\n\n"
+                       "| 9:00 AM - 9:10 AM | Opening remarks |\n"
+                       "| 9:10 AM - 9:50 AM | Keynote |\n"})
+    meta = front(dest, "schedule.md")
+    assert [s["day"] for s in meta["schedule"]] == ["2024-08-26", "2024-08-26"], why
+
+
+def test_dates_of_a_dates_table_are_not_the_workshops_day(tmp_path: Path) -> None:
+    """Lines that are only a day, in a table of deadlines, name no one day: the program
+    stays text, as before, rather than take a deadline for its day."""
+    dest, report = imported(tmp_path, {
+        "index.md": "---\ntitle: Toy Workshop\n---\n<table>\n<tr><td>Submission</td>\n<td>\n"
+                    "June 1st, 2024\n</td></tr>\n<tr><td>Notification</td>\n<td>\n"
+                    "July 1st, 2024\n</td></tr>\n</table>\n",
+        "schedule.md": "---\ntitle: Schedule\n---\n## Schedule\n\n"
+                       "| 9:00 | Opening remarks |\n| 9:10 | Keynote |\n"})
+    assert "schedule" not in front(dest, "schedule.md")
+    assert any("2 slots kept as written: no day" in line
+               for line in page_lines(report, "schedule.md"))
+
+
+def test_roster_and_sponsor_fields_named_otherwise_are_moved(tmp_path: Path) -> None:
+    """Front matter rosters and sponsors whose fields the plugin names otherwise: the
+    fields moved by meaning, a sponsor without a name named by its link, and the site
+    builds --strict with the pictures and logos shown."""
+    def png(color: str) -> bytes:  # distinct files: equal ones are copied once
+        out = io.BytesIO()
+        Image.new("RGB", (8, 8), color).save(out, "PNG")
+        return out.getvalue()
+
+    dest, report = imported(tmp_path, {
+        "index.md": dedent("""\
+            ---
+            title: Toy Workshop
+            speakers:
+              - name: Ada Quill
+                affiliation: Univ A
+                image_path: /assets/ada.png
+                personal_website: https://ada.example.org
+            sponsors:
+              - url: https://www.acme.example.com/
+                image_path: /assets/acme.png
+              - alt: Owl Fund
+                image_path: /assets/owl.png
+              - note: nothing to name it by
+            ---
+            {% for p in page.speakers %}<b>{{ p.name }}</b>{% endfor %}
+
+            {% for s in page.sponsors %}<img src="{{ s.image_path }}" alt="{{ s.alt }}">{% endfor %}
+            """),
+        "assets/ada.png": png("red"), "assets/acme.png": png("green"),
+        "assets/owl.png": png("blue")})
+    meta = front(dest)
+    assert meta["speakers"] == [{"name": "Ada Quill", "affiliation": "Univ A",
+                                 "image": "assets/images/ada.png", "url": "https://ada.example.org"}]
+    assert meta["sponsors"] == [
+        {"name": "acme.example.com", "url": "https://www.acme.example.com/",
+         "logo": "assets/images/acme.png"},
+        {"name": "Owl Fund", "logo": "assets/images/owl.png"}]
+    lines = page_lines(report, "index.md")
+    assert any("'image_path' written as 'image'" in line for line in lines)
+    assert any("entry 3: left out: it has no name, link or logo" in line for line in lines)
+    html = strict_html(dest)
+    assert 'alt="Owl Fund"' in html and "Ada Quill" in html

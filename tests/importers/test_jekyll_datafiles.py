@@ -10,7 +10,15 @@ from textwrap import dedent
 import pytest
 import yaml
 
-from mkdocs_workshop.importers.jekyll.datafiles import person, read_file, slot, times
+from mkdocs_workshop.importers.jekyll.datafiles import (
+    PERSON_FIELDS,
+    SPONSOR_FIELDS,
+    meaning,
+    person,
+    read_file,
+    slot,
+    times,
+)
 from mkdocs_workshop.importers.jekyll.importer import import_site
 
 from sitekit import build_config
@@ -596,3 +604,14 @@ def test_a_data_file_a_layout_loops_over_is_shown_around_the_page(tmp_path: Path
     assert built.ok, built.messages()
     html = built.html("index.md")
     assert "Ada Quill" in html and "Univ A" in html and "Bo Fern" in html
+
+
+@pytest.mark.parametrize(("field", "person", "sponsor"), [
+    ("affiliation", "aff", None), ("image_path", "image", "logo"), ("profilePic", "image", None),
+    ("photo_url", "image", "logo"), ("personal_website", "url", "url"), ("webpage", "url", None),
+    ("affil_link", "url", "url"), ("alt", None, "name"), ("favourite_colour", None, None),
+])
+def test_fields_are_read_by_their_meaning(field: str, person: str | None,
+                                          sponsor: str | None) -> None:
+    assert meaning(field, PERSON_FIELDS) == person
+    assert meaning(field, SPONSOR_FIELDS) == sponsor

@@ -1351,3 +1351,30 @@ def test_many_sections_finish() -> None:
     section = "## Organizers\n\n- Ada Quill, Univ A\n- Bo Fern, Univ B\n\n"
     found = recognize(section * 20_000, lambda call: call)
     assert len(found.rosters) == 20_000 and "organizers_20000" in found.rosters
+
+
+@pytest.mark.parametrize(("rows", "starts", "ends"), [
+    # a 12-hour clock without "PM" after noon
+    (["11:00 - 12:30 | Keynote", "01:30 - 02:30 | Panel", "02:30 - 03:00 | Closing"],
+     ["11:00", "13:30", "14:30"], ["12:30", "14:30", "15:00"]),
+    # "12:30AM" written for half past noon
+    (["11:30 AM | Talk", "12:30AM | Lunch", "1:30 PM | Posters"],
+     ["11:30", "12:30", "13:30"], [None, None, None]),
+])
+def test_slots_afternoon_times_written_without_pm(rows: list[str], starts: list[str],
+                                                  ends: list[str | None]) -> None:
+    text = "## Schedule\n\n" + "".join(f"| {row} |\n" for row in rows)
+    result, _calls = run(text, day=DAY)
+    assert [s["start"] for s in result.slots] == starts
+    assert [s.get("end") for s in result.slots] == ends
+    assert "read as afternoon times, in the order the program lists them" in result.read[-1]
+
+
+def test_slots_a_second_track_starting_over_is_not_read_as_afternoon() -> None:
+    """Times that go back further than an afternoon could explain (a second track from
+    9:00 again) leave the program as text, as before."""
+    text = ("## Schedule\n\n| 09:00 | Track A opening |\n| 11:30 | Track A talk |\n"
+            "| 09:00 | Track B opening |\n| 11:30 | Track B talk |\n")
+    result, _calls = run(text, day=DAY)
+    assert result.slots == []
+    assert any("its times are not in order" in line for line in result.kept)

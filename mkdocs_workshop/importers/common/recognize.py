@@ -968,6 +968,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             _keep(result, where, block, program.bad, program.why)
             return None
         made, talks, unread = program
+        afternoon = _afternoon(made)
         starts = [s["start"] for s in made]
         if starts != sorted(starts):
             _keep(result, where, block, [], "its times are not in order")
@@ -980,7 +981,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             + (f"; {talks} lines without a time listed as talks (or abstracts) of the slot "
                "above them"
                if talks else "")
-            + (f"; kept as text under it: {'; '.join(unread)[:200]}" if unread else "") + ")")
+            + (f"; kept as text under it: {'; '.join(unread)[:200]}" if unread else "")
+            + (f"; read as afternoon times, in the order the program lists them: "
+               f"{', '.join(afternoon)}" if afternoon else "") + ")")
         return "\n\n".join(part for part in ("" if joins else "<< schedule() >>",
                                              _text_list(unread)) if part)
     if kind == "dates":
@@ -1070,6 +1073,35 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
     if refused:  # talks the model refuses (too many, too long)
         return _NoProgram([], f"slot {refused[0]} with its talks is not a slot the page can show")
     return made, talks, unread
+
+
+_AFTER = 4 * 60  # how far after the slot above a time read as afternoon may start, minutes
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _afternoon(made: list[dict[str, Any]]) -> list[str]:
+    """Times a program writes on a 12-hour clock without saying afternoon ("12:30 | Lunch",
+    then "1:30 | Keynote"; "12:30AM" after "11:30 AM"), read as afternoon where that keeps
+    the slots in the order listed and a slot starts at most four hours after the one above:
+    a time further back (a second track starting over) stays as written. Changes ``made``;
+    returns each changed time as "01:30 -> 13:30"."""
+    changed: list[str] = []
+    for before, slot in pairwise(made):
+        start, previous = _minutes(slot["start"]), _minutes(before["start"])
+        if start >= previous or start >= 12 * 60 or not (
+                0 <= start + 12 * 60 - previous <= _AFTER):
+            continue
+        for key in ("start", "end"):
+            clock = slot.get(key)
+            if clock is not None and _minutes(clock) < 12 * 60:
+                later = f"{_minutes(clock) // 60 + 12:02d}:{clock[3:]}"
+                changed.append(f"{clock} -> {later}")
+                slot[key] = later
+    return changed
 
 
 def _unique(base: str, taken: set[str], counters: dict[str, int]) -> str:

@@ -64,6 +64,7 @@ PERSON_FIELDS: dict[str, str] = {
     "affil": "aff", "university": "aff",
     "photo": "image", "image": "image", "img": "image", "pic": "image", "picture": "image",
     "url": "url", "link": "url", "homepage": "url", "website": "url", "web": "url",
+    "webpage": "url",
     "title": "topic", "talk": "topic", "talk_title": "topic", "topic": "topic",
     "bio": "bio", "abstract": "bio", "role": "role", "position": "role",
 }
@@ -253,6 +254,26 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+_IMAGE_WORDS = frozenset({"image", "img", "photo", "pic", "picture", "avatar", "headshot",
+                          "portrait", "logo"})
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+
+
+def meaning(key: object, table: dict[str, str]) -> str | None:
+    """The field of ``table`` a source's field name means: itself ("affiliation"), else by
+    its words ("image_path", "profilePic", "personal_website", "affil_link"): a word of an
+    image makes it the image ("photo_url"), else its last word the table knows."""
+    name = str(key)
+    if name.lower() in table:
+        return table[name.lower()]
+    words = [w.lower() for w in _WORD.findall(name)]
+    image = next((table[w] for w in words if w in _IMAGE_WORDS and w in table), None)
+    if image is not None:
+        return image
+    known = [table[w] for w in words if w in table]
+    return known[-1] if known else None
+
+
 def _field(entry: dict[Any, Any], names: tuple[str, ...]) -> str | None:
     for key, value in entry.items():
         if str(key).lower() in names:
@@ -269,7 +290,7 @@ def person(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
     split = (_field(entry, FIRST_NAMES), _field(entry, LAST_NAMES))
     for key, value in entry.items():
         lowered = str(key).lower()
-        target = PERSON_FIELDS.get(lowered)
+        target = meaning(key, PERSON_FIELDS)
         text = _text(value)
         if lowered in FIRST_NAMES + LAST_NAMES and any(split):
             continue
@@ -377,7 +398,7 @@ def sponsor(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
     out: dict[str, Any] = {}
     unknown: list[str] = []
     for key, value in entry.items():
-        target = SPONSOR_FIELDS.get(str(key).lower())
+        target = meaning(key, SPONSOR_FIELDS)
         text = _text(value)
         if target is None or text is None:
             if value not in (None, "", []):
@@ -392,6 +413,50 @@ def sponsor(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
             return None, unknown
         out = {"name": name, **out}
     return out, unknown
+
+
+def in_plugin_fields(entries: list[Any], *, sponsors: bool, known: tuple[str, ...],
+                     copy: Callable[[str], str | None]) -> tuple[list[Any], list[str]]:
+    """A roster or a sponsors list of a page's front matter with each field the plugin does
+    not read under its name (``image_path``, ``website``, ``alt``) moved to the field it
+    means (:func:`meaning`), and a sponsor without a name named after its link's host or its
+    logo's file (a sponsor with neither is left out); images copied into the new site with
+    ``copy`` (one it cannot find is kept as written). Fields of no known meaning stay as
+    written (the build names them). Returns the list and what changed, for the report."""
+    table = SPONSOR_FIELDS if sponsors else PERSON_FIELDS
+    out: list[Any] = []
+    changes: list[str] = []
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            out.append(entry)
+            continue
+        new: dict[Any, Any] = {}
+        for key, value in entry.items():
+            target = None if str(key) in known else meaning(key, table)
+            if target is None or target in entry or target in new:
+                new.setdefault(key, value)
+                continue
+            text = _text(value)
+            if target in ("url", "image", "logo") and text is not None:
+                text = _address(text)
+            if text is None:
+                new.setdefault(key, value)
+                continue
+            new[target] = text
+            changes.append(f"entry {number}: '{key}' written as '{target}'")
+        if sponsors and "name" not in new:
+            named, _unknown = sponsor(new)
+            if named is None:
+                changes.append(f"entry {number}: left out: it has no name, link or logo to "
+                               "name it by")
+                continue
+            new = {"name": named["name"], **new}
+            changes.append(f"entry {number}: named '{named['name']}' after its link or logo")
+        for key in ("image", "logo", "logo_dark"):
+            if isinstance(new.get(key), str) and new[key] != entry.get(key):
+                new[key] = copy(new[key]) or new[key]
+        out.append(new)
+    return out, changes
 
 
 def nav_links(data: list[Any], depth: int = 0) -> list[tuple[str, str, int]]:

@@ -67,6 +67,8 @@ class KeyEdits:
 
     replace: dict[str, str] = field(default_factory=dict)
     drop: dict[str, str] = field(default_factory=dict)  # key -> why
+    # Lists written again, in the fields the plugin reads (a roster's ``image_path``).
+    values: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
@@ -249,6 +251,7 @@ def edit_front_matter(text: str, original: Mapping[Any, Any], rosters: set[str],
         return result
     data = {k: v for k, v in original.items() if k != "layout" and k not in keys.drop}
     data.update(keys.replace)
+    data.update(keys.values)
     data.update(additions)
     try:
         dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
@@ -300,6 +303,10 @@ def _attempt(text: str, original: Mapping[Any, Any], rosters: set[str],
             text = drop_key(text, key)
         for key, value in keys.replace.items():
             text = replace_key(text, key, _key_line(key, value) + "\n")
+        for key, data_value in keys.values.items():
+            text = replace_key(text, key, yaml.safe_dump(
+                {key: data_value}, allow_unicode=True, sort_keys=False,
+                default_flow_style=False))
     except (yaml.YAMLError, ValueError):  # not a block of 'key: value' lines to edit
         return "its keys are not written one per line"
     if additions:
@@ -336,7 +343,7 @@ def _compare(before: Mapping[Any, Any], after: Mapping[Any, Any], rosters: set[s
         old, new = before.get(key), after.get(key)
         if isinstance(old, list) and (not isinstance(new, list) or len(old) != len(new)):
             return f"the roster '{excerpt(key, 40)}' changed shape while editing"
-    for key, value in keys.replace.items():
+    for key, value in [*keys.replace.items(), *keys.values.items()]:
         if after.get(key) != value:
             return f"'{key}' could not be replaced"
     kept = [key for key in keys.drop if key in after]

@@ -18,6 +18,7 @@ import os
 import posixpath
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -37,10 +38,12 @@ from ...features.dates import is_workshop_label
 from ...features.directory import Directory
 from ...features.page import find_calls, read_page
 from ...features.papers import PaperFiles
+from ...features.sponsors import SPONSORS
+from ...features.team import ROSTER_FIELDS
 from ...features.workshop import LOCAL_TIME
 from ..common.deploy import WORKFLOW_PATH
 from ..common.escape import html_text, keep_verbatim, markdown_text, one_line
-from ..common.freedates import DateLine, parse_date_line, parse_free_date
+from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date
 from ..common.newsite import mkdocs_yml_text
 from ..common.paths import (
     safe_segment,
@@ -64,9 +67,9 @@ from ..common.sitefiles import (
 )
 from ..common.zones import zone_of
 from .body import BodyResult, PageFacts, convert_body, drop_call_wrappers
-from .datafiles import SiteData, read_site_data
+from .datafiles import SiteData, in_plugin_fields, read_site_data
 from .dataloops import PAPERS_FOLDER, Written, directory_yaml, page_day, page_year, use_loops
-from .frontmatter import edit_front_matter, key_edits, unwritable
+from .frontmatter import KeyEdits, edit_front_matter, key_edits, unwritable
 from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
 from .liquid import in_layouts, layout_chain
 from .nav import (
@@ -459,9 +462,12 @@ def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
     its pages agree on one: a date line labelled as the workshop's ("Workshop: July 22,
     2022"), or a page's banner, a short line near its top that starts with the day and
     goes on to the place ("May 19th, 2025 | Atlanta, Georgia | ICRA 2025"), or the site's
-    settings ("description: May 8th and 9th 2023, Kigali"); for a program on a page that
-    names no day."""
+    settings ("description: May 8th and 9th 2023, Kigali"); failing those, a line that is
+    only a day ("August 26th, 2024") or says the workshop is held on one ("This workshop
+    will be held on August 26th, 2024"). For a program on a page that names no day."""
     found: dict[str, set[date]] = {}
+    held: dict[str, set[date]] = {}  # "will be held on", then a line that is only a day
+    alone: dict[str, set[date]] = {}
     for rel, text in pages:
         for number, line in enumerate(text.split("\n")):
             if len(line) > 300:
@@ -475,13 +481,36 @@ def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
                 day = _banner_day(plain(line))
             if day is not None:
                 found.setdefault(_edition_folder(rel), set()).add(day)
+            elif (said := _held_on(line)) is not None:
+                (alone if said[1] else held).setdefault(_edition_folder(rel), set()).add(said[0])
     if isinstance(config, dict) and "" not in found:
         day = page_day({k: v for k, v in config.items() if k in ("description", "title",
                                                                   "tagline", "subtitle")},
                        periods=True)
         if day is not None:
             found[""] = {day}
+    for weaker in (held, alone):
+        for folder, days in weaker.items():
+            found.setdefault(folder, days)
     return {folder: days.pop() for folder, days in found.items() if len(days) == 1}
+
+
+_HELD = re.compile(r"\b(?:held|takes? place|taking place|will be on|is on|happens)\b", re.I)
+
+
+def _held_on(line: str) -> tuple[date, bool] | None:
+    """The day of a line that says something is held on it ("The workshop will be held on
+    August 26th, 2024") or is only a day ("August 26th, 2024", "Monday, Dec 13 2021"; then
+    with True), and names no step before the workshop (a deadline, a notification); None
+    otherwise."""
+    text = plain(line).strip(" -*#,.:")
+    if not text or len(text) > 200 or _NOT_THE_DAY.search(text):
+        return None
+    only = parse_free_date(text)
+    if only is not None:
+        return only.first, True
+    days = days_in(text)
+    return (days.pop(), False) if len(days) == 1 and _HELD.search(text) else None
 
 
 _BANNER_LINES = 60  # a page's banner is in its first lines
@@ -898,6 +927,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         page.title = one_line(str(title)) or None
     keys = {k for k in meta if isinstance(k, str) and k not in edits.drop}
     rosters = {k for k in keys if is_roster(k, meta[k])}
+    _fields_by_meaning(meta, rosters, edits, page, lambda ref: images.copy(ref, rel))
     has_dates = "dates" in meta
     def rewrite_for_html(ref: str) -> str | None:  # raw HTML: from the built page's address
         copied = images.copy(ref, rel)
@@ -1020,6 +1050,23 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     if not edited.text or (not front.strip() and not additions):
         return _no_front_matter(converted.text)
     return f"---\n{edited.text}---\n\n{converted.text}"
+
+
+def _fields_by_meaning(meta: dict[Any, Any], rosters: set[str], edits: KeyEdits,
+                       page: PageReport, copy: Callable[[str], str | None]) -> None:
+    """The page's rosters and sponsors written in the fields the plugin reads, where the
+    source names them otherwise (``image_path:``, ``website:``, a sponsor's ``alt:``), so
+    that the new site shows what the source showed and builds."""
+    lists = [(key, False, ROSTER_FIELDS) for key in sorted(rosters)]
+    if isinstance(meta.get(SPONSORS.key), list) and SPONSORS.key not in edits.drop:
+        lists.append((SPONSORS.key, True, SPONSORS.fields))
+    for key, sponsors, known in lists:
+        entries, changes = in_plugin_fields(meta[key], sponsors=sponsors, known=known,
+                                            copy=copy)
+        if changes:
+            edits.values[key] = entries
+            page.notes.append(f"'{key}': {'; '.join(changes[:6])}"
+                              + (f" and {len(changes) - 6} more" if len(changes) > 6 else ""))
 
 
 def _venue(rel: str, dest: str, meta: dict[Any, Any], block: dict[str, Any]) -> str | None:
