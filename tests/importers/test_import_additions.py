@@ -1160,3 +1160,24 @@ def test_roster_and_sponsor_fields_named_otherwise_are_moved(tmp_path: Path) -> 
     assert any("entry 3: left out: it has no name, link or logo" in line for line in lines)
     html = strict_html(dest)
     assert 'alt="Owl Fund"' in html and "Ada Quill" in html
+
+
+def test_a_workshop_date_line_with_more_after_the_day(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "index.md": "---\ntitle: Toy Workshop\n---\n## Dates\n\n- Submission: May 1, 2023\n"
+                    "- Workshop date: **August 20th, 2023: Workshop W26 @ Room 6006**\n",
+        "program.md": "---\ntitle: Program\n---\n## Schedule\n\n| 8:50 | Opening |\n"
+                      "| 9:00 | Keynote |\n"})
+    assert [s["day"] for s in front(dest, "program.md")["schedule"]] == ["2023-08-20"] * 2
+
+
+def test_an_older_editions_folder_does_not_take_the_sites_day(tmp_path: Path) -> None:
+    dest, report = imported(tmp_path, {
+        "index.md": "---\ntitle: Toy Workshop\n---\n# Toy Workshop\n\nDecember 6, 2025\n",
+        "neurips2019/schedule.md": "---\ntitle: Schedule\n---\n## Schedule\n\n"
+                                   "| 9:00 | Opening |\n| 9:10 | Keynote |\n",
+        "neurips2025/schedule.md": "---\ntitle: Schedule\n---\n## Schedule\n\n"
+                                   "| 9:00 | Opening |\n| 9:10 | Keynote |\n"})
+    assert "schedule" not in front(dest, "neurips2019/schedule.md")
+    assert [s["day"] for s in front(dest, "neurips2025/schedule.md")["schedule"]] == [
+        "2025-12-06"] * 2

@@ -1378,3 +1378,16 @@ def test_slots_a_second_track_starting_over_is_not_read_as_afternoon() -> None:
     result, _calls = run(text, day=DAY)
     assert result.slots == []
     assert any("its times are not in order" in line for line in result.kept)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("0850-0900 Opening", ("08:50", "09:00", 9)),
+    ("1430 \u2013 1500 Panel", ("14:30", "15:00", 11)),
+    ("2000-2030 Dinner", ("20:00", "20:30", 9)),
+    ("2023-2024 edition", None),  # two years, not a minute of the evening
+    ("0900-0850 Backwards", None),
+    ("08500-0900", None),
+])
+def test_slot_times_on_a_24_hour_clock_without_colons(
+        text: str, expected: tuple[str, str, int] | None) -> None:
+    assert read_times(text) == expected

@@ -402,6 +402,10 @@ _TIMES = re.compile(rf"^\s*{_WEEKDAY}{_HALF}(?:\s*(?:-{{1,2}}|\u2013|\u2014|to|~
                     r"(?:\s*\(?(?-i:[A-Z]{2,4})\)?(?![A-Za-z]))?(?!(?<=\d)(?:\d|:\d))", re.I)
 
 
+_MILITARY = re.compile(r"^\s*([01]\d|2[0-3])([0-5]\d)\s*(?:-{1,2}|\u2013|\u2014)\s*"
+                       r"([01]\d|2[0-3])([0-5]\d)(?![\d:])")
+
+
 def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
     h, m = int(hour), int(minute or 0)
     if half and 1 <= h <= 12:
@@ -416,9 +420,15 @@ def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
 
 def read_times(text: str) -> tuple[str, str | None, int] | None:
     """The time or the range ``text`` starts with (``09:30 AM``, ``8:50``, ``9.15``,
-    ``09:20 - 09:30``, ``11:10am-12:00pm``, ``12.00 PM - 13:30 PM``, ``Sat 8:30 a.m. -
+    ``09:20 - 09:30``, ``11:10am-12:00pm``, ``12.00 PM - 13:30 PM``, ``0850-0900``, ``Sat 8:30 a.m. -
     8:40 a.m.``: a weekday before it is the slot's day's) as 24-hour clock times,
     and where it ends in ``text``; None when it starts with none."""
+    military = _MILITARY.match(text)
+    if military:  # "0850-0900": a 24-hour range written without colons
+        a, b, c, d = military.group(1, 2, 3, 4)
+        start, end = f"{a}:{b}", f"{c}:{d}"
+        years = a == c and a in ("19", "20") and int(d) - int(b) == 1  # "2023-2024"
+        return (start, end, military.end()) if end > start and not years else None
     match = _TIMES.match(text)
     if not match:
         return None

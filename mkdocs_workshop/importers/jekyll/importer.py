@@ -474,9 +474,15 @@ def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
                 continue
             day = None
             if "workshop" in line.lower():
-                parsed = parse_date_line(plain(line).strip(" -*"))
+                text = plain(line).strip(" -*")
+                parsed = parse_date_line(text)
                 if parsed is not None and is_workshop_label(parsed.label):
                     day = parsed.date.first
+                elif parsed is None and ":" in text:  # "Workshop date: August 20th, 2023:
+                    label, rest = text.split(":", 1)  # Workshop W26 @ Room 6006"
+                    days = days_in(rest)
+                    if is_workshop_label(label.strip()) and len(days) == 1:
+                        day = days.pop()
             if day is None and number < _BANNER_LINES:
                 day = _banner_day(plain(line))
             if day is not None:
@@ -493,6 +499,17 @@ def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
         for folder, days in weaker.items():
             found.setdefault(folder, days)
     return {folder: days.pop() for folder, days in found.items() if len(days) == 1}
+
+
+def _day_of_folder(days: dict[str, date], folder: str) -> date | None:
+    """The workshop's day for the pages of ``folder``: its own, else the site's, unless the
+    folder names another year (the pages of "neurips2019/" are not on the 2025 edition's
+    day)."""
+    if folder in days:
+        return days[folder]
+    day = days.get("")
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", folder)}
+    return None if day is None or (years and day.year not in years) else day
 
 
 _HELD = re.compile(r"\b(?:held|takes? place|taking place|will be on|is on|happens)\b", re.I)
@@ -796,7 +813,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
                                     path=published[1] if published else rel, site=site,
                                     layouts=layouts, site_data=site_data, written=written,
                                     liquid=liquid, documents=documents,
-                                    site_day=days.get(_edition_folder(rel), days.get("")))
+                                    site_day=_day_of_folder(days, _edition_folder(rel)))
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     if site_data.directory:  # people of several _data files, each once
