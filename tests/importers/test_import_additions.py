@@ -1172,7 +1172,7 @@ def test_a_workshop_date_line_with_more_after_the_day(tmp_path: Path) -> None:
 
 
 def test_an_older_editions_folder_does_not_take_the_sites_day(tmp_path: Path) -> None:
-    dest, report = imported(tmp_path, {
+    dest, _report = imported(tmp_path, {
         "index.md": "---\ntitle: Toy Workshop\n---\n# Toy Workshop\n\nDecember 6, 2025\n",
         "neurips2019/schedule.md": "---\ntitle: Schedule\n---\n## Schedule\n\n"
                                    "| 9:00 | Opening |\n| 9:10 | Keynote |\n",

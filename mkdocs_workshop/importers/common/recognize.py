@@ -420,15 +420,16 @@ def _clock(hour: str, minute: str | None, half: str | None) -> str | None:
 
 def read_times(text: str) -> tuple[str, str | None, int] | None:
     """The time or the range ``text`` starts with (``09:30 AM``, ``8:50``, ``9.15``,
-    ``09:20 - 09:30``, ``11:10am-12:00pm``, ``12.00 PM - 13:30 PM``, ``0850-0900``, ``Sat 8:30 a.m. -
-    8:40 a.m.``: a weekday before it is the slot's day's) as 24-hour clock times,
+    ``09:20 - 09:30``, ``11:10am-12:00pm``, ``12.00 PM - 13:30 PM``, ``0850-0900``,
+    ``Sat 8:30 a.m. - 8:40 a.m.``: a weekday before it is the slot's day's) as 24-hour clock times,
     and where it ends in ``text``; None when it starts with none."""
     military = _MILITARY.match(text)
     if military:  # "0850-0900": a 24-hour range written without colons
         a, b, c, d = military.group(1, 2, 3, 4)
-        start, end = f"{a}:{b}", f"{c}:{d}"
         years = a == c and a in ("19", "20") and int(d) - int(b) == 1  # "2023-2024"
-        return (start, end, military.end()) if end > start and not years else None
+        if f"{c}:{d}" <= f"{a}:{b}" or years:
+            return None
+        return f"{a}:{b}", f"{c}:{d}", military.end()
     match = _TIMES.match(text)
     if not match:
         return None
