@@ -1391,3 +1391,27 @@ def test_slots_a_second_track_starting_over_is_not_read_as_afternoon() -> None:
 def test_slot_times_on_a_24_hour_clock_without_colons(
         text: str, expected: tuple[str, str, int] | None) -> None:
     assert read_times(text) == expected
+
+
+@pytest.mark.parametrize("items", [
+    "<ol>\n<li>Counting owls at night with sparse sensors</li>\n"
+    "<li>Neural operators for tidal flows</li>\n<li>A benchmark of wetland maps</li>\n</ol>\n",
+    "- Counting owls at night with sparse sensors\n- Neural operators for tidal flows\n"
+    "- A benchmark of wetland maps\n",
+])
+def test_papers_titles_only_under_a_papers_heading(items: str) -> None:
+    result, _calls = run(f"## Accepted Papers\n\n{items}")
+    assert [p["title"] for p in next(iter(result.papers.values()))] == [
+        "Counting owls at night with sparse sensors", "Neural operators for tidal flows",
+        "A benchmark of wetland maps"]
+    assert "titles only: the source names no authors" in result.read[-1]
+
+
+@pytest.mark.parametrize("items", [
+    "- Owls\n- Tides\n- Maps\n",  # one word each: topics, not titles
+    "- Counting owls at night\n- Neural operators\n",  # two: not a list of papers yet
+    "- Counting owls at night<br>by night\n- Neural operators for tides\n- Wetland maps\n",
+])
+def test_papers_lists_that_are_no_titles_stay_text(items: str) -> None:
+    result, _calls = run(f"## Accepted Papers\n\n{items}")
+    assert not result.papers

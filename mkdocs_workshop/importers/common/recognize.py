@@ -310,6 +310,24 @@ def _links(fragment: str) -> list[tuple[str, str]]:
     return [(text, url) for _start, text, url in sorted(found)]
 
 
+_TITLE_WORDS = (2, 40)  # a title has more than one word, and is no paragraph
+
+
+def _titles(block: Block) -> list[dict[str, Any] | None] | None:
+    """The papers of a list under a papers heading that gives their titles only (no authors,
+    no link): each record one line of a title's length; None when a record is not."""
+    titles: list[dict[str, Any] | None] = []
+    for record in block.records:
+        cells = [t for t in (plain(c) for c in record) if t]
+        if len(cells) != 1 or _BREAK.search(" ".join(record)):
+            return None
+        words = len(cells[0].split())
+        if not _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1] or len(cells[0]) > 400:
+            return None
+        titles.append(_fits(Paper, {"title": cells[0].strip(" .,;:")}))
+    return titles if len(titles) >= 3 and all(titles) else None
+
+
 def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None = None,
                missing: list[str] | None = None) -> dict[str, Any] | None:
     """A paper of a record: a title and its authors (or a link). ``file_link``: the path in
@@ -946,10 +964,15 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         bad = [n for n, p in enumerate(papers, 1) if p is None]
         # lines after the last paper ("* Equal contribution") stay, as text under the list
         trailing = len(bad) if bad and bad == list(range(bad[0], len(papers) + 1)) else 0
+        titles_only = False
         if bad and (not trailing or (len(papers) - trailing) < max(2, 2 * trailing)):
-            _keep(result, where, block, bad, "is not a title and its authors (with a link, "
-                  "if any, to a web address: a papers file names no file of the site)")
-            return None
+            titles = _titles(block)
+            if titles is None:
+                _keep(result, where, block, bad, "is not a title and its authors (with a "
+                      "link, if any, to a web address: a papers file names no file of the "
+                      "site)")
+                return None
+            papers, titles_only, trailing = titles, True, 0
         read = [p for p in papers if p is not None]
         after = [plain(" ".join(r)) for r in block.records[len(read):]]
         name = _unique(_slug(heading.text), result.paper_names, result.counters)
@@ -960,6 +983,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             f"{where} -> {call} ({len(read)} papers"
             + (f"; links to PDFs the source does not have, left out: {', '.join(missing)[:300]}"
                if missing else "")
+            + ("; titles only: the source names no authors" if titles_only else "")
             + (f"; kept as text under it: {'; '.join(after)[:200]}" if after else "") + ")")
         return "\n\n".join(part for part in (call, _text_list(after)) if part)
     if kind == "slots":
