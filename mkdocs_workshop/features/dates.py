@@ -16,6 +16,8 @@ dates:
   - what: Acceptance Notification
     when: 2024-06-14
     tentative: true                      # not yet confirmed: shown marked "tentative"
+  - what: Camera-ready
+    when_text: Late June                 # not known to the day: shown as written
 ```
 
 A date without a time is a deadline that lasts the whole day in its zone: in Anywhere on Earth
@@ -45,6 +47,7 @@ from ..core.fields import (
     FieldIssue,
     Model,
     RequiredText,
+    Text,
     When,
     ZoneName,
     day_of,
@@ -80,9 +83,19 @@ class DateEntry(Model):
     timezone: ZoneName = None
     extended: When = None  # a deadline moved later: the new date or date and time
     tentative: bool = False  # not confirmed yet (a date carried from the last edition)
+    when_text: Text = None  # a day not known yet, as words: "TBA", "Late October 2026"
 
     @model_validator(mode="after")
     def _one_form(self) -> DateEntry:
+        if self.when_text is not None:
+            dated = [f for f in ("when", "start", "end", "extended")
+                     if getattr(self, f) is not None]
+            if dated:
+                raise FieldIssue(
+                    f"has both 'when_text' and '{dated[0]}'.",
+                    f"keep '{dated[0]}' once the day is known, and drop 'when_text'.",
+                )
+            return self
         if self.when is not None and (self.start is not None or self.end is not None):
             raise FieldIssue(
                 "has both 'when' and 'start'/'end'.",
@@ -90,7 +103,8 @@ class DateEntry(Model):
             )
         if self.when is None and self.start is None and self.end is None:
             raise FieldIssue(
-                "has no date.", "add 'when: YYYY-MM-DD', or 'start:' and 'end:' for a period."
+                "has no date.", "add 'when: YYYY-MM-DD', or 'start:' and 'end:' for a period "
+                "('when_text: TBA' while the day is not known)."
             )
         if (self.start is None) != (self.end is None):
             given, missing = ("start", "end") if self.start is not None else ("end", "start")
@@ -164,6 +178,16 @@ class DateItem:
         return self.start is not None
 
 
+@dataclass(frozen=True)
+class PendingDate:
+    """An entry of ``dates:`` whose day is not known yet: its words (``when_text``)."""
+
+    index: int  # 1-based position in the list
+    what: str
+    text: str
+    tentative: bool = False
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading
 # ---------------------------------------------------------------------------------------------
@@ -210,6 +234,15 @@ DATES = EntryKind(
 
 def read_dates(meta: Mapping[str, Any], problems: Problems, zone: Zone,
                workshop: WorkshopInfo | None) -> list[DateItem] | None:
+    """The page's dated entries, placed in time (None when ``dates:`` cannot be read)."""
+    read = read_all_dates(meta, problems, zone, workshop)
+    return None if read is None else read[0]
+
+
+def read_all_dates(meta: Mapping[str, Any], problems: Problems, zone: Zone,
+                   workshop: WorkshopInfo | None
+                   ) -> tuple[list[DateItem], list[PendingDate]] | None:
+    """The page's dated entries, placed in time, and those whose day is not known yet."""
     value = meta.get("dates")
     if value is None:
         return None
@@ -223,15 +256,19 @@ def read_dates(meta: Mapping[str, Any], problems: Problems, zone: Zone,
             return False
         return True
 
-    entries = read_entries(value, DATES, problems, check=written_date_first)
-    if entries is None:
+    read = read_entries(value, DATES, problems, check=written_date_first)
+    if read is None:
         return None
+    entries = list(read)  # read twice below
     event_zone = workshop.timezone if workshop is not None else None
+    pending = [PendingDate(entry.index, entry.value.what, entry.value.when_text,
+                           entry.value.tentative)
+               for entry in entries if entry.value.when_text is not None]
     items = [place(entry.index, entry.value,
                    event_zone if event_zone and is_workshop_label(entry.value.what) else zone,
-                   problems) for entry in entries]
+                   problems) for entry in entries if entry.value.when_text is None]
     check(items, workshop, problems)
-    return items
+    return items, pending
 
 
 def read_zone(meta: Mapping[str, Any], problems: Problems, default: Zone) -> Zone:
@@ -248,13 +285,15 @@ def read_zone(meta: Mapping[str, Any], problems: Problems, default: Zone) -> Zon
 # What the feature reads of a page: its dates (None when dates: cannot be read), and the zone
 # of those without their own.
 ITEMS: Part[list[DateItem] | None] = Part("dates", None)
+PENDING: Part[list[PendingDate]] = Part("dates_pending", [])
 ZONE: Part[Zone | None] = Part("dates_zone", None)
 
 
 def _read(reading: Reading) -> dict[str, Any]:
     zone = read_zone(reading.meta, reading.problems, reading.default_zone)
-    dates = read_dates(reading.meta, reading.problems, zone, workshop_of(reading.parts))
-    return {ITEMS.name: dates, ZONE.name: zone}
+    read = read_all_dates(reading.meta, reading.problems, zone, workshop_of(reading.parts))
+    return {ITEMS.name: None if read is None else read[0],
+            PENDING.name: [] if read is None else read[1], ZONE.name: zone}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -375,6 +414,13 @@ class DateView:
     day_text: str = ""  # the day it passes, as a countdown far ahead names it
     aoe: bool = False  # in Anywhere on Earth: the script adds the visitor's own time
     tentative: bool = False  # not confirmed yet: marked "tentative"
+    pending: bool = False  # no day yet: closes_text is its words, and nothing is timed
+
+
+def _pending_view(item: PendingDate) -> DateView:
+    return DateView(what=item.what, start_iso=None, start_text=None, separator="",
+                    closes_iso="", closes_text=item.text, zone_label=None, past=False,
+                    next=False, tentative=item.tentative, pending=True)
 
 
 def _when_text(day: date, moment: datetime, has_time: bool) -> str:
@@ -438,7 +484,13 @@ def dates(r: Rendering) -> str:
     if items is None:  # the key is there but unreadable: reported when the page was read
         return ""
     zone = r.read.get(ZONE) or r.default_zone
-    views = date_views(items, zone, r.now)
+    dated = date_views(items, zone, r.now)
+    pending = r.read.get(PENDING) or []
+    # every entry where it is written: the dated ones and those whose day is not known yet
+    order = sorted([(item.index, view) for item, view in zip(items, dated, strict=True)]
+                   + [(item.index, _pending_view(item)) for item in pending],
+                   key=lambda pair: pair[0])
+    views = [view for _index, view in order]
     scope = r.read.src
     workshop = workshop_of(r.read.parts)
     calendar_url = r.calendar(
@@ -446,7 +498,7 @@ def dates(r: Rendering) -> str:
     ) if items else None
     return r.place("dates()", "dates", dates=views, zone=zone,
                    mixed=any(v.zone_label for v in views), calendar_url=calendar_url,
-                   all_past=bool(views) and all(v.past for v in views),
+                   all_past=bool(views) and all(v.past for v in views),  # pending: not past
                    held=held_line(workshop) or "All these dates have passed.")
 
 

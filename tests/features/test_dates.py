@@ -183,3 +183,53 @@ def test_tentative_must_be_true_or_false(site: SiteFn) -> None:
     assert built.workshop() == [
         "workshop: index.md: 'dates', entry 1 (Paper), field 'tentative': should be true or "
         "false, not 'perhaps'. Fix: write true or false, without quotes."]
+
+
+def test_a_date_not_known_yet_is_listed_as_written_and_timed_nowhere(site: SiteFn) -> None:
+    built = site({"index.md": page({
+        "workshop": {"venue": "ICML 2024", "date": "2024-07-16"},
+        "dates": [{"what": "Paper Submission Deadline", "when": "2024-05-16"},
+                  {"what": "Notification", "when_text": "Late June <b>2024</b>",
+                   "tentative": True},
+                  {"what": "Camera-ready", "when": "2024-06-30"}]}, "<< dates() >>")},
+        strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    listed = re.findall(r'<li class="workshop-date([^"]*)"([^>]*)>\s*<span class="workshop-date__'
+                        r'what">([^<]+)</span>\s*<span class="workshop-date__when">(.*?)</span>\n',
+                        html, re.S)
+    assert [(what, cls.strip()) for cls, _attrs, what, _when in listed] == [
+        ("Paper Submission Deadline", "workshop-date--next"),
+        ("Notification", "workshop-date--pending"), ("Camera-ready", "")]
+    pending = listed[1]
+    assert "data-closes" not in pending[1] and "<time" not in pending[3]
+    assert pending[3].startswith("Late June &lt;b&gt;2024&lt;/b&gt;")  # its words, as text
+    assert '(tentative)' in pending[3]
+    calendar = (built.root / "site" / "index-dates.ics").read_text(encoding="utf-8")
+    assert calendar.count("BEGIN:VEVENT") == 2 and "Notification" not in calendar
+
+
+def test_a_date_not_known_yet_keeps_the_list_open_after_the_others_pass(
+        site: SiteFn) -> None:
+    built = site({"index.md": page({"dates": [
+        {"what": "Paper", "when": "2024-01-16"},
+        {"what": "Notification", "when_text": "TBA"}]}, "<< dates() >>")}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    assert "data-all-past" not in html and "<details class=\"workshop-dates__all\" open>" in html
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ({"what": "Notification", "when_text": "TBA", "when": "2024-06-01"},
+     "has both 'when_text' and 'when'. Fix: keep 'when' once the day is known, and drop "
+     "'when_text'."),
+    ({"what": "Notification", "when_text": "TBA", "extended": "2024-06-01"},
+     "has both 'when_text' and 'extended'."),
+    ({"what": "Notification"}, "has no date. Fix: add 'when: YYYY-MM-DD', or 'start:' and "
+     "'end:' for a period ('when_text: TBA' while the day is not known)."),
+])
+def test_when_text_is_the_whole_date_or_nothing(site: SiteFn, entry: dict[str, object],
+                                                message: str) -> None:
+    built = site({"index.md": page({"dates": [entry]}, "<< dates() >>")})
+    assert not built.ok
+    assert message in " ".join(built.workshop())

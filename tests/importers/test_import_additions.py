@@ -1181,3 +1181,27 @@ def test_an_older_editions_folder_does_not_take_the_sites_day(tmp_path: Path) ->
     assert "schedule" not in front(dest, "neurips2019/schedule.md")
     assert [s["day"] for s in front(dest, "neurips2025/schedule.md")["schedule"]] == [
         "2025-12-06"] * 2
+
+
+def test_dates_not_known_to_the_day_are_imported_and_shown(tmp_path: Path) -> None:
+    dest, report = imported(tmp_path, {
+        "index.md": dedent("""\
+            ---
+            title: Toy Workshop
+            ---
+            ## Important Dates
+
+            - **Paper submission:** May 1, 2026
+            - **Notification:** TBA
+            - **Camera-ready:** Late <b>June</b> 2026
+            """)})
+    assert front(dest)["dates"] == [
+        {"Paper submission": date(2026, 5, 1)},
+        {"what": "Notification", "when_text": "TBA"},
+        {"what": "Camera-ready", "when_text": "Late June 2026"}]
+    assert "  date: Notification: TBA (no day yet: when_text)" in page_lines(report, "index.md")
+    html = strict_html(dest)
+    assert re.findall(r'<li class="workshop-date workshop-date--pending">\s*<span class='
+                      r'"workshop-date__what">([^<]+)</span>\s*<span class="workshop-date__'
+                      r'when">([^<]+)</span>', html) == [
+        ("Notification", "TBA"), ("Camera-ready", "Late June 2026")]

@@ -204,14 +204,15 @@ def test_every_date_line_is_converted_or_kept(imported: tuple[Path, Path, str]) 
     assert "# Tentative Important Dates (Anywhere on Earth)\n\n<< dates() >>\n" in body
     assert "April 8, 2024" not in body
     neurips = front(dest / "docs" / "neurips23.md")
-    assert neurips["dates"] == [  # date first, ranges across days
+    assert neurips["dates"] == [  # date first, ranges across days; a day not known yet
         {"Submission Date": date(2022, 2, 28)},
         {"what": "Notification", "start": date(2026, 8, 25), "end": date(2026, 8, 27)},
+        {"what": "Camera ready", "when_text": "to be announced"},  # where the source has it
         {"what": "Workshop", "start": date(2022, 5, 26), "end": date(2022, 5, 27)}]
     text = (dest / "docs" / "neurips23.md").read_text()
-    assert "<< dates() >>\n\n- Camera ready: to be announced\n" in text
-    assert "kept as written (not a date I can read): - Camera ready: to be announced" in report
-    assert "Dates converted: 9; lines kept as written: 1" in report
+    assert "to be announced" not in text.split("---\n", 2)[2]  # in the list, not beside it
+    assert "date: Camera ready: to be announced (no day yet: when_text)" in report
+    assert "Dates converted: 10; lines kept as written: 0" in report
 
 
 def test_liquid_renders_as_in_jekyll(imported: tuple[Path, Path, str]) -> None:
@@ -314,7 +315,7 @@ def test_source_untouched_dest_protected_and_dry_run(tmp_path: Path) -> None:
 def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = jekyll_site(tmp_path)
     assert main(["import-jekyll", str(source), str(tmp_path / "out")]) == 0
-    assert "Dates converted: 9" in capsys.readouterr().out
+    assert "Dates converted: 10" in capsys.readouterr().out
     assert main(["import-jekyll", str(source), str(tmp_path / "out")]) == 2
     assert "is not empty" in capsys.readouterr().err
     assert main(["import-jekyll", str(tmp_path / "nope"), str(tmp_path / "x")]) == 2

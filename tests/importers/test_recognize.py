@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_workshop.importers.common.freedates import DateLine, FreeDate
+from mkdocs_workshop.importers.common.freedates import DateLine, FreeDate, pending_line
 from mkdocs_workshop.importers.common.recognize import (
     Recognized,
     heading_kind,
@@ -1415,3 +1415,36 @@ def test_papers_titles_only_under_a_papers_heading(items: str) -> None:
 def test_papers_lists_that_are_no_titles_stay_text(items: str) -> None:
     result, _calls = run(f"## Accepted Papers\n\n{items}")
     assert not result.papers
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Notification: TBA", ("Notification", "TBA")),
+    ("Camera-ready: Late October 2026", ("Camera-ready", "Late October 2026")),
+    ("CFP live: Within two weeks of acceptance", ("CFP live", "Within two weeks of acceptance")),
+    ("Workshop date: December 11/12, 2026", ("Workshop date", "December 11/12, 2026")),
+    ("Notification: we will email every author", None),  # no time named
+    ("Submission opens", None),  # no words of a time
+    ("May 1, 2026: TBA", None),  # a day is the label: not a label
+    ("Notes: " + "late " * 20, None),  # a sentence, not a date
+])
+def test_a_date_line_whose_day_is_not_known_yet(line: str,
+                                                expected: tuple[str, str] | None) -> None:
+    assert pending_line(line) == expected
+
+
+def test_dates_table_with_days_not_known_yet_keeps_them_in_order() -> None:
+    text = ("## Important Dates\n\n| Milestone | Date |\n|---|---|\n"
+            "| Submission | May 1, 2026 |\n| Data release | Within two weeks of acceptance |\n"
+            "| Notification | June 1, 2026 |\n| Camera-ready | Late June 2026 |\n")
+    result, _calls = run(text)
+    assert [label for _line, parsed in result.dates for label in [parsed.label]] == [
+        "Submission", "Notification"]
+    assert result.pending == [(1, "Data release", "Within two weeks of acceptance"),
+                              (2, "Camera-ready", "Late June 2026")]
+    assert "with no day yet: Data release: Within two weeks of acceptance" in result.read[-1]
+
+
+def test_dates_block_of_days_not_known_yet_only_stays_text() -> None:
+    """A list of which no line has a day is no dates list yet: kept as written."""
+    result, _calls = run("## Important Dates\n\n| Submission | TBA |\n| Notification | TBA |\n")
+    assert not result.dates and not result.pending

@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 _MONTHS = {
@@ -292,14 +292,15 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
     if len(text) > MAX_LINE:
         return None
     found = _parse_line(text) or _parse_line(_unseparated(text))
-    if found is not None or year is None or _YEAR.search(text):
-        return found
-    for match in re.finditer(r":\s", text):
-        for variant in _year_variants(text[match.end():], year):
-            found = _parse_line(text[:match.end()] + variant)
-            if found is not None:
-                return found
-    return None
+    if found is None and year is not None and not _YEAR.search(text):
+        for match in re.finditer(r":\s", text):
+            for variant in _year_variants(text[match.end():], year):
+                found = found or _parse_line(text[:match.end()] + variant)
+    if found is None:
+        return None
+    # "**Paper submission:** May 1": the label without its colon
+    label = found.label.rstrip(" :*_").lstrip(" *_")
+    return replace(found, label=label) if label and label != found.label else found
 
 
 # A day with its year (and a weekday before it), where a line without ": " between its label
@@ -388,3 +389,27 @@ def days_in(text: str) -> set[date]:
     """Every day written in prose in ``text`` ("held on December 16th 2023 in Room 2"), for
     a text that should name one; nothing for a text longer than a date line (linear)."""
     return {day for _at, day in _days_written(text)} if len(text) <= MAX_LINE else set()
+
+
+# Words of a date not known to the day: "TBA", "Late October 2026", "within two weeks of
+# acceptance", "December 11/12, 2026" (a month or a year).
+_PENDING = re.compile(
+    r"\b(?:tb[adc]|to be (?:announced|determined|decided|confirmed)|coming soon|soon|"
+    r"early|mid|late|end of|beginning of|within|after|before|around|about|approx\w*|"
+    rf"weeks?|months?|{_MONTH}|(?:19|20)\d\d)(?!\w)", re.I)
+_PENDING_LABEL_WORDS = 12
+_PENDING_WORDS = 12
+
+
+def pending_line(text: str) -> tuple[str, str] | None:
+    """The label and the words of a date line whose day is not known yet ("Notification:
+    TBA", "Camera-ready: Late October 2026", "Workshop date: December 11/12, 2026"): a short
+    label, a colon, and a few words that name a time; None for any other line."""
+    label, colon, rest = text.partition(":")
+    label, rest = label.strip(" *-\u2013\u2014"), rest.strip(" *.;")
+    if not colon or not label or not rest or "\n" in text or len(label) > 100 \
+            or len(rest) > 100 or len(label.split()) > _PENDING_LABEL_WORDS \
+            or len(rest.split()) > _PENDING_WORDS or find_date(label) is not None:
+        return None
+    return (label, rest) if _PENDING.search(rest) else None
+

@@ -47,7 +47,7 @@ from ...features.schedule import Slot, kind_of
 from ...features.team import Person
 from .escape import html_text, markdown_paragraph
 from .fit import fit_entry
-from .freedates import DateLine, parse_date_line, parse_free_date
+from .freedates import DateLine, parse_date_line, parse_free_date, pending_line
 from .tables import SEPARATOR, line_starts
 
 KINDS = ("people", "papers", "slots", "dates")
@@ -849,6 +849,8 @@ class Recognized:
     rosters: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     slots: list[dict[str, Any]] = field(default_factory=list)
     dates: list[tuple[str, DateLine]] = field(default_factory=list)
+    # Date lines whose day is not known yet: (how many of ``dates`` come before, label, words)
+    pending: list[tuple[int, str, str]] = field(default_factory=list)
     papers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     read: list[str] = field(default_factory=list)  # report lines: what was read, where
     counters: dict[str, int] = field(default_factory=dict)  # the next number of a name
@@ -1029,16 +1031,26 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                 _struck(cells[0])
             lines.append(joined)
         parsed = [parse_date_line(plain_keep_struck(t), year) for t in lines]
-        bad = [n for n, p in enumerate(parsed, 1) if p is None]
+        # a line whose day is not known yet ("Notification: TBA") is an entry of its own
+        pending = {n: said for n, p in enumerate(parsed, 1)
+                   if p is None and (said := pending_line(plain(lines[n - 1]))) is not None}
+        bad = [n for n, p in enumerate(parsed, 1) if p is None and n not in pending]
         # A line that is no date ("Workshop: 23 September @INLG, Tokyo") stays under the
         # dates, as text, when most lines are dates; a block of few dates is not a list of them.
-        if len(bad) * 2 > len(parsed) or (bad and block.shape == "a table"):
-            _keep(result, where, block, bad, "is not a label and a date")
+        if len(bad) * 2 > len(parsed) or (bad and block.shape == "a table") or \
+                len(bad) + len(pending) == len(parsed):
+            _keep(result, where, block, sorted([*bad, *pending]), "is not a label and a date")
             return None
-        result.dates.extend((plain(t), p) for t, p in zip(lines, parsed, strict=True)
-                            if p is not None)
+        for n, (line, p) in enumerate(zip(lines, parsed, strict=True), 1):
+            if p is not None:
+                result.dates.append((plain(line), p))
+            elif n in pending:
+                result.pending.append((len(result.dates), *pending[n]))
         kept = [plain(lines[n - 1]) for n in bad]
+        waiting = [f"{label}: {words}" for label, words in pending.values()]
         result.read.append(f"{where} -> << dates() >> ({len(parsed) - len(bad)} dates"
+                           + (f"; with no day yet: {'; '.join(waiting)[:200]}" if waiting
+                              else "")
                            + (f"; kept as text under it: {'; '.join(kept)[:200]}" if kept
                               else "") + ")")
         return "\n\n".join(part for part in ("<< dates() >>", _text_list(kept)) if part)

@@ -24,7 +24,7 @@ from typing import Any
 from ...core.problems import excerpt
 from ...features.dates import is_workshop_label
 from ..common.escape import protect
-from ..common.freedates import DateLine, find_date, parse_date_line
+from ..common.freedates import DateLine, find_date, parse_date_line, pending_line
 from ..common.recognize import Recognized, recognize
 from ..common.tables import convert_tables
 from .kramdown import kramdown_to_markdown
@@ -57,6 +57,8 @@ _ONLY_A_CALL = re.compile(r"<(div|section|article|center|span|p|table|tbody|ul|o
 class BodyResult:
     text: str
     dates: list[tuple[str, DateLine]] = field(default_factory=list)  # (line as written, parsed)
+    # Date lines whose day is not known yet: (how many of ``dates`` come before, label, words)
+    pending: list[tuple[int, str, str]] = field(default_factory=list)
     kept_date_lines: list[str] = field(default_factory=list)
     liquid_kept: list[str] = field(default_factory=list)  # first line of each kept region
     comments_converted: int = 0
@@ -129,6 +131,8 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
             file_link=page.file_link)
         body, result.recognized = found.text, found
         result.slots += found.slots
+        result.pending += [(len(result.dates) + at, what, words)
+                           for at, what, words in found.pending]
         result.dates += found.dates
     body, result.baseurls_dropped = _BASEURL.subn("", body)
     body = _rewrite_images(body, rewrite_image, rewrite_html_image or rewrite_image)
@@ -284,6 +288,15 @@ def _is_dates_list(headed: bool, parsed: int, items: int) -> bool:
     return parsed >= 2 and parsed * 2 > items
 
 
+_MARKS = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+|\*\*|__|<[^<>]{0,200}>")
+
+
+def _plain_item(line: str) -> str:
+    """A list item's line without its marker, bold marks and tags ("- **Notification:** TBA"
+    reads "Notification: TBA")."""
+    return _MARKS.sub("", line).strip()
+
+
 def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -> str:
     lines = body.split("\n")
     out: list[str] = []
@@ -298,12 +311,16 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -
             continue
         headed = _is_dates_heading(previous)
         items, j = _list_items(lines, i)
-        converted = []
+        converted: list[tuple[str, DateLine]] = []
         kept = []
+        pending: list[tuple[int, str, str]] = []
         for item in items:
             single = len(item) == 1 and "\x00" not in item[0]  # not a line with a raw block
             parsed = parse_date_line(item[0]) if single else None
-            if parsed is None:
+            waiting = pending_line(_plain_item(item[0])) if single and parsed is None else None
+            if waiting is not None:  # "Notification: TBA": an entry with no day yet
+                pending.append((len(result.dates) + len(converted), *waiting))
+            elif parsed is None:
                 kept.append("\n".join(item))
             else:
                 converted.append((item[0].strip(), parsed))
@@ -313,6 +330,7 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -
             i = j
             continue
         result.dates.extend(converted)
+        result.pending.extend(pending)
         result.kept_date_lines.extend(k.strip() for k in kept)
         out.append(macro("<< dates() >>"))
         if kept:

@@ -18,7 +18,7 @@ import os
 import posixpath
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -407,13 +407,20 @@ def _why(exc: Exception) -> str:
     return shown(exc)
 
 
-def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
+def _dates_block(dates: list[tuple[str, DateLine]],
+                 pending: Sequence[tuple[int, str, str]] = ()) -> list[Any]:
     """The ``dates:`` entries of the lines: ``Label: day`` when that is all there is, else
     ``what`` with ``when`` or ``start``/``end`` (times of day and a zone when the line gives
     them) and ``extended`` (a deadline's new date; a period extended gets its new last day as
-    ``end``, the first one named in its label)."""
+    ``end``, the first one named in its label); the lines whose day is not known yet
+    (``pending``: how many dated lines come before each) as ``what`` with ``when_text``,
+    where the source lists them."""
     block: list[Any] = []
-    for _line, parsed in dates:
+    waiting = sorted(pending, key=lambda entry: entry[0])
+    for number, (_line, parsed) in enumerate(dates):
+        while waiting and waiting[0][0] <= number:
+            _at, what, words = waiting.pop(0)
+            block.append({"what": what, "when_text": words})
         found = parsed.date
         entry: dict[str, Any] = {"what": parsed.what}
         if parsed.end_time is not None and found.time is not None:
@@ -435,6 +442,7 @@ def _dates_block(dates: list[tuple[str, DateLine]]) -> list[Any]:
         if list(entry) == ["what", "when"] and not isinstance(found.when, datetime):
             entry = {parsed.what: found.first}
         block.append(entry)
+    block += [{"what": what, "when_text": words} for _at, what, words in waiting]
     return block
 
 
@@ -1004,6 +1012,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     if converted.styles_dropped:
         page.notes.append(f"{converted.styles_dropped} kramdown attribute list(s) of classes "
                           "only ({: .class}: the old theme's styling) left out")
+    converted.pending = [(len(loops.dates) + at, what, words)
+                         for at, what, words in converted.pending]
     converted.dates = loops.dates + converted.dates
     found = converted.recognized
     if found is not None:
@@ -1026,8 +1036,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.heading = first_heading(body)
     day = _workshop_day(converted.dates) if converted.dates else None
     page.day = _edition_day(meta, day, converted.dates)
-    if converted.dates:
-        additions["dates"] = _dates_block(converted.dates)
+    if converted.dates or converted.pending:
+        additions["dates"] = _dates_block(converted.dates, converted.pending)
     if converted.slots:
         additions["schedule"] = converted.slots
     page.slots = len(converted.slots)
@@ -1058,7 +1068,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.commented_people = edited.commented_people
     page.roles = edited.roles
     page.notes += edited.notes
-    page.dates = [line for line, _parsed in converted.dates]
+    page.dates = [line for line, _parsed in converted.dates] + [
+        f"{what}: {words} (no day yet: when_text)" for _at, what, words in converted.pending]
     page.kept_lines = converted.kept_date_lines
     shown_rosters = {call.arg for call in find_calls(converted.text) if call.name == "team"}
     page.unshown = {k: "kept in the front matter; no team() call shows it, as in the source"

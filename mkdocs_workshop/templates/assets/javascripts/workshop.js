@@ -100,8 +100,10 @@
       }
       line.hidden = !next;
     }
-    // Once every date has passed: one line about the workshop, the list behind its toggle.
-    var allPast = items.length > 0 && next === null;
+    // Once every date has passed: one line about the workshop, the list behind its toggle
+    // (not while a date whose day is not known yet waits in it).
+    var allPast = items.length > 0 && next === null &&
+      !block.querySelector("li.workshop-date--pending");
     if (allPast !== block.hasAttribute("data-all-past")) {
       block.toggleAttribute("data-all-past", allPast);
       var all = block.querySelector(".workshop-dates__all");
