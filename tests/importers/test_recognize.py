@@ -1448,3 +1448,24 @@ def test_dates_block_of_days_not_known_yet_only_stays_text() -> None:
     """A list of which no line has a day is no dates list yet: kept as written."""
     result, _calls = run("## Important Dates\n\n| Submission | TBA |\n| Notification | TBA |\n")
     assert not result.dates and not result.pending
+
+
+def test_slots_rows_of_divs_styled_in_turn() -> None:
+    """A program drawn as rows of <div>s whose class alternates (even, odd), each with a
+    time cell, an event cell and a content cell: one run of rows, one slot each."""
+    rows = "".join(
+        f'<div class="program-row-{"even" if n % 2 else "odd"}">\n'
+        f'<div class="program-timecol">{time}</div>\n'
+        f'<div class="program-eventcol">{event}</div>\n'
+        f'<div class="program-contentcol">{content}</div>\n</div>\n\n'
+        for n, (time, event, content) in enumerate([
+            ("08:50", "Welcome", "Opening remarks"),
+            ("09:00", "<p>Ada Quill</p><p>University of Bath</p>", "Counting owls at night"),
+            ("09:30", "Break", "Coffee")]))
+    text = ('## Schedule\n\n<div class="program-heading">Time</div>\n'
+            f'<div class="program-heading">Event</div>\n\n{rows}')
+    result, _calls = run(text, day=DAY)
+    assert [(s["start"], s["title"], s.get("speakers")) for s in result.slots] == [
+        ("08:50", "Welcome \u2014 Opening remarks", None),
+        ("09:00", "Counting owls at night \u2014 University of Bath", ["Ada Quill"]),
+        ("09:30", "Break \u2014 Coffee", None)]

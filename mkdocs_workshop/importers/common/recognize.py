@@ -92,6 +92,9 @@ _TAG = re.compile(r"<[^<>]{0,2000}>")
 _INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span|code|sub|sup|u|s|del|ins|mark|small|"
                          r"abbr|cite|q|time|font)\b[^<>]{0,2000}>", re.I)
 _BREAK = re.compile(r"<br\s*/?>", re.I)
+# Where a slot's text breaks into pieces: a line break, the end of a block (a <div> or <p>
+# of a row drawn as boxes).
+_PIECES = re.compile(r"<br\s*/?>|</(?:div|p|h[1-6]|li)\s*>", re.I)
 _HREF = re.compile(r"""<a\b[^<>]{0,2000}?\bhref\s*=\s*["']([^"'<>]{1,2000})["'][^<>]{0,2000}>"""
                    r"(.{0,2000}?)</a>", re.I | re.S)
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]]{1,2000})\]\(([^()\s]{1,2000})\)")
@@ -193,6 +196,12 @@ def person_name(text: str) -> bool:
     if not 2 <= len(core) <= 6 or len(text) > 80:
         return False
     return all(_WORD.match(w) and (w[0].isupper() or not w[0].isalpha()) for w in core)
+
+
+def _institution(text: str) -> bool:
+    """Whether ``text`` is short and names an institution ("University of Bath", "Acme Labs")."""
+    return len(text) <= 100 and any(w.lower().strip(",.()") in _INSTITUTION_WORDS
+                                    for w in text.split())
 
 
 _EMAIL_LIKE = re.compile(r"\S@\S|\[at\]|\(at\)|\bat\b\s*\]", re.I)
@@ -476,7 +485,7 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     (lines of a cell separated by ``<br>``): its kind ("Invited Talk", when the first piece
     is a kind the program knows and more follows), its title, its speaker (the first piece
     that reads as a name), a paragraph as its abstract; other pieces join the title."""
-    texts = [t for cell in cells for t in (plain(line) for line in _BREAK.split(cell)) if t]
+    texts = [t for cell in cells for t in (plain(line) for line in _PIECES.split(cell)) if t]
     if not texts:
         return None
     first = texts[0]
@@ -495,7 +504,14 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     if len(pieces) >= 2 and len(pieces[0]) <= 40 and kind_of(pieces[0], "")[0] in _TYPES \
             and not person_name(pieces[1].split("(")[0].strip()):
         kind, pieces = pieces[0], pieces[1:]
-    title, speaker = pieces[0], ""
+    speaker = ""
+    first = pieces[0].split("(")[0].strip()
+    # "Ada Quill | University of Bath | Counting owls": the speaker first, with their
+    # affiliation (kept after the title), then the title (a title in capitals reads as a
+    # name too: only a name followed by an institution is taken for the speaker)
+    if kind is None and len(pieces) >= 3 and person_name(first) and _institution(pieces[1]):
+        speaker, pieces = first, [*pieces[2:], pieces[1]]
+    title = pieces[0]
     joined: list[str] = []
     abstract: list[str] = []
     for piece in pieces[1:]:
@@ -669,7 +685,8 @@ _CARD_WORDS = re.compile(r"card|person|people|speaker|member|organi[sz]er|profil
 # Parts of a card: wrappers of the image or of the text ("speaker-image-container") are not.
 _CARD_PART_WORDS = re.compile(r"image|img|photo|picture|avatar|info|content|body|text|name|"
                               r"affil|bio|desc|container|wrapper|details|links?|social|title|"
-                              r"role|position|header|footer|overlay|inner", re.I)
+                              r"role|position|header|heading|footer|overlay|inner|col\b|"
+                              r"cell|time\b", re.I)
 
 
 def _element_end(text: str, start: int, tag: str) -> int:
@@ -690,7 +707,9 @@ _CLASS = re.compile(r"\bclass\s*=\s*[\"']([^\"'<>]{1,200})[\"']", re.I)
 
 # An element whose class names one item of a list: a date, a paper, a talk.
 _ITEM_WORDS = re.compile(r"item|entry|event|timeline|date|deadline|milestone|paper|publication|"
-                         r"talk|slot|session|agenda", re.I)
+                         r"talk|slot|session|agenda|schedule|program", re.I)
+# Rows styled in turn ("schedule-row-even", "schedule-row-odd") are one run.
+_ALTERNATE = re.compile(r"[-_](?:even|odd|alt|alternate|[12])$", re.I)
 _MAX_RUNS = 500  # runs of one class looked at on a page (the first ones): it stays linear
 
 
@@ -711,6 +730,8 @@ def _card_blocks(text: str) -> list[Block]:
             listed = classes is not None and any(
                 (_CARD_WORDS.search(c) or _ITEM_WORDS.search(c))
                 and not _CARD_PART_WORDS.search(c) for c in classes.split())
+            if listed and classes is not None:
+                classes = " ".join(_ALTERNATE.sub("", c) for c in classes.split())
             stack.append((tag.start(), classes if listed else None))
         elif stack:
             start, classes = stack.pop()
