@@ -1205,3 +1205,25 @@ def test_dates_not_known_to_the_day_are_imported_and_shown(tmp_path: Path) -> No
                       r'"workshop-date__what">([^<]+)</span>\s*<span class="workshop-date__'
                       r'when">([^<]+)</span>', html) == [
         ("Notification", "TBA"), ("Camera-ready", "Late June 2026")]
+
+
+def test_a_loop_over_a_collection_shows_its_documents(tmp_path: Path) -> None:
+    """site.<collection> holds the collection's documents (the folder was once taken for a
+    file and the loop showed nobody): a loop of cards over it becomes the roster, each
+    card's unclassed line its affiliation."""
+    dest, _report = imported(tmp_path, {
+        "_config.yml": "title: T\ncollections:\n  panelists:\n    output: true\n",
+        "_panelists/ada.md": "---\ntitle: Ada Quill\ndescription: Professor at Univ A\n---\n"
+                             "Bio of Ada.\n",
+        "_panelists/bo.md": "---\ntitle: Bo Fern\ndescription: Researcher at Lab B\n---\n",
+        "_includes/card.html": "{% assign p = include.project %}\n<div class=\"card\"><h4>"
+                               "{{ p.title }}</h4><p>{{ p.description }}</p></div>\n",
+        "index.md": "---\ntitle: Home\n---\n## Panelists\n\n<div class=\"row\">\n"
+                    "{% assign sorted = site.panelists | sort: \"title\" %}\n"
+                    "{% for p in sorted %}\n<div class=\"col\">{% include card.html project=p %}"
+                    "</div>\n{% endfor %}\n</div>\n"})
+    assert front(dest)["panelists"] == [
+        {"name": "Ada Quill", "affiliation": "Professor at Univ A"},
+        {"name": "Bo Fern", "affiliation": "Researcher at Lab B"}]
+    assert "<< team(\"panelists\", \"names\") >>" in body(dest)
+    assert "Ada Quill" in strict_html(dest)

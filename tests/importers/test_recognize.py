@@ -1469,3 +1469,16 @@ def test_slots_rows_of_divs_styled_in_turn() -> None:
         ("08:50", "Welcome \u2014 Opening remarks", None),
         ("09:00", "Counting owls at night \u2014 University of Bath", ["Ada Quill"]),
         ("09:30", "Break \u2014 Coffee", None)]
+
+
+def test_people_cards_keep_their_unclassed_lines() -> None:
+    card = ('<div class="speaker-card"><img src="{p}.png"><h4>{n}</h4><p>{a}</p>'
+            '<p>{b}</p><a href="https://x.example.org/{p}">Homepage</a></div>\n')
+    text = "## Speakers\n\n" + "".join(card.format(p=p, n=n, a=a, b=b) for p, n, a, b in [
+        ("ada", "Ada Quill", "University of Bath", "Works on owls."),
+        ("bo", "Bo Fern", "Lab B", "Works on ferns.")])
+    result, _calls = run(text)
+    people = result.rosters["speakers"]
+    assert [(p["name"], p.get("affiliation"), p.get("bio")) for p in people] == [
+        ("Ada Quill", "University of Bath", "Works on owls."),
+        ("Bo Fern", "Lab B", "Works on ferns.")]

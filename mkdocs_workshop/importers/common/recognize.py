@@ -267,6 +267,12 @@ _CARD_HEADING = re.compile(r"<(h[2-6]|strong|b)\b[^<>]{0,500}>(.{0,1000}?)</\1\s
 _IMG_ALT = re.compile(r"<img\b[^<>]{0,1000}?\balt\s*=\s*[\"']([^\"'<>]{1,100})[\"']", re.I)
 
 
+# What a card's links say of where they lead, not of the person.
+_PROFILE_LABELS = re.compile(r"(?:personal |home ?)?(?:page|homepage|website|web|site)|twitter|x|"
+                             r"linkedin|(?:google )?scholar|e-?mail|mail|cv|github|bluesky|"
+                             r"mastodon|orcid|dblp|profile", re.I)
+
+
 def read_card(fragment: str) -> dict[str, Any] | None:
     """A person of an HTML card: the name (an element classed as a name, else its first
     heading or bold text, else its picture's ``alt``), the affiliation and the bio (elements
@@ -288,6 +294,17 @@ def read_card(fragment: str) -> dict[str, Any] | None:
     bio = _classed(fragment, "bio|desc|about|summary")
     if bio and bio != affiliation:
         person["bio"] = markdown_paragraph(bio)  # the source's text, never markup
+    # the card's other lines, unclassed ("<p>Professor at Univ A</p>" under the name): the
+    # first its affiliation, the others its bio, where the classes gave none
+    said = {name, affiliation, bio}
+    labels = {text for text, _url in _links(fragment)
+              if _LINK_LABELS.fullmatch(text.strip()) or _PROFILE_LABELS.fullmatch(text.strip())}
+    rest = [t for t in (plain(piece) for piece in _PIECES.split(visible_html(fragment)))
+            if t and t not in said and t not in labels and t.lower() != name.lower()]
+    if rest and "affiliation" not in person and len(rest[0]) <= 200:
+        person["affiliation"] = rest.pop(0)
+    if rest and "bio" not in person:
+        person["bio"] = markdown_paragraph(" ".join(rest))
     link = next((url for _text, url in _links(fragment)
                  if url.startswith(("http://", "https://"))), None)
     if link:

@@ -88,7 +88,9 @@ def _documents(source: Path, folder: str, label: str) -> list[dict[str, Any]]:
     and ``url``."""
     found: list[dict[str, Any]] = []
     base = source / folder
-    if within(base, source) is None or not base.is_dir():
+    # a folder (within() is for files): inside the site once links are resolved
+    if not base.is_dir() or not Path(os.path.realpath(base)).is_relative_to(
+            os.path.realpath(source)):
         return found
     for root, _dirs, files in os.walk(base):
         for name in sorted(files):
