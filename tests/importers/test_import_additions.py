@@ -23,6 +23,11 @@ from mkdocs_workshop.features.papers import Paper
 from mkdocs_workshop.features.schedule import Slot
 from mkdocs_workshop.features.team import Person
 from mkdocs_workshop.importers.common.fit import fit_entry
+from mkdocs_workshop.importers.common.freedates import (
+    day_and_year,
+    parse_date_line,
+    parse_free_date,
+)
 from mkdocs_workshop.importers.common.zones import zone_of
 from mkdocs_workshop.importers.jekyll.importer import import_site
 from mkdocs_workshop.importers.jekyll.kramdown import kramdown_to_markdown
@@ -1226,4 +1231,49 @@ def test_a_loop_over_a_collection_shows_its_documents(tmp_path: Path) -> None:
         {"name": "Ada Quill", "affiliation": "Professor at Univ A"},
         {"name": "Bo Fern", "affiliation": "Researcher at Lab B"}]
     assert "<< team(\"panelists\", \"names\") >>" in body(dest)
+    assert "Ada Quill" in strict_html(dest)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("25.07.2025", date(2025, 7, 25)), ("Submission opens 25.07.2025", None),
+])
+def test_dotted_dates(text: str, day: date | None) -> None:
+    found = parse_free_date(text)
+    assert (found.first if found else None) == day
+    line = parse_date_line("Submission opens 25.07.2025")
+    assert line is not None and (line.label, line.date.first) == ("Submission opens",
+                                                                  date(2025, 7, 25))
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("The workshop will take place on April 29th during ICLR 2022.", date(2022, 4, 29)),
+    ("held on 8 May at NeurIPS 2023", date(2023, 5, 8)),
+    ("May 1 and May 2 of 2023", None), ("ICLR 2022 and ICLR 2023 on May 1", None),
+])
+def test_a_day_and_its_year_written_apart(line: str, day: date | None) -> None:
+    assert day_and_year(line) == day
+
+
+def test_the_banner_day_wins_over_the_days_of_a_dates_table(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "index.html": "---\ntitle: Toy Workshop\n---\n<p>September 27, 2025</p>\n<table>\n"
+                      "<tr>\n<td>Submission opens</td>\n<td>25.07.2025</td>\n</tr>\n<tr>\n"
+                      "<td>Notification</td>\n<td>05.09.2025</td>\n</tr>\n</table>\n",
+        "schedule.md": "---\ntitle: Schedule\n---\n## Schedule\n\n| 9:00 | Opening |\n"
+                       "| 9:10 | Keynote |\n"})
+    assert [s["day"] for s in front(dest, "schedule.md")["schedule"]] == ["2025-09-27"] * 2
+
+
+def test_a_loops_picture_the_site_does_not_have_is_left_out(tmp_path: Path) -> None:
+    """The source draws '../img/missing.jpg', a file it does not have: the card shows
+    initials (the report lists the missing image), and the site builds --strict."""
+    dest, _report = imported(tmp_path, {
+        "_data/speakers.yml": "- name: Ada Quill\n  photo: img/missing.jpg\n"
+                              "- name: Bo Fern\n  photo: img/missing2.jpg\n",
+        "index.md": "---\ntitle: Toy Workshop\n---\n## Speakers\n\n{% for s in site.data.speakers "
+                    "%}<div><img src=\"../{{ s.photo }}\"><b>{{ s.name }}</b></div>\n"
+                    "{% endfor %}\n"})
+    people = front(dest)["speakers"]
+    assert [p["name"] for p in people] == ["Ada Quill", "Bo Fern"]
+    assert not any("image" in p for p in people)
     assert "Ada Quill" in strict_html(dest)

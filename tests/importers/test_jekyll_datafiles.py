@@ -615,3 +615,21 @@ def test_fields_are_read_by_their_meaning(field: str, person: str | None,
                                           sponsor: str | None) -> None:
     assert meaning(field, PERSON_FIELDS) == person
     assert meaning(field, SPONSOR_FIELDS) == sponsor
+
+
+@pytest.mark.parametrize(("entry", "title", "kind"), [
+    # a category the program knows is the kind, shown beside the title
+    ({"start": "12h15", "end": "13h00", "categories": "Invited Talk:", "title": "Ada Quill"},
+     "Ada Quill", "invited talk"),
+    # another leads the title, or is the title
+    ({"start": "12h00", "end": "12h15", "categories": "Welcome Note", "title": ""},
+     "Welcome Note", None),
+    ({"start": "14h30", "end": "14h50", "category": "Contributed Talks (x2)",
+      "title": "Owls"}, "Contributed Talks (x2) Owls", None),
+])
+def test_a_slots_category_is_its_kind_or_leads_its_title(
+        entry: dict[str, str], title: str, kind: str | None) -> None:
+    made, why = slot({**entry, "desc": "What it is about."})
+    assert why == "" and made is not None
+    assert (made["title"], made.get("kind")) == (title, kind)
+    assert made["abstract"] == "What it is about."  # 'desc' is its details

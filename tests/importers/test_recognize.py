@@ -1482,3 +1482,11 @@ def test_people_cards_keep_their_unclassed_lines() -> None:
     assert [(p["name"], p.get("affiliation"), p.get("bio")) for p in people] == [
         ("Ada Quill", "University of Bath", "Works on owls."),
         ("Bo Fern", "Lab B", "Works on ferns.")]
+
+
+def test_slots_a_time_twelve_hours_off_between_two_others_is_read_as_morning() -> None:
+    text = ("## Schedule\n\n| 10:45 - 11:15 AM | Invited talk |\n"
+            "| 11:15 - 11:30 PM | Coffee break |\n| 11:30 AM - 1:00 PM | Posters |\n")
+    result, _calls = run(text, day=DAY)
+    assert [(s["start"], s.get("end")) for s in result.slots] == [
+        ("10:45", "11:15"), ("11:15", "11:30"), ("11:30", "13:00")]

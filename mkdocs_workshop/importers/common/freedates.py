@@ -52,6 +52,8 @@ _PATTERNS = [
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y>\d{{4}})",
     # 2024-04-08
     r"(?P<iso>\d{4}-\d{2}-\d{2})",
+    # 25.07.2025: day, month, year, as Europe writes them with dots
+    r"(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>\d{4})",
 ]
 _COMPILED = [re.compile(rf"^{_WEEKDAY}{p}{_TIME}{_ZONE}\.?$", re.I) for p in _PATTERNS]
 _FOUND = [re.compile(rf"\b{p}\b", re.I) for p in _PATTERNS[2:5]]  # one day, in prose
@@ -135,6 +137,8 @@ def _parse(text: str) -> FreeDate | None:
         try:
             if groups.get("iso"):
                 first = last = date.fromisoformat(groups["iso"])
+            elif groups.get("dd"):
+                first = last = date(int(groups["y"]), int(groups["mm"]), int(groups["dd"]))
             else:
                 year = int(groups["y"])
                 m1 = _month(groups["m1"])
@@ -305,7 +309,7 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
 
 # A day with its year (and a weekday before it), where a line without ": " between its label
 # and its date has one.
-_DAYS_IN_LINE = [re.compile(rf"\b{_WEEKDAY}{p}\b", re.I) for p in _PATTERNS[:5]]
+_DAYS_IN_LINE = [re.compile(rf"\b{_WEEKDAY}{p}\b", re.I) for p in _PATTERNS]
 
 
 _AROUND = " ,-:\u2013\u2014"  # what separates a label and a date, or ends a line
@@ -383,6 +387,23 @@ def _days_written(line: str) -> list[tuple[int, date]]:
             except ValueError:
                 continue
     return days
+
+
+_MONTH_DAY = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})", re.I)
+
+
+def day_and_year(text: str) -> date | None:
+    """The one day a line names with its year written apart from it ("will take place on
+    April 29th during ICLR 2022"): one day of a month and one year in the line, or None."""
+    if len(text) > MAX_LINE:
+        return None
+    days = _MONTH_DAY.findall(text)
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
+    if len(days) != 1 or len(years) != 1:
+        return None
+    found = parse_free_date(days[0], int(years.pop()))
+    return found.first if found is not None and found.first == found.last else None
 
 
 def days_in(text: str) -> set[date]:

@@ -1172,20 +1172,33 @@ def _afternoon(made: list[dict[str, Any]]) -> list[str]:
     """Times a program writes on a 12-hour clock without saying afternoon ("12:30 | Lunch",
     then "1:30 | Keynote"; "12:30AM" after "11:30 AM"), read as afternoon where that keeps
     the slots in the order listed and a slot starts at most four hours after the one above:
-    a time further back (a second track starting over) stays as written. Changes ``made``;
-    returns each changed time as "01:30 -> 13:30"."""
+    a time further back (a second track starting over), or a range whose end already reads
+    as afternoon ("11:30 - 13:00"), stays as written. One time between two others that
+    is twelve hours off ("11:15--11:30PM" between 10:45 and 11:30) is read twelve hours
+    earlier. Changes ``made``; returns each changed time as "01:30 -> 13:30"."""
     changed: list[str] = []
-    for before, slot in pairwise(made):
-        start, previous = _minutes(slot["start"]), _minutes(before["start"])
-        if start >= previous or start >= 12 * 60 or not (
-                0 <= start + 12 * 60 - previous <= _AFTER):
-            continue
+    noon = 12 * 60
+
+    def shift(slot: dict[str, Any], hours: int) -> None:
         for key in ("start", "end"):
             clock = slot.get(key)
-            if clock is not None and _minutes(clock) < 12 * 60:
-                later = f"{_minutes(clock) // 60 + 12:02d}:{clock[3:]}"
-                changed.append(f"{clock} -> {later}")
-                slot[key] = later
+            if clock is not None and (_minutes(clock) < noon) == (hours > 0):
+                moved = f"{_minutes(clock) // 60 + hours:02d}:{clock[3:]}"
+                changed.append(f"{clock} -> {moved}")
+                slot[key] = moved
+
+    for n in range(1, len(made) - 1):  # one slot twelve hours after both its neighbours
+        first, middle, last = (_minutes(made[i]["start"]) for i in (n - 1, n, n + 1))
+        if middle >= noon and first <= middle - noon <= last < middle:
+            shift(made[n], -12)
+    for above, here in pairwise(made):
+        start, previous = _minutes(here["start"]), _minutes(above["start"])
+        end = here.get("end")
+        if start >= previous or start >= noon or not (
+                0 <= start + noon - previous <= _AFTER) or (
+                end is not None and _minutes(end) >= noon):
+            continue
+        shift(here, 12)
     return changed
 
 

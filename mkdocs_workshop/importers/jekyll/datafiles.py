@@ -36,7 +36,7 @@ from typing import Any
 
 from ...core.anchors import slug
 from ...core.safeload import load, load_json
-from ...features.schedule import written_slot
+from ...features.schedule import kind_of, written_slot
 from ..common.escape import markdown_paragraph, one_line
 from ..common.freedates import parse_free_date
 from ..common.paths import within
@@ -106,7 +106,7 @@ SLOT_FIELDS: dict[str, str] = {
     # HTML or text shown with the slot: its text the abstract, the items of a list in it
     # the session's talks
     "description": "details", "details": "details", "summary": "details", "notes": "details",
-    "info": "details",
+    "info": "details", "desc": "details",
 }
 # Fields of a slot's entry that place it, read elsewhere (the day of a group, a position).
 _SLOT_PLACES = {"day", "date", "active", "order", "id"}
@@ -267,6 +267,9 @@ def meaning(key: object, table: dict[str, str]) -> str | None:
     if name.lower() in table:
         return table[name.lower()]
     words = [w.lower() for w in _WORD.findall(name)]
+    # a plural names the same field ("categories", "speakers")
+    words = [w[:-3] + "y" if w.endswith("ies") and w[:-3] + "y" in table
+             else w[:-1] if w.endswith("s") and w[:-1] in table else w for w in words]
     image = next((table[w] for w in words if w in _IMAGE_WORDS and w in table), None)
     if image is not None:
         return image
@@ -454,7 +457,13 @@ def in_plugin_fields(entries: list[Any], *, sponsors: bool, known: tuple[str, ..
             changes.append(f"entry {number}: named '{named['name']}' after its link or logo")
         for key in ("image", "logo", "logo_dark"):
             if isinstance(new.get(key), str) and new[key] != entry.get(key):
-                new[key] = copy(new[key]) or new[key]
+                copied = copy(new[key])
+                if copied:
+                    new[key] = copied
+                elif not re.match(r"^https?://", new[key], re.I):  # not in the site: left
+                    changes.append(f"entry {number}: '{key}' {new[key]} is not in the site: "
+                                   "left out")
+                    del new[key]
         out.append(new)
     return out, changes
 
@@ -506,7 +515,7 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
         return None, "is not a set of 'key: value' lines"
     out: dict[str, Any] = {}
     for key, value in entry.items():
-        target = SLOT_FIELDS.get(str(key).lower())
+        target = meaning(key, SLOT_FIELDS) if str(key).lower() not in _SLOT_PLACES else None
         if target is None or value in (None, ""):
             continue
         if target == "details":
@@ -529,6 +538,17 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
     start, end = out.pop("start", None), out.pop("end", None)
     if when is None and start is not None:
         when = f"{start} - {end}" if end else start
+    category = out.pop("kind", None)
+    if category is not None:
+        # a kind the program knows is the slot's kind, shown beside its title; another
+        # ("Welcome Note", "1st Poster Session") leads the title, or is it
+        known, _ = kind_of(category.rstrip(" :"), str(out.get("title", "")))
+        if known not in (None, "other"):
+            out["kind"] = known
+        if "title" not in out:
+            out["title"] = category.rstrip(" :")
+        elif known in (None, "other"):
+            out["title"] = f"{category} {out['title']}"
     if "title" not in out:
         return None, "has no title"
     if when is None:
@@ -549,7 +569,7 @@ def unread_slot_fields(entry: Any) -> list[str]:
     silently)."""
     if not isinstance(entry, dict):
         return []
-    return [str(k) for k in entry if str(k).lower() not in SLOT_FIELDS
+    return [str(k) for k in entry if meaning(k, SLOT_FIELDS) is None
             and str(k).lower() not in _SLOT_PLACES and entry[k] not in (None, "")]
 
 

@@ -479,10 +479,7 @@ def _people(loop: Loop, data: DataFile, lists: Lists, rewrite_image: Callable[[s
                 made["image"] = picture
             if "url" not in made and len(links) == len(group) and links:
                 made["url"] = links[n]
-            if "image" in made:
-                copied = rewrite_image(str(made["image"]))
-                if copied:
-                    made["image"] = copied
+            _copy_or_drop(made, "image", rewrite_image)
             found.append(lists.site.in_directory(made))
     return found
 
@@ -497,9 +494,22 @@ def _sponsors(loop: Loop, data: DataFile, rewrite_image: Callable[[str], str | N
         pictures = _IMG.findall(chunk)
         if pictures and ("logo" not in made or not image_exists(str(made["logo"]))):
             made["logo"] = pictures[0]
-        if "logo" in made:
-            copied = rewrite_image(str(made["logo"]))
-            if copied:
-                made["logo"] = copied
+        _copy_or_drop(made, "logo", rewrite_image)
         found.append(made)
     return found
+
+
+_WEB = re.compile(r"^https?://", re.I)
+
+
+def _copy_or_drop(made: dict[str, Any], key: str, copy: Callable[[str], str | None]) -> None:
+    """The picture of an entry copied into the new site; one the site does not have (the
+    report lists it under the missing images) left out, unless it is a web address: the
+    card shows initials, as a picture that does not load would leave nothing."""
+    if key not in made:
+        return
+    copied = copy(str(made[key]))
+    if copied:
+        made[key] = copied
+    elif not _WEB.match(str(made[key])):
+        del made[key]

@@ -43,7 +43,13 @@ from ...features.team import ROSTER_FIELDS
 from ...features.workshop import LOCAL_TIME
 from ..common.deploy import WORKFLOW_PATH
 from ..common.escape import html_text, keep_verbatim, markdown_text, one_line
-from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date
+from ..common.freedates import (
+    DateLine,
+    day_and_year,
+    days_in,
+    parse_date_line,
+    parse_free_date,
+)
 from ..common.newsite import mkdocs_yml_text
 from ..common.paths import (
     safe_segment,
@@ -523,6 +529,9 @@ def _day_of_folder(days: dict[str, date], folder: str) -> date | None:
 _HELD = re.compile(r"\b(?:held|takes? place|taking place|will be on|is on|happens)\b", re.I)
 
 
+_IN_A_LIST = re.compile(r"^\s*(?:<t[dh]\b|<li\b|\||[-*+]\s|\d{1,3}[.)]\s)", re.I)
+
+
 def _held_on(line: str) -> tuple[date, bool] | None:
     """The day of a line that says something is held on it ("The workshop will be held on
     August 26th, 2024") or is only a day ("August 26th, 2024", "Monday, Dec 13 2021"; then
@@ -532,10 +541,15 @@ def _held_on(line: str) -> tuple[date, bool] | None:
     if not text or len(text) > 200 or _NOT_THE_DAY.search(text):
         return None
     only = parse_free_date(text)
-    if only is not None:
-        return only.first, True
+    if only is not None:  # a day alone, but not in a table's cell or a list (a deadline's)
+        return None if _IN_A_LIST.match(line) else (only.first, True)
+    if not _HELD.search(text):
+        return None
     days = days_in(text)
-    return (days.pop(), False) if len(days) == 1 and _HELD.search(text) else None
+    if not days:  # "will take place on April 29th during ICLR 2022"
+        day = day_and_year(text)
+        return (day, False) if day is not None else None
+    return (days.pop(), False) if len(days) == 1 else None
 
 
 _BANNER_LINES = 60  # a page's banner is in its first lines
@@ -999,7 +1013,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     facts = PageFacts(keys={*keys, *data_additions},
                       title=meta.get("title") if isinstance(meta.get("title"), str) else None,
                       day=known_day,
-                      year=page_year(meta) or _site_year(liquid.site),
+                      year=page_year(meta) or _site_year(liquid.site) or (
+                          known_day.year if known_day else None),
                       papers_path=lambda name: f"{PAPERS_FOLDER}/{stem}-{name}.yml",
                       file_link=lambda url: _linked_file(url, documents, rel,
                                                         site.base if site else ""))
