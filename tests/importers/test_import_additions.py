@@ -1277,3 +1277,26 @@ def test_a_loops_picture_the_site_does_not_have_is_left_out(tmp_path: Path) -> N
     assert [p["name"] for p in people] == ["Ada Quill", "Bo Fern"]
     assert not any("image" in p for p in people)
     assert "Ada Quill" in strict_html(dest)
+
+
+def test_a_collection_of_papers_drawn_by_a_layout_without_the_pages_text(
+        tmp_path: Path) -> None:
+    """One document per paper in a collection, drawn by the page's layout (which shows no
+    {{ content }}): the papers list, from the layout's loop."""
+    papers = {f"_papers/p{n}.md": f"---\ntitle: {title}\nauthors: {authors}\n---\n"
+              for n, (title, authors) in enumerate([
+                  ("Counting owls at night", "Ada Quill, Bo Fern"),
+                  ("Neural operators for tides", "Cy Moss")])}
+    dest, _report = imported(tmp_path, {
+        "_config.yml": "title: T\ncollections:\n  papers:\n    output: true\n",
+        "_layouts/papers.html": "<table>{% for paper in site.papers %}<tr><td><b>"
+                                "{{ paper.title }}</b></td><td>{{ paper.authors }}</td></tr>"
+                                "{% endfor %}</table>\n",
+        "papers.md": "---\nlayout: papers\ntitle: Papers\n---\n", **papers})
+    text = body(dest, "papers.md")
+    assert "<< papers(\"data/papers.yml\") >>" in text
+    listed = yaml.safe_load((dest / "docs" / "data" / "papers.yml").read_text())
+    assert [(p["title"], p["authors"]) for p in listed] == [
+        ("Counting owls at night", "Ada Quill, Bo Fern"),  # papers() splits at commas
+        ("Neural operators for tides", "Cy Moss")]
+    assert "Counting owls at night" in strict_html(dest, "papers.md")

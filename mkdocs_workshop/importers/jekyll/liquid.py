@@ -979,8 +979,8 @@ MAX_LAYOUTS = 5  # layouts inside layouts followed
 
 def layout_chain(source: Path, name: object) -> list[str]:
     """The texts of the layout ``name`` and the layouts it is written in, innermost first
-    (``_layouts/NAME.html``, inside the site; each at most :data:`MAX_INCLUDE_BYTES`), as far
-    as each holds ``{{ content }}``."""
+    (``_layouts/NAME.html``, inside the site; each at most :data:`MAX_INCLUDE_BYTES`); one
+    that shows no ``{{ content }}`` gets it at its end, so that its loops are read."""
     chain: list[str] = []
     seen: set[str] = set()
     while isinstance(name, str) and name and name not in seen and len(chain) < MAX_LAYOUTS:
@@ -995,7 +995,9 @@ def layout_chain(source: Path, name: object) -> list[str]:
         front = _FRONT.match(text)
         body = text[front.end():] if front else text
         if not _CONTENT.search(body):
-            break
+            # a layout that shows no page text but its own (a table drawn from a
+            # collection): its loops count, the page's text comes after them
+            body += "\n{{ content }}"
         chain.append(body)
         parent = re.search(r"^layout:\s*['\"]?([\w./-]+)", front.group(1), re.M) if front else None
         name = parent.group(1) if parent else None

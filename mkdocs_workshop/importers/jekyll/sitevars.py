@@ -79,8 +79,18 @@ def liquid_site(source: Path, config: dict[Any, Any], site_data: SiteData,
             made = read_file(label, documents, f"{folder}/")
             made.source = f"the collection {folder}/"
             collection_files[label] = made
+        elif documents:  # a collection of papers, one document each: a papers list
+            # a document's own address (url, slug) is its page's, not the paper's link
+            made = read_file(label, [{k: v for k, v in d.items() if k not in _OWN}
+                                     for d in documents], f"{folder}/")
+            if made.kind == "papers":
+                made.source = f"the collection {folder}/"
+                collection_files[label] = made
     return LiquidSite(JekyllLiquid(source), site,
                       Lists(site_data, config_lists, collection_files))
+
+
+_OWN = frozenset({"url", "slug", "content", "layout", "permalink"})  # a document's own
 
 
 def _documents(source: Path, folder: str, label: str) -> list[dict[str, Any]]:
