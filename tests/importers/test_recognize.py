@@ -1490,3 +1490,27 @@ def test_slots_a_time_twelve_hours_off_between_two_others_is_read_as_morning() -
     result, _calls = run(text, day=DAY)
     assert [(s["start"], s.get("end")) for s in result.slots] == [
         ("10:45", "11:15"), ("11:15", "11:30"), ("11:30", "13:00")]
+
+
+def test_people_a_row_of_pictured_columns_whose_class_names_no_card() -> None:
+    col = ('<div class="col-sm-2 fade-in"><img src="{p}.jpg"><a href="https://x.example.org/'
+           '{p}"><h4>{n}</h4></a><h5><i>{a}</i></h5></div>\n')
+    people = [("ada", "Ada Quill", "University of Bath"), ("bo", "Bo Fern", "Lab B"),
+              ("cy", "Cy Moss", "Institute C")]
+    text = "## Invited Speakers\n\n<div class=\"row\">\n" + "".join(
+        col.format(p=p, n=n, a=a) for p, n, a in people) + "</div>\n"
+    result, _calls = run(text)
+    assert [(p["name"], p.get("affiliation")) for p in result.rosters["invited_speakers"]] == [
+        (n, a) for _p, n, a in people]
+
+
+def test_people_pictured_columns_with_text_between_are_not_one_row() -> None:
+    """A bio between two columns of one class: the columns are no row of cards, and
+    nothing between them is dropped."""
+    text = ("## Invited Speakers\n\n"
+            '<div class="col-md-3"><img src="a.jpg"><h4>Ada Quill</h4></div>\n'
+            "<p>Ada Quill studies owls at night, and their songs.</p>\n"
+            '<div class="col-md-3"><img src="b.jpg"><h4>Bo Fern</h4></div>\n'
+            "<p>Bo Fern studies ferns.</p>\n")
+    result, _calls = run(text)
+    assert "studies owls at night" in result.text and "studies ferns" in result.text

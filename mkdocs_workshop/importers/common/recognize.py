@@ -730,14 +730,28 @@ _ALTERNATE = re.compile(r"[-_](?:even|odd|alt|alternate|[12])$", re.I)
 _MAX_RUNS = 500  # runs of one class looked at on a page (the first ones): it stays linear
 
 
+_PICTURED = re.compile(r"<img\b", re.I)
+_NAMED = re.compile(r"<(?:h[1-6]|strong|b)\b", re.I)
+
+
+def _siblings(run: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The elements of a run in order, each not inside another of the run."""
+    items: list[tuple[int, int]] = []
+    for start, end in sorted(run):
+        if not items or start >= items[-1][1]:
+            items.append((start, end))
+    return items
+
+
 def _card_blocks(text: str) -> list[Block]:
     """Runs of two or more sibling elements of one class that names a person's card
     ("speaker-card": shape "cards") or an item of a list ("timeline-item": "items"), each
     element a record, one block per run. A run whose elements each hold several of another
     run's is a layout (rows of cards): the inner run is the list. Every element's end is
     found in one pass over the tags (a stack per tag)."""
-    stacks: dict[str, list[tuple[int, str | None]]] = {}
+    stacks: dict[str, list[tuple[int, str | None, bool]]] = {}
     runs: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    others: dict[tuple[str, str], list[tuple[int, int]]] = {}  # classes that name no card
     for tag in _CARD_TAGS.finditer(text):
         name = tag.group(2).lower()
         stack = stacks.setdefault(name, [])
@@ -749,24 +763,39 @@ def _card_blocks(text: str) -> list[Block]:
                 and not _CARD_PART_WORDS.search(c) for c in classes.split())
             if listed and classes is not None:
                 classes = " ".join(_ALTERNATE.sub("", c) for c in classes.split())
-            stack.append((tag.start(), classes if listed else None))
+            stack.append((tag.start(), classes, listed))
         elif stack:
-            start, classes = stack.pop()
+            start, classes, listed = stack.pop()
             if classes is not None:
-                runs.setdefault((name, classes), []).append((start, tag.end()))
+                (runs if listed else others).setdefault((name, classes), []).append(
+                    (start, tag.end()))
     blocks = []
     for (_name, classes), run in runs.items():
-        run.sort()
-        items: list[tuple[int, int]] = []
-        for start, end in run:  # an element inside one of its own class is not a sibling
-            if not items or start >= items[-1][1]:
-                items.append((start, end))
+        items = _siblings(run)
         if len(items) >= 2:
             shape = "cards" if any(_CARD_WORDS.search(c) for c in classes.split()) else "items"
             blocks.append((Block(items[0][0], items[-1][1],
                                  [[text[start:end]] for start, end in items], shape), items))
         if len(blocks) >= _MAX_RUNS:
             break
+    # Elements of a class that names nothing ("col-sm-2"), side by side with only space
+    # between them, each with a picture and a heading or bold text: a row of cards.
+    for run in others.values():
+        if len(blocks) >= _MAX_RUNS:
+            break
+        group: list[tuple[int, int]] = []
+        for item in [*_siblings(run), None]:
+            if item is not None and _PICTURED.search(text, item[0], item[1]) and \
+                    _NAMED.search(text, item[0], item[1]) and \
+                    (not group or not text[group[-1][1]:item[0]].strip()):
+                group.append(item)
+                continue
+            if len(group) >= 2:
+                blocks.append((Block(group[0][0], group[-1][1],
+                                     [[text[start:end]] for start, end in group], "cards"),
+                               group))
+            group = [item] if item is not None and _PICTURED.search(
+                text, item[0], item[1]) and _NAMED.search(text, item[0], item[1]) else []
     blocks.sort(key=lambda b: (b[0].start, -b[0].end))
     kept = []
     for block, items in blocks:
