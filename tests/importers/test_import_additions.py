@@ -1300,3 +1300,21 @@ def test_a_collection_of_papers_drawn_by_a_layout_without_the_pages_text(
         ("Counting owls at night", "Ada Quill, Bo Fern"),  # papers() splits at commas
         ("Neural operators for tides", "Cy Moss")]
     assert "Counting owls at night" in strict_html(dest, "papers.md")
+
+
+def test_a_zone_written_between_the_day_and_its_year() -> None:
+    line = parse_date_line("Author notification: **October 27 (AOE), 2023**")
+    assert line is not None
+    assert (line.label, line.date.first, line.date.zone) == (
+        "Author notification", date(2023, 10, 27), "AoE")
+
+
+def test_a_dates_list_without_years_takes_the_workshops_year(tmp_path: Path) -> None:
+    """Struck lines of a list without a year, on a page of a site whose workshop day another
+    page states: the year is the workshop's."""
+    dest, _report = imported(tmp_path, {
+        "index.md": "---\ntitle: Toy Workshop\n---\n# Toy Workshop\n\nJuly 10, 2023\n",
+        "cfp.md": "---\ntitle: Call\n---\n## Important Dates\n\n"
+                  "- ~~Submission open: May 1~~\n- ~~Submission deadline: May 24~~\n"})
+    assert front(dest, "cfp.md")["dates"] == [{"Submission open": date(2023, 5, 1)},
+                                              {"Submission deadline": date(2023, 5, 24)}]

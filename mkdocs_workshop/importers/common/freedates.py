@@ -290,11 +290,16 @@ def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str
     return day, extended, end_time, note
 
 
+_ZONE_BEFORE_YEAR = re.compile(
+    r"(\d{1,2}(?:st|nd|rd|th)?)\s*\((aoe|anywhere on earth|utc|gmt)\)\s*,?\s*(\d{4})\b", re.I)
+
+
 def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
     """``Paper Submission Deadline: May 16, 2024`` or ``February 28, 2022: Submission Date``;
     ``year``: that of a line that writes none ("Submission: May 16"), the page's."""
     if len(text) > MAX_LINE:
         return None
+    text = _ZONE_BEFORE_YEAR.sub(r"\1, \3 (\2)", text)  # "October 27 (AOE), 2023"
     found = _parse_line(text) or _parse_line(_unseparated(text))
     if found is None and year is not None and not _YEAR.search(text):
         for match in re.finditer(r":\s", text):

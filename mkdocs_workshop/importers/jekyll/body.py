@@ -115,7 +115,7 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
         body = resolve_liquid_urls(body, result.links)
 
     if dates:
-        body = _convert_dates(body, result, macro)
+        body = _convert_dates(body, result, macro, page.year if page is not None else None)
     body = _convert_comments(body, result)
     if schedule:
         tables = convert_tables(body, find_date, macro, hidden_comments(body))
@@ -297,7 +297,8 @@ def _plain_item(line: str) -> str:
     return _MARKS.sub("", line).strip()
 
 
-def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -> str:
+def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str],
+                   year: int | None = None) -> str:
     lines = body.split("\n")
     out: list[str] = []
     i = 0
@@ -316,7 +317,7 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str]) -
         pending: list[tuple[int, str, str]] = []
         for item in items:
             single = len(item) == 1 and "\x00" not in item[0]  # not a line with a raw block
-            parsed = parse_date_line(item[0]) if single else None
+            parsed = parse_date_line(item[0], year) if single else None
             waiting = pending_line(_plain_item(item[0])) if single and parsed is None else None
             if waiting is not None:  # "Notification: TBA": an entry with no day yet
                 pending.append((len(result.dates) + len(converted), *waiting))
