@@ -324,7 +324,7 @@ def _convert_dates(body: str, result: BodyResult, macro: Callable[[str], str],
             elif parsed is None:
                 kept.append("\n".join(item))
             else:
-                converted.append((item[0].strip(), parsed))
+                converted.append((_plain_item(item[0]), parsed))
         if not _is_dates_list(headed, len(converted), len(items)):
             out.extend(lines[i:j])  # not a dates list: left alone
             previous = lines[j - 1].strip()
