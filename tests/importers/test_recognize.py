@@ -1514,3 +1514,19 @@ def test_people_pictured_columns_with_text_between_are_not_one_row() -> None:
             "<p>Bo Fern studies ferns.</p>\n")
     result, _calls = run(text)
     assert "studies owls at night" in result.text and "studies ferns" in result.text
+
+
+def test_dates_under_a_heading_of_no_kind_read_by_their_lines() -> None:
+    text = ("## Call for Papers\n\n- **Submission deadline:** June 8, 2023\n"
+            "- **Author notification:** June 19, 2023\n- **Camera ready:** July 14, 2023\n"
+            "- Submit on OpenReview\n")
+    result, _calls = run(text)
+    assert [parsed.label for _line, parsed in result.dates] == [
+        "Submission deadline", "Author notification", "Camera ready"]
+
+
+def test_news_lines_under_a_news_heading_are_no_dates() -> None:
+    text = ("## News\n\n- May 1, 2023: The call is out\n- June 2, 2023: Reviews are in\n"
+            "- July 3, 2023: Program posted\n")
+    result, _calls = run(text)
+    assert not result.dates

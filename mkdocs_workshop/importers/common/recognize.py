@@ -34,7 +34,7 @@ import bisect
 import html
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -960,6 +960,10 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
             continue  # inside a block read before (blocks come in order), or a comment
         at = bisect.bisect_right(ends, block.start)
         heading = marks_by_end[at - 1] if at else None
+        if heading is not None and heading.kind is None and "dates" in kinds and \
+                _mostly_dates(block, heading.text, year):
+            # "**Submission deadline:** June 8, 2023" lines under "Call for Papers"
+            heading = replace(heading, kind="dates")
         if heading is None or heading.kind is None or heading.kind not in kinds:
             continue
         line = text.count("\n", 0, block.start) + 1
@@ -992,6 +996,21 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     out.append(text[position:])
     result.text = "".join(out)
     return result
+
+
+_NEWS = re.compile(r"news|update|announce|blog|post|history|archive", re.I)
+
+
+def _mostly_dates(block: Block, heading: str, year: int | None) -> bool:
+    """Whether a block under a heading of no kind is a list of dates all the same: three
+    lines or more that are a label and a date, more than half of its lines (not a list of
+    news, each a day and what happened)."""
+    records = block.records
+    if len(records) < 3 or len(records) > 60 or _NEWS.search(heading):
+        return False
+    dated = sum(parse_date_line(plain_keep_struck(": ".join(c for c in r if plain(c))), year)
+                is not None for r in records)
+    return dated >= 3 and dated * 2 > len(records)
 
 
 def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
