@@ -1318,3 +1318,30 @@ def test_a_dates_list_without_years_takes_the_workshops_year(tmp_path: Path) -> 
                   "- ~~Submission open: May 1~~\n- ~~Submission deadline: May 24~~\n"})
     assert front(dest, "cfp.md")["dates"] == [{"Submission open": date(2023, 5, 1)},
                                               {"Submission deadline": date(2023, 5, 24)}]
+
+
+@pytest.mark.parametrize("sidebar", [
+    "<h3>Key dates</h3>\n<p><strong>Submissions due</strong><br>\nFebruary 24th, 2022</p>\n"
+    "<p><strong>Notifications sent</strong><br>\nMarch 15th, 2022</p>\n",
+    "<div class=\"box\"><p>No heading at all, only words.</p></div>\n",
+])
+def test_a_layouts_sidebar_of_dates_is_kept_after_the_page(tmp_path: Path,
+                                                           sidebar: str) -> None:
+    """A layout that shows "Key dates" beside every page's text: the dates are the page's
+    (the rest of the layout, header and navigation, the new theme draws)."""
+    dest, report = imported(tmp_path, {
+        "_layouts/default.html": "<html><head><title>x</title></head><body><header><nav>"
+                                 "<h3>Speakers menu</h3></nav></header><main><div class=\"row\">"
+                                 "{{ content }}</div><div class=\"sidebar\">" + sidebar +
+                                 "</div></main><footer>(c) us</footer></body></html>\n",
+        "index.md": "---\nlayout: default\ntitle: Toy Workshop\n---\nWelcome to the workshop.\n"})
+    text = body(dest)
+    assert "Welcome to the workshop." in text and "Speakers menu" not in text
+    assert "</div>" not in text and "(c) us" not in text
+    if "Key dates" in sidebar:
+        assert front(dest)["dates"] == [{"Submissions due": date(2022, 2, 24)},
+                                        {"Notifications sent": date(2022, 3, 15)}]
+        assert "the layout shows 'Key dates' beside the page's text: kept after it" in report
+    else:
+        assert "dates" not in front(dest) and "No heading at all" not in text
+    strict_html(dest)

@@ -1027,8 +1027,57 @@ def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mappin
     outside = [_COMMENTS.sub("", whole.text[:start]), _COMMENTS.sub("", whole.text[end:])]
     before, after = (["\n\n" + m.group(0) + "\n\n" for m in whole.marker.finditer(part)]
                      for part in outside)
-    text = "".join(before) + whole.text[start + len(opening):end] + "".join(after)
-    return Rendered(text, whole.loops, whole.marker, whole.notes)
+    sections = [section for part in outside for section in _shown_sections(part, whole.marker)]
+    text = "".join(before) + whole.text[start + len(opening):end] + "".join(after) + "".join(
+        f"\n\n{section}\n" for section in sections)
+    notes = whole.notes + [f"the layout shows '{_heading_text(section)}' beside the page's "
+                           "text: kept after it" for section in sections]
+    return Rendered(text, whole.loops, whole.marker, notes)
+
+
+# What the new theme draws itself: a layout's head, header, navigation, footer, scripts.
+_CHROME = re.compile(r"<(head|header|nav|footer|script|style|noscript)\b[^>]*>.*?</\1\s*>",
+                     re.I | re.S)
+_SECTION_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>|^#{1,6}[ \t]+(.+)$",
+                              re.I | re.S | re.M)
+# Headings of what the import reads (dates, people, papers, a program): from ..common.recognize,
+# whose heading_kind needs this module's callers, not this module; the words are its.
+_SECTION_WORDS = re.compile(r"important date|key date|\bdates\b|deadline|timeline|speaker|"
+                            r"keynote|organi[sz]|committee|accepted|papers|schedule|program",
+                            re.I)
+
+
+_MAX_SECTIONS_TEXT = 200_000
+_WRAPPERS = re.compile(r"</?(?:div|section|aside|main|article|span|center)\b[^<>]{0,2000}>", re.I)
+
+
+def _heading_text(section: str) -> str:
+    found = _SECTION_HEADING.search(section)
+    text = (found.group(2) or found.group(3) or "") if found else ""
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", text)).split())[:60]
+
+
+def _shown_sections(part: str, marker: re.Pattern[str]) -> list[str]:
+    """The parts of a layout around the page's text that show the page's own matter (a
+    sidebar of "Key dates"): from each heading of dates, people, papers or a program to the
+    next heading, outside the head, header, navigation and footer the new theme draws."""
+    if len(part) > _MAX_SECTIONS_TEXT:  # a layout's frame is small: larger is not read
+        return []
+    text = marker.sub("", _CHROME.sub("", part))
+    headings = list(_SECTION_HEADING.finditer(text))
+    sections: list[str] = []
+    if not headings:
+        return sections
+    for found, following in zip(headings, [*headings[1:], None], strict=True):
+        title = _heading_text(found.group(0))
+        if not _SECTION_WORDS.search(title):
+            continue
+        end = following.start() if following is not None else len(text)
+        # the layout's boxes around it (their other ends are elsewhere) left out
+        section = _WRAPPERS.sub("", text[found.start():end]).strip()
+        if re.sub(r"<[^>]*>|\s", "", section) != re.sub(r"<[^>]*>|\s", "", found.group(0)):
+            sections.append(section)
+    return sections
 
 
 _COMMENTS = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
