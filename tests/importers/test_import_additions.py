@@ -1345,3 +1345,17 @@ def test_a_layouts_sidebar_of_dates_is_kept_after_the_page(tmp_path: Path,
     else:
         assert "dates" not in front(dest) and "No heading at all" not in text
     strict_html(dest)
+
+
+def test_a_page_with_its_own_dates_does_not_repeat_the_layouts(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "_layouts/default.html": "<main>{{ content }}<div class=\"sidebar\"><h3>Key dates</h3>\n"
+                                 "<p><strong>Submissions due</strong><br>\nFebruary 24th, 2022"
+                                 "</p>\n<p><strong>Notifications sent</strong><br>\nMarch 15th,"
+                                 " 2022</p>\n</div></main>\n",
+        "index.md": "---\nlayout: default\ntitle: Call\n---\n## Important Dates\n\n"
+                    "- Submission: February 24, 2022\n- Notification: March 15, 2022\n"})
+    assert front(dest)["dates"] == [{"Submission": date(2022, 2, 24)},
+                                    {"Notification": date(2022, 3, 15)}]
+    assert body(dest).count("<< dates() >>") == 1
+    strict_html(dest)

@@ -1027,7 +1027,11 @@ def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mappin
     outside = [_COMMENTS.sub("", whole.text[:start]), _COMMENTS.sub("", whole.text[end:])]
     before, after = (["\n\n" + m.group(0) + "\n\n" for m in whole.marker.finditer(part)]
                      for part in outside)
-    sections = [section for part in outside for section in _shown_sections(part, whole.marker)]
+    # a page that has its own dates shows them once: the layout's repeat them
+    own = any(_SECTION_WORDS.search(_heading_text(h.group(0)))
+              for h in _SECTION_HEADING.finditer(body[:_MAX_SECTIONS_TEXT]))
+    sections = [] if own else [section for part in outside
+                               for section in _shown_sections(part, whole.marker)]
     text = "".join(before) + whole.text[start + len(opening):end] + "".join(after) + "".join(
         f"\n\n{section}\n" for section in sections)
     notes = whole.notes + [f"the layout shows '{_heading_text(section)}' beside the page's "
@@ -1040,14 +1044,16 @@ _CHROME = re.compile(r"<(head|header|nav|footer|script|style|noscript)\b[^>]*>.*
                      re.I | re.S)
 _SECTION_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>|^#{1,6}[ \t]+(.+)$",
                               re.I | re.S | re.M)
-# Headings of what the import reads (dates, people, papers, a program): from ..common.recognize,
-# whose heading_kind needs this module's callers, not this module; the words are its.
-_SECTION_WORDS = re.compile(r"important date|key date|\bdates\b|deadline|timeline|speaker|"
-                            r"keynote|organi[sz]|committee|accepted|papers|schedule|program",
-                            re.I)
+# Headings of dates, the matter a layout repeats beside every page ("Key dates"); a layout's
+# "Speakers" or "Program" is a menu more often than a list, and is left to the new theme.
+_SECTION_WORDS = re.compile(r"important date|key date|\bdates\b|deadline|timeline", re.I)
 
 
 _MAX_SECTIONS_TEXT = 200_000
+_LINK = re.compile(r"<a\b[^<>]{0,2000}>(.*?)</a\s*>", re.I | re.S)
+_PICTURE = re.compile(r"<img\b[^<>]{0,2000}>", re.I)
+_MD_PICTURE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _WRAPPERS = re.compile(r"</?(?:div|section|aside|main|article|span|center)\b[^<>]{0,2000}>", re.I)
 
 
@@ -1059,8 +1065,8 @@ def _heading_text(section: str) -> str:
 
 def _shown_sections(part: str, marker: re.Pattern[str]) -> list[str]:
     """The parts of a layout around the page's text that show the page's own matter (a
-    sidebar of "Key dates"): from each heading of dates, people, papers or a program to the
-    next heading, outside the head, header, navigation and footer the new theme draws."""
+    sidebar of "Key dates"): from each heading of dates to the next heading, outside the
+    head, header, navigation and footer the new theme draws."""
     if len(part) > _MAX_SECTIONS_TEXT:  # a layout's frame is small: larger is not read
         return []
     text = marker.sub("", _CHROME.sub("", part))
@@ -1074,7 +1080,11 @@ def _shown_sections(part: str, marker: re.Pattern[str]) -> list[str]:
             continue
         end = following.start() if following is not None else len(text)
         # the layout's boxes around it (their other ends are elsewhere) left out
-        section = _WRAPPERS.sub("", text[found.start():end]).strip()
+        section = _WRAPPERS.sub("", text[found.start():end])
+        # its links and pictures are the layout's, written for every page's address: the
+        # words stay, the links and pictures are left to the page's own text
+        section = _PICTURE.sub("", _LINK.sub(r"\1", section))
+        section = _MD_LINK.sub(r"\1", _MD_PICTURE.sub("", section)).strip()
         if re.sub(r"<[^>]*>|\s", "", section) != re.sub(r"<[^>]*>|\s", "", found.group(0)):
             sections.append(section)
     return sections
