@@ -1359,3 +1359,16 @@ def test_a_page_with_its_own_dates_does_not_repeat_the_layouts(tmp_path: Path) -
                                     {"Notification": date(2022, 3, 15)}]
     assert body(dest).count("<< dates() >>") == 1
     strict_html(dest)
+
+
+def test_a_day_in_a_comment_or_an_address_names_no_workshop_day(tmp_path: Path) -> None:
+    """A commented-out line of last year ("held ... on May 7th", its year only in a link)
+    gives the program no day: it stays text, as the source's words."""
+    dest, report = imported(tmp_path, {
+        "index.md": "---\ntitle: Toy Workshop\n---\n<!-- The workshop will be held at "
+                    "[https://example.org/2021/ws](https://example.org/2021/ws), on May 7th. -->\n"
+                    "Held at [the venue](https://example.org/2021/), on May 8th.\n",
+        "schedule.md": "---\ntitle: Schedule\n---\n## Schedule\n\n| 9:00 | Opening |\n"
+                       "| 9:10 | Keynote |\n"})
+    assert "schedule" not in front(dest, "schedule.md")
+    assert any("no day" in line for line in page_lines(report, "schedule.md"))

@@ -403,6 +403,7 @@ def day_and_year(text: str) -> date | None:
     April 29th during ICLR 2022"): one day of a month and one year in the line, or None."""
     if len(text) > MAX_LINE:
         return None
+    text = re.sub(r"\b(?:https?://|www\.)\S+", " ", text)  # a year in an address is not its
     days = _MONTH_DAY.findall(text)
     years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
     if len(days) != 1 or len(years) != 1:

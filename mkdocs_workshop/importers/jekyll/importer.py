@@ -483,6 +483,8 @@ def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
     held: dict[str, set[date]] = {}  # "will be held on", then a line that is only a day
     alone: dict[str, set[date]] = {}
     for rel, text in pages:
+        # what a visitor does not see names no day: HTML comments kept as blank lines
+        text = _HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), text)
         for number, line in enumerate(text.split("\n")):
             if len(line) > 300:
                 continue
@@ -553,6 +555,8 @@ def _held_on(line: str) -> tuple[date, bool] | None:
 
 
 _BANNER_LINES = 60  # a page's banner is in its first lines
+_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|"
+                     r"\{%-?\s*comment\s*-?%\}.*?(?:\{%-?\s*endcomment\s*-?%\}|\Z)", re.S)
 _BANNER = re.compile(r"\s*(?:\||\u00b7|\u2022|\s[-\u2013\u2014]\s)\s*")
 # Words of a line that is about a step before the workshop, not the workshop's day.
 _NOT_THE_DAY = re.compile(r"\b(?:submi\w*|deadline|due|notif\w*|camera|open\w*|clos\w*|"
