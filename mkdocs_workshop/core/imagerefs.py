@@ -48,6 +48,12 @@ class ImageProblem(Exception):
 ImageMaker = Callable[[str, str, "tuple[float, float] | None"], "PageImage | None"]
 
 
+def is_web_address(ref: str) -> bool:
+    """Whether an image reference is an http(s) address, used as it is (not a file of the
+    site)."""
+    return re.match(r"^https?://", ref, re.I) is not None
+
+
 def find_image(ref: str, page_src: str, url_for: Callable[[str], str | None]) -> ImageLookup:
     """Resolve ``ref`` (already checked by the model) for the page ``page_src``.
 
@@ -55,7 +61,7 @@ def find_image(ref: str, page_src: str, url_for: Callable[[str], str | None]) ->
     the site has no such file. A path is tried relative to the page first, then to the docs
     root (where Jekyll sites keep ``assets/images``); http(s) addresses are used as they are.
     """
-    if re.match(r"^https?://", ref, re.I):
+    if is_web_address(ref):
         return ImageLookup(ref)
     path = ref.replace("\\", "/").split("#", 1)[0].split("?", 1)[0]
     candidates: list[str] = []
@@ -86,7 +92,7 @@ def locate_image(ref: str, page_src: str, url_for: Callable[[str], str | None],
     ``docs_root``: ``ref`` is relative to the docs folder (people.yml's), not to the page.
     """
     written = ref
-    if docs_root and not ref.startswith("/") and not re.match(r"^https?://", ref, re.I):
+    if docs_root and not ref.startswith("/") and not is_web_address(ref):
         ref = "/" + ref  # "../x.png" stays a path out of the docs folder: refused
     found = find_image(ref, page_src, url_for)
     if found.outside_docs:

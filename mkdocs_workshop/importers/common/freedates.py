@@ -394,17 +394,13 @@ def _days_written(line: str) -> list[tuple[int, date]]:
     return days
 
 
-_MONTH_DAY = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
-                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})", re.I)
-
-
 def day_and_year(text: str) -> date | None:
     """The one day a line names with its year written apart from it ("will take place on
     April 29th during ICLR 2022"): one day of a month and one year in the line, or None."""
     if len(text) > MAX_LINE:
         return None
     text = re.sub(r"\b(?:https?://|www\.)\S+", " ", text)  # a year in an address is not its
-    days = _MONTH_DAY.findall(text)
+    days = _DAY_OF_MONTH.findall(text)  # days of a month written without their year
     years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text))
     if len(days) != 1 or len(years) != 1:
         return None

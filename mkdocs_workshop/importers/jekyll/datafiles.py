@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.anchors import slug
+from ...core.imagerefs import is_web_address
 from ...core.safeload import load, load_json
 from ...features.schedule import kind_of, written_slot
 from ..common.escape import markdown_paragraph, one_line
@@ -460,7 +461,7 @@ def in_plugin_fields(entries: list[Any], *, sponsors: bool, known: tuple[str, ..
                 copied = copy(new[key])
                 if copied:
                     new[key] = copied
-                elif not re.match(r"^https?://", new[key], re.I):  # not in the site: left
+                elif not is_web_address(new[key]):  # not in the site: left out
                     changes.append(f"entry {number}: '{key}' {new[key]} is not in the site: "
                                    "left out")
                     del new[key]

@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from ...core.imagerefs import is_web_address
 from ...features import NOT_ROSTERS, is_roster
 from ...features.papers import Paper
 from ...features.schedule import Slot
@@ -499,9 +500,6 @@ def _sponsors(loop: Loop, data: DataFile, rewrite_image: Callable[[str], str | N
     return found
 
 
-_WEB = re.compile(r"^https?://", re.I)
-
-
 def _copy_or_drop(made: dict[str, Any], key: str, copy: Callable[[str], str | None]) -> None:
     """The picture of an entry copied into the new site; one the site does not have (the
     report lists it under the missing images) left out, unless it is a web address: the
@@ -511,5 +509,5 @@ def _copy_or_drop(made: dict[str, Any], key: str, copy: Callable[[str], str | No
     copied = copy(str(made[key]))
     if copied:
         made[key] = copied
-    elif not _WEB.match(str(made[key])):
+    elif not is_web_address(str(made[key])):
         del made[key]

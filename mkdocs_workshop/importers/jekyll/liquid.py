@@ -64,6 +64,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..common.markup import attribute_value, shown_value
 from ..common.paths import within
+from ..common.recognize import heading_kind
 
 MAX_INCLUDE_BYTES = 1_000_000  # an include is a few kilobytes; a bigger one is not read
 
@@ -1028,7 +1029,7 @@ def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mappin
     before, after = (["\n\n" + m.group(0) + "\n\n" for m in whole.marker.finditer(part)]
                      for part in outside)
     # a page that has its own dates shows them once: the layout's repeat them
-    own = any(_SECTION_WORDS.search(_heading_text(h.group(0)))
+    own = any(_dates_heading(_heading_text(h.group(0)))
               for h in _SECTION_HEADING.finditer(body[:_MAX_SECTIONS_TEXT]))
     sections = [] if own else [section for part in outside
                                for section in _shown_sections(part, whole.marker)]
@@ -1042,11 +1043,15 @@ def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mappin
 # What the new theme draws itself: a layout's head, header, navigation, footer, scripts.
 _CHROME = re.compile(r"<(head|header|nav|footer|script|style|noscript)\b[^>]*>.*?</\1\s*>",
                      re.I | re.S)
-_SECTION_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>|^#{1,6}[ \t]+(.+)$",
+_SECTION_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>|^#{1,6}[ \t]+([^\n]+)$",
                               re.I | re.S | re.M)
-# Headings of dates, the matter a layout repeats beside every page ("Key dates"); a layout's
-# "Speakers" or "Program" is a menu more often than a list, and is left to the new theme.
-_SECTION_WORDS = re.compile(r"important date|key date|\bdates\b|deadline|timeline", re.I)
+# A layout repeats dates beside every page ("Key dates"): headings the recognizers read as
+# dates. A layout's "Speakers" or "Program" is a menu more often than a list, and is left to
+# the new theme.
+
+
+def _dates_heading(text: str) -> bool:
+    return heading_kind(text) == "dates"
 
 
 _MAX_SECTIONS_TEXT = 200_000
@@ -1076,7 +1081,7 @@ def _shown_sections(part: str, marker: re.Pattern[str]) -> list[str]:
         return sections
     for found, following in zip(headings, [*headings[1:], None], strict=True):
         title = _heading_text(found.group(0))
-        if not _SECTION_WORDS.search(title):
+        if not _dates_heading(title):
             continue
         end = following.start() if following is not None else len(text)
         # the layout's boxes around it (their other ends are elsewhere) left out
