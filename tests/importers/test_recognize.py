@@ -1112,7 +1112,16 @@ def test_read_paper(cells: list[str], expected: dict[str, Any] | None) -> None:
     (["13:00 pm", "Opening"], {"start": "13:00", "title": "Opening"}),
     (["9", "Opening"], None), (["25:00", "Opening"], None), (["0 pm", "Opening"], None),
     (["09:60", "Opening"], None), (["09:00 - 25:00", "Opening"], None),
-    (["09:00"], None), (["Opening", "09:00"], None), (["2021", "Opening"], None), ([""], None),
+    (["09:00"], None), (["2021", "Opening"], None), ([""], None),
+    # the time last: in a cell of its own, or at the end of the one line
+    (["Opening", "09:00"], {"start": "09:00", "title": "Opening"}),
+    (["Opening Remarks", "7:50-8:00"], {"start": "07:50", "end": "08:00",
+                                        "title": "Opening Remarks"}),
+    (["Opening Remarks 7:50-8:00"], {"start": "07:50", "end": "08:00",
+                                     "title": "Opening Remarks"}),
+    (["Lunch (12:30 pm)"], {"start": "12:30", "title": "Lunch"}),
+    (["Opening", "Room 12"], None), (["Ada Quill, 2021 edition"], None),
+    (["Talk 2", "9"], None), (["10:30"], None),
 ])
 def test_read_slot(cells: list[str], expected: dict[str, Any] | None) -> None:
     assert read_slot(cells, None) == expected

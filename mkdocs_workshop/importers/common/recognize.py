@@ -83,6 +83,26 @@ def heading_kind(text: str) -> str | None:
     return None
 
 
+_TOPIC_WORDS = 6  # a description longer than this is a sentence, not a page's topic
+
+
+def page_topic(title: str | None, description: str | None, address: str) -> str | None:
+    """The heading of what a page's text holds under no heading of its own: its title, or,
+    when the title names no kind ("PC", a nav label), a short description ("Program
+    Committee") or the last part of its address ("/program_committee/", "speakers.md").
+    A title naming what holds no records ("Call for Papers") stays the topic."""
+    lowered = " ".join((title or "").lower().split())
+    if title and (heading_kind(title) or _has_word(lowered, _NONE_WORDS)):
+        return title
+    last = re.sub(r"\.\w{1,5}$", "", address.rstrip("/").rsplit("/", 1)[-1])
+    words = re.sub(r"^\d+[-_]|[-_]+", " ", last).strip()
+    for other in (description if description and len(description.split()) <= _TOPIC_WORDS
+                  else None, words):
+        if other and heading_kind(other):
+            return other
+    return title
+
+
 # ---------------------------------------------------------------------------------------------
 # Text of a record
 # ---------------------------------------------------------------------------------------------
@@ -181,10 +201,10 @@ _INSTITUTION_WORDS = frozenset({
 })
 
 
-def person_name(text: str) -> bool:
+def person_name(text: str, lenient: bool = False) -> bool:
     """Whether ``text`` reads as a person's name: two to six words (particles and an
     honorific aside), each a capitalized word or an initial, none a word of an institution's
-    name."""
+    name; ``lenient``: only the first word capitalized ("Li cheng", in a list of names)."""
     words = re.sub(r"[\"\u201c][^\"\u201d]{1,20}[\"\u201d]", " ", text).split()  # "Ram"
     if any(w.lower().strip(",.()") in _INSTITUTION_WORDS for w in words):
         return False
@@ -195,7 +215,8 @@ def person_name(text: str) -> bool:
             if n in (0, len(words) - 1) or w.lower() not in _PARTICLES]
     if not 2 <= len(core) <= 6 or len(text) > 80:
         return False
-    return all(_WORD.match(w) and (w[0].isupper() or not w[0].isalpha()) for w in core)
+    return all(_WORD.match(w) and (w[0].isupper() or not w[0].isalpha() or (lenient and n))
+               for n, w in enumerate(core))
 
 
 def _institution(text: str) -> bool:
@@ -207,8 +228,9 @@ def _institution(text: str) -> bool:
 _EMAIL_LIKE = re.compile(r"\S@\S|\[at\]|\(at\)|\bat\b\s*\]", re.I)
 
 
-def read_person(cells: list[str]) -> dict[str, Any] | None:
-    """A person of a record (its cells; one cell for a list item or a line)."""
+def read_person(cells: list[str], lenient: bool = False) -> dict[str, Any] | None:
+    """A person of a record (its cells; one cell for a list item or a line); ``lenient``:
+    its name may have a word in lower case (see :func:`person_name`)."""
     whole = " ".join(cells)
     link = _link(whole)
     picture = _picture(whole)
@@ -237,7 +259,7 @@ def read_person(cells: list[str]) -> dict[str, Any] | None:
         if not person_name(name) and link and person_name(link[0]):
             name = link[0]
             rest = first.replace(name, "", 1).strip(" ,;:|-\u2013\u2014()")
-    if not person_name(name):
+    if not person_name(name, lenient):
         return None
     person: dict[str, Any] = {"name": name}
     rest = re.sub(r"^(?:at|@)\s+", "", rest.rstrip(")").strip())  # "Ada at Univ A"
@@ -354,6 +376,12 @@ def _titles(block: Block) -> list[dict[str, Any] | None] | None:
     return titles if len(titles) >= 3 and all(titles) else None
 
 
+# A paper's number before it: "(Poster #01):", "[12]", "P3:", "#7", "12."
+_NUMBERING = re.compile(r"^\s*(?:[(\[]?(?:poster|paper|demo|id|no\.?|p)\s*\\?#?\s*\d{1,4}[a-z]?[)\]]?"
+                        r"|[(\[]\\?#?\d{1,4}[)\]]|\\?#\d{1,4}|\d{1,4}[.)])\s*[:.\-\u2013\u2014]?\s+",
+                        re.I)
+
+
 def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None = None,
                missing: list[str] | None = None) -> dict[str, Any] | None:
     """A paper of a record: a title and its authors (or a link). ``file_link``: the path in
@@ -366,20 +394,25 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
     texts = [t for t in (plain(cell) for cell in cells) if t]
     if not texts:
         return None
-    title = authors = ""
+    title = authors = number = ""
     if len(texts) >= 2:
         # the authors' cell is the one that reads as names; the title the longest other one
         authors = next((t for t in texts[:4] if _authors(t) and len(t.split()) >= 2), "")
         others = [t for t in texts[:4] if t != authors] or texts[:1]
         title = sorted(others, key=lambda t: -len(t.split()))[0]
     else:
-        text = texts[0]
+        numbered = _NUMBERING.match(texts[0])
+        number = numbered.group(0).replace("\\#", "#").strip(" ()[]:.-\u2013\u2014") \
+            if numbered else ""
+        text = texts[0][numbered.end():] if numbered else texts[0]
         emphasis = _EMPHASIS.search(whole)
         quoted = _QUOTED.search(text)
         if emphasis:
             title = plain(emphasis.group(2) or emphasis.group(4))
-        elif link and len(link[0].split()) >= 3:
-            title = link[0]
+        elif link and (len(link[0].split()) >= 3 or (
+                len(link[0].split()) == 2 and not _LINK_LABELS.fullmatch(link[0].strip())
+                and _authors(text.replace(link[0], " ", 1).strip(" .,;:-\u2013\u2014")))):
+            title = link[0]  # "Ada Quill. [Shape Defense](url)": a short title, after authors
         elif quoted:
             title = quoted.group(1).strip(" ,.")
         else:
@@ -401,6 +434,8 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
     paper: dict[str, Any] = {"title": title}
     if authors:
         paper["authors"] = authors[:1000]
+    if number:  # kept in the papers file (its group_by can use it), not shown
+        paper["number"] = number
     for label, url in links:
         if not url.startswith(("http://", "https://")):
             copied = file_link(url) if file_link is not None else None
@@ -497,6 +532,24 @@ _TYPES = frozenset({"talk", "invited talk", "keynote", "contributed talk", "spot
                     "panel", "tutorial", "discussion", "award"})
 
 
+# A time or a range at the end of a line ("Opening Remarks 7:50-8:00", "Lunch (12:30 pm)")
+_LAST_TIME = re.compile(r"[\s|,(\[]+(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:-{1,2}|\u2013|"
+                        r"\u2014|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)?)[)\]]?\s*$", re.I)
+
+
+def _time_first(texts: list[str]) -> list[str] | None:
+    """``texts`` of a record that gives its time last (a cell, or the end of its one line),
+    with the time first; None when no piece but the first is a time alone."""
+    for n, text in enumerate(texts[1:], 1):
+        times = read_times(text)
+        if times is not None and not text[times[2]:].strip(" |()[]"):
+            return [text, *texts[:n], *texts[n + 1:]]
+    last = _LAST_TIME.search(texts[0]) if len(texts) == 1 else None
+    if last is None or not texts[0][:last.start()].strip():
+        return None
+    return [last.group(1), texts[0][:last.start()].strip()]
+
+
 def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     """A slot of a record: a time first, then what it says, cell by cell and line by line
     (lines of a cell separated by ``<br>``): its kind ("Invited Talk", when the first piece
@@ -505,10 +558,13 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     texts = [t for cell in cells for t in (plain(line) for line in _PIECES.split(cell)) if t]
     if not texts:
         return None
+    times = read_times(texts[0])
+    if times is None:  # "Opening Remarks | 7:50-8:00": the time last
+        texts = _time_first(texts) or []
+        times = read_times(texts[0]) if texts else None
+        if times is None:
+            return None
     first = texts[0]
-    times = read_times(first)
-    if times is None:
-        return None
     start, end, length = times
     rest = first[length:].strip(" :|-\u2013\u2014,")
     others = [t for t in texts[1:] if not _TIMES.fullmatch(t)]
@@ -593,8 +649,18 @@ def _markdown_blocks(text: str) -> list[Block]:
         if _MD_ITEM.match(lines[i]):
             records: list[list[str]] = []
             j = i
-            while j < len(lines) and (_MD_ITEM.match(lines[j]) or (
-                    lines[j].startswith(("  ", "\t")) and lines[j].strip() and records)):
+            while j < len(lines):
+                if not lines[j].strip():  # a loose list: its items apart by blank lines
+                    k = j
+                    while k < len(lines) and not lines[k].strip():
+                        k += 1
+                    if k == len(lines) or not (_MD_ITEM.match(lines[k]) or
+                                               lines[k].startswith(("    ", "\t"))):
+                        break
+                    j = k
+                if not (_MD_ITEM.match(lines[j]) or (lines[j].startswith(("  ", "\t"))
+                                                     and lines[j].strip() and records)):
+                    break
                 if _MD_ITEM.match(lines[j]) and not lines[j].startswith("    "):
                     records.append([re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", lines[j])])
                 else:
@@ -1262,6 +1328,9 @@ def _unique(base: str, taken: set[str], counters: dict[str, int]) -> str:
     return key
 
 
+_LIST, _MOSTLY = 5, 0.8  # records of a list; the share of them read as names by the strict rule
+
+
 def _people_of(block: Block) -> tuple[list[dict[str, Any]], list[int]]:
     """The people of a block, and the records that are none. Lines separated by ``<br>`` are
     cards: a name, then up to two lines of who they are ("Univ A", "Professor of X"), read
@@ -1270,8 +1339,14 @@ def _people_of(block: Block) -> tuple[list[dict[str, Any]], list[int]]:
     bad: list[int] = []
     attached = 0
     read = read_card if block.shape in ("cards", "items") else None
+    strict = [_fits(Person, read(record[0]) if read else read_person(record))
+              for record in block.records]
+    # In a long list of names, one written in lower case ("Li cheng") is a name too.
+    lenient = read is None and len(strict) >= _LIST and \
+        sum(p is not None for p in strict) >= _MOSTLY * len(strict)
     for n, record in enumerate(block.records, 1):
-        person = _fits(Person, read(record[0]) if read else read_person(record))
+        person = strict[n - 1] or (_fits(Person, read_person(record, lenient=True))
+                                   if lenient else None)
         if person is not None:
             people.append(person)
             attached = 0

@@ -56,7 +56,7 @@ from ..common.paths import (
     safe_segments,
     within,
 )
-from ..common.recognize import plain
+from ..common.recognize import page_topic, plain
 from ..common.sitefiles import (
     DOCUMENT_SUFFIXES,
     MAX_IMAGE_BYTES,
@@ -666,7 +666,8 @@ def _published(name: str) -> bool:
     return not name.startswith((".", "_", "#")) and not name.endswith("~")
 
 
-def _pages(source: Path, report: Report, collections: Collections) -> list[tuple[str, str]]:
+def _pages(source: Path, report: Report, collections: Collections,
+           readme_homes: set[str]) -> list[tuple[str, str]]:
     pages = []
 
     def unreadable(error: OSError) -> None:
@@ -719,6 +720,8 @@ def _pages(source: Path, report: Report, collections: Collections) -> list[tuple
                 if not home and name.rsplit(".", 1)[0].upper() in _REPOSITORY_FILES:
                     report.skipped_files += 1  # the plugin leaves them out, too
                     continue
+                if home:
+                    readme_homes.add(rel)
                 pages.append((rel, (f"---\npermalink: /{folder + '/' if folder else ''}\n---\n"
                                     if home else "---\n---\n") + text))
             else:
@@ -820,7 +823,9 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     report.data_files = site_data
     outputs: dict[str, str] = {}
     written = Written()
-    pages = _one_per_address(_pages(source, report, collections), collections, report)
+    readme_homes: set[str] = set()  # READMEs made their folder's home, by GitHub Pages
+    pages = _one_per_address(_pages(source, report, collections, readme_homes), collections,
+                             report, readme_homes)
     for rel, text in pages:
         site_data.note_references(rel, text)
     site = _site_map(pages, collections, data)
@@ -878,14 +883,15 @@ def _meta_of(text: str) -> dict[Any, Any]:
 
 
 def _one_per_address(pages: list[tuple[str, str]], collections: Collections,
-                     report: Report) -> list[tuple[str, str]]:
+                     report: Report, readme_homes: set[str]) -> list[tuple[str, str]]:
     """The pages Jekyll publishes: of pages that share an address, the one it writes last
     (:mod:`.published`); the others are reported, not imported."""
     found = []
     for rel, text in pages:
         published = collections.of(rel)
         found.append(SourcePage(rel, published[1] if published else rel,
-                                _meta_of(text).get("permalink"), published is not None))
+                                _meta_of(text).get("permalink"), published is not None,
+                                readme=rel in readme_homes))
     kept, left_out = one_per_address(found)
     for page in left_out:
         report.not_published.append(
@@ -1015,7 +1021,9 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     known_day = page_day(meta) or site_day
     stem = re.sub(r"[^\w]+", "_", page.dest.rsplit(".", 1)[0]).strip("_") or "index"
     facts = PageFacts(keys={*keys, *data_additions},
-                      title=meta.get("title") if isinstance(meta.get("title"), str) else None,
+                      title=page_topic(*(meta.get(k) if isinstance(meta.get(k), str) else None
+                                         for k in ("title", "description")),
+                                       str(meta.get("permalink") or rel)),
                       day=known_day,
                       year=page_year(meta) or _site_year(liquid.site) or (
                           known_day.year if known_day else None),

@@ -33,6 +33,7 @@ class SourcePage:
     path: str  # where Jekyll publishes it without a permalink (a collection's: its URL path)
     permalink: object  # the front matter's, as read
     document: bool = False  # a collection's document, written after every page
+    readme: bool = False  # a README without front matter that readme-index made its folder's home
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,12 @@ def _name(page: SourcePage) -> str:
 
 def _written_last(file: str, sharing: list[SourcePage]) -> tuple[SourcePage, str]:
     """The page Jekyll writes last to ``file``, and how it was chosen."""
+    others = [p for p in sharing if not p.readme]
+    if len(others) < len(sharing):
+        # readme-index makes a README the home of a folder that has none, only
+        kept = _written_last(file, others)[0] if len(others) > 1 else others[0]
+        return kept, ("GitHub Pages makes a README without front matter the home page of a "
+                      "folder that has no other page there")
     documents = [p for p in sharing if p.document]
     if documents:
         return max(documents, key=lambda p: p.rel), (
