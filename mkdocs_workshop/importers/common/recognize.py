@@ -377,8 +377,8 @@ def _titles(block: Block) -> list[dict[str, Any] | None] | None:
 
 
 # A paper's number before it: "(Poster #01):", "[12]", "P3:", "#7", "12."
-_NUMBERING = re.compile(r"^\s*(?:[(\[]?(?:poster|paper|demo|id|no\.?|p)\s*\\?#?\s*\d{1,4}[a-z]?[)\]]?"
-                        r"|[(\[]\\?#?\d{1,4}[)\]]|\\?#\d{1,4}|\d{1,4}[.)])\s*[:.\-\u2013\u2014]?\s+",
+_NUMBERING = re.compile(r"^\s*(?:[(\[]?(?:poster|paper|demo|id|no\.?|p)\s*\\?#?\s*\d{1,4}[a-z]?"
+                        r"[)\]]?|[(\[]\\?#?\d{1,4}[)\]]|\\?#\d{1,4}|\d{1,4}[.)])\s*[:.\-\u2013\u2014]?\s+",
                         re.I)
 
 
