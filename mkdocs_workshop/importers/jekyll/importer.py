@@ -874,6 +874,12 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     return report
 
 
+def _text_of(meta: dict[Any, Any], key: str) -> str | None:
+    """The front matter's ``key`` when it is text."""
+    value = meta.get(key)
+    return value if isinstance(value, str) else None
+
+
 def _meta_of(text: str) -> dict[Any, Any]:
     """A page's front matter as a mapping, or {} when it cannot be one."""
     split = split_front_matter(text)
@@ -1021,8 +1027,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     known_day = page_day(meta) or site_day
     stem = re.sub(r"[^\w]+", "_", page.dest.rsplit(".", 1)[0]).strip("_") or "index"
     facts = PageFacts(keys={*keys, *data_additions},
-                      title=page_topic(*(meta.get(k) if isinstance(meta.get(k), str) else None
-                                         for k in ("title", "description")),
+                      title=page_topic(_text_of(meta, "title"), _text_of(meta, "description"),
                                        str(meta.get("permalink") or rel)),
                       day=known_day,
                       year=page_year(meta) or _site_year(liquid.site) or (
