@@ -208,6 +208,9 @@ def _with_year(text: str, year: int) -> str:
     return text if _YEAR.search(text) else f"{text.strip()}, {year}"
 
 
+_AT = re.compile(r"(?:\s|^)(?:at|@|by|until|before)\s*$", re.I)
+
+
 def _hours(text: str) -> tuple[str, time | None, time | None, str | None]:
     """``text`` without its hours and zone, the hours, and the zone's name."""
     for match in _HOURS.finditer(text):
@@ -217,7 +220,8 @@ def _hours(text: str) -> tuple[str, time | None, time | None, str | None]:
             continue
         zone_word = match.group("zone1") or match.group("zone2")
         zone = ZONE_ABBREVIATIONS[zone_word.lower()] if zone_word else None
-        rest = (text[:match.start()] + " " + text[match.end():]).replace("\u2022", ",")
+        before = _AT.sub("", text[:match.start()])  # "May 29, 2023 at 23:59"
+        rest = (before + " " + text[match.end():]).replace("\u2022", ",")
         rest = re.sub(r"\(\s*\)", "", rest)
         rest = re.sub(r"\s*,\s*(?:,\s*)+", ", ", rest).strip(" ,;")
         return re.sub(r"\s+", " ", rest), start, end, zone

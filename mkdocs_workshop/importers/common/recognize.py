@@ -155,12 +155,12 @@ def visible_html(text: str) -> str:
 
 def plain(fragment: str) -> str:
     """A record's text as a reader sees it: scripts and styles out, tags, Markdown links and
-    emphasis marks out, character references read, spaces collapsed."""
+    emphasis and code marks out, character references read, spaces collapsed."""
     text = _MD_IMG.sub(" ", visible_html(fragment))
     text = _MD_LINK.sub(r"\1", text)
     text = _BREAK.sub(" ", text)
     text = _TAG.sub(" ", _INLINE_TAG.sub("", text))
-    text = re.sub(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~)", "", text)
+    text = re.sub(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~|`)", "", text)
     return " ".join(html.unescape(text).split())
 
 
@@ -361,18 +361,25 @@ def _links(fragment: str) -> list[tuple[str, str]]:
 _TITLE_WORDS = (2, 40)  # a title has more than one word, and is no paragraph
 
 
+_NUMBER_CELL = re.compile(r"#?\d{1,4}[a-z]?\.?", re.I)
+
+
 def _titles(block: Block) -> list[dict[str, Any] | None] | None:
     """The papers of a list under a papers heading that gives their titles only (no authors,
     no link): each record one line of a title's length; None when a record is not."""
     titles: list[dict[str, Any] | None] = []
     for record in block.records:
         cells = [t for t in (plain(c) for c in record) if t]
+        # "| 12 | A Title |": a cell of the paper's number, kept in the papers file
+        numbers = [c for c in cells if _NUMBER_CELL.fullmatch(c)] if len(cells) == 2 else []
+        cells = [c for c in cells if c not in numbers]
         if len(cells) != 1 or _BREAK.search(" ".join(record)):
             return None
         words = len(cells[0].split())
         if not _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1] or len(cells[0]) > 400:
             return None
-        titles.append(_fits(Paper, {"title": cells[0].strip(" .,;:")}))
+        titles.append(_fits(Paper, {"title": cells[0].strip(" .,;:")} |
+                            ({"number": numbers[0].strip("#")} if numbers else {})))
     return titles if len(titles) >= 3 and all(titles) else None
 
 
@@ -759,6 +766,8 @@ def _elements(text: str, kind: str) -> list[tuple[int, int, int, int, bool]]:
         elif stack:
             start, inner, nested = stack.pop()
             found.append((start, inner, tag.start(), tag.end(), nested))
+    # one never closed ends with the text, as a browser ends it
+    found += [(start, inner, len(text), len(text), nested) for start, inner, nested in stack]
     return sorted(found)
 
 
@@ -901,12 +910,15 @@ def _paragraph_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
 def _html_blocks(text: str) -> list[Block]:
     blocks: list[Block] = _card_blocks(text) + _paragraph_blocks(text)
     for start, inner_start, inner_end, end, nested in _elements(text, "table"):
         if nested:
             continue  # a table holding a table: a layout, not a list
-        inner = text[inner_start:inner_end]
+        inner = _HTML_COMMENT.sub(" ", text[inner_start:inner_end])
         records = []
         for row in _HTML_ROW.finditer(inner):
             cells = [_CLOSE.sub("", c.group(2)) for c in _HTML_CELL.finditer(row.group(1))
@@ -918,7 +930,7 @@ def _html_blocks(text: str) -> list[Block]:
     for start, inner_start, inner_end, end, nested in _elements(text, "list"):
         if nested:
             continue  # nested lists: groups, not records
-        inner = text[inner_start:inner_end]
+        inner = _HTML_COMMENT.sub(" ", text[inner_start:inner_end])
         records = [[_CLOSE.sub("", m.group(1))] for m in _HTML_ITEM.finditer(inner)
                    if plain(m.group(1))]
         if records:

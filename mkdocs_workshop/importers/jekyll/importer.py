@@ -18,6 +18,7 @@ import os
 import posixpath
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -834,6 +835,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
                          [(rel, page_url(rel[:-len(posixpath.splitext(rel)[1])] + ".md"),
                            _meta_of(text)) for rel, text in pages])
     layouts = Layouts(source, report)
+    layout_uses = Counter(str(_meta_of(text).get("layout")) for _rel, text in pages)
     days = _site_days(pages, data)
     for rel, text in pages:
         page = PageReport(rel, "", None)
@@ -844,7 +846,10 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
                                     path=published[1] if published else rel, site=site,
                                     layouts=layouts, site_data=site_data, written=written,
                                     liquid=liquid, documents=documents,
-                                    site_day=_day_of_folder(days, _edition_folder(rel)))
+                                    site_day=_day_of_folder(days, _edition_folder(rel)),
+                                    # a layout of one page of several is that page's
+                                    own_layout=len(pages) > 1 and layout_uses[
+                                        str(_meta_of(text).get("layout"))] == 1)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     if site_data.directory:  # people of several _data files, each once
@@ -937,10 +942,11 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                  taken: Destinations, *, path: str, site: SiteMap | None = None,
                  layouts: Layouts | None = None, site_data: SiteData | None = None,
                  written: Written | None = None, liquid: LiquidSite | None = None,
-                 documents: Documents | None = None, site_day: date | None = None) -> str:
+                 documents: Documents | None = None, site_day: date | None = None,
+                 own_layout: bool = False) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
-    collection's documents)."""
+    collection's documents); ``own_layout``: no other page uses the page's layout."""
     split = split_front_matter(text)
     assert split is not None
     if split[0] is None:
@@ -1014,7 +1020,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                           {"site": liquid.site,
                            "page": liquid.page(meta, rel, page_url(page.dest))},
                           wants=lambda loop: liquid.lists.wants(loop, meta),
-                          page_folder=Path(images.source) / posixpath.dirname(rel), name=rel)
+                          page_folder=Path(images.source) / posixpath.dirname(rel), name=rel,
+                          own=own_layout)
     page.notes += [f"Liquid: {note}" for note in rendered.notes]
     body, loops, finish = use_loops(
         rendered.text, rendered.loops, rendered.marker, meta, liquid.lists,

@@ -1007,24 +1007,40 @@ def layout_chain(source: Path, name: object) -> list[str]:
 
 def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mapping[str, Any], *,
                wants: Callable[[Loop], bool], page_folder: Path | None = None,
-               name: str = "page") -> Rendered:
+               name: str = "page", own: bool = False) -> Rendered:
     """``body`` rendered inside its layouts: the page's own text, and, before and after it,
     the markers of the loops the layouts run over lists the import shows (a sidebar of
     keynotes, a footer of sponsors), each on a line of its own; the rest of the layouts
-    (navigation, header, footer: the new site's theme draws its own) is left out."""
+    (navigation, header, footer: the new site's theme draws its own) is left out.
+    ``own``: the page's layout is its alone (no other page uses it): what that layout shows
+    around the page's text (speakers' cards written in it) is the page's, kept in place."""
     if not chain:
         return render(env, body, variables, wants=wants, page_folder=page_folder, name=name)
-    opening, closing = (f"IMPORTJEKYLLPAGE{secrets.token_hex(8)}X" for _ in range(2))
+    opening, closing, own_start, own_end = (f"IMPORTJEKYLLPAGE{secrets.token_hex(8)}X"
+                                            for _ in range(4))
     wrapped = opening + body + closing
-    for layout in chain:
+    for n, layout in enumerate(chain):
         at = _CONTENT.search(layout)
         assert at is not None  # layout_chain keeps only layouts that show their content
         wrapped = layout[:at.start()] + wrapped + layout[at.end():]
+        if n == 0 and own:
+            wrapped = own_start + wrapped + own_end
     whole = render(env, wrapped, variables, wants=wants, page_folder=page_folder, name=name)
     start, end = whole.text.find(opening), whole.text.find(closing)
     if start < 0 or end < start or whole.text.count(opening) != 1:
         # the layouts do not show the page once: the page alone
         return render(env, body, variables, wants=wants, page_folder=page_folder, name=name)
+    first, last = whole.text.find(own_start), whole.text.find(own_end)
+    if own and 0 <= first < start and end < last and whole.text.count(own_start) == 1:
+        # the page's own layout: shown in place; the layouts around it as for any page
+        inner = (_page_part(whole.text[first + len(own_start):start]) +
+                 whole.text[start + len(opening):end] +
+                 _page_part(whole.text[end + len(closing):last]))
+        whole = Rendered(whole.text[:first] + opening + inner + closing +
+                         whole.text[last + len(own_end):], whole.loops, whole.marker,
+                         [*whole.notes, "the page's layout is its alone: what it shows around "
+                          "the page's text is kept in the page"])
+        start, end = whole.text.find(opening), whole.text.find(closing)
     outside = [_COMMENTS.sub("", whole.text[:start]), _COMMENTS.sub("", whole.text[end:])]
     before, after = (["\n\n" + m.group(0) + "\n\n" for m in whole.marker.finditer(part)]
                      for part in outside)
@@ -1038,6 +1054,45 @@ def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mappin
     notes = whole.notes + [f"the layout shows '{_heading_text(section)}' beside the page's "
                            "text: kept after it" for section in sections]
     return Rendered(text, whole.loops, whole.marker, notes)
+
+
+_DOCUMENT = re.compile(r"<!doctype[^<>]{0,200}>|</?(?:html|body)\b[^<>]{0,2000}>", re.I)
+
+
+def _page_part(part: str) -> str:
+    """What a page's own layout shows beside its text, as the page's: without what the new
+    theme draws itself (head, header, navigation, footer, scripts) and comments, its boxes
+    closed within it (a box it opens for the page's text, or closes after it, left out),
+    its lines unindented (Markdown reads an indented line as code)."""
+    if len(part) > _MAX_SECTIONS_TEXT:
+        return ""
+    text = _DOCUMENT.sub("", _CHROME.sub("", _COMMENTS.sub("", part)))
+    tags = list(_WRAPPERS.finditer(text))
+    unmatched: set[int] = set()
+    stack: list[tuple[str, int]] = []
+    for n, tag in enumerate(tags):
+        name = re.match(r"</?(\w+)", tag.group(0))
+        element = name.group(1).lower() if name else ""
+        if not tag.group(0).startswith("</"):
+            stack.append((element, n))
+            continue
+        while stack and stack[-1][0] != element:
+            unmatched.add(stack.pop()[1])  # an element closed by its parent's end
+        if stack:
+            stack.pop()
+        else:
+            unmatched.add(n)  # closes what the layout opened before the page's text
+    unmatched |= {n for _element, n in stack}
+    out, position = [], 0
+    for n, tag in enumerate(tags):
+        if n in unmatched:
+            out.append(text[position:tag.start()])
+            position = tag.end()
+    out.append(text[position:])
+    kept = "".join(out)
+    if not re.search(r"<(?:pre|textarea)\b", kept, re.I):
+        kept = "\n".join(line.strip() for line in kept.split("\n"))
+    return f"\n\n{kept.strip()}\n\n" if kept.strip() else ""
 
 
 # What the new theme draws itself: a layout's head, header, navigation, footer, scripts.

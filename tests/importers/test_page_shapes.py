@@ -1,0 +1,211 @@
+"""Shapes of hand-written pages met on unseen workshop sites (fixtures written here, after
+what those sites do): a page whose topic is in its description or address, a long list of
+names with one in lower case, a README beside a page that is the home, papers numbered before
+their authors, loose Markdown lists, a titles table with a number column left unclosed, a
+deadline "at 23:59", and a layout that holds one page's speakers."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from PIL import Image
+
+from mkdocs_workshop.importers.common.freedates import parse_date_line
+from mkdocs_workshop.importers.common.recognize import page_topic, recognize
+from mkdocs_workshop.importers.jekyll.importer import import_site
+
+from sitekit import build_config
+
+pytestmark = pytest.mark.timeout(120)
+
+NAMES = ["Ada Quill", "Bo Fern", "Cy Moss", "Di Lark", "Ed Stone", "Fay Holt"]
+
+
+def imported(tmp_path: Path, files: dict[str, str | bytes]) -> tuple[Path, str]:
+    source = tmp_path / "src"
+    for rel, content in files.items():
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            (source / rel).write_bytes(content)
+        else:
+            (source / rel).write_text(content, encoding="utf-8")
+    dest = tmp_path / "out"
+    return dest, import_site(source, dest).render()
+
+
+def page(dest: Path, name: str) -> tuple[dict[str, Any], str]:
+    text = (dest / "docs" / name).read_text(encoding="utf-8")
+    _, meta, rest = text.split("---\n", 2)
+    return yaml.safe_load(meta) or {}, rest
+
+
+def built(dest: Path, name: str) -> str:
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+    return result.html(name)
+
+
+def read(text: str, **options: Any) -> tuple[Any, list[str]]:
+    calls: list[str] = []
+
+    def macro(call: str) -> str:
+        calls.append(call)
+        return call
+
+    return recognize(text, macro, **options), calls
+
+
+@pytest.mark.parametrize(("title", "description", "address", "topic"), [
+    ("PC", "Program Committee", "/program_committee/", "Program Committee"),
+    ("PC", None, "_pages/07_program_committee.md", "program committee"),
+    ("Team", "Program Committee", "/pc/", "Team"),  # the title names a kind
+    ("Call for Papers", None, "/speakers/", "Call for Papers"),  # a kind of none
+    ("Home", "A workshop on owls, bats and the papers people write about them at night",
+     "/", "Home"),  # a sentence is no topic
+    (None, None, "speakers.html", "speakers"),
+    ("About", None, "/", "About"),
+])
+def test_a_pages_topic(title: str | None, description: str | None, address: str,
+                       topic: str) -> None:
+    assert page_topic(title, description, address) == topic
+
+
+def test_a_committee_page_titled_by_its_initials_reads_as_people(tmp_path: Path) -> None:
+    items = "".join(f"* {name}, Univ {n}\n" for n, name in enumerate(NAMES))
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\ninclude: [_pages]\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "_pages/07_program_committee.md": "---\ntitle: PC\ndescription: Program Committee\n"
+                                          "permalink: /program_committee/\n---\n"
+                                          "We thank all reviewers.\n\n" + items})
+    meta, rest = page(dest, "program_committee.md")
+    assert [p["name"] for p in meta["program_committee"]] == NAMES, report
+    assert '<< team("program_committee", "names") >>' in rest
+    assert "Fay Holt" in built(dest, "program_committee.md")
+
+
+def test_one_name_in_lower_case_in_a_long_list_is_a_name() -> None:
+    names = [*NAMES[:5], "Li cheng", NAMES[5]]
+    text = "## Program Committee\n\n" + "".join(f"- {n}, Univ {i}\n" for i, n in enumerate(names))
+    result, calls = read(text)
+    assert [p["name"] for p in result.rosters["program_committee"]] == names
+    assert calls == ['<< team("program_committee", "names") >>']
+    # in a short list it is not: the list stays as written, and the report says why
+    short = "## Program Committee\n\n- Ada Quill, Univ A\n- Li cheng, Univ B\n"
+    result, calls = read(short)
+    assert calls == [] and result.text == short
+    assert "entry 2 of 2 is not a name" in result.kept[0]
+
+
+def test_a_readme_yields_the_home_to_a_page_whose_address_is_the_home(tmp_path: Path) -> None:
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\ninclude: [_pages]\n",
+        "README.md": "# How to build this site\n\nRun jekyll.\n",
+        "_pages/about.md": "---\ntitle: Owl Workshop\npermalink: /\n---\nWelcome to owls.\n"})
+    _meta, rest = page(dest, "index.md")
+    assert "Welcome to owls." in rest and "How to build" not in rest
+    assert "README.md was not imported: _pages/about.md has the same address" in report
+    assert "GitHub Pages makes a README without front matter the home page" in report
+
+
+def test_a_readme_is_the_home_of_a_site_without_one(tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "README.md": "# Owl Workshop\n\nWelcome to owls.\n",
+        "cfp.md": "---\ntitle: Call\n---\nSend papers.\n"})
+    assert "Welcome to owls." in page(dest, "index.md")[1]
+
+
+POSTERS = [("Ada Quill", "Shape Defense"), ("Bo Fern, Cy Moss", "How Owls Count"),
+           ("Di Lark", "Counting Bats at Night with Sound")]
+
+
+def test_numbered_papers_of_a_loose_list_each_authors_then_a_linked_title() -> None:
+    text = "Posters follow the numbering below.\n\n" + "\n".join(
+        f"* (Poster \\#{n:02d}): {authors}. [{title}](https://openreview.net/forum?id=p{n})\n"
+        for n, (authors, title) in enumerate(POSTERS, 1))
+    result, calls = read(text, title="Accepted")
+    papers = result.papers["data/accepted.yml"]
+    assert [(p["title"], p["authors"], p["number"], p["forum"]) for p in papers] == [
+        (title, authors, f"Poster #{n:02d}", f"https://openreview.net/forum?id=p{n}")
+        for n, (authors, title) in enumerate(POSTERS, 1)]
+    assert calls == ['<< papers("data/accepted.yml") >>']
+    assert result.text.startswith("Posters follow the numbering below.\n\n<< papers(")
+
+
+def test_a_titles_table_with_a_number_column_never_closed() -> None:
+    rows = "".join(f"<tr><td>{n}</td><td>{title}</td></tr>\n"
+                   for n, (_a, title) in enumerate(POSTERS, 1))
+    text = ("<table>\n<tr><th>Number</th><th>Title</th></tr>\n"
+            "<!-- <tr><td>0</td><td>A Withdrawn Paper Title</td></tr> -->\n" + rows)
+    result, calls = read(text, title="Accepted Papers")
+    assert [(p["number"], p["title"]) for p in result.papers["data/accepted_papers.yml"]] == [
+        (str(n), title) for n, (_a, title) in enumerate(POSTERS, 1)]
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Submission Deadline: `May 29, 2023 at 23:59 AoE`",
+    "Submission Deadline: May 29, 2023 at 23:59 AoE",
+    "Submission Deadline: May 29, 2023 by 11:59 pm AoE",
+    "Submission Deadline: May 29, 2023 @ 11:59pm (AoE)",
+])
+def test_a_deadline_at_a_time(line: str) -> None:
+    result, _calls = read(f"## Important Dates\n\n- {line}\n- Notification: June 19, 2023\n")
+    label, found = result.dates[0]
+    assert label.startswith("Submission Deadline")
+    assert (found.date.first, found.date.time.strftime("%H:%M") if found.date.time else None,
+            found.date.zone) == (date(2023, 5, 29), "23:59", "AoE")
+    assert parse_date_line("Deadline: May 29, 2023 at 23:59 AoE") is not None
+
+
+SPEAKER_CARDS = "".join(
+    f'<div class="card"><img src="/assets/img/{n}.jpg"><div class="card-body">'
+    f'<h2 class="card-title">{name}</h2><h6 class="card-text">Univ {n}</h6></div></div>\n'
+    for n, name in enumerate(NAMES[:3]))
+
+
+def test_a_layout_of_one_page_shows_that_pages_speakers(tmp_path: Path) -> None:
+    """A layout only the home page uses, holding the page's description and its speakers'
+    cards (with no {{ content }}): what Jekyll shows on that page is the page's."""
+    layout = ("---\nlayout: default\n---\n<div class=\"post\"><header><h1>{{ site.title }}"
+              "</h1></header><article>\n    <p>Owls and the people who count them.</p>\n"
+              "    <div class=\"speakers\">\n      <h2>Confirmed Speakers</h2>\n"
+              "      <div class=\"grid\">\n" + SPEAKER_CARDS + "</div></div></article></div>\n")
+    files: dict[str, str | bytes] = {
+             "_config.yml": "title: Owl Workshop\ninclude: [_pages]\n",
+             "_layouts/default.html": "<html><body><nav>menu</nav><main>{{ content }}</main>"
+                                      "<footer>(c) us</footer></body></html>\n",
+             "_layouts/workshop.html": layout,
+             "_pages/about.md": "---\nlayout: workshop\ntitle: About\npermalink: /\n---\n",
+             "cfp.md": "---\nlayout: default\ntitle: Call\n---\nSend papers.\n"}
+    for n in range(3):
+        picture = io.BytesIO()
+        Image.new("RGB", (8, 8), (40 * n, 90, 120)).save(picture, "JPEG")
+        files[f"assets/img/{n}.jpg"] = picture.getvalue()
+    dest, report = imported(tmp_path, files)
+    meta, rest = page(dest, "index.md")
+    assert [(p["name"], p["affiliation"]) for p in meta["confirmed_speakers"]] == [
+        (name, f"Univ {n}") for n, name in enumerate(NAMES[:3])], report
+    assert "Owls and the people who count them." in rest
+    assert '<< team("confirmed_speakers") >>' in rest
+    assert "menu" not in rest and "(c) us" not in rest and "<html" not in rest
+    assert "the page's layout is its alone" in report
+    assert "Send papers." in page(dest, "cfp.md")[1]
+    assert "Cy Moss" in built(dest, "index.md")
+
+
+def test_a_layout_many_pages_use_keeps_to_its_dates(tmp_path: Path) -> None:
+    files = {"_config.yml": "title: Owl Workshop\n",
+             "_layouts/default.html": "<main>{{ content }}</main><div class=\"box\">"
+                                      "<h2>Speakers</h2><p>Ada Quill, Univ A</p></div>\n",
+             "index.md": "---\nlayout: default\ntitle: Owl Workshop\n---\nWelcome.\n",
+             "cfp.md": "---\nlayout: default\ntitle: Call\n---\nSend papers.\n"}
+    dest, report = imported(tmp_path, files)
+    assert "Ada Quill" not in page(dest, "index.md")[1]
+    assert "the page's layout is its alone" not in report
