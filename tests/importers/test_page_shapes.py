@@ -16,7 +16,7 @@ import yaml
 from PIL import Image
 
 from mkdocs_workshop.importers.common.freedates import parse_date_line
-from mkdocs_workshop.importers.common.recognize import page_topic, recognize
+from mkdocs_workshop.importers.common.recognize import page_topic, read_times, recognize
 from mkdocs_workshop.importers.jekyll.importer import import_site
 
 from sitekit import build_config
@@ -209,3 +209,59 @@ def test_a_layout_many_pages_use_keeps_to_its_dates(tmp_path: Path) -> None:
     dest, report = imported(tmp_path, files)
     assert "Ada Quill" not in page(dest, "index.md")[1]
     assert "the page's layout is its alone" not in report
+
+
+def test_a_program_table_with_rows_of_session_headings() -> None:
+    """Rows whose time cell is empty head the sessions (with their video): each starts with
+    the slot after it; a "Speaker: *Title*" row names its speaker."""
+    text = ("## Schedule\n\n| Time | Event |\n| --- | --- |\n"
+            "||[Video: Morning session](https://video.example/1)|\n"
+            "| 8:45 - 9:00 | Opening Remarks |\n"
+            "| 9:00 - 9:30 | Ada Quill: *Counting owls at night* |\n"
+            "| 12:00 - 1:30 | Lunch |\n"
+            "||[Video: Afternoon session](https://video.example/2)|\n"
+            "| 1:30 - 2:00 | [Owl census results](https://owls.example/census) |\n"
+            "||Closing words by the chairs|\n")
+    result, calls = read(text, day=date(2019, 6, 15))
+    assert calls == ["<< schedule() >>"]
+    assert [(s["start"], s.get("end"), s["title"], s.get("speakers"), s.get("url"))
+            for s in result.slots] == [
+        ("08:45", None, "Video: Morning session", None, "https://video.example/1"),
+        ("08:45", "09:00", "Opening Remarks", None, None),
+        ("09:00", "09:30", "Counting owls at night", ["Ada Quill"], None),
+        ("12:00", "13:30", "Lunch", None, None),
+        ("13:30", None, "Video: Afternoon session", None, "https://video.example/2"),
+        ("13:30", "14:00", "Owl census results", None, "https://owls.example/census")]
+    assert result.slots[-1]["talks"] == ["Closing words by the chairs"]
+
+
+def test_a_speakers_home_page_is_not_the_sessions_link() -> None:
+    result, _calls = read("## Program\n\n- 9:00 [Ada Quill](https://ada.example): Counting owls\n"
+                          "- 9:30 Coffee\n", day=date(2019, 6, 15))
+    assert result.slots[0]["speakers"] == ["Ada Quill"] and "url" not in result.slots[0]
+
+
+def test_papers_whose_authors_are_on_the_line_below_the_title() -> None:
+    """"- [Title](url)  " and its authors on the next line, not indented (Markdown's lazy
+    continuation: one item); a name linked to nowhere ("[Bo Fern]()") is a name."""
+    text = "# Accepted Papers\n\n" + "".join(
+        f"- [{title}](https://openreview.net/forum?id=p{n})  \n*{authors}*\n"
+        for n, (authors, title) in enumerate(POSTERS)) + "\n# Organizers\n\n" \
+        "- [Ada Quill](https://ada.example) (Univ A)\n- [Bo Fern]() (Univ B)\n"
+    result, _calls = read(text)
+    assert [(p["title"], p["authors"]) for p in result.papers["data/accepted_papers.yml"]] == \
+        [(title, authors) for authors, title in POSTERS]
+    assert result.rosters["organizers"] == [
+        {"name": "Ada Quill", "affiliation": "Univ A", "url": "https://ada.example"},
+        {"name": "Bo Fern", "affiliation": "Univ B"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12:00 - 1:30", ("12:00", "13:30")),  # a 12-hour clock past noon
+    ("11:30 - 1:00", ("11:30", "13:00")),
+    ("10:00 - 9:00", ("10:00", "09:00")),  # no four-hour slot makes it read: as written
+    ("9:00 - 10:00", ("09:00", "10:00")),
+])
+def test_a_range_across_noon_on_a_12_hour_clock(text: str, expected: tuple[str, str]) -> None:
+    times = read_times(text)
+    assert times is not None and times[:2] == expected

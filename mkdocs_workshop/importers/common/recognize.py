@@ -117,7 +117,7 @@ _BREAK = re.compile(r"<br\s*/?>", re.I)
 _PIECES = re.compile(r"<br\s*/?>|</(?:div|p|h[1-6]|li)\s*>", re.I)
 _HREF = re.compile(r"""<a\b[^<>]{0,2000}?\bhref\s*=\s*["']([^"'<>]{1,2000})["'][^<>]{0,2000}>"""
                    r"(.{0,2000}?)</a>", re.I | re.S)
-_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]{1,2000})\]\(([^()\s]{1,2000})\)")
+_MD_LINK = re.compile(r"(?<!!)\[([^\[\]]{1,2000})\]\(([^()\s]{0,2000})\)")  # "[Ada]()" too
 _IMG = re.compile(r"""<img\b[^<>]{0,2000}?\bsrc\s*=\s*["']([^"'<>]{1,2000})["']""", re.I)
 _MD_IMG = re.compile(r"!\[[^\[\]]{0,1000}\]\(([^()\s]{1,2000})\)")
 _STRUCK = re.compile(r"<(s|del|strike)\b[^<>]{0,200}>(.{0,500}?)</\1\s*>", re.I | re.S)
@@ -530,6 +530,9 @@ def read_times(text: str) -> tuple[str, str | None, int] | None:
         start = _clock(match.group(1), match.group(2), None)  # "11:30 - 1:00 pm"
         if start is None:
             return None
+    elif end is not None and end < start and not half_start and end < "12:00" and \
+            0 < _minutes(end) + 12 * 60 - _minutes(start) <= _AFTER:
+        end = f"{int(end[:2]) + 12:02d}{end[2:]}"  # "12:00 - 1:30", on a 12-hour clock
     return start, end, match.end()
 
 
@@ -604,8 +607,11 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
             joined.append(piece)
     if not speaker:
         by = re.search(r"\b(?:by|speaker:)\s+(.{3,80})$", title, re.I)
+        said = re.match(r"([^:]{3,80}):\s+(\S.{4,})$", title)  # "Ada Quill: Counting owls"
         if by and person_name(by.group(1).split("(")[0].strip()):
             speaker = by.group(1).split("(")[0].strip()
+        elif said and person_name(said.group(1).split("(")[0].strip()):
+            speaker, title = said.group(1).split("(")[0].strip(), said.group(2)
     title = " \u2014 ".join([title, *joined])
     if len(title) > _TALK:  # prose, not a title: all of it the abstract, its start the title
         abstract.insert(0, title)
@@ -623,7 +629,18 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
         slot["speakers"] = [speaker]
     if abstract:
         slot["abstract"] = "\n\n".join(markdown_paragraph(a) for a in abstract)
+    url = session_link(cells)
+    if url:
+        slot["url"] = url
     return slot
+
+
+def session_link(cells: list[str]) -> str | None:
+    """The web address a program row links its session to (its video, its page): the first
+    link whose words are not a person's name (a speaker's home page is theirs)."""
+    return next((url for label, url in _links(" ".join(cells))
+                 if url.startswith(("http://", "https://")) and not person_name(plain(label))),
+                None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -647,6 +664,10 @@ class Block:
     shape: str  # "a list", "a table", "lines separated by <br>", "cards", "items", "paragraphs"
 
 
+# A line that starts a block of its own, not the lazy continuation of a list item above it
+_NOT_LAZY = re.compile(r"\s{0,3}(?:#|\||```|~~~|(?:[-*_]\s*){3,}$|>|<!--|.*-->)")
+
+
 def _markdown_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     lines = text.split("\n")
@@ -665,8 +686,10 @@ def _markdown_blocks(text: str) -> list[Block]:
                                                lines[k].startswith(("    ", "\t"))):
                         break
                     j = k
-                if not (_MD_ITEM.match(lines[j]) or (lines[j].startswith(("  ", "\t"))
-                                                     and lines[j].strip() and records)):
+                lazy = records and lines[j].strip() and lines[j - 1].strip() and \
+                    not _NOT_LAZY.match(lines[j])  # "- [Title](x)  \n*Authors*": one item
+                if not (_MD_ITEM.match(lines[j]) or lazy or (
+                        lines[j].startswith(("  ", "\t")) and lines[j].strip() and records)):
                     break
                 if _MD_ITEM.match(lines[j]) and not lines[j].startswith("    "):
                     records.append([re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", lines[j])])
@@ -681,7 +704,9 @@ def _markdown_blocks(text: str) -> list[Block]:
             while j < len(lines) and _MD_ROW.match(lines[j]):
                 j += 1
             rows = [line for line in lines[i:j] if not SEPARATOR.match(line)]
-            records = [[c.strip() for c in row.strip().strip("|").split("|")] for row in rows]
+            # one pipe off each end: "|| Morning session |" has an empty first cell
+            records = [[c.strip() for c in re.sub(r"^\||\|$", "", row.strip()).split("|")]
+                       for row in rows]
             header = any(SEPARATOR.match(line) for line in lines[i:i + 3])
             if header and len(records) > 1 and SEPARATOR.match(lines[i + 1] if
                                                                  i + 1 < j else ""):
@@ -1253,6 +1278,7 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
     unread: list[str] = []
     untimed: list[int] = []  # the records that are no slot: talks, and lines kept as text
     talks = 0
+    headings: list[tuple[int, dict[str, Any]]] = []  # (the slot after it, its slot)
     for n, record in enumerate(block.records, 1):
         slot = _fits(Slot, read_slot(record, when))
         if slot is not None:
@@ -1260,6 +1286,12 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
             continue
         line = plain(" ".join(record))
         if not line:
+            continue
+        if len(record) >= 2 and not plain(record[0]) and len(line) <= _TALK:
+            # "| | Morning session |": a row of sessions' headings, its time cell empty: it
+            # starts with the slot after it
+            heading = {"title": line} | ({"url": url} if (url := session_link(record)) else {})
+            headings.append((len(made), heading))
             continue
         untimed.append(n)
         if made and not _UNTIMED.match(line) and len(line) <= _TALK:
@@ -1274,6 +1306,13 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
             unread.append(line)
     if len(made) < 2 or len(unread) > len(made) or (untimed and untimed[0] == 1):
         return _NoProgram(untimed, "does not start with a time")
+    for at, heading in reversed(headings):
+        if at < len(made):
+            made.insert(at, {k: v for k, v in made[at].items() if k in ("day", "start")} |
+                        heading)
+        else:  # after the last slot: a line of it
+            made[-1].setdefault("talks", []).append(heading["title"])
+            talks += 1
     for slot in made:  # an abstract longer than a page reads as Markdown stays text
         if len(slot.get("abstract", "")) > MAX_CHARS:
             unread.append(plain(slot.pop("abstract")))
