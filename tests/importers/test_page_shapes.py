@@ -265,3 +265,38 @@ def test_papers_whose_authors_are_on_the_line_below_the_title() -> None:
 def test_a_range_across_noon_on_a_12_hour_clock(text: str, expected: tuple[str, str]) -> None:
     times = read_times(text)
     assert times is not None and times[:2] == expected
+
+
+def member(name: str, affiliation: str, alt: str) -> str:
+    home = name.split()[0].lower()
+    return (f'<div class="team-member"><img src="{home}.jpg" alt="{alt}">'
+            f'<p><a href="https://{home}.example/">{name}</a><br>{affiliation}</p></div>\n')
+
+
+def test_cards_of_one_class_under_two_headings_are_two_rosters_around_a_program() -> None:
+    """Cards of one class under "Keynote Speakers" and, after a program, under "Organizers":
+    two runs, two rosters, and the program between them read on its own; a card's name from
+    its link when its picture's alt is a placeholder ("Name 4"); a nickname in brackets."""
+    text = ("## Keynote Speakers\n\n<div class=\"team-container\">\n"
+            + member("Ada Quill", "Univ A", "Name 4") + member("Zheqing (Bill) Zhu", "Meta", "b")
+            + "</div>\n\n## Schedule\n\n|---|:---|\n|__AM__ ||\n"
+            "| 08:55 - 09:00 | Opening remarks |\n| 09:00 - 09:40 | Keynote: <b>Ada Quill</b> |\n"
+            "| | &nbsp;&nbsp;<i>Counting owls at night</i>\n\n"
+            "|---|:---|\n|__PM__ ||\n| 12:00 - 01:00 | Lunch break (on your own)\n"
+            "| 01:00 - 02:00 | Panel |\n\n## Organizers\n\n<div class=\"team-container\">\n"
+            + member("Cy Moss", "Univ C", "c") + member("Di Lark", "Univ D", "d") + "</div>\n")
+    result, calls = read(text, day=date(2024, 8, 9))
+    assert [p["name"] for p in result.rosters["keynote_speakers"]] == ["Ada Quill",
+                                                                        "Zheqing (Bill) Zhu"]
+    assert result.rosters["keynote_speakers"][0] == {
+        "name": "Ada Quill", "affiliation": "Univ A", "url": "https://ada.example/",
+        "image": "ada.jpg"}
+    assert [p["name"] for p in result.rosters["organizers"]] == ["Cy Moss", "Di Lark"]
+    assert [(s["start"], s.get("end"), s["title"], s.get("talks")) for s in result.slots] == [
+        ("08:55", "09:00", "Opening remarks", None),
+        ("09:00", "09:40", "Keynote: Ada Quill", ["Counting owls at night"]),
+        ("12:00", "13:00", "Lunch break (on your own)", None),
+        ("13:00", "14:00", "Panel", None)]
+    # the second table's slots join the first's program: one call
+    assert calls == ['<< team("keynote_speakers") >>', "<< schedule() >>",
+                     '<< team("organizers") >>']

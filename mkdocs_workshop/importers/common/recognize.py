@@ -205,7 +205,9 @@ def person_name(text: str, lenient: bool = False) -> bool:
     """Whether ``text`` reads as a person's name: two to six words (particles and an
     honorific aside), each a capitalized word or an initial, none a word of an institution's
     name; ``lenient``: only the first word capitalized ("Li cheng", in a list of names)."""
-    words = re.sub(r"[\"\u201c][^\"\u201d]{1,20}[\"\u201d]", " ", text).split()  # "Ram"
+    # a nickname between the names: Ram "Ram" Lee, Zheqing (Bill) Zhu
+    words = re.sub(r"[\"\u201c][^\"\u201d]{1,20}[\"\u201d]|(?<=\w)\s+\([^()]{1,20}\)(?=\s+\w)", " ",
+                   text).split()
     if any(w.lower().strip(",.()") in _INSTITUTION_WORDS for w in words):
         return False
     while words and words[0].lower() in _HONORIFICS:
@@ -297,14 +299,18 @@ _PROFILE_LABELS = re.compile(r"(?:personal |home ?)?(?:page|homepage|website|web
 
 def read_card(fragment: str) -> dict[str, Any] | None:
     """A person of an HTML card: the name (an element classed as a name, else its first
-    heading or bold text, else its picture's ``alt``), the affiliation and the bio (elements
-    classed so), the picture and the first web link."""
+    heading or bold text, its picture's ``alt``, a link's words or its first line), the
+    affiliation and the bio (elements classed so), the picture and the first web link."""
     name = _classed(fragment, "name")
     if name is None or not person_name(name):
         heading = _CARD_HEADING.search(fragment)
         alt = _IMG_ALT.search(fragment)
+        # else the words of a link, or its first line ("<p><a>Ada Quill</a><br>Univ A</p>")
+        lines = (plain(piece) for piece in _PIECES.split(visible_html(fragment)))
         name = next((n for n in (plain(heading.group(2)) if heading else None,
-                                 plain(alt.group(1)) if alt else None)
+                                 plain(alt.group(1)) if alt else None,
+                                 *(plain(text) for text, _url in _links(fragment)),
+                                 next((line for line in lines if line), None))
                      if n and person_name(n)), None)
     if name is None:
         return None
@@ -648,7 +654,7 @@ def session_link(cells: list[str]) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 _MD_ITEM = re.compile(r"^( {0,3})(?:[-*+]|\d{1,3}[.)])\s+\S")
-_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_ROW = re.compile(r"^\s*\|.*\S")  # kramdown's rows may leave out the closing pipe
 _HTML_ITEM = re.compile(r"<li\b[^<>]{0,500}>(.*?)(?=<li\b|\Z)", re.I | re.S)
 _HTML_ROW = re.compile(r"<tr\b[^<>]{0,500}>(.*?)(?=<tr\b|</tbody|</thead|</tfoot|\Z)",
                        re.I | re.S)
@@ -871,8 +877,16 @@ def _card_blocks(text: str) -> list[Block]:
                     (start, tag.end()))
     blocks = []
     for (_name, classes), run in runs.items():
-        items = _siblings(run)
-        if len(items) >= 2:
+        # a heading or any words between two cards part their runs: "Panel" after "Speakers"
+        groups: list[list[tuple[int, int]]] = []
+        for card in _siblings(run):
+            if groups and not plain(text[groups[-1][-1][1]:card[0]]):
+                groups[-1].append(card)
+            else:
+                groups.append([card])
+        for items in groups:
+            if len(items) < 2:
+                continue
             shape = "cards" if any(_CARD_WORDS.search(c) for c in classes.split()) else "items"
             blocks.append((Block(items[0][0], items[-1][1],
                                  [[text[start:end]] for start, end in items], shape), items))
@@ -1048,7 +1062,9 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     ``file_link``: a file of the site a paper links to (its PDF), copied, by docs path."""
     result = Recognized(text)
     marks = headings(text, title)
-    blocks = sorted(_markdown_blocks(text) + _html_blocks(text), key=lambda b: b.start)
+    # at one place, the element (cards) before the lines it holds, the longer block first
+    blocks = sorted(_markdown_blocks(text) + _html_blocks(text),
+                    key=lambda b: (b.start, b.shape.startswith("lines"), -b.end))
     hidden = sorted(hidden or [])
     hidden_starts = [start for start, _end in hidden]
     reached = 0  # the end of the last block read
@@ -1270,8 +1286,8 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
         _NoProgram:
     """The slots of a block on day ``when``, how many lines without a time became talks (or
     the abstract) of the slot above them ("- Title, Authors" under a session), and the lines
-    kept as text (a
-    time not set yet: "TBD", "HH:MM"); or, when the block is no program (fewer than two
+    kept as text (a time not set yet: "TBD", "HH:MM"); a row of its own saying "PM" puts
+    the times under it after noon; or, when the block is no program (fewer than two
     slots, more lines unread than read, or a line before its first time), the records that
     do not read and why."""
     made: list[dict[str, Any]] = []
@@ -1279,15 +1295,22 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
     untimed: list[int] = []  # the records that are no slot: talks, and lines kept as text
     talks = 0
     headings: list[tuple[int, dict[str, Any]]] = []  # (the slot after it, its slot)
+    afternoon = False  # under a row "PM": times before noon are the afternoon's
     for n, record in enumerate(block.records, 1):
         slot = _fits(Slot, read_slot(record, when))
         if slot is not None:
+            if afternoon:
+                _after_noon(slot)
             made.append(slot)
             continue
         line = plain(" ".join(record))
         if not line:
             continue
-        if len(record) >= 2 and not plain(record[0]) and len(line) <= _TALK:
+        if _HALF_DAY.fullmatch(line):  # "| PM |" over the afternoon's rows
+            afternoon = line.lower().startswith(("p", "after"))
+            continue
+        if len(record) >= 2 and not plain(record[0]) and len(line) <= _TALK and \
+                not _CONTINUED.match(record[1]):
             # "| | Morning session |": a row of sessions' headings, its time cell empty: it
             # starts with the slot after it
             heading = {"title": line} | ({"url": url} if (url := session_link(record)) else {})
@@ -1323,6 +1346,21 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
     if refused:  # talks the model refuses (too many, too long)
         return _NoProgram([], f"slot {refused[0]} with its talks is not a slot the page can show")
     return made, talks, unread
+
+
+# A row that names the half of the day the rows under it are in ("AM", "Afternoon")
+_HALF_DAY = re.compile(r"(?:[ap]\.?m\.?|morning|afternoon)(?:\s+(?:session|program|part))?",
+                       re.I)
+# A row that goes on the slot above it: indented, or all in italics ("| | *A talk's title*")
+_CONTINUED = re.compile(r"\s*(?:&nbsp;|\u00a0|<(?:i|em)>|\*(?!\*)|_(?!_))", re.I)
+
+
+def _after_noon(slot: dict[str, Any]) -> None:
+    """``slot``'s times on a 12-hour clock after noon, where they read as morning."""
+    for key in ("start", "end"):
+        clock = slot.get(key)
+        if clock is not None and "01:00" <= clock < "12:00":
+            slot[key] = f"{int(clock[:2]) + 12:02d}{clock[2:]}"
 
 
 _AFTER = 4 * 60  # how far after the slot above a time read as afternoon may start, minutes
