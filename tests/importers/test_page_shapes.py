@@ -300,3 +300,34 @@ def test_cards_of_one_class_under_two_headings_are_two_rosters_around_a_program(
     # the second table's slots join the first's program: one call
     assert calls == ['<< team("keynote_speakers") >>', "<< schedule() >>",
                      '<< team("organizers") >>']
+
+
+def test_a_data_schedule_that_names_speakers_by_id_and_sessions_without_a_time(
+        tmp_path: Path) -> None:
+    """``event: adaq`` beside ``title:``: the id of a person of speakers.yml (keyed by id),
+    the talk's speaker; "Session 1" without a time starts with the slot after it; a type
+    that says nothing ("General") is not put before the title."""
+    schedule = ("opening:\n  event: Opening\n  start: '09:00'\n  type: General\n"
+                "sess1:\n  event: Session 1\n  start: ''\n  type: Session\n"
+                "adaq:\n  event: adaq\n  title: Counting owls at night\n  start: '09:05'\n"
+                "  type: Invited\n"
+                "nobody:\n  event: zzx\n  title: A talk of no one listed\n  start: '09:35'\n"
+                "  type: Invited\n")
+    page_text = ("---\ntitle: Schedule\n---\n# Schedule\n\nFriday, December 11, 2020\n\n"
+                 "<table>{% for s in site.data.schedule %}<tr><td>{{ s[1].start }}</td>"
+                 "{% if s[1].type == 'Invited' %}{% assign sp = site.data.speakers[s[1].event] %}"
+                 "<td><i>{{ s[1].title }}</i><br>{{ sp.name }}</td>{% else %}"
+                 "<td>{{ s[1].event }}</td>{% endif %}</tr>{% endfor %}</table>\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/schedule.yml": schedule,
+        "_data/speakers.yml": "adaq:\n  name: Ada Quill\n  affiliation: Univ A\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "schedule.md": page_text})
+    meta, _rest = page(dest, "schedule.md")
+    assert [(s["start"], s["title"], s.get("speakers")) for s in meta["schedule"]] == [
+        ("09:00", "Opening", None), ("09:05", "Session 1", None),
+        ("09:05", "Counting owls at night", ["Ada Quill"]),
+        ("09:35", "A talk of no one listed", None)], report
+    assert "'zzx' names no one of the people files; not carried over" in report
+    assert "Counting owls at night" in built(dest, "schedule.md")

@@ -132,6 +132,7 @@ class DataFile:
     why_kept: str = ""  # for kind "kept": why the whole file is
     source: str = ""  # "_data/people.yml", for the report
     day_labels: dict[int, str] = field(default_factory=dict)  # slot index -> its day as written
+    ids: dict[str, str] = field(default_factory=dict)  # people's ids -> names (schedules)
     group_by: str | None = None  # papers grouped in the file (by session): the field naming it
 
     def count(self) -> str:
@@ -515,9 +516,10 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
     if not isinstance(entry, dict):
         return None, "is not a set of 'key: value' lines"
     out: dict[str, Any] = {}
+    reference = slot_reference(entry)
     for key, value in entry.items():
         target = meaning(key, SLOT_FIELDS) if str(key).lower() not in _SLOT_PLACES else None
-        if target is None or value in (None, ""):
+        if target is None or value in (None, "") or (target == "title" and value == reference):
             continue
         if target == "details":
             shown, items = html_parts(str(value))
@@ -548,7 +550,7 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
             out["kind"] = known
         if "title" not in out:
             out["title"] = category.rstrip(" :")
-        elif known in (None, "other"):
+        elif known in (None, "other") and category.strip().lower() not in _NO_KIND:
             out["title"] = f"{category} {out['title']}"
     if "title" not in out:
         return None, "has no title"
@@ -563,6 +565,39 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
                         kind=out.get("kind"), speakers=out.get("speakers", ()),
                         room=out.get("location"), url=out.get("url"),
                         abstract=out.get("abstract"), talks=out.get("talks", ())), ""
+
+
+# A slot's type that says nothing about it ("type: General"): not put before its title
+_NO_KIND = frozenset({"general", "other", "others", "misc", "none", "default", "normal",
+                      "regular", "standard", "event"})
+_ID = re.compile(r"[a-z][a-z0-9_.\-]{1,60}")  # "oetzioni", "jane_doe": a key, not words
+
+
+def slot_reference(entry: Any) -> str | None:
+    """The id a slot's entry names its speaker by in a field that could be its title
+    (``event: oetzioni`` beside ``title: Revisiting ...``), or None."""
+    if not isinstance(entry, dict):
+        return None
+    titles = [v for k, v in entry.items() if isinstance(v, str) and v.strip()
+              and str(k).lower() not in _SLOT_PLACES and meaning(k, SLOT_FIELDS) == "title"]
+    ids = [v for v in titles if _ID.fullmatch(v)]
+    return ids[0] if ids and len(ids) < len(titles) else None
+
+
+def name_speakers(file: DataFile, ids: dict[str, str]) -> None:
+    """The slots of a schedule file that name their speaker by an id of a people file
+    (``site.data.speakers[s.event]``): the speaker's name; ``ids`` (id -> name) kept on the
+    file for the parts of it a page's loop shows."""
+    file.ids = ids
+    for made, raw in zip(file.entries, file.raw, strict=False):
+        reference = slot_reference(raw)
+        if reference is None:
+            continue
+        if reference in ids and not made.get("speakers"):
+            made["speakers"] = [ids[reference]]
+        elif reference not in ids:
+            file.kept.append(f"slot '{made['title'][:60]}': '{reference}' names no one of the "
+                             "people files; not carried over")
 
 
 def unread_slot_fields(entry: Any) -> list[str]:
@@ -798,6 +833,7 @@ def _named_file(name: str, kind: str, data: list[Any],
 def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataFile:
     result = DataFile(name, "schedule")
     entries, labels = _by_day(data, year)
+    heading: tuple[int, dict[Any, Any], str] | None = None  # a session's, waiting for a time
     for n, entry in enumerate(entries, 1):
         if n - 1 in labels and labels[n - 1]:
             result.day_labels[len(result.entries)] = labels[n - 1]
@@ -806,18 +842,45 @@ def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataF
         if unread and made is not None:
             result.kept.append(f"entry {n} ({made['title'][:60]}): fields not carried over: "
                                + ", ".join(unread))
+        title = _slot_title(entry)
+        if made is None and why == "has no time" and title and heading is None:
+            heading = (n, entry, title)  # "Session 1" without a time: starts with the next
+            continue
+        if heading is not None:
+            if made is not None:  # the session's heading, at its first slot's time
+                result.entries.append(written_slot(day=made.get("day"), start=made["start"],
+                                                   title=heading[2]))
+                result.raw.append(heading[1])
+            else:
+                result.kept.append(f"entry {heading[0]}: has no time; listed as text under "
+                                   "the schedule")
+                result.unread_slots.append(("", heading[2]))
+            heading = None
         if made is None:
             result.kept.append(f"entry {n}: {why}; listed as text under the schedule")
             if isinstance(entry, dict):
                 result.unread_slots.append((
                     _text(entry.get("time") or entry.get("Time")) or "",
-                    _text(entry.get("title") or entry.get("Title")) or f"entry {n}"))
+                    title or f"entry {n}"))
         else:
             result.entries.append(made)
             result.raw.append(entry)
+    if heading is not None:
+        result.kept.append(f"entry {heading[0]}: has no time; listed as text under the schedule")
+        result.unread_slots.append(("", heading[2]))
     if not result.entries:
         return DataFile(name, "kept", kept=result.kept, why_kept="no slot could be read")
     return result
+
+
+def _slot_title(entry: Any) -> str | None:
+    """The words a slot's entry gives as its title (its id of a speaker aside)."""
+    if not isinstance(entry, dict):
+        return None
+    reference = slot_reference(entry)
+    return next((text for k, v in entry.items() if meaning(k, SLOT_FIELDS) == "title"
+                 and str(k).lower() not in _SLOT_PLACES and v != reference
+                 and (text := _text(v))), None)
 
 
 def _papers_file(name: str, data: list[Any], group: str | None = None) -> DataFile:
@@ -892,6 +955,7 @@ def _data_files(source: Path, site: SiteData) -> list[tuple[Path, str, str]]:
 def read_site_data(source: Path) -> SiteData:
     """The ``_data`` files and ``_includes`` of a Jekyll site at ``source``."""
     site = SiteData()
+    ids: dict[str, str] = {}  # people by the id a file keys them by: "oetzioni" -> its name
     for path, prefix, dotted in _data_files(source, site):
         rel = path.relative_to(source).as_posix()
         if within(path, source) is None:
@@ -909,6 +973,7 @@ def read_site_data(source: Path) -> SiteData:
             branch = branch.setdefault(part, {}) if isinstance(branch.get(part, {}), dict) \
                 else {}
         branch[path.stem] = data
+        ids.update(_people_ids(data))
         # site.data.people.team, site.data.keynotes[2025]: a key of text, or a year
         lists = {str(k): v for k, v in data.items()
                  if isinstance(k, (str, int)) and not isinstance(k, bool)
@@ -920,6 +985,9 @@ def read_site_data(source: Path) -> SiteData:
                 site.files[f"{dotted}.{key}"] = read_file(f"{dotted}.{key}", value, rel)
             continue
         site.files[dotted] = read_file(dotted, data, rel)
+    for made in site.files.values():
+        if made.kind == "schedule":
+            name_speakers(made, ids)
     site.find_shared()
     includes = source / "_includes"
     if includes.is_dir():
@@ -939,6 +1007,17 @@ def read_site_data(source: Path) -> SiteData:
             if len(known) == 1 or len(schedules) == 1:
                 site.includes[name] = known[0] if len(known) == 1 else schedules[0]
     return site
+
+
+def _people_ids(data: Any) -> dict[str, str]:
+    """The people of a file keyed by id (``oetzioni: {name: Oren Etzioni}``), or listed with
+    an ``id:``, by that id."""
+    pairs: list[tuple[Any, Any]] = list(data.items()) if isinstance(data, dict) else [
+        (entry.get("id") or entry.get("key"), entry) for entry in data
+        if isinstance(entry, dict)] if isinstance(data, list) else []
+    return {str(key): name for key, entry in pairs
+            if isinstance(key, (str, int)) and isinstance(entry, dict)
+            and isinstance(name := entry.get("name"), str) and name.strip()}
 
 
 def data_name(dotted: str, site: SiteData) -> str | None:
@@ -962,6 +1041,8 @@ def read_as(like: DataFile, data: list[Any], year: int | None = None) -> DataFil
     one."""
     if like.kind == "schedule":
         made = _schedule_file(like.name, data, year)
+        if made.kind == "schedule":
+            name_speakers(made, like.ids)
     elif like.kind == "papers":
         grouped = _grouped(data)
         if grouped is not None:
