@@ -331,3 +331,27 @@ def test_a_data_schedule_that_names_speakers_by_id_and_sessions_without_a_time(
         ("09:35", "A talk of no one listed", None)], report
     assert "'zzx' names no one of the people files; not carried over" in report
     assert "Counting owls at night" in built(dest, "schedule.md")
+
+
+def test_a_data_program_on_the_one_day_the_pages_top_names(tmp_path: Path) -> None:
+    """A program from _data without a day, on a page whose top says "Proposed to RSS '25:
+    June 21, 2025." (the one day near the top: the workshop's); a slot typed twelve hours
+    off ("11:15 PM" to "12:30 AM" between morning slots) read as the file's order says."""
+    schedule = ('- name: Opening Remarks\n  start_time: "9:00 AM"\n  end_time: "9:15 AM"\n'
+                '- name: Keynote\n  start_time: "10:30 AM"\n  end_time: "11:15 AM"\n'
+                '- name: Posters\n  start_time: "11:15 PM"\n  end_time: "12:30 AM"\n'
+                '- name: Lunch\n  start_time: "12:30 PM"\n  end_time: "2:00 PM"\n')
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/schedule.yml": schedule,
+        "index.md": "---\ntitle: Owl Workshop\n---\n# Owl Workshop\n\n<p>Proposed to RSS '25: "
+                    "June 21, 2025. Hybrid.</p>\n\n## Schedule\n\n<table>{% for s in "
+                    "site.data.schedule %}<tr><td>{{ s.start_time }} - {{ s.end_time }}</td>"
+                    "<td>{{ s.name }}</td></tr>{% endfor %}</table>\n"})
+    meta, _rest = page(dest, "index.md")
+    # the first slot says the day; the others are on it
+    assert [(s.get("day"), s["start"], s["end"], s["title"]) for s in meta["schedule"]] == [
+        ("2025-06-21", "09:00", "09:15", "Opening Remarks"), (None, "10:30", "11:15", "Keynote"),
+        (None, "11:15", "12:30", "Posters"), (None, "12:30", "14:00", "Lunch")], report
+    assert "23:15 -> 11:15, 00:30 -> 12:30" in report
+    built(dest, "index.md")

@@ -1210,7 +1210,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             _keep(result, where, block, program.bad, program.why)
             return None
         made, talks, unread = program
-        afternoon = _afternoon(made)
+        afternoon = read_afternoon(made)
         starts = [s["start"] for s in made]
         if starts != sorted(starts):
             _keep(result, where, block, [], "its times are not in order")
@@ -1371,7 +1371,7 @@ def _minutes(clock: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def _afternoon(made: list[dict[str, Any]]) -> list[str]:
+def read_afternoon(made: list[dict[str, Any]]) -> list[str]:
     """Times a program writes on a 12-hour clock without saying afternoon ("12:30 | Lunch",
     then "1:30 | Keynote"; "12:30AM" after "11:30 AM"), read as afternoon where that keeps
     the slots in the order listed and a slot starts at most four hours after the one above:
@@ -1394,6 +1394,10 @@ def _afternoon(made: list[dict[str, Any]]) -> list[str]:
         first, middle, last = (_minutes(made[i]["start"]) for i in (n - 1, n, n + 1))
         if middle >= noon and first <= middle - noon <= last < middle:
             shift(made[n], -12)
+            end = made[n].get("end")
+            if end is not None and end.startswith("00:"):  # "11:15 PM - 12:30 AM": its end too
+                changed.append(f"{end} -> 12:{end[3:]}")
+                made[n]["end"] = f"12:{end[3:]}"
     for above, here in pairwise(made):
         start, previous = _minutes(here["start"]), _minutes(above["start"])
         end = here.get("end")

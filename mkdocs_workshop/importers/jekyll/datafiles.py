@@ -41,7 +41,7 @@ from ...features.schedule import kind_of, written_slot
 from ..common.escape import markdown_paragraph, one_line
 from ..common.freedates import parse_free_date
 from ..common.paths import within
-from ..common.recognize import plain, read_times, visible_html
+from ..common.recognize import plain, read_afternoon, read_times, visible_html
 
 MAX_DATA_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 200_000
@@ -868,6 +868,17 @@ def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataF
     if heading is not None:
         result.kept.append(f"entry {heading[0]}: has no time; listed as text under the schedule")
         result.unread_slots.append(("", heading[2]))
+    changed: list[str] = []
+    days: list[list[dict[str, Any]]] = []  # each day's slots: a day's program is read alone
+    for n, made in enumerate(result.entries):
+        if not days or n in result.day_labels or made.get("day") != days[-1][-1].get("day"):
+            days.append([])
+        days[-1].append(made)
+    for program in days:
+        changed += read_afternoon(program)
+    if changed:
+        result.kept.append("times read on a 12-hour clock, in the order the file lists them: "
+                           + ", ".join(changed))
     if not result.entries:
         return DataFile(name, "kept", kept=result.kept, why_kept="no slot could be read")
     return result

@@ -479,7 +479,8 @@ def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
     goes on to the place ("May 19th, 2025 | Atlanta, Georgia | ICRA 2025"), or the site's
     settings ("description: May 8th and 9th 2023, Kigali"); failing those, a line that is
     only a day ("August 26th, 2024") or says the workshop is held on one ("This workshop
-    will be held on August 26th, 2024"). For a program on a page that names no day."""
+    will be held on August 26th, 2024"), or a short line near a page's top that names one
+    day. For a program on a page that names no day."""
     found: dict[str, set[date]] = {}
     held: dict[str, set[date]] = {}  # "will be held on", then a line that is only a day
     alone: dict[str, set[date]] = {}
@@ -506,6 +507,8 @@ def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
                 found.setdefault(_edition_folder(rel), set()).add(day)
             elif (said := _held_on(line)) is not None:
                 (alone if said[1] else held).setdefault(_edition_folder(rel), set()).add(said[0])
+            elif number < _BANNER_LINES and (near := _day_near_top(line)) is not None:
+                alone.setdefault(_edition_folder(rel), set()).add(near)
     if isinstance(config, dict) and "" not in found:
         day = page_day({k: v for k, v in config.items() if k in ("description", "title",
                                                                   "tagline", "subtitle")},
@@ -563,6 +566,20 @@ _BANNER = re.compile(r"\s*(?:\||\u00b7|\u2022|\s[-\u2013\u2014]\s)\s*")
 _NOT_THE_DAY = re.compile(r"\b(?:submi\w*|deadline|due|notif\w*|camera|open\w*|clos\w*|"
                           r"releas\w*|announc\w*|accept\w*|decision|registr\w*|news|posted|"
                           r"updated?)\b", re.I)
+
+
+def _day_near_top(line: str) -> date | None:
+    """The one day a short line near a page's top names ("Proposed to RSS '25: June 21,
+    2025. Hybrid in-person and virtual."), outside a list and not about a step before the
+    workshop; the weakest sign of the workshop's day, taken when the pages agree on it."""
+    text = plain(line)
+    if len(text) > _SHORT_LINE or _IN_A_LIST.match(line) or _NOT_THE_DAY.search(text):
+        return None
+    days = days_in(text)
+    return days.pop() if len(days) == 1 else None
+
+
+_SHORT_LINE = 120
 
 
 def _banner_day(line: str) -> date | None:
