@@ -355,3 +355,30 @@ def test_a_data_program_on_the_one_day_the_pages_top_names(tmp_path: Path) -> No
         (None, "11:15", "12:30", "Posters"), (None, "12:30", "14:00", "Lunch")], report
     assert "23:15 -> 11:15, 00:30 -> 12:30" in report
     built(dest, "index.md")
+
+
+def test_of_two_loops_over_a_program_the_one_that_shows_it_all_is_the_program(
+        tmp_path: Path) -> None:
+    """An include loops over schedule.yml twice: pop-ups for the talks with an abstract,
+    then the table of every slot. The table is the page's program; the pop-ups stay as the
+    source rendered them (their words kept)."""
+    schedule = ("- Title: Opening\n  Time: 8:30-8:45\n"
+                "- Title: Counting owls at night\n  Time: 8:45-9:25\n"
+                "  Abstract: Owls are counted by ear.\n"
+                "- Title: Poster and break\n  Time: 9:25-10:00\n")
+    include = ("{% for e in site.data.schedule %}{% if e.Abstract %}<div class=\"modal\">"
+               "<b>Title:</b> {{ e.Title }}<br><b>Abstract</b><p>{{ e.Abstract }}</p></div>"
+               "{% endif %}{% endfor %}\n<table>{% for e in site.data.schedule %}<tr><td>"
+               "{{ e.Time }}</td><td>{{ e.Title }}</td></tr>{% endfor %}</table>\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/schedule.yml": schedule,
+        "_includes/schedule.html": include,
+        "index.md": "---\ntitle: Owl Workshop\n---\n# Owl Workshop\n\nJune 21, 2025\n\n"
+                    "## Schedule\n\n{% include schedule.html %}\n"})
+    meta, rest = page(dest, "index.md")
+    assert [s["title"] for s in meta["schedule"]] == [
+        "Opening", "Counting owls at night", "Poster and break"], report
+    assert "Owls are counted by ear." in rest
+    assert "showing 1 of its entries kept as the source rendered it: another loop over it " \
+        "shows 3, the page's schedule" in report

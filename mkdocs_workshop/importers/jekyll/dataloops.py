@@ -201,6 +201,16 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
     previous: tuple[int, str, int] | None = None  # (loop, key, where its marker ends)
     hidden = [m.span() for m in _COMMENT.finditer(text)]
     same: dict[tuple[Any, ...], str] = {}  # (list, items shown, layout) -> its call
+    # Of loops over one program or sponsors file (talks' pop-ups, then the table), the one
+    # that shows the most of it is the page's program; the others stay as rendered.
+    widest: dict[Any, Loop] = {}
+    for found in marker.finditer(text):
+        loop = loops[int(found.group(1))]
+        best = widest.get(loop.origin)
+        if any(start < found.start() < end for start, end in hidden):
+            continue  # inside an HTML comment: shown by none
+        if best is None or len(loop.items) > len(best.items):
+            widest[loop.origin] = loop
     for found in marker.finditer(text):
         loop = loops[int(found.group(1))]
         if any(start < found.start() < end for start, end in hidden):
@@ -216,6 +226,13 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
             calls[loop.number] = ""
             continue
         key = roster_key(data.name) if data.kind == "people" else data.kind
+        if data.kind in ("schedule", "sponsors") and widest[loop.origin] is not loop:
+            calls[loop.number] = AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
+            page.used.append(f"a loop over {data.source} showing {len(loop.items)} of its "
+                             "entries kept as the source rendered it: another loop over it "
+                             f"shows {len(widest[loop.origin].items)}, the page's {key}")
+            previous = None
+            continue
         shown = (loop.origin, tuple(loop.indexes), _layout(loop))
         if data.kind == "people" and shown in same:  # the same people again: the same call
             calls[loop.number] = same[shown]
