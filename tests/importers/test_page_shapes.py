@@ -382,3 +382,20 @@ def test_of_two_loops_over_a_program_the_one_that_shows_it_all_is_the_program(
     assert "Owls are counted by ear." in rest
     assert "showing 1 of its entries kept as the source rendered it: another loop over it " \
         "shows 3, the page's schedule" in report
+
+
+def test_a_speaker_the_program_spells_otherwise_than_the_roster(tmp_path: Path) -> None:
+    """"Marc Quill" in the program, "Mark Quill" among the speakers: the source's two
+    spellings stay as written, the slot not linked to the card (no build warning)."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\n# Owl Workshop\n\nJune 21, 2025\n\n"
+                    "## Speakers\n\n- Mark Quill, Univ A\n- Bo Fern, Univ B\n\n## Schedule\n\n"
+                    "- 9:00 Marc Quill: Counting owls at night\n"
+                    "- 9:30 Bo Fern: Bats and their songs\n"})
+    meta, _rest = page(dest, "index.md")
+    assert [(s["title"], s.get("speakers")) for s in meta["schedule"]] == [
+        ("Counting owls at night \u2014 Marc Quill", None),
+        ("Bats and their songs", ["Bo Fern"])], report
+    assert "the program names 'Marc Quill', a roster 'Mark Quill'" in report
+    built(dest, "index.md")

@@ -30,7 +30,7 @@ import yaml
 
 from ...core.frontmatter import parse_front_matter
 from ...core.meta import META_RE, YAML_RE
-from ...core.problems import excerpt, printable
+from ...core.problems import did_you_mean, excerpt, printable
 from ...core.safeload import Loaded, load
 from ...core.times import format_day
 from ...core.timezones import AOE
@@ -896,6 +896,41 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     return report
 
 
+def _spellings_apart(additions: dict[str, Any], meta: dict[Any, Any]) -> list[str]:
+    """A speaker the imported program names one way and a roster of the page another
+    ("Marc Najork", "Mark Najork"): not linked to the card (the plugin would warn of a
+    typo, and --strict stop), the name kept in the slot's title as the source shows it.
+    Changes the program in ``additions``; returns the report's lines."""
+    schedule = additions.get("schedule")
+    if not isinstance(schedule, list):
+        return []
+    names = sorted({str(person["name"]) for source in (meta, additions)
+                    for key, value in source.items() if key != "schedule" and
+                    isinstance(value, list) for person in value
+                    if isinstance(person, dict) and isinstance(person.get("name"), str)})
+    known = {name.casefold() for name in names}
+    notes = []
+    for slot in schedule:
+        if not isinstance(slot, dict) or not isinstance(slot.get("speakers"), list):
+            continue
+        for name in list(slot["speakers"]):
+            if not isinstance(name, str) or name.casefold() in known:
+                continue
+            other = did_you_mean(name, names, cutoff=0.8)
+            if other is None:
+                continue
+            slot["speakers"].remove(name)
+            title = str(slot.get("title", ""))
+            if name not in title:
+                slot["title"] = f"{title} \u2014 {name}" if title else name
+            notes.append(f"the program names '{name}', a roster '{other}': kept as written in "
+                         f"the slot's title ('{slot['title'][:60]}'), not linked to the card; "
+                         "if they are one person, write one spelling in both")
+        if not slot["speakers"]:
+            del slot["speakers"]
+    return notes
+
+
 def _text_of(meta: dict[Any, Any], key: str) -> str | None:
     """The front matter's ``key`` when it is text."""
     value = meta.get(key)
@@ -1114,6 +1149,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     elif isinstance(meta["workshop"], dict) and isinstance(meta["workshop"].get("venue"), str):
         page.venue = one_line(meta["workshop"]["venue"]) or None
     _zone_of_program(page, meta, additions, rendered.text, liquid.site)
+    page.notes += _spellings_apart(additions, meta)
 
     def copy_for_front_matter(ref: str) -> str | None:
         return images.copy(ref, rel)  # docs-relative: the plugin looks there too
