@@ -86,11 +86,13 @@ class _Page(HTMLParser):
         self.text: list[str] = []
         self.items: dict[str, list[list[str]]] = {k: [] for k in KINDS}
         self._open: list[tuple[str, int, list[str]]] = []  # (kind, depth, its text)
+        self.names: list[str] = []  # the open elements, innermost last
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID:
             return
         self.depth += 1
+        self.names.append(tag)
         found = dict(attrs)
         classes = (found.get("class") or "").split()
         if tag == "article" and "md-content__inner" in classes and not self.in_article:
@@ -103,8 +105,11 @@ class _Page(HTMLParser):
                 self._open.append((kind, self.depth, []))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in VOID:
-            return
+        if tag in VOID or tag not in self.names:
+            return  # an end tag of no open element: a browser ignores it
+        while self.names[-1] != tag:  # elements left open inside it end with it
+            self.handle_endtag(self.names[-1])
+        self.names.pop()
         while self._open and self._open[-1][1] >= self.depth:
             kind, _depth, text = self._open.pop()
             self.items[kind].append(words(" ".join(text)))
