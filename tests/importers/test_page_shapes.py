@@ -17,6 +17,7 @@ from PIL import Image
 
 from mkdocs_workshop.importers.common.freedates import parse_date_line
 from mkdocs_workshop.importers.common.recognize import page_topic, read_times, recognize
+from mkdocs_workshop.importers.jekyll.body import drop_stray_closings
 from mkdocs_workshop.importers.jekyll.importer import import_site
 
 from sitekit import build_config
@@ -399,3 +400,33 @@ def test_a_speaker_the_program_spells_otherwise_than_the_roster(tmp_path: Path) 
         ("Bats and their songs", ["Bo Fern"])], report
     assert "the program names 'Marc Quill', a roster 'Mark Quill'" in report
     built(dest, "index.md")
+
+
+@pytest.mark.parametrize(("text", "expected", "dropped"), [
+    ("<div>a</div></div>\n\nb", "<div>a</div>\n\nb", 1),
+    ("</section><div><div>x</div>", "<div><div>x</div>", 1),
+    ("<div>\n```\n</div>\n```\n</div>", "<div>\n```\n</div>\n```\n</div>", 0),  # code is text
+    ("<!-- </div> -->", "<!-- </div> -->", 0),
+    ("<div><p>a</div></p>", "<div><p>a</div></p>", 0),  # not a container: a browser's job
+])
+def test_closing_tags_that_close_nothing_the_page_opened(text: str, expected: str,
+                                                         dropped: int) -> None:
+    assert drop_stray_closings(text) == (expected, dropped)
+
+
+def test_a_page_that_closes_a_box_it_never_opened_stays_in_its_column(tmp_path: Path) -> None:
+    """The source closes one box too many before its committee (a browser on the Jekyll
+    site ignored it): on the new site that tag would close the theme's column and put the
+    committee outside it. It is left out, and the report says so."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\n# Owl Workshop\n\n<div class=\"intro\">\n"
+                    "<p>Owls at night.</p>\n</div>\n</div>\n\n## Program Committee\n\n"
+                    "<div class=\"pc-column\">\n<ul>\n" + "".join(
+                        f"<li>{name} (<b>TR</b>)</li>\n" for name in NAMES) + "</ul>\n</div>\n"})
+    _meta, rest = page(dest, "index.md")
+    assert drop_stray_closings(rest)[1] == 0
+    assert "1 closing tag(s) (</div>) that closed nothing the page opened left out" in report
+    html = built(dest, "index.md")
+    article = html[html.index('<article class="md-content__inner'):html.index("</article>")]
+    assert "Fay Holt" in article and "Owls at night." in article

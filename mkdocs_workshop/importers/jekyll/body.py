@@ -182,6 +182,34 @@ _TEMPLATE = re.compile(r"[{<][%{#<]|[%}#>][}>]")  # what Jinja, or a kept region
 _ID_ATTR = re.compile(r"""\s+id\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.I)
 
 
+_FENCE = re.compile(r"^ {0,3}(```|~~~).*?(?:^ {0,3}\1[^\n]*$|\Z)", re.S | re.M)
+
+
+def drop_stray_closings(text: str) -> tuple[str, int]:
+    """``text`` without the closing tags of containers (``</div>``) that close nothing it
+    opened (left by the source, or by a block the import replaced), and how many: on the
+    new site the page's text sits inside the theme's own boxes, where such a tag would
+    close one of them and move the rest of the page out of its column. Tags in comments,
+    raw blocks and fenced code are text, left alone."""
+    scan = _FENCE.sub(lambda m: " " * len(m.group(0)), _SKIPPED.sub(
+        lambda m: " " * len(m.group(0)), text))
+    stack: list[str] = []
+    stray: list[tuple[int, int]] = []
+    for tag in _TAG.finditer(scan):
+        name = tag.group(2).lower()
+        if name not in _CONTAINERS or tag.group(3):
+            continue
+        if not tag.group(1):
+            stack.append(name)
+        elif name in stack:
+            del stack[len(stack) - 1 - stack[::-1].index(name):]
+        else:
+            stray.append(tag.span())
+    for start, end in reversed(stray):
+        text = text[:start] + text[end:]
+    return text, len(stray)
+
+
 def _open_containers(text: str, at: int) -> list[tuple[str, str]]:
     """The HTML elements open at ``at`` (name, opening tag), outermost first, when all of them
     are containers that can be closed and opened again; else none."""

@@ -73,7 +73,7 @@ from ..common.sitefiles import (
     write_site,
 )
 from ..common.zones import zone_of
-from .body import BodyResult, PageFacts, convert_body, drop_call_wrappers
+from .body import BodyResult, PageFacts, convert_body, drop_call_wrappers, drop_stray_closings
 from .datafiles import SiteData, in_plugin_fields, read_site_data
 from .dataloops import PAPERS_FOLDER, Written, directory_yaml, page_day, page_year, use_loops
 from .frontmatter import KeyEdits, edit_front_matter, key_edits, unwritable
@@ -145,6 +145,8 @@ class Report:
     images: ImageLog = field(default_factory=ImageLog)
     files: ImageLog = field(default_factory=ImageLog)  # the files pages link to (PDFs...)
     skipped_files: int = 0
+    # HTML files without front matter: Jekyll publishes them as they are; the import does not
+    static_pages: list[str] = field(default_factory=list)
     not_published: list[str] = field(default_factory=list)  # pages another one replaces
     notes: list[str] = field(default_factory=list)
     data_files: SiteData | None = None
@@ -237,6 +239,11 @@ class Report:
             lines += listed([f"  note: {note}" for note in page.notes])
             lines += listed([f"  {used}" for used in page.data_used])
             lines += listed([f"  the built site will say: {check}" for check in page.checks])
+        if self.static_pages:
+            lines += ["", "HTML files without front matter, which Jekyll publishes as they are: "
+                      "not imported (their scripts and styles are the old site's; copy what "
+                      "matters of them into a page)"]
+            lines += listed([f"  {shown(rel)}" for rel in self.static_pages])
         if self.not_published:
             lines += ["", "Pages with the same address as another page (Jekyll publishes one):"]
             lines += listed([f"  {line}" for line in self.not_published])
@@ -744,6 +751,8 @@ def _pages(source: Path, report: Report, collections: Collections,
                                     if home else "---\n---\n") + text))
             else:
                 report.skipped_files += 1
+                if name.lower().endswith((".html", ".htm")):
+                    report.static_pages.append(rel)
     return pages
 
 
@@ -1116,7 +1125,11 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         for path, papers in found.papers.items():
             (written if written is not None else Written()).files.setdefault(
                 path, _papers_text(rel, papers))
-    converted.text = drop_call_wrappers(finish(converted.text))
+    converted.text, stray = drop_stray_closings(drop_call_wrappers(finish(converted.text)))
+    if stray:
+        page.notes.append(f"{stray} closing tag(s) (</div>) that closed nothing the page "
+                          "opened left out: on the new site they would close the theme's "
+                          "own boxes")
     page.links_rewritten = converted.links.rewritten
     page.links_unresolved = converted.links.unresolved
     if has_dates:
