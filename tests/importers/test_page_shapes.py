@@ -16,7 +16,12 @@ import yaml
 from PIL import Image
 
 from mkdocs_workshop.importers.common.freedates import parse_date_line
-from mkdocs_workshop.importers.common.recognize import page_topic, read_times, recognize
+from mkdocs_workshop.importers.common.recognize import (
+    page_topic,
+    plain_keep_struck,
+    read_times,
+    recognize,
+)
 from mkdocs_workshop.importers.jekyll.body import drop_stray_closings
 from mkdocs_workshop.importers.jekyll.importer import import_site
 
@@ -430,3 +435,16 @@ def test_a_page_that_closes_a_box_it_never_opened_stays_in_its_column(tmp_path: 
     html = built(dest, "index.md")
     article = html[html.index('<article class="md-content__inner'):html.index("</article>")]
     assert "Fay Holt" in article and "Owls at night." in article
+
+
+@pytest.mark.parametrize("line", [
+    "~~June 22, 2026~~ (**Extended**) July 1, 2026: Paper submission deadline",
+    "~~June 22, 2026~~ July 1, 2026: Paper submission deadline",
+    "Paper submission deadline: ~~June 22, 2026~~ (**Extended**) July 1, 2026",
+    "Paper submission deadline: ~~June 22, 2026~~ extended to July 1, 2026",
+])
+def test_an_extension_with_the_struck_day_first_or_a_word_between(line: str) -> None:
+    found = parse_date_line(plain_keep_struck(line))
+    assert found is not None and found.label == "Paper submission deadline"
+    assert found.extended is not None
+    assert (found.date.first, found.extended.first) == (date(2026, 6, 22), date(2026, 7, 1))

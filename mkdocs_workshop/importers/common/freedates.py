@@ -188,6 +188,9 @@ _EXTENDED = re.compile(
 _STRUCK = re.compile(r"^(?:~~(?P<a>.+?)~~|<(?P<tag>del|s|strike)>(?P<b>.+?)</(?P=tag)>)"
                      r"\s*(?P<new>.*)$", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
+_EXTENDED_WORD = re.compile(r"(~~|</(?:s|del|strike)>)\s*[(\[]?[*_]*\s*(?:extended|postponed|"
+                            r"new|updated|revised|now)(?:\s+(?:to|until))?[*_]*\s*[)\]]?\s*:?",
+                            re.I)
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,8 @@ def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str
         extended_text = extension.group("new")
         note = (extension.group("note") or "").strip()
         text = text[:extension.start()].strip()
+    # "~~June 22~~ (**Extended**) July 1": the word between the two days says what they are
+    text = _EXTENDED_WORD.sub(r"\1 ", text)
     struck = _STRUCK.match(text)
     if struck and extended_text is None and struck.group("new").strip():
         old = (struck.group("a") or struck.group("b")).strip()
@@ -358,7 +363,13 @@ def _parse_line(text: str) -> DateLine | None:
         left, right = body[: match.start()].strip(), body[match.end():].strip()
         left_plain = left.strip("*_ ").strip()
         right_plain = right.strip("*_ ").strip()
-        if not left_plain or not right_plain or "~~" in left_plain or "<" in left_plain:
+        if not left_plain or not right_plain:
+            continue
+        moved = _parse_right(left_plain) if _STRUCK.match(left_plain) and "~~" not in \
+            right_plain and "<" not in right_plain else None
+        if moved is not None and moved[1] is not None:  # "~~May 1~~ May 8: Submission"
+            return DateLine(right_plain, moved[0], moved[1], struck, moved[2], moved[3])
+        if "~~" in left_plain or "<" in left_plain:
             continue
         found = _parse_right(right_plain)
         if found is not None:
