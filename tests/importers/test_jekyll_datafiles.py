@@ -452,8 +452,15 @@ def test_grouped_papers_and_talks_are_read_with_their_groups() -> None:
     talks = read_file("talks", [
         {"track": "Main hall", "talks": [{"time": "09:00 - 09:30", "title": "Opening"},
                                          {"time": "09:30 - 10:00", "title": "Keynote"}]}])
-    assert talks.kind == "schedule" and [t["start"] for t in talks.entries] == ["09:00", "09:30"]
-    assert any("grouped by 'track'" in kept for kept in talks.kept)
+    # a track is where its talks are; a session's name is a slot at its first talk's time
+    assert talks.kind == "schedule" and [(t["start"], t["title"], t.get("room"))
+                                         for t in talks.entries] == [
+        ("09:00", "Opening", "Main hall"), ("09:30", "Keynote", "Main hall")]
+    sessions = read_file("talks", [
+        {"session": "Birds", "talks": [{"time": "09:00 - 09:30", "title": "Owls"}]},
+        {"session": "", "talks": [{"time": "09:30 - 10:00", "title": "Break"}]}])
+    assert [(t["start"], t["title"]) for t in sessions.entries] == [
+        ("09:00", "Birds"), ("09:00", "Owls"), ("09:30", "Break")]
     # Not grouped the same way throughout: not read as groups.
     assert read_file("mixed", [{"session": "A", "papers": [{"title": "x", "authors": "y"}]},
                                {"track": "B", "papers": [{"title": "z", "authors": "w"}]}]

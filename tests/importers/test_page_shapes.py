@@ -448,3 +448,37 @@ def test_an_extension_with_the_struck_day_first_or_a_word_between(line: str) -> 
     assert found is not None and found.label == "Paper submission deadline"
     assert found.extended is not None
     assert (found.date.first, found.extended.first) == (date(2026, 6, 22), date(2026, 7, 1))
+
+
+def test_a_program_grouped_by_session_with_speakers_by_key_on_the_day_a_data_file_says(
+        tmp_path: Path) -> None:
+    """_data/schedule.yml grouped by session (the first group's name left empty), talks
+    titled by "topic" naming their speaker by a key of speakers.yml (whose name field is
+    "speaker_name"); the day in _data/about.yml ("date: December 8, 2022")."""
+    schedule = ("- session: ''\n  schedules:\n    - topic: welcome\n      start_time: '08:50'\n"
+                "      end_time: '09:00'\n"
+                "- session: Stories behind research\n  schedules:\n"
+                "    - topic: Counting owls at night\n      speaker_key: adaq\n"
+                "      start_time: '09:00'\n      end_time: '09:20'\n"
+                "    - topic: Bats and their songs\n      speaker_key: nobody\n"
+                "      start_time: '09:20'\n      end_time: '09:40'\n")
+    include = ("<p>Hosted on {{ site.data.about.date }}.</p>{% for s in site.data.schedule %}"
+               "<div class=\"session\">{{ s.session }}{% for t in s.schedules %}<div>"
+               "{{ t.start_time }} -- {{ t.end_time }} {{ t.topic }}</div>{% endfor %}</div>"
+               "{% endfor %}\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/about.yml": "date: December 8, 2022\nlocation: Abu Dhabi\n",
+        "_data/schedule.yml": schedule,
+        "_data/speakers.yml": "adaq:\n  speaker_name: Ada Quill\n  affiliation: Univ A\n",
+        "_includes/schedule_list.html": include,
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "schedule.html": "---\ntitle: Schedule\n---\n{% include schedule_list.html %}\n"})
+    meta, _rest = page(dest, "schedule.md")
+    assert [(s.get("day"), s["start"], s["title"], s.get("speakers")) for s in
+            meta["schedule"]] == [
+        ("2022-12-08", "08:50", "welcome", None),
+        (None, "09:00", "Stories behind research", None),
+        (None, "09:00", "Counting owls at night", ["Ada Quill"]),
+        (None, "09:20", "Bats and their songs", ["nobody"])], report
+    built(dest, "schedule.md")

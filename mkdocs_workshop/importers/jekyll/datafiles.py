@@ -97,7 +97,7 @@ SPONSOR_FIELDS: dict[str, str] = {
 PRIVATE = re.compile(r"e?-?mail|phone|address|password|token|secret", re.I)
 # Fields of a slot -> the schedule's field.
 SLOT_FIELDS: dict[str, str] = {
-    "title": "title", "event": "title", "session": "title", "name": "title",
+    "title": "title", "event": "title", "session": "title", "name": "title", "topic": "title",
     "time": "time", "presenter": "speakers", "presenters": "speakers", "speaker": "speakers",
     "speakers": "speakers", "authors": "speakers", "author": "speakers",
     "abstract": "abstract", "link": "url", "url": "url", "location": "location",
@@ -591,6 +591,9 @@ def name_speakers(file: DataFile, ids: dict[str, str]) -> None:
     file.ids = ids
     for made, raw in zip(file.entries, file.raw, strict=False):
         reference = slot_reference(raw)
+        named = [ids.get(str(name), name) for name in made.get("speakers", [])]
+        if named != made.get("speakers", []):  # "speaker_key: mpeters": the person's name
+            made["speakers"] = named
         if reference is None:
             continue
         if reference in ids and not made.get("speakers"):
@@ -663,16 +666,40 @@ def _grouped(data: list[Any]) -> tuple[str, str, list[Any]] | None:
         if len(nested) != 1 or (nested_key is not None and nested[0][0] != nested_key):
             return None
         nested_key = nested[0][0]
+        # the first field naming a group; one left empty ("session: ''", the opening's)
+        # names none
         here = next((str(k).lower() for k in group if str(k).lower() in GROUP_LABELS
-                     and _text(group[k])), None)
+                     and _text(group[k])), None) or next(
+            (str(k).lower() for k in group if str(k).lower() in GROUP_LABELS
+             and group[k] in (None, "")), None)
         if here is None or (label_key is not None and here != label_key):
             return None
         label_key = here
         label = _text(next(v for k, v in group.items() if str(k).lower() == here))
-        flat += [entry if label_key in {str(k).lower() for k in entry}
+        flat += [entry if label_key in {str(k).lower() for k in entry} or not label
                  else {**entry, label_key: label} for entry in nested[0][1]]
     assert label_key is not None and nested_key is not None
     return label_key, nested_key, flat
+
+
+def _with_group_names(data: list[Any], label_key: str, nested_key: str) -> list[Any]:
+    """The entries of a schedule grouped by session, each group's name before its entries
+    as an entry without a time (read as the session's heading)."""
+    out: list[Any] = []
+    for group in data:
+        label = _text(next((v for k, v in group.items() if str(k).lower() == label_key), None))
+        entries: list[Any] = next((v for k, v in group.items() if str(k) == nested_key), [])
+        if label_key in _ROOM_GROUPS:  # "track: Main hall": where its talks are
+            out += [{"room": label, **entry} if label and isinstance(entry, dict) else entry
+                    for entry in entries]
+            continue
+        out += ([{"title": label}] if label else []) + [
+            {k: v for k, v in entry.items() if str(k).lower() != label_key}
+            if isinstance(entry, dict) else entry for entry in entries]
+    return out
+
+
+_ROOM_GROUPS = frozenset({"track", "room", "location", "hall", "venue"})
 
 
 def _looks_like_slots(data: list[Any]) -> bool:
@@ -734,11 +761,8 @@ def _read_file(name: str, data: Any) -> DataFile:
         if kind == "schedule" or nested_kind == "schedule" or _looks_like_slots(flat):
             if label_key in ("day", "date"):
                 return _schedule_file(name, data)  # grouped by day: _by_day places them
-            made = _schedule_file(name, flat)
-            if made.kind == "schedule":
-                made.kept.append(f"the slots are grouped by '{label_key}' in the file; the "
-                                 "schedule shows them in one list, without the groups' names")
-            return made
+            # each group's name (a session's) before its slots: a slot at the first's time
+            return _schedule_file(name, _with_group_names(data, label_key, nested_key))
     if kind is None and _looks_like_papers(data):
         kind = "papers"
     if kind == "schedule":
@@ -1028,7 +1052,16 @@ def _people_ids(data: Any) -> dict[str, str]:
         if isinstance(entry, dict)] if isinstance(data, list) else []
     return {str(key): name for key, entry in pairs
             if isinstance(key, (str, int)) and isinstance(entry, dict)
-            and isinstance(name := entry.get("name"), str) and name.strip()}
+            and isinstance(name := _name_field(entry), str) and name.strip()}
+
+
+def _name_field(entry: dict[Any, Any]) -> Any:
+    """A person's name in an entry: ``name``, else a field named for it (``speaker_name``,
+    ``full_name``)."""
+    if "name" in entry:
+        return entry["name"]
+    return next((v for k, v in entry.items() if str(k).lower().endswith("_name")
+                 and str(k).lower() not in ("first_name", "last_name", "user_name")), None)
 
 
 def data_name(dotted: str, site: SiteData) -> str | None:
@@ -1051,6 +1084,9 @@ def read_as(like: DataFile, data: list[Any], year: int | None = None) -> DataFil
     same kind, its groups; ``year``: that of the page's workshop, for days written without
     one."""
     if like.kind == "schedule":
+        grouped = _grouped(data)
+        if grouped is not None and grouped[0] not in ("day", "date"):  # by session
+            data = _with_group_names(data, grouped[0], grouped[1])
         made = _schedule_file(like.name, data, year)
         if made.kind == "schedule":
             name_speakers(made, like.ids)

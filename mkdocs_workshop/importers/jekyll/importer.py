@@ -479,7 +479,8 @@ def _edition_folder(rel: str) -> str:
     return rel.split("/", 1)[0] if "/" in rel else ""
 
 
-def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
+def _site_days(pages: list[tuple[str, str]], config: Any,
+               data: dict[str, Any] | None = None) -> dict[str, date]:
     """The workshop's (first) day of each edition folder ("" for the pages at the top), where
     its pages agree on one: a date line labelled as the workshop's ("Workshop: July 22,
     2022"), or a page's banner, a short line near its top that starts with the day and
@@ -522,10 +523,35 @@ def _site_days(pages: list[tuple[str, str]], config: Any) -> dict[str, date]:
                        periods=True)
         if day is not None:
             found[""] = {day}
+    if "" not in found:  # "date: December 8, 2022" in _config.yml or a _data file of settings
+        stated = {day for settings in [config, *(data or {}).values()]
+                  if isinstance(settings, dict) for key, value in settings.items()
+                  if str(key).lower() in _DAY_KEYS and (day := _settings_day(value)) is not None}
+        if len(stated) == 1:
+            found[""] = stated
     for weaker in (held, alone):
         for folder, days in weaker.items():
             found.setdefault(folder, days)
     return {folder: days.pop() for folder, days in found.items() if len(days) == 1}
+
+
+_DAY_KEYS = frozenset({"date", "dates", "day", "when", "workshop_date", "event_date",
+                       "workshop_day", "event_day"})
+
+
+def _settings_day(value: Any) -> date | None:
+    """The one day a setting names: a YAML date, or text ("December 8, 2022")."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) <= 200:
+        found = parse_free_date(value.strip(" ."))
+        if found is not None:
+            return found.first
+        days = days_in(value)
+        return days.pop() if len(days) == 1 else None
+    return None
 
 
 def _day_of_folder(days: dict[str, date], folder: str) -> date | None:
@@ -862,7 +888,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
                            _meta_of(text)) for rel, text in pages])
     layouts = Layouts(source, report)
     layout_uses = Counter(str(_meta_of(text).get("layout")) for _rel, text in pages)
-    days = _site_days(pages, data)
+    days = _site_days(pages, data, site_data.tree)
     for rel, text in pages:
         page = PageReport(rel, "", None)
         published = collections.of(rel)
