@@ -397,8 +397,8 @@ def test_a_speaker_the_program_spells_otherwise_than_the_roster(tmp_path: Path) 
         "_config.yml": "title: Owl Workshop\n",
         "index.md": "---\ntitle: Owl Workshop\n---\n# Owl Workshop\n\nJune 21, 2025\n\n"
                     "## Speakers\n\n- Mark Quill, Univ A\n- Bo Fern, Univ B\n\n## Schedule\n\n"
-                    "- 9:00 Marc Quill: Counting owls at night\n"
-                    "- 9:30 Bo Fern: Bats and their songs\n"})
+                    "- 9:00 Marc Quill: *Counting owls at night*\n"
+                    "- 9:30 Bo Fern: *Bats and their songs*\n"})
     meta, _rest = page(dest, "index.md")
     assert [(s["title"], s.get("speakers")) for s in meta["schedule"]] == [
         ("Counting owls at night \u2014 Marc Quill", None),
@@ -482,3 +482,20 @@ def test_a_program_grouped_by_session_with_speakers_by_key_on_the_day_a_data_fil
         (None, "09:00", "Counting owls at night", ["Ada Quill"]),
         (None, "09:20", "Bats and their songs", ["nobody"])], report
     built(dest, "schedule.md")
+
+
+def test_a_program_table_read_by_its_columns_names() -> None:
+    """A two-row head ("May 17th, 2024 | Room 418", then "Time | Speaker | Organization |
+    Title"): the day from the first, the columns from the second; two speakers in one cell;
+    a title with a colon is no speaker's name."""
+    text = ("## Schedule\n\n| **May 17th, 2024** | **Room 418** |\n| :---: |\n"
+            "| **Time** | **Speaker** | **Organization** | **Title** |\n| :---: |\n"
+            "| 08:30 - 09:00 | [Ada Quill](/ada/) & [Bo Fern](/bo/) | Univ A | Owl Counts |\n"
+            "| 09:00 - 09:30 | Cy Moss | Univ C | Anticipatory Control: Owls in Motion |\n"
+            "| **10:00 - 10:30** | | **Coffee Break** | |\n")
+    result, _calls = read(text)
+    assert [(s["day"], s["start"], s["title"], s.get("speakers")) for s in result.slots] == [
+        ("2024-05-17", "08:30", "Owl Counts \u2014 Univ A", ["Ada Quill", "Bo Fern"]),
+        ("2024-05-17", "09:00", "Anticipatory Control: Owls in Motion \u2014 Univ C",
+         ["Cy Moss"]),
+        ("2024-05-17", "10:00", "Coffee Break", None)]

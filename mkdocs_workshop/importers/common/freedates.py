@@ -29,6 +29,8 @@ _MONTHS = {
 # A month's name, its abbreviation, or a slip in its spelling after the first three letters
 # ("Auguest"): the first three letters decide.
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:[a-z]{0,7}\b)?\.?")
+# "1st of June, 2026": the day, "of", the month
+_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(of)\s+(?={_MONTH})", re.I)
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DASH = r"\s*(?:-{1,2}|\u2013|\u2014|to|until)\s*"
 # Between two days of one month: a dash, or "and" for two days in a row ("8th and 9th").
@@ -127,8 +129,14 @@ def _year_variants(text: str, year: int) -> list[str]:
     return [f"{text[:end]}, {year}{text[end:]}" for end in reversed(ends[-3:])]
 
 
+def _without_of(text: str) -> str:
+    """``text`` with "1st of June" written "1st    June" (as long: places in it stay)."""
+    return _OF_MONTH.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + "  " +
+                         m.group(0)[m.end(1) - m.start():], text) if "of" in text else text
+
+
 def _parse(text: str) -> FreeDate | None:
-    cleaned = re.sub(r"\s+", " ", text.strip().strip("*_ ").replace("\u00a0", " "))
+    cleaned = re.sub(r"\s+", " ", _without_of(text).strip().strip("*_ ").replace("\u00a0", " "))
     for pattern in _COMPILED:
         match = pattern.match(cleaned)
         if not match:
@@ -398,6 +406,7 @@ def _days_written(line: str) -> list[tuple[int, date]]:
     """Each day written in prose in ``line``, with where it starts (days that do not exist,
     April 31, left out)."""
     days = []
+    line = _without_of(line)
     for pattern in _FOUND:
         for match in pattern.finditer(line):
             groups = match.groupdict()

@@ -189,6 +189,7 @@ _SEPARATORS = re.compile(r"\s*(?:,|\(|\s[-\u2013\u2014|]\s|:|;|\s@\s|\bat\s(?=[A
 # Words of the names of institutions, not of people ("Johns Hopkins University").
 _INSTITUTION_WORDS = frozenset({
     "university", "universität", "université", "universidad", "università", "institute",
+    "univ", "univ.", "inst.",
     "institut", "instituto", "college", "school", "laboratory", "laboratories", "lab", "labs",
     "research", "center", "centre", "department", "faculty", "academy", "inc", "inc.", "ltd",
     "llc", "corporation", "corp", "company", "group", "foundation", "hospital", "google",
@@ -553,6 +554,10 @@ _LAST_TIME = re.compile(r"[\s|,(\[]+(\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?(?:\s
                         r"\u2014|to)\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)?)[)\]]?\s*$", re.I)
 
 
+_SET_APART = re.compile(r":\s*(?:\*|_|<(?:i|em|b|strong)>|[\"\u201c])|(?:\]\([^()\s]*\)|</a>)\s*:",
+                        re.I)  # or the name a link
+
+
 def _time_first(texts: list[str]) -> list[str] | None:
     """``texts`` of a record that gives its time last (a cell, or the end of its one line),
     with the time first; None when no piece but the first is a time alone."""
@@ -613,7 +618,9 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
             joined.append(piece)
     if not speaker:
         by = re.search(r"\b(?:by|speaker:)\s+(.{3,80})$", title, re.I)
-        said = re.match(r"([^:]{3,80}):\s+(\S.{4,})$", title)  # "Ada Quill: Counting owls"
+        # "Ada Quill: *Counting owls*": a name, then the title set apart (emphasis, quotes)
+        said = re.match(r"([^:]{3,80}):\s+(\S.{4,})$", title) if _SET_APART.search(
+            " ".join(cells)) else None
         if by and person_name(by.group(1).split("(")[0].strip()):
             speaker = by.group(1).split("(")[0].strip()
         elif said and person_name(said.group(1).split("(")[0].strip()):
@@ -1089,7 +1096,8 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
         where = f"{block.shape} under '{heading.text[:60]}' (text line {line})"
         result.last_roster = ""
         call = _read_block(block, heading, where, result, keys, year, day, papers_path, file_link,
-                           day_before(text, block.start, year, heading.end)
+                           (_day_in_header(text, block, year) or
+                            day_before(text, block.start, year, heading.end))
                            if heading.kind == "slots"
                            else None)
         if call is not None:
@@ -1296,14 +1304,19 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
     talks = 0
     headings: list[tuple[int, dict[str, Any]]] = []  # (the slot after it, its slot)
     afternoon = False  # under a row "PM": times before noon are the afternoon's
+    columns: list[str] = []  # the names of a table's columns, from a row of them
     for n, record in enumerate(block.records, 1):
-        slot = _fits(Slot, read_slot(record, when))
+        slot = _fits(Slot, _by_columns(record, columns, when) if len(record) == len(columns)
+                     else read_slot(record, when))
         if slot is not None:
             if afternoon:
                 _after_noon(slot)
             made.append(slot)
             continue
         line = plain(" ".join(record))
+        if line and _header_row(record):  # "| **Time** | **Speaker** | **Title** |"
+            columns = [plain(cell).lower().strip(" :*") for cell in record]
+            continue
         if not line:
             continue
         if _HALF_DAY.fullmatch(line):  # "| PM |" over the afternoon's rows
@@ -1353,6 +1366,47 @@ _HALF_DAY = re.compile(r"(?:[ap]\.?m\.?|morning|afternoon)(?:\s+(?:session|progr
                        re.I)
 # A row that goes on the slot above it: indented, or all in italics ("| | *A talk's title*")
 _CONTINUED = re.compile(r"\s*(?:&nbsp;|\u00a0|<(?:i|em)>|\*(?!\*)|_(?!_))", re.I)
+
+
+_HEADER_WORDS = frozenset({"time", "times", "when", "hour", "hours", "speaker", "speakers",
+                           "title", "event", "session", "topic", "talk", "organization",
+                           "affiliation", "room", "location", "presenter", "presenters",
+                           "program", "programme", "activity", "agenda", "description",
+                           "details", "type", "chair", "who", "what", "where", ""})
+
+
+_SPEAKER_COLUMNS = ("speaker", "speakers", "presenter", "presenters", "who")
+_TITLE_COLUMNS = ("title", "talk", "topic", "event", "session", "what", "activity")
+
+
+def _by_columns(record: list[str], columns: list[str], day: date | None) -> dict[str, Any] | None:
+    """A slot of a table row read by its columns' names: the time's, the title's first,
+    then the others; the speaker's column its speakers (names apart at "&", "and", ",")."""
+    time = next((i for i, name in enumerate(columns) if name in ("time", "times", "when",
+                                                                 "hour", "hours")), None)
+    title = next((i for i, name in enumerate(columns) if name in _TITLE_COLUMNS), None)
+    speaker = next((i for i, name in enumerate(columns) if name in _SPEAKER_COLUMNS), None)
+    if time is None or title is None or speaker is None:
+        return read_slot(record, day)
+    names = [n.strip() for n in re.split(r"\s*(?:&|,|;|\band\b)\s*", plain(record[speaker]))]
+    if not all(person_name(n) for n in names if n):
+        return read_slot(record, day)
+    others = [cell for i, cell in enumerate(record) if i not in (time, title, speaker)]
+    slot = read_slot([record[time], record[title] or record[speaker], *others], day)
+    if slot is not None and record[title] and any(names):
+        # what the other columns said that read as a name (an institution's) stays in the title
+        extra = [n for n in slot.get("speakers", []) if n not in names]
+        if extra:
+            slot["title"] = " \u2014 ".join([slot["title"], *extra])
+        slot["speakers"] = [n for n in names if n]
+    return slot
+
+
+def _header_row(record: list[str]) -> bool:
+    """Whether a program's record is a row of column names ("Time | Speaker | Title")."""
+    words = [plain(cell).lower().strip(" :*") for cell in record]
+    return len(words) >= 2 and all(w in _HEADER_WORDS for w in words) and \
+        any(w in ("time", "times", "when", "hour", "hours") for w in words)
 
 
 def _after_noon(slot: dict[str, Any]) -> None:
@@ -1488,6 +1542,22 @@ def plain_keep_struck(text: str) -> str:
     """``plain``, the ``~~`` of struck text kept."""
     kept = text.replace("~~", "\x01")
     return plain(kept).replace("\x01", "~~")
+
+
+def _day_in_header(text: str, block: Block, year: int | None) -> date | None:
+    """The day a table's first line names in a cell of its own ("| **May 17th, 2024** |
+    **Room 418** |"): the day of the program under it."""
+    if block.shape != "a table":
+        return None
+    end = text.find("\n", block.start)
+    first = text[block.start:end if end >= 0 else len(text)]
+    if len(first) > 500:
+        return None
+    for cell in re.split(r"\||</?t[hd]\b[^<>]{0,200}>", first):
+        found = _day_of(plain(cell).strip(), year) if 0 < len(plain(cell)) <= 80 else None
+        if found is not None:
+            return found
+    return None
 
 
 def day_before(text: str, position: int, year: int | None, floor: int = 0) -> date | None:
