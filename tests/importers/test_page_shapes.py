@@ -499,3 +499,39 @@ def test_a_program_table_read_by_its_columns_names() -> None:
         ("2024-05-17", "09:00", "Anticipatory Control: Owls in Motion \u2014 Univ C",
          ["Cy Moss"]),
         ("2024-05-17", "10:00", "Coffee Break", None)]
+
+
+def test_a_program_written_as_headings_on_the_day_of_its_edition(tmp_path: Path) -> None:
+    """Headings that start with their times ("### 09:15-10:00 AM — Keynote 1, by Ada
+    Quill"), details under each: the slots are the page's program, shown before the first
+    heading; the headings and their details stay. Two editions state two days: the page of
+    2023 (its file name says) takes 2023's, the other the latest."""
+    program = ("---\ntitle: Workshop programme\n---\n# Programme\n\n"
+               "### <span style=\"color:grey\">09:00-09:15 AM —</span> Opening remarks\n"
+               "### <span style=\"color:grey\">09:15-10:00 AM —</span> Keynote 1, by Ada Quill\n\n"
+               "<b>Title:</b> Counting owls at night\n\n"
+               "### <span style=\"color:grey\">10:00-11:15 AM —</span> Poster session\n\n"
+               "- Owl Counts, Bo Fern\n- Bat Songs, Cy Moss\n\n"
+               "### <span style=\"color:grey\">10:30-11:00 AM —</span> Coffee break\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\ninclude: [_pages]\n",
+        "_pages/workshop.md": "---\ntitle: Owl Workshop 2024\npermalink: /\n---\n"
+                              "The workshop will be held at EMNLP 2024 on November 16.\n",
+        "_pages/workshop2023.md": "---\ntitle: Owl Workshop\npermalink: /2023/\n---\n"
+                                  "The workshop will be held on December 6, 2023.\n",
+        "_pages/workshop_programme.md": program.replace("title: Workshop programme",
+                                                        "title: Workshop programme\n"
+                                                        "permalink: /programme/"),
+        "_pages/workshop_programme2023.md": program.replace(
+            "title: Workshop programme", "title: Workshop programme\npermalink: /programme/2023/")})
+    for name, day in (("programme.md", "2024-11-16"), ("programme/2023.md", "2023-12-06")):
+        meta, rest = page(dest, name)
+        assert [(s.get("day"), s["start"], s["title"], s.get("speakers"), s.get("parallel"))
+                for s in meta["schedule"]] == [
+            (day, "09:00", "Opening remarks", None, None),
+            (None, "09:15", "Keynote 1, by Ada Quill", ["Ada Quill"], None),
+            (None, "10:00", "Poster session", None, True),
+            (None, "10:30", "Coffee break", None, True)], report
+        assert rest.index("<< schedule() >>") < rest.index("Opening remarks")
+        assert "Counting owls at night" in rest
+    built(dest, "programme.md")

@@ -1050,6 +1050,47 @@ class Recognized:
     kept: list[str] = field(default_factory=list)  # report lines: blocks kept, and why
 
 
+_HEADING_SLOTS = 3  # time headings that make a program
+
+
+def _heading_program(text: str, marks: list[Heading], result: Recognized, year: int | None,
+                     day: date | None, replacements: list[tuple[int, int, str]],
+                     macro: Callable[[str], str]) -> list[tuple[int, int, str]]:
+    """A program written as headings, each starting with its time ("### 09:15-10:00 AM —
+    Keynote 1, by Ada Quill", its details under it): its slots, the page's program, shown
+    before the first of them (``replacements`` with that call added); the headings and what
+    is under them stay as written, the details of each slot."""
+    # the time makes a heading a slot, whatever its words ("Keynote 1", "Oral papers")
+    timed = [(h, slot) for h in marks if h.level
+             and (slot := _fits(Slot, read_slot([h.text], None))) is not None]
+    if len(timed) < _HEADING_SLOTS:
+        return replacements
+    first = timed[0][0]
+    if any(start < first.position < end for start, end, _call in replacements):
+        return replacements  # inside a block read as something else
+    when = day_before(text, first.position, year) or day
+    where = f"headings with times from '{first.text[:60]}'"
+    if not any(h.kind == "slots" for h in marks if h.position <= first.position):
+        return replacements  # no program's heading (or page) above them
+    if when is None:
+        result.kept.append(f"{where}: {len(timed)} slots kept as written: no day (write the "
+                           "workshop's date in its 'workshop:' block, or the day above them)")
+        return replacements
+    made = [{"day": when.isoformat(), **slot} if n == 0 else slot
+            for n, (_h, slot) in enumerate(timed)]
+    afternoon = read_afternoon(made)
+    if [s["start"] for s in made] != sorted(s["start"] for s in made):
+        result.kept.append(f"{where}: kept as written; their times are not in order")
+        return replacements
+    _overlapping(made)
+    result.slots.extend(made)
+    result.read.append(f"{where} -> << schedule() >> before them ({len(made)} slots, "
+                       f"{when.isoformat()}; the headings and their details stay below it"
+                       + (f"; read as afternoon times: {', '.join(afternoon)}"
+                          if afternoon else "") + ")")
+    return sorted([*replacements, (first.position, first.position, "<< schedule() >>")])
+
+
 def _slug(text: str) -> str:
     slug = re.sub(r"[^\w]+", "_", text.lower(), flags=re.UNICODE).strip("_")[:40]
     return slug or "people"
@@ -1114,6 +1155,8 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
             replacements.append((block.start, block.end, call))
             previous = (heading, new[0] if new and call else previous[1] if previous and
                         not call else "", block.end) if new else None
+    if "slots" in kinds and not result.slots:
+        replacements = _heading_program(text, marks, result, year, day, replacements, macro)
     out = []
     position = 0
     for start, end, call in replacements:
@@ -1352,9 +1395,7 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
     for slot in made:  # an abstract longer than a page reads as Markdown stays text
         if len(slot.get("abstract", "")) > MAX_CHARS:
             unread.append(plain(slot.pop("abstract")))
-    for before, after in pairwise(made):  # the source's slots that overlap run at once
-        if "end" in before and after["start"] < before["end"]:
-            before["parallel"] = after["parallel"] = True
+    _overlapping(made)
     refused = [n for n, slot in enumerate(made, 1) if _fits(Slot, slot) is None]
     if refused:  # talks the model refuses (too many, too long)
         return _NoProgram([], f"slot {refused[0]} with its talks is not a slot the page can show")
@@ -1415,6 +1456,13 @@ def _after_noon(slot: dict[str, Any]) -> None:
         clock = slot.get(key)
         if clock is not None and "01:00" <= clock < "12:00":
             slot[key] = f"{int(clock[:2]) + 12:02d}{clock[2:]}"
+
+
+def _overlapping(made: list[dict[str, Any]]) -> None:
+    """The source's slots that overlap the one before them run at once: marked parallel."""
+    for before, after in pairwise(made):
+        if "end" in before and after["start"] < before["end"]:
+            before["parallel"] = after["parallel"] = True
 
 
 _AFTER = 4 * 60  # how far after the slot above a time read as afternoon may start, minutes

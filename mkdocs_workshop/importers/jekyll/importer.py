@@ -480,7 +480,7 @@ def _edition_folder(rel: str) -> str:
 
 
 def _site_days(pages: list[tuple[str, str]], config: Any,
-               data: dict[str, Any] | None = None) -> dict[str, date]:
+               data: dict[str, Any] | None = None) -> dict[str, set[date]]:
     """The workshop's (first) day of each edition folder ("" for the pages at the top), where
     its pages agree on one: a date line labelled as the workshop's ("Workshop: July 22,
     2022"), or a page's banner, a short line near its top that starts with the day and
@@ -532,7 +532,7 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
     for weaker in (held, alone):
         for folder, days in weaker.items():
             found.setdefault(folder, days)
-    return {folder: days.pop() for folder, days in found.items() if len(days) == 1}
+    return found
 
 
 _DAY_KEYS = frozenset({"date", "dates", "day", "when", "workshop_date", "event_date",
@@ -554,15 +554,33 @@ def _settings_day(value: Any) -> date | None:
     return None
 
 
-def _day_of_folder(days: dict[str, date], folder: str) -> date | None:
-    """The workshop's day for the pages of ``folder``: its own, else the site's, unless the
-    folder names another year (the pages of "neurips2019/" are not on the 2025 edition's
-    day)."""
-    if folder in days:
-        return days[folder]
-    day = days.get("")
-    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", folder)}
-    return None if day is None or (years and day.year not in years) else day
+def _day_of_folder(days: dict[str, set[date]], folder: str, year: int | None = None
+                   ) -> date | None:
+    """The workshop's day for the pages of ``folder`` (of ``year``, when the page names one):
+    its own, else the site's, unless the folder names another year (the pages of
+    "neurips2019/" are not on the 2025 edition's day). Of several days the site names (its
+    editions'), the one of the page's year, else the latest year's when it names one."""
+    found = days.get(folder)
+    if found is None:
+        found = days.get("", set())
+        years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", folder)}
+        found = {day for day in found if not years or day.year in years}
+    if year is not None and any(day.year == year for day in found):
+        found = {day for day in found if day.year == year}
+    if len(found) == 1:
+        return next(iter(found))
+    latest = {day for day in found if day.year == max((d.year for d in found), default=0)}
+    return next(iter(latest)) if len(latest) == 1 and year is None else None
+
+
+def _page_year_of(rel: str, text: str) -> int | None:
+    """The year a page is of: its front matter's (title, address), else its file name's
+    ("workshop_programme2023.md")."""
+    found = page_year(_meta_of(text))
+    if found is not None:
+        return found
+    years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", posixpath.basename(rel))
+    return int(years[-1]) if years else None
 
 
 _HELD = re.compile(r"\b(?:held|takes? place|taking place|will be on|is on|happens)\b", re.I)
@@ -898,7 +916,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
                                     path=published[1] if published else rel, site=site,
                                     layouts=layouts, site_data=site_data, written=written,
                                     liquid=liquid, documents=documents,
-                                    site_day=_day_of_folder(days, _edition_folder(rel)),
+                                    site_day=_day_of_folder(days, _edition_folder(rel),
+                                                            _page_year_of(rel, text)),
                                     # a layout of one page of several is that page's
                                     own_layout=len(pages) > 1 and layout_uses[
                                         str(_meta_of(text).get("layout"))] == 1)
