@@ -535,3 +535,32 @@ def test_a_program_written_as_headings_on_the_day_of_its_edition(tmp_path: Path)
         assert rest.index("<< schedule() >>") < rest.index("Opening remarks")
         assert "Counting owls at night" in rest
     built(dest, "programme.md")
+
+
+def test_a_program_in_a_collections_document_written_as_a_definition_list(
+        tmp_path: Path) -> None:
+    """A page prints the documents of a collection ({{ module }}): each shows its text, its
+    Liquid rendered; the text is a kramdown definition list per half day ("Tuesday, Jan 3"
+    then ": 9:00 AM - 10:00 AM" and "   : Ada Quill (Univ A)"), the year the one the page
+    names; a line before the first time is the session's name."""
+    module = ("---\ntitle: Sessions\n---\n\nTuesday, Jan 3 (Morning)\n"
+              ": [Tutorials]({{ site.baseurl }}/tutorials) (Chair: Bo Fern)\n   : \n"
+              ": 9:00 AM - 10:00 AM\n   : [Ada Quill]({{ site.baseurl }}/speakers/#ada) (Univ A)\n"
+              ": 10:00 AM - 10:15 AM\n   : *Coffee break*\n"
+              ": 10:15 AM - 11:15 AM\n   : Cy Moss (Univ C)\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\ncollections:\n  modules:\n    output: false\n",
+        "_modules/schedule.md": module,
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "tutorials.md": "---\ntitle: Tutorials\n---\nHow to count owls.\n",
+        "schedule.md": "---\ntitle: Schedule\n---\n<p>January 2023, Abu Dhabi</p>\n\n"
+                       "# Workshop Schedule\n\n{% for module in site.modules %}\n{{ module }}\n"
+                       "{% endfor %}\n"})
+    meta, rest = page(dest, "schedule.md")
+    assert [(s.get("day"), s["start"], s["title"]) for s in meta["schedule"]] == [
+        ("2023-01-03", "09:00", "Tutorials (Chair: Bo Fern)"),
+        ("2023-01-03", "09:00", "Ada Quill (Univ A)"),
+        ("2023-01-03", "10:00", "Coffee break"),
+        ("2023-01-03", "10:15", "Cy Moss (Univ C)")], report
+    assert "{{" not in rest and "{{" not in str(meta)
+    built(dest, "schedule.md")

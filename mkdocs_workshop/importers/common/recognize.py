@@ -661,6 +661,7 @@ def session_link(cells: list[str]) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 _MD_ITEM = re.compile(r"^( {0,3})(?:[-*+]|\d{1,3}[.)])\s+\S")
+_DEFINITION = re.compile(r"^( {2,}|\t)?:(?:\s+(.*)|\s*)$")  # kramdown's ": a definition"
 _MD_ROW = re.compile(r"^\s*\|.*\S")  # kramdown's rows may leave out the closing pipe
 _HTML_ITEM = re.compile(r"<li\b[^<>]{0,500}>(.*?)(?=<li\b|\Z)", re.I | re.S)
 _HTML_ROW = re.compile(r"<tr\b[^<>]{0,500}>(.*?)(?=<tr\b|</tbody|</thead|</tfoot|\Z)",
@@ -711,6 +712,21 @@ def _markdown_blocks(text: str) -> list[Block]:
                 j += 1
             blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
                                 "a list"))
+            i = j
+        elif (term := _DEFINITION.match(lines[i])) is not None and not term.group(1):
+            # kramdown's definition list (": 9:00 AM - 10:00 AM" then "   : Ada Quill"): a
+            # record per definition, what is indented under it its cells
+            records = []
+            j = i
+            while j < len(lines) and (found := _DEFINITION.match(lines[j])):
+                if found.group(1) and records:
+                    records[-1].append((found.group(2) or "").strip())
+                elif not found.group(1):
+                    records.append([(found.group(2) or "").strip()])
+                j += 1
+            records = [[c for c in r if c] or r[:1] for r in records]
+            blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
+                                "a definition list"))
             i = j
         elif _MD_ROW.match(lines[i]):
             j = i
@@ -1109,6 +1125,9 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     block of papers, by a name made of its heading;
     ``file_link``: a file of the site a paper links to (its PDF), copied, by docs path."""
     result = Recognized(text)
+    if year is None:  # a page that names one year ("January 2023") is of that year
+        named = set(re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])", visible_html(text)))
+        year = int(named.pop()) if len(named) == 1 else None
     marks = headings(text, title)
     # at one place, the element (cards) before the lines it holds, the longer block first
     blocks = sorted(_markdown_blocks(text) + _html_blocks(text),
@@ -1372,6 +1391,12 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
             heading = {"title": line} | ({"url": url} if (url := session_link(record)) else {})
             headings.append((len(made), heading))
             continue
+        if not made and len(line) <= _TITLE_LINE and not _UNTIMED.match(line) and \
+                not untimed and block.shape == "a definition list":
+            # the definition before the first time (": Educational tutorials (Chair: Yi
+            # Ma)"): the session's name, at the time of the slot after it
+            headings.append((0, {"title": line}))
+            continue
         untimed.append(n)
         if made and not _UNTIMED.match(line) and len(line) <= _TALK:
             made[-1].setdefault("talks", []).append(line)
@@ -1408,6 +1433,8 @@ _HALF_DAY = re.compile(r"(?:[ap]\.?m\.?|morning|afternoon)(?:\s+(?:session|progr
 # A row that goes on the slot above it: indented, or all in italics ("| | *A talk's title*")
 _CONTINUED = re.compile(r"\s*(?:&nbsp;|\u00a0|<(?:i|em)>|\*(?!\*)|_(?!_))", re.I)
 
+
+_TITLE_LINE = 120  # characters: a longer line before a program's first time is no title
 
 _HEADER_WORDS = frozenset({"time", "times", "when", "hour", "hours", "speaker", "speakers",
                            "title", "event", "session", "topic", "talk", "organization",

@@ -120,6 +120,13 @@ class SourcedDict(dict[str, Any]):
         raise KeyError(key)
 
 
+class SourcedDocument(SourcedDict):
+    """A document of a collection: printed (``{{ module }}``), its text, as Jekyll prints it."""
+
+    def __str__(self) -> str:
+        return str(self.get("content", ""))
+
+
 class SourcedText(str):
     """A text entry of a list of the site's data (a committee of names), which knows where it
     is."""
@@ -131,9 +138,9 @@ def sourced(value: Any, origin: Origin) -> Any:
     """``value`` with every mapping and text inside it knowing its origin (lists stay lists:
     their entries know where they are). The data's depth is bounded by safeload."""
     if isinstance(value, dict):
-        made = SourcedDict({str(k): sourced(v, Origin(origin.kind, origin.name,
-                                                       (*origin.path, str(k))))
-                            for k, v in value.items()})
+        kind = SourcedDocument if getattr(value, "PRINTS_CONTENT", False) else SourcedDict
+        made = kind({str(k): sourced(v, Origin(origin.kind, origin.name, (*origin.path, str(k))))
+                     for k, v in value.items()})
         made.origin = origin
         return made
     if isinstance(value, list):

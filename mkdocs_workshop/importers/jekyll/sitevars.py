@@ -15,7 +15,7 @@ from ...core.safeload import load
 from ..common.paths import within
 from .datafiles import SiteData, read_file
 from .dataloops import Lists
-from .liquid import JekyllLiquid, Origin, sourced
+from .liquid import JekyllLiquid, Origin, SourcedDocument, render, sourced
 
 PEOPLE_WORDS = ("speaker", "organi", "people", "person", "committee", "team", "member",
                 "keynote", "panel", "chair", "author", "advisor", "reviewer", "staff")
@@ -86,8 +86,16 @@ def liquid_site(source: Path, config: dict[Any, Any], site_data: SiteData,
             if made.kind == "papers":
                 made.source = f"the collection {folder}/"
                 collection_files[label] = made
-    return LiquidSite(JekyllLiquid(source), site,
-                      Lists(site_data, config_lists, collection_files))
+    env = JekyllLiquid(source)
+    for label, folder in collections.items():
+        # a document printed in a page ({{ module }}) shows its text as Jekyll rendered it
+        for document in site.get(label) or []:
+            if isinstance(document, SourcedDocument) and "{" in str(document):
+                document["content"] = render(
+                    env, str(document), {"site": site, "page": dict(document)},
+                    wants=lambda loop: False, page_folder=source / folder,
+                    name=f"{folder}/{document.get('slug', '')}").text
+    return LiquidSite(env, site, Lists(site_data, config_lists, collection_files))
 
 
 _OWN = frozenset({"url", "slug", "content", "layout", "permalink"})  # a document's own
@@ -124,6 +132,16 @@ def _documents(source: Path, folder: str, label: str) -> list[dict[str, Any]]:
                         meta = {str(k): v for k, v in loaded.data.items()}
                     body = text[text.find("\n", end + 1) + 1:]
             stem = posixpath.splitext(path.relative_to(base).as_posix())[0]
-            found.append({**meta, "content": body, "url": f"/{label}/{stem}/",
-                          "slug": posixpath.basename(stem)})
+            found.append(Document({**meta, "content": body, "url": f"/{label}/{stem}/",
+                                   "slug": posixpath.basename(stem)}))
     return found
+
+
+class Document(dict[str, Any]):
+    """A document of a collection as Liquid sees it: its fields; printed (``{{ module }}``),
+    its text, as Jekyll prints a document."""
+
+    PRINTS_CONTENT = True  # kept when Liquid's data is made to know its origin
+
+    def __str__(self) -> str:
+        return str(self.get("content", ""))
