@@ -564,3 +564,21 @@ def test_a_program_in_a_collections_document_written_as_a_definition_list(
         ("2023-01-03", "10:15", "Cy Moss (Univ C)")], report
     assert "{{" not in rest and "{{" not in str(meta)
     built(dest, "schedule.md")
+
+
+def test_documents_of_fields_only_printed_by_a_loop_are_its_people(tmp_path: Path) -> None:
+    """Organizers as documents of fields only, each shown through a layout ({{ organizer }}):
+    the loop shows them all (their names), and they are the page's organizers; no private
+    field (e-mail) is printed."""
+    files: dict[str, str | bytes] = {
+        "_config.yml": "title: Owl Workshop\ncollections:\n  organizers:\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "organizers.md": "---\ntitle: Organizers\n---\n# Organizers\n\n<div>{% for organizer "
+                         "in site.organizers %}\n{{ organizer }}\n{% endfor %}</div>\n"}
+    for n, name in enumerate(NAMES[:3]):
+        files[f"_organizers/{n}.md"] = (f"---\nname: {name}\nrole: Chair\nemail: x{n}@univ.example"
+                                        f"\naffiliation: Univ {n}\n---\n")
+    dest, report = imported(tmp_path, files)
+    meta, rest = page(dest, "organizers.md")
+    assert [p["name"] for p in meta["organizers"]] == NAMES[:3], report
+    assert "@univ.example" not in rest

@@ -121,10 +121,13 @@ class SourcedDict(dict[str, Any]):
 
 
 class SourcedDocument(SourcedDict):
-    """A document of a collection: printed (``{{ module }}``), its text, as Jekyll prints it."""
+    """A document of a collection: printed (``{{ module }}``), its text, as Jekyll prints it;
+    one without text (its fields shown by a layout this import does not render), its name
+    or title."""
 
     def __str__(self) -> str:
-        return str(self.get("content", ""))
+        text = str(self.get("content", ""))
+        return text if text.strip() else str(self.get("name") or self.get("title") or "")
 
 
 class SourcedText(str):
