@@ -582,3 +582,32 @@ def test_documents_of_fields_only_printed_by_a_loop_are_its_people(tmp_path: Pat
     meta, rest = page(dest, "organizers.md")
     assert [p["name"] for p in meta["organizers"]] == NAMES[:3], report
     assert "@univ.example" not in rest
+
+
+def test_a_program_whose_talks_name_their_slot_in_another_file(tmp_path: Path) -> None:
+    """schedule.yml by day ("December 18", the year the site's "held on 18-19 December
+    2023"), slots titled by their type with an id; talks.yml names each talk's slot
+    ("slot: 1a"): the slot shows the talk's title and author."""
+    schedule = ('- day: "December 18"\n  slots:\n  - type: "opening"\n    time: "9:00 - 9:20"\n'
+                '  - type: "talk"\n    id: "1a"\n    time: "9:20 - 9:50"\n'
+                '  - type: "talk"\n    id: "1b"\n    time: "9:50 - 10:20"\n')
+    talks = ("accepted:\n  - author: Ada Quill\n    title: Counting owls at night\n"
+             "    slot: \"1a\"\n  - author: Bo Fern\n    title: Bats and their songs\n"
+             "    slot: \"1b\"\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/schedule.yml": schedule, "_data/talks.yml": talks,
+        "index.md": "---\ntitle: Owl Workshop\n---\nThe workshop will take place in Turin on "
+                    "18-19 December 2023.\n",
+        "programme.md": "---\ntitle: Programme\n---\n<table>{% for d in site.data.schedule %}"
+                        "{% for slot in d.slots %}<tr><td>{{ slot.time }}</td><td>"
+                        "{% assign t = site.data.talks.accepted | where: 'slot', slot.id %}"
+                        "{% if t.size > 0 %}{{ t[0].author }}{% else %}{{ slot.type }}{% endif %}"
+                        "</td></tr>{% endfor %}{% endfor %}</table>\n"})
+    meta, _rest = page(dest, "programme.md")
+    assert [(s.get("day"), s["start"], s["title"], s.get("speakers")) for s in
+            meta["schedule"]] == [
+        ("2023-12-18", "09:00", "opening", None),
+        (None, "09:20", "Counting owls at night", ["Ada Quill"]),
+        (None, "09:50", "Bats and their songs", ["Bo Fern"])], report
+    built(dest, "programme.md")

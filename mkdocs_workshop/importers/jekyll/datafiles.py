@@ -133,6 +133,7 @@ class DataFile:
     source: str = ""  # "_data/people.yml", for the report
     day_labels: dict[int, str] = field(default_factory=dict)  # slot index -> its day as written
     ids: dict[str, str] = field(default_factory=dict)  # people's ids -> names (schedules)
+    talks: dict[str, dict[Any, Any]] = field(default_factory=dict)  # slot id -> its talk
     group_by: str | None = None  # papers grouped in the file (by session): the field naming it
 
     def count(self) -> str:
@@ -584,12 +585,28 @@ def slot_reference(entry: Any) -> str | None:
     return ids[0] if ids and len(ids) < len(titles) else None
 
 
-def name_speakers(file: DataFile, ids: dict[str, str]) -> None:
+def name_speakers(file: DataFile, ids: dict[str, str],
+                  talks: dict[str, dict[Any, Any]] | None = None) -> None:
     """The slots of a schedule file that name their speaker by an id of a people file
     (``site.data.speakers[s.event]``): the speaker's name; ``ids`` (id -> name) kept on the
-    file for the parts of it a page's loop shows."""
+    file for the parts of it a page's loop shows. ``talks``: the entries of other files that
+    name a slot of it (``slot: "4b"`` in talks.yml, for the slot ``id: "4b"``), whose title
+    and author the slot then shows."""
     file.ids = ids
+    file.talks = talks = talks if talks is not None else file.talks
     for made, raw in zip(file.entries, file.raw, strict=False):
+        talk = talks.get(str(raw.get("id"))) if isinstance(raw, dict) and raw.get("id") \
+            is not None else None
+        if talk is not None and _slot_title(raw) is None:  # titled by its type alone
+            title = _text(talk.get("title"))
+            author = _text(next((talk[k] for k in ("author", "authors", "speaker", "speakers",
+                                                   "name") if k in talk), None))
+            if title:
+                made["title"] = title
+                if author and not made.get("speakers"):
+                    made["speakers"] = [author]
+            elif author:
+                made["title"] = author
         reference = slot_reference(raw)
         named = [ids.get(str(name), name) for name in made.get("speakers", [])]
         if named != made.get("speakers", []):  # "speaker_key: mpeters": the person's name
@@ -991,6 +1008,7 @@ def read_site_data(source: Path) -> SiteData:
     """The ``_data`` files and ``_includes`` of a Jekyll site at ``source``."""
     site = SiteData()
     ids: dict[str, str] = {}  # people by the id a file keys them by: "oetzioni" -> its name
+    talks: dict[str, dict[Any, Any]] = {}  # entries naming a slot: "4b" -> the talk
     for path, prefix, dotted in _data_files(source, site):
         rel = path.relative_to(source).as_posix()
         if within(path, source) is None:
@@ -1009,6 +1027,7 @@ def read_site_data(source: Path) -> SiteData:
                 else {}
         branch[path.stem] = data
         ids.update(_people_ids(data))
+        talks.update(_slot_talks(data))
         # site.data.people.team, site.data.keynotes[2025]: a key of text, or a year
         lists = {str(k): v for k, v in data.items()
                  if isinstance(k, (str, int)) and not isinstance(k, bool)
@@ -1022,7 +1041,7 @@ def read_site_data(source: Path) -> SiteData:
         site.files[dotted] = read_file(dotted, data, rel)
     for made in site.files.values():
         if made.kind == "schedule":
-            name_speakers(made, ids)
+            name_speakers(made, ids, talks)
     site.find_shared()
     includes = source / "_includes"
     if includes.is_dir():
@@ -1053,6 +1072,17 @@ def _people_ids(data: Any) -> dict[str, str]:
     return {str(key): name for key, entry in pairs
             if isinstance(key, (str, int)) and isinstance(entry, dict)
             and isinstance(name := _name_field(entry), str) and name.strip()}
+
+
+def _slot_talks(data: Any) -> dict[str, dict[Any, Any]]:
+    """The entries of a file (its lists, one level down too) that name the slot they are
+    given (``slot: "4b"``), by that slot's id."""
+    lists = [data] if isinstance(data, list) else [v for v in data.values()
+                                                     if isinstance(v, list)] \
+        if isinstance(data, dict) else []
+    return {str(entry["slot"]): entry for entries in lists for entry in entries
+            if isinstance(entry, dict) and isinstance(entry.get("slot"), (str, int))
+            and not isinstance(entry.get("slot"), bool)}
 
 
 def _name_field(entry: dict[Any, Any]) -> Any:
@@ -1089,7 +1119,7 @@ def read_as(like: DataFile, data: list[Any], year: int | None = None) -> DataFil
             data = _with_group_names(data, grouped[0], grouped[1])
         made = _schedule_file(like.name, data, year)
         if made.kind == "schedule":
-            name_speakers(made, like.ids)
+            name_speakers(made, like.ids, like.talks)
     elif like.kind == "papers":
         grouped = _grouped(data)
         if grouped is not None:

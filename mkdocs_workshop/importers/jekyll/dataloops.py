@@ -358,7 +358,7 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
                          f"'{key}:'")
         return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
     if data.kind == "schedule":
-        made = _subset(loop, data, page_year(meta))
+        made = _subset(loop, data, page_year(meta) or (day.year if day else None))
         workshop = meta.get("workshop")
         dated = isinstance(workshop, dict) and "date" in workshop
         if made.entries and not dated and "day" not in made.entries[0] and day is not None:

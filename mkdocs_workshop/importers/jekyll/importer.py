@@ -606,7 +606,12 @@ def _held_on(line: str) -> tuple[date, bool] | None:
     if not days:  # "will take place on April 29th during ICLR 2022"
         day = day_and_year(text)
         return (day, False) if day is not None else None
+    if len(days) > 1 and (max(days) - min(days)).days <= _WORKSHOP_DAYS:
+        return min(days), False  # "on 18-19 December 2023": its first day
     return (days.pop(), False) if len(days) == 1 else None
+
+
+_WORKSHOP_DAYS = 6  # the days a workshop held "on 18-19 December" may span
 
 
 _BANNER_LINES = 60  # a page's banner is in its first lines
