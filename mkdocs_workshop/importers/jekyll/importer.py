@@ -492,6 +492,7 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
     found: dict[str, set[date]] = {}
     held: dict[str, set[date]] = {}  # "will be held on", then a line that is only a day
     alone: dict[str, set[date]] = {}
+    top: dict[str, set[date]] = {}  # a day on a short line near a page's top: the weakest
     for rel, text in pages:
         # what a visitor does not see names no day: HTML comments kept as blank lines
         text = _HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), text)
@@ -516,7 +517,7 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
             elif (said := _held_on(line)) is not None:
                 (alone if said[1] else held).setdefault(_edition_folder(rel), set()).add(said[0])
             elif number < _BANNER_LINES and (near := _day_near_top(line)) is not None:
-                alone.setdefault(_edition_folder(rel), set()).add(near)
+                top.setdefault(_edition_folder(rel), set()).add(near)
     if isinstance(config, dict) and "" not in found:
         day = page_day({k: v for k, v in config.items() if k in ("description", "title",
                                                                   "tagline", "subtitle")},
@@ -529,7 +530,7 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
                   if str(key).lower() in _DAY_KEYS and (day := _settings_day(value)) is not None}
         if len(stated) == 1:
             found[""] = stated
-    for weaker in (held, alone):
+    for weaker in (held, alone, top):
         for folder, days in weaker.items():
             found.setdefault(folder, days)
     return found
@@ -560,17 +561,18 @@ def _day_of_folder(days: dict[str, set[date]], folder: str, year: int | None = N
     its own, else the site's, unless the folder names another year (the pages of
     "neurips2019/" are not on the 2025 edition's day). Of several days the site names (its
     editions'), the one of the page's year, else the latest year's when it names one."""
-    found = days.get(folder)
-    if found is None:
-        found = days.get("", set())
-        years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", folder)}
-        found = {day for day in found if not years or day.year in years}
-    if year is not None and any(day.year == year for day in found):
-        found = {day for day in found if day.year == year}
-    if len(found) == 1:
-        return next(iter(found))
-    latest = {day for day in found if day.year == max((d.year for d in found), default=0)}
-    return next(iter(latest)) if len(latest) == 1 and year is None else None
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", folder)}
+    site = {day for day in days.get("", set()) if not years or day.year in years}
+    # the folder's own days, else (none, or they disagree) the site's
+    for found in ([days[folder], site] if folder in days and folder else [site]):
+        if year is not None and any(day.year == year for day in found):
+            found = {day for day in found if day.year == year}
+        if len(found) == 1:
+            return next(iter(found))
+        latest = {day for day in found if day.year == max((d.year for d in found), default=0)}
+        if len(latest) == 1 and year is None:
+            return next(iter(latest))
+    return None
 
 
 def _page_year_of(rel: str, text: str) -> int | None:
