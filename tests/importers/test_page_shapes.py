@@ -611,3 +611,28 @@ def test_a_program_whose_talks_name_their_slot_in_another_file(tmp_path: Path) -
         (None, "09:20", "Counting owls at night", ["Ada Quill"]),
         (None, "09:50", "Bats and their songs", ["Bo Fern"])], report
     built(dest, "programme.md")
+
+
+def test_slots_that_name_their_presentation_by_id_in_each_editions_file(tmp_path: Path) -> None:
+    """_data/program/2022.yml and 2023.yml each hold people and presentations keyed by id
+    and a schedule whose talks name a presentation ("presentation: adaq"); the same id in
+    both years: each program shows its own year's talk, by its presenter's name."""
+    def program(year: int, title: str) -> str:
+        return (f"people:\n  adaq:\n    name: Ada Quill\n    university: Univ A\n"
+                f"presentations:\n  adaq:\n    presenter: adaq\n    title: {title}\n"
+                f"schedule:\n  - time: 10:00-10:15\n    category: Break\n    title: Breakfast\n"
+                f"  - time: 10:15-10:45\n    category: Talk\n    presentation: adaq\n")
+    page_text = ("---\ntitle: Program {0}\n---\n# Program, April 1, {0}\n\n<table>{{% for s in "
+                 "site.data.program['{0}'].schedule %}}<tr><td>{{{{ s.time }}}}</td><td>"
+                 "{{{{ s.title }}}}{{{{ site.data.program['{0}'].presentations[s.presentation]"
+                 ".title }}}}</td></tr>{{% endfor %}}</table>\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/program/2022.yml": program(2022, "Counting owls"),
+        "_data/program/2023.yml": program(2023, "Counting bats"),
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "program/2022.md": page_text.format(2022), "program/2023.md": page_text.format(2023)})
+    for year, title in ((2022, "Counting owls"), (2023, "Counting bats")):
+        meta, _rest = page(dest, f"program/{year}.md")
+        assert [(s["start"], s["title"], s.get("speakers")) for s in meta["schedule"]] == [
+            ("10:00", "Breakfast", None), ("10:15", title, ["Ada Quill"])], report

@@ -595,12 +595,18 @@ def name_speakers(file: DataFile, ids: dict[str, str],
     file.ids = ids
     file.talks = talks = talks if talks is not None else file.talks
     for made, raw in zip(file.entries, file.raw, strict=False):
+        # the talk that names this slot ("slot: 1a"), or that it names ("presentation: ada")
         talk = talks.get(str(raw.get("id"))) if isinstance(raw, dict) and raw.get("id") \
             is not None else None
+        if talk is None and isinstance(raw, dict):
+            talk = next((talks[f"#{v}"] for k, v in raw.items() if isinstance(v, str)
+                         and f"#{v}" in talks and meaning(k, SLOT_FIELDS) != "title"), None)
         if talk is not None and _slot_title(raw) is None:  # titled by its type alone
             title = _text(talk.get("title"))
             author = _text(next((talk[k] for k in ("author", "authors", "speaker", "speakers",
-                                                   "name") if k in talk), None))
+                                                   "presenter", "presenters", "name")
+                                 if k in talk), None))
+            author = ids.get(author, author) if author else author
             if title:
                 made["title"] = title
                 if author and not made.get("speakers"):
@@ -1009,6 +1015,7 @@ def read_site_data(source: Path) -> SiteData:
     site = SiteData()
     ids: dict[str, str] = {}  # people by the id a file keys them by: "oetzioni" -> its name
     talks: dict[str, dict[Any, Any]] = {}  # entries naming a slot: "4b" -> the talk
+    own_talks: dict[str, dict[str, dict[Any, Any]]] = {}  # the same, by the file they are in
     for path, prefix, dotted in _data_files(source, site):
         rel = path.relative_to(source).as_posix()
         if within(path, source) is None:
@@ -1027,7 +1034,8 @@ def read_site_data(source: Path) -> SiteData:
                 else {}
         branch[path.stem] = data
         ids.update(_people_ids(data))
-        talks.update(_slot_talks(data))
+        own_talks[rel] = _slot_talks(data)
+        talks.update(own_talks[rel])
         # site.data.people.team, site.data.keynotes[2025]: a key of text, or a year
         lists = {str(k): v for k, v in data.items()
                  if isinstance(k, (str, int)) and not isinstance(k, bool)
@@ -1041,7 +1049,8 @@ def read_site_data(source: Path) -> SiteData:
         site.files[dotted] = read_file(dotted, data, rel)
     for made in site.files.values():
         if made.kind == "schedule":
-            name_speakers(made, ids, talks)
+            # a file's own talks first: ids repeat from one edition's file to the next
+            name_speakers(made, ids, {**talks, **own_talks.get(made.source, {})})
     site.find_shared()
     includes = source / "_includes"
     if includes.is_dir():
@@ -1066,7 +1075,7 @@ def read_site_data(source: Path) -> SiteData:
 def _people_ids(data: Any) -> dict[str, str]:
     """The people of a file keyed by id (``oetzioni: {name: Oren Etzioni}``), or listed with
     an ``id:``, by that id."""
-    pairs: list[tuple[Any, Any]] = list(data.items()) if isinstance(data, dict) else [
+    pairs: list[tuple[Any, Any]] = list(_keyed(data)) if isinstance(data, dict) else [
         (entry.get("id") or entry.get("key"), entry) for entry in data
         if isinstance(entry, dict)] if isinstance(data, list) else []
     return {str(key): name for key, entry in pairs
@@ -1076,13 +1085,28 @@ def _people_ids(data: Any) -> dict[str, str]:
 
 def _slot_talks(data: Any) -> dict[str, dict[Any, Any]]:
     """The entries of a file (its lists, one level down too) that name the slot they are
-    given (``slot: "4b"``), by that slot's id."""
+    given (``slot: "4b"``), by that slot's id; and, under ``#`` and their key, the talks
+    a file keys by id (``presentations: {ada: {title: ...}}``), which slots name."""
     lists = [data] if isinstance(data, list) else [v for v in data.values()
                                                      if isinstance(v, list)] \
         if isinstance(data, dict) else []
-    return {str(entry["slot"]): entry for entries in lists for entry in entries
-            if isinstance(entry, dict) and isinstance(entry.get("slot"), (str, int))
-            and not isinstance(entry.get("slot"), bool)}
+    found = {str(entry["slot"]): entry for entries in lists for entry in entries
+             if isinstance(entry, dict) and isinstance(entry.get("slot"), (str, int))
+             and not isinstance(entry.get("slot"), bool)}
+    found.update({f"#{key}": entry for key, entry in _keyed(data)
+                  if isinstance(entry.get("title"), str)})
+    return found
+
+
+def _keyed(data: Any) -> list[tuple[str, dict[Any, Any]]]:
+    """The entries of a mapping of entries by id, at the file's top or one level down
+    (``people: {ada: {name: ...}}``)."""
+    if not isinstance(data, dict):
+        return []
+    maps = [data, *(v for v in data.values() if isinstance(v, dict))]
+    return [(str(key), entry) for mapping in maps for key, entry in mapping.items()
+            if isinstance(entry, dict) and isinstance(key, (str, int))
+            and not isinstance(key, bool)]
 
 
 def _name_field(entry: dict[Any, Any]) -> Any:
