@@ -90,9 +90,10 @@ def liquid_site(source: Path, config: dict[Any, Any], site_data: SiteData,
     for label, folder in collections.items():
         # a document printed in a page ({{ module }}) shows its text as Jekyll rendered it
         for document in site.get(label) or []:
-            if isinstance(document, SourcedDocument) and "{" in str(document):
+            text = document.get("content") if isinstance(document, SourcedDocument) else None
+            if isinstance(text, str) and "{" in text:
                 document["content"] = render(
-                    env, str(document), {"site": site, "page": dict(document)},
+                    env, text, {"site": site, "page": dict(document)},
                     wants=lambda loop: False, page_folder=source / folder,
                     name=f"{folder}/{document.get('slug', '')}").text
     return LiquidSite(env, site, Lists(site_data, config_lists, collection_files))
@@ -138,10 +139,7 @@ def _documents(source: Path, folder: str, label: str) -> list[dict[str, Any]]:
 
 
 class Document(dict[str, Any]):
-    """A document of a collection as Liquid sees it: its fields; printed (``{{ module }}``),
-    its text, as Jekyll prints a document."""
+    """A document of a collection: its fields and ``content``. Made to know its origin, it
+    becomes a :class:`.liquid.SourcedDocument`, which Liquid prints as its text."""
 
-    PRINTS_CONTENT = True  # kept when Liquid's data is made to know its origin
-
-    def __str__(self) -> str:
-        return str(self.get("content", ""))
+    PRINTS_CONTENT = True
