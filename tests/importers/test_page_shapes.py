@@ -636,3 +636,25 @@ def test_slots_that_name_their_presentation_by_id_in_each_editions_file(tmp_path
         meta, _rest = page(dest, f"program/{year}.md")
         assert [(s["start"], s["title"], s.get("speakers")) for s in meta["schedule"]] == [
             ("10:00", "Breakfast", None), ("10:15", title, ["Ada Quill"])], report
+
+
+@pytest.mark.parametrize(("shown", "names"), [
+    ("{{ p.name }} {{ p.surname }} ({{ p.affiliation }})", [n for n in NAMES[:3]]),
+    ("{{ p.surname }} {{ p.name }}", [" ".join(reversed(n.split())) for n in NAMES[:3]]),
+    ("{{ p.name }}", [n.split()[0] for n in NAMES[:3]]),  # the family name never shown
+])
+def test_participants_whose_given_and_family_names_are_fields_apart(
+        tmp_path: Path, shown: str, names: list[str]) -> None:
+    """participants.yml keeps the given name in ``name:`` and the family name in ``surname:``;
+    the roster holds each name as the loop printed it."""
+    people = "".join(f"- name: {n.split()[0]}\n  surname: {n.split()[1]}\n  affiliation: U{i}\n"
+                     for i, n in enumerate(NAMES[:3]))
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "_data/participants.yml": people,
+        "participants.md": "---\ntitle: Participants\n---\n{% for p in site.data.participants %}"
+                           f"\n* {shown}\n{{% endfor %}}\n"})
+    meta, _ = page(dest, "participants.md")
+    rosters = [v for k, v in meta.items() if isinstance(v, list)]
+    assert [p["name"] for p in rosters[0]] == names, report

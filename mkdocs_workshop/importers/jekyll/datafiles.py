@@ -319,6 +319,22 @@ def person(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
     return out, unknown
 
 
+def name_as_shown(entry: Any, name: str, shown: str) -> str:
+    """The person's name as the source printed it: a site that keeps the given name in
+    ``name:`` and the family name in ``surname:`` prints both (``{{ p.name }} {{ p.surname }}``),
+    so a part of the name the entry holds apart and ``shown`` (the text the entry rendered to)
+    holds is joined to it, in the order it was printed."""
+    if not isinstance(entry, dict):
+        return name
+    text = " ".join(html.unescape(re.sub(r"<[^<>]*>", " ", shown)).split())
+    for part in (_field(entry, FIRST_NAMES), _field(entry, LAST_NAMES)):
+        if not part or part in name or part not in text:
+            continue
+        before, after = f"{part} {name}", f"{name} {part}"
+        name = before if before in text and after not in text else after
+    return name
+
+
 NO_VALUE = ("none", "n/a", "na", "-", "#", "tbd", "null", "nil", "todo", "false")
 
 

@@ -35,7 +35,8 @@ from ..common.escape import html_text
 from ..common.fit import fit_entry
 from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date
 from ..common.recognize import day_before, nth_day
-from .datafiles import DataFile, SiteData, date_line, person, read_as, rows, sponsor
+from .datafiles import (DataFile, SiteData, date_line, name_as_shown, person, read_as, rows,
+                        sponsor)
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
 from .liquid import Loop, Origin
 
@@ -490,6 +491,7 @@ def _people(loop: Loop, data: DataFile, lists: Lists, rewrite_image: Callable[[s
             made, _unknown = person(one)
             if made is None:
                 continue
+            made["name"] = name_as_shown(one, str(made["name"]), chunk)
             if not pictured:  # the source showed no one's picture: neither does the import
                 made.pop("image", None)
             picture = pictures[n] if len(pictures) == len(group) else None
