@@ -658,3 +658,47 @@ def test_participants_whose_given_and_family_names_are_fields_apart(
     meta, _ = page(dest, "participants.md")
     rosters = [v for k, v in meta.items() if isinstance(v, list)]
     assert [p["name"] for p in rosters[0]] == names, report
+
+
+def test_important_dates_the_source_lists_out_of_order(tmp_path: Path) -> None:
+    """A hotel's dates listed start, end, last day to book (which comes first), a line with
+    no day yet after the end: the dates are written in the order they happen, the line with
+    no day still after the one it followed, the report says what moved, the site builds."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\n## Important dates\n\n"
+                    "- **Reservation start**: Tuesday, January 3, 2023\n"
+                    "- **Reservation end**: Saturday, January 7, 2023\n"
+                    "- **Shuttle times**: TBA\n"
+                    "- **Last day to book**: Friday, December 23, 2022\n"})
+    meta, _ = page(dest, "index.md")
+    labels = [next(iter(d)) if "what" not in d else d["what"] for d in meta["dates"]]
+    assert labels == ["Last day to book", "Reservation start", "Reservation end",
+                      "Shuttle times"], meta["dates"]
+    assert "the source listed 'Last day to book' after 'Reservation start'" in report
+    assert "Last day to book" in built(dest, "index.md")
+
+
+def test_papers_written_as_a_kramdown_definition_list(tmp_path: Path) -> None:
+    """Each paper a term (its title) with its authors as the definition ("  : Ada Quill,
+    Bo Fern"), grouped by day under subheadings; a list of advice for poster presenters
+    (sentences under "Poster logistics") is no list of papers."""
+    titles = ["Owls in the Dark: A Survey", "Sparse Bats at Night", "Moss Growth on Old Stones",
+              "Larks and Their Songs Revisited"]
+    terms = "\n\n".join(f"{t}\n  : {NAMES[n]}, {NAMES[n + 1]}" for n, t in enumerate(titles))
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "posters.md": "---\ntitle: Accepted Papers\n---\n# Poster logistics\n\n"
+                      "- The space per poster is 40 inches wide, so please ensure it fits.\n"
+                      "- Your poster may be in any visual format you wish.\n"
+                      "- Please print and bring your poster with you as you travel.\n\n"
+                      "# Accepted papers\n\n## Wednesday\n\n" + terms + "\n"})
+    _, rest = page(dest, "posters.md")
+    assert "- Your poster may be in any visual format you wish." in rest
+    files = sorted((dest / "docs" / "data").glob("posters-*.yml"))
+    assert [f.name for f in files] == ["posters-wednesday.yml"], report
+    papers = yaml.safe_load(files[0].read_text(encoding="utf-8"))
+    assert [p["title"] for p in papers] == titles
+    assert papers[0]["authors"] == f"{NAMES[0]}, {NAMES[1]}"
+    assert "Moss Growth on Old Stones" in built(dest, "posters.md")

@@ -55,7 +55,7 @@ KINDS = ("people", "papers", "slots", "dates")
 # Heading words, tried in this order: the first kind whose word a heading holds is its kind.
 _NONE_WORDS = ("call for", "submission", "topics", "instructions", "guideline", "format",
                "registration", "venue", "contact", "sponsor", "faq", "travel", "award",
-               "reference", "related")
+               "reference", "related", "logistic", "requirement", "polic", "template")
 _KIND_WORDS = (
     ("people", ("speaker", "keynote", "invited", "organiz", "organis", "committee", "chair",
                 "panel", "reviewer", "team", "advis", "steering", "people", "host",
@@ -375,6 +375,9 @@ def _titles(block: Block) -> list[dict[str, Any] | None] | None:
     """The papers of a list under a papers heading that gives their titles only (no authors,
     no link): each record one line of a title's length; None when a record is not."""
     titles: list[dict[str, Any] | None] = []
+    sentences = sum(1 for record in block.records if plain(" ".join(record)).endswith("."))
+    if sentences * 2 > len(block.records):
+        return None  # "Your poster may be in any format you wish.": advice, not titles
     for record in block.records:
         cells = [t for t in (plain(c) for c in record) if t]
         # "| 12 | A Title |": a cell of the paper's number, kept in the papers file
@@ -396,12 +399,32 @@ _NUMBERING = re.compile(r"^\s*(?:[(\[]?(?:poster|paper|demo|id|no\.?|p)\s*\\?#?\
                         re.I)
 
 
+def authors_column(records: list[list[str]]) -> int | None:
+    """The cell that holds the authors in most records of a list of papers written in cells
+    (a table, a definition list): a title that reads as names ("Larks and Their Songs") is
+    still a title where the other records have their authors in another cell."""
+    counts: dict[int, int] = {}
+    multi = 0
+    for record in records:
+        texts = [t for t in (plain(cell) for cell in record) if t]
+        if len(texts) < 2:
+            continue
+        multi += 1
+        for n, text in enumerate(texts[:4]):
+            if _authors(text) and len(text.split()) >= 2:
+                counts[n] = counts.get(n, 0) + 1
+    best = max(counts, key=lambda n: (counts[n], -n), default=None)
+    return best if best is not None and counts[best] * 2 > multi else None
+
+
 def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None = None,
-               missing: list[str] | None = None) -> dict[str, Any] | None:
+               missing: list[str] | None = None, authors_at: int | None = None
+               ) -> dict[str, Any] | None:
     """A paper of a record: a title and its authors (or a link). ``file_link``: the path in
     the new site's docs folder of a file of the site a link names (its PDF), once copied;
     ``missing``: where a link to a PDF the site does not have is noted (the paper is read
-    without it: the source's link led nowhere)."""
+    without it: the source's link led nowhere); ``authors_at``: the cell that holds the
+    authors in the list's other records (``authors_column``)."""
     whole = " ".join(cells)
     links = [(t, u) for t, u in _links(whole) if u and not u.startswith(("#", "mailto:"))]
     link = links[0] if links else None
@@ -412,6 +435,8 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
     if len(texts) >= 2:
         # the authors' cell is the one that reads as names; the title the longest other one
         authors = next((t for t in texts[:4] if _authors(t) and len(t.split()) >= 2), "")
+        if authors_at is not None and authors_at < len(texts) and _authors(texts[authors_at]):
+            authors = texts[authors_at]
         others = [t for t in texts[:4] if t != authors] or texts[:1]
         title = sorted(others, key=lambda t: -len(t.split()))[0]
     else:
@@ -713,6 +738,11 @@ def _markdown_blocks(text: str) -> list[Block]:
             blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
                                 "a list"))
             i = j
+        elif (run := _term_run(lines, i)) is not None:
+            records, last = run
+            blocks.append(Block(offsets[i], offsets[last] + len(lines[last]), records,
+                                "a definition list"))
+            i = last + 1
         elif (term := _DEFINITION.match(lines[i])) is not None and not term.group(1):
             # kramdown's definition list (": 9:00 AM - 10:00 AM" then "   : Ada Quill"): a
             # record per definition, what is indented under it its cells
@@ -765,6 +795,37 @@ def _markdown_blocks(text: str) -> list[Block]:
             else:
                 i += 1
     return blocks
+
+
+_TERM_DEFINITION = re.compile(r"^( {0,3}):[ \t]+(\S.*)$")
+
+
+def _term_run(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
+    """kramdown's definition list of terms ("A Paper Title" then "  : Ada Quill, Bo Fern"):
+    a record per term, its definitions the record's other cells; blank lines may stand
+    between one term's definitions and the next term. Definitions indented apart (": 9:00"
+    then "   : Ada Quill") are records of their own under one heading, not a term's: the
+    ``_DEFINITION`` reading. The records and the list's last line; None when line ``i`` is
+    no term with a definition under it."""
+    records: list[list[str]] = []
+    indents: set[str] = set()
+    last = -1
+    j = i
+    while j + 1 < len(lines) and _paragraph_line(lines, j) and \
+            not _TERM_DEFINITION.match(lines[j]) and _TERM_DEFINITION.match(lines[j + 1]):
+        record = [lines[j].strip()]
+        j += 1
+        while j < len(lines) and (found := _TERM_DEFINITION.match(lines[j])):
+            record.append(found.group(2).strip())
+            indents.add(found.group(1))
+            last = j
+            j += 1
+        if j < len(lines) and _DEFINITION.match(lines[j]):
+            return None  # an empty definition ("   :"): the other reading's
+        records.append(record)
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+    return (records, last) if records and len(indents) == 1 else None
 
 
 def _paragraph_run(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
@@ -1237,7 +1298,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         return call
     if kind == "papers":
         missing: list[str] = []
-        papers = [_fits(Paper, read_paper(r, file_link, missing)) for r in block.records]
+        column = authors_column(block.records)
+        papers = [_fits(Paper, read_paper(r, file_link, missing, column))
+                  for r in block.records]
         bad = [n for n, p in enumerate(papers, 1) if p is None]
         # lines after the last paper ("* Equal contribution") stay, as text under the list
         trailing = len(bad) if bad and bad == list(range(bad[0], len(papers) + 1)) else 0

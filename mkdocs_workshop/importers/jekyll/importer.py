@@ -460,6 +460,28 @@ def _dates_block(dates: list[tuple[str, DateLine]],
     return block
 
 
+def in_order(dates: list[tuple[str, DateLine]], pending: list[tuple[int, str, str]]
+             ) -> tuple[list[tuple[str, DateLine]], list[tuple[int, str, str]], str]:
+    """The date lines in the order their days come (a stable sort: lines of one day keep
+    theirs), each line whose day is not known yet still after the line it followed, and what
+    moved ("'Last day to book' after 'Reservation end date'"), "" when nothing did. A list
+    with a date after the workshop's day is left as the source has it: a slip of the month or
+    the year ("Review bidding: Oct 16" before a workshop in July) the plugin's warnings point
+    at, which sorting would hide."""
+    order = sorted(range(len(dates)), key=lambda n: dates[n][1].date.first)
+    workshop = [parsed.date.last for _line, parsed in dates if is_workshop_label(parsed.label)]
+    if order == list(range(len(dates))) or (workshop and any(
+            parsed.date.first > max(workshop) for _line, parsed in dates
+            if not is_workshop_label(parsed.label))):
+        return dates, pending, ""
+    first = next(n for n, old in enumerate(order) if old != n)
+    moved = f"'{dates[order[first]][1].what}' after '{dates[first][1].what}'"
+    place = {old: new for new, old in enumerate(order)}
+    return ([dates[n] for n in order],
+            [(place[at - 1] + 1 if at else 0, what, words) for at, what, words in pending],
+            moved)
+
+
 def _workshop_day(dates: list[tuple[str, DateLine]]) -> Any:
     for _line, parsed in dates:
         if is_workshop_label(parsed.label):
@@ -1190,6 +1212,10 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     additions: dict[str, Any] = dict(data_additions)
     page.layout = meta.get("layout") if isinstance(meta.get("layout"), str) else None
     page.heading = first_heading(body)
+    converted.dates, converted.pending, moved = in_order(converted.dates, converted.pending)
+    if moved:
+        page.notes.append(f"dates listed in the order they happen (the plugin warns about a "
+                          f"list out of order); the source listed {moved}")
     day = _workshop_day(converted.dates) if converted.dates else None
     page.day = _edition_day(meta, day, converted.dates)
     if converted.dates or converted.pending:
