@@ -35,8 +35,7 @@ from ..common.escape import html_text
 from ..common.fit import fit_entry
 from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date
 from ..common.recognize import day_before, nth_day
-from .datafiles import (DataFile, SiteData, date_line, name_as_shown, person, read_as, rows,
-                        sponsor)
+from .datafiles import DataFile, SiteData, date_line, name_as_shown, person, read_as, rows, sponsor
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
 from .liquid import Loop, Origin
 
