@@ -973,3 +973,32 @@ def test_an_escaped_half_character_is_replaced_and_said(tmp_path: Path) -> None:
     written = (tmp_path / "out" / "docs" / "index.md").read_text(encoding="utf-8")
     front = yaml.load(written.split("---\n")[1], Loader=yaml.CSafeLoader)  # MkDocs' reader
     assert front == {"title": "Work\ufffdshop", "speakers": [{"name": "A\ufffd"}]}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(liquid_text, liquid_text)
+def test_html_documents_without_front_matter_stay_text(title: str, body: str) -> None:
+    """A whole HTML document without front matter (Jekyll publishes it as it is, no Liquid
+    run) becomes a page whose title and text, whatever they hold, call nothing and steer
+    nothing."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "src"
+        (source / "old").mkdir(parents=True)
+        (source / "old" / "index.html").write_text(
+            f"<html><head><title>{title}</title></head><body><main><h1>Old workshop page</h1>\n"
+            f"<p>{body}</p>\n</main></body></html>\n", encoding="utf-8")
+        report = import_site(source, Path(folder) / "out").render()
+        written = Path(folder) / "out" / "docs" / "old.md"
+        if not written.exists():  # "<!--" in the text: a comment to the end, nothing shown
+            assert "<!--" in body and "old/index.html (no text a visitor reads)" in report
+            return
+        text = written.read_text(encoding="utf-8")
+        match = re.match(r"---\n(.*?\n)---\n", text, re.S)
+        assert match is not None
+        data = yaml.load(match.group(1), Loader=yaml.CSafeLoader)
+        assert not set(data) & set(CONTROL_KEYS)
+        assert not isinstance(data.get("title"), str) or not has_delimiter(data["title"])
+        _rendered, calls = render_like_macros(text[match.end():])
+        assert calls == []

@@ -7,6 +7,7 @@ deadline "at 23:59", and a layout that holds one page's speakers."""
 from __future__ import annotations
 
 import io
+from html import unescape
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -702,3 +703,54 @@ def test_papers_written_as_a_kramdown_definition_list(tmp_path: Path) -> None:
     assert [p["title"] for p in papers] == titles
     assert papers[0]["authors"] == f"{NAMES[0]}, {NAMES[1]}"
     assert "Moss Growth on Old Stones" in built(dest, "posters.md")
+
+
+def _document(title: str, content: str) -> str:
+    return (f"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n  <title>{title}</title>\n"
+            "  <script>var x = '{{ site.title }}';</script>\n</head>\n<body>\n"
+            "  <header class=\"site-header\"><nav><a href=\"/\">Home</a> <a href=\"/cfp/\">CfP"
+            "</a></nav></header>\n  <main class=\"page-content\">\n    <div class=\"wrapper\">"
+            f"\n{content}\n    </div>\n  </main>\n  <footer>Old theme footer</footer>\n</body>"
+            "\n</html>\n")
+
+
+def test_whole_html_documents_without_front_matter_are_pages(tmp_path: Path) -> None:
+    """Jekyll publishes an HTML file without front matter as it is: a whole document (a page
+    saved from an older build) is a page visitors see. It becomes a page of its main content
+    (the old theme's header, navigation, footer and scripts out), titled by its <title>; a
+    Markdown page at its address is shadowed (Jekyll writes the file last); its text is not
+    Liquid, so template syntax in it stays text; a redirect stub and a fragment are no
+    pages. Its papers table (title, authors, tags longer than the title) is read."""
+    rows = "".join(
+        f"<tr>\n          <td><a href=\"https://openreview.net/forum?id=p{n}\">{t}</a></td>\n"
+        f"          <td>{NAMES[n]}, {NAMES[n + 1]}</td>\n"
+        f"          <td>Meta-learning, Few-shot Learning, Graphical Models, Bayesian</td>\n"
+        "        </tr>\n" for n, t in enumerate(["Owls in the Dark", "Sparse Bats at Night",
+                                                  "Moss on Old Stones"]))
+    papers = ("<h1>Accepted Papers</h1>\n<p>Costs {{ 7 | plus: 1 }} and {% raw %}x{% endraw %}"
+              " here.</p>\n<table>\n<thead><tr><th>Paper</th><th>Authors</th><th>Tags</th></tr>"
+              f"</thead>\n<tbody>\n{rows}</tbody>\n</table>")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "accepted_papers.md": "---\ntitle: Papers\npermalink: /accepted_papers/\n---\nSoon.\n",
+        "accepted_papers/index.html": _document("Accepted Papers | Owls", papers),
+        "old.html": "<html><head><meta http-equiv=\"refresh\" content=\"0; url=/\"></head>"
+                    "</html>\n",
+        "google123.html": "google-site-verification: google123.html\n"})
+    meta, rest = page(dest, "accepted_papers.md")
+    assert meta["title"] == "Accepted Papers | Owls"
+    assert "render_with_liquid" not in meta
+    assert "Old theme footer" not in rest and "<nav" not in rest and "<script" not in rest
+    assert "Soon." not in rest
+    papers_file = next((dest / "docs" / "data").glob("accepted_papers*.yml"))
+    read = yaml.safe_load(papers_file.read_text(encoding="utf-8"))
+    assert [p["title"] for p in read] == ["Owls in the Dark", "Sparse Bats at Night",
+                                          "Moss on Old Stones"], report
+    assert "accepted_papers.md was not imported: accepted_papers/index.html" in report
+    assert "old.html (a redirect to another address)" in report
+    assert "google123.html (not a whole HTML document" in report
+    html = built(dest, "accepted_papers.md")
+    shown = unescape(html)  # as a browser reads the character references
+    assert "Costs {{ 7 | plus: 1 }} and {% raw %}x{% endraw %} here." in shown
+    assert "Sparse Bats at Night" in html

@@ -438,7 +438,11 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
         if authors_at is not None and authors_at < len(texts) and _authors(texts[authors_at]):
             authors = texts[authors_at]
         others = [t for t in texts[:4] if t != authors] or texts[:1]
-        title = sorted(others, key=lambda t: -len(t.split()))[0]
+        # the cell that is a link's words (the paper's page), else the longest (its tags
+        # may be longer than its title, but are not linked)
+        labels = {" ".join(plain(label).split()) for label, _url in links}
+        linked = [t for t in others if t in labels and len(t.split()) >= 2]
+        title = linked[0] if linked else sorted(others, key=lambda t: -len(t.split()))[0]
     else:
         numbered = _NUMBERING.match(texts[0])
         number = numbered.group(0).replace("\\#", "#").strip(" ()[]:.-\u2013\u2014") \

@@ -47,6 +47,7 @@ CONTROL_KEYS = {
     "social": "settings of Material's social cards, which name layout files",
     "render_macros": "tells mkdocs-macros whether to render the page; the import decides",
     "ignore_macros": "mkdocs-macros stops the build when a page has it",
+    "render_with_liquid": "Jekyll's: the import read the page's text as it says",
     "redirect_to": "Jekyll's redirect plugin, which the new site does not have; the "
                    "mkdocs-redirects plugin does this in mkdocs.yml",
     "redirect_from": "Jekyll's redirect plugin, which the new site does not have; the "

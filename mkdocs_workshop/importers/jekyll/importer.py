@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import secrets
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -92,6 +93,7 @@ from .nav import (
 )
 from .published import SourcePage, one_per_address
 from .sitevars import LiquidSite, liquid_site
+from .static import address_of, same_address, static_page
 from .venue import venue_of
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -767,6 +769,7 @@ def _published(name: str) -> bool:
 def _pages(source: Path, report: Report, collections: Collections,
            readme_homes: set[str]) -> list[tuple[str, str]]:
     pages = []
+    static: list[tuple[str, str]] = []  # whole HTML documents without front matter
 
     def unreadable(error: OSError) -> None:
         report.notes.append(f"{shown(error.filename)} could not be read ({_why(error)}); what "
@@ -822,11 +825,41 @@ def _pages(source: Path, report: Report, collections: Collections,
                     readme_homes.add(rel)
                 pages.append((rel, (f"---\npermalink: /{folder + '/' if folder else ''}\n---\n"
                                     if home else "---\n---\n") + text))
+            elif name.lower().endswith((".html", ".htm")):
+                made, why = static_page(text, rel)
+                if made is None:
+                    report.skipped_files += 1
+                    report.static_pages.append(f"{rel} ({why})")
+                else:
+                    static.append((rel, made))
             else:
                 report.skipped_files += 1
-                if name.lower().endswith((".html", ".htm")):
-                    report.static_pages.append(rel)
-    return pages
+    return [*static, *_not_shadowed(pages, static, report)]
+
+
+_LIQUID_RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
+
+
+def _not_shadowed(pages: list[tuple[str, str]], static: list[tuple[str, str]],
+                  report: Report) -> list[tuple[str, str]]:
+    """The pages no HTML file without front matter shadows: Jekyll writes such files after
+    the pages, so where both go to one address (organizers.md and organizers/index.html at
+    /organizers/), visitors see the file."""
+    kept = []
+    addresses = {address_of(rel): rel for rel, _text in static}
+    for rel, text in pages:
+        found = re.search(r"^permalink:[ \t]*[\"']?([^\s\"'#]+)", text.split("\n---", 1)[0],
+                          re.M)
+        own = found.group(1) if found else "/" + re.sub(r"\.(?:md|markdown)$", ".html", rel)
+        shadow = next((other for url, other in addresses.items() if same_address(url, own)),
+                      None)
+        if shadow is None:
+            kept.append((rel, text))
+        else:
+            report.notes.append(f"{shown(rel)} was not imported: {shown(shadow)} (an HTML file "
+                                f"without front matter) goes to the same address, {own}, and "
+                                "Jekyll writes it last: visitors see it, and it is imported.")
+    return kept
 
 
 _REPOSITORY_FILES = frozenset({"README", "LICENSE", "LICENCE", "CONTRIBUTING", "CHANGELOG",
@@ -1151,12 +1184,17 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
 
     liquid = liquid or liquid_site(Path(images.source), {}, site_data or SiteData(), {}, [])
     chain = layout_chain(Path(images.source), meta.get("layout"))
-    rendered = in_layouts(liquid.env, body, chain,
+    as_written = meta.get("render_with_liquid") is False  # Jekyll renders no Liquid in it
+    token = f"IMPORTJEKYLLTEXT{secrets.token_hex(8)}X"
+    rendered = in_layouts(liquid.env, token if as_written else body, chain,
                           {"site": liquid.site,
                            "page": liquid.page(meta, rel, page_url(page.dest))},
                           wants=lambda loop: liquid.lists.wants(loop, meta),
                           page_folder=Path(images.source) / posixpath.dirname(rel), name=rel,
                           own=own_layout)
+    if as_written:  # its "{% raw %}" is text, not a block the conversion sets aside
+        rendered.text = rendered.text.replace(
+            token, _LIQUID_RAW_TAG.sub(lambda m: "{&#37;" + m.group(0)[2:], body), 1)
     page.notes += [f"Liquid: {note}" for note in rendered.notes]
     body, loops, finish = use_loops(
         rendered.text, rendered.loops, rendered.marker, meta, liquid.lists,
