@@ -7,8 +7,8 @@ deadline "at 23:59", and a layout that holds one page's speakers."""
 from __future__ import annotations
 
 import io
-from html import unescape
 from datetime import date
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -737,7 +737,9 @@ def test_whole_html_documents_without_front_matter_are_pages(tmp_path: Path) -> 
         "accepted_papers/index.html": _document("Accepted Papers | Owls", papers),
         "old.html": "<html><head><meta http-equiv=\"refresh\" content=\"0; url=/\"></head>"
                     "</html>\n",
-        "google123.html": "google-site-verification: google123.html\n"})
+        "google123.html": "google-site-verification: google123.html\n",
+        "default.html": "<html><body><h1>{{ page.title }}</h1>{{ content }} and more words"
+                        "</body></html>\n"})
     meta, rest = page(dest, "accepted_papers.md")
     assert meta["title"] == "Accepted Papers | Owls"
     assert "render_with_liquid" not in meta
@@ -750,6 +752,7 @@ def test_whole_html_documents_without_front_matter_are_pages(tmp_path: Path) -> 
     assert "accepted_papers.md was not imported: accepted_papers/index.html" in report
     assert "old.html (a redirect to another address)" in report
     assert "google123.html (not a whole HTML document" in report
+    assert "default.html (its text holds Liquid" in report  # a layout out of its folder
     html = built(dest, "accepted_papers.md")
     shown = unescape(html)  # as a browser reads the character references
     assert "Costs {{ 7 | plus: 1 }} and {% raw %}x{% endraw %} here." in shown

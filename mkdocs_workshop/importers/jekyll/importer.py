@@ -1130,23 +1130,22 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         return posixpath.relpath(copied, posixpath.dirname(page.dest) or ".")
 
     unusable = unwritable(loaded.data) if loaded.ok else ""
+    unread = ""  # front matter that cannot be read: Jekyll renders the page without it
     if not loaded.ok or not isinstance(loaded.data, (dict, type(None))) or unusable:
-        page.dest = _dest_path(path, {}, taken, page)
         why = (loaded.error[0] if loaded.error
                else unusable or "is not a set of 'key: value' lines.")
         page.notes.append(f"the front matter {why} It is kept as text at the top of the page; "
-                          "its rosters and dates are not imported.")
-        converted = convert_body(body, rewrite_for_page, dates=False)
-        _body_notes(page, converted)
-        return _front_matter_as_text(front) + converted.text
-    meta: dict[Any, Any] = loaded.data or {}
-    for value in loaded.not_dates:
+                          "its rosters and dates are not imported. Jekyll renders the page "
+                          "without it, and so does the import.")
+        unread, front = front, ""
+    meta: dict[Any, Any] = loaded.data if not unread and isinstance(loaded.data, dict) else {}
+    for value in [] if unread else loaded.not_dates:
         page.notes.append(f"'{shown(value, 40)}' is not a date that exists; it is kept as "
                           "text.")
-    for key, first, second in loaded.duplicates:
+    for key, first, second in [] if unread else loaded.duplicates:
         page.notes.append(f"front matter line {second}: '{shown(key, 40)}' is written again "
                           f"(first at line {first}); YAML keeps only the last one.")
-    for message, _fix in loaded.half_notes():
+    for message, _fix in [] if unread else loaded.half_notes():
         page.notes.append(f"front matter {message}")
     page.dest = _dest_path(path, meta, taken, page)
     edits = key_edits(meta)
@@ -1296,9 +1295,10 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.unshown = {k: "kept in the front matter; no team() call shows it, as in the source"
                     for k in page.people if k not in shown_rosters}
     _body_notes(page, converted)
+    text = _front_matter_as_text(unread) + converted.text if unread else converted.text
     if not edited.text or (not front.strip() and not additions):
-        return _no_front_matter(converted.text)
-    return f"---\n{edited.text}---\n\n{converted.text}"
+        return _no_front_matter(text)
+    return f"---\n{edited.text}---\n\n{text}"
 
 
 def _fields_by_meaning(meta: dict[Any, Any], rosters: set[str], edits: KeyEdits,

@@ -29,6 +29,9 @@ _AROUND = ("header", "nav", "footer", "aside")
 _NEVER = ("script", "style", "noscript", "template")
 _PRE = re.compile(r"<pre\b.*?(?:</pre\s*>|\Z)", re.I | re.S)
 _MIN_WORDS = 3
+# What a layout or an include says (its page's content, the site's variables, its tags).
+_LIQUID = re.compile(r"\{\{-?\s*(?:content\b|page\.|site\.|include\.|layout\.)"
+                     r"|\{%-?\s*(?:include|for|if|unless|assign|capture)\b")
 
 
 def _element(text: str, start: int, tag: str) -> tuple[int, int, int]:
@@ -122,6 +125,10 @@ def static_page(document: str, rel: str) -> tuple[str | None, str]:
         return None, "a redirect to another address"
     if words < _MIN_WORDS:
         return None, "no text a visitor reads"
+    if _LIQUID.search(content):
+        return None, ("its text holds Liquid ({{ content }}, {% include %}, ...), which "
+                      "Jekyll does not run in a file without front matter: a layout or an "
+                      "include outside its folder?")
     found = _TITLE.search(document)
     title = one_line(html.unescape(_TAG.sub(" ", found.group(1)))) if found else ""
     front: dict[str, object] = {"title": title} if title else {}
