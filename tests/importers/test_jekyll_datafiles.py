@@ -99,6 +99,18 @@ def test_times(text: str, expected: tuple[str, str | None] | None) -> None:
     assert times(text) == expected
 
 
+def test_a_slots_name_beside_its_title_is_its_speaker() -> None:
+    """``name: Ada Quill`` and ``title: Deep Owls`` (a talk): the talk's title, its speaker;
+    a name that is no person's (``name: Keynote 1``) stays the title, as before."""
+    made, _ = slot({"time": "10h15-11h00", "type": "talk", "name": "Ada Quill",
+                    "title": "Deep learning as optimal control"})
+    assert made is not None
+    assert (made["title"], made["speakers"]) == ("Deep learning as optimal control",
+                                                 ["Ada Quill"])
+    made, _ = slot({"time": "10h15-11h00", "name": "keynote 1", "title": "Deep Owls"})
+    assert made is not None and made["title"] == "keynote 1"
+
+
 def test_person_synonyms_and_unknown_fields() -> None:
     made, unknown = person({"name": "A B", "institution": "U", "pic": "x.png",
                             "website": "https://e.org", "talk": "<em>T</em>", "github": "ab"})
@@ -633,6 +645,11 @@ def test_fields_are_read_by_their_meaning(field: str, person: str | None,
      "Welcome Note", None),
     ({"start": "14h30", "end": "14h50", "category": "Contributed Talks (x2)",
       "title": "Owls"}, "Contributed Talks (x2) Owls", None),
+    ({"start": "09h30", "end": "09h40", "type": "Contributed", "event": "Owls at Night"},
+     "Owls at Night", "contributed talk"),
+    # an emoji's short code ends the label: kept whole
+    ({"time": "09h45-10h15", "type": "Welcome Coffee :coffee::cookie:"},
+     "Welcome Coffee :coffee::cookie:", None),
 ])
 def test_a_slots_category_is_its_kind_or_leads_its_title(
         entry: dict[str, str], title: str, kind: str | None) -> None:

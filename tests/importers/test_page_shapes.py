@@ -757,3 +757,30 @@ def test_whole_html_documents_without_front_matter_are_pages(tmp_path: Path) -> 
     shown = unescape(html)  # as a browser reads the character references
     assert "Costs {{ 7 | plus: 1 }} and {% raw %}x{% endraw %} here." in shown
     assert "Sparse Bats at Night" in html
+
+
+def test_slots_that_name_their_speaker_by_key_beside_the_talks_title(tmp_path: Path) -> None:
+    """schedule.yml keyed by slot (``Quill: {event: Quill, title: ..., type: Invited}``), the
+    page looking the speaker up by the event (``site.data.speakers[s[1].event]``): each
+    invited slot is titled by its talk, its speaker the person of that key."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "_data/speakers.yml": "Quill:\n  name: Ada Quill\n  affiliation: Univ A\n"
+                              "Fern:\n  name: Bo Fern\n  affiliation: Univ B\n",
+        "_data/schedule.yml": "open:\n  event: Opening Remarks\n  start: 09:00 AM - 09:10 AM\n"
+                              "  type: General\n"
+                              "Quill:\n  event: Quill\n  title: Owls in the Dark\n"
+                              "  start: 09:10 AM - 09:40 AM\n  type: Invited\n"
+                              "Fern:\n  event: Fern\n  title: Bats at Night\n"
+                              "  start: 09:40 AM - 10:10 AM\n  type: Invited\n",
+        "schedule.md": "---\ntitle: Schedule\n---\n# Schedule: June 1, 2024\n\n<table>\n"
+                       "{% for s in site.data.schedule %}<tr><td>{{ s[1].start }}</td>\n"
+                       "{% if s[1].type == 'Invited' %}{% assign sp = site.data.speakers["
+                       "s[1].event] %}<td><i>{{ s[1].title }}</i><br>{{ sp.name }}</td>\n"
+                       "{% else %}<td>{{ s[1].event }}</td>{% endif %}</tr>\n{% endfor %}"
+                       "</table>\n"})
+    meta, _ = page(dest, "schedule.md")
+    assert [(s["title"], s.get("speakers")) for s in meta["schedule"]] == [
+        ("Opening Remarks", None), ("Owls in the Dark", ["Ada Quill"]),
+        ("Bats at Night", ["Bo Fern"])], report

@@ -41,7 +41,7 @@ from ...features.schedule import kind_of, written_slot
 from ..common.escape import markdown_paragraph, one_line
 from ..common.freedates import parse_free_date
 from ..common.paths import within
-from ..common.recognize import plain, read_afternoon, read_times, visible_html
+from ..common.recognize import person_name, plain, read_afternoon, read_times, visible_html
 
 MAX_DATA_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 200_000
@@ -534,8 +534,14 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
         return None, "is not a set of 'key: value' lines"
     out: dict[str, Any] = {}
     reference = slot_reference(entry)
+    # "name: Ada Quill" beside "title: Deep Owls": the name is the speaker's, not the slot's
+    named = {str(k).lower(): v for k, v in entry.items()}
+    speaker = "name" if isinstance(named.get("title"), str) and isinstance(
+        named.get("name"), str) and person_name(named["name"].strip()) else None
     for key, value in entry.items():
         target = meaning(key, SLOT_FIELDS) if str(key).lower() not in _SLOT_PLACES else None
+        if speaker is not None and str(key).lower() == speaker:
+            target = "speakers"
         if target is None or value in (None, "") or (target == "title" and value == reference):
             continue
         if target == "details":
@@ -562,11 +568,14 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
     if category is not None:
         # a kind the program knows is the slot's kind, shown beside its title; another
         # ("Welcome Note", "1st Poster Session") leads the title, or is it
-        known, _ = kind_of(category.rstrip(" :"), str(out.get("title", "")))
+        # "Keynote:" is the kind Keynote; "Coffee :coffee:" ends in an emoji's short code
+        label = category.strip() if re.search(r":[\w+-]+:$", category.strip()) else \
+            category.rstrip(" :")
+        known, _ = kind_of(label, str(out.get("title", "")))
         if known not in (None, "other"):
             out["kind"] = known
         if "title" not in out:
-            out["title"] = category.rstrip(" :")
+            out["title"] = label
         elif known in (None, "other") and category.strip().lower() not in _NO_KIND:
             out["title"] = f"{category} {out['title']}"
     if "title" not in out:
@@ -630,6 +639,8 @@ def name_speakers(file: DataFile, ids: dict[str, str],
             elif author:
                 made["title"] = author
         reference = slot_reference(raw)
+        if reference is None:
+            _title_by_key(made, raw, ids)
         named = [ids.get(str(name), name) for name in made.get("speakers", [])]
         if named != made.get("speakers", []):  # "speaker_key: mpeters": the person's name
             made["speakers"] = named
@@ -640,6 +651,24 @@ def name_speakers(file: DataFile, ids: dict[str, str],
         elif reference not in ids:
             file.kept.append(f"slot '{made['title'][:60]}': '{reference}' names no one of the "
                              "people files; not carried over")
+
+
+def _title_by_key(made: dict[str, Any], raw: Any, ids: dict[str, str]) -> None:
+    """A slot whose first title-like field is the key of a person in a people file
+    (``event: Veloso`` beside ``title: Towards Financial Synthetic Data``, the page looking
+    the speaker up by it): titled by the other field, the person its speaker."""
+    if not isinstance(raw, dict):
+        return
+    titles = [v.strip() for k, v in raw.items() if isinstance(v, str) and v.strip()
+              and str(k).lower() not in _SLOT_PLACES and meaning(k, SLOT_FIELDS) == "title"]
+    keyed = [v for v in titles if v in ids]
+    others = [v for v in titles if v not in ids]
+    title = str(made.get("title", ""))
+    if not keyed or not others or not title.endswith(keyed[0]):
+        return
+    made["title"] = title[:len(title) - len(keyed[0])] + (_text(others[0]) or others[0])
+    if not made.get("speakers"):
+        made["speakers"] = [ids[keyed[0]]]
 
 
 def unread_slot_fields(entry: Any) -> list[str]:
