@@ -784,3 +784,51 @@ def test_slots_that_name_their_speaker_by_key_beside_the_talks_title(tmp_path: P
     assert [(s["title"], s.get("speakers")) for s in meta["schedule"]] == [
         ("Opening Remarks", None), ("Owls in the Dark", ["Ada Quill"]),
         ("Bats at Night", ["Bo Fern"])], report
+
+
+@pytest.mark.parametrize(("line", "day", "time"), [
+    ("Submission system opened: Friday, April 29th, 2022 (UTC-12 timezone)", date(2022, 4, 29),
+     None),
+    ("Submission deadline: August 3, 2020 (GMT -12:00)", date(2020, 8, 3), None),
+    ("Camera ready: May 3, 2022 (11:59 PM UTC\u221212)", date(2022, 5, 3), "23:59"),
+])
+def test_a_deadline_in_utc_minus_12_is_anywhere_on_earth(line: str, day: date,
+                                                          time: str | None) -> None:
+    parsed = parse_date_line(line)
+    assert parsed is not None
+    found = parsed.date
+    assert (found.first, found.zone) == (day, "AoE")
+    assert (found.time.strftime("%H:%M") if found.time else None) == time
+
+
+@pytest.mark.parametrize("line", ["Submission deadline: April 21, 2021 (PASSED)",
+                                  "Submission deadline: April 21, 2021. [closed]",
+                                  "Submission deadline: April 21, 2021 \u2713"])
+def test_a_date_marked_passed_is_read_without_the_mark(line: str) -> None:
+    parsed = parse_date_line(line)
+    assert parsed is not None and (parsed.label, parsed.date.first, parsed.note) == (
+        "Submission deadline", date(2021, 4, 21), "")
+
+
+def test_accepted_submissions_numbered_with_their_authors_in_brackets(tmp_path: Path) -> None:
+    """Under "Accepted submissions: papers and poster #" (a call's word, "submission", in an
+    accepted list's heading), "#2: A Title (Ada Quill and Bo Fern) ([Paper PDF](x.pdf))":
+    the title, its authors from the brackets, its number, its PDF."""
+    titles = ["Owls in the Dark: A Survey (Revisited)", "Sparse Bats at Night",
+              "Moss Growth on Old Stones"]
+    items = "".join(f"* #{n + 1}: {t} ({NAMES[n]} and {NAMES[n + 1]}) ([Paper PDF](papers/p{n}"
+                    f".pdf)) ([Poster PDF](posters/p{n}.pdf))\n" for n, t in enumerate(titles))
+    files: dict[str, str | bytes] = {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\n## Accepted submissions: papers and poster "
+                    "#\n\n* The numbers are the spots in the poster session.\n\n" + items}
+    for n in range(3):
+        files[f"papers/p{n}.pdf"] = b"%PDF-1.4\n%paper " + bytes([48 + n])
+        files[f"posters/p{n}.pdf"] = b"%PDF-1.4\n%poster " + bytes([48 + n])
+    dest, report = imported(tmp_path, files)
+    papers_file = next((dest / "docs" / "data").glob("*accepted_submissions*.yml"))
+    read = yaml.safe_load(papers_file.read_text(encoding="utf-8"))
+    assert [(p["title"], p["authors"], p["number"]) for p in read] == [
+        (t, f"{NAMES[n]} and {NAMES[n + 1]}", f"#{n + 1}") for n, t in enumerate(titles)], report
+    assert [p["pdf"] for p in read] == [f"assets/files/p{n}.pdf" for n in range(3)], read
+    built(dest, "index.md")

@@ -311,11 +311,24 @@ _ZONE_BEFORE_YEAR = re.compile(
     r"(\d{1,2}(?:st|nd|rd|th)?)\s*\((aoe|anywhere on earth|utc|gmt)\)\s*,?\s*(\d{4})\b", re.I)
 
 
+# UTC-12, the zone "Anywhere on Earth" names ("UTC-12 timezone", "GMT -12:00", "UTC−12 TZ")
+_AOE_OFFSET = re.compile(r"\b(?:utc|gmt)\s*[-\u2212\u2013]\s*12(?::00)?\b"
+                         r"(?:\s*(?:time\s*zone|timezone|tz)\b)?", re.I)
+
+
+# A mark after a date that it has passed ("(PASSED)", "[closed]", "✓"): the plugin marks
+# a passed date itself, from the day
+_STATUS = re.compile(r"\s*(?:[(\[]\s*[*_]*(?:passed|closed|over|expired|done|completed|"
+                     r"finished)[*_]*\s*[)\]]|[\u2713\u2714\u2705])[\s.!]*$", re.I)
+
+
 def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
     """``Paper Submission Deadline: May 16, 2024`` or ``February 28, 2022: Submission Date``;
     ``year``: that of a line that writes none ("Submission: May 16"), the page's."""
     if len(text) > MAX_LINE:
         return None
+    text = _AOE_OFFSET.sub("AoE", text)  # "(UTC-12 timezone)": Anywhere on Earth
+    text = _STATUS.sub("", text)  # "(PASSED)": the page says that itself, from the day
     text = _ZONE_BEFORE_YEAR.sub(r"\1, \3 (\2)", text)  # "October 27 (AOE), 2023"
     found = _parse_line(text) or _parse_line(_unseparated(text))
     if found is None and year is not None and not _YEAR.search(text):

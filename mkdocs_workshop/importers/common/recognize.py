@@ -67,6 +67,10 @@ _KIND_WORDS = (
 )
 
 
+_ACCEPTED = re.compile(r"(?<![a-z])accepted\s+(?:submission|paper|contribution|abstract|poster"
+                       r"|work|extended abstract)")
+
+
 def _has_word(text: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of ``words`` at the start of a word ("organiz" in
     "Organizers"; not "dates" in "Updates")."""
@@ -75,6 +79,8 @@ def _has_word(text: str, words: tuple[str, ...]) -> bool:
 
 def heading_kind(text: str) -> str | None:
     lowered = " ".join(text.lower().split())
+    if _ACCEPTED.search(lowered):  # "Accepted submissions": a list of papers, not a call
+        return "papers"
     if _has_word(lowered, _NONE_WORDS):
         return None
     for kind, words in _KIND_WORDS:
@@ -348,6 +354,7 @@ def read_card(fragment: str) -> dict[str, Any] | None:
 # Papers
 # ---------------------------------------------------------------------------------------------
 
+_BRACKETED = re.compile(r"\(([^()]{3,600})\)")
 _QUOTED = re.compile(r"[\"\u201c](.{6,400}?)[\"\u201d]")
 
 
@@ -431,7 +438,7 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
     texts = [t for t in (plain(cell) for cell in cells) if t]
     if not texts:
         return None
-    title = authors = number = ""
+    title = authors = number = given = ""
     if len(texts) >= 2:
         # the authors' cell is the one that reads as names; the title the longest other one
         authors = next((t for t in texts[:4] if _authors(t) and len(t.split()) >= 2), "")
@@ -450,7 +457,14 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
         text = texts[0][numbered.end():] if numbered else texts[0]
         emphasis = _EMPHASIS.search(whole)
         quoted = _QUOTED.search(text)
-        if emphasis:
+        # "A Title (Ada Quill and Bo Fern) (Paper PDF)": the authors in brackets after it
+        bracketed = next((m for m in _BRACKETED.finditer(text) if len(text[:m.start()].split())
+                          >= 2 and _authors(m.group(1)) and len(m.group(1).split()) >= 2
+                          and not _LINK_LABELS.fullmatch(m.group(1).strip())), None)
+        if bracketed and not emphasis:
+            title = text[:bracketed.start()]
+            given = bracketed.group(1)
+        elif emphasis:
             title = plain(emphasis.group(2) or emphasis.group(4))
         elif link and (len(link[0].split()) >= 3 or (
                 len(link[0].split()) == 2 and not _LINK_LABELS.fullmatch(link[0].strip())
@@ -467,6 +481,7 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
                 rest = rest.replace(label, " ", 1)
         authors = re.sub(r"[|\[\]]", " ", rest).strip(" .,;:-\u2013\u2014\"\u201c\u201d()")
         authors = re.sub(r"^(?:by|authors?:)\s+", "", authors, flags=re.I)
+        authors = given or authors
     title = title.strip(" .,;:\"\u201c\u201d")
     if len(title.split()) < 2 or len(title) > 400:
         return None
@@ -1306,6 +1321,12 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         papers = [_fits(Paper, read_paper(r, file_link, missing, column))
                   for r in block.records]
         bad = [n for n, p in enumerate(papers, 1) if p is None]
+        # lines before the first paper ("* The numbers are the poster spots") stay, as text
+        # above the list
+        leading = len(bad) if bad and bad == list(range(1, len(bad) + 1)) and \
+            len(papers) - len(bad) >= max(3, 2 * len(bad)) else 0
+        before = [plain(" ".join(r)) for r in block.records[:leading]]
+        papers, bad = papers[leading:], [n - leading for n in bad[leading:]]
         # lines after the last paper ("* Equal contribution") stay, as text under the list
         trailing = len(bad) if bad and bad == list(range(bad[0], len(papers) + 1)) else 0
         titles_only = False
@@ -1318,7 +1339,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                 return None
             papers, titles_only, trailing = titles, True, 0
         read = [p for p in papers if p is not None]
-        after = [plain(" ".join(r)) for r in block.records[len(read):]]
+        after = [plain(" ".join(r)) for r in block.records[leading + len(read):]]
         name = _unique(_slug(heading.text), result.paper_names, result.counters)
         path = papers_path(name)
         result.papers[path] = read
@@ -1328,8 +1349,10 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             + (f"; links to PDFs the source does not have, left out: {', '.join(missing)[:300]}"
                if missing else "")
             + ("; titles only: the source names no authors" if titles_only else "")
+            + (f"; kept as text above it: {'; '.join(before)[:200]}" if before else "")
             + (f"; kept as text under it: {'; '.join(after)[:200]}" if after else "") + ")")
-        return "\n\n".join(part for part in (call, _text_list(after)) if part)
+        return "\n\n".join(part for part in (_text_list(before), call, _text_list(after))
+                             if part)
     if kind == "slots":
         # the day the section names, or a line of it above the block ("Day 2: Friday,
         # December 11"), or its number ("Day 2": the workshop's second), before the
