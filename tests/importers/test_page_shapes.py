@@ -832,3 +832,20 @@ def test_accepted_submissions_numbered_with_their_authors_in_brackets(tmp_path: 
         (t, f"{NAMES[n]} and {NAMES[n + 1]}", f"#{n + 1}") for n, t in enumerate(titles)], report
     assert [p["pdf"] for p in read] == [f"assets/files/p{n}.pdf" for n in range(3)], read
     built(dest, "index.md")
+
+
+@pytest.mark.parametrize(("heading", "year", "day"), [
+    ("Oct 10, Miller Town Hall", 2022, date(2022, 10, 10)),
+    ("Oct 10, 2023, Room 5", 2022, date(2023, 10, 10)),  # its own year, not the page's
+    ("Friday, December 11, 2020", None, date(2020, 12, 11)),
+])
+def test_a_programs_heading_names_its_day_then_its_place(heading: str, year: int | None,
+                                                         day: date) -> None:
+    text = (f"<h2>Workshop Program</h2>\n<h3>{heading}</h3>\n<table>\n<thead><th>Time</th>"
+            "<th>Event</th></thead>\n<tr><td>1:30pm-1:40pm</td><td>Welcome</td></tr>\n"
+            "<tr><td>1:40pm-2:40pm</td><td>Keynote: Ada Quill</td></tr>\n"
+            "<tr><td>2:40pm-3:00pm</td><td>Coffee break</td></tr>\n</table>\n")
+    result, calls = read(text, year=year)
+    assert calls == ["<< schedule() >>"], result.kept
+    assert result.slots[0]["day"] == day.isoformat()
+    assert [s["start"] for s in result.slots] == ["13:30", "13:40", "14:40"]

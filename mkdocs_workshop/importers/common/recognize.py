@@ -1759,4 +1759,9 @@ def _day_of(text: str, year: int | None) -> date | None:
         found = parse_free_date(part.strip(" ()"), year)
         if found is not None and found.first == found.last:
             return found.first
+    # "Oct 10, Miller Town Hall", "Oct 10, 2023, Room 5": the day, then its place
+    for comma in reversed([m.start() for m in re.finditer(r",\s", text)]):
+        found = parse_free_date(text[:comma].strip(" ()"), year)
+        if found is not None and found.first == found.last:
+            return found.first
     return None
