@@ -849,3 +849,30 @@ def test_a_programs_heading_names_its_day_then_its_place(heading: str, year: int
     assert calls == ["<< schedule() >>"], result.kept
     assert result.slots[0]["day"] == day.isoformat()
     assert [s["start"] for s in result.slots] == ["13:30", "13:40", "14:40"]
+
+
+def test_posters_of_a_program_session_with_a_badge_naming_their_track(tmp_path: Path) -> None:
+    """A program written as headings ("### 10:00-11:15 AM — Poster session 1") with the
+    session's posters as HTML items, each a coloured badge naming its track, the title in
+    bold, the authors after a <br>: a papers file per session, the badge its track (not an
+    author); an FAQ's question that names papers is no list of papers."""
+    titles = ["Owls in the Dark", "Sparse Bats at Night", "Moss Growth on Old Stones"]
+    items = "".join(f"  <li>\n    <span style=\"color:#fff; background-color:#ab438a\">"
+                    f"{'CBT' if n == 1 else 'Owls'}</span> <b>{t}</b> <br>\n"
+                    f"    {NAMES[n]} and {NAMES[n + 1]}\n  </li>\n"
+                    for n, t in enumerate(titles))
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "faq.md": "---\ntitle: FAQ\n---\n## What if a paper has several experiments?\n\n"
+                  "Describe each one.\n\nGive each its own card.\n",
+        "programme.md": "---\ntitle: Programme\n---\n# Programme, June 1, 2024\n\n"
+                        "### 09:00-10:00 AM — Keynote\n\nAda Quill on owls.\n\n"
+                        "### 10:00-11:15 AM — Poster session 1\n\n<ul>\n" + items + "</ul>\n"})
+    files = sorted((dest / "docs" / "data").glob("*.yml"))
+    assert [f.name for f in files] == ["programme-10_00_11_15_am_poster_session_1.yml"], report
+    papers = yaml.safe_load(files[0].read_text(encoding="utf-8"))
+    assert [(p["title"], p["authors"], p["track"]) for p in papers] == [
+        (t, f"{NAMES[n]} and {NAMES[n + 1]}", "CBT" if n == 1 else "Owls")
+        for n, t in enumerate(titles)]
+    assert "Sparse Bats at Night" in built(dest, "programme.md")

@@ -62,7 +62,7 @@ _KIND_WORDS = (
                 "volunteer", "moderator", "mentor")),
     ("dates", ("important date", "key date", "dates", "deadline", "timeline")),
     ("slots", ("schedule", "program", "programme", "agenda")),
-    ("papers", ("accepted", "papers", "paper", "posters", "oral", "spotlight",
+    ("papers", ("accepted", "papers", "paper", "posters", "poster", "oral", "spotlight",
                 "contributions", "proceedings", "publications", "presentations")),
 )
 
@@ -79,6 +79,8 @@ def _has_word(text: str, words: tuple[str, ...]) -> bool:
 
 def heading_kind(text: str) -> str | None:
     lowered = " ".join(text.lower().split())
+    if lowered.endswith("?"):  # "What if a paper has several experiments?": a question
+        return None
     if _ACCEPTED.search(lowered):  # "Accepted submissions": a list of papers, not a call
         return "papers"
     if _has_word(lowered, _NONE_WORDS):
@@ -354,6 +356,10 @@ def read_card(fragment: str) -> dict[str, Any] | None:
 # Papers
 # ---------------------------------------------------------------------------------------------
 
+# A badge: a short <span> styled as a label (its class, or a background colour of its own).
+_BADGE = re.compile(r"<span\b[^<>]{0,300}?(?:\bclass\s*=\s*[\"'][^\"'<>]{0,100}\b(?:badge|tag|"
+                    r"label|chip|pill)\b|\bbackground(?:-color)?\s*:)[^<>]{0,300}>([^<>]{1,40})"
+                    r"</span\s*>", re.I)
 _BRACKETED = re.compile(r"\(([^()]{3,600})\)")
 _QUOTED = re.compile(r"[\"\u201c](.{6,400}?)[\"\u201d]")
 
@@ -431,7 +437,10 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
     the new site's docs folder of a file of the site a link names (its PDF), once copied;
     ``missing``: where a link to a PDF the site does not have is noted (the paper is read
     without it: the source's link led nowhere); ``authors_at``: the cell that holds the
-    authors in the list's other records (``authors_column``)."""
+    authors in the list's other records (``authors_column``). A badge before the title (a
+    coloured ``<span>`` naming its track: "GenBench", "Findings") is kept as its ``track``."""
+    badges = [m.group(1).strip() for cell in cells for m in _BADGE.finditer(cell)]
+    cells = [_BADGE.sub(" ", cell) for cell in cells]
     whole = " ".join(cells)
     links = [(t, u) for t, u in _links(whole) if u and not u.startswith(("#", "mailto:"))]
     link = links[0] if links else None
@@ -494,6 +503,8 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
         paper["authors"] = authors[:1000]
     if number:  # kept in the papers file (its group_by can use it), not shown
         paper["number"] = number
+    if len(badges) == 1 and badges[0]:  # likewise
+        paper["track"] = plain(badges[0])
     for label, url in links:
         if not url.startswith(("http://", "https://")):
             copied = file_link(url) if file_link is not None else None
