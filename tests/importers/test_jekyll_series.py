@@ -579,6 +579,13 @@ def test_the_page_jekyll_writes_last_is_the_one_published() -> None:
     document = SourcePage("_talks/zz.md", "talks/zz.md", "/conf/info", document=True)
     kept, _ = one_per_address([*same, document])
     assert [p.rel for p in kept] == ["_talks/zz.md"]  # documents are written after pages
+    static = SourcePage("conf/info/index.html", "conf/info/index.html", "/conf/info",
+                        static=True)
+    kept, left_out = one_per_address([*same, static])
+    assert [p.rel for p in kept] == ["conf/info/index.html"]  # copied after the pages
+    assert "HTML file without front matter" in left_out[0].why
+    kept, _ = one_per_address([static, document])
+    assert [p.rel for p in kept] == ["_talks/zz.md"]  # and before the documents
 
 
 def test_same_file_names_keep_the_one_in_the_address_folder() -> None:

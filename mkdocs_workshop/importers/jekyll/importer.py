@@ -93,7 +93,7 @@ from .nav import (
 )
 from .published import SourcePage, one_per_address
 from .sitevars import LiquidSite, liquid_site
-from .static import address_of, same_address, static_page
+from .static import static_page
 from .venue import venue_of
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -767,7 +767,7 @@ def _published(name: str) -> bool:
 
 
 def _pages(source: Path, report: Report, collections: Collections,
-           readme_homes: set[str]) -> list[tuple[str, str]]:
+           readme_homes: set[str], static_pages: set[str]) -> list[tuple[str, str]]:
     pages = []
     static: list[tuple[str, str]] = []  # whole HTML documents without front matter
 
@@ -834,32 +834,11 @@ def _pages(source: Path, report: Report, collections: Collections,
                     static.append((rel, made))
             else:
                 report.skipped_files += 1
-    return [*static, *_not_shadowed(pages, static, report)]
+    static_pages.update(rel for rel, _text in static)
+    return [*static, *pages]
 
 
 _LIQUID_RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
-
-
-def _not_shadowed(pages: list[tuple[str, str]], static: list[tuple[str, str]],
-                  report: Report) -> list[tuple[str, str]]:
-    """The pages no HTML file without front matter shadows: Jekyll writes such files after
-    the pages, so where both go to one address (organizers.md and organizers/index.html at
-    /organizers/), visitors see the file."""
-    kept = []
-    addresses = {address_of(rel): rel for rel, _text in static}
-    for rel, text in pages:
-        found = re.search(r"^permalink:[ \t]*[\"']?([^\s\"'#]+)", text.split("\n---", 1)[0],
-                          re.M)
-        own = found.group(1) if found else "/" + re.sub(r"\.(?:md|markdown)$", ".html", rel)
-        shadow = next((other for url, other in addresses.items() if same_address(url, own)),
-                      None)
-        if shadow is None:
-            kept.append((rel, text))
-        else:
-            report.notes.append(f"{shown(rel)} was not imported: {shown(shadow)} (an HTML file "
-                                f"without front matter) goes to the same address, {own}, and "
-                                "Jekyll writes it last: visitors see it, and it is imported.")
-    return kept
 
 
 _REPOSITORY_FILES = frozenset({"README", "LICENSE", "LICENCE", "CONTRIBUTING", "CHANGELOG",
@@ -957,8 +936,9 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     outputs: dict[str, str] = {}
     written = Written()
     readme_homes: set[str] = set()  # READMEs made their folder's home, by GitHub Pages
-    pages = _one_per_address(_pages(source, report, collections, readme_homes), collections,
-                             report, readme_homes)
+    static: set[str] = set()  # whole HTML documents without front matter, made pages
+    pages = _one_per_address(_pages(source, report, collections, readme_homes, static),
+                             collections, report, readme_homes, static)
     for rel, text in pages:
         site_data.note_references(rel, text)
     site = _site_map(pages, collections, data)
@@ -1062,7 +1042,8 @@ def _meta_of(text: str) -> dict[Any, Any]:
 
 
 def _one_per_address(pages: list[tuple[str, str]], collections: Collections,
-                     report: Report, readme_homes: set[str]) -> list[tuple[str, str]]:
+                     report: Report, readme_homes: set[str], static: set[str]
+                     ) -> list[tuple[str, str]]:
     """The pages Jekyll publishes: of pages that share an address, the one it writes last
     (:mod:`.published`); the others are reported, not imported."""
     found = []
@@ -1070,7 +1051,7 @@ def _one_per_address(pages: list[tuple[str, str]], collections: Collections,
         published = collections.of(rel)
         found.append(SourcePage(rel, published[1] if published else rel,
                                 _meta_of(text).get("permalink"), published is not None,
-                                readme=rel in readme_homes))
+                                readme=rel in readme_homes, static=rel in static))
     kept, left_out = one_per_address(found)
     for page in left_out:
         report.not_published.append(

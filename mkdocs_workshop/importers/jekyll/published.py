@@ -34,6 +34,7 @@ class SourcePage:
     permalink: object  # the front matter's, as read
     document: bool = False  # a collection's document, written after every page
     readme: bool = False  # a README without front matter that readme-index made its folder's home
+    static: bool = False  # an HTML file without front matter, written after the pages
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,11 @@ def _written_last(file: str, sharing: list[SourcePage]) -> tuple[SourcePage, str
         return max(documents, key=lambda p: p.rel), (
             "Jekyll writes the documents of collections after its pages, so the last one "
             "written is the one published")
+    static = [p for p in sharing if p.static]
+    if static:
+        return static[0], (
+            "Jekyll copies an HTML file without front matter after it writes its pages, so "
+            "that file is what visitors see")
     last = max(_name(p) for p in sharing)
     candidates = [p for p in sharing if _name(p) == last]
     if len(candidates) == 1:

@@ -105,15 +105,6 @@ def address_of(rel: str) -> str:
     return "/" + rel
 
 
-def same_address(first: str, second: str) -> bool:
-    """Whether two addresses are one page (``/organizers/``, ``/organizers.html`` and
-    ``/organizers/index.html`` are)."""
-    def key(url: str) -> str:
-        url = url.split("#", 1)[0].split("?", 1)[0].strip().strip("/").lower()
-        return re.sub(r"(?:(?:^|/)index)?\.html?$", "", url)
-    return key(first) == key(second)
-
-
 def static_page(document: str, rel: str) -> tuple[str | None, str]:
     """The page the new site has for an HTML file without front matter (its text, with front
     matter), or None and why it has none: a fragment, a redirect, a document without text."""
