@@ -706,8 +706,9 @@ def test_a_roster_no_loop_shows_is_named_in_the_report(tmp_path: Path) -> None:
         """))
     dest = tmp_path / "out"
     report = import_site(site, dest).render()
-    assert ("roster Volunteers: 2 people, kept in the front matter; no team() call shows it, "
-            "as in the source") in report
+    assert ("roster Volunteers: 2 people, commented out in the front matter: the source shows "
+            "it nowhere; remove the '#' and add its macro call to show it") in report
     assert "roster Organizers: 1 people\n" in report
-    assert front(dest / "docs" / "index.md")["Volunteers"] == [{"name": "Bo Reed"},
-                                                               {"name": "Cy Lark"}]
+    assert "Volunteers" not in front(dest / "docs" / "index.md")  # a comment, as advised
+    text = (dest / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "# Volunteers:\n#   - name: Bo Reed\n#   - name: Cy Lark\n" in text

@@ -24,6 +24,7 @@ from mkdocs_workshop.importers.common.recognize import (
     recognize,
 )
 from mkdocs_workshop.importers.jekyll.body import drop_stray_closings
+from mkdocs_workshop.importers.jekyll.frontmatter import comment_out
 from mkdocs_workshop.importers.jekyll.importer import import_site
 
 from sitekit import build_config
@@ -202,7 +203,7 @@ def test_a_layout_of_one_page_shows_that_pages_speakers(tmp_path: Path) -> None:
     assert "Owls and the people who count them." in rest
     assert '<< team("confirmed_speakers") >>' in rest
     assert "menu" not in rest and "(c) us" not in rest and "<html" not in rest
-    assert "the page's layout is its alone" in report
+    assert "the layout is its alone" in report
     assert "Send papers." in page(dest, "cfp.md")[1]
     assert "Cy Moss" in built(dest, "index.md")
 
@@ -215,7 +216,7 @@ def test_a_layout_many_pages_use_keeps_to_its_dates(tmp_path: Path) -> None:
              "cfp.md": "---\nlayout: default\ntitle: Call\n---\nSend papers.\n"}
     dest, report = imported(tmp_path, files)
     assert "Ada Quill" not in page(dest, "index.md")[1]
-    assert "the page's layout is its alone" not in report
+    assert "the layout is its alone" not in report
 
 
 def test_a_program_table_with_rows_of_session_headings() -> None:
@@ -876,3 +877,57 @@ def test_posters_of_a_program_session_with_a_badge_naming_their_track(tmp_path: 
         (t, f"{NAMES[n]} and {NAMES[n + 1]}", "CBT" if n == 1 else "Owls")
         for n, t in enumerate(titles)]
     assert "Sparse Bats at Night" in built(dest, "programme.md")
+
+
+@pytest.mark.parametrize(("front", "keys", "left"), [
+    ("title: T\nsponsors:\n- name: A\n  url: https://a.example\n- name: B\nteam:\n- name: C\n",
+     {"sponsors"}, {"title", "team"}),
+    ("'sponsors':\n  - name: A\nbio: |\n  sponsors: not a key\n", {"sponsors"}, {"bio"}),
+    ("sponsors: [{name: A}]\n# a comment\ntitle: T\n", {"sponsors"}, {"title"}),
+    ("title: T\n", {"sponsors"}, {"title"}),  # nothing to do
+])
+def test_lists_shown_nowhere_are_commented_out_and_the_rest_reads_the_same(
+        front: str, keys: set[str], left: set[str]) -> None:
+    edited, done = comment_out(front, keys)
+    data = yaml.safe_load(edited)
+    assert set(data) == left
+    assert set(done) == keys & set(yaml.safe_load(front))
+    assert all(data[k] == yaml.safe_load(front)[k] for k in left)
+
+
+def test_defaults_and_exclude_of_the_settings_are_read_as_jekyll_reads_them(
+        tmp_path: Path) -> None:
+    """_config.yml gives every document of the 'editions' collection its layout (defaults:),
+    and excludes a folder of notes (exclude:). An edition's own text is empty: what its
+    layout draws from its front matter (speakers, deadline) is the page; the notes are no
+    page; a sponsor the layout never shows is commented out, its link given its scheme."""
+    layout = ("<html><body><nav>Home</nav><main>\n<h1>{{ page.venue }}</h1>\n"
+              "<h2>Speakers</h2>\n<ul>{% for p in page.speakers %}<li>{{ p.name }}</li>"
+              "{% endfor %}</ul>\n<h2>Important dates</h2>\n<ul>\n<li>Submission deadline: "
+              "{{ page.deadline | date: '%B %-d, %Y' }}</li>\n<li>Workshop: {{ page.day | date:"
+              " '%B %-d, %Y' }}</li>\n</ul>\n{{ content }}\n</main><footer>(c) Owls</footer>"
+              "</body></html>\n")
+    files: dict[str, str | bytes] = {
+        "_config.yml": "title: Owl Workshop\ncollections:\n  editions:\n    output: true\n"
+                       "exclude: [notes]\ndefaults:\n  - scope:\n      path: ''\n"
+                       "      type: editions\n    values:\n      layout: edition\n",
+        "_layouts/edition.html": layout,
+        "index.md": "---\ntitle: Owl Workshop\n---\nWelcome.\n",
+        "notes/todo.md": "---\ntitle: Todo\n---\nBook the room.\n"}
+    for year in (2024, 2025):
+        files[f"_editions/owls-{year}.html"] = (
+            f"---\ntitle: Owls {year}\nvenue: Owls {year}\ndeadline: {year}-03-01\n"
+            f"day: {year}-06-01\nspeakers:\n- name: {NAMES[year - 2024]}\n"
+            f"- name: {NAMES[year - 2022]}\nsponsors:\n- name: Acme\n  url: acme.example\n"
+            "---\n<!-- everything is in the layout -->\n")
+    dest, report = imported(tmp_path, files)
+    assert not (dest / "docs" / "notes").exists() and "exclude: notes" in report
+    meta, rest = page(dest, "editions/owls-2025.md")
+    assert [p["name"] for p in meta["speakers"]] == [NAMES[1], NAMES[3]], report
+    assert '<< team("speakers"' in rest and "<< dates() >>" in rest
+    assert [next(iter(d)) if "what" not in d else d["what"] for d in meta["dates"]] == [
+        "Submission deadline", "Workshop"]
+    assert "sponsors" not in meta and "#   url: https://acme.example" in (
+        dest / "docs" / "editions" / "owls-2025.md").read_text(encoding="utf-8")
+    assert "(c) Owls" not in rest and "<nav>" not in rest
+    assert NAMES[3] in built(dest, "editions/owls-2025.md")

@@ -307,7 +307,7 @@ def person(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
         if target == "bio":
             text = str(value).strip()  # Markdown the plugin renders (escaped)
         if target in ("url", "image"):
-            text = _address(text)
+            text = _address(text, link=target == "url")
             if text is None:
                 unknown.append(f"{key} ({value!s:.40})")
                 continue
@@ -338,12 +338,19 @@ def name_as_shown(entry: Any, name: str, shown: str) -> str:
 NO_VALUE = ("none", "n/a", "na", "-", "#", "tbd", "null", "nil", "todo", "false")
 
 
-def _address(text: str) -> str | None:
+# A host name alone ("d-matrix.ai", "lab.example.org/team"), not a file ("speakers.html")
+_HOST = re.compile(r"^(?:[A-Za-z0-9-]+\.)+(?!(?:html?|pdf|md|png|jpe?g|gif|svg|webp|php|"
+                   r"aspx?|txt|zip)(?:[/?#]|$))[A-Za-z]{2,24}(?:[/?#]\S*)?$")
+
+
+def _address(text: str, link: bool = False) -> str | None:
     """A link or image as a page can use it: a placeholder (``none``, ``#``) is no value,
-    and a web address written without its scheme (``www.example.org``) gains https."""
+    and a web address written without its scheme (``www.example.org``; for a ``link``, a
+    host name alone, ``d-matrix.ai``) gains https."""
     if text.lower() in NO_VALUE:
         return None
-    if re.match(r"^www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]+(?:[/?#]\S*)?$", text):
+    if re.match(r"^www\.[A-Za-z0-9-]+\.[A-Za-z0-9.-]+(?:[/?#]\S*)?$", text) or (
+            link and _HOST.match(text)):
         return "https://" + text
     return text
 
@@ -426,6 +433,10 @@ def sponsor(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
             if value not in (None, "", []):
                 unknown.append(str(key))
             continue
+        if target in ("url", "logo"):
+            text = _address(text, link=target == "url")
+            if text is None:
+                continue
         out.setdefault(target, text)
     if "name" not in out:
         host = re.match(r"^https?://(?:www\.)?([^/:?#]+)", str(out.get("url", "")))
@@ -460,12 +471,17 @@ def in_plugin_fields(entries: list[Any], *, sponsors: bool, known: tuple[str, ..
                 continue
             text = _text(value)
             if target in ("url", "image", "logo") and text is not None:
-                text = _address(text)
+                text = _address(text, link=target == "url")
             if text is None:
                 new.setdefault(key, value)
                 continue
             new[target] = text
             changes.append(f"entry {number}: '{key}' written as '{target}'")
+        link = new.get("url")
+        if isinstance(link, str) and (full := _address(link.strip(), link=True)) and \
+                full != link.strip():
+            new["url"] = full
+            changes.append(f"entry {number}: url '{one_line(link)[:60]}' written as {full}")
         if sponsors and "name" not in new:
             named, _unknown = sponsor(new)
             if named is None:

@@ -352,3 +352,31 @@ def _compare(before: Mapping[Any, Any], after: Mapping[Any, Any], rosters: set[s
         return f"'{kept[0]}' could not be dropped"
     missing = [str(k) for k in before if k != "layout" and k not in keys.drop and k not in after]
     return f"lost {excerpt(', '.join(missing), 120)}" if missing else ""
+
+
+def comment_out(text: str, keys: set[str]) -> tuple[str, list[str]]:
+    """``text`` (front matter) with the blocks of the top-level ``keys`` made comments (the
+    plugin's own advice for a list a page keeps unpublished), and the keys it did that to;
+    ``text`` unchanged when the result would not read as the same front matter less them."""
+    lines = text.split("\n")
+    out: list[str] = []
+    done: list[str] = []
+    inside = False
+    for line in lines:
+        top = re.match(r"""^(["']?)((?!-\s)[^\s#"':][^"':]*?)\1\s*:(?:\s|$)""", line)
+        # a new key at the margin ends the block; "- item" at the margin is still the list's
+        if top is not None or (line and not line[0].isspace() and not line.startswith("#")
+                               and not re.match(r"-(?:\s|$)", line)):
+            inside = top is not None and top.group(2) in keys
+            if inside and top is not None:
+                done.append(top.group(2))
+        out.append(f"# {line}" if inside and line.strip() else line)
+    if not done:
+        return text, []
+    edited = "\n".join(out)
+    before, after = load(text), load(edited)
+    expected = {k: v for k, v in before.data.items() if k not in done} \
+        if before.ok and isinstance(before.data, dict) else None
+    if expected is None or not after.ok or (after.data or {}) != expected:
+        return text, []
+    return edited, done

@@ -77,7 +77,8 @@ from ..common.zones import zone_of
 from .body import BodyResult, PageFacts, convert_body, drop_call_wrappers, drop_stray_closings
 from .datafiles import SiteData, in_plugin_fields, read_site_data
 from .dataloops import PAPERS_FOLDER, Written, directory_yaml, page_day, page_year, use_loops
-from .frontmatter import KeyEdits, edit_front_matter, key_edits, unwritable
+from .defaults import Defaults, Excluded
+from .frontmatter import KeyEdits, comment_out, edit_front_matter, key_edits, unwritable
 from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
 from .liquid import in_layouts, layout_chain
 from .nav import (
@@ -211,6 +212,8 @@ class Report:
             for roster, count in page.people.items():
                 lines.append(f"  roster {shown(roster)}: {count} people"
                              + (f", {page.unshown[roster]}" if roster in page.unshown else ""))
+            lines += [f"  {shown(key)}: {why}" for key, why in page.unshown.items()
+                      if key not in page.people]
             if page.commented_people:
                 lines.append(f"  commented-out people left out: {page.commented_people}")
             if page.venue:
@@ -767,8 +770,10 @@ def _published(name: str) -> bool:
 
 
 def _pages(source: Path, report: Report, collections: Collections,
-           readme_homes: set[str], static_pages: set[str]) -> list[tuple[str, str]]:
+           readme_homes: set[str], static_pages: set[str],
+           excluded: Excluded | None = None) -> list[tuple[str, str]]:
     pages = []
+    excluded = excluded or Excluded()
     static: list[tuple[str, str]] = []  # whole HTML documents without front matter
 
     def unreadable(error: OSError) -> None:
@@ -781,6 +786,11 @@ def _pages(source: Path, report: Report, collections: Collections,
             if folder in SKIPPED_DIRS or folder.startswith("."):
                 continue  # Jekyll's own machinery, which Material and the plugin replace
             rel_folder = (Path(root) / folder).relative_to(source).as_posix()
+            if (pattern := excluded(rel_folder)) is not None:
+                report.notes.append(f"not imported: {shown(rel_folder)}/ (exclude: "
+                                    f"{shown(pattern)} in _config.yml: Jekyll does not read it)"
+                                    ".")
+                continue
             if collections.of(rel_folder + "/x") is not None or not folder.startswith("_") \
                     or rel_folder in collections.included:
                 if os.path.islink(Path(root) / folder):  # os.walk does not go in: said
@@ -798,6 +808,10 @@ def _pages(source: Path, report: Report, collections: Collections,
                 continue
             full = Path(root) / name
             rel = full.relative_to(source).as_posix()
+            if (pattern := excluded(rel)) is not None:
+                report.notes.append(f"{shown(rel)} was not imported: exclude: "
+                                    f"{shown(pattern)} in _config.yml (Jekyll does not read it).")
+                continue
             if not _published(name):
                 report.notes.append(f"{shown(rel)} was not imported: Jekyll does not publish files "
                                     "whose name starts with '.', '_' or '#', or ends with '~'.")
@@ -937,7 +951,8 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
     written = Written()
     readme_homes: set[str] = set()  # READMEs made their folder's home, by GitHub Pages
     static: set[str] = set()  # whole HTML documents without front matter, made pages
-    pages = _one_per_address(_pages(source, report, collections, readme_homes, static),
+    pages = _one_per_address(_pages(source, report, collections, readme_homes, static,
+                                    Excluded.read(data)),
                              collections, report, readme_homes, static)
     for rel, text in pages:
         site_data.note_references(rel, text)
@@ -947,14 +962,23 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
                          [(rel, page_url(rel[:-len(posixpath.splitext(rel)[1])] + ".md"),
                            _meta_of(text)) for rel, text in pages])
     layouts = Layouts(source, report)
-    layout_uses = Counter(str(_meta_of(text).get("layout")) for _rel, text in pages)
+    defaults = Defaults.read(data)
+
+    def defaults_of(rel: str) -> dict[str, Any]:
+        published = collections.of(rel)
+        return defaults.values(rel, published[0] if published else "pages")
+
+    def layout_of(rel: str, text: str) -> str:
+        return str({**defaults_of(rel), **_meta_of(text)}.get("layout"))
+
+    layout_uses = Counter(layout_of(rel, text) for rel, text in pages)
     days = _site_days(pages, data, site_data.tree)
     for rel, text in pages:
         page = PageReport(rel, "", None)
         published = collections.of(rel)
         if published is not None:
             page.collection = published[0]
-        outputs_text = _import_page(rel, text, page, images, taken,
+        outputs_text = _import_page(rel, text, page, images, taken, defaults=defaults_of(rel),
                                     path=published[1] if published else rel, site=site,
                                     layouts=layouts, site_data=site_data, written=written,
                                     liquid=liquid, documents=documents,
@@ -962,7 +986,7 @@ def import_site(source: Path, dest: Path, *, force: bool = False,
                                                             _page_year_of(rel, text)),
                                     # a layout of one page of several is that page's
                                     own_layout=len(pages) > 1 and layout_uses[
-                                        str(_meta_of(text).get("layout"))] == 1)
+                                        layout_of(rel, text)] == 1)
         outputs[page.dest] = outputs_text
         report.pages.append(page)
     if site_data.directory:  # people of several _data files, each once
@@ -1092,10 +1116,12 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                  layouts: Layouts | None = None, site_data: SiteData | None = None,
                  written: Written | None = None, liquid: LiquidSite | None = None,
                  documents: Documents | None = None, site_day: date | None = None,
-                 own_layout: bool = False) -> str:
+                 own_layout: bool = False, defaults: dict[str, Any] | None = None) -> str:
     """The page as written into docs/, and what happened to it in ``page``; ``path`` is where
     Jekyll publishes it when its front matter has no permalink (``rel`` but for a
-    collection's documents); ``own_layout``: no other page uses the page's layout."""
+    collection's documents); ``own_layout``: no other page uses the page's layout;
+    ``defaults``: the front matter values ``_config.yml`` gives the page where it says none
+    (its layout), for rendering it."""
     split = split_front_matter(text)
     assert split is not None
     if split[0] is None:
@@ -1163,15 +1189,17 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         return None if found is None else link_to(page.dest, found[0], found[1], html=html)
 
     liquid = liquid or liquid_site(Path(images.source), {}, site_data or SiteData(), {}, [])
-    chain = layout_chain(Path(images.source), meta.get("layout"))
+    rendered_with = {**(defaults or {}), **meta}  # the front matter Jekyll renders it with
+    chain = layout_chain(Path(images.source), rendered_with.get("layout"))
     as_written = meta.get("render_with_liquid") is False  # Jekyll renders no Liquid in it
     token = f"IMPORTJEKYLLTEXT{secrets.token_hex(8)}X"
     rendered = in_layouts(liquid.env, token if as_written else body, chain,
                           {"site": liquid.site,
-                           "page": liquid.page(meta, rel, page_url(page.dest))},
+                           "page": liquid.page(rendered_with, rel, page_url(page.dest))},
                           wants=lambda loop: liquid.lists.wants(loop, meta),
                           page_folder=Path(images.source) / posixpath.dirname(rel), name=rel,
-                          own=own_layout)
+                          # a page of no text of its own is what its layout draws of it
+                          own=own_layout or (bool(chain) and not _visible_text(body)))
     if as_written:  # its "{% raw %}" is text, not a block the conversion sets aside
         rendered.text = rendered.text.replace(
             token, _LIQUID_RAW_TAG.sub(lambda m: "{&#37;" + m.group(0)[2:], body), 1)
@@ -1272,9 +1300,19 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     page.dates = [line for line, _parsed in converted.dates] + [
         f"{what}: {words} (no day yet: when_text)" for _at, what, words in converted.pending]
     page.kept_lines = converted.kept_date_lines
-    shown_rosters = {call.arg for call in find_calls(converted.text) if call.name == "team"}
-    page.unshown = {k: "kept in the front matter; no team() call shows it, as in the source"
-                    for k in page.people if k not in shown_rosters}
+    calls = find_calls(converted.text)
+    shown_rosters = {call.arg for call in calls if call.name == "team"}
+    unshown = {k for k in page.people if k not in shown_rosters}
+    if isinstance(meta.get(SPONSORS.key), list) and SPONSORS.key not in edits.drop and \
+            not any(call.name == "sponsors" for call in calls):
+        unshown.add(SPONSORS.key)
+    # lists the source shows on no page: kept as comments, as the plugin advises, so the
+    # site builds (the plugin warns about a list no call shows)
+    edited.text, commented = comment_out(edited.text, unshown)
+    page.unshown = {k: ("commented out in the front matter: the source shows it nowhere; "
+                        "remove the '#' and add its macro call to show it")
+                    if k in commented else "kept in the front matter; no call shows it, "
+                    "as in the source" for k in sorted(unshown)}
     _body_notes(page, converted)
     text = _front_matter_as_text(unread) + converted.text if unread else converted.text
     if not edited.text or (not front.strip() and not additions):
@@ -1313,6 +1351,11 @@ def _body_notes(page: PageReport, converted: BodyResult) -> None:
     if converted.nul_replaced:
         page.notes.append(f"{converted.nul_replaced} NUL character(s) in the text shown as "
                           "\ufffd")
+
+
+def _visible_text(body: str) -> str:
+    """The words of a page's own text a visitor would read (comments and tags out)."""
+    return plain(_HIDDEN.sub(" ", body)).strip()
 
 
 def _front_matter_as_text(front: str) -> str:

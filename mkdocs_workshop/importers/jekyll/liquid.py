@@ -1048,8 +1048,9 @@ def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mappin
                  _page_part(whole.text[end + len(closing):last]))
         whole = Rendered(whole.text[:first] + opening + inner + closing +
                          whole.text[last + len(own_end):], whole.loops, whole.marker,
-                         [*whole.notes, "the page's layout is its alone: what it shows around "
-                          "the page's text is kept in the page"])
+                         [*whole.notes, "what the page's layout shows around its text is "
+                          "the page's (the layout is its alone, or the page has no text of its "
+                          "own): kept in the page"])
         start, end = whole.text.find(opening), whole.text.find(closing)
     outside = [_COMMENTS.sub("", whole.text[:start]), _COMMENTS.sub("", whole.text[end:])]
     before, after = (["\n\n" + m.group(0) + "\n\n" for m in whole.marker.finditer(part)]
