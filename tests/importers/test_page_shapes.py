@@ -931,3 +931,31 @@ def test_defaults_and_exclude_of_the_settings_are_read_as_jekyll_reads_them(
         dest / "docs" / "editions" / "owls-2025.md").read_text(encoding="utf-8")
     assert "(c) Owls" not in rest and "<nav>" not in rest
     assert NAMES[3] in built(dest, "editions/owls-2025.md")
+
+
+def test_kramdown_heading_ids_are_ids_not_template_syntax(tmp_path: Path) -> None:
+    """"## Invited Speakers {#speakers}" (kramdown's id; "{#" starts a Jinja comment): the
+    heading keeps its id and its kind, its list is read, nothing is kept as template text."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\n## Invited Speakers {#speakers}\n\n"
+                    + "".join(f"- **{n}** (Univ {i})\n" for i, n in enumerate(NAMES[:3]))})
+    meta, rest = page(dest, "index.md")
+    assert "## Invited Speakers { #speakers }" in rest
+    assert [p["name"] for p in meta["invited_speakers"]] == NAMES[:3], report
+    assert "Text that reads as template syntax, kept as text: 0" in report
+    assert 'id="speakers"' in built(dest, "index.md")
+
+
+def test_a_program_committee_written_as_one_line_of_names(tmp_path: Path) -> None:
+    """"(In alphabetical order)" then one paragraph "Ada Quill, Bo Fern, ... and Fay Holt": a
+    roster of each name, the note kept above it; a line of topics is no list of names."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\n## Program Committee\n\n(In alphabetical "
+                    f"order)\n\n{', '.join(NAMES[:5])} and {NAMES[5]}\n\n## Topics\n\n"
+                    "Owls, bats, moss, larks, stones and night skies\n"})
+    meta, rest = page(dest, "index.md")
+    assert [p["name"] for p in meta["program_committee"]] == NAMES, report
+    assert rest.index("(In alphabetical order)") < rest.index('<< team("program_committee"')
+    assert "Owls, bats, moss" in rest

@@ -1110,12 +1110,17 @@ class Heading:
     kind: str | None
 
 
+# attr_list's "{ #id .class }" after a heading's words: not words of the heading
+_HEADING_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}\n]{0,200}\}\s*$")
+
+
 def headings(text: str, title: str | None = None) -> list[Heading]:
     """The headings of ``text``, each with the kind of what is under it (its own, or its
     parent's); ``title``: the page's, the heading of everything on it (a page titled
     "Speakers" whose list has no heading of its own)."""
     found = [Heading(0, 0, 0, plain(title), None)] if title and plain(title) else []
-    found += [Heading(m.start(), m.end(), len(m.group(1)), plain(m.group(2)), None)
+    found += [Heading(m.start(), m.end(), len(m.group(1)),
+                      plain(_HEADING_ATTRIBUTES.sub("", m.group(2))), None)
               for m in _MD_HEADING.finditer(text)]
     found += [Heading(m.start(), m.end(), int(m.group(1)), plain(m.group(2)), None)
               for m in _HTML_HEADING.finditer(text)]
@@ -1304,8 +1309,16 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
     if len(block.records) < 2 and kind != "dates":
         return None
     if kind == "people":
+        # "Ada Quill, Bo Fern, Cy Moss, ...": a paragraph of names, a record per name
+        block = replace(block, records=[[name] for record in block.records
+                                        for name in (_name_list(record) or [record[0]])]
+                        if any(_name_list(r) for r in block.records) else block.records)
         people, bad = _people_of(block)
-        if bad:
+        # lines before the first name ("(In alphabetical order)") stay, as text above
+        before = [plain(" ".join(block.records[n - 1])) for n in bad] \
+            if bad and bad == list(range(1, len(bad) + 1)) and \
+            len(people) >= max(3, 2 * len(bad)) else []
+        if bad and not before:
             _keep(result, where, block, bad, "is not a name (and an affiliation)")
             return None
         key = _unique(_slug(heading.text), keys, result.counters)
@@ -1324,8 +1337,10 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         result.last_roster = key
         pictures = any("image" in p for p in found)
         call = f'<< team("{key}") >>' if pictures else f'<< team("{key}", "names") >>'
-        result.read.append(f"{where} -> {call} ({len(found)} people)")
-        return call
+        result.read.append(f"{where} -> {call} ({len(found)} people"
+                           + (f"; kept as text above it: {'; '.join(before)[:200]}"
+                              if before else "") + ")")
+        return "\n\n".join(part for part in (_text_list(before), call) if part)
     if kind == "papers":
         missing: list[str] = []
         column = authors_column(block.records)
@@ -1684,6 +1699,23 @@ def _people_of(block: Block) -> tuple[list[dict[str, Any]], list[int]]:
             continue
         bad.append(n)
     return people, bad
+
+
+_NAME_LIST = 5  # names in one line that make it a list of names
+
+
+def _name_list(record: list[str]) -> list[str] | None:
+    """The names of a record that is a line of names separated by commas ("Ada Quill, Bo
+    Fern, Cy Moss, Di Lark and Ed Stone"), or None."""
+    if len(record) != 1:
+        return None
+    text = plain(record[0]).strip(" .")
+    parts = [p.strip(" .") for p in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+", text)]
+    parts = [p for p in parts if p]
+    if len(parts) < _NAME_LIST:
+        return None
+    named = sum(1 for p in parts if person_name(p, lenient=True))
+    return parts if named == len(parts) else None
 
 
 def _fits(model: type[BaseModel], entry: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -8,6 +8,9 @@
 - A table whose first line is its separator (``|---|---|``, no header row): kramdown draws it,
   Python-Markdown shows its pipes; it gains an empty header row.
 - ``~~struck~~``: the new site's ``pymdownx.tilde`` reads it.
+- A heading's id written kramdown's way, ``## Schedule {#schedule}``: written
+  ``## Schedule { #schedule }``, which ``attr_list`` reads the same and in which mkdocs-macros'
+  Jinja sees no comment (``{#`` starts one).
 
 Fenced code is left alone. Linear: each line is read once.
 """
@@ -23,6 +26,7 @@ _IAL_LINE = re.compile(rf"^\s*(?:{_IAL}\s*)+$")
 _CLASSES_ONLY = re.compile(r"\{:\s*(?:\.[\w-]+\s*)+\}")
 _SPAN_IAL = re.compile(rf"(?<=[*_`\])>])({_IAL})")
 _ROW = re.compile(r"^\s*\|")
+_HEADING_ID = re.compile(r"^(\s{0,3}#{1,6}\s.*?)\s*\{#([A-Za-z][\w:.-]{0,100})\}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
@@ -53,6 +57,7 @@ def kramdown_to_markdown(text: str) -> tuple[str, int]:
                 continue  # styling of the old theme, or nothing to attach to
             out.append(line)  # the last line of the block before: attr_list reads it
             continue
+        line = _HEADING_ID.sub(r"\1 { #\2 }", line)
         spans = [m.group(1) for m in _SPAN_IAL.finditer(line)]
         dropped += sum(1 for span in spans if _CLASSES_ONLY.fullmatch(span))
         line = _SPAN_IAL.sub(
