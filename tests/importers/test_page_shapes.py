@@ -959,3 +959,27 @@ def test_a_program_committee_written_as_one_line_of_names(tmp_path: Path) -> Non
     assert [p["name"] for p in meta["program_committee"]] == NAMES, report
     assert rest.index("(In alphabetical order)") < rest.index('<< team("program_committee"')
     assert "Owls, bats, moss" in rest
+
+
+def test_speaker_rows_with_a_picture_and_a_markdown_bio(tmp_path: Path) -> None:
+    """Each speaker a <div class="row"> of a linked picture (its alt the name) and a
+    markdown=1 bio that starts with the bold, linked name: a roster with pictures and bios."""
+    rows = "\n\n".join(
+        f'<div class="row">\n  <a href="https://u{i}.example"><img class="headshot" '
+        f'src="headshots/p{i}.png" alt="{n}"></a>\n  <div class="bio" markdown=1>\n'
+        f"  **[{n}](https://u{i}.example)** is a professor of owls at Univ {i}.\n  </div>\n"
+        "</div>" for i, n in enumerate(NAMES[:3]))
+    files: dict[str, str | bytes] = {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\n## Invited Speakers {#speakers}\n\n"
+                    + rows + "\n"}
+    for i in range(3):
+        image = io.BytesIO()
+        Image.new("RGB", (40, 40), (i * 60, 90, 60)).save(image, "PNG")
+        files[f"headshots/p{i}.png"] = image.getvalue()
+    dest, report = imported(tmp_path, files)
+    meta, _ = page(dest, "index.md")
+    people = meta["invited_speakers"]
+    assert [p["name"] for p in people] == NAMES[:3], report
+    assert all("professor of owls" in p["bio"] and p["image"] for p in people)
+    built(dest, "index.md")

@@ -951,7 +951,7 @@ _MAX_RUNS = 500  # runs of one class looked at on a page (the first ones): it st
 
 
 _PICTURED = re.compile(r"<img\b", re.I)
-_NAMED = re.compile(r"<(?:h[1-6]|strong|b)\b", re.I)
+_NAMED = re.compile(r"<(?:h[1-6]|strong|b)\b|\*\*\S", re.I)  # Markdown's bold in markdown=1
 
 
 def _siblings(run: list[tuple[int, int]]) -> list[tuple[int, int]]:
