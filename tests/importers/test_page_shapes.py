@@ -983,3 +983,33 @@ def test_speaker_rows_with_a_picture_and_a_markdown_bio(tmp_path: Path) -> None:
     assert [p["name"] for p in people] == NAMES[:3], report
     assert all("professor of owls" in p["bio"] and p["image"] for p in people)
     built(dest, "index.md")
+
+
+@pytest.mark.parametrize("markdown", [False, True])
+def test_two_rooms_on_one_day_are_one_program_in_the_order_of_its_times(
+        tmp_path: Path, markdown: bool) -> None:
+    """A table per room ("Oct 10, 2023, Room A", "Oct 10, 2023, Room B"), then one for the
+    next day: one program, each day's slots in the order of their times, the room of each
+    slot from its heading, slots that run at once marked so; the site builds."""
+    def table(track: str) -> str:
+        if markdown:
+            return "| Time | Event |\n|---|---|\n" + "".join(
+                f"| {h}:00-{h}:45 | {track} talk {h} |\n" for h in (9, 10, 11))
+        return ("<table>\n<thead><th>Time</th><th>Event</th></thead>\n" + "".join(
+            f"<tr><td>{h}:00-{h}:45</td><td>{track} talk {h}</td></tr>\n"
+            for h in (9, 10, 11)) + "</table>\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\n## Program\n\n### Oct 10, 2023, Room A\n\n"
+                    + table("Alpha") + "\n### Oct 10, 2023, Room B\n\n" + table("Beta")
+                    + "\n### Oct 11, 2023, Hall C\n\n" + table("Gamma")})
+    meta, _ = page(dest, "index.md")
+    slots = meta["schedule"]
+    assert [s["title"] for s in slots] == [
+        "Alpha talk 9", "Beta talk 9", "Alpha talk 10", "Beta talk 10", "Alpha talk 11",
+        "Beta talk 11", "Gamma talk 9", "Gamma talk 10", "Gamma talk 11"], report
+    assert [str(s.get("day", "")) for s in slots].count("2023-10-10") == 1
+    assert all(s.get("parallel") for s in slots[:6])
+    if not markdown:
+        assert [s.get("room") for s in slots[:3]] == ["Room A", "Room B", "Room A"]
+    assert "Beta talk 11" in built(dest, "index.md")

@@ -48,7 +48,7 @@ from ...features.team import Person
 from .escape import html_text, markdown_paragraph
 from .fit import fit_entry
 from .freedates import DateLine, parse_date_line, parse_free_date, pending_line
-from .tables import SEPARATOR, line_starts
+from .tables import SEPARATOR, join_program, line_starts
 
 KINDS = ("people", "papers", "slots", "dates")
 
@@ -1315,10 +1315,10 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                         if any(_name_list(r) for r in block.records) else block.records)
         people, bad = _people_of(block)
         # lines before the first name ("(In alphabetical order)") stay, as text above
-        before = [plain(" ".join(block.records[n - 1])) for n in bad] \
+        above = [plain(" ".join(block.records[n - 1])) for n in bad] \
             if bad and bad == list(range(1, len(bad) + 1)) and \
             len(people) >= max(3, 2 * len(bad)) else []
-        if bad and not before:
+        if bad and not above:
             _keep(result, where, block, bad, "is not a name (and an affiliation)")
             return None
         key = _unique(_slug(heading.text), keys, result.counters)
@@ -1338,9 +1338,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         pictures = any("image" in p for p in found)
         call = f'<< team("{key}") >>' if pictures else f'<< team("{key}", "names") >>'
         result.read.append(f"{where} -> {call} ({len(found)} people"
-                           + (f"; kept as text above it: {'; '.join(before)[:200]}"
-                              if before else "") + ")")
-        return "\n\n".join(part for part in (_text_list(before), call) if part)
+                           + (f"; kept as text above it: {'; '.join(above)[:200]}"
+                              if above else "") + ")")
+        return "\n\n".join(part for part in (_text_list(above), call) if part)
     if kind == "papers":
         missing: list[str] = []
         column = authors_column(block.records)
@@ -1351,7 +1351,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         # above the list
         leading = len(bad) if bad and bad == list(range(1, len(bad) + 1)) and \
             len(papers) - len(bad) >= max(3, 2 * len(bad)) else 0
-        before = [plain(" ".join(r)) for r in block.records[:leading]]
+        above = [plain(" ".join(r)) for r in block.records[:leading]]
         papers, bad = papers[leading:], [n - leading for n in bad[leading:]]
         # lines after the last paper ("* Equal contribution") stay, as text under the list
         trailing = len(bad) if bad and bad == list(range(bad[0], len(papers) + 1)) else 0
@@ -1375,9 +1375,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             + (f"; links to PDFs the source does not have, left out: {', '.join(missing)[:300]}"
                if missing else "")
             + ("; titles only: the source names no authors" if titles_only else "")
-            + (f"; kept as text above it: {'; '.join(before)[:200]}" if before else "")
+            + (f"; kept as text above it: {'; '.join(above)[:200]}" if above else "")
             + (f"; kept as text under it: {'; '.join(after)[:200]}" if after else "") + ")")
-        return "\n\n".join(part for part in (_text_list(before), call, _text_list(after))
+        return "\n\n".join(part for part in (_text_list(above), call, _text_list(after))
                              if part)
     if kind == "slots":
         # the day the section names, or a line of it above the block ("Day 2: Friday,
@@ -1401,8 +1401,12 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         if starts != sorted(starts):
             _keep(result, where, block, [], "its times are not in order")
             return None
+        place = _place_of(heading.text, year)
+        if place:  # "Oct 10, Room B": the room of each of its slots
+            for slot in made:
+                slot.setdefault("room", place)
         joins = bool(result.slots)  # the page's program is shown once, where it starts
-        result.slots.extend(made)
+        join_program(result.slots, made)
         result.read.append(
             f"{where} -> " + ("its slots join the program above" if joins else
                               "<< schedule() >>") + f" ({len(made)} slots, {when.isoformat()}"
@@ -1791,6 +1795,21 @@ def nth_day(text: str, first: date | None) -> date | None:
     if first is None or found is None or not 1 <= int(found.group(1)) <= 14:
         return None
     return first + timedelta(days=int(found.group(1)) - 1)
+
+
+def _place_of(text: str, year: int | None) -> str | None:
+    """The place a program's heading names after its day ("Room B" of "Oct 10, Room B")."""
+    commas = [m for m in re.finditer(r",\s", text)]
+    for comma in reversed(commas):
+        found = parse_free_date(text[:comma.start()].strip(" ()"), year)
+        if found is not None and found.first == found.last:
+            rest = text[comma.end():].strip(" .,()")
+            return rest if rest and len(rest) <= 100 and not _YEAR_ONLY.fullmatch(rest) \
+                else None
+    return None
+
+
+_YEAR_ONLY = re.compile(r"\d{4}")
 
 
 def _day_of(text: str, year: int | None) -> date | None:

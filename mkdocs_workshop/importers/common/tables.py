@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from ...features.schedule import written_slot
@@ -144,11 +145,15 @@ def _read_table(rows: list[list[str]], day: date | None) -> list[dict[str, Any]]
     return slots
 
 
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+
+
 def convert_tables(body: str, find_day: Callable[[str], tuple[int, date] | None],
                    macro: Callable[[str], str], hidden: list[tuple[int, int]]) -> TableResult:
     """``body`` with each schedule table that reads (outside the ``hidden`` spans, sorted:
     HTML comments) replaced by ``<< schedule() >>`` (once: later tables join the same
-    slots); ``find_day`` gives the first date of a text and where it is."""
+    slots); ``find_day`` gives the first date of a text and where it is. A table's day is
+    the one the heading above it names ("### Oct 11, 2023, Hall C"), else the page's first."""
     result = TableResult(body)
     first_date = find_day(body)
     lines = body.split("\n")
@@ -157,11 +162,15 @@ def convert_tables(body: str, find_day: Callable[[str], tuple[int, date] | None]
     hidden_index = 0
     i = 0
     placed = False
+    heading_day: date | None = None  # the day the last heading names, if it names one
     while i < len(lines):
         start = offsets[i]
         while hidden_index < len(hidden) and hidden[hidden_index][1] <= start:
             hidden_index += 1
         in_comment = hidden_index < len(hidden) and hidden[hidden_index][0] <= start
+        if not in_comment and _HEADING.match(lines[i]):  # "### Oct 11, 2023, Hall C"
+            named = find_day(lines[i])
+            heading_day = named[1] if named else None
         header = _cells(lines[i])
         if (in_comment or header is None or i + 1 >= len(lines)
                 or not SEPARATOR.match(lines[i + 1])):
@@ -173,17 +182,42 @@ def convert_tables(body: str, find_day: Callable[[str], tuple[int, date] | None]
         while j < len(lines) and (cells := _cells(lines[j])) is not None:
             rows.append(cells)
             j += 1
-        day = first_date[1] if first_date and first_date[0] < start else None
+        day = heading_day or (first_date[1] if first_date and first_date[0] < start else None)
         read = _read_table(rows, day)
         if isinstance(read, str):
             if read:
                 result.kept.append(f"table at text line {i + 1}: {read}")
             out.extend(lines[i:j])
         else:
-            result.slots.extend(read)
+            join_program(result.slots, read)
             if not placed:
                 out.append(macro("<< schedule() >>"))
                 placed = True
         i = j
     result.text = "\n".join(out)
     return result
+
+
+def join_program(program: list[dict[str, Any]], made: list[dict[str, Any]]) -> None:
+    """``made`` (the slots of one block of the page, its first with its day) added to the
+    page's ``program``. A block on the day the program's last slots are on that starts before
+    them (a second room's table: "Oct 10, Room B") is merged into that day in the order of
+    the times, and slots that overlap the one before them marked as running at once: the
+    plugin reads a program in the order of its times."""
+    if not made:
+        return
+    last_day, first = None, 0
+    for n, slot in enumerate(program):
+        if "day" in slot and slot["day"] != last_day:
+            last_day, first = slot["day"], n
+    if not program or made[0].get("day") != last_day or \
+            str(made[0]["start"]) >= str(program[-1]["start"]):
+        program.extend(made)
+        return
+    merged = sorted(({k: v for k, v in s.items() if k != "day"}
+                     for s in [*program[first:], *made]), key=lambda s: str(s["start"]))
+    merged[0] = {"day": last_day, **merged[0]}
+    for before, after in pairwise(merged):
+        if "end" in before and str(after["start"]) < str(before["end"]):
+            before["parallel"] = after["parallel"] = True
+    program[first:] = merged

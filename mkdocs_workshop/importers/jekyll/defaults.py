@@ -76,7 +76,8 @@ class Defaults:
         for entry in entries:
             if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
                 continue
-            scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
+            scope: dict[Any, Any] = entry["scope"] if isinstance(entry.get("scope"), dict) \
+                else {}
             path = scope.get("path", "")
             kind = scope.get("type")
             found.scopes.append(_Scope(_clean(path) if isinstance(path, str) else "",
