@@ -1153,8 +1153,11 @@ def test_plain(fragment: str, expected: str) -> None:
 
 # lines of a block that did not read, as text beside its call: markup escaped
 _KEPT = r"- [^\n<>{}]*(?:\n- [^\n<>{}]*)*"
-CALLS = re.compile(r'<< team\("[\w ]+"(, "names")?\) >>'
-                   rf'|(?:<< papers\("[\w./-]+"\) >>|<< schedule\(\) >>|<< dates\(\) >>)'
+CALLS = re.compile(
+                   # lines before a roster's first name or a list's first paper stay above it
+                   rf'(?:{_KEPT}\n\n)?<< team\("[\w ]+"(, "names")?\) >>'
+                   rf'|(?:{_KEPT}\n\n)?<< papers\("[\w./-]+"\) >>(?:\n\n{_KEPT})?'
+                   rf'|(?:<< schedule\(\) >>|<< dates\(\) >>)'
                    rf"(?:\n\n{_KEPT})?"
                    # a program's later table joins it: only its lines that did not read stay
                    rf"|{_KEPT}")
@@ -1249,7 +1252,8 @@ def test_property_calls_are_well_formed_and_the_rest_is_unchanged(
     assert len(calls) == len(result.read) - len(joined)
     for call, line in zip(calls, [line for line in result.read if line not in joined],
                           strict=True):
-        first = call.split(chr(10))[0]
+        lines = call.split(chr(10))
+        first = next((one for one in lines if one.startswith("<<")), lines[0])
         assert f" -> {first} (" in line or (line in program and first.startswith("- "))
     if not calls:
         assert result.text == text
