@@ -24,6 +24,7 @@ from mkdocs_workshop.importers.common.recognize import (
     recognize,
 )
 from mkdocs_workshop.importers.jekyll.body import drop_stray_closings
+from mkdocs_workshop.importers.jekyll.defaults import Excluded
 from mkdocs_workshop.importers.jekyll.frontmatter import comment_out
 from mkdocs_workshop.importers.jekyll.importer import import_site
 
@@ -1013,3 +1014,14 @@ def test_two_rooms_on_one_day_are_one_program_in_the_order_of_its_times(
     if not markdown:
         assert [s.get("room") for s in slots[:3]] == ["Room A", "Room B", "Room A"]
     assert "Beta talk 11" in built(dest, "index.md")
+
+
+def test_exclude_matches_paths_from_the_top_as_jekyll_does() -> None:
+    excluded = Excluded.read({"exclude": ["notes", "*.txt", "docs/old.md", "./drafts/"],
+                              "include": ["notes/keep.md"]})
+    assert excluded("notes/todo.md") == "notes"
+    assert excluded("notes/keep.md") is None  # include: names it again
+    assert excluded("a/notes/todo.md") is None  # "notes" is the top folder's, not any
+    assert excluded("readme.txt") == "*.txt"
+    assert excluded("docs/old.md") == "docs/old.md" and excluded("old.md") is None
+    assert excluded("drafts/x.md") == "drafts"

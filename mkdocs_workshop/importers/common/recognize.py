@@ -1799,14 +1799,9 @@ def nth_day(text: str, first: date | None) -> date | None:
 
 def _place_of(text: str, year: int | None) -> str | None:
     """The place a program's heading names after its day ("Room B" of "Oct 10, Room B")."""
-    commas = [m for m in re.finditer(r",\s", text)]
-    for comma in reversed(commas):
-        found = parse_free_date(text[:comma.start()].strip(" ()"), year)
-        if found is not None and found.first == found.last:
-            rest = text[comma.end():].strip(" .,()")
-            return rest if rest and len(rest) <= 100 and not _YEAR_ONLY.fullmatch(rest) \
-                else None
-    return None
+    placed = _day_then_place(text, year)
+    rest = placed[1] if placed else ""
+    return rest if rest and len(rest) <= 100 and not _YEAR_ONLY.fullmatch(rest) else None
 
 
 _YEAR_ONLY = re.compile(r"\d{4}")
@@ -1821,9 +1816,15 @@ def _day_of(text: str, year: int | None) -> date | None:
         found = parse_free_date(part.strip(" ()"), year)
         if found is not None and found.first == found.last:
             return found.first
-    # "Oct 10, Miller Town Hall", "Oct 10, 2023, Room 5": the day, then its place
-    for comma in reversed([m.start() for m in re.finditer(r",\s", text)]):
-        found = parse_free_date(text[:comma].strip(" ()"), year)
+    placed = _day_then_place(text, year)
+    return placed[0] if placed else None
+
+
+def _day_then_place(text: str, year: int | None) -> tuple[date, str] | None:
+    """A heading that names a day, then its place ("Oct 10, Miller Town Hall", "Oct 10, 2023,
+    Room 5"): the day (the longest part before a comma that is one) and the rest."""
+    for comma in reversed([m for m in re.finditer(r",\s", text)]):
+        found = parse_free_date(text[:comma.start()].strip(" ()"), year)
         if found is not None and found.first == found.last:
-            return found.first
+            return found.first, text[comma.end():].strip(" .,()")
     return None

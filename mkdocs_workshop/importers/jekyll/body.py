@@ -36,7 +36,7 @@ _HTML_HEADING_END = re.compile(r"</h[1-6]>$")
 _IMPORTANT_DATES = re.compile(r"important\s+dates", re.I)
 _ITEM = re.compile(r"^(?:[-*+]|\d+\.)\s+\S")
 _LIQUID_COMMENT = re.compile(r"\{%-?\s*(end)?comment\s*-?%\}")
-_LIQUID_RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")
+LIQUID_RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")  # Jekyll's raw tags
 _BLOCK_TAG = re.compile(r"\{%-?\s*(end)?(for|if|unless|case|capture|tablerow)\b[^%]{0,1000}%\}")
 _SIGNIFICANT = re.compile(r"\{\{|\{%|\{#|<<")
 _BASEURL = re.compile(r"\{\{\s*site\.baseurl\s*\}\}")
@@ -247,7 +247,7 @@ def _set_aside_raw(body: str) -> tuple[str, list[str]]:
     contents: list[str] = []
     pieces: list[str] = []
     last = 0
-    for opening, closing in _pairs(body, _LIQUID_RAW):
+    for opening, closing in _pairs(body, LIQUID_RAW):
         contents.append(body[opening.end():closing.start()])
         pieces += [body[last:opening.start()], f"\x00RAW{len(contents) - 1}\x00"]
         last = closing.end()

@@ -26,7 +26,8 @@ def _clean(path: str) -> str:
 
 @dataclass
 class Excluded:
-    """The paths ``exclude:`` names (a file, a folder, or a pattern: ``*.txt``), less those
+    """The paths ``exclude:`` names (a file, a folder, or a pattern: ``*.txt``, each from the
+    source's top), less those
     ``include:`` names again."""
 
     patterns: list[str] = field(default_factory=list)
@@ -49,9 +50,9 @@ class Excluded:
 
     @staticmethod
     def _matches(rel: str, pattern: str) -> bool:
-        return (rel == pattern or rel.startswith(pattern + "/")
-                or fnmatch.fnmatchcase(rel, pattern)
-                or fnmatch.fnmatchcase(posixpath.basename(rel), pattern))
+        # as Jekyll's EntryFilter: the path under the source, its folders, or a glob of it
+        return rel == pattern or rel.startswith(pattern + "/") or \
+            fnmatch.fnmatchcase(rel, pattern)
 
 
 @dataclass(frozen=True)

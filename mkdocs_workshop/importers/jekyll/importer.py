@@ -74,7 +74,14 @@ from ..common.sitefiles import (
     write_site,
 )
 from ..common.zones import zone_of
-from .body import BodyResult, PageFacts, convert_body, drop_call_wrappers, drop_stray_closings
+from .body import (
+    LIQUID_RAW,
+    BodyResult,
+    PageFacts,
+    convert_body,
+    drop_call_wrappers,
+    drop_stray_closings,
+)
 from .datafiles import SiteData, in_plugin_fields, read_site_data
 from .dataloops import PAPERS_FOLDER, Written, directory_yaml, page_day, page_year, use_loops
 from .defaults import Defaults, Excluded
@@ -852,9 +859,6 @@ def _pages(source: Path, report: Report, collections: Collections,
     return [*static, *pages]
 
 
-_LIQUID_RAW_TAG = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
-
-
 _REPOSITORY_FILES = frozenset({"README", "LICENSE", "LICENCE", "CONTRIBUTING", "CHANGELOG",
                                "CODE_OF_CONDUCT", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE",
                                "SECURITY"})
@@ -1202,7 +1206,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                           own=own_layout or (bool(chain) and not _visible_text(body)))
     if as_written:  # its "{% raw %}" is text, not a block the conversion sets aside
         rendered.text = rendered.text.replace(
-            token, _LIQUID_RAW_TAG.sub(lambda m: "{&#37;" + m.group(0)[2:], body), 1)
+            token, LIQUID_RAW.sub(lambda m: "{&#37;" + m.group(0)[2:], body), 1)
     page.notes += [f"Liquid: {note}" for note in rendered.notes]
     body, loops, finish = use_loops(
         rendered.text, rendered.loops, rendered.marker, meta, liquid.lists,
