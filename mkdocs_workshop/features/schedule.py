@@ -362,6 +362,13 @@ class Schedule:
     zone: Zone | None
     slots: list[PlacedSlot] = field(default_factory=list)
     local: bool = False  # ``timezone: local``: local times of a zone the page does not name
+    # No slot names its day and the workshop has no date yet (the conference gives the day
+    # later): the times are shown under "Day to be announced", with no calendar file and no
+    # Now/Next marks; the slots are placed, as wall-clock times, on ``UNDATED``.
+    undated: bool = False
+
+
+UNDATED = date(2001, 1, 1)  # a Monday with no daylight saving change anywhere near it
 
 
 def _hhmm(moment: datetime | None) -> str:
@@ -396,11 +403,19 @@ class ScheduleReader:
     def read(self, value: object) -> Schedule | None:
         problems = self.problems
         zone = self.workshop.timezone if self.workshop else None
-        entries = read_entries(value, SLOTS, problems)
-        if entries is None:
+        read = read_entries(value, SLOTS, problems)
+        if read is None:
             return None
+        entries = list(read)
         schedule = Schedule(zone)
         day = self.workshop.first_day if self.workshop else None
+        if day is None and not any(e.value.day or (e.value.start and e.value.start.day)
+                                   for e in entries):
+            schedule.undated, day = True, UNDATED
+            problems.note(
+                "names no day, and the workshop block has no date: the times are shown under "
+                "'Day to be announced', without a calendar file.", key="schedule",
+                fix="add 'date:' to the workshop block when the day is known.")
         for entry in entries:
             slot = entry.value
             if slot.start is None:
@@ -413,7 +428,9 @@ class ScheduleReader:
                     "slot of each day.",
                 )
                 return None
-            schedule.slots.append(self._place(entry.index, slot, day, zone))
+            # an undated program is wall-clock times: no zone's offsets on a made-up day
+            schedule.slots.append(self._place(entry.index, slot, day,
+                                              None if schedule.undated else zone))
         self._infer_ends(schedule.slots)
         schedule.local = zone is None and bool(self.workshop and self.workshop.local_time)
         if zone is None and schedule.slots and not schedule.local:
@@ -651,8 +668,8 @@ class RowView:
 
 @dataclass(frozen=True)
 class DayView:
-    iso: str
-    text: str  # "Saturday, May 11, 2024"
+    iso: str | None  # None: the day is not known yet (its rows have no data-start either)
+    text: str  # "Saturday, May 11, 2024", or "Day to be announced"
     rows: tuple[RowView, ...]
 
     @property
@@ -684,14 +701,19 @@ def _rows(slots: Sequence[SlotView]) -> tuple[RowView, ...]:
 def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str | None]:
     """The program by day, and the sentence that names its time zone."""
     days: dict[str, list[SlotView]] = {}
+
+    def stamp(moment: datetime) -> str:
+        """A ``<time datetime>``: the instant, a wall-clock time of a day, or of no day."""
+        if schedule.undated:
+            return moment.strftime("%H:%M")
+        return iso(moment) if schedule.zone else moment.strftime("%Y-%m-%dT%H:%M")
+
     for placed in schedule.slots:
         slot = placed.slot
         days.setdefault(placed.day.isoformat(), []).append(SlotView(
-            start_iso=iso(placed.start) if schedule.zone else placed.start.strftime(
-                "%Y-%m-%dT%H:%M"),
+            start_iso=stamp(placed.start),
             start_text=format_time(placed.start, clock),
-            end_iso=(iso(placed.end) if schedule.zone else
-                     placed.end.strftime("%Y-%m-%dT%H:%M")) if placed.end else None,
+            end_iso=stamp(placed.end) if placed.end else None,
             end_text=format_time(placed.end, clock) if placed.end else None,
             title=slot.title,
             kind=placed.kind or (slot.kind.lower() if slot.kind else None),
@@ -705,12 +727,14 @@ def schedule_views(schedule: Schedule, clock: str) -> tuple[list[DayView], str |
             parallel=slot.parallel,
             talks=tuple(slot.talks),
         ))
-    views = [DayView(day, format_weekday(date.fromisoformat(day)), _rows(slots))
+    views = [DayView(None, "Day to be announced", _rows(slots)) if schedule.undated else
+             DayView(day, format_weekday(date.fromisoformat(day)), _rows(slots))
              for day, slots in days.items()]
     zone = None
     if schedule.zone is not None and schedule.slots:
         zone = f"Times are in {schedule.zone.label}"
-        if schedule.zone.key not in ("AoE", "UTC"):
+        # an offset is of a day: a program of no day yet names the zone only
+        if schedule.zone.key not in ("AoE", "UTC") and not schedule.undated:
             zone += f" ({_offsets(schedule.slots)})"
         zone += "."
     elif schedule.local and schedule.slots:
@@ -744,8 +768,9 @@ def schedule(r: Rendering) -> str:
     scope = r.read.src
     calendar_url = r.calendar(
         "program", lambda title, stamp: calendar(title, scope, program, stamp, location)
-    ) if program.slots else None
-    live = tz is not None and tz.key != "AoE"
+    ) if program.slots and not program.undated else None
+    # the visitor's own time and the Now/Next marks need the day
+    live = tz is not None and tz.key != "AoE" and not program.undated
     return r.place("schedule()", "schedule", days=days, zone=zone, clock=r.clock,
                    zone_key=tz.key if live and tz else None,
                    zone_words=zone_words(tz.key) if live and tz else None,

@@ -179,7 +179,9 @@ CASES = [
         {"start": "09:00", "end": "10:00", "title": OK},
         {"start": "09:30", "end": "10:30", "title": "Panel"}]}, SCHEDULE, "warning",
         "overlaps 'Valid Neighbour' (09:00", survivors=(OK, "Panel")),
-    Case("program without a day", {"schedule": [{"start": "09:00", "title": "Talk"}]},
+    Case("a day for some slots only", {"schedule": [
+        {"start": "09:00", "title": "Talk"}, {"day": "2024-05-11", "start": "10:00",
+                                             "title": "Panel"}]},
          SCHEDULE, "error", "has no day."),
     # -- people directory --------------------------------------------------------------------
     Case("unknown id", roster({"id": "max-wellng"}), TEAM, "error",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from datetime import date, time
@@ -233,12 +234,34 @@ def test_suspicious_slots_warn(site: SiteFn, workshop: dict[str, Any],
     assert any(expected in m for m in built.workshop()), built.workshop()
 
 
-def test_a_slot_needs_a_day(site: SiteFn) -> None:
-    built = site({"index.md": page({"schedule": [{"start": "09:00", "title": "T"}]},
-                                   "<< schedule() >>")})
+def test_a_slot_needs_a_day_when_others_have_one(site: SiteFn) -> None:
+    built = site({"index.md": page({"schedule": [
+        {"start": "09:00", "title": "T"}, {"day": "2024-05-11", "start": "10:00", "title": "U"}]},
+        "<< schedule() >>")})
     assert not built.ok
     assert any("'schedule', entry 1 (T): has no day. Fix: add 'date:' to the workshop block"
                in m for m in built.workshop())
+
+
+def test_a_program_of_no_day_yet(site: SiteFn) -> None:
+    """Times known, day not (the conference assigns it later): shown under "Day to be
+    announced", as wall-clock times, with no calendar, no Now/Next and no offset."""
+    built = site({"index.md": page({"workshop": {"timezone": "Europe/Vienna"}, "schedule": [
+        {"start": "09:00", "end": "09:10", "title": "Opening"},
+        {"start": "09:10", "title": "Keynote"}, {"start": "10:00", "title": "Break"}]},
+        "<< schedule() >>")}, strict=True)
+    assert built.ok, built.messages()
+    html = built.html()
+    day = re.search(r'<p class="workshop-schedule__day">(.*?)</p>', html)
+    assert day is not None and day.group(1) == "Day to be announced"
+    assert '<time datetime="09:00">09:00</time>&ndash;<time datetime="09:10">09:10</time>' in html
+    assert '<time datetime="09:10">09:10</time>&ndash;<time datetime="10:00">' in html
+    assert "data-start" not in html and "data-zone" not in html
+    assert ".ics" not in html
+    assert "Times are in Europe/Vienna.<" in html and "UTC+" not in html
+    assert not built.workshop()
+    assert any("names no day, and the workshop block has no date" in m
+               for m in built.workshop(logging.INFO))
 
 
 def test_schedule_without_a_schedule(site: SiteFn) -> None:

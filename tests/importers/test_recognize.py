@@ -717,11 +717,34 @@ def test_slots_day_from_the_workshop() -> None:
     slots_read(result, calls, "a table", "Schedule", 3, 2, date(2024, 7, 26))
 
 
+def test_a_program_of_no_day_yet() -> None:
+    """Times without a day ("July 10 or 11"): the page's program, its slots with no 'day:'
+    (shown under "Day to be announced"); a second program of no day, or one with a day after
+    it, is kept as written (one page, one day to come)."""
+    first = "## Schedule\n\n| 09:20 - 09:30 | Opening |\n| 09:30 - 10:30 | Keynote |\n"
+    result, calls = run(first, year=2025)
+    assert result.slots == [{"start": "09:20", "end": "09:30", "title": "Opening"},
+                            {"start": "09:30", "end": "10:30", "title": "Keynote"}]
+    assert calls == ["<< schedule() >>"] and result.undated
+    assert result.read == ["a table under 'Schedule' (text line 3) -> << schedule() >> (2 slots, "
+                           "no day: shown under 'Day to be announced' until the workshop block "
+                           "has its 'date:')"]
+    table = "| 09:00 | Welcome |\n| 10:00 | Talk |\n"
+    for second in ("## Schedule, part 2", "## Schedule: Friday, May 9, 2025"):
+        result, calls = run(f"{first}\n{second}\n\n{table}", year=2025)
+        assert len(result.slots) == 2 and calls == ["<< schedule() >>"], result.read
+        assert result.kept == [f"a table under '{second[3:]}' (text line 8): 2 slots kept as "
+                               "written: the program above names no day (write the day in the "
+                               "heading)"]
+    dated = "## Schedule: Friday, May 9, 2025\n\n" + table
+    result, calls = run(f"{dated}\n## Schedule, part 2\n\n{table}", year=2025)
+    assert [s.get("day") for s in result.slots] == ["2025-05-09", "2025-05-09"]
+    assert result.kept == ["a table under 'Schedule, part 2' (text line 8): 2 slots kept as "
+                           "written: no day, after a program above that has one (write the day "
+                           "in the heading)"]
+
+
 @pytest.mark.parametrize(("text", "options", "kept"), [
-    ("## Schedule\n\n| 09:20 - 09:30 | Opening |\n| 09:30 - 10:30 | Keynote |\n",
-     {"year": 2025}, ["a table under 'Schedule' (text line 3): 2 slots kept as written: no day "
-                      "(write the workshop's date in its 'workshop:' block, or the day in the "
-                      "heading)"]),
     ("## Schedule\n\n| 10:00 | Keynote |\n| 09:00 | Opening |\n", {"day": DAY},
      ["a table under 'Schedule' (text line 3): kept as written; its times are not in order"]),
     ("## Schedule\n\n- Opening remarks\n- 09:00 Keynote\n- 10:00 Posters\n", {"day": DAY},
@@ -730,7 +753,7 @@ def test_slots_day_from_the_workshop() -> None:
     ("## Schedule\n\n| 09:00 | Keynote |\n| TBD | Talk 1 |\n| TBD | Talk 2 |\n", {"day": DAY},
      ["a table under 'Schedule' (text line 3): kept as written; entry 2, 3 of 3 does not "
       "start with a time ('TBD Talk 1')"]),
-], ids=["no day", "out of order", "a first line without a time", "mostly without a time"])
+], ids=["out of order", "a first line without a time", "mostly without a time"])
 def test_slots_kept_as_written(text: str, options: dict[str, Any], kept: list[str]) -> None:
     result, calls = run(text, **options)
     nothing_read(result, text, calls)

@@ -19,7 +19,8 @@ guesses wrong would show a reader something the source did not.
 - **slots**: a start time or a range first (``09:30 AM``, ``8:50``, ``09:20 - 09:30``,
   ``11:10am-12:00pm``), then the title (and a speaker after "by", a dash or in another cell);
   the day from the section's heading ("Friday, December 11, 2020"; a year the page gives when
-  the heading has none), else the workshop's date; without a day, the block is kept;
+  the heading has none), else the workshop's date; a page's one program of no day ("July 10
+  or 11") is read without one, and shown under "Day to be announced";
 - **dates**: a label and a date in either order (``**Submission:** February 26, 2021 (AoE)``,
   a row ``| Submission | Feb 26, 2021 |``); a struck-out date before a new one is an
   extension.
@@ -43,7 +44,7 @@ from pydantic import BaseModel
 
 from ...core.markup import MAX_CHARS
 from ...features.papers import Paper
-from ...features.schedule import Slot, kind_of
+from ...features.schedule import UNDATED, Slot, kind_of
 from ...features.team import Person
 from .escape import html_text, markdown_paragraph
 from .fit import fit_entry
@@ -1160,9 +1161,12 @@ class Recognized:
     paper_names: set[str] = field(default_factory=set)  # the papers files' names given
     last_roster: str = ""  # the roster the block just read made, if any
     kept: list[str] = field(default_factory=list)  # report lines: blocks kept, and why
+    undated: bool = False  # its program names no day (its slots have no 'day:')
 
 
 _HEADING_SLOTS = 3  # time headings that make a program
+_NO_DAY = ("no day: shown under 'Day to be announced' until the workshop block has its "
+           "'date:'")
 
 
 def _heading_program(text: str, marks: list[Heading], result: Recognized, year: int | None,
@@ -1184,11 +1188,7 @@ def _heading_program(text: str, marks: list[Heading], result: Recognized, year: 
     where = f"headings with times from '{first.text[:60]}'"
     if not any(h.kind == "slots" for h in marks if h.position <= first.position):
         return replacements  # no program's heading (or page) above them
-    if when is None:
-        result.kept.append(f"{where}: {len(timed)} slots kept as written: no day (write the "
-                           "workshop's date in its 'workshop:' block, or the day above them)")
-        return replacements
-    made = [{"day": when.isoformat(), **slot} if n == 0 else slot
+    made = [{"day": when.isoformat(), **slot} if n == 0 and when else slot
             for n, (_h, slot) in enumerate(timed)]
     afternoon = read_afternoon(made)
     if [s["start"] for s in made] != sorted(s["start"] for s in made):
@@ -1196,8 +1196,10 @@ def _heading_program(text: str, marks: list[Heading], result: Recognized, year: 
         return replacements
     _overlapping(made)
     result.slots.extend(made)
+    result.undated = when is None
     result.read.append(f"{where} -> << schedule() >> before them ({len(made)} slots, "
-                       f"{when.isoformat()}; the headings and their details stay below it"
+                       f"{_NO_DAY if when is None else when.isoformat()}; the headings and "
+                       "their details stay below it"
                        + (f"; read as afternoon times: {', '.join(afternoon)}"
                           if afternoon else "") + ")")
     return sorted([*replacements, (first.position, first.position, "<< schedule() >>")])
@@ -1384,18 +1386,25 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         # December 11"), or its number ("Day 2": the workshop's second), before the
         # workshop's first day
         when = _day_of(heading.text, year) or before or nth_day(heading.text, day) or day
-        if when is None:
-            unplaced = _program_of(block, date(2000, 1, 1))  # would it be a program?
+        # a page's one program of no day yet ("July 10 or 11"): its times, the day to come
+        undated = when is None and not result.slots
+        if (when is None and result.slots) or (when is not None and result.undated):
+            unplaced = _program_of(block, UNDATED)  # would it be a program?
             if not isinstance(unplaced, _NoProgram):
-                result.kept.append(f"{where}: {len(unplaced[0])} slots kept as written: no "
-                                   "day (write the workshop's date in its 'workshop:' block, "
-                                   "or the day in the heading)")
+                result.kept.append(
+                    f"{where}: {len(unplaced[0])} slots kept as written: "
+                    + ("the program above names no day" if result.undated else
+                       "no day, after a program above that has one")
+                    + " (write the day in the heading)")
             return None
-        program = _program_of(block, when)
+        program = _program_of(block, when or UNDATED)
         if isinstance(program, _NoProgram):
             _keep(result, where, block, program.bad, program.why)
             return None
         made, talks, unread = program
+        if undated:
+            for slot in made:
+                slot.pop("day", None)
         afternoon = read_afternoon(made)
         starts = [s["start"] for s in made]
         if starts != sorted(starts):
@@ -1407,9 +1416,11 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                 slot.setdefault("room", place)
         joins = bool(result.slots)  # the page's program is shown once, where it starts
         join_program(result.slots, made)
+        result.undated = undated
         result.read.append(
             f"{where} -> " + ("its slots join the program above" if joins else
-                              "<< schedule() >>") + f" ({len(made)} slots, {when.isoformat()}"
+                              "<< schedule() >>") + f" ({len(made)} slots, "
+            + (_NO_DAY if when is None else when.isoformat())
             + (f"; {talks} lines without a time listed as talks (or abstracts) of the slot "
                "above them"
                if talks else "")

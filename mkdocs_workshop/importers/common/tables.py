@@ -33,7 +33,10 @@ from ...features.schedule import written_slot
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 # The line under a Markdown table's header: | --- | :---: |
-SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A table's separator row: "| --- | :-: |"; of one dash a cell ("|:-:|--|", as kramdown and
+# GitHub read it) when a pipe shows it is a row, not a rule or an empty list item
+SEPARATOR = re.compile(r"^\s*(?:\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?"
+                       r"|\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?|\|\s*:?-+:?\s*\|)\s*$")
 _HALF = r"(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?"
 _RANGE = re.compile(rf"^{_HALF}\s*(?:-{{1,2}}|\u2013|\u2014|to)\s*{_HALF}$", re.I)
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)

@@ -368,12 +368,16 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
                 else None
             if numbered is not None:
                 made.entries[index] = {"day": numbered.isoformat(), **made.entries[index]}
-        if not made.entries or (not dated and "day" not in made.entries[0]):
+        # no day anywhere, times in order: one day's program, its day to be announced
+        undated = not dated and bool(made.entries) and len(made.day_labels) <= 1 and \
+            _one_day(made.entries)
+        if not made.entries or (not dated and "day" not in made.entries[0] and not undated):
             page.used.append(f"{what} -> its {shown} slots as the source rendered them: "
                              f"{data.source} gives no day with a year")
             return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
         page.additions["schedule"] = _fitted(Slot, made.entries, what, page)
-        page.used.append(f"{what} -> << schedule() >> ({len(made.entries)} slots){subset}")
+        page.used.append(f"{what} -> << schedule() >> ({len(made.entries)} slots"
+                         f"{_NO_DAY if undated else ''}){subset}")
         return "\n\n<< schedule() >>\n\n" + _unread(made)
     if data.kind == "sponsors":
         value = _fitted(Sponsor, _sponsors(loop, data, rewrite_image, image_exists), what, page)
@@ -388,6 +392,25 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         "; the source shows no pictures here, so neither does the import"
     page.used.append(f"{what} -> {call} ({len(people)} people){subset}{unpictured}")
     return f"\n\n{call}\n\n"
+
+
+_NO_DAY = "; no day: shown under 'Day to be announced' until the workshop block has its 'date:'"
+
+
+def _one_day(entries: list[dict[str, Any]]) -> bool:
+    """Whether slots with no day at all are one day's program: their start times in order
+    (two days of a program of no days start over, and are kept as the source shows them, as
+    are days the data names but not with a year)."""
+    if any("day" in entry for entry in entries):
+        return False
+    starts = [_minutes(entry.get("start")) for entry in entries]
+    return None not in starts and starts == sorted(starts)  # type: ignore[type-var]
+
+
+def _minutes(start: object) -> int | None:
+    """``"09:30"`` (as slots are written) in minutes after midnight."""
+    found = re.fullmatch(r"(\d{1,2}):(\d\d)", start) if isinstance(start, str) else None
+    return int(found.group(1)) * 60 + int(found.group(2)) if found else None
 
 
 def _fitted(model: type[BaseModel], entries: list[dict[str, Any]], what: str,
