@@ -141,6 +141,7 @@ class Site:
     liquid: int = 0  # pages whose text shows Liquid syntax
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {k: Counter() for k in KINDS})
     lost: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    text: dict[str, list[str]] = field(default_factory=lambda: {k: [] for k in KINDS})
     seconds: float = 0.0
     note: str = ""
 
@@ -218,6 +219,7 @@ def measure(corpus: Path, folder: str, site_dir: str, work: Path) -> Site:
                 result.counts[kind]["structured"] += 1
             elif any(found_in(key, text) for text in page_words):
                 result.counts[kind]["text"] += 1
+                result.text[kind].append(item)
             else:
                 result.counts[kind]["lost"] += 1
                 result.lost[kind].append(item)
@@ -267,6 +269,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write every result here")
     parser.add_argument("--keep", type=Path, help="keep the imported sites in this folder")
     parser.add_argument("--lost", action="store_true", help="list the items lost")
+    parser.add_argument("--text", action="store_true", help="list the items left as text")
     args = parser.parse_args()
     corpus: Path = args.corpus.resolve()
     index = {}
@@ -293,10 +296,11 @@ def main() -> int:
         print(f"{folder}: strict={site.strict} builds={site.builds} "
               f"{ {k: dict(v) for k, v in site.counts.items()} } {site.seconds:.0f} s "
               f"{site.note}", file=sys.stderr)
-        if args.lost:
-            for kind in KINDS:
-                for item in site.lost[kind]:
-                    print(f"  lost {kind}: {item[:100]}", file=sys.stderr)
+        for wanted, items, said in ((args.lost, site.lost, "lost"),
+                                    (args.text, site.text, "text")):
+            for kind in KINDS if wanted else ():
+                for item in items[kind]:
+                    print(f"  {said} {kind}: {item[:100]}", file=sys.stderr)
     print(table(sites))
     if args.json:
         args.json.write_text(json.dumps([{**s.__dict__, "counts": {k: dict(v) for k, v in

@@ -1284,6 +1284,69 @@ def test_a_loops_picture_the_site_does_not_have_is_left_out(tmp_path: Path) -> N
     assert "Ada Quill" in strict_html(dest)
 
 
+def _png(color: str) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), color).save(out, "PNG")
+    return out.getvalue()
+
+
+PROFILES_LAYOUT = """\
+---
+layout: page
+---
+<div class="post"><article>
+{% for profile in page.profiles %}
+<hr>
+<div class="profile float-{% if profile.align == 'left' %}left{% else %}right{% endif %}">
+<figure><img src="{{ profile.image | prepend: '/assets/img/' }}" class="img-fluid"></figure>
+</div>
+<div class="clearfix">
+{% capture bio %}{% include_relative {{ profile.content }} %}{% endcapture %}{{ bio | markdownify }}
+</div>
+{% else %}{{ content }}{% endfor %}
+</article></div>
+"""
+PAGE_LAYOUT = """\
+---
+layout: default
+---
+<h1>{{ page.title }}</h1>
+{% if page.toc.sidebar == "left" %}<div class="col-3">{% include toc.html %}</div>
+<div class="col-9">{{ content }}</div>{% else %}<div class="col-12">{{ content }}</div>{% endif %}
+"""
+
+
+def test_profiles_drawn_by_a_liquid_layout_from_the_pages_list(tmp_path: Path) -> None:
+    """al-folio's profiles: layouts written as ``.liquid``; the page's text shown in one of
+    two branches of its layout (``{{ content }}`` in each); the page's own layout drawing a
+    profile of each of ``page.profiles`` (a picture, then the bio that starts with the
+    person's name in bold) instead of the page's text. Each profile is one person's card."""
+    people = [("ada", "Ada Quill", "right"), ("bo", "Bo Fern", "left"), ("cy", "Cy Moss", "right")]
+    files: dict[str, str | bytes] = {
+        "_config.yml": "title: T\ninclude: [_pages]\n",
+        "_layouts/default.liquid": "<html><body>{{ content }}</body></html>\n",
+        "_layouts/page.liquid": PAGE_LAYOUT,
+        "_layouts/profiles.liquid": PROFILES_LAYOUT,
+        "_pages/speakers.md": "---\nlayout: profiles\npermalink: /speakers/\ntitle: Speakers\n"
+                              "profiles:\n" + "".join(
+                                  f"  - align: {side}\n    image: {key}.png\n"
+                                  f"    content: speakers/{key}.md\n"
+                                  for key, _name, side in people) + "---\n",
+        **{f"_pages/speakers/{key}.md": f"**[{name}](https://example.org/{key})** is a "
+           f"Professor at Univ {key.upper()}, working on owls and tides.\n"
+           for key, name, _side in people},
+        **{f"assets/img/{key}.png": _png(color) for (key, _name, _side), color in
+           zip(people, ("red", "green", "blue"), strict=True)}}
+    dest, report = imported(tmp_path, files)
+    roster = front(dest, "speakers.md")["speakers"]
+    assert [(p["name"], p.get("url"), "affiliation" in p) for p in roster] == [
+        (name, f"https://example.org/{key}", False) for key, name, _side in people]
+    assert roster[0]["bio"] == "Ada Quill is a Professor at Univ ADA, working on owls and tides."
+    html = strict_html(dest, "speakers.md")
+    assert html.count("class=\"workshop-person\"") == 3
+    assert "the page's layout shows what the page lists instead of its text" in report
+
+
 def test_a_collection_of_papers_drawn_by_a_layout_without_the_pages_text(
         tmp_path: Path) -> None:
     """One document per paper in a collection, drawn by the page's layout (which shows no
@@ -1305,6 +1368,27 @@ def test_a_collection_of_papers_drawn_by_a_layout_without_the_pages_text(
         ("Counting owls at night", "Ada Quill, Bo Fern"),  # papers() splits at commas
         ("Neural operators for tides", "Cy Moss")]
     assert "Counting owls at night" in strict_html(dest, "papers.md")
+
+
+def test_what_says_published_false_is_not_shown(tmp_path: Path) -> None:
+    """A collection's document and a page whose front matter says ``published: false``:
+    Jekyll leaves them out (of site.<collection>, of the site), and so does the import."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: T\ncollections:\n  papers:\n    output: true\n",
+        "_layouts/papers.html": "<table>{% for paper in site.papers %}<tr><td><b>"
+                                "{{ paper.title }}</b></td><td>{{ paper.authors }}</td></tr>"
+                                "{% endfor %}</table>\n",
+        "papers.md": "---\nlayout: papers\ntitle: Papers\n---\n",
+        "_papers/a.md": "---\ntitle: Counting owls at night\nauthors: Ada Quill\n---\n",
+        "_papers/b.md": "---\ntitle: Neural operators for tides\nauthors: Cy Moss\n"
+                        "published: false\n---\n",
+        "_papers/c.md": "---\ntitle: Tides of the north\nauthors: Bo Fern\n---\n",
+        "draft.md": "---\ntitle: Draft\npublished: false\n---\nNot yet.\n"})
+    html = strict_html(dest, "papers.md")
+    assert "Counting owls at night" in html and "Tides of the north" in html
+    assert "Neural operators" not in html
+    assert not (dest / "docs" / "draft.md").exists()
+    assert "draft.md was not imported: its front matter says 'published: false'" in report
 
 
 def test_a_zone_written_between_the_day_and_its_year() -> None:

@@ -1480,6 +1480,18 @@ def test_dates_table_with_days_not_known_yet_keeps_them_in_order() -> None:
     assert "with no day yet: Data release: Within two weeks of acceptance" in result.read[-1]
 
 
+def test_dates_table_date_first_with_a_day_not_known_yet() -> None:
+    """Rows written date first ("| Dec. 15, 2025 | Submission opens |"), one of them a day
+    not chosen yet ("April 26 or 27, 2026"): its label is the other cell."""
+    text = ("## Timeline\n\n| Date | Event |\n|---|---|\n| Dec. 15, 2025 | Submission opens |\n"
+            "| Jan. 30, 2026 | Submission deadline |\n| Apr. 26 or 27, 2026 | Workshop |\n")
+    result, calls = run(text)
+    assert calls == ["<< dates() >>"]
+    assert [(p.label, p.date.first) for _line, p in result.dates] == [
+        ("Submission opens", date(2025, 12, 15)), ("Submission deadline", date(2026, 1, 30))]
+    assert result.pending == [(2, "Workshop", "Apr. 26 or 27, 2026")]
+
+
 def test_dates_block_of_days_not_known_yet_only_stays_text() -> None:
     """A list of which no line has a day is no dates list yet: kept as written."""
     result, _calls = run("## Important Dates\n\n| Submission | TBA |\n| Notification | TBA |\n")

@@ -339,7 +339,8 @@ def read_card(fragment: str) -> dict[str, Any] | None:
               if _LINK_LABELS.fullmatch(text.strip()) or _PROFILE_LABELS.fullmatch(text.strip())}
     rest = [t for t in (plain(piece) for piece in _PIECES.split(visible_html(fragment)))
             if t and t not in said and t not in labels and t.lower() != name.lower()]
-    if rest and "affiliation" not in person and len(rest[0]) <= 200:
+    if rest and "affiliation" not in person and len(rest[0]) <= 200 and \
+            not rest[0].lower().startswith(name.lower()):  # "Ada Quill is ...": the bio
         person["affiliation"] = rest.pop(0)
     if rest and "bio" not in person:
         person["bio"] = markdown_paragraph(" ".join(rest))
@@ -946,13 +947,31 @@ _CLASS = re.compile(r"\bclass\s*=\s*[\"']([^\"'<>]{1,200})[\"']", re.I)
 # An element whose class names one item of a list: a date, a paper, a talk.
 _ITEM_WORDS = re.compile(r"item|entry|event|timeline|date|deadline|milestone|paper|publication|"
                          r"talk|slot|session|agenda|schedule|program", re.I)
-# Rows styled in turn ("schedule-row-even", "schedule-row-odd") are one run.
-_ALTERNATE = re.compile(r"[-_](?:even|odd|alt|alternate|[12])$", re.I)
+# Rows styled in turn ("schedule-row-even", "schedule-row-odd", "float-left", "float-right")
+_ALTERNATE = re.compile(r"[-_](?:even|odd|alt|alternate|[12]|left|right)$", re.I)
 _MAX_RUNS = 500  # runs of one class looked at on a page (the first ones): it stays linear
 
 
 _PICTURED = re.compile(r"<img\b", re.I)
 _NAMED = re.compile(r"<(?:h[1-6]|strong|b)\b|\*\*\S", re.I)  # Markdown's bold in markdown=1
+
+
+def _with_named_sibling(text: str, cards: list[tuple[int, int]], ends: dict[int, int]
+                        ) -> list[tuple[int, int]]:
+    """Cards of a picture only, each followed by the element that names the person ("<div
+    class="profile"><img></div><div class="clearfix"><b>Ada Quill</b> is ...</div>", as
+    al-folio draws profiles): each card with that element, when every card is so."""
+    joined = []
+    for start, end in cards:
+        if _NAMED.search(text, start, end):
+            return cards
+        after = end + len(text[end:end + 200]) - len(text[end:end + 200].lstrip())
+        following = ends.get(after)
+        if following is None or not _NAMED.search(text, after, following) or \
+                _PICTURED.search(text, after, following):
+            return cards
+        joined.append((start, following))
+    return joined
 
 
 def _siblings(run: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -973,6 +992,7 @@ def _card_blocks(text: str) -> list[Block]:
     stacks: dict[str, list[tuple[int, str | None, bool]]] = {}
     runs: dict[tuple[str, str], list[tuple[int, int]]] = {}
     others: dict[tuple[str, str], list[tuple[int, int]]] = {}  # classes that name no card
+    ends: dict[int, int] = {}  # every element's end, by its start
     for tag in _CARD_TAGS.finditer(text):
         name = tag.group(2).lower()
         stack = stacks.setdefault(name, [])
@@ -987,6 +1007,7 @@ def _card_blocks(text: str) -> list[Block]:
             stack.append((tag.start(), classes, listed))
         elif stack:
             start, classes, listed = stack.pop()
+            ends[start] = tag.end()
             if classes is not None:
                 (runs if listed else others).setdefault((name, classes), []).append(
                     (start, tag.end()))
@@ -994,7 +1015,7 @@ def _card_blocks(text: str) -> list[Block]:
     for (_name, classes), run in runs.items():
         # a heading or any words between two cards part their runs: "Panel" after "Speakers"
         groups: list[list[tuple[int, int]]] = []
-        for card in _siblings(run):
+        for card in _with_named_sibling(text, _siblings(run), ends):
             if groups and not plain(text[groups[-1][-1][1]:card[0]]):
                 groups[-1].append(card)
             else:
@@ -1431,15 +1452,20 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                                              _text_list(unread)) if part)
     if kind == "dates":
         lines = []
+        turned = []  # a row of two cells, the date first: its label first
         for record in block.records:
             cells = [c for c in record if plain(c)] or record[:1]  # an empty cell says nothing
             joined = ": ".join(_struck(c) for c in cells) if len(cells) > 1 else \
                 _struck(cells[0])
             lines.append(joined)
+            turned.append(f"{_struck(cells[1])}: {_struck(cells[0])}" if len(cells) == 2
+                          else joined)
         parsed = [parse_date_line(plain_keep_struck(t), year) for t in lines]
-        # a line whose day is not known yet ("Notification: TBA") is an entry of its own
+        # a line whose day is not known yet ("Notification: TBA", "| April 26 or 27, 2026 |
+        # Workshop |") is an entry of its own
         pending = {n: said for n, p in enumerate(parsed, 1)
-                   if p is None and (said := pending_line(plain(lines[n - 1]))) is not None}
+                   if p is None and (said := pending_line(plain(lines[n - 1])) or
+                                     pending_line(plain(turned[n - 1]))) is not None}
         bad = [n for n, p in enumerate(parsed, 1) if p is None and n not in pending]
         # A line that is no date ("Workshop: 23 September @INLG, Tokyo") stays under the
         # dates, as text, when most lines are dates; a block of few dates is not a list of them.

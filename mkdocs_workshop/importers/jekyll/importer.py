@@ -87,7 +87,7 @@ from .dataloops import PAPERS_FOLDER, Written, directory_yaml, page_day, page_ye
 from .defaults import Defaults, Excluded
 from .frontmatter import KeyEdits, comment_out, edit_front_matter, key_edits, unwritable
 from .links import LinkResult, SiteMap, link_to, page_url, resolve_liquid_urls
-from .liquid import in_layouts, layout_chain
+from .liquid import in_layouts, layout_chain, layout_path
 from .nav import (
     Button,
     NavPage,
@@ -830,7 +830,11 @@ def _pages(source: Path, report: Report, collections: Collections,
             text = _read_page(full, rel, source, report)
             if text is None:
                 continue
-            if split_front_matter(text) is not None:
+            if (split := split_front_matter(text)) is not None:
+                if "published" in (split[0] or "") and _meta_of(text).get("published") is False:
+                    report.notes.append(f"{shown(rel)} was not imported: its front matter says "
+                                        "'published: false' (Jekyll does not publish it).")
+                    continue
                 pages.append((rel, text))
             elif name.lower().endswith((".md", ".markdown")):
                 # GitHub Pages publishes Markdown without front matter too (its default
@@ -1445,19 +1449,19 @@ class Layouts:
         segment = safe_segment(name)
         if segment != name:
             return ""
-        full = self.source / "_layouts" / f"{segment}.html"
+        full = layout_path(self.source, segment)
         if not os.path.lexists(full):
             return ""
         found = within(full, self.source)
         try:
             if found is None or found.stat().st_size > MAX_LAYOUT_BYTES:
-                self.report.notes.append(f"_layouts/{shown(segment)}.html was not read (outside "
+                self.report.notes.append(f"_layouts/{shown(full.name)} was not read (outside "
                                          f"the site, or larger than {MAX_LAYOUT_BYTES:,} bytes); "
                                          "its header buttons are not in the nav.")
                 return ""
             text = found.read_text(encoding="utf-8-sig", errors="replace")
         except OSError as exc:
-            self.report.notes.append(f"_layouts/{shown(segment)}.html could not be read "
+            self.report.notes.append(f"_layouts/{shown(full.name)} could not be read "
                                      f"({_why(exc)}); its header buttons are not in the nav.")
             return ""
         return resolve_liquid_urls(text, LinkResult(""))

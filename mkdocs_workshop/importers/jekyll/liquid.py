@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import os
 import re
 import secrets
 import urllib.parse
@@ -984,19 +985,38 @@ def walk(value: Any) -> Iterator[Any]:
 # ---------------------------------------------------------------------------------------------
 
 _CONTENT = re.compile(r"\{\{-?\s*content\s*-?\}\}")
+_LINE = re.compile(r"^line \d+: ")
+_MAX_WRAPPED = 4 * MAX_INCLUDE_BYTES  # a page in the branches of its layouts, as parsed
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 MAX_LAYOUTS = 5  # layouts inside layouts followed
 
 
+def layout_path(source: Path, name: str) -> Path:
+    """The file of the layout ``name``: ``_layouts/NAME.html``, else the one of another
+    extension Jekyll reads as well (``NAME.liquid``, as al-folio writes them); the ``.html``
+    path when there is none (the caller checks that it exists and is inside the site)."""
+    html = source / "_layouts" / f"{name}.html"
+    if os.path.lexists(html) or "/" in name or "\\" in name or name.startswith("."):
+        return html
+    try:
+        others = sorted(entry.name for entry in os.scandir(source / "_layouts")
+                        if entry.name.startswith(f"{name}.") and "." not in
+                        entry.name[len(name) + 1:])
+    except OSError:
+        return html
+    return source / "_layouts" / others[0] if others else html
+
+
 def layout_chain(source: Path, name: object) -> list[str]:
     """The texts of the layout ``name`` and the layouts it is written in, innermost first
-    (``_layouts/NAME.html``, inside the site; each at most :data:`MAX_INCLUDE_BYTES`); one
-    that shows no ``{{ content }}`` gets it at its end, so that its loops are read."""
+    (``_layouts/NAME.html`` or ``.liquid``, inside the site; each at most
+    :data:`MAX_INCLUDE_BYTES`); one that shows no ``{{ content }}`` gets it at its end, so
+    that its loops are read."""
     chain: list[str] = []
     seen: set[str] = set()
     while isinstance(name, str) and name and name not in seen and len(chain) < MAX_LAYOUTS:
         seen.add(name)
-        found = within(source / "_layouts" / f"{name}.html", source)
+        found = within(layout_path(source, name), source)
         if found is None or not found.is_file() or found.stat().st_size > MAX_INCLUDE_BYTES:
             break
         try:
@@ -1030,13 +1050,36 @@ def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mappin
                                             for _ in range(4))
     wrapped = opening + body + closing
     for n, layout in enumerate(chain):
-        at = _CONTENT.search(layout)
-        assert at is not None  # layout_chain keeps only layouts that show their content
-        wrapped = layout[:at.start()] + wrapped + layout[at.end():]
+        shows = list(_CONTENT.finditer(layout))
+        assert shows  # layout_chain keeps only layouts that show their content
+        if len(shows) > 1 and len(layout) + len(shows) * len(wrapped) <= _MAX_WRAPPED:
+            # "{{ content }}" in each branch of an if (a sidebar left, right or none): in
+            # each, the branch taken shows the page
+            wrapped = _CONTENT.sub(lambda _m, page=wrapped: page, layout)  # type: ignore[misc]
+        else:
+            wrapped = layout[:shows[0].start()] + wrapped + layout[shows[0].end():]
         if n == 0 and own:
             wrapped = own_start + wrapped + own_end
     whole = render(env, wrapped, variables, wants=wants, page_folder=page_folder, name=name)
+    # the page in each branch of a layout is parsed once per branch: one note of each
+    seen: set[str] = set()
+    notes = []
+    for note in whole.notes:
+        if (said := _LINE.sub("", note)) not in seen:
+            seen.add(said)
+            notes.append(note)
+    whole.notes[:] = notes
     start, end = whole.text.find(opening), whole.text.find(closing)
+    first, last = whole.text.find(own_start), whole.text.find(own_end)
+    if own and start < 0 and 0 <= first < last and whole.text.count(own_start) == 1:
+        # the page's own layout does not show its text ("{{ content }}" in a branch not
+        # taken: a profile of each of page.profiles instead): what it shows is the page
+        whole = Rendered(whole.text[:first] + opening + _page_part(
+            whole.text[first + len(own_start):last]) + closing + whole.text[last + len(own_end):],
+            whole.loops, whole.marker, [*whole.notes, "the page's layout shows what the page "
+                                        "lists instead of its text: kept as the page"])
+        start, end = whole.text.find(opening), whole.text.find(closing)
+        own = False
     if start < 0 or end < start or whole.text.count(opening) != 1:
         # the layouts do not show the page once: the page alone
         return render(env, body, variables, wants=wants, page_folder=page_folder, name=name)

@@ -132,6 +132,8 @@ def _documents(source: Path, folder: str, label: str) -> list[dict[str, Any]]:
                     if loaded.ok and isinstance(loaded.data, dict):
                         meta = {str(k): v for k, v in loaded.data.items()}
                     body = text[text.find("\n", end + 1) + 1:]
+            if meta.get("published") is False:  # Jekyll leaves it out of site.<collection>
+                continue
             stem = posixpath.splitext(path.relative_to(base).as_posix())[0]
             found.append(Document({**meta, "content": body, "url": f"/{label}/{stem}/",
                                    "slug": posixpath.basename(stem)}))
