@@ -1370,6 +1370,17 @@ def test_a_collection_of_papers_drawn_by_a_layout_without_the_pages_text(
     assert "Counting owls at night" in strict_html(dest, "papers.md")
 
 
+def test_a_program_takes_the_pages_event_date(tmp_path: Path) -> None:
+    """``event_date: 2025-03-02`` in a page's front matter (YAML reads a day) is the day of
+    its program; a post's own ``date:`` is not."""
+    program = "## Schedule\n\n| 9:00 | Opening |\n| 9:10 | Keynote |\n"
+    dest, _report = imported(tmp_path, {
+        "hpca.md": f"---\ntitle: HPCA\nevent_date: 2025-03-02\n---\n{program}",
+        "news.md": f"---\ntitle: News\ndate: 2024-01-05\n---\n{program}"})
+    assert str(front(dest, "hpca.md")["schedule"][0]["day"]) == "2025-03-02"
+    assert undated(front(dest, "news.md"))
+
+
 def test_what_says_published_false_is_not_shown(tmp_path: Path) -> None:
     """A collection's document and a page whose front matter says ``published: false``:
     Jekyll leaves them out (of site.<collection>, of the site), and so does the import."""

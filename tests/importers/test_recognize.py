@@ -1492,6 +1492,32 @@ def test_dates_table_date_first_with_a_day_not_known_yet() -> None:
     assert result.pending == [(2, "Workshop", "Apr. 26 or 27, 2026")]
 
 
+def test_items_that_start_with_a_range_of_times_are_a_program_under_any_heading() -> None:
+    """A program drawn by a layout, each item a time, its kind and its content (a session's
+    chair in a heading inside it): the items are the program, whatever the heading above;
+    the class names the item by its last word ("grid-container-program-item")."""
+    def item(times: str, kind: str, title: str, who: str) -> str:
+        return (f'<div class="grid-container-program-item">\n'
+                f'<div class="program-item-time"><h5><strong>{times}</strong></h5></div>\n'
+                f'<div class="program-item-type"><h5>{kind}</h5></div>\n'
+                f'<div class="program-item-content"><h3>{title}</h3>\n<h4>{who}</h4></div>\n'
+                f'</div>\n')
+    text = ("## Organizers\n\n<div class=\"program-tab\">\n"
+            + item("08:00 - 08:15", "Welcome", "Opening remarks", "Ada Quill, Univ A")
+            + item("08:15 - 08:15", "Session", "Session 1", "Session Chair - Bo Fern, Univ B")
+            + item("08:15 - 09:00", "Keynote", "Counting owls at night", "Cy Moss, Univ C")
+            + item("09:00 - 09:30", "Break", "Coffee", "") + "</div>\n")
+    result, calls = run(text, day=date(2025, 3, 2))
+    assert calls == ["<< schedule() >>"]
+    assert [(s["start"], s.get("end"), s["title"]) for s in result.slots] == [
+        ("08:00", "08:15", "Welcome \u2014 Opening remarks \u2014 Ada Quill, Univ A"),
+        ("08:15", None, "Session 1 \u2014 Session Chair - Bo Fern, Univ B"),
+        ("08:15", "09:00", "Counting owls at night \u2014 Cy Moss, Univ C"),
+        ("09:00", "09:30", "Break \u2014 Coffee")]
+    assert result.slots[2]["kind"] == "Keynote"
+    assert result.slots[0]["day"] == "2025-03-02" and not result.rosters
+
+
 def test_dates_block_of_days_not_known_yet_only_stays_text() -> None:
     """A list of which no line has a day is no dates list yet: kept as written."""
     result, _calls = run("## Important Dates\n\n| Submission | TBA |\n| Notification | TBA |\n")

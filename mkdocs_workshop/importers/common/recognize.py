@@ -956,6 +956,18 @@ _PICTURED = re.compile(r"<img\b", re.I)
 _NAMED = re.compile(r"<(?:h[1-6]|strong|b)\b|\*\*\S", re.I)  # Markdown's bold in markdown=1
 
 
+def _lists(token: str) -> bool:
+    """Whether a class names a card or an item of a list ("speaker-card", "timeline-item",
+    "ed-grid-container-program-item": by its last word) and not a part of one
+    ("speaker-image", "program-item-time")."""
+    if not (_CARD_WORDS.search(token) or _ITEM_WORDS.search(token)):
+        return False
+    last = re.split(r"[-_]+", token.strip("-_"))[-1]
+    return not _CARD_PART_WORDS.search(token) or (
+        not _CARD_PART_WORDS.search(last) and bool(_CARD_WORDS.search(last) or
+                                                   _ITEM_WORDS.search(last)))
+
+
 def _with_named_sibling(text: str, cards: list[tuple[int, int]], ends: dict[int, int]
                         ) -> list[tuple[int, int]]:
     """Cards of a picture only, each followed by the element that names the person ("<div
@@ -999,9 +1011,7 @@ def _card_blocks(text: str) -> list[Block]:
         if not tag.group(1):
             found = _CLASS.search(tag.group(0))
             classes = found.group(1) if found else None
-            listed = classes is not None and any(
-                (_CARD_WORDS.search(c) or _ITEM_WORDS.search(c))
-                and not _CARD_PART_WORDS.search(c) for c in classes.split())
+            listed = classes is not None and any(_lists(c) for c in classes.split())
             if listed and classes is not None:
                 classes = " ".join(_ALTERNATE.sub("", c) for c in classes.split())
             stack.append((tag.start(), classes, listed))
@@ -1269,6 +1279,11 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
                 _mostly_dates(block, heading.text, year):
             # "**Submission deadline:** June 8, 2023" lines under "Call for Papers"
             heading = replace(heading, kind="dates")
+        if heading is not None and heading.kind != "slots" and "slots" in kinds and \
+                _time_ranges(block):
+            # "08:15 - 09:00 Keynote ..." item after item: a program, whatever the heading
+            # above ("Session Chair - Ada Quill" inside a program drawn by a layout)
+            heading = replace(heading, kind="slots")
         if heading is None or heading.kind is None or heading.kind not in kinds:
             continue
         line = text.count("\n", 0, block.start) + 1
@@ -1307,6 +1322,16 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
 
 
 _NEWS = re.compile(r"news|update|announce|blog|post|history|archive", re.I)
+_TIME_RANGES = 3  # records of a block, each starting with a range of times, that are a program
+
+
+def _time_ranges(block: Block) -> bool:
+    """Whether a block is a program wherever it is: three records or more, each starting
+    with a range of times ("08:15 - 09:00"); a record that is only tags ("<hr>") aside."""
+    lines = [line for line in (plain(" ".join(record)) for record in block.records[:200])
+             if line]
+    return len(lines) >= _TIME_RANGES and all(
+        (read := read_times(line)) is not None and read[1] is not None for line in lines)
 
 
 def _mostly_dates(block: Block, heading: str, year: int | None) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import yaml
@@ -457,15 +457,23 @@ def _subset(loop: Loop, data: DataFile, year: int | None = None) -> DataFile:
     return read_as(data, [_raw(item) for item in loop.items], year)
 
 
+_EVENT_DAY_KEYS = ("workshop_date", "event_date", "workshop_day", "event_day")
+
+
 def page_day(meta: dict[Any, Any], *, periods: bool = False) -> date | None:
     """The workshop's day as the page's front matter states it: its workshop block's date,
-    else the one day a short text of it names ("NeurIPS 2025, December 6, San Diego"), or
-    its description says ("held ... on December 16th 2023");
-    ``periods``: or the first day of the one period it names ("May 8th and 9th 2023")."""
+    or its ``event_date:`` (a day, as YAML reads ``2025-03-02``), else the one day a short
+    text of it names ("NeurIPS 2025, December 6, San Diego"), or its description says
+    ("held ... on December 16th 2023"); ``periods``: or the first day of the one period it
+    names ("May 8th and 9th 2023")."""
     workshop = meta.get("workshop")
     when = workshop.get("date") if isinstance(workshop, dict) else None
     if isinstance(when, date):
         return when
+    for key in _EVENT_DAY_KEYS:  # "event_date: 2025-03-02" (not "date:", a post's own)
+        when = meta.get(key)
+        if isinstance(when, date):
+            return when.date() if isinstance(when, datetime) else when
     days = set()
     for value in meta.values():
         if not isinstance(value, str) or len(value) > 300:
