@@ -37,6 +37,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -166,7 +167,10 @@ def _run(args: list[str], cwd: Path, timeout: int) -> subprocess.CompletedProces
         return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout,
                               env={"PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
                                    "LANG": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1",
-                                   "SOURCE_DATE_EPOCH": "1714564800"})
+                                   "SOURCE_DATE_EPOCH": "1714564800",
+                                   # an older commit's code, measured from a worktree
+                                   **({"PYTHONPATH": os.environ["PYTHONPATH"]}
+                                      if os.environ.get("PYTHONPATH") else {})})
     except subprocess.TimeoutExpired:
         return subprocess.CompletedProcess(args, 124, "", f"timed out after {timeout} s")
 

@@ -1381,6 +1381,29 @@ def test_a_program_takes_the_pages_event_date(tmp_path: Path) -> None:
     assert undated(front(dest, "news.md"))
 
 
+COMPRESS = """\
+{% if site.compress_html.ignore.envs == "all" %}{{ content }}{% else %}{% capture _content %}\
+{{ content }}{% endcapture %}{% assign _content = _content | remove: "</li>" | split: " " \
+| join: " " %}{{ _content }}{% endif %}
+"""
+
+
+def test_a_layout_that_reworks_the_page_is_the_page(tmp_path: Path) -> None:
+    """compress.html (al-folio's minifier) shows the page in one branch and, in the other,
+    captures it and collapses its spaces: what it shows is the page, whose Markdown lists
+    are read as Jekyll's kramdown read them before."""
+    dest, _report = imported(tmp_path, {
+        "_layouts/compress.html": COMPRESS,
+        "_layouts/default.html": "---\nlayout: compress\n---\n<html><body>{{ content }}"
+                                 "</body></html>\n",
+        "papers.md": "---\nlayout: default\ntitle: Papers\n---\n## Accepted Papers\n\n"
+                     "- **Counting owls at night**, Ada Quill, Bo Fern\n"
+                     "- **Neural operators for tides**, Cy Moss\n"})
+    listed = yaml.safe_load((dest / "docs" / "data" / "papers-accepted_papers.yml").read_text())
+    assert [p["title"] for p in listed] == ["Counting owls at night",
+                                           "Neural operators for tides"]
+
+
 def test_what_says_published_false_is_not_shown(tmp_path: Path) -> None:
     """A collection's document and a page whose front matter says ``published: false``:
     Jekyll leaves them out (of site.<collection>, of the site), and so does the import."""

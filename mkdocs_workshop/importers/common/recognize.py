@@ -1279,10 +1279,11 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
                 _mostly_dates(block, heading.text, year):
             # "**Submission deadline:** June 8, 2023" lines under "Call for Papers"
             heading = replace(heading, kind="dates")
-        if heading is not None and heading.kind != "slots" and "slots" in kinds and \
-                _time_ranges(block):
-            # "08:15 - 09:00 Keynote ..." item after item: a program, whatever the heading
-            # above ("Session Chair - Ada Quill" inside a program drawn by a layout)
+        if heading is not None and heading.kind in (None, "people") and "slots" in kinds \
+                and _time_ranges(block):
+            # "08:15 - 09:00 Keynote ..." item after item: a program under a heading of no
+            # kind or of people ("Session Chair - Ada Quill" inside a program a layout draws);
+            # under "Accepted Papers", timed papers stay papers
             heading = replace(heading, kind="slots")
         if heading is None or heading.kind is None or heading.kind not in kinds:
             continue

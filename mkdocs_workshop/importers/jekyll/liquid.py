@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import html
 import io
+import itertools
 import json
 import os
 import re
@@ -986,6 +987,8 @@ def walk(value: Any) -> Iterator[Any]:
 
 _CONTENT = re.compile(r"\{\{-?\s*content\s*-?\}\}")
 _LINE = re.compile(r"^line \d+: ")
+_CAPTURED = re.compile(r"\{%-?\s*capture\s+\w+\s*-?%\}\s*\{\{-?\s*content\s*-?\}\}\s*"
+                       r"\{%-?\s*endcapture\s*-?%\}")
 _MAX_WRAPPED = 4 * MAX_INCLUDE_BYTES  # a page in the branches of its layouts, as parsed
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 MAX_LAYOUTS = 5  # layouts inside layouts followed
@@ -1025,6 +1028,10 @@ def layout_chain(source: Path, name: object) -> list[str]:
             break
         front = _FRONT.match(text)
         body = text[front.end():] if front else text
+        if _CAPTURED.search(body):
+            # a layout that captures the page to rework it (compress.html, a minifier):
+            # what it shows is the page, minified; it adds nothing of its own
+            body = "{{ content }}"
         if not _CONTENT.search(body):
             # a layout that shows no page text but its own (a table drawn from a
             # collection): its loops count, the page's text comes after them
@@ -1048,19 +1055,35 @@ def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mappin
         return render(env, body, variables, wants=wants, page_folder=page_folder, name=name)
     opening, closing, own_start, own_end = (f"IMPORTJEKYLLPAGE{secrets.token_hex(8)}X"
                                             for _ in range(4))
-    wrapped = opening + body + closing
-    for n, layout in enumerate(chain):
-        shows = list(_CONTENT.finditer(layout))
-        assert shows  # layout_chain keeps only layouts that show their content
-        if len(shows) > 1 and len(layout) + len(shows) * len(wrapped) <= _MAX_WRAPPED:
-            # "{{ content }}" in each branch of an if (a sidebar left, right or none): in
-            # each, the branch taken shows the page
-            wrapped = _CONTENT.sub(lambda _m, page=wrapped: page, layout)  # type: ignore[misc]
-        else:
-            wrapped = layout[:shows[0].start()] + wrapped + layout[shows[0].end():]
-        if n == 0 and own:
-            wrapped = own_start + wrapped + own_end
-    whole = render(env, wrapped, variables, wants=wants, page_folder=page_folder, name=name)
+
+    def wrap(every: bool) -> str:
+        """The page inside its layouts: at each layout's first "{{ content }}", or, with
+        ``every``, at each (one in each branch of an if: a sidebar left, right or none)."""
+        wrapped = opening + body + closing
+        for n, layout in enumerate(chain):
+            shows = list(_CONTENT.finditer(layout))
+            assert shows  # layout_chain keeps only layouts that show their content
+            if every and len(layout) + len(shows) * len(wrapped) <= _MAX_WRAPPED:
+                wrapped = _CONTENT.sub(lambda _m, page=wrapped: page, layout)  # type: ignore[misc]
+            else:
+                wrapped = layout[:shows[0].start()] + wrapped + layout[shows[0].end():]
+            if n == 0 and own:
+                wrapped = own_start + wrapped + own_end
+        return wrapped
+
+    whole = render(env, wrap(False), variables, wants=wants, page_folder=page_folder, name=name)
+    if opening not in whole.text and any(len(_CONTENT.findall(layout)) > 1 for layout in chain):
+        # the branch taken shows the page at a "{{ content }}" after the first
+        whole = render(env, wrap(True), variables, wants=wants, page_folder=page_folder,
+                       name=name)
+    if len(shown := _shown_pages(whole.text, opening, closing)) > 1:
+        # a layout that shows the page twice (in each of two branches taken, or in a
+        # "{{ content }}" of its own a branch prints as well): the page once, where first
+        kept = whole.text[:shown[0][1]]
+        for (_start, end), (start, _end) in itertools.pairwise(shown):
+            kept += whole.text[end:start]
+        whole = Rendered(kept + whole.text[shown[-1][1]:], whole.loops, whole.marker,
+                         whole.notes)
     # the page in each branch of a layout is parsed once per branch: one note of each
     seen: set[str] = set()
     notes = []
@@ -1111,6 +1134,19 @@ def in_layouts(env: JekyllLiquid, body: str, chain: list[str], variables: Mappin
 
 
 _DOCUMENT = re.compile(r"<!doctype[^<>]{0,200}>|</?(?:html|body)\b[^<>]{0,2000}>", re.I)
+
+
+def _shown_pages(text: str, opening: str, closing: str) -> list[tuple[int, int]]:
+    """Where ``text`` shows the page: each span from an opening marker to its closing one."""
+    spans = []
+    at = text.find(opening)
+    while at >= 0:
+        end = text.find(closing, at)
+        if end < 0:
+            break
+        spans.append((at, end + len(closing)))
+        at = text.find(opening, end)
+    return spans
 
 
 def _page_part(part: str) -> str:
