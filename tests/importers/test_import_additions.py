@@ -1404,6 +1404,33 @@ def test_a_layout_that_reworks_the_page_is_the_page(tmp_path: Path) -> None:
                                            "Neural operators for tides"]
 
 
+def test_papers_of_a_data_file_grouped_by_theme_with_their_pdfs(tmp_path: Path) -> None:
+    """``- theme: X`` groups with a nested ``papers:`` list, looped in a table: the papers,
+    grouped by theme; each ``pdf:`` a file of the site, copied; one the site lacks, left out
+    (the source's link led nowhere), so that the site builds with --strict."""
+    dest, report = imported(tmp_path, {
+        "_data/papers.yml": "- theme: Health\n  papers:\n"
+                            "    - {title: Counting owls at night, authors: Ada Quill, "
+                            "pdf: pdfs/owls.pdf}\n"
+                            "- theme: Ethics\n  papers:\n"
+                            "    - {title: Tides of the north, authors: Bo Fern, "
+                            "pdf: pdfs/tides.pdf}\n",
+        "pdfs/owls.pdf": b"%PDF-1.4 owls\n",
+        "papers.md": "---\ntitle: Papers\n---\n<table>{% for entry in site.data.papers %}"
+                     "<tr><td>{{ entry.theme }}</td></tr>{% for paper in entry.papers %}<tr>"
+                     "<td>{{ paper.authors }}</td><td><a href=\"{{ paper.pdf | absolute_url }}"
+                     "\">{{ paper.title }}</a></td></tr>{% endfor %}{% endfor %}</table>\n"})
+    assert '<< papers("data/papers.yml", group_by="theme") >>' in body(dest, "papers.md")
+    listed = yaml.safe_load((dest / "docs" / "data" / "papers.yml").read_text())
+    assert [(p["title"], p["theme"], p.get("pdf")) for p in listed] == [
+        ("Counting owls at night", "Health", "assets/files/owls.pdf"),
+        ("Tides of the north", "Ethics", None)]
+    assert (dest / "docs" / "assets" / "files" / "owls.pdf").read_bytes() == b"%PDF-1.4 owls\n"
+    assert "papers.md: pdfs/tides.pdf" in report
+    html = strict_html(dest, "papers.md")
+    assert "Counting owls at night" in html and "Tides of the north" in html
+
+
 def test_what_says_published_false_is_not_shown(tmp_path: Path) -> None:
     """A collection's document and a page whose front matter says ``published: false``:
     Jekyll leaves them out (of site.<collection>, of the site), and so does the import."""

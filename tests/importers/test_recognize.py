@@ -440,6 +440,18 @@ def test_papers_bold_title_then_authors() -> None:
     papers_read(result, calls, "a list", 3, 2)
 
 
+def test_papers_authors_marked_with_escaped_asterisks() -> None:
+    """"Ada Quill\\*, Bo Fern\\*" (equal contribution, escaped for Markdown) inside the
+    emphasis of an authors line: names with their asterisks, not emphasis."""
+    text = ("## Accepted Papers\n\n"
+            "* [**Counting owls at night**](https://example.org/1.pdf). *Ada Quill\\*, Bo Fern\\* "
+            "and Cy Moss*\n* [**Tides of the north**](https://example.org/2.pdf). *Di Lu*\n")
+    result, calls = run(text)
+    assert len(calls) == 1, result.kept
+    assert [p["authors"] for p in next(iter(result.papers.values()))] == [
+        "Ada Quill*, Bo Fern* and Cy Moss", "Di Lu"]
+
+
 def test_papers_authors_then_quoted_title() -> None:
     text = ('## Accepted Papers\n\n- Ada Quill, Bo Fern. "Counting Owls at Night"\n'
             "- Cy Moss. \u201cSorting Leaves by Color\u201d\n")

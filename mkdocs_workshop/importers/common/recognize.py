@@ -169,8 +169,17 @@ def plain(fragment: str) -> str:
     text = _MD_LINK.sub(r"\1", text)
     text = _BREAK.sub(" ", text)
     text = _TAG.sub(" ", _INLINE_TAG.sub("", text))
+    # Markdown's backslash escapes ("Ada Quill\*", an equal contribution) are their
+    # characters, not emphasis: set aside while the marks of emphasis go
+    text = _ESCAPED.sub(lambda m: chr(_ASIDE + ord(m.group(1))), text)
     text = re.sub(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|~~|`)", "", text)
+    text = _SET_ASIDE.sub(lambda m: chr(ord(m.group(0)) - _ASIDE), text)
     return " ".join(html.unescape(text).split())
+
+
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+_ASIDE = 0xE000  # escaped characters, as private-use characters while emphasis is read
+_SET_ASIDE = re.compile("[\ue000-\ue07f]")
 
 
 def _link(fragment: str) -> tuple[str, str] | None:

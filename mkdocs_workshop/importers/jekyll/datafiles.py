@@ -732,8 +732,8 @@ def _by_day(data: list[Any], year: int | None = None) -> tuple[list[Any], dict[i
 
 
 # The field of a group that names it: "- session: Session 1" with a nested "papers:" list.
-GROUP_LABELS = ("session", "group", "track", "category", "topic", "section", "name", "title",
-                "label", "day", "date")
+GROUP_LABELS = ("session", "group", "track", "category", "topic", "theme", "area", "subject",
+                "section", "heading", "name", "title", "label", "day", "date")
 
 
 def _grouped(data: list[Any]) -> tuple[str, str, list[Any]] | None:

@@ -190,7 +190,9 @@ class PageLoops:
 def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[Any, Any],
               lists: Lists, rewrite_image: Callable[[str], str | None],
               image_exists: Callable[[str], bool], written: Written,
-              site_day: date | None = None) -> tuple[str, PageLoops, Callable[[str], str]]:
+              site_day: date | None = None,
+              file_link: Callable[[str], str | None] | None = None
+              ) -> tuple[str, PageLoops, Callable[[str], str]]:
     """``text`` (a rendered page) with each loop's marker standing for its macro call, what
     the loops add to the front matter and say in the report, and the function that turns the
     markers into the calls once the text is converted. Two loops over one list side by side
@@ -258,7 +260,7 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
         hint = (page_day(meta) or day_before(text, found.start(), page_year(meta))
                 or site_day if data.kind == "schedule" else None)
         calls[loop.number] = _data_call(loop, data, key, meta, page, lists, rewrite_image,
-                                        image_exists, written, hint)
+                                        image_exists, written, hint, file_link)
         if data.kind == "people" and len(loop.indexes) == len(loop.items):
             same[shown] = calls[loop.number]
         previous = (loop.number, key, found.end())
@@ -313,10 +315,12 @@ def _layout(loop: Loop) -> str | None:
 def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page: PageLoops,
                lists: Lists, rewrite_image: Callable[[str], str | None],
                image_exists: Callable[[str], bool], written: Written,
-               day: date | None = None) -> str:
+               day: date | None = None,
+               file_link: Callable[[str], str | None] | None = None) -> str:
     """The macro of a loop over a data file (or a list of _config.yml, a collection), with
     what it adds to the page; ``day``: the workshop's, as the page states it, for a schedule
-    whose slots name none."""
+    whose slots name none; ``file_link``: a file of the site (a paper's PDF) copied into
+    the new site, by its docs path."""
     shown = len(loop.items)
     what = (f"a loop over {data.source}" + (f" (its list '{data.name.split('.', 1)[1]}')"
                                             if "." in data.name else ""))
@@ -325,7 +329,8 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
     page.names.append(data.name)
     if data.kind == "papers":
         made = _subset(loop, data)
-        made.entries = _fitted(Paper, made.entries, what, page)
+        made.entries = [_with_file(entry, file_link) for entry in
+                        _fitted(Paper, made.entries, what, page)]
         path = f"{PAPERS_FOLDER}/{_file_name(data.name)}"
         path += f"-{loop.number + 1}.yml" if path + ".yml" in written.files and \
             written.files[path + ".yml"] != papers_yaml(made, made.entries) else ".yml"
@@ -411,6 +416,23 @@ def _minutes(start: object) -> int | None:
     """``"09:30"`` (as slots are written) in minutes after midnight."""
     found = re.fullmatch(r"(\d{1,2}):(\d\d)", start) if isinstance(start, str) else None
     return int(found.group(1)) * 60 + int(found.group(2)) if found else None
+
+
+def _with_file(entry: dict[str, Any], file_link: Callable[[str], str | None] | None
+               ) -> dict[str, Any]:
+    """A paper whose ``pdf:`` names a file of the site ("pdfs/x.pdf"): that file, copied
+    into the new site, named by its docs path; one the site does not have is left out (the
+    source's link led nowhere; the report lists it with the missing files)."""
+    pdf = entry.get("pdf")
+    if file_link is None or not isinstance(pdf, str) or re.match(r"^[a-z][a-z0-9+.-]*:|^//",
+                                                                 pdf, re.I):
+        return entry
+    copied = file_link(pdf)
+    if copied:
+        return {**entry, "pdf": copied}
+    if not pdf.lower().split("#")[0].split("?")[0].endswith(".pdf"):
+        return entry  # not a file's name: as written, for the build to check
+    return {k: v for k, v in entry.items() if k != "pdf"}
 
 
 def _fitted(model: type[BaseModel], entries: list[dict[str, Any]], what: str,

@@ -1216,7 +1216,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
         rendered.text, rendered.loops, rendered.marker, meta, liquid.lists,
         lambda ref: images.copy(ref, rel),
         lambda ref: not isinstance(images.locate(ref, posixpath.dirname(rel)), str),
-        written if written is not None else Written(), site_day=site_day)
+        written if written is not None else Written(), site_day=site_day,
+        file_link=lambda url: _linked_file(url, documents, rel, site.base if site else ""))
     page.data_used += loops.used
     page.data_names += loops.names
     data_additions = loops.additions
