@@ -1431,6 +1431,27 @@ def test_papers_of_a_data_file_grouped_by_theme_with_their_pdfs(tmp_path: Path) 
     assert "Counting owls at night" in html and "Tides of the north" in html
 
 
+def test_a_loop_inside_a_script_is_not_the_program(tmp_path: Path) -> None:
+    """A page's script loops over the program (to scroll to today's slot) before the page
+    shows it: the program's call goes where a visitor sees the program, never inside the
+    script, which a browser does not show."""
+    dest, _report = imported(tmp_path, {
+        "_data/schedule.yml": "- {day: 2024-07-26, time: '09:00', title: Opening}\n"
+                              "- {day: 2024-07-26, time: '09:30', title: Keynote}\n",
+        "schedule.html": "---\ntitle: Schedule\n---\n<script>\nwindow.addEventListener('load', "
+                         "function () {\n{% for s in site.data.schedule %}  if ('{{ s.day }}' == "
+                         "today) { go('{{ s.time }}'); }\n{% endfor %}\n});\n</script>\n"
+                         "<h1>Schedule</h1>\n<table>{% for s in site.data.schedule %}<tr><td>"
+                         "{{ s.time }}</td><td>{{ s.title }}</td></tr>{% endfor %}</table>\n"})
+    text = body(dest, "schedule.md")
+    script = re.search(r"<script>.*?</script>", text, re.S)
+    assert script is not None and "<<" not in script.group(0)
+    assert text.count("<< schedule() >>") == 1 and text.index("<< schedule() >>") > script.end()
+    html = strict_html(dest, "schedule.md")
+    before = html[:html.index('class="workshop-schedule"')]
+    assert len(re.findall(r"<script\b", before)) == before.count("</script>")  # not inside one
+
+
 def test_what_says_published_false_is_not_shown(tmp_path: Path) -> None:
     """A collection's document and a page whose front matter says ``published: false``:
     Jekyll leaves them out (of site.<collection>, of the site), and so does the import."""

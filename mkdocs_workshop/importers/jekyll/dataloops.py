@@ -132,7 +132,10 @@ _HREF = re.compile(r"""<a\b[^<>]*?\bhref\s*=\s*["'](https?://[^"'<>]+)["']""", r
 _ITEM = re.compile(r"<li\b|^\s*[-*+]\s", re.I | re.M)
 # A roster key a macro call may name: letters and digits of any script, _, space and -.
 PLAIN_NAME = re.compile(r"[\w \-]{1,100}")
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+# What a visitor does not see: a comment, and a script or a style (a loop there writes code:
+# "if ('{{ day.date }}' == s)" to scroll to today's slot)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b[^<>]*>.*?(?:</\1\s*>|\Z)",
+                      re.S | re.I)
 _BETWEEN = re.compile(r"(?:\s|<[^<>]*>)*")  # only tags and space: two loops side by side
 PAGE_MACROS = {"dates": "<< dates() >>", "schedule": "<< schedule() >>",
                "sponsors": "<< sponsors() >>"}
@@ -210,13 +213,13 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
         loop = loops[int(found.group(1))]
         best = widest.get(loop.origin)
         if any(start < found.start() < end for start, end in hidden):
-            continue  # inside an HTML comment: shown by none
+            continue  # inside an HTML comment or a script: shown by none
         if best is None or len(loop.items) > len(best.items):
             widest[loop.origin] = loop
     for found in marker.finditer(text):
         loop = loops[int(found.group(1))]
         if any(start < found.start() < end for start, end in hidden):
-            calls[loop.number] = ""  # inside an HTML comment: the source shows none of it
+            calls[loop.number] = ""  # in a comment or a script: the source shows none of it
             previous = None
             continue
         if loop.origin.kind == "page":
