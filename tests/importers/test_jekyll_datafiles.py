@@ -446,6 +446,16 @@ def test_a_schedule_whose_days_have_no_year(tmp_path: Path, title: str) -> None:
         assert "<p>soon Posters</p>" in html
 
 
+def test_slots_whose_times_are_from_and_to() -> None:
+    """``from: 10:30am`` and ``to: 11:00am`` are a slot's start and end."""
+    made = read_file("program", [{"day": "September 16th", "events": [
+        {"title": "Registration", "from": "10:30am", "to": "11:00am"},
+        {"title": "Opening", "from": "11:00am", "until": "11:10am"}]}], "_data/program.yml")
+    assert made.kind == "schedule"
+    assert [(e["start"], e["end"], e["title"]) for e in made.entries] == [
+        ("10:30", "11:00", "Registration"), ("11:00", "11:10", "Opening")]
+
+
 def test_grouped_papers_and_talks_are_read_with_their_groups() -> None:
     papers = read_file("sessions", [
         {"session": "Morning: Birds", "id": "s1", "papers": [

@@ -1530,6 +1530,24 @@ def test_items_that_start_with_a_range_of_times_are_a_program_under_any_heading(
     assert result.slots[0]["day"] == "2025-03-02" and not result.rosters
 
 
+def test_a_list_of_times_and_talks_under_a_heading_of_no_kind_is_a_program() -> None:
+    """Under "Attending the workshop" (no kind), a list that starts with a range of times,
+    most of its lines so: the page's program, its untimed lines the talks of the slot above."""
+    text = ("## Attending the workshop\n\n- 09:00 - 09:05: Opening remarks\n"
+            "- 09:05 - 09:45: Focus papers\n- Counting owls at night, Ada Quill\n"
+            "- 09:45 - 10:30: Coffee break\n")
+    result, calls = run(text, day=date(2023, 3, 13))
+    assert calls == ["<< schedule() >>"]
+    assert [(s["start"], s["title"], s.get("talks")) for s in result.slots] == [
+        ("09:00", "Opening remarks", None),
+        ("09:05", "Focus papers", ["Counting owls at night, Ada Quill"]),
+        ("09:45", "Coffee break", None)]
+    # a list of news, one dated line after another, is not a program
+    result, calls = run("## News\n\n- May 1: Call for papers\n- June 2: Deadline\n"
+                        "- June 9: Notification\n", day=date(2023, 3, 13))
+    assert not result.slots
+
+
 def test_dates_block_of_days_not_known_yet_only_stays_text() -> None:
     """A list of which no line has a day is no dates list yet: kept as written."""
     result, _calls = run("## Important Dates\n\n| Submission | TBA |\n| Notification | TBA |\n")

@@ -1336,12 +1336,14 @@ _TIME_RANGES = 3  # records of a block, each starting with a range of times, tha
 
 
 def _time_ranges(block: Block) -> bool:
-    """Whether a block is a program wherever it is: three records or more, each starting
-    with a range of times ("08:15 - 09:00"); a record that is only tags ("<hr>") aside."""
+    """Whether a block is a program wherever it is: it starts with a range of times
+    ("08:15 - 09:00"), and three records or more and at least half of them do (the others
+    the talks of a session: "- Counting owls, Ada Quill"); a record of tags only aside."""
     lines = [line for line in (plain(" ".join(record)) for record in block.records[:200])
              if line]
-    return len(lines) >= _TIME_RANGES and all(
-        (read := read_times(line)) is not None and read[1] is not None for line in lines)
+    timed = [(read := read_times(line)) is not None and read[1] is not None for line in lines]
+    return bool(timed) and timed[0] and sum(timed) >= _TIME_RANGES and 2 * sum(timed) >= len(
+        timed)
 
 
 def _mostly_dates(block: Block, heading: str, year: int | None) -> bool:

@@ -102,8 +102,9 @@ SLOT_FIELDS: dict[str, str] = {
     "speakers": "speakers", "authors": "speakers", "author": "speakers",
     "abstract": "abstract", "link": "url", "url": "url", "location": "location",
     "room": "location", "type": "kind", "kind": "kind", "category": "kind",
-    "time_start": "start", "start": "start", "start_time": "start",
-    "time_end": "end", "end": "end", "end_time": "end",
+    "time_start": "start", "start": "start", "start_time": "start", "from": "start",
+    "begins": "start", "time_end": "end", "end": "end", "end_time": "end", "to": "end",
+    "until": "end", "ends": "end",
     # HTML or text shown with the slot: its text the abstract, the items of a list in it
     # the session's talks
     "description": "details", "details": "details", "summary": "details", "notes": "details",
