@@ -1452,6 +1452,24 @@ def test_a_loop_inside_a_script_is_not_the_program(tmp_path: Path) -> None:
     assert len(re.findall(r"<script\b", before)) == before.count("</script>")  # not inside one
 
 
+def test_a_data_slot_that_ends_before_it_starts_loses_its_end(tmp_path: Path) -> None:
+    """``from: 14:30pm, to: 14:00pm`` (the source's slip): the slot keeps its start and
+    lasts until the next one; the report says which, and the site builds with --strict."""
+    dest, report = imported(tmp_path, {
+        "_data/program.yml": "- {day: 2024-07-26, from: '14:00', to: '14:30', title: Opening}\n"
+                             "- {day: 2024-07-26, from: 14:30pm, to: 14:00pm, title: Keynote}\n"
+                             "- {day: 2024-07-26, from: '15:00', to: '15:30', title: Posters}\n",
+        "program.md": "---\ntitle: Program\nworkshop:\n  timezone: Europe/Vienna\n---\n"
+                      "<table>{% for s in site.data.program %}<tr><td>{{ s.from }}</td><td>"
+                      "{{ s.title }}</td></tr>{% endfor %}</table>\n"})
+    slots = front(dest, "program.md")["schedule"]
+    assert [(str(s["start"]), s.get("end") and str(s["end"])) for s in slots] == [
+        ("14:00", "14:30"), ("14:30", None), ("15:00", "15:30")]
+    assert "1 slot(s) end before they start in the source; their end is left out" in report
+    html = strict_html(dest, "program.md")  # builds with --strict: no warning
+    assert re.search(r'>14:30</time>&ndash;<time datetime="[^"]+">15:00</time>', html)
+
+
 def test_what_says_published_false_is_not_shown(tmp_path: Path) -> None:
     """A collection's document and a page whose front matter says ``published: false``:
     Jekyll leaves them out (of site.<collection>, of the site), and so does the import."""

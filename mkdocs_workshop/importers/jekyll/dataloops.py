@@ -383,6 +383,13 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
             page.used.append(f"{what} -> its {shown} slots as the source rendered them: "
                              f"{data.source} gives no day with a year")
             return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
+        ends = [entry.get("title", "?") for entry in made.entries if _ends_before(entry)]
+        if ends:  # "from: 14:30pm, to: 14:00pm": the source's slip; the next slot ends it
+            made.entries = [{k: v for k, v in e.items() if k != "end"} if _ends_before(e)
+                            else e for e in made.entries]
+            page.used.append(f"{what}: {len(ends)} slot(s) end before they start in the "
+                             f"source; their end is left out (each lasts until the next "
+                             f"slot): {'; '.join(str(t)[:60] for t in ends)[:200]}")
         page.additions["schedule"] = _fitted(Slot, made.entries, what, page)
         page.used.append(f"{what} -> << schedule() >> ({len(made.entries)} slots"
                          f"{_NO_DAY if undated else ''}){subset}")
@@ -413,6 +420,12 @@ def _one_day(entries: list[dict[str, Any]]) -> bool:
         return False
     starts = [_minutes(entry.get("start")) for entry in entries]
     return None not in starts and starts == sorted(starts)  # type: ignore[type-var]
+
+
+def _ends_before(entry: dict[str, Any]) -> bool:
+    """Whether a slot's end, as written, is not after its start (the same day's times)."""
+    start, end = _minutes(entry.get("start")), _minutes(entry.get("end"))
+    return start is not None and end is not None and end <= start
 
 
 def _minutes(start: object) -> int | None:
