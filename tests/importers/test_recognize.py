@@ -1474,6 +1474,10 @@ def test_papers_lists_that_are_no_titles_stay_text(items: str) -> None:
     ("Submission opens", None),  # no words of a time
     ("May 1, 2026: TBA", None),  # a day is the label: not a label
     ("Notes: " + "late " * 20, None),  # a sentence, not a date
+    # label and date in two elements of a line, no colon between: the month starts the date
+    ("Workshop date December 11/12, 2026", ("Workshop date", "December 11/12, 2026")),
+    ("Authors may submit 2 pages", None),  # "may", the verb
+    ("Decisions announced in May", None),  # no day nor year: no date line
 ])
 def test_a_date_line_whose_day_is_not_known_yet(line: str,
                                                 expected: tuple[str, str] | None) -> None:

@@ -458,6 +458,7 @@ _PENDING = re.compile(
     r"early|mid|late|end of|beginning of|within|after|before|around|about|approx\w*|"
     rf"weeks?|months?|{_MONTH}|(?:19|20)\d\d)(?!\w)", re.I)
 _PENDING_LABEL_WORDS = 12
+_MONTH_WORD = re.compile(rf"(?<![\w-]){_MONTH}(?![\w-])", re.I)
 _PENDING_WORDS = 12
 
 
@@ -466,6 +467,11 @@ def pending_line(text: str) -> tuple[str, str] | None:
     TBA", "Camera-ready: Late October 2026", "Workshop date: December 11/12, 2026"): a short
     label, a colon, and a few words that name a time; None for any other line."""
     label, colon, rest = text.partition(":")
+    if not colon:  # "Workshop date December 11/12, 2026": the label, then the month's words
+        month = _MONTH_WORD.search(text)
+        if month is not None and month.start() > 0 and text[month.start()].isupper() and \
+                re.search(r"\d", text[month.start():]):
+            label, colon, rest = text[:month.start()], ":", text[month.start():]
     label, rest = label.strip(" *-\u2013\u2014"), rest.strip(" *.;")
     if not colon or not label or not rest or "\n" in text or len(label) > 100 \
             or len(rest) > 100 or len(label.split()) > _PENDING_LABEL_WORDS \
