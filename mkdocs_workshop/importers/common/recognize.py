@@ -1689,9 +1689,18 @@ def _overlapping(made: list[dict[str, Any]]) -> None:
 _AFTER = 4 * 60  # how far after the slot above a time read as afternoon may start, minutes
 
 
+def clock_minutes(clock: object) -> int | None:
+    """A time as slots are written (``"09:30"``, ``"9:30"``) in minutes after midnight, or
+    None when ``clock`` is not one."""
+    found = re.fullmatch(r"(\d{1,2}):(\d\d)", clock) if isinstance(clock, str) else None
+    return int(found.group(1)) * 60 + int(found.group(2)) if found else None
+
+
 def _minutes(clock: str) -> int:
-    hours, minutes = clock.split(":")
-    return int(hours) * 60 + int(minutes)
+    """:func:`clock_minutes` of a time this module wrote itself (always a time)."""
+    found = clock_minutes(clock)
+    assert found is not None, clock
+    return found
 
 
 def read_afternoon(made: list[dict[str, Any]]) -> list[str]:

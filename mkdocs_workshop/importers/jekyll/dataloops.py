@@ -34,7 +34,7 @@ from ...features.team import Person
 from ..common.escape import html_text
 from ..common.fit import fit_entry
 from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date
-from ..common.recognize import day_before, nth_day
+from ..common.recognize import clock_minutes, day_before, nth_day
 from .datafiles import DataFile, SiteData, date_line, name_as_shown, person, read_as, rows, sponsor
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
 from .liquid import Loop, Origin
@@ -418,20 +418,14 @@ def _one_day(entries: list[dict[str, Any]]) -> bool:
     are days the data names but not with a year)."""
     if any("day" in entry for entry in entries):
         return False
-    starts = [_minutes(entry.get("start")) for entry in entries]
+    starts = [clock_minutes(entry.get("start")) for entry in entries]
     return None not in starts and starts == sorted(starts)  # type: ignore[type-var]
 
 
 def _ends_before(entry: dict[str, Any]) -> bool:
     """Whether a slot's end, as written, is not after its start (the same day's times)."""
-    start, end = _minutes(entry.get("start")), _minutes(entry.get("end"))
+    start, end = clock_minutes(entry.get("start")), clock_minutes(entry.get("end"))
     return start is not None and end is not None and end <= start
-
-
-def _minutes(start: object) -> int | None:
-    """``"09:30"`` (as slots are written) in minutes after midnight."""
-    found = re.fullmatch(r"(\d{1,2}):(\d\d)", start) if isinstance(start, str) else None
-    return int(found.group(1)) * 60 + int(found.group(2)) if found else None
 
 
 def _with_file(entry: dict[str, Any], file_link: Callable[[str], str | None] | None

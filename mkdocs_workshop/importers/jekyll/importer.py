@@ -99,7 +99,7 @@ from .nav import (
     home_entries,
     nav_entries,
 )
-from .published import SourcePage, one_per_address
+from .published import SourcePage, one_per_address, unpublished
 from .sitevars import LiquidSite, liquid_site
 from .static import static_page
 from .venue import venue_of
@@ -831,7 +831,7 @@ def _pages(source: Path, report: Report, collections: Collections,
             if text is None:
                 continue
             if (split := split_front_matter(text)) is not None:
-                if "published" in (split[0] or "") and _meta_of(text).get("published") is False:
+                if "published" in (split[0] or "") and unpublished(_meta_of(text)):
                     report.notes.append(f"{shown(rel)} was not imported: its front matter says "
                                         "'published: false' (Jekyll does not publish it).")
                     continue

@@ -16,15 +16,25 @@ documents of collections after all pages (``Site#each_site_file``). So:
   address's (``neurips25/award.md`` for ``/neurips25/award``), else the first by path, and
   says so.
 
-:func:`output_file` is the file Jekyll writes a page to; :func:`one_per_address` picks the
-page each file shows. Pure functions, linear in the number of pages.
+:func:`unpublished` tells a page Jekyll leaves out altogether; :func:`output_file` is the
+file Jekyll writes a page to; :func:`one_per_address` picks the page each file shows.
+Pure functions, linear in the number of pages.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+
+def unpublished(meta: Mapping[Any, Any]) -> bool:
+    """Whether a page's or a collection document's front matter keeps it out of the site:
+    ``published: false`` (Jekyll neither writes the page nor lists it in ``site.pages`` or
+    ``site.<collection>``)."""
+    return meta.get("published") is False
 
 
 @dataclass(frozen=True)

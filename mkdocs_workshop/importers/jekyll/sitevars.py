@@ -16,6 +16,7 @@ from ..common.paths import within
 from .datafiles import SiteData, read_file
 from .dataloops import Lists
 from .liquid import JekyllLiquid, Origin, SourcedDocument, render, sourced
+from .published import unpublished
 
 PEOPLE_WORDS = ("speaker", "organi", "people", "person", "committee", "team", "member",
                 "keynote", "panel", "chair", "author", "advisor", "reviewer", "staff")
@@ -132,7 +133,7 @@ def _documents(source: Path, folder: str, label: str) -> list[dict[str, Any]]:
                     if loaded.ok and isinstance(loaded.data, dict):
                         meta = {str(k): v for k, v in loaded.data.items()}
                     body = text[text.find("\n", end + 1) + 1:]
-            if meta.get("published") is False:  # Jekyll leaves it out of site.<collection>
+            if unpublished(meta):  # Jekyll leaves it out of site.<collection>
                 continue
             stem = posixpath.splitext(path.relative_to(base).as_posix())[0]
             found.append(Document({**meta, "content": body, "url": f"/{label}/{stem}/",
