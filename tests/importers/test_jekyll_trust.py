@@ -4,6 +4,7 @@ traceback or a hang."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import textwrap
@@ -30,9 +31,10 @@ from mkdocs_workshop.importers.common.escape import (
     neutral_title,
 )
 from mkdocs_workshop.importers.common.paths import safe_segments
+from mkdocs_workshop.importers.common.sitefiles import MAX_LINE
 from mkdocs_workshop.importers.jekyll.body import convert_body, drop_call_wrappers
 from mkdocs_workshop.importers.jekyll.frontmatter import CONTROL_KEYS, HTML_KEYS, unwritable
-from mkdocs_workshop.importers.jekyll.importer import import_site
+from mkdocs_workshop.importers.jekyll.importer import PageReport, Report, import_site
 
 from sitekit import photo, run_mkdocs
 
@@ -1004,3 +1006,62 @@ def test_html_documents_without_front_matter_stay_text(title: str, body: str) ->
         assert not isinstance(data.get("title"), str) or not has_delimiter(data["title"])
         _rendered, calls = render_like_macros(text[match.end():])
         assert calls == []
+
+
+# Text a source can put in any line of the report: line breaks of every kind, terminal
+# escapes, bidi overrides, NUL, very long runs.
+report_text = st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.sampled_from(
+    ["\nPages: 999 (forged)", "\x1b[2J", "\u202ereversed", "\r\n\x85\u2028x", "y" * 5_000])
+
+
+def _fields(kind: type, draw: Callable[[Any], Any]) -> dict[str, Any]:
+    """Every text field, list of text and mapping of a report dataclass, filled by ``draw``
+    (fields added later are filled too)."""
+    values: dict[str, Any] = {}
+    for item in dataclasses.fields(kind):
+        annotation = str(item.type)
+        if annotation.startswith("list[str]"):
+            values[item.name] = draw(st.lists(report_text, min_size=1, max_size=3))
+        elif annotation.startswith("dict[str, int]"):
+            values[item.name] = {draw(report_text): 1}
+        elif annotation.startswith("dict[str, str]"):
+            values[item.name] = {draw(report_text): draw(report_text)}
+        elif annotation.startswith("str") and item.name not in ("source", "dest"):
+            values[item.name] = draw(report_text)
+    return values
+
+
+def _tame(value: Any, words: dict[str, str]) -> Any:
+    """The same shape with a plain word for each text: equal texts get the same word, others
+    another, an empty one stays empty (the report leaves out what is empty and matches a
+    roster to its notes by name)."""
+    if isinstance(value, str):
+        return words.setdefault(value, f"word{len(words)}") if value else ""
+    if isinstance(value, list):
+        return [_tame(v, words) for v in value]
+    if isinstance(value, dict):
+        return {_tame(k, words): _tame(v, words) for k, v in value.items()}
+    return value
+
+
+@given(st.data())
+@SETTINGS
+def test_every_line_of_the_report_holds_source_text_on_that_line(data: st.DataObject) -> None:
+    """Whatever text fills any line of the report, the report has the lines its structure
+    gives (none forged), each printable and at most MAX_LINE long."""
+    page_fields, report_fields = _fields(PageReport, data.draw), _fields(Report, data.draw)
+
+    def render(page: dict[str, Any], whole: dict[str, Any]) -> str:
+        report = Report(Path("src"), Path("out"), dry_run=False, **whole)
+        report.pages = [PageReport(source="a.md", dest="a.md", **page)]
+        return report.render()
+
+    text = render(page_fields, report_fields)
+    words: dict[str, str] = {}
+    tame = render({k: _tame(v, words) for k, v in page_fields.items()},
+                  {k: _tame(v, words) for k, v in report_fields.items()})
+    lines = text.split("\n")
+    assert all(char.isprintable() or char in " \n" for char in text)
+    assert max(map(len, lines)) <= MAX_LINE
+    assert len(lines) == len(tame.split("\n"))
+    assert not any(line.startswith("Pages: 999") for line in lines)
