@@ -41,7 +41,14 @@ from ...features.schedule import kind_of, written_slot
 from ..common.escape import markdown_paragraph, one_line
 from ..common.freedates import parse_free_date
 from ..common.paths import within
-from ..common.recognize import person_name, plain, read_afternoon, read_times, visible_html
+from ..common.recognize import (
+    clock_minutes,
+    person_name,
+    plain,
+    read_afternoon,
+    read_times,
+    visible_html,
+)
 
 MAX_DATA_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 200_000
@@ -76,6 +83,8 @@ LAST_NAMES = ("lastname", "last_name", "last", "family_name", "familyname", "sur
 PAPER_FIELDS: dict[str, str] = {
     "title": "title", "paper_title": "title", "name": "title",
     "authors": "authors", "author": "authors", "author(s)": "authors",
+    # a talk's (a conference theme's talks collection: "speakers: [Ada Quill]")
+    "speakers": "authors", "presenters": "authors",
     "abstract": "abstract", "tldr": "abstract", "summary": "abstract",
     "openreview": "forum", "openreview_id": "forum", "openreview_link": "forum",
     "forum": "forum", "forum_id": "forum",
@@ -95,6 +104,9 @@ SPONSOR_FIELDS: dict[str, str] = {
 }
 # What a published data file must not carry: Jekyll never published _data, the new site does.
 PRIVATE = re.compile(r"e?-?mail|phone|address|password|token|secret", re.I)
+# The fields Jekyll gives a collection's document of its own: its page's address and text,
+# not a paper's or a person's link.
+DOCUMENT_OWN = frozenset({"url", "slug", "content", "layout", "permalink"})
 # Fields of a slot -> the schedule's field.
 SLOT_FIELDS: dict[str, str] = {
     "title": "title", "event": "title", "session": "title", "name": "title", "topic": "title",
@@ -643,7 +655,7 @@ def name_speakers(file: DataFile, ids: dict[str, str],
         if talk is None and isinstance(raw, dict):
             talk = next((talks[f"#{v}"] for k, v in raw.items() if isinstance(v, str)
                          and f"#{v}" in talks and meaning(k, SLOT_FIELDS) != "title"), None)
-        if talk is not None and _slot_title(raw) is None:  # titled by its type alone
+        if talk is not None and slot_title(raw) is None:  # titled by its type alone
             title = _text(talk.get("title"))
             author = _text(next((talk[k] for k in ("author", "authors", "speaker", "speakers",
                                                    "presenter", "presenters", "name")
@@ -722,7 +734,8 @@ def _by_day(data: list[Any], year: int | None = None) -> tuple[list[Any], dict[i
     for group in data:
         written = _text(group.get("date")) or _text(group.get("day")) or ""
         day = parse_free_date(written, year)
-        nested = next(v for k, v in group.items() if str(k) == nested_key)
+        nested = _ungrouped(next(v for k, v in group.items() if str(k) == nested_key),
+                            nested_key)
         for n, entry in enumerate(nested):
             if n == 0:
                 labels[len(flat)] = written
@@ -757,6 +770,8 @@ def _grouped(data: list[Any]) -> tuple[str, str, list[Any]] | None:
                      and _text(group[k])), None) or next(
             (str(k).lower() for k in group if str(k).lower() in GROUP_LABELS
              and group[k] in (None, "")), None)
+        if here is not None and here not in ("day", "date") and _named_by_day(group, here):
+            here = next(k for k in ("date", "day") if _text(_lowered(group).get(k)))
         if here is None or (label_key is not None and here != label_key):
             return None
         label_key = here
@@ -767,12 +782,62 @@ def _grouped(data: list[Any]) -> tuple[str, str, list[Any]] | None:
     return label_key, nested_key, flat
 
 
-def _with_group_names(data: list[Any], label_key: str, nested_key: str) -> list[Any]:
+_DAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*\d+$", re.I)
+
+
+def _lowered(entry: dict[Any, Any]) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in entry.items()}
+
+
+def _named_by_day(group: dict[Any, Any], label_key: str) -> bool:
+    """Whether a group is a day: named by its weekday or number ("name: Tuesday", "title:
+    Day 2") beside a date it gives ("date: 2023-05-23")."""
+    fields = _lowered(group)
+    label = _text(fields.get(label_key)) or ""
+    written = next((t for t in (_text(fields.get(k)) for k in ("date", "day")) if t), None)
+    return bool(_DAY_NAME.match(label.strip())) and written is not None and \
+        parse_free_date(written, None) is not None
+
+
+def _ungrouped(entries: Any, key: str) -> Any:
+    """A day's entries that are groups themselves (its rooms, each with its talks): their
+    entries, each with its group's name (a room's, when the groups are rooms, tracks or
+    halls: ``rooms:``, ``- room: A``), in the order of their times; other groups' names
+    (sessions) before their entries. Entries that are not groups, as they are."""
+    if not isinstance(entries, list) or (inner := _grouped(entries)) is None:
+        return entries
+    label_key, nested_key, _flat = inner
+    places = label_key in _ROOM_GROUPS or key.lower().rstrip("s") in _ROOM_GROUPS
+    flat = _with_group_names(entries, "room" if places else label_key, nested_key,
+                             named_by=label_key)
+    if not places:
+        return flat
+
+    def start(entry: Any) -> int:
+        made, _why = slot(entry)
+        return clock_minutes(made["start"]) or 0 if made is not None else 0
+    out: list[Any] = []
+    for entry in sorted(flat, key=start):  # rooms side by side: the day in its times' order
+        if out and isinstance(entry, dict) and isinstance(out[-1], dict) and \
+                _but_room(entry) == _but_room(out[-1]):
+            out[-1] = _but_room(out[-1])  # the break every room lists: one slot, no room
+            continue
+        out.append(entry)
+    return out
+
+
+def _but_room(entry: dict[Any, Any]) -> dict[Any, Any]:
+    return {k: v for k, v in entry.items() if k != "room"}
+
+
+def _with_group_names(data: list[Any], label_key: str, nested_key: str,
+                      named_by: str | None = None) -> list[Any]:
     """The entries of a schedule grouped by session, each group's name before its entries
     as an entry without a time (read as the session's heading)."""
     out: list[Any] = []
     for group in data:
-        label = _text(next((v for k, v in group.items() if str(k).lower() == label_key), None))
+        label = _text(next((v for k, v in group.items()
+                            if str(k).lower() == (named_by or label_key)), None))
         entries: list[Any] = next((v for k, v in group.items() if str(k) == nested_key), [])
         if label_key in _ROOM_GROUPS:  # "track: Main hall": where its talks are
             out += [{"room": label, **entry} if label and isinstance(entry, dict) else entry
@@ -818,6 +883,11 @@ def _looks_like_papers(data: list[Any]) -> bool:
     papers = sum(1 for e in entries
                  if {"title", "paper_title"} & {str(k).lower() for k in e}
                  and {"authors", "author", "author(s)"} & {str(k).lower() for k in e})
+    # talks named by their title, their speakers a list ("name: Deep Owls", "speakers:
+    # [Ada Quill]"): a conference theme's talks; a person's entry names no speakers
+    talks = sum(1 for e in entries if isinstance(_lowered(e).get("name"), str)
+                and isinstance(_lowered(e).get("speakers"), list))
+    papers = max(papers, talks)
     return papers * 2 > len(entries)
 
 
@@ -951,7 +1021,7 @@ def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataF
         if unread and made is not None:
             result.kept.append(f"entry {n} ({made['title'][:60]}): fields not carried over: "
                                + ", ".join(unread))
-        title = _slot_title(entry)
+        title = slot_title(entry)
         if made is None and why == "has no time" and title and heading is None:
             heading = (n, entry, title)  # "Session 1" without a time: starts with the next
             continue
@@ -985,6 +1055,7 @@ def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataF
         days[-1].append(made)
     for program in days:
         changed += read_afternoon(program)
+        _side_by_side(program)
     if changed:
         result.kept.append("times read on a 12-hour clock, in the order the file lists them: "
                            + ", ".join(changed))
@@ -993,14 +1064,32 @@ def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataF
     return result
 
 
-def _slot_title(entry: Any) -> str | None:
+def _side_by_side(program: list[dict[str, Any]]) -> None:
+    """Slots of one day in different rooms at the same time run at once: marked parallel
+    (slots of one room, or of none, that overlap are left for the build to question)."""
+    running: list[dict[str, Any]] = []  # slots that have not ended at the next one's start
+    for made in sorted(program, key=lambda m: m["start"]):
+        running = [m for m in running if m["end"] > made["start"]]
+        for other in running:
+            if made.get("room") and other.get("room") and made["room"] != other["room"]:
+                made["parallel"] = other["parallel"] = True
+        if made.get("end"):
+            running.append(made)
+
+
+def slot_title(entry: Any) -> str | None:
     """The words a slot's entry gives as its title (its id of a speaker aside)."""
+    return next(iter(slot_titles(entry)), None)
+
+
+def slot_titles(entry: Any) -> list[str]:
+    """Each text a slot's entry gives in a field that can be its title ("title: Highlight
+    talk 1", "name: Orals 1: ..."), in the file's order."""
     if not isinstance(entry, dict):
-        return None
+        return []
     reference = slot_reference(entry)
-    return next((text for k, v in entry.items() if meaning(k, SLOT_FIELDS) == "title"
-                 and str(k).lower() not in _SLOT_PLACES and v != reference
-                 and (text := _text(v))), None)
+    return [text for k, v in entry.items() if meaning(k, SLOT_FIELDS) == "title"
+            and str(k).lower() not in _SLOT_PLACES and v != reference and (text := _text(v))]
 
 
 def _papers_file(name: str, data: list[Any], group: str | None = None) -> DataFile:

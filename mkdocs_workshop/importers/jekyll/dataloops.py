@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from ...core.anchors import slug
 from ...core.imagerefs import is_web_address
 from ...features import NOT_ROSTERS, is_roster
 from ...features.papers import Paper
@@ -34,8 +35,19 @@ from ...features.team import Person
 from ..common.escape import html_text
 from ..common.fit import fit_entry
 from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date
-from ..common.recognize import clock_minutes, day_before, nth_day
-from .datafiles import DataFile, SiteData, date_line, name_as_shown, person, read_as, rows, sponsor
+from ..common.recognize import clock_minutes, day_before, nth_day, plain
+from .datafiles import (
+    DOCUMENT_OWN,
+    DataFile,
+    SiteData,
+    date_line,
+    name_as_shown,
+    person,
+    read_as,
+    rows,
+    slot_titles,
+    sponsor,
+)
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
 from .liquid import Loop, Origin
 
@@ -214,7 +226,10 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
         best = widest.get(loop.origin)
         if any(start < found.start() < end for start, end in hidden):
             continue  # inside an HTML comment or a script: shown by none
-        if best is None or len(loop.items) > len(best.items):
+        # the most entries; of as many, the one that shows most of them (the day tabs of a
+        # program before its grid: the grid)
+        if best is None or (len(loop.items), _shown_size(loop)) > (len(best.items),
+                                                                   _shown_size(best)):
             widest[loop.origin] = loop
     for found in marker.finditer(text):
         loop = loops[int(found.group(1))]
@@ -231,6 +246,12 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
             calls[loop.number] = ""
             continue
         key = roster_key(data.name) if data.kind == "people" else data.kind
+        if not loop.items:  # a speaker's page going through every talk: none is theirs
+            calls[loop.number] = AsRendered("".join(loop.chunks))
+            page.used.append(f"a loop over {data.source} shows none of its entries here (a "
+                             "condition leaves each out): nothing to show, as in the source")
+            previous = None
+            continue
         if data.kind in ("schedule", "sponsors") and widest[loop.origin] is not loop:
             calls[loop.number] = AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
             page.used.append(f"a loop over {data.source} showing {len(loop.items)} of its "
@@ -248,9 +269,15 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
         adjacent = (previous is not None and _BETWEEN.fullmatch(
             text, previous[2], found.start()) is not None)
         if adjacent and previous is not None and previous[1] == key and data.kind == "people":
-            page.additions[key] += _people(loop, data, lists, rewrite_image, image_exists)
+            joined = _people(loop, data, lists, rewrite_image, image_exists)
+            known = {slug(str(p.get("name") or p.get("id") or "")) for p in page.additions[key]}
+            again = [p for p in joined if slug(str(p.get("name") or p.get("id") or "")) in known]
+            page.additions[key] += [p for p in joined if p not in again]
             page.used.append(f"a loop over {data.source} beside the one before: its "
-                             f"{len(loop.items)} people join the same team() call")
+                             f"{len(loop.items)} people join the same team() call"
+                             + ("; shown again there, once in the roster: "
+                                + ", ".join(str(p.get("name") or p.get("id"))[:60]
+                                            for p in again)[:300] if again else ""))
             calls[loop.number] = ""
             previous = (loop.number, key, found.end())
             continue
@@ -367,6 +394,15 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
     if data.kind == "schedule":
         made = _subset(loop, data, page_year(meta) or (day.year if day else None))
+        if not _lists_titles(loop, made, or_times=True):
+            page.used.append(f"{what} kept as the source rendered it: it shows few of its "
+                             "slots' titles (it looks slots up, as for a talk's time; it does "
+                             "not list them)")
+            return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
+        unshown = _shown_only(loop, made) if _lists_titles(loop, made) else 0
+        if unshown:  # a room's page going through the whole program for its own talks
+            subset += (f"; {unshown} of its slots are not shown there in the source (a "
+                       "condition) and are left out")
         workshop = meta.get("workshop")
         dated = isinstance(workshop, dict) and "date" in workshop
         if made.entries and not dated and "day" not in made.entries[0] and day is not None:
@@ -410,6 +446,74 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
 
 
 _NO_DAY = "; no day: shown under 'Day to be announced' until the workshop block has its 'date:'"
+
+
+def _shown_only(loop: Loop, made: DataFile) -> int:
+    """``made`` keeping only the slots whose titles the loop rendered (each day's first slot
+    kept given its day, each day's label kept at its first slot shown); how many it left out."""
+    shown = _words_shown(loop)
+    entries: list[dict[str, Any]] = []
+    labels: dict[int, str] = {}
+    day = last_day = label = None
+    raw: list[Any] = made.raw if len(made.raw) == len(made.entries) else made.entries
+    kept_raw: list[Any] = []
+    for index, (entry, written) in enumerate(zip(made.entries, raw, strict=True)):
+        label = made.day_labels.get(index, label)
+        day = entry.get("day", day)
+        titles = slot_titles(written) or [entry["title"]]
+        seen = next((title for title in titles if _shown_in(title, shown)), None)
+        if seen is None:
+            continue
+        kept = {k: v for k, v in entry.items() if k != "day"}
+        if seen != titles[0] and seen not in entry.get("speakers", ()):
+            kept["title"] = seen  # "title: Highlight talk 1" unshown, "name: Orals 1" shown
+        if day is not None and day != last_day:
+            kept, last_day = {"day": day, **kept}, day
+        if label is not None:
+            labels[len(entries)], label = label, None
+        entries.append(kept)
+        kept_raw.append(written)
+    left_out = len(made.entries) - len(entries)
+    made.entries, made.day_labels = entries, labels
+    made.raw = kept_raw if len(kept_raw) == len(entries) else made.raw
+    return left_out
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words_shown(loop: Loop) -> set[str]:
+    """The words a reader sees in what the loop rendered."""
+    return set(_WORD.findall(plain("".join(loop.chunks)).casefold()))
+
+
+def _shown_size(loop: Loop) -> int:
+    """How much text a reader sees of what the loop rendered."""
+    return len(plain("".join(loop.chunks)))
+
+
+def _lists_titles(loop: Loop, made: DataFile, *, or_times: bool = False) -> bool:
+    """Whether what the loop rendered shows at least half of its slots' titles (``or_times``:
+    or their start times; a loop that goes through the program to find one talk's time shows
+    a badge, not the program)."""
+    shown = _words_shown(loop)
+    text = plain("".join(loop.chunks)) if or_times else ""
+    raw: list[Any] = made.raw if len(made.raw) == len(made.entries) else made.entries
+    found = 0
+    for written, entry in zip(raw, made.entries, strict=True):
+        hours, minutes = str(entry.get("start", "")).partition(":")[::2]
+        found += any(_shown_in(title, shown) for title in slot_titles(written)
+                     or [entry["title"]]) or (or_times and hours.isdigit() and re.search(
+                         rf"(?<!\d)0?{int(hours) % 12 or 12}[:.h]{minutes}|(?<!\d){hours}"
+                         rf"[:.h]?{minutes}(?!\d)", text) is not None)
+    return 2 * found >= len(made.entries)
+
+
+def _shown_in(title: str, shown: set[str]) -> bool:
+    """Whether a reader sees the title in text of these words: 80% of its words (a title
+    "Discussion Panel" the source shows as "Panel Discussion"; "Session 2: Paper A")."""
+    words = _WORD.findall(title.casefold())
+    return bool(words) and 5 * sum(word in shown for word in words) >= 4 * len(words)
 
 
 def _one_day(entries: list[dict[str, Any]]) -> bool:
@@ -485,8 +589,13 @@ def _plain(value: Any) -> Any:
 
 
 def _subset(loop: Loop, data: DataFile, year: int | None = None) -> DataFile:
-    """The part of ``data`` the loop showed, read as the whole file was."""
-    return read_as(data, [_raw(item) for item in loop.items], year)
+    """The part of ``data`` the loop showed, read as the whole file was (a collection's
+    documents without their own address and text)."""
+    items = [_raw(item) for item in loop.items]
+    if loop.origin.kind == "collection":
+        items = [{k: v for k, v in item.items() if k not in DOCUMENT_OWN}
+                 if isinstance(item, dict) else item for item in items]
+    return read_as(data, items, year)
 
 
 _EVENT_DAY_KEYS = ("workshop_date", "event_date", "workshop_day", "event_day")

@@ -1261,6 +1261,11 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                           "own boxes")
     page.links_rewritten = converted.links.rewritten
     page.links_unresolved = converted.links.unresolved
+    if converted.links.schemeless:
+        page.notes.append(f"{len(converted.links.schemeless)} link(s) to a web address written "
+                          "without https:// (a browser reads them as pages of the site, which "
+                          "are not there) given https://: "
+                          + ", ".join(converted.links.schemeless)[:300])
     if has_dates:
         page.notes.append("the page already has a 'dates:' key; an Important Dates list "
                           "in its text is kept as written")

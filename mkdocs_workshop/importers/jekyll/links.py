@@ -136,6 +136,12 @@ class LinkResult:
     rewritten: int = 0
     liquid_resolved: int = 0
     unresolved: list[str] = field(default_factory=list)
+    schemeless: list[str] = field(default_factory=list)  # "www.example.org", given https://
+
+
+# A web address written without its scheme: the source's browser read it as a page of the
+# site ("www.example.org" under /travel/ is /travel/www.example.org) and led nowhere.
+_SCHEMELESS = re.compile(r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#][^\s<>\"']*)?")
 
 
 def resolve_liquid_urls(body: str, result: LinkResult) -> str:
@@ -159,6 +165,9 @@ def rewrite_links(body: str, find: Callable[[str, bool], str | None],
 
     def one(url: str, html: bool) -> str | None:
         new = find(url, html)
+        if new is None and _SCHEMELESS.fullmatch(url):
+            result.schemeless.append(url)
+            return f"https://{url}"
         if new is None:
             if internal(url):
                 result.unresolved.append(url)

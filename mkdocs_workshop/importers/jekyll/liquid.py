@@ -269,16 +269,22 @@ class SiteForNode(ForNode):
             self._render(context, buffer, items, length, chunks=chunks)
         finally:
             sink.probing -= 1
+        # an item is shown when it shows something besides loops inside it that showed
+        # nothing (a talk whose categories' loop matched none of the page's)
+        inner = [nested for nested in sink.loops[before:] if nested.marker]
+
+        def expanded(chunk: str) -> str:
+            for nested in reversed(inner):
+                if nested.marker in chunk:
+                    chunk = chunk.replace(nested.marker, "".join(nested.chunks))
+            return chunk
         shown = [(item, chunk) for item, chunk in zip(items, chunks, strict=False)
-                 if _visible(chunk)]
+                 if _visible(expanded(chunk))]
         loop = Loop(len(sink.loops), parents.pop(), [item for item, _c in shown],
                     [chunk for _i, chunk in shown], len(chunks) - len(shown))
         if sink.wants(loop):
             # Loops inside it are part of it: as text, each is what it rendered.
-            for inner in reversed(sink.loops[before:]):
-                if inner.marker:
-                    loop.chunks = [chunk.replace(inner.marker, "".join(inner.chunks))
-                                   for chunk in loop.chunks]
+            loop.chunks = [expanded(chunk) for chunk in loop.chunks]
             del sink.loops[before:]
             loop.number = len(sink.loops)
             loop.marker = sink.marker(loop.number)

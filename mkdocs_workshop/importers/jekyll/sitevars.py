@@ -13,7 +13,7 @@ from typing import Any
 
 from ...core.safeload import load
 from ..common.paths import within
-from .datafiles import SiteData, read_file
+from .datafiles import DOCUMENT_OWN, SiteData, read_file
 from .dataloops import Lists
 from .liquid import JekyllLiquid, Origin, SourcedDocument, render, sourced
 from .published import unpublished
@@ -82,7 +82,7 @@ def liquid_site(source: Path, config: dict[Any, Any], site_data: SiteData,
             collection_files[label] = made
         elif documents:  # a collection of papers, one document each: a papers list
             # a document's own address (url, slug) is its page's, not the paper's link
-            made = read_file(label, [{k: v for k, v in d.items() if k not in _OWN}
+            made = read_file(label, [{k: v for k, v in d.items() if k not in DOCUMENT_OWN}
                                      for d in documents], f"{folder}/")
             if made.kind == "papers":
                 made.source = f"the collection {folder}/"
@@ -100,7 +100,6 @@ def liquid_site(source: Path, config: dict[Any, Any], site_data: SiteData,
     return LiquidSite(env, site, Lists(site_data, config_lists, collection_files))
 
 
-_OWN = frozenset({"url", "slug", "content", "layout", "permalink"})  # a document's own
 
 
 def _documents(source: Path, folder: str, label: str) -> list[dict[str, Any]]:

@@ -1,0 +1,287 @@
+"""Shapes of conference sites met on unseen sites (fixtures written here, after what those
+sites do; names and titles made up): a program of days, each of rooms, each of talks; a talks
+collection listed by category; a loop that goes through the program only to find one talk's
+time; a room's page that shows its own talks; a slot whose shown title is another field;
+loops that show nothing on a page; a web address written without https://."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from mkdocs_workshop.importers.jekyll.importer import import_site
+
+from sitekit import build_config
+
+pytestmark = pytest.mark.timeout(120)
+
+PROGRAM = """\
+days:
+- name: Tuesday
+  date: 2026-05-19
+  rooms:
+  - name: Main Hall
+    talks:
+    - name: Opening
+      time_start: '8:30'
+      time_end: '9:00'
+    - name: Owls at night
+      time_start: '9:00'
+      time_end: '9:30'
+    - name: Coffee break
+      time_start: '9:30'
+      time_end: '10:00'
+  - name: Room B
+    talks:
+    - name: Bats and their songs
+      time_start: '9:00'
+      time_end: '9:30'
+    - name: Coffee break
+      time_start: '9:30'
+      time_end: '10:00'
+    - name: A talk no page of the site has
+      time_start: '10:00'
+      time_end: '10:30'
+- name: Wednesday
+  date: 2026-05-20
+  rooms:
+  - name: Main Hall
+    talks:
+    - name: Moths and moons
+      time_start: '9:00'
+      time_end: '10:00'
+"""
+
+TALKS = {
+    "owls.md": "---\nname: Owls at night\nspeakers:\n- Ada Quill\ncategories:\n- Plenaries\n---\n"
+               "How owls hunt.\n",
+    "bats.md": "---\nname: Bats and their songs\nspeakers:\n- Bo Fern\n- Cy Moss\ncategories:\n"
+               "- Contributed talks\n---\nWhat bats sing.\n",
+    "moths.md": "---\nname: Moths and moons\nspeakers:\n- Di Lark\ncategories:\n"
+                "- Contributed talks\n---\nMoths by night.\n",
+}
+
+# The program's grid: a tab per day (its name only), then each day's rooms and their talks,
+# only those the talks collection has (the source's lookup: the others show nothing).
+PROGRAM_LAYOUT = """\
+<html><body>
+<ul>{% for d in site.data.program.days %}
+<li><a href="#d{{ forloop.index }}">{{ d.name }}</a></li>{% endfor %}</ul>
+{{ content }}
+{% for d in site.data.program.days %}<div id="d{{ forloop.index }}"><h2>{{ d.name }}</h2>
+{% for r in d.rooms %}<h3>{{ r.name }}</h3><table>{% for t in r.talks %}
+{% assign talk = site.talks | where: 'name', t.name | first %}
+{% if talk or t.name contains 'break' or t.name == 'Opening' %}
+<tr><td>{{ t.time_start }}</td><td>{{ t.name }}</td></tr>{% endif %}
+{% endfor %}</table>{% endfor %}</div>{% endfor %}
+</body></html>
+"""
+
+# The talks list: a section per category, each going through every talk; in each talk, a
+# loop over the program finds its time for a badge (it lists nothing).
+TALKS_LAYOUT = """\
+<html><body>{{ content }}
+{% for main in site.conference.main_categories %}<h3>{{ main.name }}</h3><ul>
+{% for talk in site.talks %}{% for cat in talk.categories %}{% if cat == main.name %}
+<li><a href="{{ talk.url }}">{{ talk.name }}</a> <span>{{ talk.speakers | join: ', ' }}</span>
+{% for d in site.data.program.days %}{% for r in d.rooms %}{% for t in r.talks %}
+{% if t.name == talk.name %}<span class="badge" data-start="{{ t.time_start }}">Live</span>
+{% endif %}{% endfor %}{% endfor %}{% endfor %}
+</li>{% endif %}{% endfor %}{% endfor %}</ul>{% endfor %}
+</body></html>
+"""
+
+# A room's page: the whole program gone through, its own room's talks shown.
+ROOM_LAYOUT = """\
+<html><body>{{ content }}
+{% for d in site.data.program.days %}{% for r in d.rooms %}{% if r.name == page.name %}
+<h2>{{ d.name }}</h2><ul>{% for t in r.talks %}<li>{{ t.time_start }} {{ t.name }}</li>
+{% endfor %}</ul>
+{% endif %}{% endfor %}{% endfor %}
+</body></html>
+"""
+
+CONFIG = """\
+title: Owl Conference
+collections:
+  talks:
+    output: true
+    permalink: /:collection/:title/
+conference:
+  main_categories:
+  - name: Plenaries
+  - name: Contributed talks
+defaults:
+- scope: {path: "", type: talks}
+  values: {layout: page}
+"""
+
+
+def imported(tmp_path: Path, files: dict[str, str]) -> tuple[Path, str]:
+    source = tmp_path / "src"
+    for rel, content in files.items():
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        (source / rel).write_text(content, encoding="utf-8")
+    dest = tmp_path / "out"
+    return dest, import_site(source, dest).render()
+
+
+def page(dest: Path, name: str) -> tuple[dict[str, Any], str]:
+    text = (dest / "docs" / name).read_text(encoding="utf-8")
+    _, meta, rest = text.split("---\n", 2)
+    return yaml.safe_load(meta) or {}, rest
+
+
+def conference(tmp_path: Path) -> tuple[Path, str]:
+    return imported(tmp_path, {
+        "_config.yml": CONFIG,
+        "_data/program.yml": PROGRAM,
+        **{f"_talks/{name}": text for name, text in TALKS.items()},
+        "_layouts/page.html": "<html><body><h1>{{ page.name }}</h1>{{ content }}</body></html>",
+        "_layouts/program.html": PROGRAM_LAYOUT,
+        "_layouts/talk-overview.html": TALKS_LAYOUT,
+        "_layouts/room.html": ROOM_LAYOUT,
+        "index.md": "---\ntitle: Owl Conference\n---\nMay 19-20, 2026, in Vienna.\n",
+        "program.md": "---\nlayout: program\ntitle: Program\n---\nThe program.\n",
+        "talks.md": "---\nlayout: talk-overview\ntitle: Talks\n---\nAll talks.\n",
+        "room-b.md": "---\nlayout: room\ntitle: Room B\nname: Room B\n---\nUpstairs.\n",
+    })
+
+
+def test_a_program_of_days_of_rooms_of_talks(tmp_path: Path) -> None:
+    """Each day's rooms side by side: the day's talks in the order of their times, each
+    with its room, the talks at once in two rooms parallel, the break both rooms list one
+    slot; a talk the grid does not show (no page of the site has it) left out."""
+    dest, report = conference(tmp_path)
+    meta, rest = page(dest, "program.md")
+    assert [(s.get("day"), s["start"], s["title"], s.get("room"), s.get("parallel", False))
+            for s in meta["schedule"]] == [
+        ("2026-05-19", "08:30", "Opening", "Main Hall", False),
+        (None, "09:00", "Owls at night", "Main Hall", True),
+        (None, "09:00", "Bats and their songs", "Room B", True),
+        (None, "09:30", "Coffee break", None, False),
+        ("2026-05-20", "09:00", "Moths and moons", "Main Hall", False)], report
+    assert rest.count("<< schedule() >>") == 1
+    assert "1 of its slots are not shown there in the source" in report
+    # the day tabs stay as the source rendered them, and say so
+    assert "Tuesday" in rest
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+    assert result.html("program.md").count('class="workshop-slot') >= 5
+
+
+def test_a_loop_that_looks_talks_up_in_the_program_is_not_the_program(
+        tmp_path: Path) -> None:
+    """The talks list goes through the program once per talk to find its time (a badge):
+    that is no program; each category's section lists only its talks, as papers."""
+    dest, report = conference(tmp_path)
+    meta, rest = page(dest, "talks.md")
+    assert "schedule" not in meta and "<< schedule() >>" not in rest, report
+    assert "not carried: url" not in report  # a document's own address is not a paper's
+    calls = [line for line in rest.splitlines() if line.startswith("<< papers(")]
+    assert len(calls) == 2, rest
+    lists = [yaml.safe_load((dest / "docs" / call.split('"')[1]).read_text(encoding="utf-8"))
+             for call in calls]
+    assert [[(p["title"], p["authors"]) for p in papers] for papers in lists] == [
+        [("Owls at night", ["Ada Quill"])],
+        [("Bats and their songs", ["Bo Fern", "Cy Moss"]), ("Moths and moons", ["Di Lark"])]]
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_rooms_page_shows_its_own_talks(tmp_path: Path) -> None:
+    """A room's page goes through every day's rooms and shows its own: its slots only."""
+    dest, report = conference(tmp_path)
+    meta, _rest = page(dest, "room-b.md")
+    assert [s["title"] for s in meta["schedule"]] == [
+        "Bats and their songs", "Coffee break", "A talk no page of the site has"], report
+    assert meta["schedule"][0]["day"] == "2026-05-19"
+
+
+def test_a_slot_shows_the_field_the_source_shows(tmp_path: Path) -> None:
+    """"title: Highlight talk 1" beside "name: Orals 1: ...", the page showing the name: the
+    slot's title is the name; a slot whose title the page shows in other words (the panel)
+    keeps its own."""
+    schedule = ("a:\n  title: Highlight talk 1\n  name: 'Orals 1: Owls at night'\n"
+                "  start: '15:00'\n  end: '15:15'\n  type: Contributed\n"
+                "b:\n  title: Discussion Panel\n  start: '15:15'\n  end: '16:00'\n"
+                "  type: Panel\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/schedule.yml": schedule,
+        "schedule.md": "---\ntitle: Schedule\nworkshop_date: 2026-05-19\n---\n<table>"
+                       "{% for s in site.data.schedule %}<tr><td>{{ s[1].start }}</td>"
+                       "{% if s[1].type == 'Contributed' %}<td>{{ s[1].name }}</td>"
+                       "{% else %}<td>Panel Discussion</td>{% endif %}</tr>{% endfor %}"
+                       "</table>\n"})
+    meta, _rest = page(dest, "schedule.md")
+    assert [s["title"] for s in meta["schedule"]] == ["Orals 1: Owls at night",
+                                                      "Discussion Panel"], report
+
+
+def test_people_shown_twice_in_loops_side_by_side_are_one_card(tmp_path: Path) -> None:
+    """Two loops side by side over one people file (a minisymposium's talks, then its
+    organizers) show a person twice: one card, and the report says so."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/participants.yml": "- name: Ada Quill\n  role: a\n- name: Bo Fern\n  role: b\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\n"
+                    "{% for p in site.data.participants %}{% if p.role == 'a' %}<p>{{ p.name }}"
+                    "</p>{% endif %}{% endfor %}"
+                    "{% for p in site.data.participants %}<p>{{ p.name }}</p>{% endfor %}\n"})
+    meta, _rest = page(dest, "index.md")
+    assert [p["name"] for p in meta["participants"]] == ["Ada Quill", "Bo Fern"], report
+    assert "shown again there, once in the roster: Ada Quill" in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_loop_that_shows_nothing_on_a_page_calls_nothing(tmp_path: Path) -> None:
+    """A speaker's page goes through every talk and shows none (none is theirs): no
+    papers() call, no empty list."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": CONFIG,
+        **{f"_talks/{name}": text for name, text in TALKS.items()},
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "speaker.md": "---\ntitle: Eve Rook\n---\nBio.\n\n{% for talk in site.talks %}"
+                      "{% if talk.speakers contains 'Eve Rook' %}<p>{{ talk.name }}</p>"
+                      "{% endif %}{% endfor %}\n"})
+    _meta, rest = page(dest, "speaker.md")
+    assert "<< papers(" not in rest and "Bio." in rest
+    assert "shows none of its entries here" in report
+
+
+def test_a_web_address_without_https_gains_it(tmp_path: Path) -> None:
+    """"[Inn](www.inn.example.com)": the source's browser read it as a page of the site,
+    which was not there; the import gives it https:// and says so."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "travel.md": "---\ntitle: Travel\n---\nStay at the [Inn](www.inn.example.com/rooms) "
+                     "or [home](index.md).\n",
+        "index.md": "---\ntitle: Owl Workshop\n---\nHi.\n"})
+    _meta, rest = page(dest, "travel.md")
+    assert "[Inn](https://www.inn.example.com/rooms)" in rest
+    assert "given https://: www.inn.example.com/rooms" in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_talks_page_that_finds_its_time_in_the_program_shows_no_program(
+        tmp_path: Path) -> None:
+    """A talk's page goes through the whole program to show its own time: kept as the
+    source rendered it (its time), no schedule of the whole program."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Conference\n",
+        "_data/program.yml": PROGRAM,
+        "owls.md": "---\ntitle: Owls at night\n---\nHow owls hunt.\n\n"
+                   "{% for d in site.data.program.days %}{% for r in d.rooms %}"
+                   "{% for t in r.talks %}{% if t.name == page.title %}<p>{{ d.name }}, "
+                   "{{ t.time_start }}, {{ r.name }}</p>{% endif %}{% endfor %}{% endfor %}"
+                   "{% endfor %}\n"})
+    meta, rest = page(dest, "owls.md")
+    assert "schedule" not in meta and "<< schedule() >>" not in rest, report
+    assert "Tuesday, 9:00, Main Hall" in rest
+    assert "it shows few of its slots' titles" in report
