@@ -285,3 +285,77 @@ def test_a_talks_page_that_finds_its_time_in_the_program_shows_no_program(
     assert "schedule" not in meta and "<< schedule() >>" not in rest, report
     assert "Tuesday, 9:00, Main Hall" in rest
     assert "it shows few of its slots' titles" in report
+
+
+def test_a_conference_themes_layouts_the_site_does_not_hold(tmp_path: Path) -> None:
+    """'remote_theme: owner/jekyll-theme-conference': the program, talks and speakers
+    layouts are the theme's, not in the source; the import shows what they show (its own
+    stand-ins), says so, and builds."""
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Conference\nremote_theme: someone/jekyll-theme-conference"
+                       "@3.6.3\ncollections:\n  talks:\n    output: true\n  speakers:\n"
+                       "    output: true\n",
+        "_data/program.yml": PROGRAM,
+        **{f"_talks/{name}": text for name, text in TALKS.items()},
+        "_speakers/ada.md": "---\nname: Ada Quill\nfirst_name: Ada\nlast_name: Quill\n---\n",
+        "_speakers/bo.md": "---\nname: Bo Fern\nfirst_name: Bo\nlast_name: Fern\n---\n",
+        "index.md": "---\ntitle: Owl Conference\n---\nMay 19-20, 2026, in Vienna.\n",
+        "program.md": "---\nlayout: program\ntitle: Program\n---\n",
+        "talks.md": "---\nlayout: talk-overview\ntitle: Talks\n---\n",
+        "speakers.md": "---\nlayout: speaker-overview\ntitle: Speakers\n---\n"})
+    meta, _rest = page(dest, "program.md")
+    assert [s["title"] for s in meta["schedule"]][:3] == ["Opening", "Owls at night",
+                                                          "Bats and their songs"], report
+    assert "its layout 'program' is the theme's (jekyll-theme-conference)" in report
+    _meta, rest = page(dest, "talks.md")
+    assert "<< papers(" in rest, report
+    meta, _rest = page(dest, "speakers.md")
+    assert sorted(p["name"] for p in next(v for k, v in meta.items() if k.startswith(
+        "speakers"))) == ["Ada Quill", "Bo Fern"], report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_layout_the_site_holds_is_used_over_the_stand_in(tmp_path: Path) -> None:
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Conference\ntheme: jekyll-theme-conference\n",
+        "_data/program.yml": PROGRAM,
+        "_layouts/program.html": "<main>{{ content }}</main>",
+        "program.md": "---\nlayout: program\ntitle: Program\n---\nSoon.\n"})
+    meta, rest = page(dest, "program.md")
+    assert "schedule" not in meta and "Soon." in rest
+    assert "is the theme's" not in report
+
+
+def test_a_program_of_days_named_by_their_date_and_talks_under_speakers(
+        tmp_path: Path) -> None:
+    """jekyll-nagymaros (remote): participants in groups (a given name and a surname), a
+    program of days named "Day 1 - January 22" (the year from the home page's description),
+    each event titled by its speaker with the talk's title as its subtitle, or titled by
+    the talk with the speaker below."""
+    program = ("days:\n- name: Day 1 - January 22\n  events:\n  - time: 14:00 to 15:00\n"
+               "    title: Ada Quill\n    subtitle: Owls at night\n"
+               "  - time: 15:00 to 15:30\n    title: 'Keynote: Bats and their songs'\n"
+               "    subtitle: Dr. Bo Fern\n"
+               "- name: Day 2 - January 23\n  events:\n  - time: 9:00 to 10:00\n"
+               "    title: Cy Moss\n    subtitle: Moths and moons\n")
+    participants = ("groups:\n- title: Speakers\n  members:\n  - name: Ada\n    surname: Quill\n"
+                    "    affil: Univ A\n  - name: Cy\n    surname: Moss\n    affil: Univ C\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Days\nremote_theme: someone/jekyll-nagymaros@v3.3.1\n",
+        "_data/program.yml": program, "_data/participants.yml": participants,
+        "index.md": "---\nlayout: index\ndescription: January 22-23, 2025\n---\nHello.\n",
+        "program.md": "---\nlayout: program\ntitle: Program\n---\n",
+        "participants.md": "---\nlayout: participants\ntitle: Speakers\n---\n"})
+    meta, _rest = page(dest, "program.md")
+    assert [(s.get("day"), s["start"], s["title"], s.get("speakers"))
+            for s in meta["schedule"]] == [
+        ("2025-01-22", "14:00", "Owls at night", ["Ada Quill"]),
+        (None, "15:00", "Keynote: Bats and their songs", ["Dr. Bo Fern"]),
+        ("2025-01-23", "09:00", "Moths and moons", ["Cy Moss"])], report
+    meta, _rest = page(dest, "participants.md")
+    roster = next(v for k, v in meta.items() if k.startswith("participants"))
+    assert [(p["name"], p.get("aff")) for p in roster] == [("Ada Quill", "Univ A"),
+                                                          ("Cy Moss", "Univ C")], report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()

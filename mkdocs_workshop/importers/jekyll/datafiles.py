@@ -39,7 +39,7 @@ from ...core.imagerefs import is_web_address
 from ...core.safeload import load, load_json
 from ...features.schedule import kind_of, written_slot
 from ..common.escape import markdown_paragraph, one_line
-from ..common.freedates import parse_free_date
+from ..common.freedates import FreeDate, parse_free_date
 from ..common.paths import within
 from ..common.recognize import (
     clock_minutes,
@@ -122,6 +122,9 @@ SLOT_FIELDS: dict[str, str] = {
     "description": "details", "details": "details", "summary": "details", "notes": "details",
     "info": "details", "desc": "details",
 }
+# A slot's second line: its talk's title under the speaker's name, or the speaker's name
+# under the talk's title ("title: Keynote: ...", "subtitle: Dr. Ada Quill").
+_SUBTITLES = frozenset({"subtitle", "sub_title", "subheading"})
 # Fields of a slot's entry that place it, read elsewhere (the day of a group, a position).
 _SLOT_PLACES = {"day", "date", "active", "order", "id"}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -589,6 +592,17 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
             text = _text(value)
             if text:
                 out.setdefault(target, text)
+    subtitle = next((text for k, v in entry.items() if str(k).lower() in _SUBTITLES
+                     and (text := _text(v))), None)
+    if subtitle is not None:  # of a title and a subtitle, a person's name is the speaker
+        title = out.get("title")
+        if isinstance(title, str) and person_name(title) and not person_name(subtitle):
+            out["title"] = subtitle
+            out.setdefault("speakers", [title])
+        elif person_name(subtitle) and subtitle not in out.get("speakers", []):
+            out["speakers"] = [*out.get("speakers", []), subtitle]
+        else:
+            out.setdefault("abstract", subtitle)
     when = out.pop("time", None)
     start, end = out.pop("start", None), out.pop("end", None)
     if when is None and start is not None:
@@ -706,7 +720,7 @@ def unread_slot_fields(entry: Any) -> list[str]:
     if not isinstance(entry, dict):
         return []
     return [str(k) for k in entry if meaning(k, SLOT_FIELDS) is None
-            and str(k).lower() not in _SLOT_PLACES and entry[k] not in (None, "")]
+            and str(k).lower() not in _SLOT_PLACES | _SUBTITLES and entry[k] not in (None, "")]
 
 
 _LIST_ITEM = re.compile(r"<li\b[^<>]{0,500}>(.*?)(?=<li\b|</[uo]l\s*>|\Z)", re.I | re.S)
@@ -726,14 +740,15 @@ def _by_day(data: list[Any], year: int | None = None) -> tuple[list[Any], dict[i
     first slot's index with the day as written; ``year``: the year of a day written without
     one (the page's workshop's)."""
     grouped = _grouped(data)
-    if grouped is None or grouped[0] not in ("day", "date"):
+    if grouped is None or not _day_groups(data, grouped[0]):
         return data, {}
     nested_key = grouped[1]
     flat: list[Any] = []
     labels: dict[int, str] = {}
     for group in data:
-        written = _text(group.get("date")) or _text(group.get("day")) or ""
-        day = parse_free_date(written, year)
+        written = _text(group.get("date")) or _text(group.get("day")) or \
+            _text(_lowered(group).get(grouped[0])) or ""
+        day = _label_day(written, year)
         nested = _ungrouped(next(v for k, v in group.items() if str(k) == nested_key),
                             nested_key)
         for n, entry in enumerate(nested):
@@ -780,6 +795,26 @@ def _grouped(data: list[Any]) -> tuple[str, str, list[Any]] | None:
                  else {**entry, label_key: label} for entry in nested[0][1]]
     assert label_key is not None and nested_key is not None
     return label_key, nested_key, flat
+
+
+_DAY_NUMBER = re.compile(r"^\s*day\s*\d+\s*(?:[-\u2013\u2014:,|(]\s*)+", re.I)
+
+
+def _day_groups(data: list[Any], label_key: str) -> bool:
+    """Whether groups named under ``label_key`` are days: by a date or day field, or by a
+    name that names a day ("Day 1 - January 22")."""
+    return label_key in ("day", "date") or all(
+        _label_day(_text(_lowered(group).get(label_key)) or "", 2000) is not None
+        for group in data)
+
+
+def _label_day(label: str, year: int | None) -> FreeDate | None:
+    """The day a group's label names: "January 22", "Monday, May 19", or after the day's
+    number ("Day 1 - January 22", "Day 2 (May 3)"); None when it names none."""
+    found = parse_free_date(label, year)
+    if found is None and _DAY_NUMBER.match(label):
+        found = parse_free_date(_DAY_NUMBER.sub("", label).strip(" )"), year)
+    return found
 
 
 _DAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*\d+$", re.I)
@@ -914,7 +949,7 @@ def _read_file(name: str, data: Any) -> DataFile:
             made.group_by = label_key if made.kind == "papers" else None
             return made
         if kind == "schedule" or nested_kind == "schedule" or _looks_like_slots(flat):
-            if label_key in ("day", "date"):
+            if _day_groups(data, label_key):
                 return _schedule_file(name, data)  # grouped by day: _by_day places them
             # each group's name (a session's) before its slots: a slot at the first's time
             return _schedule_file(name, _with_group_names(data, label_key, nested_key))
@@ -1290,7 +1325,7 @@ def read_as(like: DataFile, data: list[Any], year: int | None = None) -> DataFil
     one."""
     if like.kind == "schedule":
         grouped = _grouped(data)
-        if grouped is not None and grouped[0] not in ("day", "date"):  # by session
+        if grouped is not None and not _day_groups(data, grouped[0]):  # by session
             data = _with_group_names(data, grouped[0], grouped[1])
         made = _schedule_file(like.name, data, year)
         if made.kind == "schedule":

@@ -102,6 +102,7 @@ from .nav import (
 from .published import SourcePage, one_per_address, unpublished
 from .sitevars import LiquidSite, liquid_site
 from .static import static_page
+from .themes import stand_in, theme_name
 from .venue import venue_of
 
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm")
@@ -519,7 +520,8 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
     its pages agree on one: a date line labelled as the workshop's ("Workshop: July 22,
     2022"), or a page's banner, a short line near its top that starts with the day and
     goes on to the place ("May 19th, 2025 | Atlanta, Georgia | ICRA 2025"), or the site's
-    settings ("description: May 8th and 9th 2023, Kigali"); failing those, a line that is
+    settings ("description: May 8th and 9th 2023, Kigali") or its home page's front matter
+    ("description: January 22-24, 2025"); failing those, a line that is
     only a day ("August 26th, 2024") or says the workshop is held on one ("This workshop
     will be held on August 26th, 2024"), or a short line near a page's top that names one
     day. For a program on a page that names no day."""
@@ -564,6 +566,15 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
                   if str(key).lower() in _DAY_KEYS and (day := _settings_day(value)) is not None}
         if len(stated) == 1:
             found[""] = stated
+    for rel, text in pages:  # an edition's home: "description: January 22-24, 2025"
+        folder = _edition_folder(rel)
+        if folder not in found and posixpath.splitext(posixpath.basename(rel))[0] == "index":
+            meta = _meta_of(text)
+            day = page_day({k: v for k, v in meta.items() if k in ("description", "title",
+                                                                    "tagline", "subtitle")},
+                           periods=True)
+            if day is not None:
+                found[folder] = {day}
     for weaker in (held, alone, top):
         for folder, days in weaker.items():
             found.setdefault(folder, days)
@@ -1198,7 +1209,13 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
 
     liquid = liquid or liquid_site(Path(images.source), {}, site_data or SiteData(), {}, [])
     rendered_with = {**(defaults or {}), **meta}  # the front matter Jekyll renders it with
-    chain = layout_chain(Path(images.source), rendered_with.get("layout"))
+    theme = theme_name(liquid.site)
+    layout = rendered_with.get("layout")
+    chain = layout_chain(Path(images.source), layout, lambda name: stand_in(theme, name))
+    if isinstance(layout, str) and stand_in(theme, layout) is not None and \
+            not layout_path(Path(images.source), layout).exists():
+        page.notes.append(f"its layout '{layout}' is the theme's ({theme}), not in the source: "
+                          "the import shows what that layout shows of the site's data")
     as_written = meta.get("render_with_liquid") is False  # Jekyll renders no Liquid in it
     token = f"IMPORTJEKYLLTEXT{secrets.token_hex(8)}X"
     rendered = in_layouts(liquid.env, token if as_written else body, chain,

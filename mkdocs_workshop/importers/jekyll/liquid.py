@@ -1016,22 +1016,30 @@ def layout_path(source: Path, name: str) -> Path:
     return source / "_layouts" / others[0] if others else html
 
 
-def layout_chain(source: Path, name: object) -> list[str]:
+def layout_chain(source: Path, name: object,
+                 stand_in: Callable[[str], str | None] | None = None) -> list[str]:
     """The texts of the layout ``name`` and the layouts it is written in, innermost first
     (``_layouts/NAME.html`` or ``.liquid``, inside the site; each at most
     :data:`MAX_INCLUDE_BYTES`); one that shows no ``{{ content }}`` gets it at its end, so
-    that its loops are read."""
+    that its loops are read. ``stand_in``: the text of a layout the site does not hold (its
+    theme's, :mod:`.themes`), or None."""
     chain: list[str] = []
     seen: set[str] = set()
     while isinstance(name, str) and name and name not in seen and len(chain) < MAX_LAYOUTS:
         seen.add(name)
-        found = within(layout_path(source, name), source)
+        path = layout_path(source, name)
+        found = within(path, source)
         if found is None or not found.is_file() or found.stat().st_size > MAX_INCLUDE_BYTES:
-            break
-        try:
-            text = found.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            break
+            # the site's theme's, which the site does not hold: the importer's stand-in
+            text = stand_in(name) if stand_in is not None and not os.path.lexists(path) \
+                else None
+            if text is None:
+                break
+        else:
+            try:
+                text = found.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                break
         front = _FRONT.match(text)
         body = text[front.end():] if front else text
         if _CAPTURED.search(body):
