@@ -6,12 +6,14 @@ loops that show nothing on a page; a web address written without https://."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from mkdocs_workshop.importers.common.freedates import parse_date_line, parse_free_date
 from mkdocs_workshop.importers.jekyll.importer import import_site
 
 from sitekit import build_config
@@ -359,3 +361,36 @@ def test_a_program_of_days_named_by_their_date_and_talks_under_speakers(
                                                           ("Cy Moss", "Univ C")], report
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Aug 4 (Fri), 2023", date(2023, 8, 4)),
+    ("Oct 15 (Sun.), 2023", date(2023, 10, 15)),
+    ("May 19 (Monday)", date(2025, 5, 19)),
+    ("September 1 ( Fri ), 2023, 11:59 pm AoE", date(2023, 9, 1)),
+])
+def test_a_day_with_its_weekday_in_brackets(text: str, day: date) -> None:
+    """The weekday a sidebar of dates writes in brackets after the day is read past."""
+    found = parse_free_date(text, 2025)
+    assert found is not None and found.first == day
+    line = parse_date_line(f"Submission deadline: {text}", 2025)
+    assert line is not None and line.label == "Submission deadline" and line.date.first == day
+
+
+def test_a_layouts_dates_table_with_weekdays_in_brackets(tmp_path: Path) -> None:
+    """An Important Dates table in the layout beside every page, each date written "Aug 4
+    (Fri), 2023": the dates macro."""
+    rows = "".join(f"<tr><td>{label}</td><td>{when}</td></tr>" for label, when in [
+        ("Submission deadline", "Sep 1 (Fri), 2023"), ("Notification", "Oct 2 (Mon), 2023"),
+        ("Workshop", "Nov 1 (Wed), 2023")])
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_layouts/default.html": "<html><body><aside><h4>Important Dates</h4><table>"
+                                 f"<tbody>{rows}</tbody></table></aside>{{{{ content }}}}"
+                                 "</body></html>",
+        "index.md": "---\nlayout: default\ntitle: Owl Workshop\n---\nHello.\n"})
+    meta, rest = page(dest, "index.md")
+    assert meta["dates"] == [{"Submission deadline": date(2023, 9, 1)},
+                             {"Notification": date(2023, 10, 2)},
+                             {"Workshop": date(2023, 11, 1)}], report
+    assert "<< dates() >>" in rest

@@ -98,12 +98,18 @@ _DAY_OF_MONTH = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
+# A weekday in brackets after a day ("Aug 4 (Fri), 2023", "May 19 (Monday)")
+_PAREN_WEEKDAY = re.compile(r"\s*\(\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\s*\)", re.I)
+
+
 def parse_free_date(text: str, year: int | None = None) -> FreeDate | None:
     """A date or a period written in prose; None if the text is not exactly that. ``year``:
     the year of a date written without one ("Friday, December 11", "May 19th" on a page
     of 2020), when a weekday written with it does not say otherwise."""
     if len(text) > MAX_LINE:
         return None
+    if "(" in text and (bare := _PAREN_WEEKDAY.sub("", text)) != text:
+        return parse_free_date(bare, year)  # "Aug 4 (Fri), 2023": the day, its weekday said
     found = _parse(text)
     if found is not None or year is None or re.search(r"\b\d{4}\b", text):
         return found
