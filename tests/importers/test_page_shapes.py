@@ -1025,3 +1025,30 @@ def test_exclude_matches_paths_from_the_top_as_jekyll_does() -> None:
     assert excluded("readme.txt") == "*.txt"
     assert excluded("docs/old.md") == "docs/old.md" and excluded("old.md") is None
     assert excluded("drafts/x.md") == "drafts"
+
+
+def test_linked_picture_cards_whose_first_line_is_the_name(tmp_path: Path) -> None:
+    """Columns of no telling class, each a link around a picture and a paragraph of the
+    name, a line break and the affiliation in italics (one affiliation one word, so the
+    link's words "Bo Fern Owlcorp" read as a name too): a roster, each card's first line its
+    name."""
+    card = ('<div class="col-7 col-md-4 m-1">\n<a class="text-dark" href="https://x.example/'
+            '{slug}">\n<img class="rounded-circle" alt="Speaker" src="/assets/{slug}.png">\n'
+            '<p>\n{name}\n<br>\n<em>{aff}</em>\n</p>\n</a>\n</div>\n')
+    people = [("Ada Quill", "Univ A"), ("Bo Fern", "Owlcorp"), ("Cy Moss", "Lab C")]
+    cards = "".join(card.format(slug=name.split()[0].lower(), name=name, aff=aff)
+                    for name, aff in people)
+    files: dict[str, str | bytes] = {
+        "_config.yml": "title: Owls\n",
+        "index.md": "---\ntitle: Owls\n---\n<h1 class=\"h2\">Invited Speakers</h1>\n\n"
+                    f'<div class="row">\n{cards}</div>\n'}
+    for n, (name, _aff) in enumerate(people):
+        picture = io.BytesIO()
+        Image.new("RGB", (40, 40), (n * 60, 90, 60)).save(picture, "PNG")
+        files[f"assets/{name.split()[0].lower()}.png"] = picture.getvalue()
+    dest, report = imported(tmp_path, files)
+    meta, rest = page(dest, "index.md")
+    assert [(p["name"], p.get("affiliation")) for p in meta["invited_speakers"]] == \
+        people, report
+    assert '<< team("invited_speakers") >>' in rest
+    built(dest, "index.md")

@@ -326,9 +326,13 @@ def read_card(fragment: str) -> dict[str, Any] | None:
         alt = _IMG_ALT.search(fragment)
         # else the words of a link, or its first line ("<p><a>Ada Quill</a><br>Univ A</p>")
         lines = (plain(piece) for piece in _PIECES.split(visible_html(fragment)))
+        # a link around the picture and the lines ("<a><img><p>Ada Quill<br>Univ A</p></a>"):
+        # its first line
+        linked = (next((line for line in (plain(piece) for piece in _PIECES.split(
+            visible_html(m.group(2)))) if line), "") for m in _HREF.finditer(fragment))
         name = next((n for n in (plain(heading.group(2)) if heading else None,
                                  plain(alt.group(1)) if alt else None,
-                                 *(plain(text) for text, _url in _links(fragment)),
+                                 *linked, *(plain(text) for text, _url in _links(fragment)),
                                  next((line for line in lines if line), None))
                      if n and person_name(n)), None)
     if name is None:
@@ -995,6 +999,23 @@ def _with_named_sibling(text: str, cards: list[tuple[int, int]], ends: dict[int,
     return joined
 
 
+_FIRST_LINE = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|a|span)>|\n\s*\n", re.I)
+
+
+def _pictured_card(text: str, item: tuple[int, int]) -> bool:
+    """Whether an element is a person's card: a picture, and a heading or bold text, or a
+    first line of text after the picture that is a person's name."""
+    start, end = item
+    picture = _PICTURED.search(text, start, end)
+    if picture is None:
+        return False
+    if _NAMED.search(text, start, end):
+        return True
+    after = text[picture.end():end]
+    first = plain(_FIRST_LINE.split(after[after.find(">") + 1:], 1)[0])
+    return 0 < len(first) <= 60 and person_name(first)
+
+
 def _siblings(run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The elements of a run in order, each not inside another of the run."""
     items: list[tuple[int, int]] = []
@@ -1048,14 +1069,14 @@ def _card_blocks(text: str) -> list[Block]:
         if len(blocks) >= _MAX_RUNS:
             break
     # Elements of a class that names nothing ("col-sm-2"), side by side with only space
-    # between them, each with a picture and a heading or bold text: a row of cards.
+    # between them, each with a picture and a heading, bold text or a first line that is a
+    # person's name ("<img><p>Ada Quill<br><em>Univ A</em></p>"): a row of cards.
     for run in others.values():
         if len(blocks) >= _MAX_RUNS:
             break
         group: list[tuple[int, int]] = []
         for item in [*_siblings(run), None]:
-            if item is not None and _PICTURED.search(text, item[0], item[1]) and \
-                    _NAMED.search(text, item[0], item[1]) and \
+            if item is not None and _pictured_card(text, item) and \
                     (not group or not text[group[-1][1]:item[0]].strip()):
                 group.append(item)
                 continue
@@ -1063,8 +1084,7 @@ def _card_blocks(text: str) -> list[Block]:
                 blocks.append((Block(group[0][0], group[-1][1],
                                      [[text[start:end]] for start, end in group], "cards"),
                                group))
-            group = [item] if item is not None and _PICTURED.search(
-                text, item[0], item[1]) and _NAMED.search(text, item[0], item[1]) else []
+            group = [item] if item is not None and _pictured_card(text, item) else []
     blocks.sort(key=lambda b: (b[0].start, -b[0].end))
     kept = []
     for block, items in blocks:
