@@ -269,15 +269,14 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
         adjacent = (previous is not None and _BETWEEN.fullmatch(
             text, previous[2], found.start()) is not None)
         if adjacent and previous is not None and previous[1] == key and data.kind == "people":
-            joined = _people(loop, data, lists, rewrite_image, image_exists)
-            known = {slug(str(p.get("name") or p.get("id") or "")) for p in page.additions[key]}
-            again = [p for p in joined if slug(str(p.get("name") or p.get("id") or "")) in known]
-            page.additions[key] += [p for p in joined if p not in again]
+            before = len(page.additions[key])
+            page.additions[key], again = _once([
+                *page.additions[key],
+                *_fitted(Person, _people(loop, data, lists, rewrite_image, image_exists),
+                         f"a loop over {data.source}", page)])
             page.used.append(f"a loop over {data.source} beside the one before: its "
-                             f"{len(loop.items)} people join the same team() call"
-                             + ("; shown again there, once in the roster: "
-                                + ", ".join(str(p.get("name") or p.get("id"))[:60]
-                                            for p in again)[:300] if again else ""))
+                             f"{len(page.additions[key]) - before} people join the same "
+                             f"team() call{_again(again)}")
             calls[loop.number] = ""
             previous = (loop.number, key, found.end())
             continue
@@ -435,7 +434,9 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         page.additions["sponsors"] = value
         page.used.append(f"{what} -> << sponsors() >> ({len(value)} sponsors){subset}")
         return "\n\n<< sponsors() >>\n\n"
-    people = _fitted(Person, _people(loop, data, lists, rewrite_image, image_exists), what, page)
+    people, again = _once(_fitted(Person, _people(loop, data, lists, rewrite_image,
+                                                  image_exists), what, page))
+    subset += _again(again)
     page.additions[key] = people
     layout = _layout(loop)
     call = f'<< team("{key}"' + (f', "{layout}"' if layout else "") + ") >>"
@@ -644,6 +645,28 @@ def page_year(meta: dict[Any, Any]) -> int | None:
         if found:
             return int(found.group(1))
     return None
+
+
+def _once(people: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """A roster with each person once (the first time the source showed them: a person in
+    two groups of a list, or in two loops side by side), and the names left out again."""
+    seen: set[str] = set()
+    kept: list[dict[str, Any]] = []
+    again: list[str] = []
+    for one in people:
+        identity = slug(str(one.get("name") or one.get("id") or ""))
+        if identity and identity in seen:
+            again.append(str(one.get("name") or one.get("id"))[:60])
+            continue
+        seen.add(identity)
+        kept.append(one)
+    return kept, again
+
+
+def _again(names: list[str]) -> str:
+    """What the report says of people the source showed twice in one roster."""
+    return (f"; shown twice there in the source (in two groups or two lists), once in the "
+            f"roster: {', '.join(names)[:300]}") if names else ""
 
 
 def _people(loop: Loop, data: DataFile, lists: Lists, rewrite_image: Callable[[str], str | None],
