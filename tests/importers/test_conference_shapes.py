@@ -2,7 +2,8 @@
 sites do; names and titles made up): a program of days, each of rooms, each of talks; a talks
 collection listed by category; a loop that goes through the program only to find one talk's
 time; a room's page that shows its own talks; a slot whose shown title is another field;
-loops that show nothing on a page; a web address written without https://."""
+loops that show nothing on a page; a web address written without https://; a teaching
+workshop's page (its start date, instructors, day tables with rows "Before", linked scripts)."""
 
 from __future__ import annotations
 
@@ -168,8 +169,8 @@ def test_a_program_of_days_of_rooms_of_talks(tmp_path: Path) -> None:
         ("2026-05-20", "09:00", "Moths and moons", "Main Hall", False)], report
     assert rest.count("<< schedule() >>") == 1
     assert "1 of its slots are not shown there in the source" in report
-    # the day tabs stay as the source rendered them, and say so
-    assert "Tuesday" in rest
+    # the tabs of the days (links to the grid's days, which the program replaces) go
+    assert 'href="#d1"' not in rest and "drawing links to the days of its program" in report
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
     assert result.html("program.md").count('class="workshop-slot') >= 5
@@ -414,3 +415,47 @@ def test_a_person_in_two_groups_of_a_people_file_is_one_card(tmp_path: Path) -> 
     assert "once in the roster: Bo Fern" in report
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
+
+
+def test_a_carpentries_style_workshop_page(tmp_path: Path) -> None:
+    """A page of the common teaching-workshop template: 'startdate:' in its front matter,
+    the instructors printed by an include whose output tag ends in '%}}', each day's table
+    under a heading of its day and hours ("June 14 13:30 - 16:00 EDT") whose first rows say
+    what to do before ("Before"), and a script the setup page links to."""
+    table = ('<h3>{day} 13:30 - 16:00 EDT</h3>\n<table>\n'
+             '<tr><td>Before</td><td><a href="#setup">Install the shell</a></td></tr>\n'
+             '<tr><td>13:30</td><td>Introducing the Shell</td></tr>\n'
+             '<tr><td>14:30</td><td>Short break</td></tr>\n'
+             '<tr><td>14:40</td><td>Pipes and Filters</td></tr>\n</table>\n')
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Shell Workshop\n",
+        "_includes/ad.html": "<p>Instructors: {{page.instructor | join: ', ' %}}</p>\n",
+        "index.md": "---\ntitle: Shell Workshop\nstartdate: 2021-06-14\nenddate: 2021-06-16\n"
+                    "instructor: [\"Ada Quill\", \"Bo Fern\"]\n---\n{% include ad.html %}"
+                    "\n\n<h2 id=\"schedule\">Schedule</h2>\n\n"
+                    + table.format(day="June 14") + "\n" + table.format(day="June 16"),
+        "setup.md": "---\ntitle: Setup\n---\nDownload [the check](check-1.py).\n",
+        "check-1.py": "print('ok')\n"})
+    meta, rest = page(dest, "index.md")
+    assert "Instructors: Ada Quill, Bo Fern" in rest, report
+    assert [(s.get("day"), s["start"], s["title"]) for s in meta["schedule"]] == [
+        (day, start, title) for day in ("2021-06-14", "2021-06-16") for start, title in (
+            ("13:30", "Introducing the Shell"), ("14:30", "Short break"),
+            ("14:40", "Pipes and Filters"))], report
+    assert "kept as text under it: Before Install the shell" in report
+    assert "Before Install the shell" in rest
+    _meta, setup = page(dest, "setup.md")
+    assert "check-1.py" in setup and (dest / "docs" / "assets" / "files").is_dir()
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_page_of_no_title_is_named_in_the_nav_by_the_heading_its_layout_draws(
+        tmp_path: Path) -> None:
+    dest, _report = imported(tmp_path, {
+        "_config.yml": "title: Owl Conference\n",
+        "_layouts/program.html": '<h1 class="display-5">\n  Program\n</h1>\n{{ content }}',
+        "index.md": "---\ntitle: Owl Conference\n---\nHello.\n",
+        "program/index.md": "---\nlayout: program\n---\nSoon.\n"})
+    config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "- Program: program/index.md" in config, config

@@ -862,3 +862,14 @@ def test_the_isolated_runs_can_pass(source: Path) -> None:
         print("ENDED", r.notes)
         """, seconds=30)
     assert printed is not None and "ENDED" in printed and "limit" in printed, printed
+
+
+@pytest.mark.parametrize("junk", ["%", " % ", "%%", "{"])
+def test_characters_after_an_outputs_expression_are_passed_over(junk: str) -> None:
+    """"{{ page.instructor | join: ', ' %}}" (a common workshop template's typo): lax
+    Liquid prints the names, as Jekyll does, and says what it passed over."""
+    env = JekyllLiquid(Path("/nonexistent"))
+    text = env.from_string(f"<p>{{{{ page.instructor | join: ', ' {junk}}}}}</p>").render(
+        page={"instructor": ["Ada Quill", "Bo Fern"]})
+    assert text == "<p>Ada Quill, Bo Fern</p>"
+    assert any("after an output's expression passed over" in note for note in env.notes)

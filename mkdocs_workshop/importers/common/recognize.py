@@ -1581,6 +1581,7 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
     headings: list[tuple[int, dict[str, Any]]] = []  # (the slot after it, its slot)
     afternoon = False  # under a row "PM": times before noon are the afternoon's
     columns: list[str] = []  # the names of a table's columns, from a row of them
+    ahead: list[str] = []  # rows of what to do before the first slot ("Before")
     for n, record in enumerate(block.records, 1):
         slot = _fits(Slot, _by_columns(record, columns, when) if len(record) == len(columns)
                      else read_slot(record, when))
@@ -1594,6 +1595,11 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
             columns = [plain(cell).lower().strip(" :*") for cell in record]
             continue
         if not line:
+            continue
+        if not made and len(record) >= 2 and _AHEAD.fullmatch(plain(record[0])):
+            # "| Before | Pre-workshop survey |": what to do before the first slot, kept as
+            # text under the program
+            ahead.append(line)
             continue
         if _HALF_DAY.fullmatch(line):  # "| PM |" over the afternoon's rows
             afternoon = line.lower().startswith(("p", "after"))
@@ -1624,6 +1630,7 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
             unread.append(line)
     if len(made) < 2 or len(unread) > len(made) or (untimed and untimed[0] == 1):
         return _NoProgram(untimed, "does not start with a time")
+    unread = [*ahead, *unread]
     for at, heading in reversed(headings):
         if at < len(made):
             made.insert(at, {k: v for k, v in made[at].items() if k in ("day", "start")} |
@@ -1641,6 +1648,9 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
     return made, talks, unread
 
 
+# A row's first cell saying it comes before the program ("Before", "Pre-workshop")
+_AHEAD = re.compile(r"(?:before(?:hand)?|prior|ahead|in advance|pre[- ]?(?:workshop|event|"
+                    r"course)|preparation)(?:\s+the\s+(?:workshop|event|course))?", re.I)
 # A row that names the half of the day the rows under it are in ("AM", "Afternoon")
 _HALF_DAY = re.compile(r"(?:[ap]\.?m\.?|morning|afternoon)(?:\s+(?:session|program|part))?",
                        re.I)

@@ -192,10 +192,12 @@ class Images:
         return target
 
 
-# Files a workshop page links to: papers, slides, posters, recordings, archives, data.
+# Files a workshop page links to: papers, slides, posters, recordings, archives, data, and
+# the code and notebooks of a tutorial ("Download swc-installation-test-1.py").
 DOCUMENT_SUFFIXES = (".pdf", ".ppt", ".pptx", ".key", ".odp", ".doc", ".docx", ".odt", ".txt",
                      ".bib", ".tex", ".zip", ".gz", ".tgz", ".csv", ".xlsx", ".mp4", ".webm",
-                     ".mov", ".mp3", ".ics")
+                     ".mov", ".mp3", ".ics", ".py", ".ipynb", ".r", ".rmd", ".jl", ".m", ".sh",
+                     ".json", ".tsv", ".xls", ".ods", ".tar", ".bz2", ".xz", ".7z", ".epub")
 
 
 class Documents(Images):

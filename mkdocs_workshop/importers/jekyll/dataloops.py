@@ -252,6 +252,13 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
                              "condition leaves each out): nothing to show, as in the source")
             previous = None
             continue
+        if data.kind == "schedule" and widest[loop.origin] is not loop and _day_tabs(loop):
+            calls[loop.number] = ""  # its targets were the source's grid, which is not kept
+            page.used.append(f"a loop over {data.source} drawing links to the days of its "
+                             "program (tabs) left out: the program the page shows has its "
+                             "days")
+            previous = None
+            continue
         if data.kind in ("schedule", "sponsors") and widest[loop.origin] is not loop:
             calls[loop.number] = AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
             page.used.append(f"a loop over {data.source} showing {len(loop.items)} of its "
@@ -449,6 +456,17 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
 _NO_DAY = "; no day: shown under 'Day to be announced' until the workshop block has its 'date:'"
 
 
+_ANCHOR_LINK = re.compile(r"<a\b[^<>]{0,500}?\bhref\s*=\s*[\"']#[^\"'<>]{0,200}[\"'][^<>]{0,500}>"
+                          r".{0,500}?</a\s*>", re.I | re.S)
+
+
+def _day_tabs(loop: Loop) -> bool:
+    """Whether the loop draws only links to places of the page ("<a href="#tuesday">
+    Tuesday</a>", the tabs of a program's days)."""
+    drawn = "".join(loop.chunks)
+    return _ANCHOR_LINK.search(drawn) is not None and not plain(_ANCHOR_LINK.sub(" ", drawn))
+
+
 def _shown_only(loop: Loop, made: DataFile) -> int:
     """``made`` keeping only the slots whose titles the loop rendered (each day's first slot
     kept given its day, each day's label kept at its first slot shown); how many it left out."""
@@ -599,7 +617,8 @@ def _subset(loop: Loop, data: DataFile, year: int | None = None) -> DataFile:
     return read_as(data, items, year)
 
 
-_EVENT_DAY_KEYS = ("workshop_date", "event_date", "workshop_day", "event_day")
+_EVENT_DAY_KEYS = ("workshop_date", "event_date", "workshop_day", "event_day",
+                   "startdate", "start_date")  # the last two: the Carpentries' template
 
 
 def page_day(meta: dict[Any, Any], *, periods: bool = False) -> date | None:
@@ -636,10 +655,9 @@ def page_day(meta: dict[Any, Any], *, periods: bool = False) -> date | None:
 def page_year(meta: dict[Any, Any]) -> int | None:
     """The year of the page's workshop: its date's, else the one its title or address
     names (``/2020/``, "Workshop 2020"), for days a schedule writes without one."""
-    workshop = meta.get("workshop")
-    when = workshop.get("date") if isinstance(workshop, dict) else None
-    if isinstance(when, date):
-        return when.year
+    day = page_day(meta)
+    if day is not None:
+        return day.year
     for key in ("title", "permalink", "subtitle", "description"):
         found = re.search(r"(?<!\d)(20\d\d)(?!\d)", str(meta.get(key) or ""))
         if found:

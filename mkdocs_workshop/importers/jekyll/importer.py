@@ -1288,7 +1288,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                           "in its text is kept as written")
     additions: dict[str, Any] = dict(data_additions)
     page.layout = meta.get("layout") if isinstance(meta.get("layout"), str) else None
-    page.heading = first_heading(body)
+    # its own first heading, else the one its layout draws ("<h1>Program</h1>")
+    page.heading = first_heading(body) or first_heading(converted.text)
     converted.dates, converted.pending, moved = in_order(converted.dates, converted.pending)
     if moved:
         page.notes.append(f"dates listed in the order they happen (the plugin warns about a "
@@ -1441,7 +1442,9 @@ def _check_each(report: Report, outputs: dict[str, str], images: set[str],
 
 
 def _nav_label(page: PageReport) -> str:
-    return html_text(page.title or "") or html_text(page.dest[:-3])
+    """A page's label in the nav: its title, else its first heading ("Program", drawn by
+    its layout), else its path."""
+    return html_text(page.title or page.heading or "") or html_text(page.dest[:-3])
 
 
 class Layouts:

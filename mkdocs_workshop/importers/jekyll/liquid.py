@@ -52,6 +52,7 @@ from liquid.exceptions import (
     ContextDepthError,
     ContinueLoop,
     LiquidError,
+    LiquidSyntaxError,
     LocalNamespaceLimitError,
     LoopIterationLimitError,
     OutputStreamLimitError,
@@ -62,7 +63,7 @@ from liquid.loader import BaseLoader, TemplateSource
 from liquid.stream import TokenStream
 from liquid.stringify import to_liquid_string
 from liquid.tag import Tag
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_TAG, Token
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, Token
 
 from ..common.markup import attribute_value, shown_value
 from ..common.paths import within
@@ -240,7 +241,36 @@ def _in_a_tag(token: Token) -> bool:
 
 
 class ShownOutput(Output):
+    """``{{ ... }}``, read as Jekyll's lax Liquid reads it: characters after a complete
+    expression are passed over (``{{ page.instructor | join: ', ' %}}``, a typo of a common
+    workshop template, prints the names)."""
+
     node_class = ShownOutputNode
+
+    def parse(self, stream: TokenStream) -> OutputNode:
+        token = stream.eat(TOKEN_OUTPUT)
+        expression = stream.expect(TOKEN_EXPRESSION)
+        value = expression.value
+        try:
+            return self.node_class(token, FilteredExpression.parse(
+                self.env, TokenStream(tokenize(value, expression))))
+        except LiquidSyntaxError:
+            trimmed = _TRAILING_JUNK.sub("", value)
+            if trimmed == value or not trimmed.strip():
+                raise
+            parsed = self.node_class(token, FilteredExpression.parse(
+                self.env, TokenStream(tokenize(trimmed, expression))))
+            note = getattr(self.env, "note", None)
+            if callable(note):  # said, as Jekyll warns of it
+                line = expression.source.count("\n", 0, expression.start_index) + 1 \
+                    if isinstance(expression.source, str) else 0
+                note(f"line {line}: '{_one_line(value[len(trimmed):].strip())}' after an "
+                     "output's expression passed over, as Jekyll's lax Liquid does")
+            return parsed
+
+
+# What lax Liquid passes over at the end of an output: a stray tag closing or brace.
+_TRAILING_JUNK = re.compile(r"[\s%}{]+$")
 
 
 class SiteForNode(ForNode):

@@ -196,6 +196,12 @@ def label_of(page: NavPage, edition: Edition | None) -> str:
     return name[:1].upper() + name[1:] if name else page.dest[:-3]
 
 
+def _named(page: NavPage) -> str:
+    """A page's label in a list of pages: its title, else its first heading ("Program",
+    drawn by its layout), else its path."""
+    return page.title or page.heading or page.dest[:-3]
+
+
 def edition_label(edition: Edition, editions: list[Edition]) -> str:
     """What tells an edition apart in the nav: its venue and year ("NeurIPS 2025") when no
     other edition has the same, else its title (with its path when two share it)."""
@@ -231,7 +237,7 @@ def home_entries(home: NavPage | None, rest: list[NavPage], buttons: list[Button
     are its sub-pages: in its header's order and labelled by its buttons (else by their
     first heading); otherwise each is labelled by its title, in the site's order."""
     if home is None or not home.is_edition:
-        return [{html_text(p.title or p.dest[:-3]): p.dest} for p in rest]
+        return [{html_text(_named(p)): p.dest} for p in rest]
     edition = Edition(home)
     for button in buttons:
         target = find(button.href, home.dest)
@@ -286,5 +292,5 @@ def data_nav(links: list[tuple[str, str, int]], find: Callable[[str], str | None
             kept.append({label: value})
         return kept
 
-    rest = [{html_text(p.title or p.dest[:-3]): p.dest} for p in pages if p.dest not in placed]
+    rest = [{html_text(_named(p)): p.dest} for p in pages if p.dest not in placed]
     return pruned(entries) + rest, unplaced
