@@ -222,3 +222,26 @@ def wait_for(check: Callable[[], bool], what: str, seconds: float = 60) -> None:
             return
         time.sleep(0.3)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def import_files(tmp_path: Path, files: dict[str, str | bytes]) -> tuple[Path, str]:
+    """A Jekyll site of ``files`` written to tmp_path/src, imported into tmp_path/out: the
+    new site's folder and the report's text."""
+    from mkdocs_workshop.importers.jekyll.importer import import_site
+
+    source = tmp_path / "src"
+    for rel, content in files.items():
+        (source / rel).parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            (source / rel).write_bytes(content)
+        else:
+            (source / rel).write_text(content, encoding="utf-8")
+    dest = tmp_path / "out"
+    return dest, import_site(source, dest).render()
+
+
+def imported_page(dest: Path, name: str) -> tuple[dict[str, Any], str]:
+    """An imported page's front matter and text."""
+    text = (dest / "docs" / name).read_text(encoding="utf-8")
+    _, meta, rest = text.split("---\n", 2)
+    return yaml.safe_load(meta) or {}, rest

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
 from mkdocs_workshop.importers.common.freedates import parse_date_line, parse_free_date
-from mkdocs_workshop.importers.jekyll.importer import import_site
 
-from sitekit import build_config
+from sitekit import build_config, import_files, imported_page
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -123,19 +121,8 @@ defaults:
 """
 
 
-def imported(tmp_path: Path, files: dict[str, str]) -> tuple[Path, str]:
-    source = tmp_path / "src"
-    for rel, content in files.items():
-        (source / rel).parent.mkdir(parents=True, exist_ok=True)
-        (source / rel).write_text(content, encoding="utf-8")
-    dest = tmp_path / "out"
-    return dest, import_site(source, dest).render()
-
-
-def page(dest: Path, name: str) -> tuple[dict[str, Any], str]:
-    text = (dest / "docs" / name).read_text(encoding="utf-8")
-    _, meta, rest = text.split("---\n", 2)
-    return yaml.safe_load(meta) or {}, rest
+imported = import_files
+page = imported_page
 
 
 def conference(tmp_path: Path) -> tuple[Path, str]:

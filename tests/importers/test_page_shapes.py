@@ -26,31 +26,16 @@ from mkdocs_workshop.importers.common.recognize import (
 from mkdocs_workshop.importers.jekyll.body import drop_stray_closings
 from mkdocs_workshop.importers.jekyll.defaults import Excluded
 from mkdocs_workshop.importers.jekyll.frontmatter import comment_out
-from mkdocs_workshop.importers.jekyll.importer import import_site
 
-from sitekit import build_config
+from sitekit import build_config, import_files, imported_page
 
 pytestmark = pytest.mark.timeout(120)
 
 NAMES = ["Ada Quill", "Bo Fern", "Cy Moss", "Di Lark", "Ed Stone", "Fay Holt"]
 
 
-def imported(tmp_path: Path, files: dict[str, str | bytes]) -> tuple[Path, str]:
-    source = tmp_path / "src"
-    for rel, content in files.items():
-        (source / rel).parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            (source / rel).write_bytes(content)
-        else:
-            (source / rel).write_text(content, encoding="utf-8")
-    dest = tmp_path / "out"
-    return dest, import_site(source, dest).render()
-
-
-def page(dest: Path, name: str) -> tuple[dict[str, Any], str]:
-    text = (dest / "docs" / name).read_text(encoding="utf-8")
-    _, meta, rest = text.split("---\n", 2)
-    return yaml.safe_load(meta) or {}, rest
+imported = import_files
+page = imported_page
 
 
 def built(dest: Path, name: str) -> str:
