@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_workshop.importers.jekyll.liquid import (
     LIMITS,
@@ -28,6 +30,7 @@ from mkdocs_workshop.importers.jekyll.liquid import (
     Origin,
     Rendered,
     render,
+    ruby_names,
     sourced,
 )
 
@@ -873,3 +876,23 @@ def test_characters_after_an_outputs_expression_are_passed_over(junk: str) -> No
         page={"instructor": ["Ada Quill", "Bo Fern"]})
     assert text == "<p>Ada Quill, Bo Fern</p>"
     assert any("after an output's expression passed over" in note for note in env.notes)
+
+
+def test_not_is_a_variables_name_as_in_rubys_liquid() -> None:
+    """Ruby's Liquid has no 'not' operator: "{% capture not %}" (a notification's date) is
+    a variable there, and here; quoted text and raw blocks keep their 'not'."""
+    env = JekyllLiquid(Path("/nonexistent"))
+    text = env.from_string(
+        "{% capture not %}Oct 2{% endcapture %}{% capture cam %}Oct 15{% endcapture %}"
+        "<td>{{ not }}</td><td>{{ cam }}</td>{% if not == 'Oct 2' %}{{ 'not' }}{% endif %}"
+        "{% raw %}{{ not }}{% endraw %} not").render()
+    assert text == "<td>Oct 2</td><td>Oct 15</td>not{{ not }} not"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="{}%not raw'\"-", max_size=200))
+def test_reading_not_as_a_name_keeps_everything_else(text: str) -> None:
+    """Whatever the text, only a bare 'not' inside Liquid markup changes, and only to
+    'not_': the text is the same with those put back."""
+    renamed = ruby_names(text)
+    assert renamed.replace("not_", "not") == text.replace("not_", "not")

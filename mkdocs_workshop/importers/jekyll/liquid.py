@@ -832,7 +832,40 @@ class SiteLoader(BaseLoader):
             raise TemplateNotFoundError(template_name) from None
         if relative:  # Jekyll drops a relative include's own front matter only for pages
             text = re.sub(r"\A---\s*\n.*?\n---\s*\n", "", text, count=1, flags=re.S)
-        return TemplateSource(text, str(found), None)
+        return TemplateSource(ruby_names(text), str(found), None)
+
+
+# Ruby's Liquid, which Jekyll runs, has no 'not' operator: 'not' is a variable's name there
+# ("{% capture not %}" for a notification date); python-liquid reads it as an operator.
+_DELIMITER = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}|\{\{|\{%|%\}|\}\}")
+_QUOTED_OR_NOT = re.compile(r"\"[^\"]*\"|'[^']*'|(?<![\w.\-])not(?![\w?\-])")
+
+
+def ruby_names(text: str) -> str:
+    """``text`` with each 'not' in its Liquid (outside quotes and raw blocks) a variable's
+    name that python-liquid reads as one ('not_'), as Ruby's Liquid reads it. One pass over
+    the delimiters."""
+    if "not" not in text:
+        return text
+    parts: list[str] = []
+    done = 0  # text before it is in parts
+    opened: int | None = None  # where the markup being read starts
+    raw = False
+    for found in _DELIMITER.finditer(text):
+        token = found.group(0)
+        if token.startswith("{%") and token.rstrip("-%} ").endswith("raw") and opened is None:
+            raw = not token.rstrip("-%} ").endswith("endraw")
+            continue
+        if raw:
+            continue
+        if token in ("{{", "{%") and opened is None:
+            opened = found.start()
+        elif token in ("}}", "%}") and opened is not None:
+            parts += [text[done:opened], _QUOTED_OR_NOT.sub(
+                lambda m: "not_" if m.group(0) == "not" else m.group(0),
+                text[opened:found.end()])]
+            done, opened = found.end(), None
+    return "".join(parts) + text[done:]
 
 
 class JekyllLiquid(Environment):
@@ -858,6 +891,11 @@ class JekyllLiquid(Environment):
         self.add_tag(PostUrlTag)
         for name, function in JEKYLL_FILTERS.items():
             self.add_filter(name, function)
+
+    def from_string(self, source: str, *args: Any, **kwargs: Any) -> Any:
+        """A template of ``source``, its Liquid read as Ruby's Liquid names things
+        (:func:`ruby_names`)."""
+        return super().from_string(ruby_names(source), *args, **kwargs)
 
     def note(self, text: str) -> None:
         if text not in self.notes:
@@ -974,6 +1012,7 @@ MAX_REPAIRS = 50  # tags Jekyll would stop on, left out of one page before givin
 def _parse(env: JekyllLiquid, text: str, name: str) -> tuple[Any, str]:
     """The page's template; a tag that is not Liquid (``{%+ endraw %}``: Jekyll stops the
     whole build on it) is left out, reported with its line, and the rest parsed."""
+    text = ruby_names(text)  # as from_string reads it, so that errors' places are the text's
     for _ in range(MAX_REPAIRS):
         try:
             return env.from_string(text, name=name), text
