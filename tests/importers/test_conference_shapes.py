@@ -446,3 +446,58 @@ def test_a_page_of_no_title_is_named_in_the_nav_by_the_heading_its_layout_draws(
         "program/index.md": "---\nlayout: program\n---\nSoon.\n"})
     config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
     assert "- Program: program/index.md" in config, config
+
+
+@pytest.mark.parametrize(("starts", "read"), [
+    (["09:45", "22:15", "10:45"], ["09:45", "10:15", "10:45"]),  # "10:15--10:45PM"
+    (["09:00", "21:00"], ["09:00", "09:00"]),  # twelve hours later exactly: the same hour
+    (["09:00", "19:00"], ["09:00", "19:00"]),  # ten hours later: an evening's dinner
+    (["17:00", "19:00"], ["17:00", "19:00"]),
+    (["07:00", "23:30"], ["07:00", "23:30"]),  # 11:30 would be more than four hours on
+])
+def test_an_evening_time_in_a_mornings_program_is_a_slip(starts: list[str],
+                                                          read: list[str]) -> None:
+    from mkdocs_workshop.importers.common.recognize import read_slips
+    made = [{"start": start, "title": f"Slot {n}"} for n, start in enumerate(starts)]
+    read_slips(made)
+    assert [slot["start"] for slot in made] == read
+
+
+def test_a_program_cut_by_details_blocks_with_pm_slips(tmp_path: Path) -> None:
+    """A program of "9:45--10:15AM: **Talk**" paragraphs, an abstract in <details> after one
+    (which parts the paragraphs into two blocks), and two evening times among the morning's
+    ("10:15--10:45PM", the last of the first block; "11:15--11:30PM", the first of the
+    next): one program, in the order of the day."""
+    details = "\n<details>\n  <summary>Abstract</summary>\n\n  Words.\n</details>\n\n\n"
+    body = ("8:45--9:00AM: **Opening remarks**\n\n"
+            "9:00--9:45AM: **Invited talk 1:** Ada Quill\n\n"
+            "9:45--10:15AM: **Invited talk 2:** Bo Fern\n\n"
+            "10:15--10:45PM: **Contributed talks 1**\n\n"
+            "10:45--11:15AM: **Invited talk 3:** Cy Moss\n" + details
+            + "11:15--11:30PM: **Coffee Break**\n\n11:30AM--1:00PM: **Poster Session**\n")
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "schedule.md": "---\ntitle: Schedule\n---\nThe workshop is held on Saturday, July 29,"
+                       " 2023.\n\n## Schedule\n\n" + body})
+    meta, _rest = page(dest, "schedule.md")
+    assert [s["start"] for s in meta["schedule"]] == [
+        "08:45", "09:00", "09:45", "10:15", "10:45", "11:15", "11:30"], report
+    assert "read as morning times" in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a program's paragraph followed on the next line by an HTML block ('<details>' with no "
+    "blank line between, which Markdown allows) is not a record of the paragraphs' block: "
+    "the slot stays text"))
+def test_a_slot_followed_at_once_by_its_details_joins_the_program(tmp_path: Path) -> None:
+    dest, report = imported(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "schedule.md": "---\ntitle: Schedule\n---\nHeld on July 29, 2023.\n\n## Schedule\n\n"
+                       "9:00--9:45AM: **Talk 1**\n\n9:45--10:15AM: **Talk 2**\n<details>\n"
+                       "  <summary>Abstract</summary>\n\n  Words.\n</details>\n\n"
+                       "10:15--10:45AM: **Talk 3**\n\n10:45--11:00AM: **Talk 4**\n"})
+    meta, _rest = page(dest, "schedule.md")
+    assert [s["start"] for s in meta["schedule"]] == ["09:00", "09:45", "10:15", "10:45"], \
+        report

@@ -1483,6 +1483,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         if undated:
             for slot in made:
                 slot.pop("day", None)
+        last = result.slots[-1] if result.slots and result.slots[-1].get("day") == \
+            made[0].get("day") else None  # the program above, when this block goes on its day
+        slips = read_slips(made, last)
         afternoon = read_afternoon(made)
         starts = [s["start"] for s in made]
         if starts != sorted(starts):
@@ -1504,7 +1507,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                if talks else "")
             + (f"; kept as text under it: {'; '.join(unread)[:200]}" if unread else "")
             + (f"; read as afternoon times, in the order the program lists them: "
-               f"{', '.join(afternoon)}" if afternoon else "") + ")")
+               f"{', '.join(afternoon)}" if afternoon else "")
+            + (f"; read as morning times (an evening time in a day's morning): "
+               f"{', '.join(slips)}" if slips else "") + ")")
         return "\n\n".join(part for part in ("" if joins else "<< schedule() >>",
                                              _text_list(unread)) if part)
     if kind == "dates":
@@ -1731,6 +1736,32 @@ def _minutes(clock: str) -> int:
     found = clock_minutes(clock)
     assert found is not None, clock
     return found
+
+
+def read_slips(made: list[dict[str, Any]], above: dict[str, Any] | None = None) -> list[str]:
+    """A slot that starts twelve hours or more after the one before it, and would start at
+    most four hours after it twelve hours earlier ("10:15--10:45PM" after "9:45--10:15AM"):
+    the source's slip of AM for PM, read twelve hours earlier. ``above``: the slot before
+    the first (the program this block goes on). Changes ``made``; returns each changed
+    time as "22:15 -> 10:15"."""
+    changed: list[str] = []
+    before = above
+    for slot in made:
+        if before is not None:
+            start, previous = _minutes(slot["start"]), _minutes(before["start"])
+            if start - previous >= 12 * 60 and 0 <= start - 12 * 60 - previous <= _AFTER:
+                for key in ("start", "end"):
+                    clock = slot.get(key)
+                    if clock is not None and _minutes(clock) >= 12 * 60:
+                        moved = f"{_minutes(clock) // 60 - 12:02d}:{clock[3:]}"
+                    elif key == "end" and clock is not None and clock.startswith("00:"):
+                        moved = f"12:{clock[3:]}"  # "11:15 PM - 12:30 AM": 11:15 to 12:30
+                    else:
+                        continue
+                    changed.append(f"{clock} -> {moved}")
+                    slot[key] = moved
+        before = slot
+    return changed
 
 
 def read_afternoon(made: list[dict[str, Any]]) -> list[str]:

@@ -46,6 +46,7 @@ from ..common.recognize import (
     person_name,
     plain,
     read_afternoon,
+    read_slips,
     read_times,
     visible_html,
 )
@@ -1089,7 +1090,7 @@ def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataF
             days.append([])
         days[-1].append(made)
     for program in days:
-        changed += read_afternoon(program)
+        changed += read_slips(program) + read_afternoon(program)
         _side_by_side(program)
     if changed:
         result.kept.append("times read on a 12-hour clock, in the order the file lists them: "
