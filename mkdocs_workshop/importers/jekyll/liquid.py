@@ -260,12 +260,12 @@ class ShownOutput(Output):
                 raise
             parsed = self.node_class(token, FilteredExpression.parse(
                 self.env, TokenStream(tokenize(trimmed, expression))))
-            note = getattr(self.env, "note", None)
-            if callable(note):  # said, as Jekyll warns of it
+            if isinstance(self.env, JekyllLiquid):  # said, as Jekyll warns of it
                 line = expression.source.count("\n", 0, expression.start_index) + 1 \
                     if isinstance(expression.source, str) else 0
-                note(f"line {line}: '{_one_line(value[len(trimmed):].strip())}' after an "
-                     "output's expression passed over, as Jekyll's lax Liquid does")
+                self.env.note(f"line {line}: '{_one_line(value[len(trimmed):].strip())}' "
+                              "after an output's expression passed over, as Jekyll's lax "
+                              "Liquid does")
             return parsed
 
 
