@@ -669,8 +669,9 @@ def test_a_page_of_50000_liquid_lines(tmp_path: Path) -> None:
     (source / "index.md").write_text("---\ntitle: Big\n---\n\n" + "\n".join(lines) + "\n")
     report = import_site(source, tmp_path / "out")
     notes = report.pages[0].notes
-    assert "Liquid: line 50003: comment tag was never closed (Jekyll stops on this; the rest " \
-        "is rendered as lax Liquid does)" in notes
+    assert "Liquid: line 50003: comment tag was never closed (an error in the source's Liquid: " \
+        "Jekyll warns of it or stops on it, by its kind; the rest is rendered as lax Liquid " \
+        "does)" in notes
     rendered, calls = render_like_macros(
         (tmp_path / "out" / "docs" / "index.md").read_text().split("---\n", 2)[2])
     assert calls == [] and "49999" not in rendered  # each {% if %} is false, as in Jekyll
@@ -715,8 +716,9 @@ def test_a_page_of_10_mb_on_one_line(tmp_path: Path, body: str) -> None:
     rendered, calls = render_like_macros(text.split("---\n", 2)[2])
     if body.startswith("{% if"):  # Liquid that Jekyll stops on: nothing shown, and said
         assert calls == [] and rendered.strip("\n") == ""
-        assert "Liquid: line 1: block nesting limit reached (Jekyll stops on this; the rest " \
-            "is rendered as lax Liquid does)" in report.pages[0].notes
+        assert "Liquid: line 1: block nesting limit reached (an error in the source's Liquid: " \
+            "Jekyll warns of it or stops on it, by its kind; the rest is rendered as lax " \
+            "Liquid does)" in report.pages[0].notes
     else:
         assert calls == [] and rendered.strip("\n") == body
 

@@ -42,6 +42,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ...core.anchors import slug as anchor_slug
 from ...core.markup import MAX_CHARS
 from ...features.papers import Paper
 from ...features.schedule import UNDATED, Slot, kind_of
@@ -1265,6 +1266,24 @@ def _heading_program(text: str, marks: list[Heading], result: Recognized, year: 
     return sorted([*replacements, (first.position, first.position, "<< schedule() >>")])
 
 
+def each_once(people: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """A roster with each person once (the first time the source showed them: a person
+    named twice in one list, in two groups of a data file, or in two loops side by side),
+    and the names left out again. One person is one name (or id), whatever its case,
+    accents or punctuation."""
+    seen: set[str] = set()
+    kept: list[dict[str, Any]] = []
+    again: list[str] = []
+    for one in people:
+        identity = anchor_slug(str(one.get("name") or one.get("id") or ""))
+        if identity and identity in seen:
+            again.append(str(one.get("name") or one.get("id"))[:60])
+            continue
+        seen.add(identity)
+        kept.append(one)
+    return kept, again
+
+
 def _slug(text: str) -> str:
     slug = re.sub(r"[^\w]+", "_", text.lower(), flags=re.UNICODE).strip("_")[:40]
     return slug or "people"
@@ -1402,15 +1421,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             _keep(result, where, block, bad, "is not a name (and an affiliation)")
             return None
         key = _unique(_slug(heading.text), keys, result.counters)
-        found: list[dict[str, Any]] = []
-        repeated: list[str] = []
-        names: set[str] = set()
-        for person in people:  # the source named someone twice in one list: once
-            if person["name"].casefold() in names:
-                repeated.append(person["name"])
-            else:
-                names.add(person["name"].casefold())
-                found.append(person)
+        found, repeated = each_once(people)  # the source named someone twice in one list
         if repeated:
             result.kept.append(f"{where}: named twice, shown once: {', '.join(repeated)[:200]}")
         result.rosters[key] = found

@@ -25,7 +25,6 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from ...core.anchors import slug
 from ...core.imagerefs import is_web_address
 from ...features import NOT_ROSTERS, is_roster
 from ...features.papers import Paper
@@ -35,7 +34,7 @@ from ...features.team import Person
 from ..common.escape import html_text
 from ..common.fit import fit_entry
 from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date
-from ..common.recognize import clock_minutes, day_before, nth_day, plain
+from ..common.recognize import clock_minutes, day_before, each_once, nth_day, plain
 from .datafiles import (
     DOCUMENT_OWN,
     DataFile,
@@ -49,7 +48,7 @@ from .datafiles import (
     sponsor,
 )
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
-from .liquid import Loop, Origin
+from .liquid import WORD, Loop, Origin
 
 PAPERS_FOLDER = "data"  # docs/data/<name>.yml: the papers files the import writes
 
@@ -228,8 +227,8 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
             continue  # inside an HTML comment or a script: shown by none
         # the most entries; of as many, the one that shows most of them (the day tabs of a
         # program before its grid: the grid)
-        if best is None or (len(loop.items), _shown_size(loop)) > (len(best.items),
-                                                                   _shown_size(best)):
+        if best is None or (len(loop.items), len(loop.seen()[0])) > (len(best.items),
+                                                                     len(best.seen()[0])):
             widest[loop.origin] = loop
     for found in marker.finditer(text):
         loop = loops[int(found.group(1))]
@@ -277,7 +276,7 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
             text, previous[2], found.start()) is not None)
         if adjacent and previous is not None and previous[1] == key and data.kind == "people":
             before = len(page.additions[key])
-            page.additions[key], again = _once([
+            page.additions[key], again = each_once([
                 *page.additions[key],
                 *_fitted(Person, _people(loop, data, lists, rewrite_image, image_exists),
                          f"a loop over {data.source}", page)])
@@ -441,7 +440,7 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         page.additions["sponsors"] = value
         page.used.append(f"{what} -> << sponsors() >> ({len(value)} sponsors){subset}")
         return "\n\n<< sponsors() >>\n\n"
-    people, again = _once(_fitted(Person, _people(loop, data, lists, rewrite_image,
+    people, again = each_once(_fitted(Person, _people(loop, data, lists, rewrite_image,
                                                   image_exists), what, page))
     subset += _again(again)
     page.additions[key] = people
@@ -470,7 +469,7 @@ def _day_tabs(loop: Loop) -> bool:
 def _shown_only(loop: Loop, made: DataFile) -> int:
     """``made`` keeping only the slots whose titles the loop rendered (each day's first slot
     kept given its day, each day's label kept at its first slot shown); how many it left out."""
-    shown = _words_shown(loop)
+    shown = loop.seen()[1]
     entries: list[dict[str, Any]] = []
     labels: dict[int, str] = {}
     day = last_day = label = None
@@ -498,25 +497,11 @@ def _shown_only(loop: Loop, made: DataFile) -> int:
     return left_out
 
 
-_WORD = re.compile(r"[^\W_]+")
-
-
-def _words_shown(loop: Loop) -> set[str]:
-    """The words a reader sees in what the loop rendered."""
-    return set(_WORD.findall(plain("".join(loop.chunks)).casefold()))
-
-
-def _shown_size(loop: Loop) -> int:
-    """How much text a reader sees of what the loop rendered."""
-    return len(plain("".join(loop.chunks)))
-
-
 def _lists_titles(loop: Loop, made: DataFile, *, or_times: bool = False) -> bool:
     """Whether what the loop rendered shows at least half of its slots' titles (``or_times``:
     or their start times; a loop that goes through the program to find one talk's time shows
     a badge, not the program)."""
-    shown = _words_shown(loop)
-    text = plain("".join(loop.chunks)) if or_times else ""
+    text, shown = loop.seen()
     raw: list[Any] = made.raw if len(made.raw) == len(made.entries) else made.entries
     found = 0
     for written, entry in zip(raw, made.entries, strict=True):
@@ -528,10 +513,10 @@ def _lists_titles(loop: Loop, made: DataFile, *, or_times: bool = False) -> bool
     return 2 * found >= len(made.entries)
 
 
-def _shown_in(title: str, shown: set[str]) -> bool:
+def _shown_in(title: str, shown: frozenset[str]) -> bool:
     """Whether a reader sees the title in text of these words: 80% of its words (a title
     "Discussion Panel" the source shows as "Panel Discussion"; "Session 2: Paper A")."""
-    words = _WORD.findall(title.casefold())
+    words = WORD.findall(title.casefold())
     return bool(words) and 5 * sum(word in shown for word in words) >= 4 * len(words)
 
 
@@ -663,22 +648,6 @@ def page_year(meta: dict[Any, Any]) -> int | None:
         if found:
             return int(found.group(1))
     return None
-
-
-def _once(people: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
-    """A roster with each person once (the first time the source showed them: a person in
-    two groups of a list, or in two loops side by side), and the names left out again."""
-    seen: set[str] = set()
-    kept: list[dict[str, Any]] = []
-    again: list[str] = []
-    for one in people:
-        identity = slug(str(one.get("name") or one.get("id") or ""))
-        if identity and identity in seen:
-            again.append(str(one.get("name") or one.get("id"))[:60])
-            continue
-        seen.add(identity)
-        kept.append(one)
-    return kept, again
 
 
 def _again(names: list[str]) -> str:

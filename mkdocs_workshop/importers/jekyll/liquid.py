@@ -67,7 +67,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, T
 
 from ..common.markup import attribute_value, shown_value
 from ..common.paths import within
-from ..common.recognize import heading_kind
+from ..common.recognize import heading_kind, plain
 
 MAX_INCLUDE_BYTES = 1_000_000  # an include is a few kilobytes; a bigger one is not read
 
@@ -173,6 +173,9 @@ def origin_of(item: Any) -> Origin | None:
 # ---------------------------------------------------------------------------------------------
 
 
+WORD = re.compile(r"[^\W_]+")  # a word of text: letters and digits
+
+
 @dataclass
 class Loop:
     """A loop over one list of the site's data, rendered item by item."""
@@ -184,6 +187,15 @@ class Loop:
     hidden: int  # entries the loop went through but rendered nothing for
     marker: str = ""  # what stands for it in the page's text, when the importer uses it
     drawn: bool = True  # False: an include the site lacks named the list; how it looked is unknown
+    _seen: tuple[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
+
+    def seen(self) -> tuple[str, frozenset[str]]:
+        """What a reader sees of what the loop rendered, as plain text, and its words
+        (casefolded); worked out once."""
+        if self._seen is None:
+            text = plain("".join(self.chunks))
+            self._seen = text, frozenset(WORD.findall(text.casefold()))
+        return self._seen
 
     @property
     def indexes(self) -> list[int]:
@@ -315,6 +327,7 @@ class SiteForNode(ForNode):
         if sink.wants(loop):
             # Loops inside it are part of it: as text, each is what it rendered.
             loop.chunks = [expanded(chunk) for chunk in loop.chunks]
+            loop._seen = None
             del sink.loops[before:]
             loop.number = len(sink.loops)
             loop.marker = sink.marker(loop.number)
@@ -902,8 +915,9 @@ class JekyllLiquid(Environment):
             self.notes.append(text)
 
     def error(self, exc: Any, msg: str | None = None, token: Token | None = None) -> None:
-        """What Jekyll would stop on, which lax Liquid passes over: reported with its line
-        (the first few of a page; then their number)."""
+        """An error in the source's Liquid, which lax Liquid passes over (Jekyll's default
+        ``error_mode: warn`` reads some broken expressions too and stops on other errors):
+        reported with its line (the first few of a page; then their number)."""
         if not isinstance(exc, LiquidError):
             exc = exc(msg, token=token)
         if isinstance(exc, _RESOURCE_LIMITS):
@@ -915,7 +929,8 @@ class JekyllLiquid(Environment):
         self.lax_errors += 1
         if self.lax_errors <= MAX_ERRORS_NAMED:
             self.note(f"{where}{_one_line(str(exc).splitlines()[0] if str(exc) else repr(exc))}"
-                      " (Jekyll stops on this; the rest is rendered as lax Liquid does)")
+                      " (an error in the source's Liquid: Jekyll warns of it or stops on it, by "
+                      "its kind; the rest is rendered as lax Liquid does)")
 
 
 @dataclass
