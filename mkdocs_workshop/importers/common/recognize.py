@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from itertools import pairwise
+from itertools import groupby, pairwise
 from typing import Any
 
 from pydantic import BaseModel
@@ -1232,38 +1232,82 @@ _NO_DAY = ("no day: shown under 'Day to be announced' until the workshop block h
 
 def _heading_program(text: str, marks: list[Heading], result: Recognized, year: int | None,
                      day: date | None, replacements: list[tuple[int, int, str]],
-                     macro: Callable[[str], str]) -> list[tuple[int, int, str]]:
+                     nested: list[_BlockProgram]) -> list[tuple[int, int, str]]:
     """A program written as headings, each starting with its time ("### 09:15-10:00 AM —
-    Keynote 1, by Ada Quill", its details under it): its slots, the page's program, shown
-    before the first of them (``replacements`` with that call added); the headings and what
-    is under them stay as written, the details of each slot."""
+    Keynote 1, by Ada Quill", its details under it), each day's under a heading naming the
+    day ("### Monday - July 19th"): its slots, the page's program, shown before the first of
+    them (``replacements`` with that call added); the headings and what is under them stay
+    as written, the details of each slot. ``nested``: the programs read from blocks of the
+    page; when they are all within the headings' and fewer slots (a session's own timed
+    list under its heading), the headings are the program and those blocks stay as written,
+    a slot's details."""
     # the time makes a heading a slot, whatever its words ("Keynote 1", "Oral papers")
     timed = [(h, slot) for h in marks if h.level
              and (slot := _fits(Slot, read_slot([h.text], None))) is not None]
     if len(timed) < _HEADING_SLOTS:
         return replacements
     first = timed[0][0]
-    if any(start < first.position < end for start, end, _call in replacements):
+    if any(start < first.position < end for start, end, _call in replacements
+           if all(block.start != start for block in nested)):
         return replacements  # inside a block read as something else
-    when = day_before(text, first.position, year) or day
+    if nested and (any(block.start < first.position for block in nested)
+                   or sum(block.slots for block in nested) >= len(timed)):
+        return replacements  # the blocks are the program; the headings its sessions
     where = f"headings with times from '{first.text[:60]}'"
     if not any(h.kind == "slots" for h in marks if h.position <= first.position):
         return replacements  # no program's heading (or page) above them
-    made = [{"day": when.isoformat(), **slot} if n == 0 and when else slot
-            for n, (_h, slot) in enumerate(timed)]
-    afternoon = read_afternoon(made)
-    if [s["start"] for s in made] != sorted(s["start"] for s in made):
-        result.kept.append(f"{where}: kept as written; their times are not in order")
-        return replacements
-    _overlapping(made)
-    result.slots.extend(made)
-    result.undated = when is None
+    fallback = day_before(text, first.position, year) or day
+    made: list[dict[str, Any]] = []
+    days: list[date | None] = []
+    place = first.position  # where the program is shown: before its first day's heading
+    for heading, slot in timed:
+        # the day a heading above it names ("### Monday - July 19th" over "#### 9:00 am")
+        above = next((h for h in reversed(marks) if h.position < heading.position
+                      and h.level and h.level < heading.level), None)
+        named = _day_of(above.text, year) if above is not None else None
+        if not days and named is not None and above is not None:
+            place = above.position
+        days.append(named or (days[-1] if days else fallback))
+        if len(days) == 1 or days[-1] != days[-2]:
+            if days[-1] is None or (len(days) > 1 and days[-2] is not None
+                                    and days[-1] < days[-2]):
+                result.kept.append(f"{where}: kept as written; their days are not in order")
+                return replacements
+            slot = {"day": days[-1].isoformat(), **slot}
+        made.append(slot)
+    afternoon: list[str] = []
+    for at, (one_day, group) in enumerate(groupby(zip(days, made, strict=True),
+                                                  key=lambda pair: pair[0])):
+        slots = [slot for _d, slot in group]
+        afternoon += read_afternoon(slots)
+        if [s["start"] for s in slots] != sorted(s["start"] for s in slots):
+            result.kept.append(f"{where}: kept as written; the times of day {at + 1} "
+                               f"({one_day or 'no date'}) are not in order")
+            return replacements
+        _overlapping(slots)
+    for block in nested:  # a session's own list: the details of its heading's slot
+        replacements = [r for r in replacements if r[0] != block.start]
+        result.read[block.read] = (f"{result.read[block.read].split(' -> ')[0]}: kept as "
+                                   "written under its heading, a slot of the program its "
+                                   "headings give")
+    result.slots[:] = made
+    result.undated = days[0] is None
+    when = sorted({d.isoformat() for d in days if d is not None})
     result.read.append(f"{where} -> << schedule() >> before them ({len(made)} slots, "
-                       f"{_NO_DAY if when is None else when.isoformat()}; the headings and "
-                       "their details stay below it"
+                       + (_NO_DAY if not when else ", ".join(when))
+                       + "; the headings and their details stay below it"
                        + (f"; read as afternoon times: {', '.join(afternoon)}"
                           if afternoon else "") + ")")
-    return sorted([*replacements, (first.position, first.position, "<< schedule() >>")])
+    return sorted([*replacements, (place, place, "<< schedule() >>")])
+
+
+@dataclass(frozen=True)
+class _BlockProgram:
+    """A block of the page read as program: where it starts, its slots, its report line."""
+
+    start: int
+    slots: int
+    read: int
 
 
 def each_once(people: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
@@ -1315,6 +1359,7 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     marks_by_end = sorted(marks, key=lambda h: h.end)
     ends = [h.end for h in marks_by_end]
     replacements: list[tuple[int, int, str]] = []
+    programs: list[_BlockProgram] = []  # the blocks read as program
     keys = set(taken)
     previous: tuple[Heading, str, int] | None = None  # the last people block: its roster
     for block in blocks:
@@ -1338,13 +1383,18 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
         line = text.count("\n", 0, block.start) + 1
         where = f"{block.shape} under '{heading.text[:60]}' (text line {line})"
         result.last_roster = ""
+        slots_before, read_before = len(result.slots), len(result.read)
         call = _read_block(block, heading, where, result, keys, year, day, papers_path, file_link,
                            (_day_in_header(text, block, year) or
-                            day_before(text, block.start, year, heading.end))
+                            day_before(text, block.start, year, heading.end) or
+                            _day_above(marks, heading, year))
                            if heading.kind == "slots"
                            else None)
         if call is not None:
             reached = block.end
+            if len(result.slots) > slots_before and len(result.read) > read_before:
+                programs.append(_BlockProgram(block.start, len(result.slots) - slots_before,
+                                              read_before))
             new = [result.last_roster] if result.last_roster else []
             if new and previous is not None and previous[0] is heading \
                     and not plain(_MD_IMG.sub("", text[previous[2]:block.start])):
@@ -1357,8 +1407,9 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
             replacements.append((block.start, block.end, call))
             previous = (heading, new[0] if new and call else previous[1] if previous and
                         not call else "", block.end) if new else None
-    if "slots" in kinds and not result.slots:
-        replacements = _heading_program(text, marks, result, year, day, replacements, macro)
+    if "slots" in kinds and len(result.slots) == sum(p.slots for p in programs):
+        replacements = _heading_program(text, marks, result, year, day, replacements,
+                                        programs)
     out = []
     position = 0
     for start, end, call in replacements:
@@ -1924,6 +1975,19 @@ def _day_in_header(text: str, block: Block, year: int | None) -> date | None:
         found = _day_of(plain(cell).strip(), year) if 0 < len(plain(cell)) <= 80 else None
         if found is not None:
             return found
+    return None
+
+
+def _day_above(marks: list[Heading], heading: Heading, year: int | None) -> date | None:
+    """The day the nearest heading over ``heading`` names ("### Wednesday - July 21th" over
+    "#### 9:00 am - 12:45 pm - Workshop" and its list of times)."""
+    level = heading.level
+    for above in reversed([h for h in marks if h.position < heading.position]):
+        if 0 < above.level < level:
+            found = _day_of(above.text, year)
+            if found is not None:
+                return found
+            level = above.level
     return None
 
 

@@ -262,6 +262,21 @@ SHOWN_KINDS = ("people", "schedule", "papers", "sponsors")
 IDENTITY = ("name", "aff", "url", "image", "bio")
 
 
+def _named(value: Any) -> Any:
+    """A person written as a mapping ("- name: Ada Quill", "{first: Ada, last: Quill}"): their
+    name; anything else as it is."""
+    if not isinstance(value, dict):
+        return value
+    lowered = _lowered(value)
+    name = lowered.get("name") or lowered.get("fullname") or lowered.get("full_name")
+    if name is None:
+        first = next((lowered[k] for k in FIRST_NAMES if k in lowered), None)
+        last = next((lowered[k] for k in LAST_NAMES if k in lowered), None)
+        name = " ".join(str(part) for part in (first, last) if part) or None
+    return name if isinstance(name, (str, int, float)) and not isinstance(name, bool) \
+        else None
+
+
 def _text(value: Any) -> str | None:
     """A field's value as one line of plain text; a list of texts joined with commas
     (``affiliations: [Mila, CIFAR]``)."""
@@ -389,7 +404,7 @@ def paper(entry: Any, decision: str | None) -> tuple[dict[str, Any] | None, list
             private.append(name)
             continue
         if target == "authors":
-            out.setdefault("authors", [a for a in (_text(x) for x in value) if a]
+            out.setdefault("authors", [a for a in (_text(_named(x)) for x in value) if a]
                            if isinstance(value, list) else _text(value))
         elif target == "abstract":
             out.setdefault("abstract", str(value).strip())
@@ -766,6 +781,13 @@ GROUP_LABELS = ("session", "group", "track", "category", "topic", "theme", "area
                 "section", "heading", "name", "title", "label", "day", "date")
 
 
+# Fields of an entry listing its people: a paper's authors, a session's chairs; a list of
+# mappings under one of them is the entry's, not a group of entries.
+_PERSONS_OF_ENTRY = frozenset({*(k for k, v in PAPER_FIELDS.items() if v == "authors"),
+                               *(k for k, v in SLOT_FIELDS.items() if v == "speakers"),
+                               "chair", "chairs", "moderator", "moderators", "panelists"})
+
+
 def _grouped(data: list[Any]) -> tuple[str, str, list[Any]] | None:
     """Entries grouped in the file (``- session: S1`` with one nested list of entries):
     the field that names each group, the nested list's key, and the entries, each given its
@@ -780,6 +802,8 @@ def _grouped(data: list[Any]) -> tuple[str, str, list[Any]] | None:
         if len(nested) != 1 or (nested_key is not None and nested[0][0] != nested_key):
             return None
         nested_key = nested[0][0]
+        if nested_key.lower() in _PERSONS_OF_ENTRY:
+            return None  # a paper's authors ("authors: [{name: Ada}]"): an entry, no group
         # the first field naming a group; one left empty ("session: ''", the opening's)
         # names none
         here = next((str(k).lower() for k in group if str(k).lower() in GROUP_LABELS

@@ -1,0 +1,184 @@
+"""Shapes of multi-day meetings (a "week" of workshops on one site), each a fixture written
+here: a program of headings under day headings, a session's own timed list under its
+heading, papers whose authors are mappings, session rows followed by their papers in an
+HTML table."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_workshop.importers.common.recognize import Recognized, recognize
+from sitekit import build_config, import_files, imported_page
+
+
+def read(text: str, year: int | None = 2021) -> tuple[Recognized, list[str]]:
+    calls: list[str] = []
+
+    def macro(call: str) -> str:
+        calls.append(call)
+        return call
+
+    return recognize(text, macro, year=year), calls
+
+
+WEEK = """\
+## Detailed Schedule
+
+All times are in central time.
+
+### Monday - July 19th
+
+#### 8:45 am - 9:00 am - Introduction by the Chairs
+#### 9:00 am - 10:00 am - Keynote: Ada Quill - "Owls at night"
+
+**Bio**: Ada Quill studies owls.
+
+#### 10:15 am - 11:50 am - Session 1 - Representation
+**Session chair**: Bo Reed
+
+- **Counting owls in the dark** (*Cy Lam, Di Moss*)
+- **Radios that listen** (*Ed Fox*)
+
+#### 1:25 pm - 2:45 pm - Lunch break
+
+### Tuesday - July 20th
+
+#### 9:15 am - 10:15 am - Session 2 - Scale
+- **Twin networks for all** (*Fay Gill*)
+
+#### 10:15 am - 11:30 am - Keynote: Gus Hale - "Finding connections"
+"""
+
+
+def test_a_program_of_headings_under_day_headings() -> None:
+    """Each timed heading a slot, on the day the heading over it names; the program shown
+    before the first day's heading; the headings and their details stay as written."""
+    result, calls = read(WEEK)
+    assert calls == ["<< schedule() >>"]
+    assert [(s.get("day"), s["start"], s["end"], s["title"]) for s in result.slots] == [
+        ("2021-07-19", "08:45", "09:00", "Introduction by the Chairs"),
+        (None, "09:00", "10:00", 'Keynote: Ada Quill - "Owls at night"'),
+        (None, "10:15", "11:50", "Session 1 - Representation"),
+        (None, "13:25", "14:45", "Lunch break"),
+        ("2021-07-20", "09:15", "10:15", "Session 2 - Scale"),
+        (None, "10:15", "11:30", 'Keynote: Gus Hale - "Finding connections"')]
+    assert result.text.index("<< schedule() >>") < result.text.index("### Monday")
+    assert "**Bio**: Ada Quill studies owls." in result.text
+    assert "- **Radios that listen** (*Ed Fox*)" in result.text
+    assert any("2021-07-19, 2021-07-20" in line for line in result.read), result.read
+
+
+def test_days_of_headings_out_of_order_stay_text() -> None:
+    text = WEEK.replace("Tuesday - July 20th", "Sunday - July 18th")
+    result, calls = read(text)
+    assert calls == [] and result.slots == []
+    assert any("their days are not in order" in line for line in result.kept), result.kept
+
+
+NESTED = """\
+## Schedule
+
+### Wednesday - July 21th
+
+#### 9:00 am - 12:45 pm - Owl Workshop
+
+- 9:00 Opening introduction
+- 9:15 Keynote: Ada Quill
+- 10:15 Discussion
+
+#### 12:45 pm - 2:45 pm - Poster Session
+#### 2:45 pm - 4:00 pm - Session 5 - Applications
+#### 4:00 pm - 4:30 pm - Closing
+
+### Thursday - July 22nd
+
+#### 9:00 am - 12:45 pm - Bat Workshop
+"""
+
+
+def test_a_sessions_own_timed_list_under_its_heading_is_a_slots_details() -> None:
+    """The headings (five slots over two days) are the program; the three times under one
+    of them are that slot's details, kept as written, and said so."""
+    result, calls = read(NESTED)
+    assert calls == ["<< schedule() >>"]
+    assert [(s.get("day"), s["start"], s["title"]) for s in result.slots] == [
+        ("2021-07-21", "09:00", "Owl Workshop"), (None, "12:45", "Poster Session"),
+        (None, "14:45", "Session 5 - Applications"), (None, "16:00", "Closing"),
+        ("2021-07-22", "09:00", "Bat Workshop")]
+    assert "- 9:15 Keynote: Ada Quill" in result.text
+    assert any("kept as written under its heading" in line for line in result.read)
+
+
+def test_a_timed_list_with_more_slots_than_the_headings_is_the_program() -> None:
+    """Fewer headings than the list's times: the list is the program, its day the one the
+    heading over its own heading names."""
+    text = NESTED.split("#### 12:45")[0] + "- 11:00 Break\n- 11:30 Talks\n"
+    text += "\n#### 12:45 pm - 2:45 pm - Posters\n#### 2:45 pm - 4:00 pm - Talks\n"
+    result, calls = read(text)
+    assert calls == ["<< schedule() >>"]
+    assert [s["start"] for s in result.slots] == ["09:00", "09:15", "10:15", "11:00", "11:30"]
+    assert result.slots[0]["day"] == "2021-07-21"
+
+
+@pytest.mark.parametrize("heading", ["### Wednesday - July 21th", "### July 21, 2021",
+                                     "### Day 3: Wednesday, July 21"])
+def test_a_timed_list_takes_its_day_from_the_heading_over_its_heading(heading: str) -> None:
+    text = (f"## Program\n\n{heading}\n\n#### Morning: the owl workshop\n\n"
+            "- 9:00 Opening\n- 9:15 Keynote: Ada Quill\n- 10:15 Discussion\n")
+    result, _calls = read(text)
+    assert result.slots and result.slots[0]["day"] == date(2021, 7, 21).isoformat()
+
+
+AUTHORED = """\
+accepted_papers:
+  - title: "Counting owls in the dark"
+    authors:
+      - name: Ada Quill
+      - name: Bo Reed
+    session: 1
+  - title: "Radios that listen"
+    authors:
+      - {first: Cy, last: Lam}
+    session: 1
+  - title: "Twin networks for all"
+    authors:
+      - name: Di Moss
+    session: 2
+"""
+
+
+def test_papers_whose_authors_are_mappings_are_papers_not_groups(tmp_path: Path) -> None:
+    """A paper's "authors:" list of "- name: ..." mappings is the paper's authors: the file
+    is three papers (not five papers titled by their authors), each with its authors."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Week\n",
+        "_data/track.yml": AUTHORED,
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "papers.md": ("---\nlayout: page\ntitle: Papers\n---\n## Accepted papers\n\n"
+                      "{% for p in site.data.track.accepted_papers %}"
+                      "{% assign a = p.authors | map: 'name' %}\n"
+                      "- **{{ p.title }}** (*{{ a | join: ', ' }}*)\n{% endfor %}\n"),
+    })
+    _meta, rest = imported_page(dest, "papers.md")
+    assert "<< papers(" in rest, report
+    written: list[dict[str, Any]] = _papers_file(dest)
+    assert [(p["title"], p.get("authors")) for p in written] == [
+        ("Counting owls in the dark", ["Ada Quill", "Bo Reed"]),
+        ("Radios that listen", ["Cy Lam"]),
+        ("Twin networks for all", ["Di Moss"])], report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+    assert result.html("papers.md").count('class="workshop-paper') >= 3
+
+
+def _papers_file(dest: Path) -> list[dict[str, Any]]:
+    import yaml
+
+    [found] = (dest / "docs" / "data").glob("*.yml")
+    loaded = yaml.safe_load(found.read_text(encoding="utf-8"))
+    assert isinstance(loaded, list)
+    return loaded
