@@ -182,3 +182,49 @@ def _papers_file(dest: Path) -> list[dict[str, Any]]:
     loaded = yaml.safe_load(found.read_text(encoding="utf-8"))
     assert isinstance(loaded, list)
     return loaded
+
+
+def _session_table(rows_after: str) -> str:
+    return ("# Program\n\nOctober 30, 2026\n\n<table>\n"
+            "<tr><td>9:05 AM - 10:25 AM</td><td><h3>Session 1: Sensing and Sharing<br>"
+            "<font size=\"3\">Session chair: Ada Quill, North University</font></h3></td></tr>\n"
+            + rows_after +
+            "<tr><td>10:25 AM - 11:00 AM</td><td><h3>Coffee Break</h3></td></tr>\n</table>\n")
+
+
+def _paper_row(title: str) -> str:
+    return (f"<tr><td style=\"vertical-align:text-top;\"></td><td><b>{title}</b><br>"
+            "<font size=\"2\">Bo Reed (East College), Cy Lam (West Lab)</font><br></td></tr>\n"
+            "<tr><td>&nbsp;</td></tr>\n")
+
+
+def test_rows_without_a_time_after_a_session_are_its_papers() -> None:
+    """An HTML table: a session's row with its time, then a row per paper with its time cell
+    empty: the papers are the session's talks (not slots of their own at the next time),
+    each "Title — Authors"."""
+    rows = "".join(_paper_row(t) for t in ("Counting owls", "Radios that listen", "Twins"))
+    result, calls = read(_session_table(rows), year=None)
+    assert calls == ["<< schedule() >>"]
+    assert [(s["start"], s["title"].split(" \u2014 ")[0], s.get("talks", []))
+            for s in result.slots] == [
+        ("09:05", "Session 1: Sensing and Sharing", [
+            f"{t} \u2014 Bo Reed (East College), Cy Lam (West Lab)"
+            for t in ("Counting owls", "Radios that listen", "Twins")]),
+        ("10:25", "Coffee Break", [])]
+
+
+def test_one_row_without_a_time_under_a_session_is_its_talk() -> None:
+    result, _calls = read(_session_table(_paper_row("Counting owls")), year=None)
+    assert [len(s.get("talks", [])) for s in result.slots] == [1, 0]
+
+
+def test_one_row_without_a_time_before_a_slot_heads_the_slots_after_it() -> None:
+    """"| | Keynotes and panel |" over a plain slot (not a session's talks): the heading of the
+    slots after it, at their time, as before."""
+    text = ("# Program\n\nOctober 30, 2026\n\n| Time | Event |\n|---|---|\n"
+            "| 9:00 - 9:30 | Opening |\n| | Keynotes and panel |\n| 9:30 - 10:00 | Keynote |\n"
+            "| 10:00 - 10:30 | Break |\n")
+    result, _calls = read(text, year=None)
+    assert [(s["start"], s["title"]) for s in result.slots] == [
+        ("09:00", "Opening"), ("09:30", "Keynotes and panel"), ("09:30", "Keynote"),
+        ("10:00", "Break")]

@@ -1631,6 +1631,16 @@ class _NoProgram:
 
 
 _TALK = 300  # characters: a longer line under a slot is its abstract, not a talk
+# A slot that is a session of talks or papers, whose rows under it are its talks
+_SESSION = re.compile(r"\b(?:sessions?|talks|papers|orals?|spotlights?|posters?|"
+                      r"presentations|lightning)\b", re.I)
+
+
+def _talk_line(record: list[str]) -> str:
+    """A row of a session's talk as one line, its lines (cells, and lines of a cell split by
+    ``<br>``) joined by dashes: "Counting owls — Ada Quill (North University)"."""
+    parts = [plain(piece) for cell in record for piece in _BREAK.split(cell)]
+    return " — ".join(part for part in parts if part)
 
 
 def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, list[str]] | \
@@ -1649,10 +1659,25 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
     afternoon = False  # under a row "PM": times before noon are the afternoon's
     columns: list[str] = []  # the names of a table's columns, from a row of them
     ahead: list[str] = []  # rows of what to do before the first slot ("Before")
+    # rows whose time cell is empty, since the last slot: the headings of the sessions after
+    # them ("| | Morning session |") or the talks of the session above them
+    waiting: list[dict[str, Any]] = []
+
+    def settle() -> None:
+        nonlocal talks
+        if made and (len(waiting) >= 2 or (waiting and _SESSION.search(made[-1]["title"]))):
+            # a session's papers, row after row ("Session 1: Sensing", then its papers)
+            made[-1].setdefault("talks", []).extend(row["talk"] for row in waiting)
+            talks += len(waiting)
+        else:
+            headings.extend((len(made), row["heading"]) for row in waiting)
+        waiting.clear()
+
     for n, record in enumerate(block.records, 1):
         slot = _fits(Slot, _by_columns(record, columns, when) if len(record) == len(columns)
                      else read_slot(record, when))
         if slot is not None:
+            settle()
             if afternoon:
                 _after_noon(slot)
             made.append(slot)
@@ -1676,7 +1701,7 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
             # "| | Morning session |": a row of sessions' headings, its time cell empty: it
             # starts with the slot after it
             heading = {"title": line} | ({"url": url} if (url := session_link(record)) else {})
-            headings.append((len(made), heading))
+            waiting.append({"heading": heading, "talk": _talk_line(record)})
             continue
         if not made and len(line) <= _TITLE_LINE and not _UNTIMED.match(line) and \
                 not untimed and block.shape == "a definition list":
@@ -1695,6 +1720,7 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
             talks += 1
         else:
             unread.append(line)
+    settle()
     if len(made) < 2 or len(unread) > len(made) or (untimed and untimed[0] == 1):
         return _NoProgram(untimed, "does not start with a time")
     unread = [*ahead, *unread]
