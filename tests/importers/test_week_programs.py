@@ -5,6 +5,7 @@ HTML table."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from mkdocs_workshop.importers.common.recognize import Recognized, recognize
+
 from sitekit import build_config, import_files, imported_page
 
 
@@ -172,7 +174,7 @@ def test_papers_whose_authors_are_mappings_are_papers_not_groups(tmp_path: Path)
         ("Twin networks for all", ["Di Moss"])], report
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
-    assert result.html("papers.md").count('class="workshop-paper') >= 3
+    assert len(re.findall(r'class="workshop-paper[" ]', result.html("papers.md"))) == 3
 
 
 def _papers_file(dest: Path) -> list[dict[str, Any]]:
@@ -228,3 +230,65 @@ def test_one_row_without_a_time_before_a_slot_heads_the_slots_after_it() -> None
     assert [(s["start"], s["title"]) for s in result.slots] == [
         ("09:00", "Opening"), ("09:30", "Keynotes and panel"), ("09:30", "Keynote"),
         ("10:00", "Break")]
+
+
+DOCUMENT = """\
+---
+# an empty front matter: Jekyll renders its Liquid, with no layout
+---
+<html lang="en">
+<head><title>{{ site.title }} | Accepted</title>
+<link rel="stylesheet" href="css/main.css"></head>
+<body>
+    {% include header.html %}
+    <header class="site-header"><h1>{{ site.title }}</h1><h2>Austin, October 30, 2026</h2>
+    </header>
+    <section id="accepted">
+        <h3>ACCEPTED PAPERS</h3>
+        <ul>
+            <li><b>Counting owls in the dark</b><br><i>Ada Quill, Bo Reed</i></li>
+            <li><b>Radios that listen</b><br><i>Cy Lam</i></li>
+            <li><b>Twin networks for all</b><br><i>Di Moss</i></li>
+        </ul>
+    </section>
+    <footer>Copyright owls</footer>
+    <script src="js/site.js"></script>
+</body>
+</html>
+"""
+
+
+def test_a_page_that_writes_its_whole_html_document_keeps_its_content(
+        tmp_path: Path) -> None:
+    """A page with front matter and no layout whose text is a whole HTML document: its
+    Liquid rendered, its content read (the papers list), its head, navigation, header,
+    footer and scripts left out, and said so."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Week\n",
+        "_includes/header.html": "<nav><a href='index.html'>Home</a></nav>",
+        "accepted.html": DOCUMENT,
+        "index.md": "---\ntitle: Owl Week\n---\nOctober 30, 2026, Austin.\n",
+    })
+    _meta, rest = imported_page(dest, "accepted.md")
+    assert "<html" not in rest and "<head" not in rest and "<nav" not in rest, rest
+    assert "Copyright owls" not in rest and "site.js" not in rest
+    assert "<< papers(" in rest, report
+    assert "writes a whole HTML document of its own" in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+    assert len(re.findall(r'class="workshop-paper[" ]', result.html("accepted.md"))) == 3
+
+
+def test_a_static_page_titled_by_liquid_jekyll_never_ran_has_no_such_title(
+        tmp_path: Path) -> None:
+    """An HTML file without front matter is published as it is: a <title> of Liquid is not
+    the page's name in the new site."""
+    dest, _report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Week\n",
+        "demo.html": ("<html><head><title>{{ site.data.conf.title }} | Demo</title></head>"
+                      "<body><main><h1>Demo day</h1><p>Bring a working owl radio.</p></main>"
+                      "</body></html>\n"),
+        "index.md": "---\ntitle: Owl Week\n---\nHello owls.\n",
+    })
+    meta, rest = imported_page(dest, "demo.md")
+    assert "title" not in meta and "Bring a working owl radio." in rest

@@ -1631,6 +1631,7 @@ class _NoProgram:
 
 
 _TALK = 300  # characters: a longer line under a slot is its abstract, not a talk
+_TALK_ROW = 1_000  # characters: a row of a session's paper (its title, its many authors)
 # A slot that is a session of talks or papers, whose rows under it are its talks
 _SESSION = re.compile(r"\b(?:sessions?|talks|papers|orals?|spotlights?|posters?|"
                       r"presentations|lightning)\b", re.I)
@@ -1665,12 +1666,21 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
 
     def settle() -> None:
         nonlocal talks
-        if made and (len(waiting) >= 2 or (waiting and _SESSION.search(made[-1]["title"]))):
+        if made and (len(waiting) >= 2 or (waiting and _SESSION.search(made[-1]["title"]))) \
+                and all(len(row["talk"]) <= _TALK_ROW for row in waiting):
             # a session's papers, row after row ("Session 1: Sensing", then its papers)
             made[-1].setdefault("talks", []).extend(row["talk"] for row in waiting)
             talks += len(waiting)
         else:
-            headings.extend((len(made), row["heading"]) for row in waiting)
+            for row in waiting:
+                if len(row["heading"]["title"]) <= _TALK:
+                    headings.append((len(made), row["heading"]))
+                    continue
+                untimed.append(row["row"])  # a paragraph: the slot's abstract (Markdown)
+                paragraph = markdown_paragraph(row["heading"]["title"])
+                before = made[-1].get("abstract")
+                made[-1]["abstract"] = f"{before}\n\n{paragraph}" if before else paragraph
+                talks += 1
         waiting.clear()
 
     for n, record in enumerate(block.records, 1):
@@ -1696,12 +1706,12 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
         if _HALF_DAY.fullmatch(line):  # "| PM |" over the afternoon's rows
             afternoon = line.lower().startswith(("p", "after"))
             continue
-        if len(record) >= 2 and not plain(record[0]) and len(line) <= _TALK and \
+        if len(record) >= 2 and not plain(record[0]) and (len(line) <= _TALK or made) and \
                 not _CONTINUED.match(record[1]):
             # "| | Morning session |": a row of sessions' headings, its time cell empty: it
-            # starts with the slot after it
+            # starts with the slot after it; or a session's talk (see settle)
             heading = {"title": line} | ({"url": url} if (url := session_link(record)) else {})
-            waiting.append({"heading": heading, "talk": _talk_line(record)})
+            waiting.append({"heading": heading, "talk": _talk_line(record), "row": n})
             continue
         if not made and len(line) <= _TITLE_LINE and not _UNTIMED.match(line) and \
                 not untimed and block.shape == "a definition list":

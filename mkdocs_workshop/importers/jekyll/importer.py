@@ -101,7 +101,7 @@ from .nav import (
 )
 from .published import SourcePage, one_per_address, unpublished
 from .sitevars import LiquidSite, liquid_site
-from .static import static_page
+from .static import as_block, content_of, static_page, whole_document
 from .themes import stand_in, theme_name
 from .venue import venue_of
 
@@ -1228,6 +1228,13 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     if as_written:  # its "{% raw %}" is text, not a block the conversion sets aside
         rendered.text = rendered.text.replace(
             token, LIQUID_RAW.sub(lambda m: "{&#37;" + m.group(0)[2:], body), 1)
+    if not chain and whole_document(rendered.text):
+        # a page of no layout that writes its whole HTML document (head, navigation, header
+        # and footer included): its main content is the page's; the new theme draws the rest
+        rendered.text = as_block(content_of(rendered.text))
+        page.notes.append("it writes a whole HTML document of its own (no layout): its main "
+                          "content kept, its head, navigation, header, footer and scripts "
+                          "left out (the new theme draws its own)")
     page.notes += [f"Liquid: {note}" for note in rendered.notes]
     body, loops, finish = use_loops(
         rendered.text, rendered.loops, rendered.marker, meta, liquid.lists,

@@ -29,6 +29,7 @@ _AROUND = ("header", "nav", "footer", "aside")
 _NEVER = ("script", "style", "noscript", "template")
 _PRE = re.compile(r"<pre\b.*?(?:</pre\s*>|\Z)", re.I | re.S)
 _MIN_WORDS = 3
+_ANY_LIQUID = re.compile(r"\{\{|\{%")
 # What a layout or an include says (its page's content, the site's variables, its tags).
 _LIQUID = re.compile(r"\{\{-?\s*(?:content\b|page\.|site\.|include\.|layout\.)"
                      r"|\{%-?\s*(?:include|for|if|unless|assign|capture)\b")
@@ -77,7 +78,7 @@ def content_of(document: str) -> str:
     return _without(text, _NEVER + _AROUND)
 
 
-def _as_block(text: str) -> str:
+def as_block(text: str) -> str:
     """HTML as a Markdown page holds it: each line unindented (an indented line would be
     code to Markdown) and without blank lines (which end Markdown's reading of an HTML
     block), but in ``<pre>``."""
@@ -105,10 +106,16 @@ def address_of(rel: str) -> str:
     return "/" + rel
 
 
+def whole_document(text: str) -> bool:
+    """Whether ``text`` is a whole HTML document (its ``<html>`` or ``<body>``), not a part
+    of one."""
+    return _WHOLE.search(text) is not None
+
+
 def static_page(document: str, rel: str) -> tuple[str | None, str]:
     """The page the new site has for an HTML file without front matter (its text, with front
     matter), or None and why it has none: a fragment, a redirect, a document without text."""
-    if not _WHOLE.search(document):
+    if not whole_document(document):
         return None, "not a whole HTML document (no <html> or <body>)"
     content = content_of(document)
     words = len(html.unescape(_TAG.sub(" ", content)).split())
@@ -122,7 +129,10 @@ def static_page(document: str, rel: str) -> tuple[str | None, str]:
                       "include outside its folder?")
     found = _TITLE.search(document)
     title = one_line(html.unescape(_TAG.sub(" ", found.group(1)))) if found else ""
-    front: dict[str, object] = {"title": title} if title else {}
+    # a title of Liquid Jekyll never ran ("{{ site.title }}"): no title; the page is named
+    # by its heading or its file
+    front: dict[str, object] = {"title": title} if title and not _ANY_LIQUID.search(
+        title) else {}
     front |= {"permalink": address_of(rel), "render_with_liquid": False}
     head = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-    return f"---\n{head}---\n{_as_block(content)}", ""
+    return f"---\n{head}---\n{as_block(content)}", ""
