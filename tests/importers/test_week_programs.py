@@ -3,6 +3,7 @@ here: a program of headings under day headings, a session's own timed list under
 heading, papers whose authors are mappings, session rows followed by their papers in an
 HTML table."""
 
+# ruff: noqa: RUF001  (full-width brackets, colons and tildes are the text the tests read)
 from __future__ import annotations
 
 import re
@@ -292,3 +293,106 @@ def test_a_static_page_titled_by_liquid_jekyll_never_ran_has_no_such_title(
     })
     meta, rest = imported_page(dest, "demo.md")
     assert "title" not in meta and "Bring a working owl radio." in rest
+
+
+# ---------------------------------------------------------------------------------------------
+# A program file of days keyed by name, sessions with their presentations, in Japanese
+# ---------------------------------------------------------------------------------------------
+
+DAYS_FILE = """\
+day1:
+  date: "2025年9月9日（火）"
+  sessions:
+    - time: "9:15 - 9:50"
+      title: "受付"
+    - time: "10:00 - 11:00"
+      title: "口頭発表セッション1"
+      type: "oral"
+      presentations:
+        - time: "10:00"
+          speaker: "山田花子"
+          affiliation: "北大学"
+          title: "ふくろうの夜の数え方"
+          abstract: "夜にふくろうを数える。"
+        - time: "10:20"
+          speaker: "鈴木一郎"
+          title: "耳をすますラジオ"
+    - time: "16:30 -"
+      title: "懇親会"
+day2:
+  date: "2025年9月10日（水）"
+  sessions:
+    - time: "9:30～10:30"
+      title: "ポスターセッション"
+    - time: "10:30 - 11:00"
+      title: "閉会式"
+"""
+
+DAYS_PAGE = """\
+---
+layout: page
+title: プログラム
+---
+{% for d in site.data.restaurants_near.places %}<p>{{ d.name }}</p>{% endfor %}
+<div class="card-title">1日目：{{ site.data.schedule.day1.date }}</div>
+<table>{% for s in site.data.schedule.day1.sessions %}
+<tr><td>{{ s.time }}</td><td>{{ s.title }}
+{% for p in s.presentations %}<br>{{ p.time }} {{ p.title }} {{ p.speaker }}{% endfor %}
+</td></tr>{% endfor %}</table>
+<div class="card-title">2日目：{{ site.data.schedule.day2.date }}</div>
+<table>{% for s in site.data.schedule.day2.sessions %}
+<tr><td>{{ s.time }}</td><td>{{ s.title }}</td></tr>{% endfor %}</table>
+"""
+
+
+def test_a_program_of_named_days_in_japanese_with_sessions_presentations(
+        tmp_path: Path) -> None:
+    """Days keyed by name ("day1:", "day2:"), each with its date in Japanese and its
+    sessions, a loop over each on one page: one program over both days; a session's
+    presentations its talks ("time title — speaker (affiliation)"), their abstracts
+    reported; an open end ("16:30 -") read; a list of restaurants is no roster."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Week\n",
+        "_data/schedule.yml": DAYS_FILE,
+        "_data/restaurants_near.yml": ("places:\n- name: Cafe Owl\n  url: https://x.example\n"
+                                       "- name: Bat Bistro\n  url: https://y.example\n"),
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "program.html": DAYS_PAGE,
+    })
+    meta, rest = imported_page(dest, "program.html".replace(".html", ".md"))
+    assert rest.count("<< schedule() >>") == 1, report
+    slots = meta["schedule"]
+    assert [(s.get("day"), s["start"], s["title"]) for s in slots] == [
+        ("2025-09-09", "09:15", "受付"), (None, "10:00", "口頭発表セッション1"),
+        (None, "16:30", "懇親会"), ("2025-09-10", "09:30", "ポスターセッション"),
+        (None, "10:30", "閉会式")], report
+    assert slots[1]["talks"] == ["10:00 ふくろうの夜の数え方 \u2014 山田花子 (北大学)",
+                                 "10:20 耳をすますラジオ \u2014 鈴木一郎"]
+    assert "presentations: abstract" in report
+    assert "the page's program, after the days before it" in report
+    assert "team(" not in rest and "Cafe Owl" in rest
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("2025年9月9日（火）", date(2025, 9, 9), date(2025, 9, 9)),
+    ("2025年9月9日(火)", date(2025, 9, 9), date(2025, 9, 9)),
+    ("2025년 9월 9일 (화)", date(2025, 9, 9), date(2025, 9, 9)),
+    ("9月9日", date(2025, 9, 9), date(2025, 9, 9)),
+    ("9月9日～10日", date(2025, 9, 9), date(2025, 9, 10)),
+    ("9月30日〜10月1日", date(2025, 9, 30), date(2025, 10, 1)),
+])
+def test_days_written_in_japanese_chinese_korean(text: str, first: date, last: date) -> None:
+    from mkdocs_workshop.importers.common.freedates import parse_free_date
+
+    found = parse_free_date(text, 2025)
+    assert found is not None and (found.first, found.last) == (first, last)
+
+
+@pytest.mark.parametrize("text", ["2025年2月30日", "9日", "9月", "2025年13月1日",
+                                  "9月10日～9月9日"])
+def test_what_is_no_day_in_japanese(text: str) -> None:
+    from mkdocs_workshop.importers.common.freedates import parse_free_date
+
+    assert parse_free_date(text, 2025) is None

@@ -110,6 +110,8 @@ def parse_free_date(text: str, year: int | None = None) -> FreeDate | None:
         return None
     if "(" in text and (bare := _PAREN_WEEKDAY.sub("", text)) != text:
         return parse_free_date(bare, year)  # "Aug 4 (Fri), 2023": the day, its weekday said
+    if (cjk := _CJK_DAYS.fullmatch(text.strip())) is not None:
+        return _cjk_days(cjk, year)
     found = _parse(text)
     if found is not None or year is None or re.search(r"\b\d{4}\b", text):
         return found
@@ -122,6 +124,43 @@ def parse_free_date(text: str, year: int | None = None) -> FreeDate | None:
             _WEEKDAYS.index(weekday.group(1).lower()) != found.first.weekday():
         return None  # "Friday, May 19" is no Friday that year: not this year's date
     return found
+
+
+# A day as Japanese, Chinese and Korean pages write it: "2025年9月9日" and its weekday in
+# brackets (full-width or not), "9月9日", "2025년 9월 9일 (화)"; a period "9月9日-10日" (or
+# with a wave dash) or "9月30日-10月1日"
+_CJK_DAY = (r"(?:(?P<{y}>\d{{4}})\s*[年년]\s*)?(?:(?P<{m}>\d{{1,2}})\s*[月월]\s*)?"
+            r"(?P<{d}>\d{{1,2}})\s*[日일]\s*(?:[(\uff08]\s*[^()\uff08\uff09\s]{{1,3}}\s*"
+            r"[)\uff09])?")
+_CJK_DAYS = re.compile(_CJK_DAY.format(y="y1", m="m1", d="d1")
+                       + r"(?:\s*[~\u301c\uff5e\-\u2013\u2014]\s*"
+                       + _CJK_DAY.format(y="y2", m="m2", d="d2") + ")?")
+
+
+def cjk_day_in(text: str, year: int | None) -> FreeDate | None:
+    """The first day written in Japanese, Chinese or Korean in ``text`` ("2日目: 2025年9月10日
+    (水)"), if any; None for a period."""
+    for found in _CJK_DAYS.finditer(text):
+        day = _cjk_days(found, year)
+        if day is not None and day.first == day.last:
+            return day
+    return None
+
+
+def _cjk_days(found: re.Match[str], year: int | None) -> FreeDate | None:
+    """The day or period of a match of :data:`_CJK_DAYS` (its year, or ``year``)."""
+    first_year = int(found["y1"]) if found["y1"] else year
+    if first_year is None or found["m1"] is None:
+        return None
+    try:
+        first = date(first_year, int(found["m1"]), int(found["d1"]))
+        if found["d2"] is None:
+            return FreeDate(first, first)
+        last = date(int(found["y2"] or first_year), int(found["m2"] or found["m1"]),
+                    int(found["d2"]))
+    except ValueError:
+        return None
+    return FreeDate(first, last) if first <= last else None
 
 
 def _year_variants(text: str, year: int) -> list[str]:

@@ -49,7 +49,7 @@ from ...features.schedule import UNDATED, Slot, kind_of
 from ...features.team import Person
 from .escape import html_text, markdown_paragraph
 from .fit import fit_entry
-from .freedates import DateLine, parse_date_line, parse_free_date, pending_line
+from .freedates import DateLine, cjk_day_in, parse_date_line, parse_free_date, pending_line
 from .tables import SEPARATOR, join_program, line_starts
 
 KINDS = ("people", "papers", "slots", "dates")
@@ -560,7 +560,8 @@ def _authors(text: str) -> bool:
 
 _HALF = r"(\d{1,2})(?:[:.h](\d{2}))?\s*([ap]\.?\s?m\.?)?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_TIMES = re.compile(rf"^\s*{_WEEKDAY}{_HALF}(?:\s*(?:-{{1,2}}|\u2013|\u2014|to|~)\s*{_HALF})?"
+_TIMES = re.compile(rf"^\s*{_WEEKDAY}{_HALF}(?:\s*(?:-{{1,2}}|\u2013|\u2014|to|~|\u301c|\uff5e)\s*"
+                    rf"{_HALF})?"
                     # not the start of a longer number or time ("10:30:15"); "9:00:" and
                     # "5:15PM:" are times
                     r"(?:\s*\(?(?-i:[A-Z]{2,4})\)?(?![A-Za-z]))?(?!(?<=\d)(?:\d|:\d))", re.I)
@@ -2072,6 +2073,8 @@ def _day_of(text: str, year: int | None) -> date | None:
         if found is not None and found.first == found.last:
             return found.first
     placed = _day_then_place(text, year)
+    if placed is None and (cjk := cjk_day_in(text, year)) is not None:
+        return cjk.first  # "2日目: 2025年9月10日 (水)"
     return placed[0] if placed else None
 
 

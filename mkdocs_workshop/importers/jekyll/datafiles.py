@@ -55,7 +55,10 @@ MAX_DATA_BYTES = 2_000_000
 MAX_INCLUDE_BYTES = 200_000
 # _data files that are lists of named things but not people.
 NOT_PEOPLE = ("navigation", "nav", "menu", "link", "date", "news", "social", "plan", "gallery",
-              "image", "slide", "slider", "faq", "text", "i18n", "setting")
+              "image", "slide", "slider", "faq", "text", "i18n", "setting",
+              # the places of a venue page: named, linked, pictured, and no one
+              "restaurant", "hotel", "cafe", "venue", "accommodation", "lodging", "dining",
+              "transport", "sight")
 # Words in a file's name that say what it holds (the first that matches wins).
 PAPER_WORDS = ("paper", "poster", "spotlight", "oral", "abstract", "accepted", "publication",
                "submission", "contribution")
@@ -571,9 +574,18 @@ def times(text: str) -> tuple[str, str | None] | None:
     """``"09:15 - 09:35"`` as ``("09:15", "09:35")``; ``"9:10am"`` as ``("09:10", None)``: a
     time or range and nothing else (:func:`..common.recognize.read_times`)."""
     found = read_times(text)
-    if found is None or text[found[2]:].strip():
+    if found is None:
+        return None
+    if _OPEN_END.fullmatch(text[found[2]:]) and found[1] is None:
+        return found[0], None  # "16:30 -", "16:30 onwards": from then on
+    if text[found[2]:].strip():
         return None
     return found[0], found[1]
+
+
+# What may follow the one time of a slot with no end: "16:30 -", "16:30~", "16:30 onwards"
+_OPEN_END = re.compile(r"\s*(?:-{1,2}|\u2013|\u2014|~|\u301c|\uff5e|onwards?|on|\.{3}|\u2026)"
+                       r"?\s*", re.I)
 
 
 def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
@@ -608,6 +620,9 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
             text = _text(value)
             if text:
                 out.setdefault(target, text)
+    nested = session_talks(entry)
+    if nested:  # "presentations: [{time: '10:00', title: ..., speaker: ...}]"
+        out["talks"] = [*out.get("talks", []), *nested]
     subtitle = next((text for k, v in entry.items() if str(k).lower() in _SUBTITLES
                      and (text := _text(v))), None)
     if subtitle is not None:  # of a title and a subtitle, a person's name is the speaker
@@ -730,13 +745,66 @@ def _title_by_key(made: dict[str, Any], raw: Any, ids: dict[str, str]) -> None:
         made["speakers"] = [ids[keyed[0]]]
 
 
+def _talks_field(entry: dict[Any, Any]) -> Any:
+    """The field of a session's entry that lists its talks as mappings, each with a title
+    ("presentations:", "papers:", "talks:"), or None."""
+    return next((k for k, v in entry.items() if meaning(k, SLOT_FIELDS) != "speakers"
+                 and str(k).lower() not in _PERSONS_OF_ENTRY and isinstance(v, list) and v
+                 and all(isinstance(item, dict) and _talk_title(item) for item in v)), None)
+
+
+def _talk_title(item: dict[Any, Any]) -> str | None:
+    return next((text for k, v in item.items() if meaning(k, SLOT_FIELDS) == "title"
+                 and (text := _text(v))), None)
+
+
+def session_talks(entry: Any) -> list[str]:
+    """A session's talks its entry lists as mappings, one line each as a reader of the
+    program sees them: "10:00 Counting owls — Ada Quill (North University)"; the
+    fields a line cannot hold (an abstract) are reported by :func:`unread_talk_fields`."""
+    if not isinstance(entry, dict) or (key := _talks_field(entry)) is None:
+        return []
+    lines = []
+    for item in entry[key]:
+        made, _why = slot({k: v for k, v in item.items() if not isinstance(v, list)}
+                          | {"time": "00:00"})
+        when = next((text for k, v in item.items()
+                     if meaning(k, SLOT_FIELDS) in ("time", "start") and (text := _text(v))),
+                    None)
+        title = made["title"] if made is not None else _talk_title(item) or ""
+        people = ", ".join(made.get("speakers", ())) if made is not None else ""
+        place = next((text for k, v in item.items() if str(k).lower() in _AFFILIATIONS
+                      and (text := _text(v))), None)
+        line = " ".join(part for part in (when, title) if part)
+        if people:
+            line += f" — {people}" + (f" ({place})" if place else "")
+        lines.append(line)
+    return lines
+
+
+_AFFILIATIONS = frozenset({"affiliation", "affiliations", "institution", "organization",
+                           "organisation", "university", "lab", "company"})
+
+
+def unread_talk_fields(entry: Any) -> list[str]:
+    """The fields of a session's talks that its talk lines do not show (their abstracts)."""
+    if not isinstance(entry, dict) or (key := _talks_field(entry)) is None:
+        return []
+    shown = {"time", "start", "title", "speakers"}
+    return sorted({f"{key}: {k}" for item in entry[key] for k, v in item.items()
+                   if meaning(k, SLOT_FIELDS) not in shown and str(k).lower() not in
+                   _AFFILIATIONS and v not in (None, "")})
+
+
 def unread_slot_fields(entry: Any) -> list[str]:
     """The fields of a slot's entry that no field of a slot takes (reported, not dropped
     silently)."""
     if not isinstance(entry, dict):
         return []
-    return [str(k) for k in entry if meaning(k, SLOT_FIELDS) is None
-            and str(k).lower() not in _SLOT_PLACES | _SUBTITLES and entry[k] not in (None, "")]
+    talks = _talks_field(entry)
+    return [str(k) for k in entry if meaning(k, SLOT_FIELDS) is None and k != talks
+            and str(k).lower() not in _SLOT_PLACES | _SUBTITLES
+            and entry[k] not in (None, "")] + unread_talk_fields(entry)
 
 
 _LIST_ITEM = re.compile(r"<li\b[^<>]{0,500}>(.*?)(?=<li\b|</[uo]l\s*>|\Z)", re.I | re.S)

@@ -199,6 +199,7 @@ class PageLoops:
     used: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the data files shown
     dates: list[tuple[str, DateLine]] = field(default_factory=list)  # from a dates file
+    program_source: str = ""  # the data file the page's program came from, when one did
 
 
 def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[Any, Any],
@@ -292,10 +293,11 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
                 number += 1
             key = f"{key}_{number}"
         keys.setdefault(key, []).append(loop.number)
-        hint = (page_day(meta) or day_before(text, found.start(), page_year(meta))
-                or site_day if data.kind == "schedule" else None)
+        named = day_before(text, found.start(), page_year(meta)) \
+            if data.kind == "schedule" else None  # "Day 2: May 20" over the loop
+        hint = (page_day(meta) or named or site_day if data.kind == "schedule" else None)
         calls[loop.number] = _data_call(loop, data, key, meta, page, lists, rewrite_image,
-                                        image_exists, written, hint, file_link)
+                                        image_exists, written, hint, file_link, named)
         if data.kind == "people" and len(loop.indexes) == len(loop.items):
             same[shown] = calls[loop.number]
         previous = (loop.number, key, found.end())
@@ -351,11 +353,13 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
                lists: Lists, rewrite_image: Callable[[str], str | None],
                image_exists: Callable[[str], bool], written: Written,
                day: date | None = None,
-               file_link: Callable[[str], str | None] | None = None) -> str:
+               file_link: Callable[[str], str | None] | None = None,
+               named: date | None = None) -> str:
     """The macro of a loop over a data file (or a list of _config.yml, a collection), with
     what it adds to the page; ``day``: the workshop's, as the page states it, for a schedule
     whose slots name none; ``file_link``: a file of the site (a paper's PDF) copied into
-    the new site, by its docs path."""
+    the new site, by its docs path; ``named``: the day the page names just before the
+    loop ("Day 2: May 20"), of a second loop over a program's file."""
     shown = len(loop.items)
     what = (f"a loop over {data.source}" + (f" (its list '{data.name.split('.', 1)[1]}')"
                                             if "." in data.name else ""))
@@ -393,6 +397,17 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
                          + (f"; kept as text under it: {'; '.join(unread)[:200]}" if unread
                             else ""))
         return "\n\n<< dates() >>\n\n" + "".join(f"- {html_text(u)}\n" for u in unread)
+    if data.kind == "schedule" and key not in meta and key in page.additions and \
+            page.program_source == data.source:
+        # "day1.sessions", then "day2.sessions": one program, its second day after its first
+        joined = _later_day(loop, data, page, page_year(meta) or (day.year if day else None),
+                            named)
+        if joined is not None:
+            page.additions["schedule"] += _fitted(Slot, joined.entries, what, page)
+            page.used.append(f"{what} -> the page's program, after the days before it "
+                             f"({len(joined.entries)} slots from {joined.entries[0]['day']})"
+                             f"{subset}")
+            return "\n\n" + _unread(joined)
     if data.kind in ("schedule", "sponsors") and (key in meta or key in page.additions):
         page.used.append(f"{what} kept as the source rendered it: the page already has "
                          f"'{key}:'")
@@ -432,6 +447,7 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
                              f"source; their end is left out (each lasts until the next "
                              f"slot): {'; '.join(str(t)[:60] for t in ends)[:200]}")
         page.additions["schedule"] = _fitted(Slot, made.entries, what, page)
+        page.program_source = data.source
         page.used.append(f"{what} -> << schedule() >> ({len(made.entries)} slots"
                          f"{_NO_DAY if undated else ''}){subset}")
         return "\n\n<< schedule() >>\n\n" + _unread(made)
@@ -450,6 +466,25 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         "; the source shows no pictures here, so neither does the import"
     page.used.append(f"{what} -> {call} ({len(people)} people){subset}{unpictured}")
     return f"\n\n{call}\n\n"
+
+
+def _later_day(loop: Loop, data: DataFile, page: PageLoops, year: int | None,
+               named: date | None) -> DataFile | None:
+    """The slots of a second loop over the file the page's program came from, when they
+    are other days' (their first slot gives a day, or the page names one just before the
+    loop, after the program's last): they join the program. None when they cannot be told
+    apart from it."""
+    made = _subset(loop, data, year)
+    if not made.entries or not _lists_titles(loop, made, or_times=True):
+        return None
+    _shown_only(loop, made)
+    if made.entries and "day" not in made.entries[0] and named is not None:
+        made.entries[0] = {"day": named.isoformat(), **made.entries[0]}
+    days = [str(slot["day"]) for slot in page.additions["schedule"] if slot.get("day")]
+    first = made.entries[0].get("day") if made.entries else None
+    if not days or not isinstance(first, str) or first <= max(days):
+        return None
+    return made
 
 
 _NO_DAY = "; no day: shown under 'Day to be announced' until the workshop block has its 'date:'"
