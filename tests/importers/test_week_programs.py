@@ -396,3 +396,37 @@ def test_what_is_no_day_in_japanese(text: str) -> None:
     from mkdocs_workshop.importers.common.freedates import parse_free_date
 
     assert parse_free_date(text, 2025) is None
+
+
+def test_a_papers_file_by_name_with_talk_times_is_papers_and_activity_titles_slots(
+        tmp_path: Path) -> None:
+    """accepted.yml, its papers grouped by session each with its talk's time: papers
+    grouped by session (the program is another file); a program whose slots name their
+    title "activity:" is the page's program."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Symposium\n",
+        "_data/accepted.yml": (
+            "- session: Owls\n  chair: Ada Quill\n  papers:\n"
+            "  - title: Counting owls\n    authors: Bo Reed (North U)\n    time: 13:10 - 13:20\n"
+            "  - title: Owl radios\n    authors: Cy Lam\n    time: 13:20 - 13:30\n"
+            "- session: Bats\n  chair: Di Moss\n  papers:\n"
+            "  - title: Bat songs\n    authors: Ed Fox\n    time: 13:10 - 13:20\n"),
+        "_data/program.yml": ("- time: 13:00 - 13:10\n  activity: Opening\n"
+                              "- time: 13:10 - 14:00\n  activity: Parallel sessions\n"
+                              "- time: 14:00 - 14:30\n  activity: Closing\n"),
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "program.md": ("---\nlayout: page\ntitle: Program\n---\nMay 19, 2026\n\n"
+                       "<ul>{% for s in site.data.program %}<li>{{ s.time }} {{ s.activity }}"
+                       "</li>{% endfor %}</ul>\n\n## Accepted papers\n\n"
+                       "{% for g in site.data.accepted %}<h3>{{ g.session }}</h3><ul>"
+                       "{% for p in g.papers %}<li>{{ p.time }} {{ p.title }}, {{ p.authors }}"
+                       "</li>{% endfor %}</ul>{% endfor %}\n"),
+    })
+    meta, rest = imported_page(dest, "program.md")
+    assert [s["title"] for s in meta["schedule"]] == ["Opening", "Parallel sessions",
+                                                      "Closing"], report
+    assert '<< papers("data/accepted.yml", group_by="session") >>' in rest, report
+    assert [p["title"] for p in _papers_file(dest)] == ["Counting owls", "Owl radios",
+                                                        "Bat songs"]
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()

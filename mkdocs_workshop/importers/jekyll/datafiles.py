@@ -114,6 +114,7 @@ DOCUMENT_OWN = frozenset({"url", "slug", "content", "layout", "permalink"})
 # Fields of a slot -> the schedule's field.
 SLOT_FIELDS: dict[str, str] = {
     "title": "title", "event": "title", "session": "title", "name": "title", "topic": "title",
+    "activity": "title",
     "time": "time", "presenter": "speakers", "presenters": "speakers", "speaker": "speakers",
     "speakers": "speakers", "authors": "speakers", "author": "speakers",
     "abstract": "abstract", "link": "url", "url": "url", "location": "location",
@@ -1036,8 +1037,10 @@ def _read_file(name: str, data: Any) -> DataFile:
     if grouped is not None:  # papers or talks grouped by session, track, day...
         label_key, nested_key, flat = grouped
         nested_kind = _kind_by_name(nested_key)
+        # named papers ("accepted.yml", "papers:"), papers even with their talks' times;
+        # else papers by their fields when they have no times
         if kind != "schedule" and (kind == "papers" or nested_kind == "papers"
-                                   or _looks_like_papers(flat)) and not _looks_like_slots(flat):
+                                   or (_looks_like_papers(flat) and not _looks_like_slots(flat))):
             made = _papers_file(name, flat, label_key)
             made.group_by = label_key if made.kind == "papers" else None
             return made
