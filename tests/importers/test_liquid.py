@@ -483,6 +483,15 @@ def test_an_unknown_tag_shows_nothing_and_is_reported(source: Path) -> None:
     assert noted(rendered, "{% bibliography %}", "not run")
 
 
+def test_an_unknown_tag_in_an_include_is_a_plugins_tag_too(source: Path) -> None:
+    """{% seo %} in the head include: shown as nothing, said once as a plugin's tag (not
+    as an error of the source's Liquid, once per page)."""
+    (source / "_includes" / "head.html").write_text("<head>{% seo %}</head>", encoding="utf-8")
+    rendered = run(source, "{% include head.html %}{% include head.html %}x")
+    assert rendered.text == "<head></head><head></head>x"
+    assert rendered.notes == ["the tag {% seo %} (a plugin's) is not run: it shows nothing"]
+
+
 def test_an_unknown_filter_is_reported_and_the_page_goes_on(source: Path) -> None:
     rendered = run(source, '{{ "x" | plugin_filter }} and {{ "y" | upcase }}')
     assert rendered.text.endswith(" and Y")

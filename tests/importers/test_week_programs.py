@@ -430,3 +430,63 @@ def test_a_papers_file_by_name_with_talk_times_is_papers_and_activity_titles_slo
                                                         "Bat songs"]
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates written date first, with struck-out ones, figure dashes and notes in brackets
+# ---------------------------------------------------------------------------------------------
+
+DATE_FIRST = """\
+<h1>Important dates</h1>
+
+<ul>
+    <li><b>October 11, 2021</b> - Workshop.</li>
+    <br/>
+    <li>October 1, 2021 - Final program announced.</li>
+    <li>September 8\u201230, 2021 [Case papers only] - Final case descriptions.</li>
+    <li><del>September 6\u201210</del> September 20\u201224, 2021 - Technical preparations.</li>
+    <li><del>August 28, 2021</del> September 3, 2021 - Final papers due.</li>
+    <li><del>July 23</del> August 1, 2021 - Paper submission deadline.</li>
+</ul>
+"""
+
+
+def test_date_first_lines_with_struck_dates_figure_dashes_and_notes() -> None:
+    from mkdocs_workshop.importers.common.freedates import FreeDate
+
+    result, calls = read(DATE_FIRST, year=None)
+    assert calls == ["<< dates() >>"], result.kept
+    got = {line.label: (line.date, line.extended) for _text, line in result.dates}
+    day = date(2021, 1, 1).replace
+    assert got["Final case descriptions (Case papers only)"] == (
+        FreeDate(day(month=9, day=8), day(month=9, day=30)), None)
+    assert got["Technical preparations"] == (
+        FreeDate(day(month=9, day=6), day(month=9, day=10)),
+        FreeDate(day(month=9, day=20), day(month=9, day=24)))
+    assert got["Final papers due"][1] == FreeDate(day(month=9, day=3), day(month=9, day=3))
+    assert got["Paper submission deadline"] == (
+        FreeDate(day(month=7, day=23), day(month=7, day=23)),
+        FreeDate(day(month=8, day=1), day(month=8, day=1)))
+    assert len(result.dates) == 6
+
+
+@pytest.mark.parametrize("text", ["11. October 2021", "Monday, 11. October 2021",
+                                  "11. October 2021 (Monday)"])
+def test_a_day_written_with_a_dot_after_its_number(text: str) -> None:
+    from mkdocs_workshop.importers.common.freedates import parse_free_date
+
+    found = parse_free_date(text)
+    assert found is not None and found.first == date(2021, 10, 11)
+
+
+def test_a_timed_list_under_a_heading_that_is_a_slot_is_the_program() -> None:
+    """"Morning block: Presentations (11:00-13:20)" names papers and a time: the timed list
+    under it is the program, not a list of papers."""
+    text = ("# Program\n\n## Monday, 11. October 2021\n\n"
+            "### Morning block: Presentations (11:00-13:20)\n\n"
+            "- 11:00-11:15 Welcome and opening\n- 11:15-11:35 *Owls at night.* A Quill\n"
+            "- 11:35-11:55 *Radios that listen.* B Reed\n")
+    result, calls = read(text, year=None)
+    assert calls == ["<< schedule() >>"], (result.read, result.kept)
+    assert [s["start"] for s in result.slots] == ["11:00", "11:15", "11:35"]
+    assert result.slots[0]["day"] == "2021-10-11"

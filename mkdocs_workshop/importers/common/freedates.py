@@ -50,8 +50,8 @@ _PATTERNS = [
     # 16-18 October 2024; 8th and 9th of May 2023
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAYS}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
     rf"(?P<m1>{_MONTH}),?\s+(?P<y>\d{{4}})",
-    # 8 April 2024
-    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}),?\s+(?P<y>\d{{4}})",
+    # 8 April 2024; 11. October 2021, as German writes the day
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m1>{_MONTH}),?\s+(?P<y>\d{{4}})",
     # 2024-04-08
     r"(?P<iso>\d{4}-\d{2}-\d{2})",
     # 25.07.2025: day, month, year, as Europe writes them with dots
@@ -372,6 +372,7 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
     ``year``: that of a line that writes none ("Submission: May 16"), the page's."""
     if len(text) > MAX_LINE:
         return None
+    text = _NUMBER_DASH.sub("\u2013", text)  # "September 8\u201230": a range of days
     text = _AOE_OFFSET.sub("AoE", text)  # "(UTC-12 timezone)": Anywhere on Earth
     text = _STATUS.sub("", text)  # "(PASSED)": the page says that itself, from the day
     text = _ZONE_BEFORE_YEAR.sub(r"\1, \3 (\2)", text)  # "October 27 (AOE), 2023"
@@ -384,6 +385,10 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
         return None
     # "**Paper submission:** May 1": the label without its colon
     label = found.label.rstrip(" :*_").lstrip(" *_")
+    # "[Case papers only] - Final descriptions": the note in brackets after the label
+    noted = _NOTE_FIRST.fullmatch(label)
+    if noted is not None:
+        label = f"{noted.group(2).rstrip(' .')} ({noted.group(1).strip()})"
     return replace(found, label=label) if label and label != found.label else found
 
 
@@ -393,6 +398,13 @@ _DAYS_IN_LINE = [re.compile(rf"\b{_WEEKDAY}{p}\b", re.I) for p in _PATTERNS]
 
 
 _AROUND = " ,-:\u2013\u2014"  # what separates a label and a date, or ends a line
+# A label after a note in brackets: "[Case papers only] - Final case descriptions"
+_NOTE_FIRST = re.compile(r"\[([^\[\]]{1,60})\]\s*[-:\u2013\u2014]?\s*(\S.*)", re.S)
+# A struck-out date a line starts with ("~~July 23~~", "<del>July 23</del>")
+_STRUCK_FIRST = re.compile(r"\s*(?:[-*+]\s+)?(?:~~[^~]{1,60}~~|<(del|s|strike)>[^<>]{1,60}"
+                           r"</\1>)\s*", re.I)
+# Dashes between two numbers that mean "to" ("8\u201230", a figure dash; a minus sign)
+_NUMBER_DASH = re.compile(r"(?<=\d)\s*[\u2010\u2011\u2012\u2015\u2212]\s*(?=\d)")
 
 
 def _unseparated(text: str) -> str:
@@ -407,6 +419,16 @@ def _unseparated(text: str) -> str:
         return text
     found = min(matches, key=lambda m: (m.start(), -m.end()))  # the first, the longest
     begin = found.start()
+    first = _STRUCK_FIRST.match(text)
+    new = None if first is None else min(
+        (m for m in (p.search(text, first.end()) for p in _DAYS_IN_LINE) if m is not None),
+        key=lambda m: (m.start(), -m.end()), default=None)
+    if first is not None and new is not None and new.start() == first.end():
+        # "~~July 23~~ August 1, 2021 - Paper submission": the label, then the struck date
+        # and the new one, as "Label: ~~old~~ new" reads
+        label = text[new.end():].strip(_AROUND + ".")
+        if label and re.search(r"[^\W\d_]", label):
+            return f"{label}: {text[:new.end()].strip()}"
     struck = re.search(r"(?:~~|<(?:s|del|strike)>)\s*$", text[:begin], re.I)
     if struck:  # "Deadline ~~May 1, 2024~~ May 8, 2024": the strike is the date's
         begin = struck.start()

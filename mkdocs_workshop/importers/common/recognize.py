@@ -1373,11 +1373,13 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
                 _mostly_dates(block, heading.text, year):
             # "**Submission deadline:** June 8, 2023" lines under "Call for Papers"
             heading = replace(heading, kind="dates")
-        if heading is not None and heading.kind in (None, "people") and "slots" in kinds \
-                and _time_ranges(block):
+        if heading is not None and "slots" in kinds and _time_ranges(block) and (
+                heading.kind in (None, "people") or (heading.kind == "papers"
+                                                     and _TIME_IN.search(heading.text))):
             # "08:15 - 09:00 Keynote ..." item after item: a program under a heading of no
-            # kind or of people ("Session Chair - Ada Quill" inside a program a layout draws);
-            # under "Accepted Papers", timed papers stay papers
+            # kind or of people ("Session Chair - Ada Quill" inside a program a layout draws),
+            # or under a heading that is a slot itself ("Morning block: Presentations
+            # (11:00-13:20)"); under "Accepted Papers", timed papers stay papers
             heading = replace(heading, kind="slots")
         if heading is None or heading.kind is None or heading.kind not in kinds:
             continue
@@ -1423,6 +1425,9 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
 
 
 _NEWS = re.compile(r"news|update|announce|blog|post|history|archive", re.I)
+# A range of times in a heading's words ("Presentations (11:00-13:20)")
+_TIME_IN = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:-{1,2}|\u2013|\u2014|to)\s*"
+                      r"\d{1,2}[:.]\d{2}", re.I)
 _TIME_RANGES = 3  # records of a block, each starting with a range of times, that are a program
 
 

@@ -926,6 +926,11 @@ class JekyllLiquid(Environment):
         where = ""
         if token is not None and isinstance(getattr(token, "source", None), str):
             where = f"line {token.source.count(chr(10), 0, token.start_index) + 1}: "
+        unknown = _UNKNOWN_TAG.match(str(exc))
+        if unknown is not None:  # "{% seo %}" in an include: a plugin's tag, as on the page
+            self.note(f"the tag {{% {unknown.group(1)} %}} (a plugin's) is not run: it shows "
+                      "nothing")
+            return
         self.lax_errors += 1
         if self.lax_errors <= MAX_ERRORS_NAMED:
             self.note(f"{where}{_one_line(str(exc).splitlines()[0] if str(exc) else repr(exc))}"
@@ -1020,6 +1025,7 @@ def _names_used(text: str) -> tuple[list[str], list[str]]:
 
 _RESOURCE_LIMITS = (OutputStreamLimitError, LoopIterationLimitError, ContextDepthError,
                     LocalNamespaceLimitError)
+_UNKNOWN_TAG = re.compile(r"unexpected tag '([\w-]{1,60})'")
 MAX_ERRORS_NAMED = 10  # errors of one page's Liquid named in the report; then their number
 MAX_REPAIRS = 50  # tags Jekyll would stop on, left out of one page before giving up
 
