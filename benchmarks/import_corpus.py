@@ -20,8 +20,9 @@ process of its own), then ``mkdocs build --strict`` on the result, then, if that
 plain ``mkdocs build`` so that what the site holds can still be counted. Each item the source
 shows is then one of:
 
-- **structured**: found in a block a macro drew for its kind (a person in a roster's cards,
-  a slot in the program, a paper in the papers list, a date in the dates list);
+- **structured**: found in a block a macro drew for its kind (a person in a roster's cards
+  or among a slot's speakers, a slot in the program, a paper in the papers list, a date in
+  the dates list); a paper the program lists as a session's talk is counted as text;
 - **text**: found elsewhere in the pages' text;
 - **lost**: found nowhere in the imported site.
 
@@ -53,7 +54,8 @@ from pathlib import Path
 KINDS = ("people", "papers", "slots", "dates")
 # The element classes of the macros' blocks, and of one item inside each.
 BLOCK_ITEMS = {
-    "people": ("workshop-person", "workshop-name"),
+    # a person's card, a name in a list of names, a slot's speakers (a field of the slot)
+    "people": ("workshop-person", "workshop-name", "workshop-slot__speakers"),
     "papers": ("workshop-paper",),
     "slots": ("workshop-slot",),
     "dates": ("workshop-date",),
