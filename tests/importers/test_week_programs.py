@@ -490,3 +490,33 @@ def test_a_timed_list_under_a_heading_that_is_a_slot_is_the_program() -> None:
     assert calls == ["<< schedule() >>"], (result.read, result.kept)
     assert [s["start"] for s in result.slots] == ["11:00", "11:15", "11:35"]
     assert result.slots[0]["day"] == "2021-10-11"
+
+
+PANELS = """\
+<h2>Friday, June 16th, 2023</h2>
+<div>
+  <h3>8:30-9:00: Breakfast</h3>
+  <h4>Room: Hall 50</h4>
+  <h3>Session 1: 10:45-12:15</h3>
+  <h4>Room 308 -- Panel 1: "Reading owls"</h4>
+  <ul><li>"Counting owls" \u2014 Ada Quill</li><li>Chair: Bo Reed</li></ul>
+  <h4>Room 208 -- Panel 2: "Bats and radios"</h4>
+  <ul><li>"Bat songs" \u2014 Cy Lam</li></ul>
+  <h3>12:15-1:15: Lunch</h3>
+</div>
+"""
+
+
+def test_a_sessions_rooms_under_its_timed_heading_are_slots_at_once() -> None:
+    """Sub-headings without a time under a timed heading: "Room: Hall 50" is the slot's
+    room; two or more others ("Room 308 -- Panel 1: ...") are the session's slots at its
+    time, run at once, each in its room, named with the session."""
+    result, calls = read("# Schedule\n\n" + PANELS, year=None)
+    assert calls == ["<< schedule() >>"], (result.read, result.kept)
+    assert [(s["start"], s["title"], s.get("room"), s.get("parallel", False))
+            for s in result.slots] == [
+        ("08:30", "Breakfast", "Hall 50", False),
+        ("10:45", 'Session 1 \u2014 Panel 1: "Reading owls"', "Room 308", True),
+        ("10:45", 'Session 1 \u2014 Panel 2: "Bats and radios"', "Room 208", True),
+        ("12:15", "Lunch", None, False)]
+    assert result.slots[0]["day"] == "2023-06-16"

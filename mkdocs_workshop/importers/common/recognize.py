@@ -1276,6 +1276,12 @@ def _heading_program(text: str, marks: list[Heading], result: Recognized, year: 
                 return replacements
             slot = {"day": days[-1].isoformat(), **slot}
         made.append(slot)
+    # a session's rooms under its heading ("#### Room 308 -- Panel 1: Big data"): its slots
+    timed_at = {h.position for h, _slot in timed}
+    expanded = [(day_of, one) for heading, slot, day_of in zip(
+        (h for h, _s in timed), made, days, strict=True)
+        for one in _rooms_of(heading, slot, marks, timed_at)]
+    days, made = [d for d, _s in expanded], [one for _d, one in expanded]
     afternoon: list[str] = []
     for at, (one_day, group) in enumerate(groupby(zip(days, made, strict=True),
                                                   key=lambda pair: pair[0])):
@@ -1300,6 +1306,42 @@ def _heading_program(text: str, marks: list[Heading], result: Recognized, year: 
                        + (f"; read as afternoon times: {', '.join(afternoon)}"
                           if afternoon else "") + ")")
     return sorted([*replacements, (place, place, "<< schedule() >>")])
+
+
+# A sub-heading that names the room of the slot above it ("Room: Hall 50")
+_ROOM_HEADING = re.compile(r"(?:room|location|venue|where|place)\s*:\s*(\S.{0,80})", re.I)
+# A room before a session's title in a sub-heading: "Room 308 -- Panel 1", "Hall B — Talks"
+_ROOM_FIRST = re.compile(r"(.{1,40}?)\s+(?:-{2,3}|\u2014|\u2013|\|)\s+(\S.*)")
+
+
+def _rooms_of(heading: Heading, slot: dict[str, Any], marks: list[Heading],
+              timed_at: set[int]) -> list[dict[str, Any]]:
+    """The slots a timed heading stands for: itself, in the room a sub-heading names ("Room:
+    Hall 50"); or, when two sub-headings or more without a time name the session's rooms or
+    parts ("Room 308 -- Panel 1: Big data"), one slot each at its time, run at once."""
+    under: list[Heading] = []
+    for other in marks:
+        if other.position <= heading.position:
+            continue
+        if other.level <= heading.level or other.position in timed_at:
+            break
+        under.append(other)
+    rooms = [m.group(1).strip() for h in under if (m := _ROOM_HEADING.fullmatch(h.text))]
+    parts = [h for h in under if not _ROOM_HEADING.fullmatch(h.text)
+             and h.level == min(x.level for x in under)]
+    if len(parts) < 2:
+        return [{**slot, "room": rooms[0]} if len(rooms) == 1 else slot]
+    made = []
+    for n, part in enumerate(parts):
+        split = _ROOM_FIRST.fullmatch(part.text)
+        title, room = (split.group(2), split.group(1)) if split else (part.text, None)
+        one = {k: v for k, v in slot.items() if k in ("start", "end") or (n == 0 and k == "day")}
+        session = str(slot.get("title", "")).rstrip(" :,.-\u2013\u2014")  # "Session 1:"
+        if session and len(session) <= 40 and session.casefold() not in title.casefold():
+            title = f"{session} \u2014 {title}"
+        made.append(one | {"title": title} | ({"room": room} if room else {})
+                    | {"parallel": True})
+    return made
 
 
 @dataclass(frozen=True)
