@@ -520,3 +520,61 @@ def test_a_sessions_rooms_under_its_timed_heading_are_slots_at_once() -> None:
         ("10:45", 'Session 1 \u2014 Panel 2: "Bats and radios"', "Room 208", True),
         ("12:15", "Lunch", None, False)]
     assert result.slots[0]["day"] == "2023-06-16"
+
+
+CARDS = """\
+## Organizing Committee
+
+<div class="three-column">
+    <img class="selfy" alt="ada" src="assets/ada.jpg"/>
+    <a class="name" href="https://ada.example">Ada Quill, Ph.D.</a><br/>
+    <span class="emph"><img src="assets/images/icon_person.svg" width="13" height="13">
+    Assistant Professor<br/>
+    <img src="assets/images/icon_location.svg" width="13" height="13"> North University<br/>
+    <img src="https://flagcdn.com/16x12/hu.png" width="16" height="12"> Hungary</span>
+</div>
+<div class="three-column">
+    <img class="selfy" alt="bo" src="assets/bo.png"/>
+    <a class="name" href="https://bo.example">Bo Reed, M.Sc.</a><br/>
+    <span class="emph"><img src="assets/images/icon_person.svg" width="13" height="13">
+    Ph.D. Student<br/>
+    <img src="assets/images/icon_location.svg" width="13" height="13"> East College<br/>
+    <img src="https://flagcdn.com/16x12/us.png" width="16" height="12"> USA</span>
+</div>
+"""
+
+
+def test_cards_with_icons_and_names_with_degrees() -> None:
+    """Icons beside a card's lines (a person icon, a flag) are no one's picture and start no
+    card; "Ada Quill, Ph.D." is Ada Quill."""
+    result, calls = read(CARDS, year=None)
+    assert len(calls) == 1 and calls[0].startswith("<< team("), (result.read, result.kept)
+    [people] = result.rosters.values()
+    assert [(p["name"], p.get("image"), p.get("url")) for p in people] == [
+        ("Ada Quill", "assets/ada.jpg", "https://ada.example"),
+        ("Bo Reed", "assets/bo.png", "https://bo.example")]
+
+
+@pytest.mark.parametrize(("name", "bare"), [
+    ("Ada Quill, Ph.D.", "Ada Quill"), ("Ada Quill PhD", "Ada Quill"),
+    ("Bo Reed, M.Sc.", "Bo Reed"), ("Cy Lam, PhD, MD", "Cy Lam"), ("Di Moss", "Di Moss"),
+    ("Ed Madison", "Ed Madison")])
+def test_a_name_without_its_degrees(name: str, bare: str) -> None:
+    from mkdocs_workshop.importers.common.recognize import without_degrees
+
+    assert without_degrees(name) == bare
+
+
+def test_a_dates_table_with_a_zone_column_and_an_extension_note() -> None:
+    text = ("## Important Dates\n\n| Event | Date | Timezone |\n|---|---|---|\n"
+            "| **Submission** | ~~December 16, 2022~~, December 18, 2022 (extension) | "
+            "[AoE](https://example.org/aoe) |\n"
+            "| **Notification** | January 6, 2023 | [AoE](https://example.org/aoe) |\n"
+            "| **Camera-Ready** | January 13, 2023 | AoE |\n")
+    result, calls = read(text, year=None)
+    assert calls == ["<< dates() >>"], result.kept
+    lines = {line.label: line for _t, line in result.dates}
+    assert lines["Submission"].extended is not None
+    assert lines["Submission"].extended.first == date(2022, 12, 18)
+    assert lines["Submission"].extended.zone == "AoE"
+    assert lines["Notification"].date.zone == "AoE"

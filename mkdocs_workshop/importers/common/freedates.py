@@ -373,6 +373,9 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
     if len(text) > MAX_LINE:
         return None
     text = _NUMBER_DASH.sub("\u2013", text)  # "September 8\u201230": a range of days
+    # "~~Dec 16, 2022~~, Dec 18, 2022 (extension)": the struck day, then the new one
+    text = _AFTER_STRUCK.sub(r"\1 ", _EXTENSION_NOTE.sub("", text))
+    text = _ZONE_CELL.sub(r" \1", text)  # "Notification: Jan 6, 2023: AoE", a zone's column
     text = _AOE_OFFSET.sub("AoE", text)  # "(UTC-12 timezone)": Anywhere on Earth
     text = _STATUS.sub("", text)  # "(PASSED)": the page says that itself, from the day
     text = _ZONE_BEFORE_YEAR.sub(r"\1, \3 (\2)", text)  # "October 27 (AOE), 2023"
@@ -398,6 +401,10 @@ _DAYS_IN_LINE = [re.compile(rf"\b{_WEEKDAY}{p}\b", re.I) for p in _PATTERNS]
 
 
 _AROUND = " ,-:\u2013\u2014"  # what separates a label and a date, or ends a line
+_AFTER_STRUCK = re.compile(r"(~~|</(?:del|s|strike)>)\s*[,;/]\s*", re.I)
+_EXTENSION_NOTE = re.compile(r"\s*\((?:extension|extended|new|updated|revised|postponed)\)",
+                             re.I)
+_ZONE_CELL = re.compile(r"\s*[:|]\s*(aoe|anywhere on earth|utc|gmt)\s*$", re.I)
 # A label after a note in brackets: "[Case papers only] - Final case descriptions"
 _NOTE_FIRST = re.compile(r"\[([^\[\]]{1,60})\]\s*[-:\u2013\u2014]?\s*(\S.*)", re.S)
 # A struck-out date a line starts with ("~~July 23~~", "<del>July 23</del>")

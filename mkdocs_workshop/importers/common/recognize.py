@@ -188,6 +188,25 @@ def _link(fragment: str) -> tuple[str, str] | None:
     links = _links(fragment)
     return links[0] if links else None
 
+_IMG_TAG = re.compile(r"<img\b[^<>]{0,2000}>", re.I)
+_SIZE = re.compile(r"""\b(?:width|height)\s*=\s*["']?\s*(\d{1,5})(?:px)?\b""", re.I)
+_ICON_NAME = re.compile(r"""\bsrc\s*=\s*["'][^"'<>]*(?:icon|flag|emoji|badge|logo-?small)""",
+                        re.I)
+_ICON_SIZE = 32  # pixels: an image drawn no larger is an icon beside text, no one's photo
+
+
+def without_icons(text: str) -> str:
+    """``text`` with each icon (an ``<img>`` drawn 32 pixels or smaller, or named
+    as an icon or a flag: "icon_person.svg", "flagcdn.com/16x12/hu.png") blanked out, as long
+    as it was: the places of everything else stay."""
+    def blank(found: re.Match[str]) -> str:
+        tag = found.group(0)
+        sizes = [int(size) for size in _SIZE.findall(tag)]
+        icon = (sizes and max(sizes) <= _ICON_SIZE) or _ICON_NAME.search(tag) is not None
+        return " " * len(tag) if icon else tag
+    return _IMG_TAG.sub(blank, text) if "<img" in text.lower() else text
+
+
 def _picture(fragment: str) -> str | None:
     found = _IMG.search(fragment) or _MD_IMG.search(fragment)
     return html.unescape(found.group(1)).strip() if found else None
@@ -221,10 +240,22 @@ _INSTITUTION_WORDS = frozenset({
 })
 
 
+# Academic degrees after a name: "Ada Quill, Ph.D.", "Bo Reed, M.Sc.", "Cy Lam PhD, MD"
+_DEGREE = (r"(?:Ph\.?\s?D|M\.?\s?(?:A|Sc|S|Eng|Phil|D)|B\.?\s?(?:A|Sc|S|Eng)|MD|MBA|MPH|"
+           r"Dr\.\s?rer\.\s?nat|D\.?\s?Phil|Habil)\.?")
+_DEGREES = re.compile(rf"(?:,?\s+{_DEGREE})+\s*$")
+
+
+def without_degrees(name: str) -> str:
+    """A name without the academic degrees written after it ("Ada Quill, Ph.D.")."""
+    return _DEGREES.sub("", name).strip()
+
+
 def person_name(text: str, lenient: bool = False) -> bool:
     """Whether ``text`` reads as a person's name: two to six words (particles and an
     honorific aside), each a capitalized word or an initial, none a word of an institution's
     name; ``lenient``: only the first word capitalized ("Li cheng", in a list of names)."""
+    text = without_degrees(text)  # "Ada Quill, Ph.D.": the name
     # a nickname between the names: Ram "Ram" Lee, Zheqing (Bill) Zhu
     words = re.sub(r"[\"\u201c][^\"\u201d]{1,20}[\"\u201d]|(?<=\w)\s+\([^()]{1,20}\)(?=\s+\w)", " ",
                    text).split()
@@ -338,6 +369,7 @@ def read_card(fragment: str) -> dict[str, Any] | None:
                      if n and person_name(n)), None)
     if name is None:
         return None
+    name = without_degrees(name)
     person: dict[str, Any] = {"name": name}
     affiliation = _classed(fragment, r"affil|institution|organi[sz]ation|\borg\b|company|"
                                      r"univ|position|role|job|dept|title")
@@ -1389,6 +1421,8 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     block of papers, by a name made of its heading;
     ``file_link``: a file of the site a paper links to (its PDF), copied, by docs path."""
     result = Recognized(text)
+    written = text  # the page's text as written, which the output keeps around the calls
+    text = without_icons(text)  # what is read: icons and flags are no one's picture
     if year is None:  # a page that names one year ("January 2023") is of that year
         named = set(re.findall(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/.-])", visible_html(text)))
         year = int(named.pop()) if len(named) == 1 else None
@@ -1458,10 +1492,10 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     out = []
     position = 0
     for start, end, call in replacements:
-        out.append(text[position:start])
+        out.append(written[position:start])
         out.append(macro(call) if call else "")
         position = end
-    out.append(text[position:])
+    out.append(written[position:])
     result.text = "".join(out)
     return result
 
