@@ -578,3 +578,25 @@ def test_a_dates_table_with_a_zone_column_and_an_extension_note() -> None:
     assert lines["Submission"].extended.first == date(2022, 12, 18)
     assert lines["Submission"].extended.zone == "AoE"
     assert lines["Notification"].date.zone == "AoE"
+
+
+def test_an_end_written_pm_for_am_is_read_in_the_starts_half_of_the_day(
+        tmp_path: Path) -> None:
+    """"11:42AM - 11:48PM" between two morning talks: a six-minute talk, its PM a slip;
+    the program builds without overlaps, and the report says so."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/schedule.yml": ("- Title: Owls\n  Time: 11:36AM - 11:42AM\n"
+                               "- Title: Radios\n  Time: 11:42AM - 11:48PM\n"
+                               "- Title: Lunch\n  Time: 12:00PM - 1:00PM\n"),
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "index.md": ("---\nlayout: page\ntitle: Owl Workshop\n---\nDecember 16, 2023\n\n"
+                     "## Schedule\n\n<table>{% for s in site.data.schedule %}<tr><td>"
+                     "{{ s.Time }}</td><td>{{ s.Title }}</td></tr>{% endfor %}</table>\n"),
+    })
+    meta, _rest = imported_page(dest, "index.md")
+    assert [(s["start"], s.get("end")) for s in meta["schedule"]] == [
+        ("11:36", "11:42"), ("11:42", "11:48"), ("12:00", "13:00")], report
+    assert "end twelve hours after the minutes they seem to last" in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()

@@ -439,6 +439,14 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
             page.used.append(f"{what} -> its {shown} slots as the source rendered them: "
                              f"{data.source} gives no day with a year")
             return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
+        slips = [entry.get("title", "?") for entry in made.entries if _end_slip(entry)]
+        if slips:  # "11:42AM - 11:48PM" among morning talks: the end's AM/PM is a slip
+            made.entries = [{**e, "end": _twelve_earlier(e["end"])} if _end_slip(e) else e
+                            for e in made.entries]
+            named = "; ".join(str(t)[:60] for t in slips)[:200]
+            page.used.append(f"{what}: {len(slips)} slot(s) end twelve hours after the "
+                             "minutes they seem to last in the source (PM for AM); read as "
+                             f"the same half of the day: {named}")
         ends = [entry.get("title", "?") for entry in made.entries if _ends_before(entry)]
         if ends:  # "from: 14:30pm, to: 14:00pm": the source's slip; the next slot ends it
             made.entries = [{k: v for k, v in e.items() if k != "end"} if _ends_before(e)
@@ -563,6 +571,21 @@ def _one_day(entries: list[dict[str, Any]]) -> bool:
         return False
     starts = [clock_minutes(entry.get("start")) for entry in entries]
     return None not in starts and starts == sorted(starts)  # type: ignore[type-var]
+
+
+def _end_slip(entry: dict[str, Any]) -> bool:
+    """Whether a slot's end is twelve hours later than it can be meant: more than eleven
+    hours after its start, and after its start still when read twelve hours earlier
+    ("11:42 - 23:48" for "11:42AM - 11:48PM", a six-minute talk)."""
+    start, end = clock_minutes(entry.get("start")), clock_minutes(entry.get("end"))
+    return start is not None and end is not None and end - start > 11 * 60 \
+        and end - 12 * 60 > start
+
+
+def _twelve_earlier(clock: str) -> str:
+    minutes = clock_minutes(clock)
+    assert minutes is not None and minutes >= 12 * 60, clock
+    return f"{minutes // 60 - 12:02d}:{minutes % 60:02d}"
 
 
 def _ends_before(entry: dict[str, Any]) -> bool:
