@@ -483,6 +483,15 @@ def test_an_unknown_tag_shows_nothing_and_is_reported(source: Path) -> None:
     assert noted(rendered, "{% bibliography %}", "not run")
 
 
+def test_trimming_dashes_right_after_a_word_end_the_name_as_ruby_reads_them(
+        source: Path) -> None:
+    """"{%-endfor-%}", "{{i-}}": the dash trims whitespace; it is not part of the name."""
+    rendered = run(source, "[{%-comment-%} hidden {%-endcomment-%}{%- for i in (1..3)-%}"
+                           "{{i-}} {%-endfor-%}]")
+    assert rendered.text == "[123]"
+    assert rendered.notes == []
+
+
 def test_an_unknown_tag_in_an_include_is_a_plugins_tag_too(source: Path) -> None:
     """{% seo %} in the head include: shown as nothing, said once as a plugin's tag (not
     as an error of the source's Liquid, once per page)."""

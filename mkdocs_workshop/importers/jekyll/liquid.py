@@ -854,10 +854,18 @@ _DELIMITER = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}|\{\{|\{%|%\}|\}\}")
 _QUOTED_OR_NOT = re.compile(r"\"[^\"]*\"|'[^']*'|(?<![\w.\-])not(?![\w?\-])")
 
 
+# A trimming dash right after a tag's or an output's last word ("{%-endfor-%}"): Ruby's
+# Liquid ends the name at the word, python-liquid reads the dash into it
+_TIGHT_TRIM = re.compile(r"(?<=[\w\]\)'\"])-(?=%\}|\}\})")
+
+
 def ruby_names(text: str) -> str:
     """``text`` with each 'not' in its Liquid (outside quotes and raw blocks) a variable's
-    name that python-liquid reads as one ('not_'), as Ruby's Liquid reads it. One pass over
-    the delimiters."""
+    name that python-liquid reads as one ('not_'), as Ruby's Liquid reads it, and a dash
+    that trims whitespace apart from the word before it ("{%-endfor-%}"). One pass over the
+    delimiters."""
+    if "-%}" in text or "-}}" in text:
+        text = _TIGHT_TRIM.sub(" -", text)
     if "not" not in text:
         return text
     parts: list[str] = []
