@@ -443,10 +443,10 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         if slips:  # "11:42AM - 11:48PM" among morning talks: the end's AM/PM is a slip
             made.entries = [{**e, "end": _twelve_earlier(e["end"])} if _end_slip(e) else e
                             for e in made.entries]
-            named = "; ".join(str(t)[:60] for t in slips)[:200]
+            slipped = "; ".join(str(t)[:60] for t in slips)[:200]
             page.used.append(f"{what}: {len(slips)} slot(s) end twelve hours after the "
                              "minutes they seem to last in the source (PM for AM); read as "
-                             f"the same half of the day: {named}")
+                             f"the same half of the day: {slipped}")
         ends = [entry.get("title", "?") for entry in made.entries if _ends_before(entry)]
         if ends:  # "from: 14:30pm, to: 14:00pm": the source's slip; the next slot ends it
             made.entries = [{k: v for k, v in e.items() if k != "end"} if _ends_before(e)
