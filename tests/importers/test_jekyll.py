@@ -1,5 +1,6 @@
 """import-jekyll: a Jekyll workshop site becomes a MkDocs site, and nothing is lost."""
 
+# ruff: noqa: RUF001  (full-width brackets and tildes are the text the tests read)
 from __future__ import annotations
 
 import re
@@ -38,6 +39,12 @@ SEEDS = ROOT / "tests" / "data" / "seeds"
     ("May 8th and 9th 2023", date(2023, 5, 8), date(2023, 5, 9)),
     ("8th and 9th of May 2023", date(2023, 5, 8), date(2023, 5, 9)),
     ("Dec 6 & 7, 2025", date(2025, 12, 6), date(2025, 12, 7)),
+    ("11. October 2021", date(2021, 10, 11), date(2021, 10, 11)),
+    ("Monday, 11. October 2021 (Monday)", date(2021, 10, 11), date(2021, 10, 11)),
+    ("2025年9月9日（火）", date(2025, 9, 9), date(2025, 9, 9)),
+    ("2025年9月9日(火)", date(2025, 9, 9), date(2025, 9, 9)),
+    ("2025년 9월 9일 (화)", date(2025, 9, 9), date(2025, 9, 9)),
+    ("2025年9月30日〜10月1日", date(2025, 9, 30), date(2025, 10, 1)),
 ])
 def test_free_text_dates(text: str, first: date, last: date) -> None:
     found = parse_free_date(text)

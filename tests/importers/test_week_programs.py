@@ -375,19 +375,16 @@ def test_a_program_of_named_days_in_japanese_with_sessions_presentations(
     assert result.ok, result.messages()
 
 
-@pytest.mark.parametrize(("text", "first", "last"), [
-    ("2025年9月9日（火）", date(2025, 9, 9), date(2025, 9, 9)),
-    ("2025年9月9日(火)", date(2025, 9, 9), date(2025, 9, 9)),
-    ("2025년 9월 9일 (화)", date(2025, 9, 9), date(2025, 9, 9)),
-    ("9月9日", date(2025, 9, 9), date(2025, 9, 9)),
-    ("9月9日～10日", date(2025, 9, 9), date(2025, 9, 10)),
-    ("9月30日〜10月1日", date(2025, 9, 30), date(2025, 10, 1)),
-])
-def test_days_written_in_japanese_chinese_korean(text: str, first: date, last: date) -> None:
+@pytest.mark.parametrize(("text", "last"), [
+    ("9月9日", date(2025, 9, 9)), ("9月9日～10日", date(2025, 9, 10)),
+    ("9月30日〜10月1日", date(2025, 10, 1))])
+def test_days_written_in_japanese_without_a_year(text: str, last: date) -> None:
+    """A day or a period written without its year is in the page's (the written ones are
+    with the other free dates, tests/importers/test_jekyll.py)."""
     from mkdocs_workshop.importers.common.freedates import parse_free_date
 
     found = parse_free_date(text, 2025)
-    assert found is not None and (found.first, found.last) == (first, last)
+    assert found is not None and found.first.year == 2025 and found.last == last
 
 
 @pytest.mark.parametrize("text", ["2025年2月30日", "9日", "9月", "2025年13月1日",
@@ -468,15 +465,6 @@ def test_date_first_lines_with_struck_dates_figure_dashes_and_notes() -> None:
         FreeDate(day(month=7, day=23), day(month=7, day=23)),
         FreeDate(day(month=8, day=1), day(month=8, day=1)))
     assert len(result.dates) == 6
-
-
-@pytest.mark.parametrize("text", ["11. October 2021", "Monday, 11. October 2021",
-                                  "11. October 2021 (Monday)"])
-def test_a_day_written_with_a_dot_after_its_number(text: str) -> None:
-    from mkdocs_workshop.importers.common.freedates import parse_free_date
-
-    found = parse_free_date(text)
-    assert found is not None and found.first == date(2021, 10, 11)
 
 
 def test_a_timed_list_under_a_heading_that_is_a_slot_is_the_program() -> None:
