@@ -45,6 +45,8 @@ SEEDS = ROOT / "tests" / "data" / "seeds"
     ("2025年9月9日(火)", date(2025, 9, 9), date(2025, 9, 9)),
     ("2025년 9월 9일 (화)", date(2025, 9, 9), date(2025, 9, 9)),
     ("2025年9月30日〜10月1日", date(2025, 9, 30), date(2025, 10, 1)),
+    ("June 13th 2022 to June 17th 2022", date(2022, 6, 13), date(2022, 6, 17)),
+    ("Dec 30, 2025 - Jan 2, 2026", date(2025, 12, 30), date(2026, 1, 2)),
 ])
 def test_free_text_dates(text: str, first: date, last: date) -> None:
     found = parse_free_date(text)
@@ -52,7 +54,8 @@ def test_free_text_dates(text: str, first: date, last: date) -> None:
 
 
 @pytest.mark.parametrize("text", ["TBD", "April 31, 2024", "Oct 18-16, 2024", "Spring 2024",
-                                  "May 16", "May 8 and 10, 2023", "December 11/12, 2026"])
+                                  "May 16", "May 8 and 10, 2023", "December 11/12, 2026",
+                                  "Dec 30, 2026 - Jan 2, 2026"])
 def test_what_is_not_a_date(text: str) -> None:
     assert parse_free_date(text) is None
 

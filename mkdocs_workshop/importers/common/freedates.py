@@ -56,6 +56,9 @@ _PATTERNS = [
     r"(?P<iso>\d{4}-\d{2}-\d{2})",
     # 25.07.2025: day, month, year, as Europe writes them with dots
     r"(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>\d{4})",
+    # June 13th 2022 to June 17th 2022; Dec 30, 2025 - Jan 2, 2026: a year at both ends
+    rf"(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}}){_DASH}"
+    rf"{_WEEKDAY}(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
 ]
 _COMPILED = [re.compile(rf"^{_WEEKDAY}{p}{_TIME}{_ZONE}\.?$", re.I) for p in _PATTERNS]
 _FOUND = [re.compile(rf"\b{p}\b", re.I) for p in _PATTERNS[2:5]]  # one day, in prose
@@ -195,7 +198,7 @@ def _parse(text: str) -> FreeDate | None:
             else:
                 year = int(groups["y"])
                 m1 = _month(groups["m1"])
-                first = date(year, m1, int(groups["d1"]))
+                first = date(int(groups.get("y1") or year), m1, int(groups["d1"]))
                 if groups.get("d2"):
                     m2 = _month(groups["m2"]) if groups.get("m2") else m1
                     last = date(year, m2, int(groups["d2"]))
