@@ -864,9 +864,7 @@ def ruby_names(text: str) -> str:
     name that python-liquid reads as one ('not_'), as Ruby's Liquid reads it, and a dash
     that trims whitespace apart from the word before it ("{%-endfor-%}"). One pass over the
     delimiters."""
-    if "-%}" in text or "-}}" in text:
-        text = _TIGHT_TRIM.sub(" -", text)
-    if "not" not in text:
+    if "not" not in text and "-%}" not in text and "-}}" not in text:
         return text
     parts: list[str] = []
     done = 0  # text before it is in parts
@@ -884,7 +882,7 @@ def ruby_names(text: str) -> str:
         elif token in ("}}", "%}") and opened is not None:
             parts += [text[done:opened], _QUOTED_OR_NOT.sub(
                 lambda m: "not_" if m.group(0) == "not" else m.group(0),
-                text[opened:found.end()])]
+                _TIGHT_TRIM.sub(" -", text[opened:found.end()]))]
             done, opened = found.end(), None
     return "".join(parts) + text[done:]
 
