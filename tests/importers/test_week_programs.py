@@ -553,6 +553,22 @@ def test_a_name_without_its_degrees(name: str, bare: str) -> None:
     assert without_degrees(name) == bare
 
 
+@pytest.mark.parametrize("text", [", MD" * 20_000 + "x", "Ada" + " Ph.D" * 5_000 + "!",
+                                  "<img width='1' " * 20_000])
+def test_names_and_icons_of_hostile_length_are_read_at_once(text: str) -> None:
+    """Degrees after a name and icons are looked for in linear time: a page of 100,000
+    characters of them reads in well under the test's time limit."""
+    from mkdocs_workshop.importers.common.recognize import (
+        person_name,
+        without_degrees,
+        without_icons,
+    )
+
+    assert without_degrees(text) == text
+    assert not person_name(text)
+    assert len(without_icons(text)) == len(text)
+
+
 def test_a_dates_table_with_a_zone_column_and_an_extension_note() -> None:
     text = ("## Important Dates\n\n| Event | Date | Timezone |\n|---|---|---|\n"
             "| **Submission** | ~~December 16, 2022~~, December 18, 2022 (extension) | "

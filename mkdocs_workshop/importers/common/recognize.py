@@ -246,9 +246,13 @@ _DEGREE = (r"(?:Ph\.?\s?D|M\.?\s?(?:A|Sc|S|Eng|Phil|D)|B\.?\s?(?:A|Sc|S|Eng)|MD|
 _DEGREES = re.compile(rf"(?:,?\s+{_DEGREE})+\s*$")
 
 
+_NAME_CHARS = 120  # characters: a longer text is no name (and reading it stays linear)
+
+
 def without_degrees(name: str) -> str:
-    """A name without the academic degrees written after it ("Ada Quill, Ph.D.")."""
-    return _DEGREES.sub("", name).strip()
+    """A name without the academic degrees written after it ("Ada Quill, Ph.D."); a text
+    longer than a name as it is."""
+    return _DEGREES.sub("", name).strip() if len(name) <= _NAME_CHARS else name
 
 
 def person_name(text: str, lenient: bool = False) -> bool:
