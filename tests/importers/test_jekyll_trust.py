@@ -205,7 +205,11 @@ def test_a_hostile_site_imports_and_builds_and_nothing_runs_or_leaks(tmp_path: P
     assert ("include 'team.html' is not in the site (a theme's): the list its parameters name "
             "(speakers) is shown in its place") in report
     assert "include 'team.html' is not in the site's _includes: it shows nothing" in report
-    assert re.search(r"Liquid: line 12: .*\(Jekyll stops on", report)  # {%+ endraw %}
+    # {%+ endraw %}: python-liquid 2.3.6 refuses it while parsing (left out, "Jekyll stops on
+    # it"); 2.3.2, the lowest pyproject.toml allows, passes over it while rendering (an error
+    # of the source's Liquid, which Jekyll warns of or stops on): either way named, on its line
+    assert re.search(r"Liquid: line 12: .*(?:\(Jekyll stops on it|\(an error in the source's "
+                     r"Liquid: Jekyll warns of it or stops on it)", report)
     assert "the tag {% set %} (a plugin's) is not run: it shows nothing" in report
     assert report.count("a loop over the page's 'speakers' -> << team(\"speakers\") >>") == 1
     assert "the title holds template delimiters" in report
