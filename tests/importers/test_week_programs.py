@@ -604,3 +604,29 @@ def test_an_end_written_pm_for_am_is_read_in_the_starts_half_of_the_day(
     assert "end twelve hours after the minutes they seem to last" in report
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
+
+
+def test_an_extension_note_is_read_only_beside_a_struck_date() -> None:
+    """"(extension)" after a struck date and the new one is what they say; "(postponed)"
+    beside a date with no struck one is not dropped: the line stays as written."""
+    from mkdocs_workshop.importers.common.freedates import parse_date_line
+
+    read_line = parse_date_line("Submission: ~~May 1, 2024~~, May 8, 2024 (extension)")
+    assert read_line is not None and read_line.extended is not None
+    assert read_line.extended.first == date(2024, 5, 8)
+    assert parse_date_line("Camera-ready: May 1, 2024 (postponed)") is None
+
+
+def test_a_later_days_loop_mends_its_slips_as_the_first_days_does(tmp_path: Path) -> None:
+    days = DAYS_FILE.replace('    - time: "10:30 - 11:00"\n      title: "閉会式"',
+                             '    - time: "10:30AM - 10:50PM"\n      title: "閉会式"')
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Week\n",
+        "_data/schedule.yml": days,
+        "_data/restaurants_near.yml": "places:\n- name: Cafe Owl\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "program.html": DAYS_PAGE,
+    })
+    meta, _rest = imported_page(dest, "program.md")
+    assert (meta["schedule"][-1]["start"], meta["schedule"][-1]["end"]) == ("10:30", "10:50")
+    assert "end twelve hours after the minutes they seem to last" in report

@@ -377,7 +377,8 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
         return None
     text = _NUMBER_DASH.sub("\u2013", text)  # "September 8\u201230": a range of days
     # "~~Dec 16, 2022~~, Dec 18, 2022 (extension)": the struck day, then the new one
-    text = _AFTER_STRUCK.sub(r"\1 ", _EXTENSION_NOTE.sub("", text))
+    if _ANY_STRIKE.search(text):  # the "(extension)" the struck date and the new one say
+        text = _AFTER_STRUCK.sub(r"\1 ", _EXTENSION_NOTE.sub("", text))
     text = _ZONE_CELL.sub(r" \1", text)  # "Notification: Jan 6, 2023: AoE", a zone's column
     text = _AOE_OFFSET.sub("AoE", text)  # "(UTC-12 timezone)": Anywhere on Earth
     text = _STATUS.sub("", text)  # "(PASSED)": the page says that itself, from the day
@@ -404,6 +405,7 @@ _DAYS_IN_LINE = [re.compile(rf"\b{_WEEKDAY}{p}\b", re.I) for p in _PATTERNS]
 
 
 _AROUND = " ,-:\u2013\u2014"  # what separates a label and a date, or ends a line
+_ANY_STRIKE = re.compile(r"~~|<(?:del|s|strike)>", re.I)
 _AFTER_STRUCK = re.compile(r"(~~|</(?:del|s|strike)>)\s*[,;/]\s*", re.I)
 _EXTENSION_NOTE = re.compile(r"\s*\((?:extension|extended|new|updated|revised|postponed)\)",
                              re.I)

@@ -266,21 +266,6 @@ SHOWN_KINDS = ("people", "schedule", "papers", "sponsors")
 IDENTITY = ("name", "aff", "url", "image", "bio")
 
 
-def _named(value: Any) -> Any:
-    """A person written as a mapping ("- name: Ada Quill", "{first: Ada, last: Quill}"): their
-    name; anything else as it is."""
-    if not isinstance(value, dict):
-        return value
-    lowered = _lowered(value)
-    name = lowered.get("name") or lowered.get("fullname") or lowered.get("full_name")
-    if name is None:
-        first = next((lowered[k] for k in FIRST_NAMES if k in lowered), None)
-        last = next((lowered[k] for k in LAST_NAMES if k in lowered), None)
-        name = " ".join(str(part) for part in (first, last) if part) or None
-    return name if isinstance(name, (str, int, float)) and not isinstance(name, bool) \
-        else None
-
-
 def _text(value: Any) -> str | None:
     """A field's value as one line of plain text; a list of texts joined with commas
     (``affiliations: [Mila, CIFAR]``)."""
@@ -321,6 +306,15 @@ def _field(entry: dict[Any, Any], names: tuple[str, ...]) -> str | None:
         if str(key).lower() in names:
             return _text(value)
     return None
+
+
+def _author(value: Any) -> str | None:
+    """An author as a paper's list names them: a name, or a person's mapping ("- name: Ada
+    Quill", "{first: Ada, last: Quill}") read as a roster entry is."""
+    if isinstance(value, dict):
+        made, _unknown = person(value)
+        return None if made is None else str(made["name"])
+    return _text(value)
 
 
 def person(entry: Any) -> tuple[dict[str, Any] | None, list[str]]:
@@ -408,7 +402,7 @@ def paper(entry: Any, decision: str | None) -> tuple[dict[str, Any] | None, list
             private.append(name)
             continue
         if target == "authors":
-            out.setdefault("authors", [a for a in (_text(_named(x)) for x in value) if a]
+            out.setdefault("authors", [a for a in (_author(x) for x in value) if a]
                            if isinstance(value, list) else _text(value))
         elif target == "abstract":
             out.setdefault("abstract", str(value).strip())

@@ -403,6 +403,7 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         joined = _later_day(loop, data, page, page_year(meta) or (day.year if day else None),
                             named)
         if joined is not None:
+            _mend_ends(joined, what, page)
             page.additions["schedule"] += _fitted(Slot, joined.entries, what, page)
             page.used.append(f"{what} -> the page's program, after the days before it "
                              f"({len(joined.entries)} slots from {joined.entries[0]['day']})"
@@ -439,21 +440,7 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
             page.used.append(f"{what} -> its {shown} slots as the source rendered them: "
                              f"{data.source} gives no day with a year")
             return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
-        slips = [entry.get("title", "?") for entry in made.entries if _end_slip(entry)]
-        if slips:  # "11:42AM - 11:48PM" among morning talks: the end's AM/PM is a slip
-            made.entries = [{**e, "end": _twelve_earlier(e["end"])} if _end_slip(e) else e
-                            for e in made.entries]
-            slipped = "; ".join(str(t)[:60] for t in slips)[:200]
-            page.used.append(f"{what}: {len(slips)} slot(s) end twelve hours after the "
-                             "minutes they seem to last in the source (PM for AM); read as "
-                             f"the same half of the day: {slipped}")
-        ends = [entry.get("title", "?") for entry in made.entries if _ends_before(entry)]
-        if ends:  # "from: 14:30pm, to: 14:00pm": the source's slip; the next slot ends it
-            made.entries = [{k: v for k, v in e.items() if k != "end"} if _ends_before(e)
-                            else e for e in made.entries]
-            page.used.append(f"{what}: {len(ends)} slot(s) end before they start in the "
-                             f"source; their end is left out (each lasts until the next "
-                             f"slot): {'; '.join(str(t)[:60] for t in ends)[:200]}")
+        _mend_ends(made, what, page)
         page.additions["schedule"] = _fitted(Slot, made.entries, what, page)
         page.program_source = data.source
         page.used.append(f"{what} -> << schedule() >> ({len(made.entries)} slots"
@@ -571,6 +558,27 @@ def _one_day(entries: list[dict[str, Any]]) -> bool:
         return False
     starts = [clock_minutes(entry.get("start")) for entry in entries]
     return None not in starts and starts == sorted(starts)  # type: ignore[type-var]
+
+
+def _mend_ends(made: DataFile, what: str, page: PageLoops) -> None:
+    """The source's slips in its slots' ends mended, each said in the report: an end
+    written PM for AM ("11:42AM - 11:48PM" among morning talks) read in the start's half of
+    the day; an end before its start left out (the next slot ends it)."""
+    slips = [entry.get("title", "?") for entry in made.entries if _end_slip(entry)]
+    if slips:
+        made.entries = [{**e, "end": _twelve_earlier(e["end"])} if _end_slip(e) else e
+                        for e in made.entries]
+        slipped = "; ".join(str(t)[:60] for t in slips)[:200]
+        page.used.append(f"{what}: {len(slips)} slot(s) end twelve hours after the minutes "
+                         "they seem to last in the source (PM for AM); read as the same half "
+                         f"of the day: {slipped}")
+    ends = [entry.get("title", "?") for entry in made.entries if _ends_before(entry)]
+    if ends:  # "from: 14:30pm, to: 14:00pm"
+        made.entries = [{k: v for k, v in e.items() if k != "end"} if _ends_before(e)
+                        else e for e in made.entries]
+        page.used.append(f"{what}: {len(ends)} slot(s) end before they start in the "
+                         f"source; their end is left out (each lasts until the next "
+                         f"slot): {'; '.join(str(t)[:60] for t in ends)[:200]}")
 
 
 def _end_slip(entry: dict[str, Any]) -> bool:

@@ -934,8 +934,7 @@ class JekyllLiquid(Environment):
             where = f"line {token.source.count(chr(10), 0, token.start_index) + 1}: "
         unknown = _UNKNOWN_TAG.match(str(exc))
         if unknown is not None:  # "{% seo %}" in an include: a plugin's tag, as on the page
-            self.note(f"the tag {{% {unknown.group(1)} %}} (a plugin's) is not run: it shows "
-                      "nothing")
+            self.note(_plugin_tag(unknown.group(1)))
             return
         self.lax_errors += 1
         if self.lax_errors <= MAX_ERRORS_NAMED:
@@ -967,7 +966,7 @@ def render(env: JekyllLiquid, text: str, variables: Mapping[str, Any], *,
         tags, filters = _names_used(text)
         for tag in tags:
             if tag not in env.tags and tag not in _INNER_TAGS:
-                env.note(f"the tag {{% {tag} %}} (a plugin's) is not run: it shows nothing")
+                env.note(_plugin_tag(tag))
         for filter_name in filters:
             if filter_name not in env.filters:
                 env.note(f"the filter '{filter_name}' (a plugin's) is not run: the value it "
@@ -1031,6 +1030,12 @@ def _names_used(text: str) -> tuple[list[str], list[str]]:
 
 _RESOURCE_LIMITS = (OutputStreamLimitError, LoopIterationLimitError, ContextDepthError,
                     LocalNamespaceLimitError)
+def _plugin_tag(tag: str) -> str:
+    """What the report says of a tag neither Liquid nor Jekyll defines (a plugin's)."""
+    message = f"the tag {{% {tag} %}} (a plugin's) is not run: it shows nothing"
+    return message
+
+
 _UNKNOWN_TAG = re.compile(r"unexpected tag '([\w-]{1,60})'")
 MAX_ERRORS_NAMED = 10  # errors of one page's Liquid named in the report; then their number
 MAX_REPAIRS = 50  # tags Jekyll would stop on, left out of one page before giving up
