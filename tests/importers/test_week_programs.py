@@ -608,13 +608,14 @@ def test_an_end_written_pm_for_am_is_read_in_the_starts_half_of_the_day(
 
 def test_an_extension_note_is_read_only_beside_a_struck_date() -> None:
     """"(extension)" after a struck date and the new one is what they say; "(postponed)"
-    beside a date with no struck one is not dropped: the line stays as written."""
+    beside a date with no struck one is not dropped: it is the line's note, shown with it."""
     from mkdocs_workshop.importers.common.freedates import parse_date_line
 
     read_line = parse_date_line("Submission: ~~May 1, 2024~~, May 8, 2024 (extension)")
     assert read_line is not None and read_line.extended is not None
     assert read_line.extended.first == date(2024, 5, 8)
-    assert parse_date_line("Camera-ready: May 1, 2024 (postponed)") is None
+    postponed = parse_date_line("Camera-ready: May 1, 2024 (postponed)")
+    assert postponed is not None and postponed.what == "Camera-ready (postponed)"
 
 
 def test_a_later_days_loop_mends_its_slips_as_the_first_days_does(tmp_path: Path) -> None:

@@ -52,8 +52,14 @@ _PATTERNS = [
     rf"(?P<m1>{_MONTH}),?\s+(?P<y>\d{{4}})",
     # 8 April 2024; 11. October 2021, as German writes the day
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m1>{_MONTH}),?\s+(?P<y>\d{{4}})",
-    # 2024-04-08
+    # 30 January - 2 February 2023
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTH}){_DASH}{_WEEKDAY}(?P<d2>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y>\d{{4}})",
+    # 2024-04-08; 2024/04/08
     r"(?P<iso>\d{4}-\d{2}-\d{2})",
+    r"(?P<ys>\d{4})/(?P<ms>\d{1,2})/(?P<ds>\d{1,2})",
+    # 13/05/2024 or 05/13/2024: day and month told apart only where one of them is over 12
+    r"(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<y>\d{4})",
     # 25.07.2025: day, month, year, as Europe writes them with dots
     r"(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<y>\d{4})",
     # June 13th 2022 to June 17th 2022; Dec 30, 2025 - Jan 2, 2026: a year at both ends
@@ -195,6 +201,14 @@ def _parse(text: str) -> FreeDate | None:
                 first = last = date.fromisoformat(groups["iso"])
             elif groups.get("dd"):
                 first = last = date(int(groups["y"]), int(groups["mm"]), int(groups["dd"]))
+            elif groups.get("ys"):
+                first = last = date(int(groups["ys"]), int(groups["ms"]), int(groups["ds"]))
+            elif groups.get("sa"):
+                a, b = int(groups["sa"]), int(groups["sb"])
+                if (a > 12) == (b > 12):  # 05/01/2024: May 1 in one country, 5 January in
+                    return None  # another; kept as written
+                day, month = (a, b) if a > 12 else (b, a)
+                first = last = date(int(groups["y"]), month, day)
             else:
                 year = int(groups["y"])
                 m1 = _month(groups["m1"])
@@ -230,6 +244,14 @@ ZONE_ABBREVIATIONS = {
     "kst": "Asia/Seoul", "jst": "Asia/Tokyo", "sgt": "Asia/Singapore", "hkt": "Asia/Hong_Kong",
     "cet": "Europe/Paris", "cest": "Europe/Paris", "bst": "Europe/London",
     "ist": "Asia/Kolkata", "aest": "Australia/Sydney", "aedt": "Australia/Sydney",
+    # and as words
+    "pacific time": "America/Los_Angeles", "pacific standard time": "America/Los_Angeles",
+    "pacific daylight time": "America/Los_Angeles", "eastern time": "America/New_York",
+    "eastern standard time": "America/New_York", "eastern daylight time": "America/New_York",
+    "central time": "America/Chicago", "mountain time": "America/Denver",
+    "central european time": "Europe/Paris", "central european summer time": "Europe/Paris",
+    "british summer time": "Europe/London", "korea standard time": "Asia/Seoul",
+    "japan standard time": "Asia/Tokyo", "india standard time": "Asia/Kolkata",
 }
 _ZONE_WORD = r"(?:" + "|".join(sorted((re.escape(z) for z in ZONE_ABBREVIATIONS),
                                       key=len, reverse=True)) + r")"
@@ -244,6 +266,8 @@ _EXTENDED = re.compile(
 _STRUCK = re.compile(r"^(?:~~(?P<a>.+?)~~|<(?P<tag>del|s|strike)>(?P<b>.+?)</(?P=tag)>)"
                      r"\s*(?P<new>.*)$", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
+_WEEKDAY_STRUCK = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*"
+                             r"(?=~~|<(?:s|del|strike)>)", re.I)
 _EXTENDED_WORD = re.compile(r"(~~|</(?:s|del|strike)>)\s*[(\[]?[*_]*\s*(?:extended|postponed|"
                             r"new|updated|revised|now)(?:\s+(?:to|until))?[*_]*\s*[)\]]?\s*:?",
                             re.I)
@@ -287,15 +311,24 @@ def _hours(text: str) -> tuple[str, time | None, time | None, str | None]:
     return text, None, None, None
 
 
+# Where the words after a date begin: a comma or semicolon (", Hall C", "; in person"), a
+# bracket ("(via OpenReview)")
+_REST = re.compile(r"\s*[,;]\s|\s+(?=\()")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
 def _date_and_rest(text: str) -> tuple[FreeDate, str] | None:
-    """The date at the start of ``text`` and what follows it after a comma (``, Hall C``)."""
+    """The date at the start of ``text`` and the words after it (``, Hall C``,
+    ``(via OpenReview)``), kept as the line's note."""
     found = parse_free_date(text)
     if found is not None:
         return found, ""
-    for match in re.finditer(r",\s", text):
+    for match in _REST.finditer(text):
         found = parse_free_date(text[:match.start()])
         if found is not None:
-            return found, text[match.end():].strip()
+            rest = text[match.end():].strip()
+            bracketed = _BRACKETED.fullmatch(rest)
+            return found, (bracketed.group(1).strip() if bracketed else rest)
     return None
 
 
@@ -328,12 +361,16 @@ def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str
         text = text[:extension.start()].strip()
     # "~~June 22~~ (**Extended**) July 1": the word between the two days says what they are
     text = _EXTENDED_WORD.sub(r"\1 ", text)
+    # "Monday, ~~June 5~~ June 8": the weekday of the struck day, which it says again
+    text = _WEEKDAY_STRUCK.sub("", text)
     struck = _STRUCK.match(text)
     if struck and extended_text is None and struck.group("new").strip():
         old = (struck.group("a") or struck.group("b")).strip()
         extended_text, text = struck.group("new").strip(), old
         bracket = re.search(r"\s*\(([^()]{1,300})\)$", extended_text)
-        if bracket:  # "~~May 1~~ May 8, 2024 (a note)": the note stays with the label
+        if bracket and _hours(bracket.group(1))[1] is None:
+            # "~~May 1~~ May 8, 2024 (a note)": the note stays with the label; "(23:59
+            # GMT)" is the new day's time
             note = bracket.group(1).strip()
             extended_text = extended_text[:bracket.start()]
         years = _YEAR.findall(extended_text)
@@ -346,6 +383,9 @@ def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str
     extended = None
     if extended_text is not None:
         new = parse_free_date(_with_year(extended_text, day.first.year))
+        if new is None and (timed := _parse_when(extended_text)) is not None and \
+                not timed[2] and timed[1] is None:  # "June 8, 2023 (23:59 GMT)"
+            new = timed[0]
         if new is None:
             return None
         if new.last < day.last:  # "extended" to an earlier day: not an extension
@@ -388,6 +428,9 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
         for match in re.finditer(r":\s", text):
             for variant in _year_variants(text[match.end():], year):
                 found = found or _parse_line(text[:match.end()] + variant)
+            # "May 1: Submission deadline": the date first
+            for variant in _year_variants(text[:match.start()], year):
+                found = found or _parse_line(variant + text[match.start():])
     if found is None:
         return None
     # "**Paper submission:** May 1": the label without its colon

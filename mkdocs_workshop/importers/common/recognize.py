@@ -255,14 +255,16 @@ def without_degrees(name: str) -> str:
     return _DEGREES.sub("", name).strip() if len(name) <= _NAME_CHARS else name
 
 
+_NICKNAME = re.compile(r"(?<=\w)\s+\([^()]{1,20}\)(?=\s+\w)")
+
+
 def person_name(text: str, lenient: bool = False) -> bool:
     """Whether ``text`` reads as a person's name: two to six words (particles and an
     honorific aside), each a capitalized word or an initial, none a word of an institution's
     name; ``lenient``: only the first word capitalized ("Li cheng", in a list of names)."""
     text = without_degrees(text)  # "Ada Quill, Ph.D.": the name
     # a nickname between the names: Ram "Ram" Lee, Zheqing (Bill) Zhu
-    words = re.sub(r"[\"\u201c][^\"\u201d]{1,20}[\"\u201d]|(?<=\w)\s+\([^()]{1,20}\)(?=\s+\w)", " ",
-                   text).split()
+    words = _NICKNAME.sub(" ", re.sub(r"[\"\u201c][^\"\u201d]{1,20}[\"\u201d]", " ", text)).split()
     if any(w.lower().strip(",.()") in _INSTITUTION_WORDS for w in words):
         return False
     while words and words[0].lower() in _HONORIFICS:
@@ -308,7 +310,13 @@ def read_person(cells: list[str], lenient: bool = False) -> dict[str, Any] | Non
         name, rest = texts[0], ", ".join(texts[1:3])
     else:
         first = texts[0]
-        parts = _SEPARATORS.split(first, maxsplit=1)
+        # a nickname in brackets between the names ("Zheqing (Bill) Zhu, Meta") parts nothing
+        masked = _NICKNAME.sub(lambda m: m.group(0).replace("(", "\ue000").replace(")", "\ue001"),
+                               first)
+        parts = [first[:len(part)] if n == 0 else part
+                 for n, part in enumerate(_SEPARATORS.split(masked, maxsplit=1))]
+        if not person_name(parts[0].strip()):
+            parts = _SEPARATORS.split(first, maxsplit=1)
         name = parts[0].strip()
         rest = first[len(parts[0]):].strip(" ,;:|-\u2013\u2014()") if len(parts) > 1 else ""
         if len(texts) >= 2:
@@ -540,10 +548,16 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
         for label, _url in links:  # "[PDF] | [OpenReview]": the links' labels
             if _LINK_LABELS.fullmatch(label.strip()):
                 rest = rest.replace(label, " ", 1)
-        authors = re.sub(r"[|\[\]]", " ", rest).strip(" .,;:-\u2013\u2014\"\u201c\u201d()")
+        authors = re.sub(r"[|\[\]]", " ", rest).strip(" .,;:-\u2013\u2014\"\u201c\u201d(")
+        if authors.count(")") > authors.count("("):  # a bracket closed around them
+            authors = authors.rstrip(" )")
         authors = re.sub(r"^(?:by|authors?:)\s+", "", authors, flags=re.I)
         authors = given or authors
     title = title.strip(" .,;:\"\u201c\u201d")
+    # "A Title (Oral)", "A Title (Spotlight Session #1, ID #3)": how it was accepted, after it
+    decided = _DECISION.search(title)
+    if decided is not None and len(title[:decided.start()].split()) >= 2:
+        title = title[:decided.start()].strip(" .,;:")
     if len(title.split()) < 2 or len(title) > 400:
         return None
     if not authors and not links:
@@ -552,7 +566,11 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
         return None
     paper: dict[str, Any] = {"title": title}
     if authors:
-        paper["authors"] = authors[:1000]
+        authors = authors[:1000]
+        # "Ada Quill (Univ A, Lab B), Bo Fern": a name per comma outside the brackets
+        paper["authors"] = _bracketed_names(authors) if "(" in authors else authors
+    if decided is not None and len(title.split()) >= 2:
+        paper["decision"] = decided.group(1).strip()
     if number:  # kept in the papers file (its group_by can use it), not shown
         paper["number"] = number
     if len(badges) == 1 and badges[0]:  # likewise
@@ -579,8 +597,31 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
     return paper
 
 
+# A note in brackets after a paper's title that says how it was accepted
+_DECISION = re.compile(r"\s*[(\[]((?:[^()\[\]]{0,40}\b)?(?:oral|spotlight|poster|award|best paper|"
+                       r"highlight|contributed talk|session)\b[^()\[\]]{0,40})[)\]]\s*$", re.I)
+_AFFILIATION = re.compile(r"\s*\([^()]{1,200}\)")
+
+
+def _bracketed_names(text: str) -> list[str]:
+    """Names separated by commas, semicolons or "and" outside brackets ("Ada Quill (Univ A,
+    Lab B), Bo Fern"), each with its brackets."""
+    names, depth, start = [], 0, 0
+    for found in re.finditer(r"[()]|,|;|&|\band\b", text):
+        mark = found.group(0)
+        if mark in "()":
+            depth = max(0, depth + (1 if mark == "(" else -1))
+        elif depth == 0:
+            names.append(text[start:found.start()])
+            start = found.end()
+    names.append(text[start:])
+    return [name.strip(" .") for name in names if name.strip(" .")]
+
+
 def _authors(text: str) -> bool:
-    """Whether ``text`` reads as a list of authors: names separated by commas or "and"."""
+    """Whether ``text`` reads as a list of authors: names separated by commas or "and", each
+    perhaps with an affiliation in brackets ("Ada Quill (Univ A), Bo Fern (Lab B & Univ C)")."""
+    text = _AFFILIATION.sub("", text)
     names = [n.strip(" *\u2020\u2021\u00a7.") for n in re.split(r",|;|\band\b|&", text)]
     names = [re.sub(r"\s*[\d*\u2020\u2021]+$", "", n) for n in names if n]
     names = [n for n in names if n]
@@ -648,6 +689,13 @@ def read_times(text: str) -> tuple[str, str | None, int] | None:
     elif end is not None and end < start and not half_start and end < "12:00" and \
             0 < _minutes(end) + 12 * 60 - _minutes(start) <= _AFTER:
         end = f"{int(end[:2]) + 12:02d}{end[2:]}"  # "12:00 - 1:30", on a 12-hour clock
+    # "12 AM" written for noon, as it is said: "11:30am - 12:00am" ends at noon,
+    # "12:00am - 12:20pm" starts at it
+    if end is not None and end.startswith("00:") and "06:00" <= start < "12:00":
+        end = f"12:{end[3:]}"
+    elif end is not None and start.startswith("00:") and "12:00" <= end < "13:00" and \
+            start[3:] <= end[3:]:
+        start = f"12:{start[3:]}"
     return start, end, match.end()
 
 
@@ -843,7 +891,10 @@ def _markdown_blocks(text: str) -> list[Block]:
             i = j
         elif _MD_ROW.match(lines[i]):
             j = i
-            while j < len(lines) and _MD_ROW.match(lines[j]):
+            # kramdown goes on with a row whose line has a pipe but does not start with one
+            while j < len(lines) and (_MD_ROW.match(lines[j]) or (
+                    j > i and "|" in lines[j] and not _NOT_LAZY.match(lines[j])
+                    and not _MD_ITEM.match(lines[j]))):
                 j += 1
             rows = [line for line in lines[i:j] if not SEPARATOR.match(line)]
             # one pipe off each end: "|| Morning session |" has an empty first cell
@@ -853,6 +904,8 @@ def _markdown_blocks(text: str) -> list[Block]:
             if header and len(records) > 1 and SEPARATOR.match(lines[i + 1] if
                                                                  i + 1 < j else ""):
                 records = records[1:]  # the header row
+            elif not header and len(records) > 1 and _bold_header(records[0]):
+                records = records[1:]  # a header kramdown reads as a row: bold cells
             blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
                                 "a table"))
             i = j
@@ -881,6 +934,41 @@ def _markdown_blocks(text: str) -> list[Block]:
 
 
 _TERM_DEFINITION = re.compile(r"^( {0,3}):[ \t]+(\S.*)$")
+
+
+_BOLD_CELL = re.compile(r"\s*(?:\*\*[^*]{1,80}\*\*|__[^_]{1,80}__|"
+                        r"<(b|strong)\b[^<>]{0,200}>[^<>]{1,80}</\1\s*>)\s*", re.I)
+
+
+def _picture_grid(records: list[list[str]]) -> list[list[str]] | None:
+    """A table of people drawn as a grid, a person per cell: rows of pictures, each over a
+    row of the names (and affiliations) under them, or cells that each hold a picture and a
+    name. A record per person, in reading order (row by row); None for any other table."""
+    if max(len(r) for r in records) < 2:
+        return None
+
+    def pictures(row: list[str]) -> bool:
+        said = [c for c in row if c.strip()]
+        return bool(said) and all(_PICTURED.search(c) and not plain(c) for c in said)
+
+    if len(records) % 2 == 0 and all(pictures(records[n]) and not pictures(records[n + 1])
+                                     for n in range(0, len(records), 2)):
+        return [[f"{over} {under}".strip()]
+                for above, below in zip(records[::2], records[1::2], strict=True)
+                for over, under in zip(above, [*below, *[""] * len(above)][:len(above)],
+                                       strict=True)
+                if plain(under) or over.strip()]
+    cells = [c for row in records for c in row if c.strip()]
+    if cells and all(_PICTURED.search(c) and plain(c) for c in cells):
+        return [[c] for c in cells]
+    return None
+
+
+def _bold_header(cells: list[str]) -> bool:
+    """Whether a table's first row is its header written as a row: each cell that says
+    something in bold ("| **Time (EST)** | **Event** |")."""
+    said = [c for c in cells if c.strip()]
+    return bool(said) and all(_BOLD_CELL.fullmatch(c) for c in said)
 
 
 def _term_run(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
@@ -948,6 +1036,7 @@ def _paragraph_line(lines: list[str], i: int) -> bool:
 _OPEN_OR_CLOSE = {
     "table": re.compile(r"<(/?)table\b[^<>]{0,500}>", re.I),
     "list": re.compile(r"<(/?)(?:ul|ol)\b[^<>]{0,500}>", re.I),
+    "definitions": re.compile(r"<(/?)dl\b[^<>]{0,500}>", re.I),
 }
 
 
@@ -1054,6 +1143,22 @@ def _pictured_card(text: str, item: tuple[int, int]) -> bool:
     return 0 < len(first) <= 60 and person_name(first)
 
 
+_DIGIT = re.compile(r"\d")
+_ROW_CHARS = 2000  # the longest element read as a row of a list of dates or a program
+_DAY_OR_TIME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7}\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+    r"dec)[a-z]{0,7}\b|\b\d{4}-\d{2}-\d{2}\b|^\d{1,2}[:.]\d{2}\b|^\d{1,2}\s*[ap]\.?m\b", re.I)
+
+
+def _dated_row(text: str, item: tuple[int, int]) -> bool:
+    """Whether an element is a short record holding a day of a month or starting with a
+    time: a row of a list of dates or of a program."""
+    start, end = item
+    return end - start <= _ROW_CHARS and _DIGIT.search(text, start, end) is not None and \
+        _DAY_OR_TIME.search(plain(text[start:end])) is not None
+
+
 def _siblings(run: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The elements of a run in order, each not inside another of the run."""
     items: list[tuple[int, int]] = []
@@ -1123,6 +1228,23 @@ def _card_blocks(text: str) -> list[Block]:
                                      [[text[start:end]] for start, end in group], "cards"),
                                group))
             group = [item] if item is not None and _pictured_card(text, item) else []
+    # Elements of such a class side by side, each a short record that holds a day of a month
+    # or starts with a time ("<div class="row"><div>Submission</div><div>May 1, 2024</div>
+    # </div>"): rows of a list of dates or a program drawn with a grid's boxes.
+    for run in others.values():
+        if len(blocks) >= _MAX_RUNS:
+            break
+        group = []
+        for item in [*_siblings(run), None]:
+            if item is not None and _dated_row(text, item) and \
+                    (not group or not text[group[-1][1]:item[0]].strip()):
+                group.append(item)
+                continue
+            if len(group) >= 2:
+                blocks.append((Block(group[0][0], group[-1][1],
+                                     [[text[start:end]] for start, end in group], "items"),
+                               group))
+            group = [item] if item is not None and _dated_row(text, item) else []
     blocks.sort(key=lambda b: (b[0].start, -b[0].end))
     kept = []
     for block, items in blocks:
@@ -1171,11 +1293,15 @@ def _html_blocks(text: str) -> list[Block]:
         if nested:
             continue  # a table holding a table: a layout, not a list
         inner = _HTML_COMMENT.sub(" ", text[inner_start:inner_end])
-        records = []
+        records: list[list[str]] = []
         for row in _HTML_ROW.finditer(inner):
-            cells = [_CLOSE.sub("", c.group(2)) for c in _HTML_CELL.finditer(row.group(1))
-                     if c.group(1).lower() == "d"]
-            if cells and any(plain(c) for c in cells):
+            found = list(_HTML_CELL.finditer(row.group(1)))
+            # a row of <th> only is the header; a <th> beside <td> heads its row ("<th>
+            # Submission</th><td>May 1</td>") and is one of its cells
+            if not any(c.group(1).lower() == "d" for c in found):
+                continue
+            cells = [_CLOSE.sub("", c.group(2)) for c in found]
+            if any(plain(c) for c in cells) and (records or not _bold_header(cells)):
                 records.append(cells)
         if records:
             blocks.append(Block(start, end, records, "a table"))
@@ -1187,7 +1313,25 @@ def _html_blocks(text: str) -> list[Block]:
                    if plain(m.group(1))]
         if records:
             blocks.append(Block(start, end, records, "a list"))
+    for start, inner_start, inner_end, end, nested in _elements(text, "definitions"):
+        if nested:
+            continue
+        inner = _HTML_COMMENT.sub(" ", text[inner_start:inner_end])
+        records = []  # a term, then its definitions: one record
+        for part in _HTML_TERM.finditer(inner):
+            cell = _TERM_CLOSE.sub("", part.group(2))
+            if part.group(1).lower() == "t" or not records:
+                records.append([cell])
+            else:
+                records[-1].append(cell)
+        records = [r for r in records if any(plain(c) for c in r)]
+        if records:
+            blocks.append(Block(start, end, records, "a definition list"))
     return blocks
+
+
+_HTML_TERM = re.compile(r"<d([td])\b[^<>]{0,500}>(.*?)(?=<d[td]\b|\Z)", re.I | re.S)
+_TERM_CLOSE = re.compile(r"</(?:dt|dd|dl)\s*>", re.I)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1432,7 +1576,9 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
         year = int(named.pop()) if len(named) == 1 else None
     marks = headings(text, title)
     # at one place, the element (cards) before the lines it holds, the longer block first
-    blocks = sorted(_markdown_blocks(text) + _html_blocks(text),
+    blocks = sorted([part for block in _markdown_blocks(text) + _html_blocks(text)
+                     for part in (_dates_apart(text, block, year) if "dates" in kinds
+                                  else [block])],
                     key=lambda b: (b.start, b.shape.startswith("lines"), -b.end))
     hidden = sorted(hidden or [])
     hidden_starts = [start for start, _end in hidden]
@@ -1522,16 +1668,49 @@ def _time_ranges(block: Block) -> bool:
         timed)
 
 
+def _dates_apart(text: str, block: Block, year: int | None) -> list[Block]:
+    """A run of paragraphs that ends in two or more date lines ("... in person at the
+    event.", then "**Submission deadline: 6 March 2023**", "**Notification: 8 March
+    2023**") as two blocks, the prose and the dates; any other block as it is."""
+    if block.shape != "paragraphs" or len(block.records) < 3:
+        return [block]
+    tail = 0
+    for record in reversed(block.records):
+        if len(record) != 1 or parse_date_line(plain_keep_struck(record[0]), year) is None:
+            break
+        tail += 1
+    if tail < 2 or tail == len(block.records) or any(
+            parse_date_line(plain_keep_struck(" ".join(r)), year) is not None or
+            pending_line(plain(" ".join(r))) is not None for r in block.records[:-tail]):
+        return [block]  # dates above them too: one list of dates, read as one
+    at = text.find(block.records[-tail][0], block.start, block.end)
+    if at < 0:
+        return [block]
+    before = text.rfind("\n", block.start, at)
+    head = Block(block.start, before if before > block.start else at, block.records[:-tail],
+                 block.shape)
+    return [head, Block(at, block.end, block.records[-tail:], block.shape)]
+
+
 def _mostly_dates(block: Block, heading: str, year: int | None) -> bool:
     """Whether a block under a heading of no kind is a list of dates all the same: three
     lines or more that are a label and a date, more than half of its lines (not a list of
-    news, each a day and what happened)."""
+    news, each a day and what happened), or two that each name a step of a call ("Submission
+    deadline", "Acceptance notification")."""
     records = block.records
-    if len(records) < 3 or len(records) > 60 or _NEWS.search(heading):
+    if len(records) < 2 or len(records) > 60 or _NEWS.search(heading):
         return False
-    dated = sum(parse_date_line(plain_keep_struck(": ".join(c for c in r if plain(c))), year)
-                is not None for r in records)
-    return dated >= 3 and dated * 2 > len(records)
+    dated = [parse_date_line(plain_keep_struck(": ".join(c for c in r if plain(c))), year)
+             for r in records]
+    if len(records) == 2:  # "Submission deadline: 6 March 2023", "Notification: 8 March"
+        return all(d is not None and _STEP_WORDS.search(d.label) for d in dated)
+    count = sum(d is not None for d in dated)
+    return count >= 3 and count * 2 > len(records)
+
+
+# Words of a step of a call for papers, which two date lines in a row each name
+_STEP_WORDS = re.compile(r"\b(?:submi\w*|deadline|notif\w*|camera|acceptance|decision|"
+                         r"registration|abstracts?|papers?|workshop)\b", re.I)
 
 
 def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
@@ -1542,13 +1721,19 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
     """The call for ``block`` if it reads as its heading's kind; ``before``: the last day the
     page names before it, for slots whose heading and page give none."""
     kind = heading.kind
-    if len(block.records) < 2 and kind != "dates":
+    # one record is no list, but one timed line ("* 10:30am - 10:50am, Morning Break")
+    # between parts of a program read above goes on it
+    if len(block.records) < 2 and kind != "dates" and not (
+            kind == "slots" and result.slots and block.records
+            and read_times(plain(block.records[0][0])) is not None):
         return None
     if kind == "people":
         # "Ada Quill, Bo Fern, Cy Moss, ...": a paragraph of names, a record per name
         block = replace(block, records=[[name] for record in block.records
                                         for name in (_name_list(record) or [record[0]])]
                         if any(_name_list(r) for r in block.records) else block.records)
+        if block.shape == "a table" and (grid := _picture_grid(block.records)) is not None:
+            block = replace(block, records=grid)
         people, bad = _people_of(block)
         # lines before the first name ("(In alphabetical order)") stay, as text above
         above = [plain(" ".join(block.records[n - 1])) for n in bad] \
@@ -1623,9 +1808,10 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                        "no day, after a program above that has one")
                     + " (write the day in the heading)")
             return None
-        program = _program_of(block, when or UNDATED)
+        program = _program_of(block, when or UNDATED, least=1 if result.slots else 2)
         if isinstance(program, _NoProgram):
-            _keep(result, where, block, program.bad, program.why)
+            if len(block.records) > 1:  # one line that is no slot is text, and no list
+                _keep(result, where, block, program.bad, program.why)
             return None
         made, talks, unread = program
         if undated:
@@ -1648,7 +1834,8 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         result.undated = undated
         result.read.append(
             f"{where} -> " + ("its slots join the program above" if joins else
-                              "<< schedule() >>") + f" ({len(made)} slots, "
+                              "<< schedule() >>")
+            + f" ({len(made)} slot{'' if len(made) == 1 else 's'}, "
             + (_NO_DAY if when is None else when.isoformat())
             + (f"; {talks} lines without a time listed as talks (or abstracts) of the slot "
                "above them"
@@ -1663,6 +1850,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
     if kind == "dates":
         lines = []
         turned = []  # a row of two cells, the date first: its label first
+        parsed: list[DateLine | None] = []
         for record in block.records:
             cells = [c for c in record if plain(c)] or record[:1]  # an empty cell says nothing
             joined = ": ".join(_struck(c) for c in cells) if len(cells) > 1 else \
@@ -1670,7 +1858,12 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             lines.append(joined)
             turned.append(f"{_struck(cells[1])}: {_struck(cells[0])}" if len(cells) == 2
                           else joined)
-        parsed = [parse_date_line(plain_keep_struck(t), year) for t in lines]
+            read_line = parse_date_line(plain_keep_struck(joined), year)
+            if read_line is None and len(cells) > 2:  # "| Submission | May 1, 2024 | 23:59 AoE |":
+                # the label, then a date written over cells
+                read_line = parse_date_line(plain_keep_struck(
+                    f"{_struck(cells[0])}: " + " ".join(_struck(c) for c in cells[1:])), year)
+            parsed.append(read_line)
         # a line whose day is not known yet ("Notification: TBA", "| April 26 or 27, 2026 |
         # Workshop |") is an entry of its own
         pending = {n: said for n, p in enumerate(parsed, 1)
@@ -1730,12 +1923,12 @@ def _talk_line(record: list[str]) -> str:
     return " — ".join(part for part in parts if part)
 
 
-def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, list[str]] | \
-        _NoProgram:
+def _program_of(block: Block, when: date, least: int = 2
+                ) -> tuple[list[dict[str, Any]], int, list[str]] | _NoProgram:
     """The slots of a block on day ``when``, how many lines without a time became talks (or
     the abstract) of the slot above them ("- Title, Authors" under a session), and the lines
     kept as text (a time not set yet: "TBD", "HH:MM"); a row of its own saying "PM" puts
-    the times under it after noon; or, when the block is no program (fewer than two
+    the times under it after noon; or, when the block is no program (fewer than ``least``
     slots, more lines unread than read, or a line before its first time), the records that
     do not read and why."""
     made: list[dict[str, Any]] = []
@@ -1817,7 +2010,7 @@ def _program_of(block: Block, when: date) -> tuple[list[dict[str, Any]], int, li
         else:
             unread.append(line)
     settle()
-    if len(made) < 2 or len(unread) > len(made) or (untimed and untimed[0] == 1):
+    if len(made) < least or len(unread) > len(made) or (untimed and untimed[0] == 1):
         return _NoProgram(untimed, "does not start with a time")
     unread = [*ahead, *unread]
     for at, heading in reversed(headings):

@@ -998,6 +998,16 @@ def _kind_by_name(name: str) -> str | None:
     return None
 
 
+def _looks_like_people(data: list[Any]) -> bool:
+    """Entries each with a name, and none with a time or a title: people, whatever the
+    list's name says ("program:" of a committee file)."""
+    entries = [_lowered(e) for e in data if isinstance(e, dict)]
+    return bool(entries) and len(entries) == len(data) and all(
+        isinstance(e.get("name"), str) and not {"time", "start", "time_start", "start_time",
+                                                "title", "day", "date"} & set(e)
+        for e in entries)
+
+
 def _looks_like_papers(data: list[Any]) -> bool:
     """Entries with a title and authors, and no person's name."""
     entries = [e for e in data if isinstance(e, dict)]
@@ -1045,6 +1055,8 @@ def _read_file(name: str, data: Any) -> DataFile:
             return _schedule_file(name, _with_group_names(data, label_key, nested_key))
     if kind is None and _looks_like_papers(data):
         kind = "papers"
+    if kind == "schedule" and _looks_like_people(data):
+        kind = None  # "committee.program": the program committee, people with no time
     if kind == "schedule":
         return _schedule_file(name, data)
     if kind == "dates":

@@ -532,11 +532,27 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
     for rel, text in pages:
         # what a visitor does not see names no day: HTML comments kept as blank lines
         text = _HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-        for number, line in enumerate(text.split("\n")):
+        lines = text.split("\n")
+        # the front matter's lines are settings ("date:" of a post), not what the page says
+        matter = next((n for n, line in enumerate(lines[1:], 1) if line.rstrip() == "---"),
+                      0) if lines and lines[0].rstrip() == "---" else 0
+        for number, line in enumerate(lines):
             if len(line) > 300:
                 continue
             day = None
-            if "workshop" in line.lower():
+            if number <= matter:
+                pass
+            elif line.lstrip().startswith("|") and line.count("|") >= 2:  # a key facts' row
+                cells = [plain(c) for c in line.strip().strip("|").split("|")]
+                fact = parse_date_line(": ".join(c for c in cells if c)) \
+                    if len(cells) == 2 else None
+                if fact is not None and fact.label.lower() in _DAY_LABELS:
+                    day = fact.date.first
+            elif ":" in line and _DIGIT.search(line) and \
+                    (fact := parse_date_line(plain(line).strip(" -*"))) is not None and \
+                    fact.label.lower() in _DAY_LABELS:  # "**When:** May 5, 2023"
+                day = fact.date.first
+            if day is None and "workshop" in line.lower():
                 text = plain(line).strip(" -*")
                 parsed = parse_date_line(text)
                 if parsed is not None and is_workshop_label(parsed.label):
@@ -668,7 +684,12 @@ _BANNER = re.compile(r"\s*(?:\||\u00b7|\u2022|\s[-\u2013\u2014]\s)\s*")
 # Words of a line that is about a step before the workshop, not the workshop's day.
 _NOT_THE_DAY = re.compile(r"\b(?:submi\w*|deadline|due|notif\w*|camera|open\w*|clos\w*|"
                           r"releas\w*|announc\w*|accept\w*|decision|registr\w*|news|posted|"
-                          r"updated?)\b", re.I)
+                          r"updated?|extend\w*|postpon\w*)\b|~~|<(?:s|del|strike)>", re.I)
+# A key fact's label that names the workshop's own day ("| **Date** | May 5, 2023 |", "When:
+# Friday, July 26, 2024")
+_DIGIT = re.compile(r"\d")
+_DAY_LABELS = frozenset({"date", "dates", "when", "day", "event date", "date and time",
+                         "time and date", "date & time", "date and venue", "when and where"})
 
 
 def _day_near_top(line: str) -> date | None:

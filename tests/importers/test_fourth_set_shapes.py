@@ -1,0 +1,316 @@
+"""Shapes found on a fourth set of real workshop sites (measured unseen first), each a fixture
+written here: dates in the containers pages put them in (an HTML table with row headers, a
+definition list, rows of boxes, a run of prose ending in two date lines, a key-facts row
+naming the day), date lines with notes and other ways of writing a day, papers with their
+decision and their authors' affiliations in brackets, tables whose header is a bold row,
+grids of pictures over names, "12:00am" meaning noon, and a committee file's "program:"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from mkdocs_workshop.importers.common.freedates import parse_date_line
+from mkdocs_workshop.importers.common.recognize import (
+    Recognized,
+    read_paper,
+    read_person,
+    read_times,
+    recognize,
+)
+
+from sitekit import build_config, import_files, imported_page
+
+
+def read(text: str, year: int | None = 2024) -> Recognized:
+    return recognize(text, lambda call: call, year=year)
+
+
+def labels(found: Recognized) -> list[tuple[str, date]]:
+    return [(line.what, line.date.first) for _text, line in found.dates]
+
+
+TWO = [("Submission deadline", date(2024, 5, 1)), ("Notification", date(2024, 6, 1))]
+
+
+@pytest.mark.parametrize("text", [
+    # a table whose rows are headed by a <th>
+    "<h2>Important Dates</h2>\n<table><thead><tr><th>What</th><th>When</th></tr></thead>\n"
+    "<tbody><tr><th>Submission deadline</th><td>May 1, 2024</td></tr>\n"
+    "<tr><th>Notification</th><td>June 1, 2024</td></tr></tbody></table>\n",
+    # an HTML definition list
+    "<h2>Important Dates</h2>\n<dl>\n<dt>Submission deadline</dt><dd>May 1, 2024</dd>\n"
+    "<dt>Notification</dt>\n<dd>June 1, 2024</dd>\n</dl>\n",
+    # rows of boxes of a grid, of a class that names nothing
+    "<h2>Important Dates</h2>\n<div class=\"row\"><div class=\"col-6\">Submission deadline"
+    "</div><div class=\"col-6\">May 1, 2024</div></div>\n<div class=\"row\"><div "
+    "class=\"col-6\">Notification</div><div class=\"col-6\">June 1, 2024</div></div>\n",
+    # the date first, without its year (the page's)
+    "<h2>Important Dates</h2>\n<table>\n<tr><td>May 1</td><td>Submission deadline</td></tr>\n"
+    "<tr><td>June 1</td><td>Notification</td></tr>\n</table>\n",
+    # the date and its time in cells of their own
+    "## Important Dates\n\n| Event | Date | Time |\n| --- | --- | --- |\n"
+    "| Submission deadline | May 1, 2024 | 23:59 AoE |\n| Notification | June 1, 2024 | |\n",
+    # a header written as a bold row, with no line of dashes under it
+    "## Important Dates\n\n| **Event** | **Date** |\n| Submission deadline | May 1, 2024 |\n"
+    "| Notification | June 1, 2024 |\n",
+])
+def test_dates_in_the_containers_pages_put_them_in(text: str) -> None:
+    found = read(text)
+    assert labels(found) == TWO, (found.kept, found.read)
+    assert "<< dates() >>" in found.text
+
+
+def test_a_run_of_prose_that_ends_in_two_date_lines_gives_them_as_dates() -> None:
+    """Under "Abstract Submission" (a heading of no kind), prose paragraphs and then two
+    bold date lines: the prose stays, the two lines become the dates."""
+    text = ("## Abstract Submission\n\nWe invite short abstracts on owls.\n\n"
+            "Write to the chairs with questions.\n\n"
+            "**Submission deadline: 6 March 2023**\n\n**Acceptance notification: 8 March 2023**\n\n"
+            "## Sponsors\n\nNone yet.\n")
+    found = read(text, 2023)
+    assert labels(found) == [("Submission deadline", date(2023, 3, 6)),
+                             ("Acceptance notification", date(2023, 3, 8))]
+    assert "We invite short abstracts on owls." in found.text
+    assert "Write to the chairs with questions." in found.text
+    assert found.text.index("Write to the chairs") < found.text.index("<< dates() >>")
+
+
+def test_two_lines_that_are_no_steps_of_a_call_stay_text() -> None:
+    text = ("## Our history\n\nFirst meeting: May 1, 2019\n\nSecond meeting: May 1, 2021\n")
+    assert read(text).dates == []
+
+
+@pytest.mark.parametrize(("line", "first", "last", "note"), [
+    ("Workshop dates: **3rd - 7th January, 2023**; in person at Hall C",
+     date(2023, 1, 3), date(2023, 1, 7), "in person at Hall C"),
+    ("Submission deadline: May 1, 2024 (via OpenReview)",
+     date(2024, 5, 1), date(2024, 5, 1), "via OpenReview"),
+    ("Workshop: July 27, 2024 (Vienna, Austria)", date(2024, 7, 27), date(2024, 7, 27),
+     "Vienna, Austria"),
+    ("Workshop: 30 January - 2 February 2023", date(2023, 1, 30), date(2023, 2, 2), ""),
+    ("Workshop: Monday 30 January - Thursday 2 February 2023", date(2023, 1, 30),
+     date(2023, 2, 2), ""),
+    ("Deadline: 2024/05/01", date(2024, 5, 1), date(2024, 5, 1), ""),
+    ("Deadline: 13/05/2024", date(2024, 5, 13), date(2024, 5, 13), ""),
+    ("Deadline: 05/13/2024", date(2024, 5, 13), date(2024, 5, 13), ""),
+    ("Camera-ready: May 1, 2024 (postponed)", date(2024, 5, 1), date(2024, 5, 1), "postponed"),
+])
+def test_date_lines_with_notes_and_other_ways_of_writing_a_day(
+        line: str, first: date, last: date, note: str) -> None:
+    found = parse_date_line(line, 2024)
+    assert found is not None
+    assert (found.date.first, found.date.last, found.note) == (first, last, note)
+
+
+@pytest.mark.parametrize("line", ["Deadline: 05/01/2024", "Deadline: 2024/13/01",
+                                  "Deadline: 31/02/2024"])
+def test_a_day_written_with_slashes_that_could_be_two_days_stays_text(line: str) -> None:
+    """05/01/2024 is May 1 in one country and 5 January in another: kept as written."""
+    assert parse_date_line(line) is None
+
+
+@pytest.mark.parametrize(("line", "zone"), [
+    ("Deadline: May 1, 2024 (11:59 PM Pacific Time)", "America/Los_Angeles"),
+    ("Deadline: May 1, 2024, 11:59 p.m. Eastern Daylight Time", "America/New_York"),
+    ("Deadline: May 1, 2024 23:59 Central European Time", "Europe/Paris"),
+])
+def test_zones_written_as_words(line: str, zone: str) -> None:
+    found = parse_date_line(line)
+    assert found is not None and found.date.time == time(23, 59) and found.date.zone == zone
+    assert found.note == ""
+
+
+def test_the_weekday_of_a_struck_day_and_the_new_days_time() -> None:
+    found = parse_date_line("Submission deadline: Monday, ~~June 5, 2023 (23:59 GMT)~~ "
+                            "June 8, 2023 (23:59 GMT)")
+    assert found is not None and found.extended is not None
+    assert (found.date.first, found.extended.first, found.extended.time, found.note) == (
+        date(2023, 6, 5), date(2023, 6, 8), time(23, 59), "")
+
+
+def test_a_papers_decision_and_its_authors_affiliations() -> None:
+    paper = read_paper(["<b>[Owls at Night](https://openreview.net/pdf?id=abc123) (Spotlight "
+                        "Session #1, ID #2)</b> <br /> Ada Quill (North University, Lab A), "
+                        "Bo Fern (East College & West Lab) and Cy Moss (Acme)"])
+    assert paper == {"title": "Owls at Night", "decision": "Spotlight Session #1, ID #2",
+                     "pdf": "https://openreview.net/pdf?id=abc123",
+                     "authors": ["Ada Quill (North University, Lab A)",
+                                 "Bo Fern (East College & West Lab)", "Cy Moss (Acme)"]}
+
+
+def test_a_title_that_ends_in_brackets_keeps_them() -> None:
+    paper = read_paper(["**Sharpness-Aware Minimization (SAM) for Owls** Ada Quill, Bo Fern"])
+    assert paper is not None and paper["title"] == "Sharpness-Aware Minimization (SAM) for Owls"
+    assert "decision" not in paper
+
+
+def test_a_nickname_in_brackets_is_part_of_the_name() -> None:
+    assert read_person(["Laxmikant (Sanjay) V. Kale, North University, USA"]) == {
+        "name": "Laxmikant (Sanjay) V. Kale", "affiliation": "North University, USA"}
+    assert read_person(["Ada Quill (North University)"]) == {
+        "name": "Ada Quill", "affiliation": "North University"}
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("11:30am - 12:00am", "11:30", "12:00"),
+    ("12:00am - 12:20pm", "12:00", "12:20"),
+    ("11:15 PM - 12:30 AM", "23:15", "00:30"),
+    ("12:30am - 12:45am", "00:30", "00:45"),
+])
+def test_twelve_am_said_for_noon(text: str, start: str, end: str) -> None:
+    found = read_times(text)
+    assert found is not None and found[:2] == (start, end)
+
+
+GRID = "# Speakers\n\n" + "".join(line + "\n" for line in (
+    '|<img src="a.png" alt="Ada Quill"/>|<img src="b.png" alt="Bo Fern"/>|'
+    '<img src="c.png" alt="Cy Moss"/>|',
+    "|[Ada Quill](https://a.example)<br />North University|[Bo Fern](https://b.example)<br />"
+    "East College|[Cy Moss](https://c.example)<br />Acme|",
+    '|<img src="d.png" alt="Di Lark"/>|<img src="e.png" alt="Ed Fox"/>|',
+    "[Di Lark](https://d.example)<br />West Lab|[Ed Fox](https://e.example)<br />South "
+    "Institute|"))
+
+
+def test_a_grid_of_pictures_over_names_is_a_person_per_cell() -> None:
+    """Rows of pictures, each over a row of names (one row written without its first pipe,
+    which kramdown reads as a row all the same): five people, each with a picture."""
+    found = read(GRID)
+    [people] = found.rosters.values()
+    assert [(p["name"], p.get("affiliation"), p.get("image")) for p in people] == [
+        ("Ada Quill", "North University", "a.png"), ("Bo Fern", "East College", "b.png"),
+        ("Cy Moss", "Acme", "c.png"), ("Di Lark", "West Lab", "d.png"),
+        ("Ed Fox", "South Institute", "e.png")], found.kept
+
+
+def test_a_grid_of_cells_each_a_picture_and_a_name() -> None:
+    text = ("# Organizers\n\n<table><tr><td><img src=\"a.png\"><br>Ada Quill<br>North University"
+            "</td><td><img src=\"b.png\"><br>Bo Fern<br>East College</td></tr>\n<tr><td><img "
+            "src=\"c.png\"><br>Cy Moss<br>Acme</td><td></td></tr></table>\n")
+    found = read(text)
+    [people] = found.rosters.values()
+    assert [p["name"] for p in people] == ["Ada Quill", "Bo Fern", "Cy Moss"], found.kept
+
+
+PROGRAM = """\
+---
+layout: page
+title: Program
+---
+# Program schedule
+
+Date: Monday August 30, 2021
+
+Chair: Ada Quill
+
+* 9:00am - 9:05 am, Opening Remarks
+* 9:05am - 10:00 am, Keynote (Bo Fern, North University)
+
+---
+
+* 10:30am - 10:50am, Morning Break
+
+---
+
+* 10:50am - 11:30am, Paper 12: Owls at night
+* 11:30am - 12:00am, Paper 13: Radios that listen
+* 12:00am - 12:20pm, Paper 14: Twin networks
+
+---
+
+* 12:30pm - 1:30pm, Lunch Break
+"""
+
+
+def test_one_timed_line_between_parts_of_a_program_goes_on_it(tmp_path: Path) -> None:
+    """Lists of one line between rules ("* 10:30am - 10:50am, Morning Break") are slots of
+    the program above; "12:00am" after a morning slot is noon; the page's "Date:" line is
+    the day of its program."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Workshop 2021\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "program.md": PROGRAM,
+    })
+    meta, _rest = imported_page(dest, "program.md")
+    slots = [(s["start"], s.get("end"), s["title"]) for s in meta["schedule"]]
+    assert slots == [
+        ("09:00", "09:05", "Opening Remarks"), ("09:05", "10:00",
+                                                 "Keynote (Bo Fern, North University)"),
+        ("10:30", "10:50", "Morning Break"), ("10:50", "11:30", "Paper 12: Owls at night"),
+        ("11:30", "12:00", "Paper 13: Radios that listen"),
+        ("12:00", "12:20", "Paper 14: Twin networks"), ("12:30", "13:30", "Lunch Break")], report
+    assert {str(s["day"]) for s in meta["schedule"]} == {"2021-08-30"}
+    assert "1 slot," in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_one_line_that_is_no_slot_after_a_program_stays_text_without_a_note(
+        tmp_path: Path) -> None:
+    found = read("# Program\n\n* 9:00 - 9:30 Opening\n* 9:30 - 10:00 Keynote\n\n---\n\n"
+                 "* Lunch is served in the garden\n")
+    assert len(found.slots) == 2
+    assert "Lunch is served in the garden" in found.text
+    assert not found.kept
+
+
+def test_a_committee_files_program_list_is_people(tmp_path: Path) -> None:
+    """``_data/committee.yml`` with ``program:`` (the program committee: names and
+    affiliations, no time) is people, not a schedule."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/committee.yml": ("organizing:\n  - name: Ada Quill\n    affiliation: North U\n"
+                                "program:\n  - name: Bo Fern\n    affiliation: East College\n"
+                                "  - name: Cy Moss\n    affiliation: Acme\n"),
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "committee.md": ("---\nlayout: page\ntitle: Committee\n---\n# Program Committee\n\n"
+                         "{% for m in site.data.committee.program -%}\n"
+                         "* {{ m.name }}, {{ m.affiliation }}\n{% endfor %}\n"),
+    })
+    meta, rest = imported_page(dest, "committee.md")
+    assert "no slot could be read" not in report
+    assert "<< team(" in rest, report
+    everyone = [p["name"] for roster in _rosters(dest, meta) for p in roster]
+    assert everyone == ["Bo Fern", "Cy Moss"], report
+
+
+def _rosters(dest: Path, meta: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    found = [v for k, v in meta.items() if isinstance(v, list) and k not in ("schedule",)]
+    for path in (dest / "docs" / "data").glob("*.yml") if (dest / "docs" / "data").exists() \
+            else []:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(loaded, list) and loaded and isinstance(loaded[0], dict) and \
+                "name" in loaded[0]:
+            found.append(loaded)
+    return found
+
+
+def test_a_key_facts_row_names_the_workshops_day_and_a_posts_date_does_not(
+        tmp_path: Path) -> None:
+    """"| **Date** | May 5, 2023 (9 am - 6 pm) |" on the home page is the workshop's day,
+    the day of a program that names none; a deadline extended in a table cell
+    ("~~January 25~~ February 3, 2023") and a news post's front-matter ``date:`` are not."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "_posts/2023-01-02-news.md": "---\nlayout: page\ntitle: News\ndate: 2023-01-02\n---\n"
+                                     "Hello.\n",
+        "index.md": ("---\nlayout: page\ntitle: Owls\n---\n| | |\n| --- | --- |\n"
+                     "| **Date** | May 5, 2023 (9 am - 6 pm Eastern Time) |\n"
+                     "| **Where** | Hall C |\n"),
+        "cfp.md": ("---\nlayout: page\ntitle: Call\n---\n<table>\n<tr><td>Deadline</td>\n"
+                   "<td><strike>January 25</strike> <b>February 3</b>, 2023 (AoE) Extended!</td>"
+                   "</tr>\n</table>\n"),
+        "schedule.md": ("---\nlayout: page\ntitle: Schedule\n---\n# Schedule\n\n"
+                        "| **Time** | **Event** |\n| 09:00 - 09:10 | Opening |\n"
+                        "| 09:10 - 09:55 | Keynote |\n"),
+    })
+    meta, _rest = imported_page(dest, "schedule.md")
+    assert [str(s["day"]) for s in meta["schedule"]] == ["2023-05-05"] * 2, report
+    assert re.search(r"2 slots, 2023-05-05", report)
