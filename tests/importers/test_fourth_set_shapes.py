@@ -314,3 +314,46 @@ def test_a_key_facts_row_names_the_workshops_day_and_a_posts_date_does_not(
     meta, _rest = imported_page(dest, "schedule.md")
     assert [str(s["day"]) for s in meta["schedule"]] == ["2023-05-05"] * 2, report
     assert re.search(r"2 slots, 2023-05-05", report)
+
+
+@pytest.mark.parametrize("text", [
+    "## Timetable\n\n- 9:00 Opening\n- 9:30 Keynote: Ada Quill\n- 10:15 Coffee break\n",
+    "## Itinerary\n\n- 9:00 Opening\n- 9:30 Keynote: Ada Quill\n- 10:15 Coffee break\n",
+    # times that only start, under a heading of no kind
+    "## Day 1\n\n| 9:00 | Opening |\n| 9:30 | Keynote: Ada Quill |\n| 10:15 | Coffee break |\n",
+    # lines ending in Markdown's hard break (two spaces)
+    "## Schedule\n\n**9:00** Opening  \n**9:30** Keynote: Ada Quill  \n**10:15** Coffee break\n",
+])
+def test_programs_under_other_words_and_in_other_lines(text: str) -> None:
+    found = read(text)
+    assert [(s["start"], s["title"]) for s in found.slots] == [
+        ("09:00", "Opening"), ("09:30", "Keynote: Ada Quill"), ("10:15", "Coffee break")], (
+        found.kept, found.read)
+
+
+def test_times_out_of_order_under_a_heading_of_no_kind_stay_text() -> None:
+    found = read("## Our history\n\n- 9:00 First\n- 8:00 Second\n- 7:00 Third\n")
+    assert found.slots == []
+
+
+@pytest.mark.parametrize("day", [date(2024, 5, 6), None])
+def test_rows_naming_days_in_a_program_table(day: date | None) -> None:
+    """"| **Monday, May 6** | |" rows: the day of the rows under them, each day's times read
+    apart (9:00 on the second day is no slip of the afternoon), with or without a day the
+    page names."""
+    text = ("## Schedule\n\n| Time | Event |\n|---|---|\n| **Monday, May 6** | |\n"
+            "| 9:00 | Opening |\n| 4:30 PM | Keynote |\n| **Tuesday, May 7** | |\n"
+            "| 9:00 | Talks |\n| 9:30 | Panel |\n")
+    found = recognize(text, lambda call: call, year=2024, day=day)
+    assert [(s["day"], s["start"], s["title"]) for s in found.slots] == [
+        ("2024-05-06", "09:00", "Opening"), ("2024-05-06", "16:30", "Keynote"),
+        ("2024-05-07", "09:00", "Talks"), ("2024-05-07", "09:30", "Panel")], found.kept
+    assert not found.undated
+
+
+def test_a_row_naming_a_day_that_is_not_that_weekday_is_no_day() -> None:
+    """May 5, 2024 is a Sunday: "Monday, May 5" names no day of that year; the table stays
+    as written, and the report says which rows did not read."""
+    text = ("## Schedule\n\n| **Monday, May 5** | |\n| 9:00 | Opening |\n| 9:30 | Keynote |\n")
+    found = read(text)
+    assert found.slots == [] and "entry 1 of 3" in found.kept[0]

@@ -63,7 +63,7 @@ _KIND_WORDS = (
                 "panel", "reviewer", "team", "advis", "steering", "people", "host",
                 "volunteer", "moderator", "mentor")),
     ("dates", ("important date", "key date", "dates", "deadline", "timeline")),
-    ("slots", ("schedule", "program", "programme", "agenda")),
+    ("slots", ("schedule", "program", "programme", "agenda", "timetable", "itinerary")),
     ("papers", ("accepted", "papers", "paper", "posters", "poster", "oral", "spotlight",
                 "contributions", "proceedings", "publications", "presentations")),
 )
@@ -915,13 +915,14 @@ def _markdown_blocks(text: str) -> list[Block]:
                                 "paragraphs"))
             i = last + 1
         else:
-            breaks = len(_BREAK.findall(lines[i]))
+            breaks = len(_BREAK.findall(lines[i])) + bool(_HARD_BREAK.search(lines[i]))
             if breaks >= 1 and lines[i].strip():
                 j = i
                 while j < len(lines) and lines[j].strip() and (
-                        _BREAK.search(lines[j]) or j == i or _BREAK.search(lines[j - 1])):
+                        _broken(lines[j]) or j == i or _broken(lines[j - 1])):
                     j += 1
-                chunk = "\n".join(lines[i:j])
+                # a line ending in two spaces (Markdown's hard break) ends a line as <br> does
+                chunk = "\n".join(_HARD_BREAK.sub("<br>", line) for line in lines[i:j])
                 records = [[piece] for piece in _BREAK.split(chunk) if plain(piece)]
                 if len(records) >= 2 and not re.search(r"<(?:ul|ol|table|li|tr)\b", chunk,
                                                        re.I):
@@ -931,6 +932,14 @@ def _markdown_blocks(text: str) -> list[Block]:
             else:
                 i += 1
     return blocks
+
+
+_HARD_BREAK = re.compile(r"(?<=\S)(?: {2,}|\\)$")
+
+
+def _broken(line: str) -> bool:
+    """Whether a line ends in a break: ``<br>`` or Markdown's hard break."""
+    return bool(_BREAK.search(line) or _HARD_BREAK.search(line))
 
 
 _TERM_DEFINITION = re.compile(r"^( {0,3}):[ \t]+(\S.*)$")
@@ -965,10 +974,11 @@ def _picture_grid(records: list[list[str]]) -> list[list[str]] | None:
 
 
 def _bold_header(cells: list[str]) -> bool:
-    """Whether a table's first row is its header written as a row: each cell that says
-    something in bold ("| **Time (EST)** | **Event** |")."""
+    """Whether a table's first row is its header written as a row: two cells or more that
+    say something, each in bold and without a number ("| **Time (EST)** | **Event** |")."""
     said = [c for c in cells if c.strip()]
-    return bool(said) and all(_BOLD_CELL.fullmatch(c) for c in said)
+    return len(said) >= 2 and all(_BOLD_CELL.fullmatch(c) and read_times(plain(c)) is None
+                                  and not _DIGIT.search(c) for c in said)
 
 
 def _term_run(lines: list[str], i: int) -> tuple[list[list[str]], int] | None:
@@ -1599,7 +1609,8 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
                 _mostly_dates(block, heading.text, year):
             # "**Submission deadline:** June 8, 2023" lines under "Call for Papers"
             heading = replace(heading, kind="dates")
-        if heading is not None and "slots" in kinds and _time_ranges(block) and (
+        if heading is not None and "slots" in kinds and (_time_ranges(block) or (
+                heading.kind is None and _timed_starts(block))) and (
                 heading.kind in (None, "people") or (heading.kind == "papers"
                                                      and _TIME_IN.search(heading.text))):
             # "08:15 - 09:00 Keynote ..." item after item: a program under a heading of no
@@ -1666,6 +1677,29 @@ def _time_ranges(block: Block) -> bool:
     timed = [(read := read_times(line)) is not None and read[1] is not None for line in lines]
     return bool(timed) and timed[0] and sum(timed) >= _TIME_RANGES and 2 * sum(timed) >= len(
         timed)
+
+
+def _day_row(line: str, year: int | None) -> date | None:
+    """The day a row of a program names and nothing else ("Monday, May 5", "Day 2 - Tuesday,
+    May 6, 2024"), in ``year`` when it writes none; None for any other row."""
+    if len(line) > 60 or read_times(line) is not None:
+        return None
+    text = re.sub(r"^\s*day\s*\d{1,2}\s*[-:,\u2013\u2014]?\s*", "", line.strip(" *:"), flags=re.I)
+    found = parse_free_date(text.strip(" ,.:"), year)
+    return found.first if found is not None and found.first == found.last else None
+
+
+def _timed_starts(block: Block) -> bool:
+    """Whether a block is a program under a heading of no kind ("Day 1", "Overview"): three
+    records or more, each a time and then words ("| 9:00 | Opening |"), in the order of
+    their times."""
+    lines = [plain(" ".join(record)) for record in block.records[:200]]
+    times = [read_times(line) for line in lines]
+    if len(lines) < _TIME_RANGES or any(t is None or not lines[n][t[2]:].strip(" |:-")
+                                        for n, t in enumerate(times)):
+        return False
+    starts = [t[0] for t in times if t is not None]
+    return starts == sorted(starts)
 
 
 def _dates_apart(text: str, block: Block, year: int | None) -> list[Block]:
@@ -1808,20 +1842,27 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                        "no day, after a program above that has one")
                     + " (write the day in the heading)")
             return None
-        program = _program_of(block, when or UNDATED, least=1 if result.slots else 2)
+        program = _program_of(block, when or UNDATED, least=1 if result.slots else 2, year=year)
         if isinstance(program, _NoProgram):
             if len(block.records) > 1:  # one line that is no slot is text, and no list
                 _keep(result, where, block, program.bad, program.why)
             return None
         made, talks, unread = program
-        if undated:
+        if undated and all(slot.get("day") == UNDATED.isoformat() for slot in made):
             for slot in made:
                 slot.pop("day", None)
+        elif undated:  # its rows name its days ("| **Monday, May 5** | |"): they are its days
+            undated = False
+            made = [slot for slot in made if slot.get("day") != UNDATED.isoformat()] or made
         last = result.slots[-1] if result.slots and result.slots[-1].get("day") == \
             made[0].get("day") else None  # the program above, when this block goes on its day
-        slips = read_slips(made, last)
-        afternoon = read_afternoon(made)
-        starts = [s["start"] for s in made]
+        slips: list[str] = []
+        afternoon: list[str] = []
+        for _day, of_day in groupby(made, key=lambda slot: slot.get("day")):
+            slots_of_day = list(of_day)  # each day's times read apart
+            slips += read_slips(slots_of_day, last if slots_of_day[0] is made[0] else None)
+            afternoon += read_afternoon(slots_of_day)
+        starts = [(str(s.get("day", "")), s["start"]) for s in made]
         if starts != sorted(starts):
             _keep(result, where, block, [], "its times are not in order")
             return None
@@ -1923,7 +1964,7 @@ def _talk_line(record: list[str]) -> str:
     return " — ".join(part for part in parts if part)
 
 
-def _program_of(block: Block, when: date, least: int = 2
+def _program_of(block: Block, when: date, least: int = 2, year: int | None = None
                 ) -> tuple[list[dict[str, Any]], int, list[str]] | _NoProgram:
     """The slots of a block on day ``when``, how many lines without a time became talks (or
     the abstract) of the slot above them ("- Title, Authors" under a session), and the lines
@@ -1976,6 +2017,11 @@ def _program_of(block: Block, when: date, least: int = 2
             columns = [plain(cell).lower().strip(" :*") for cell in record]
             continue
         if not line:
+            continue
+        if (named := _day_row(line, year if when == UNDATED else when.year)) is not None:
+            # "| **Monday, May 5** | |": the day of the rows under it
+            settle()
+            when = named
             continue
         if not made and len(record) >= 2 and _AHEAD.fullmatch(plain(record[0])):
             # "| Before | Pre-workshop survey |": what to do before the first slot, kept as
