@@ -357,3 +357,58 @@ def test_a_row_naming_a_day_that_is_not_that_weekday_is_no_day() -> None:
     text = ("## Schedule\n\n| **Monday, May 5** | |\n| 9:00 | Opening |\n| 9:30 | Keynote |\n")
     found = read(text)
     assert found.slots == [] and "entry 1 of 3" in found.kept[0]
+
+
+def test_an_html_grid_of_pictures_over_names() -> None:
+    """An HTML table: a row of pictures alone over a row of linked names with their
+    affiliation after a <br>: a person per column, each with the picture above."""
+    pictures = "".join(f'<td><img src="{c}.png" height="170"></td>' for c in "abc")
+    names = ('<td><a href="https://a.example">Ada Quill</a> <br>Professor, North University</td>'
+             '<td><a href="https://b.example">Bo Fern</a> <br> Lecturer, East College</td>'
+             '<td><a href="https://c.example">Cy Moss</a> <br> Acme</td>')
+    found = read(f"### Panelists\n\n<table>\n<tr>{pictures}</tr>\n<tr>{names}</tr>\n</table>\n")
+    [people] = found.rosters.values()
+    assert [(p["name"], p.get("image"), p.get("url")) for p in people] == [
+        ("Ada Quill", "a.png", "https://a.example"), ("Bo Fern", "b.png", "https://b.example"),
+        ("Cy Moss", "c.png", "https://c.example")], found.kept
+
+
+def test_a_row_of_pictures_alone_that_is_no_grid_is_no_record() -> None:
+    """A sponsors' row of logos above a table of dates is passed over, as before."""
+    found = read("## Important Dates\n\n<table>\n<tr><td><img src=\"logo.png\"></td></tr>\n"
+                 "<tr><td>Submission deadline</td><td>May 1, 2024</td></tr>\n"
+                 "<tr><td>Notification</td><td>June 1, 2024</td></tr>\n</table>\n")
+    assert labels(found) == TWO
+
+
+def test_a_program_header_with_a_zone_and_plural_marks_in_brackets() -> None:
+    text = ("### Schedule\n\n| | | |\n|---|---|---|\n"
+            "| Start Time (CST/GMT-06:00, New Orleans) | Session | Speaker(s) |\n"
+            "| 08:55 am | Opening Remarks | Organizers |\n"
+            "| 09:00 am | **Invited Talk 1:** Owls at night | Ada Quill |\n"
+            "| 09:30 am | Coffee Break | |\n")
+    found = read(text)
+    assert [(s["start"], s["title"], s.get("speakers")) for s in found.slots] == [
+        ("08:55", "Opening Remarks \u2014 Organizers", None),
+        ("09:00", "Invited Talk 1: Owls at night", ["Ada Quill"]),
+        ("09:30", "Coffee Break", None)], found.kept
+
+
+def test_a_dates_files_entry_with_no_day_yet_is_an_entry_of_its_own(tmp_path: Path) -> None:
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_data/important_dates.yml": ('- name: "Paper submission"\n  date: "April 1, 2024 (AOE)"\n'
+                                      '- name: "Notifications"\n  date: "April 26, 2024"\n'
+                                      '- name: "Workshop date"\n  date: "TBC, 2024"\n'),
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "dates.md": ("---\nlayout: page\ntitle: Important Dates\n---\n"
+                     "{% for d in site.data.important_dates %}\n"
+                     "- {{ d.name }}: {{ d.date }}\n{% endfor %}\n"),
+    })
+    meta, rest = imported_page(dest, "dates.md")
+    assert meta["dates"][-1] == {"what": "Workshop date", "when_text": "TBC, 2024"}, report
+    assert "TBC" not in rest
+    assert "with no day yet: Workshop date: TBC, 2024" in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+    assert "TBC, 2024" in result.html("dates.md")

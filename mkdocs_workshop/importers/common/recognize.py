@@ -953,24 +953,31 @@ def _picture_grid(records: list[list[str]]) -> list[list[str]] | None:
     """A table of people drawn as a grid, a person per cell: rows of pictures, each over a
     row of the names (and affiliations) under them, or cells that each hold a picture and a
     name. A record per person, in reading order (row by row); None for any other table."""
-    if max(len(r) for r in records) < 2:
+    if not records:
         return None
-
-    def pictures(row: list[str]) -> bool:
-        said = [c for c in row if c.strip()]
-        return bool(said) and all(_PICTURED.search(c) and not plain(c) for c in said)
-
-    if len(records) % 2 == 0 and all(pictures(records[n]) and not pictures(records[n + 1])
-                                     for n in range(0, len(records), 2)):
+    if _alternating_pictures(records):
         return [[f"{over} {under}".strip()]
                 for above, below in zip(records[::2], records[1::2], strict=True)
                 for over, under in zip(above, [*below, *[""] * len(above)][:len(above)],
                                        strict=True)
                 if plain(under) or over.strip()]
     cells = [c for row in records for c in row if c.strip()]
-    if cells and all(_PICTURED.search(c) and plain(c) for c in cells):
+    if max(len(r) for r in records) >= 2 and cells and all(_PICTURED.search(c) and plain(c)
+                                                            for c in cells):
         return [[c] for c in cells]
     return None
+
+
+def _pictures_alone(row: list[str]) -> bool:
+    said = [c for c in row if c.strip()]
+    return bool(said) and all(_PICTURED.search(c) and not plain(c) for c in said)
+
+
+def _alternating_pictures(records: list[list[str]]) -> bool:
+    """Whether a table's rows are rows of pictures alone, each over a row of words."""
+    return bool(records) and len(records) % 2 == 0 and all(
+        _pictures_alone(records[n]) and not _pictures_alone(records[n + 1])
+        for n in range(0, len(records), 2))
 
 
 def _bold_header(cells: list[str]) -> bool:
@@ -1311,8 +1318,11 @@ def _html_blocks(text: str) -> list[Block]:
             if not any(c.group(1).lower() == "d" for c in found):
                 continue
             cells = [_CLOSE.sub("", c.group(2)) for c in found]
-            if any(plain(c) for c in cells) and (records or not _bold_header(cells)):
+            if (any(plain(c) for c in cells) or _PICTURED.search(" ".join(cells))) and (
+                    records or not _bold_header(cells)):
                 records.append(cells)
+        if not _alternating_pictures(records):  # rows of pictures alone are no records,
+            records = [r for r in records if any(plain(c) for c in r)]  # unless over names
         if records:
             blocks.append(Block(start, end, records, "a table"))
     for start, inner_start, inner_end, end, nested in _elements(text, "list"):
@@ -1763,11 +1773,12 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         return None
     if kind == "people":
         # "Ada Quill, Bo Fern, Cy Moss, ...": a paragraph of names, a record per name
-        block = replace(block, records=[[name] for record in block.records
-                                        for name in (_name_list(record) or [record[0]])]
-                        if any(_name_list(r) for r in block.records) else block.records)
         if block.shape == "a table" and (grid := _picture_grid(block.records)) is not None:
-            block = replace(block, records=grid)
+            block = replace(block, records=grid)  # a grid of pictures over names
+        else:
+            block = replace(block, records=[[name] for record in block.records
+                                            for name in (_name_list(record) or [record[0]])]
+                            if any(_name_list(r) for r in block.records) else block.records)
         people, bad = _people_of(block)
         # lines before the first name ("(In alphabetical order)") stay, as text above
         above = [plain(" ".join(block.records[n - 1])) for n in bad] \
@@ -2014,7 +2025,7 @@ def _program_of(block: Block, when: date, least: int = 2, year: int | None = Non
             continue
         line = plain(" ".join(record))
         if line and _header_row(record):  # "| **Time** | **Speaker** | **Title** |"
-            columns = [plain(cell).lower().strip(" :*") for cell in record]
+            columns = [column_name(cell) for cell in record]
             continue
         if not line:
             continue
@@ -2122,9 +2133,16 @@ def _by_columns(record: list[str], columns: list[str], day: date | None) -> dict
     return slot
 
 
+def column_name(cell: str) -> str:
+    """A column's name as a program's header writes it, without what says more of it: "Start
+    Time (CST/GMT-06:00, New Orleans)" is "time", "Speaker(s)" is "speaker"."""
+    name = re.sub(r"\([^()]{0,80}\)", "", plain(cell)).lower().strip(" :*")
+    return re.sub(r"^(?:start|starting|local)\s+(?=time)", "", name).strip()
+
+
 def _header_row(record: list[str]) -> bool:
     """Whether a program's record is a row of column names ("Time | Speaker | Title")."""
-    words = [plain(cell).lower().strip(" :*") for cell in record]
+    words = [column_name(cell) for cell in record]
     return len(words) >= 2 and all(w in _HEADER_WORDS for w in words) and \
         any(w in ("time", "times", "when", "hour", "hours") for w in words)
 

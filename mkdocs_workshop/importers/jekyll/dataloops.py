@@ -33,7 +33,7 @@ from ...features.sponsors import Sponsor
 from ...features.team import Person
 from ..common.escape import html_text
 from ..common.fit import fit_entry
-from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date
+from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date, pending_line
 from ..common.recognize import clock_minutes, day_before, each_once, nth_day, plain
 from .datafiles import (
     DOCUMENT_OWN,
@@ -199,6 +199,8 @@ class PageLoops:
     used: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # the data files shown
     dates: list[tuple[str, DateLine]] = field(default_factory=list)  # from a dates file
+    # its entries whose day is not known yet: (how many of ``dates`` before, label, words)
+    pending: list[tuple[int, str, str]] = field(default_factory=list)
     program_source: str = ""  # the data file the page's program came from, when one did
 
 
@@ -391,9 +393,16 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
             page.used.append(f"{what} -> its dates as the source rendered them: most are not "
                              "dates I can read")
             return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
-        page.dates += read
-        unread = [line for line, found in parsed if found is None]
+        for line, found in parsed:
+            if found is not None:
+                page.dates.append((line, found))
+            elif (said := pending_line(line)) is not None:  # "Workshop date: TBC, 2024"
+                page.pending.append((len(page.dates), *said))
+        waiting = [f"{label}: {words}" for _at, label, words in page.pending]
+        unread = [line for line, found in parsed if found is None and pending_line(line) is None]
         page.used.append(f"{what} -> << dates() >> ({len(read)} dates){subset}"
+                         + (f"; with no day yet: {'; '.join(waiting)[:200]}" if waiting
+                            else "")
                          + (f"; kept as text under it: {'; '.join(unread)[:200]}" if unread
                             else ""))
         return "\n\n<< dates() >>\n\n" + "".join(f"- {html_text(u)}\n" for u in unread)

@@ -1286,8 +1286,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     if converted.styles_dropped:
         page.notes.append(f"{converted.styles_dropped} kramdown attribute list(s) of classes "
                           "only ({: .class}: the old theme's styling) left out")
-    converted.pending = [(len(loops.dates) + at, what, words)
-                         for at, what, words in converted.pending]
+    converted.pending = loops.pending + [(len(loops.dates) + at, what, words)
+                                         for at, what, words in converted.pending]
     converted.dates = loops.dates + converted.dates
     found = converted.recognized
     if found is not None:
