@@ -412,3 +412,60 @@ def test_a_dates_files_entry_with_no_day_yet_is_an_entry_of_its_own(tmp_path: Pa
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
     assert "TBC, 2024" in result.html("dates.md")
+
+
+# Pages of a megabyte in each new shape, and lines made to make a reader go back and forth:
+# each read in one pass (the test's time limit fails a reader that is quadratic in them).
+HOSTILE = {
+    "rows of boxes": "## Important Dates\n\n" + '<div class="row"><div class="c">Deadline</div>'
+                     '<div class="c">May 1, 2024</div></div>\n' * 12_000,
+    "nested boxes": "## Schedule\n\n" + '<div class="a">9:00 ' * 5_000 + "</div>" * 5_000,
+    "definitions": "## Important Dates\n\n<dl>" + "<dt>Deadline</dt><dd>May 1, 2024</dd>"
+                   * 25_000 + "</dl>\n",
+    "picture grid": "## Speakers\n\n<table>" + ('<tr><td><img src="a.png"></td></tr><tr><td>'
+                                                "Ada Quill<br>Univ A</td></tr>") * 12_000
+                    + "</table>\n",
+    "hard breaks": "## Schedule\n\n" + "**9:00** Opening  \n" * 50_000,
+    "prose then dates": "## Call\n\n" + "Words of a call.\n\n" * 40_000
+                        + "**Submission deadline: 6 March 2023**\n\n" * 2,
+    "day rows": "## Schedule\n\n" + "| **Monday, May 6** | |\n| 9:00 | Opening |\n" * 20_000,
+    "brackets": "## Accepted Papers\n\n- **A Title** " + "(" * 100_000 + "\n",
+    "authors": "## Accepted Papers\n\n- **A Title** Ada Quill (" + "Univ, " * 30_000 + ")\n",
+}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_pages_in_the_new_shapes_are_read_in_one_pass(name: str) -> None:
+    found = read(HOSTILE[name])
+    assert isinstance(found.text, str)
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("text", [
+    "Deadline: " + "May 1, 2024; " * 40, "Deadline: May 1, 2024 " + "(" * 400,
+    "Deadline: 30 January - " * 20 + "2 February 2023", "Deadline: " + "1/" * 200 + "2024",
+    "Deadline: " + " " * 480 + "May 1, 2024 (x)",
+])
+def test_date_lines_made_to_go_back_and_forth(text: str) -> None:
+    for n in range(200):
+        parse_date_line(text[: len(text) - n % 7], 2024)
+
+
+@pytest.mark.timeout(30)
+def test_paper_readers_on_hostile_brackets() -> None:
+    for text in ["(" * 50_000, "Ada (" * 10_000, "A Title [oral " * 5_000 + ")", "(,)" * 20_000]:
+        assert read_paper([f"**{text[:2000]}** {text}"]) is None or True
+        read_person([text])
+
+
+@pytest.mark.timeout(60)
+def test_a_site_of_lines_made_like_key_facts_is_read_in_one_pass(tmp_path: Path) -> None:
+    """Lines that start as a key fact does ("Date: ..."), made to make the date reader go
+    back and forth, on many pages: the import ends, and finds no day in them."""
+    hostile = "".join(f"Date: {'a: May 1 ' * 20}{n}\n\n" for n in range(3_000))
+    files: dict[str, str | bytes] = {"_config.yml": "title: Owl Workshop\n"}
+    for n in range(5):
+        files[f"p{n}.md"] = f"---\ntitle: P{n}\n---\n{hostile}"
+    dest, report = import_files(tmp_path, files)
+    assert (dest / "mkdocs.yml").exists(), report

@@ -1247,11 +1247,24 @@ def shaped(shape: str, records: list[list[str]]) -> str:
     if shape == "html table":
         rows = ("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for cells in records)
         return "<table>\n" + "\n".join(rows) + "\n</table>\n"
+    if shape == "picture grid":  # a row of pictures over each row of cells
+        rows = ("<tr>" + "".join('<td><img src="p.png"></td>' for _c in cells) + "</tr>\n<tr>"
+                + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for cells in records)
+        return "<table>\n" + "\n".join(rows) + "\n</table>\n"
+    if shape == "dl":
+        return "<dl>" + "".join(f"<dt>{cells[0]}</dt>" + "".join(f"<dd>{c}</dd>" for c in cells[1:])
+                                for cells in records) + "</dl>\n"
+    if shape == "divs":
+        return "".join('<div class="row">' + "".join(f'<div class="col">{c}</div>' for c in cells)
+                       + "</div>\n" for cells in records)
+    if shape == "hard breaks":
+        return "  \n".join(" ".join(cells) for cells in records) + "\n"
     return "<br>\n".join(" ".join(cells) for cells in records) + "\n"
 
 
 SECTIONS = st.lists(st.tuples(st.sampled_from(HEADINGS),
-                              st.sampled_from(["list", "table", "ul", "html table", "br"]),
+                              st.sampled_from(["list", "table", "ul", "html table", "br",
+                                               "picture grid", "dl", "divs", "hard breaks"]),
                               RECORDS, st.one_of(st.just(""), SOUP)), max_size=5).map(
     lambda sections: "".join(f"{heading}\n\n{shaped(shape, records)}{soup}"
                              for heading, shape, records, soup in sections))

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
@@ -410,6 +411,9 @@ _STATUS = re.compile(r"\s*(?:[(\[]\s*[*_]*(?:passed|closed|over|expired|done|com
                      r"finished)[*_]*\s*[)\]]|[\u2713\u2714\u2705])[\s.!]*$", re.I)
 
 
+_COLONS = 3
+
+
 def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
     """``Paper Submission Deadline: May 16, 2024`` or ``February 28, 2022: Submission Date``;
     ``year``: that of a line that writes none ("Submission: May 16"), the page's."""
@@ -425,7 +429,8 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
     text = _ZONE_BEFORE_YEAR.sub(r"\1, \3 (\2)", text)  # "October 27 (AOE), 2023"
     found = _parse_line(text) or _parse_line(_unseparated(text))
     if found is None and year is not None and not _YEAR.search(text):
-        for match in re.finditer(r":\s", text):
+        # a label has a colon or two in it at most: the first ones are where a date may be
+        for match in itertools.islice(re.finditer(r":\s", text), _COLONS):
             for variant in _year_variants(text[match.end():], year):
                 found = found or _parse_line(text[:match.end()] + variant)
             # "May 1: Submission deadline": the date first
@@ -502,7 +507,7 @@ def _parse_line(text: str) -> DateLine | None:
                          re.I)
     if whole and ":" in (whole.group("a") or whole.group("b")):
         body, struck = (whole.group("a") or whole.group("b")).strip(), True
-    for match in re.finditer(r":\s", body + " "):
+    for match in itertools.islice(re.finditer(r":\s", body + " "), _COLONS):
         left, right = body[: match.start()].strip(), body[match.end():].strip()
         left_plain = left.strip("*_ ").strip()
         right_plain = right.strip("*_ ").strip()

@@ -542,6 +542,9 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
             day = None
             if number <= matter:
                 pass
+            elif number > _FACT_LINES or len(line) > _FACT_CHARS or \
+                    not _DAY_LABEL_START.match(line):
+                pass  # a page's key facts are short lines near its top
             elif line.lstrip().startswith("|") and line.count("|") >= 2:  # a key facts' row
                 cells = [plain(c) for c in line.strip().strip("|").split("|")]
                 fact = parse_date_line(": ".join(c for c in cells if c)) \
@@ -688,6 +691,10 @@ _NOT_THE_DAY = re.compile(r"\b(?:submi\w*|deadline|due|notif\w*|camera|open\w*|c
 # A key fact's label that names the workshop's own day ("| **Date** | May 5, 2023 |", "When:
 # Friday, July 26, 2024")
 _DIGIT = re.compile(r"\d")
+_FACT_LINES, _FACT_CHARS = 150, 200
+# the start of a line that may be such a fact: a label of _DAY_LABELS, bold or in a cell
+_DAY_LABEL_START = re.compile(r"[\s|*_#>-]{0,12}(?:<(?:b|strong|td|th)>\s*)?(?:date|when|day|"
+                              r"time\s+and\s+date)", re.I)
 _DAY_LABELS = frozenset({"date", "dates", "when", "day", "event date", "date and time",
                          "time and date", "date & time", "date and venue", "when and where"})
 
