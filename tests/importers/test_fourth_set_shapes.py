@@ -469,3 +469,105 @@ def test_a_site_of_lines_made_like_key_facts_is_read_in_one_pass(tmp_path: Path)
         files[f"p{n}.md"] = f"---\ntitle: P{n}\n---\n{hostile}"
     dest, report = import_files(tmp_path, files)
     assert (dest / "mkdocs.yml").exists(), report
+
+
+WEEK_GRID = """\
+# Program of the School
+
+All times are CEST.
+
+|                              | Monday              | Tuesday             | Wednesday |
+|------------------------------|---------------------|---------------------|-----------|
+| **Week 1 (September 18-20)** |
+|                              | *From 8:30: Registration* |
+| 9:00 - 10:30                 | Ada Quill: Owls I   | Bo Fern: Radios I   | Ada Quill: Owls II |
+| *Coffee break*
+| 11:15 - 12:00                | *Introductions*     |                     | Cy Moss: Twins |
+| **Week 2 (September 25-27)** |
+| 9:00 - 10:30                 | Di Lark: Tides      | Ed Fox: Maps        | Closing |
+"""
+
+
+def test_a_week_at_a_glance_is_a_program_day_by_day(tmp_path: Path) -> None:
+    """A column per weekday, a row per time, rows naming the weeks: each filled cell a slot
+    on its day; a break row between two times on every day; an empty cell no slot; a cell
+    that names no time kept as text under the program."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl School 2023\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "program.md": "---\nlayout: page\ntitle: Program\n---\n" + WEEK_GRID,
+    })
+    meta, rest = imported_page(dest, "program.md")
+    slots = [(str(s["day"]), s["start"], s.get("end"), s["title"]) for s in meta["schedule"]]
+    assert slots == [
+        ("2023-09-18", "09:00", "10:30", "Ada Quill: Owls I"),
+        ("2023-09-18", "10:30", "11:15", "Coffee break"),
+        ("2023-09-18", "11:15", "12:00", "Introductions"),
+        ("2023-09-19", "09:00", "10:30", "Bo Fern: Radios I"),
+        ("2023-09-19", "10:30", "11:15", "Coffee break"),
+        ("2023-09-20", "09:00", "10:30", "Ada Quill: Owls II"),
+        ("2023-09-20", "10:30", "11:15", "Coffee break"),
+        ("2023-09-20", "11:15", "12:00", "Cy Moss: Twins"),
+        ("2023-09-25", "09:00", "10:30", "Di Lark: Tides"),
+        ("2023-09-26", "09:00", "10:30", "Ed Fox: Maps"),
+        ("2023-09-27", "09:00", "10:30", "Closing")], report
+    assert "Monday: From 8:30: Registration" in rest
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_week_at_a_glance_without_week_rows_takes_the_sections_day() -> None:
+    text = ("## Schedule\n\n| Time | Monday | Tuesday |\n|---|---|---|\n"
+            "| 9:00 | Opening | Talks |\n| 9:30 | Keynote | Panel |\n")
+    found = recognize(text, lambda call: call, year=2024, day=date(2024, 5, 6))
+    assert [(s["day"], s["start"], s["title"]) for s in found.slots] == [
+        ("2024-05-06", "09:00", "Opening"), ("2024-05-06", "09:30", "Keynote"),
+        ("2024-05-07", "09:00", "Talks"), ("2024-05-07", "09:30", "Panel")], found.kept
+
+
+def test_a_table_whose_columns_are_no_days_is_no_week() -> None:
+    text = ("## Schedule\n\n| Time | Room A | Room B |\n|---|---|---|\n"
+            "| 9:00 | Opening | Talks |\n| 9:30 | Keynote | Panel |\n")
+    found = read(text)
+    assert {s.get("day") for s in found.slots} <= {None, "2024-05-06"}
+    assert len(found.slots) in (2, 4)  # read as before: the rooms' rule, not days
+
+
+def test_a_grid_of_pictures_names_and_affiliations_rows() -> None:
+    """A row of pictures, a row of linked names, a row of affiliations, per group of
+    columns (a line of dashes between the rows, as kramdown allows); a surname "Hall"."""
+    text = ("### Organizers\n\n|:-:|:-:|\n|<img src=\"a.jpg\">|<img src=\"b.jpg\">|\n|:-:|:-:|\n"
+            "| [Ada Quill](https://a.example) | [Siobhan Mackenzie Hall](https://b.example) |\n"
+            "|:-:|:-:|\n| North University | East College |\n")
+    found = read(text)
+    [people] = found.rosters.values()
+    assert [(p["name"], p.get("affiliation"), p.get("image")) for p in people] == [
+        ("Ada Quill", "North University", "a.jpg"),
+        ("Siobhan Mackenzie Hall", "East College", "b.jpg")], found.kept
+
+
+def test_a_closing_br_tag_is_a_break() -> None:
+    found = read("<h3>Technical Program Committee</h3>\n\nAda Quill, North University</br>\n"
+                 "Bo Fern, East College</br>\nCy Moss, Acme</br>\n")
+    [people] = found.rosters.values()
+    assert [p["name"] for p in people] == ["Ada Quill", "Bo Fern", "Cy Moss"]
+
+
+def test_an_old_themes_setting_named_as_a_plugins_key_is_dropped_with_a_note(
+        tmp_path: Path) -> None:
+    """``schedule: "https://..."`` (a theme's link) is no program: dropped with a note that
+    shows it, and the page's program table becomes the page's ``schedule:``."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "index.md": ("---\nlayout: page\ntitle: Owls\nschedule: https://talks.example/s/\n"
+                     "dates: \"\"\n---\n## Schedule - Monday, May 6, 2024\n\n| 9:00 | Opening |\n"
+                     "| 9:30 | Keynote |\n"),
+    })
+    meta, _rest = imported_page(dest, "index.md")
+    assert [s["title"] for s in meta["schedule"]] == ["Opening", "Keynote"], report
+    assert "dates" not in meta
+    assert "dropped: schedule 'https://talks.example/s/'" in report
+    assert "dropped: dates ''" in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()

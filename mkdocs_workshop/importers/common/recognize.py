@@ -121,7 +121,7 @@ _TAG = re.compile(r"<[^<>]{0,2000}>")
 # Tags inside a line of text: taken out without a space ("<b>1</b>." reads "1.").
 _INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span|code|sub|sup|u|s|del|ins|mark|small|"
                          r"abbr|cite|q|time|font)\b[^<>]{0,2000}>", re.I)
-_BREAK = re.compile(r"<br\s*/?>", re.I)
+_BREAK = re.compile(r"<br\s*/?>|</br\s*>", re.I)  # "</br>": a browser reads it as <br>
 # Where a slot's text breaks into pieces: a line break, the end of a block (a <div> or <p>
 # of a row drawn as boxes).
 _PIECES = re.compile(r"<br\s*/?>|</(?:div|p|h[1-6]|li)\s*>", re.I)
@@ -225,6 +225,7 @@ _SEPARATORS = re.compile(r"\s*(?:,|\(|\s[-\u2013\u2014|]\s|:|;|\s@\s|\bat\s(?=[A
 
 
 # Words of the names of institutions, not of people ("Johns Hopkins University").
+_SURNAME_WORDS = frozenset({"hall"})  # words of a venue that are surnames too
 _INSTITUTION_WORDS = frozenset({
     "university", "universität", "université", "universidad", "università", "institute",
     "univ", "univ.", "inst.",
@@ -265,7 +266,10 @@ def person_name(text: str, lenient: bool = False) -> bool:
     text = without_degrees(text)  # "Ada Quill, Ph.D.": the name
     # a nickname between the names: Ram "Ram" Lee, Zheqing (Bill) Zhu
     words = _NICKNAME.sub(" ", re.sub(r"[\"\u201c][^\"\u201d]{1,20}[\"\u201d]", " ", text)).split()
-    if any(w.lower().strip(",.()") in _INSTITUTION_WORDS for w in words):
+    # "Hall" ends a name of three words or more ("Siobhan Mackenzie Hall"), not "Hall C"
+    if any(w.lower().strip(",.()") in _INSTITUTION_WORDS and not (
+            n == len(words) - 1 >= 2 and w.lower() in _SURNAME_WORDS)
+           for n, w in enumerate(words)):
         return False
     while words and words[0].lower() in _HONORIFICS:
         words = words[1:]
@@ -832,6 +836,7 @@ class Block:
     end: int
     records: list[list[str]]  # each record's cells (one cell for an item or a line)
     shape: str  # "a list", "a table", "lines separated by <br>", "cards", "items", "paragraphs"
+    header: tuple[str, ...] = ()  # a table's row of column names, when it has one
 
 
 # A line that starts a block of its own, not the lazy continuation of a list item above it
@@ -901,13 +906,15 @@ def _markdown_blocks(text: str) -> list[Block]:
             records = [[c.strip() for c in re.sub(r"^\||\|$", "", row.strip()).split("|")]
                        for row in rows]
             header = any(SEPARATOR.match(line) for line in lines[i:i + 3])
+            names: tuple[str, ...] = ()
             if header and len(records) > 1 and SEPARATOR.match(lines[i + 1] if
                                                                  i + 1 < j else ""):
-                records = records[1:]  # the header row
+                names, records = tuple(records[0]), records[1:]  # the header row
             elif not header and len(records) > 1 and _bold_header(records[0]):
-                records = records[1:]  # a header kramdown reads as a row: bold cells
+                names, records = tuple(records[0]), records[1:]  # a header kramdown reads
+                # as a row: bold cells
             blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
-                                "a table"))
+                                "a table", names))
             i = j
         elif (run := _paragraph_run(lines, i)) is not None:
             records, last = run
@@ -955,12 +962,13 @@ def _picture_grid(records: list[list[str]]) -> list[list[str]] | None:
     name. A record per person, in reading order (row by row); None for any other table."""
     if not records:
         return None
-    if _alternating_pictures(records):
-        return [[f"{over} {under}".strip()]
-                for above, below in zip(records[::2], records[1::2], strict=True)
-                for over, under in zip(above, [*below, *[""] * len(above)][:len(above)],
-                                       strict=True)
-                if plain(under) or over.strip()]
+    groups = _picture_groups(records)
+    if groups is not None:  # each column of a group: its picture, then its words, a line each
+        return [["<br>".join(cell for cell in column if cell.strip())]
+                for group in groups
+                for column in zip(*[[*row, *[""] * len(group[0])][:len(group[0])]
+                                    for row in group], strict=True)
+                if any(plain(cell) for cell in column[1:]) or column[0].strip()]
     cells = [c for row in records for c in row if c.strip()]
     if max(len(r) for r in records) >= 2 and cells and all(_PICTURED.search(c) and plain(c)
                                                             for c in cells):
@@ -973,11 +981,24 @@ def _pictures_alone(row: list[str]) -> bool:
     return bool(said) and all(_PICTURED.search(c) and not plain(c) for c in said)
 
 
+def _picture_groups(records: list[list[str]]) -> list[list[list[str]]] | None:
+    """A table's rows as groups of a row of pictures alone over one to three rows of words
+    (names, then affiliations), each group as many rows; None when the rows are not so."""
+    groups: list[list[list[str]]] = []
+    for record in records:
+        if _pictures_alone(record):
+            groups.append([record])
+        elif not groups:
+            return None
+        else:
+            groups[-1].append(record)
+    sizes = {len(group) for group in groups}
+    return groups if len(sizes) == 1 and 2 <= sizes.pop() <= 4 else None
+
+
 def _alternating_pictures(records: list[list[str]]) -> bool:
-    """Whether a table's rows are rows of pictures alone, each over a row of words."""
-    return bool(records) and len(records) % 2 == 0 and all(
-        _pictures_alone(records[n]) and not _pictures_alone(records[n + 1])
-        for n in range(0, len(records), 2))
+    """Whether a table's rows are rows of pictures alone, each over rows of words."""
+    return bool(records) and _picture_groups(records) is not None
 
 
 def _bold_header(cells: list[str]) -> bool:
@@ -1311,11 +1332,14 @@ def _html_blocks(text: str) -> list[Block]:
             continue  # a table holding a table: a layout, not a list
         inner = _HTML_COMMENT.sub(" ", text[inner_start:inner_end])
         records: list[list[str]] = []
+        names: tuple[str, ...] = ()
         for row in _HTML_ROW.finditer(inner):
             found = list(_HTML_CELL.finditer(row.group(1)))
             # a row of <th> only is the header; a <th> beside <td> heads its row ("<th>
             # Submission</th><td>May 1</td>") and is one of its cells
             if not any(c.group(1).lower() == "d" for c in found):
+                if found and not records and not names:
+                    names = tuple(_CLOSE.sub("", c.group(2)) for c in found)
                 continue
             cells = [_CLOSE.sub("", c.group(2)) for c in found]
             if (any(plain(c) for c in cells) or _PICTURED.search(" ".join(cells))) and (
@@ -1324,7 +1348,7 @@ def _html_blocks(text: str) -> list[Block]:
         if not _alternating_pictures(records):  # rows of pictures alone are no records,
             records = [r for r in records if any(plain(c) for c in r)]  # unless over names
         if records:
-            blocks.append(Block(start, end, records, "a table"))
+            blocks.append(Block(start, end, records, "a table", names))
     for start, inner_start, inner_end, end, nested in _elements(text, "list"):
         if nested:
             continue  # nested lists: groups, not records
@@ -1689,6 +1713,86 @@ def _time_ranges(block: Block) -> bool:
         timed)
 
 
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_CELL = re.compile(r"\s*(mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\b", re.I)
+_GRID_ROWS = 400  # the rows of a week at a glance read at most
+
+
+def _week_grid(block: Block, when: date | None, year: int | None
+               ) -> tuple[list[list[str]], list[str]] | None:
+    """A program drawn as a week at a glance: a header naming a day per column ("| |
+    Monday | Tuesday |", "Monday, June 13th"), a time in the first cell of each row, each
+    other cell that day's slot at that time. Rows naming a week ("**Week 1 (September
+    18-22)**") say which days the weekdays are; without them and without dates in the
+    header, the week of the section's day. A row of one cell without a time between two
+    times ("*Coffee break*") is on every day, from the end of the row above to the start of
+    the row below. Its records as a program reads them, day by day (a row naming the day,
+    then that day's times), and the cells that name no time ("From 8:30: Registration"),
+    kept as text under it; None for any other block."""
+    names = [plain(c) for c in block.header[1:]]
+    if block.shape != "a table" or len(names) < 2 or len(block.records) > _GRID_ROWS:
+        return None
+    days = [_WEEKDAY_CELL.match(n) for n in names]
+    if not all(days) and not all(not n for n in names[len([d for d in days if d]):]):
+        return None
+    columns = [(n, _WEEKDAY_NAMES.index(d.group(1).lower()))
+               for n, d in enumerate(days) if d is not None]
+    if len(columns) < 2:
+        return None
+    weeks: list[tuple[date, list[list[str]]]] = []  # each week's first day, its rows
+    start = when
+    for record in block.records:
+        line = plain(" ".join(record))
+        cells = [c for c in record if plain(c)]
+        if len(cells) == 1 and read_times(line) is None and \
+                (period := _week_period(line, year or (when.year if when else None))):
+            start = period
+            weeks.append((start, []))
+            continue
+        if not weeks:
+            if start is None:
+                return None  # no day to place the week on
+            weeks.append((start, []))
+        weeks[-1][1].append(record)
+    records: list[list[str]] = []
+    beside: list[str] = []
+    for first, rows in weeks:
+        times = [read_times(plain(r[0])) if r else None for r in rows]
+        for column, weekday in columns:
+            day = first + timedelta(days=(weekday - first.weekday()) % 7)
+            records.append([f"{day:%A, %B} {day.day}, {day.year}"])
+            for n, (row, read) in enumerate(zip(rows, times, strict=True)):
+                cell = row[column + 1] if column + 1 < len(row) else ""
+                said = [c for c in row if plain(c)]
+                if read is not None:
+                    if plain(cell):
+                        records.append([row[0], cell])
+                elif len(said) == 1 and plain(row[0]) and column == columns[0][0]:
+                    pass  # a break: below
+                elif plain(cell):
+                    beside.append(f"{day:%A}: {plain(cell)}")
+                if read is None and len(said) == 1 and plain(row[0]):
+                    above = next((t for t in reversed(times[:n]) if t is not None), None)
+                    below = next((t for t in times[n + 1:] if t is not None), None)
+                    if above is not None and above[1] is not None and below is not None:
+                        records.append([f"{above[1]} - {below[0]}", row[0]])
+                    elif column == columns[0][0]:
+                        beside.append(plain(row[0]))
+    return records, beside
+
+
+def _week_period(line: str, year: int | None) -> date | None:
+    """The first day of the week a row names ("Week 1 (September 18-22)", "Week of June 13,
+    2022"), or None."""
+    inner = re.search(r"\(([^()]{4,60})\)", line)
+    for text in ([inner.group(1)] if inner else []) + [re.sub(r"^\W*week\s*\d*\W*(?:of\s+)?",
+                                                               "", line, flags=re.I)]:
+        found = parse_free_date(text.strip(" *_:,."), year)
+        if found is not None:
+            return found.first
+    return None
+
+
 def _day_row(line: str, year: int | None) -> date | None:
     """The day a row of a program names and nothing else ("Monday, May 5", "Day 2 - Tuesday,
     May 6, 2024"), in ``year`` when it writes none; None for any other row."""
@@ -1765,6 +1869,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
     """The call for ``block`` if it reads as its heading's kind; ``before``: the last day the
     page names before it, for slots whose heading and page give none."""
     kind = heading.kind
+    if kind != "people" and block.shape == "a table" and \
+            any(_pictures_alone(r) for r in block.records):  # a row of logos: no record
+        block = replace(block, records=[r for r in block.records if not _pictures_alone(r)])
     # one record is no list, but one timed line ("* 10:30am - 10:50am, Morning Break")
     # between parts of a program read above goes on it
     if len(block.records) < 2 and kind != "dates" and not (
@@ -1853,12 +1960,19 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                        "no day, after a program above that has one")
                     + " (write the day in the heading)")
             return None
+        # a week at a glance: a column per day, a row per time
+        week = _week_grid(block, when, year)
+        beside: list[str] = []
+        if week is not None:
+            block, beside = replace(block, records=week[0]), week[1]
+            undated = False
         program = _program_of(block, when or UNDATED, least=1 if result.slots else 2, year=year)
         if isinstance(program, _NoProgram):
             if len(block.records) > 1:  # one line that is no slot is text, and no list
                 _keep(result, where, block, program.bad, program.why)
             return None
         made, talks, unread = program
+        unread = [*unread, *beside]
         if undated and all(slot.get("day") == UNDATED.isoformat() for slot in made):
             for slot in made:
                 slot.pop("day", None)
@@ -2410,7 +2524,10 @@ def _day_of(text: str, year: int | None) -> date | None:
     found = parse_free_date(text, year)
     if found is not None and found.first == found.last:
         return found.first
-    for part in re.split(r"\s[-\u2013\u2014|:(]\s?|:\s|,\s(?=[A-Z][a-z]+day)", text):
+    # "Day 2 - Friday, May 3", "Schedule: May 3", "Schedule, May 3, 2024"
+    for part in re.split(r"\s[-\u2013\u2014|:(]\s?|:\s|,\s(?=[A-Z][a-z]+day)|,\s(?=(?:jan|feb|mar|"
+                         r"apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", text,
+                         flags=re.I):
         found = parse_free_date(part.strip(" ()"), year)
         if found is not None and found.first == found.last:
             return found.first

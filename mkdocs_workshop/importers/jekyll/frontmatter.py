@@ -18,8 +18,11 @@ from typing import Any
 import yaml
 
 from ...core.meta import YAML_RE
-from ...core.problems import excerpt, kind_of
+from ...core.problems import Severity, excerpt, kind_of
 from ...core.safeload import load
+from ...core.timezones import UTC
+from ...features import FEATURES
+from ...features.page import read_page
 from ..common.escape import has_delimiter, html_value, neutral_title
 from ..common.yamltext import drop_key, replace_key, scalar
 
@@ -58,6 +61,8 @@ CONTROL_KEYS = {
     "git_creation_date_localized": "a MkDocs plugin writes it from git, and Material shows "
                                    "it as HTML",
 }
+# The front-matter keys the plugin's features read
+PLUGIN_KEYS = frozenset(key for feature in FEATURES for key in feature.keys)
 # Text Material prints as HTML, unescaped: <title>, <meta content="...">, the header, the nav.
 HTML_KEYS = ("title", "description", "author", "subtitle")
 
@@ -73,6 +78,23 @@ class KeyEdits:
     notes: list[str] = field(default_factory=list)
 
 
+def _unreadable_plugin_keys(meta: Mapping[Any, Any]) -> dict[str, str]:
+    """Keys the plugin reads (``schedule:``, ``dates:``, ``workshop:``...) that the source
+    page sets to something the plugin cannot read as a whole (``schedule: ""``, a flag of the
+    old theme): each with why. An entry the plugin refuses is not this: the key stays, and the
+    build says which entry."""
+    found: dict[str, str] = {}
+    for key in PLUGIN_KEYS & {k for k in meta if isinstance(k, str)}:
+        read = read_page("page.md", {key: meta[key]}, None, default_zone=UTC,
+                         url_for=lambda _target: None)
+        refused = [p for p in read.problems if p.severity is Severity.ERROR and p.key == key
+                   and p.entry is None]
+        if refused:
+            found[key] = (f"the old theme's setting, not the plugin's '{key}:', which "
+                          f"{refused[0].message.rstrip('.')}")
+    return found
+
+
 def _kind(value: Any) -> str:
     return kind_of(value)
 
@@ -82,6 +104,11 @@ def key_edits(meta: Mapping[Any, Any]) -> KeyEdits:
     the same (and a title that mkdocs-macros leaves alone), keys that control the theme or a
     plugin dropped, and values of a type the theme cannot take dropped."""
     edits = KeyEdits()
+    for key, why in _unreadable_plugin_keys(meta).items():
+        edits.drop[key] = why
+        value = meta[key]
+        shown = f" '{excerpt(str(value), 80)}'" if not isinstance(value, (list, dict)) else ""
+        edits.notes.append(f"dropped: {key}{shown} ({why})")
     for key, why in CONTROL_KEYS.items():
         if key in meta:
             edits.drop[key] = why
@@ -322,7 +349,7 @@ def _attempt(text: str, original: Mapping[Any, Any], rosters: set[str],
     if not isinstance(loaded.data, dict):
         return "it holds no 'key: value' line"
     data: dict[Any, Any] = loaded.data
-    problem = _compare(original, data, rosters, keys)
+    problem = _compare(original, data, rosters, keys, set(additions))
     if problem:
         return problem
     problem = mkdocs_problem(text)
@@ -339,7 +366,7 @@ def _attempt(text: str, original: Mapping[Any, Any], rosters: set[str],
 
 
 def _compare(before: Mapping[Any, Any], after: Mapping[Any, Any], rosters: set[str],
-             keys: KeyEdits) -> str:
+             keys: KeyEdits, added: set[str]) -> str:
     for key in rosters:
         old, new = before.get(key), after.get(key)
         if isinstance(old, list) and (not isinstance(new, list) or len(old) != len(new)):
@@ -347,7 +374,7 @@ def _compare(before: Mapping[Any, Any], after: Mapping[Any, Any], rosters: set[s
     for key, value in [*keys.replace.items(), *keys.values.items()]:
         if after.get(key) != value:
             return f"'{key}' could not be replaced"
-    kept = [key for key in keys.drop if key in after]
+    kept = [key for key in keys.drop if key in after and key not in added]  # or written anew
     if kept:
         return f"'{kept[0]}' could not be dropped"
     missing = [str(k) for k in before if k != "layout" and k not in keys.drop and k not in after]

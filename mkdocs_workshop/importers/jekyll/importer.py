@@ -1210,7 +1210,7 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     keys = {k for k in meta if isinstance(k, str) and k not in edits.drop}
     rosters = {k for k in keys if is_roster(k, meta[k])}
     _fields_by_meaning(meta, rosters, edits, page, lambda ref: images.copy(ref, rel))
-    has_dates = "dates" in meta
+    has_dates = "dates" in meta and "dates" not in edits.drop
     def rewrite_for_html(ref: str) -> str | None:  # raw HTML: from the built page's address
         copied = images.copy(ref, rel)
         if copied is None:
@@ -1288,7 +1288,8 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
                              rewrite_html_image=rewrite_for_html,
                              find_link=find_link if site else None,
                              internal=site.internal if site else lambda url: False,
-                             schedule="schedule" not in meta and "schedule" not in data_additions,
+                             schedule=("schedule" not in meta or "schedule" in edits.drop)
+                             and "schedule" not in data_additions,
                              page=facts)
     if converted.styles_dropped:
         page.notes.append(f"{converted.styles_dropped} kramdown attribute list(s) of classes "
