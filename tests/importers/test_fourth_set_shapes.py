@@ -571,3 +571,56 @@ def test_an_old_themes_setting_named_as_a_plugins_key_is_dropped_with_a_note(
     assert "dropped: dates ''" in report
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
+
+
+DAYS_WITH_PLACES = """\
+days:
+  - name: Thursday March 26th (North Building, Theater 8)
+    slots:
+      - time: "10:00 - 10:20"
+        title: Walk-in and coffee
+      - time: "10:20 - 11:00"
+        title: Owls at night
+  - name: Friday March 27th (North Building, Theater 8)
+    slots:
+      - time: "10:00 - 10:25"
+        title: Walk-in and coffee
+      - time: "10:25 - 11:00"
+        title: Radios that listen
+"""
+
+
+def test_a_program_files_days_named_with_a_weekday_and_a_place(tmp_path: Path) -> None:
+    """Groups named "Friday March 27th (North Building, Theater 8)" are days (any year tells a
+    day, without the weekday it would contradict), in the site's year, and their place is
+    their slots' room."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Days 2026\n",
+        "_data/program.yml": DAYS_WITH_PLACES,
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "program.md": ("---\nlayout: page\ntitle: Program\n---\n# Program\n\n"
+                       "{% for day in site.data.program.days %}\n## {{ day.name }}\n"
+                       "{% for s in day.slots %}\n- {{ s.time }}: {{ s.title }}\n{% endfor %}"
+                       "{% endfor %}\n"),
+    })
+    meta, _rest = imported_page(dest, "program.md")
+    day, seen = "", []
+    for slot in meta["schedule"]:  # a slot without 'day:' is on the day of the one above
+        day = str(slot.get("day", day))
+        seen.append((day, slot["start"], slot.get("room")))
+    assert seen == [
+        ("2026-03-26", "10:00", "North Building, Theater 8"),
+        ("2026-03-26", "10:20", "North Building, Theater 8"),
+        ("2026-03-27", "10:00", "North Building, Theater 8"),
+        ("2026-03-27", "10:25", "North Building, Theater 8")], report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_row_naming_a_day_and_its_place() -> None:
+    text = ("## Schedule\n\n| **Monday, May 6 (Hall B)** | |\n| 9:00 | Opening |\n"
+            "| 9:30 | Keynote |\n| **Tuesday, May 7** | |\n| 9:00 | Talks |\n")
+    found = read(text)
+    assert [(s["day"], s["start"], s.get("room")) for s in found.slots] == [
+        ("2024-05-06", "09:00", "Hall B"), ("2024-05-06", "09:30", "Hall B"),
+        ("2024-05-07", "09:00", None)], found.kept

@@ -1257,6 +1257,11 @@ def shaped(shape: str, records: list[list[str]]) -> str:
     if shape == "divs":
         return "".join('<div class="row">' + "".join(f'<div class="col">{c}</div>' for c in cells)
                        + "</div>\n" for cells in records)
+    if shape == "week":  # a column per weekday, its header naming them
+        width = max(len(cells) for cells in records)
+        days = ["Monday", "Tuesday", "Wednesday", "Thursday"][:max(width - 1, 2)]
+        return (f"| | {' | '.join(days)} |\n|{'---|' * (len(days) + 1)}\n"
+                + "".join(f"| {' | '.join(cells)} |\n" for cells in records))
     if shape == "hard breaks":
         return "  \n".join(" ".join(cells) for cells in records) + "\n"
     return "<br>\n".join(" ".join(cells) for cells in records) + "\n"
@@ -1264,7 +1269,8 @@ def shaped(shape: str, records: list[list[str]]) -> str:
 
 SECTIONS = st.lists(st.tuples(st.sampled_from(HEADINGS),
                               st.sampled_from(["list", "table", "ul", "html table", "br",
-                                               "picture grid", "dl", "divs", "hard breaks"]),
+                                               "picture grid", "dl", "divs", "hard breaks",
+                                               "week"]),
                               RECORDS, st.one_of(st.just(""), SOUP)), max_size=5).map(
     lambda sections: "".join(f"{heading}\n\n{shaped(shape, records)}{soup}"
                              for heading, shape, records, soup in sections))

@@ -1793,14 +1793,22 @@ def _week_period(line: str, year: int | None) -> date | None:
     return None
 
 
-def _day_row(line: str, year: int | None) -> date | None:
-    """The day a row of a program names and nothing else ("Monday, May 5", "Day 2 - Tuesday,
-    May 6, 2024"), in ``year`` when it writes none; None for any other row."""
-    if len(line) > 60 or read_times(line) is not None:
+def _day_row(line: str, year: int | None) -> tuple[date, str] | None:
+    """The day a row of a program names, and the place it names after it, if any ("Monday,
+    May 5", "Day 2 - Tuesday, May 6, 2024", "Friday March 27th (Building B, Theater 8)"), in
+    ``year`` when it writes none; None for any other row."""
+    if len(line) > 120 or read_times(line) is not None:
         return None
     text = re.sub(r"^\s*day\s*\d{1,2}\s*[-:,\u2013\u2014]?\s*", "", line.strip(" *:"), flags=re.I)
+    place = ""
+    bracket = re.search(r"\s*\(([^()]{1,80})\)\s*$", text)
+    if bracket is not None:
+        text, place = text[:bracket.start()], bracket.group(1).strip()
     found = parse_free_date(text.strip(" ,.:"), year)
-    return found.first if found is not None and found.first == found.last else None
+    if found is not None and found.first == found.last and len(text) <= 60:
+        return found.first, place
+    placed = None if place else _day_then_place(text, year)  # "Friday, May 6, Hall B"
+    return placed
 
 
 def _timed_starts(block: Block) -> bool:
@@ -2104,6 +2112,7 @@ def _program_of(block: Block, when: date, least: int = 2, year: int | None = Non
     headings: list[tuple[int, dict[str, Any]]] = []  # (the slot after it, its slot)
     afternoon = False  # under a row "PM": times before noon are the afternoon's
     columns: list[str] = []  # the names of a table's columns, from a row of them
+    room = ""  # the place a row naming the day gives its slots
     ahead: list[str] = []  # rows of what to do before the first slot ("Before")
     # rows whose time cell is empty, since the last slot: the headings of the sessions after
     # them ("| | Morning session |") or the talks of the session above them
@@ -2135,6 +2144,8 @@ def _program_of(block: Block, when: date, least: int = 2, year: int | None = Non
             settle()
             if afternoon:
                 _after_noon(slot)
+            if room:
+                slot.setdefault("room", room)
             made.append(slot)
             continue
         line = plain(" ".join(record))
@@ -2144,9 +2155,9 @@ def _program_of(block: Block, when: date, least: int = 2, year: int | None = Non
         if not line:
             continue
         if (named := _day_row(line, year if when == UNDATED else when.year)) is not None:
-            # "| **Monday, May 5** | |": the day of the rows under it
+            # "| **Monday, May 5** | |": the day of the rows under it, and their place
             settle()
-            when = named
+            when, room = named
             continue
         if not made and len(record) >= 2 and _AHEAD.fullmatch(plain(record[0])):
             # "| Before | Pre-workshop survey |": what to do before the first slot, kept as
@@ -2510,9 +2521,12 @@ def nth_day(text: str, first: date | None) -> date | None:
 
 
 def _place_of(text: str, year: int | None) -> str | None:
-    """The place a program's heading names after its day ("Room B" of "Oct 10, Room B")."""
+    """The place a program's heading names after its day ("Room B" of "Oct 10, Room B", of
+    "Friday March 27th (Room B)")."""
     placed = _day_then_place(text, year)
     rest = placed[1] if placed else ""
+    if not rest and (row := _day_row(text, year)) is not None:
+        rest = row[1]
     return rest if rest and len(rest) <= 100 and not _YEAR_ONLY.fullmatch(rest) else None
 
 

@@ -827,10 +827,12 @@ def _by_day(data: list[Any], year: int | None = None) -> tuple[list[Any], dict[i
     for group in data:
         written = _text(group.get("date")) or _text(group.get("day")) or \
             _text(_lowered(group).get(grouped[0])) or ""
-        day = _label_day(written, year)
+        day, place = _label_day_place(written, year)
         nested = _ungrouped(next(v for k, v in group.items() if str(k) == nested_key),
                             nested_key)
         for n, entry in enumerate(nested):
+            if place and isinstance(entry, dict) and "room" not in _lowered(entry):
+                entry = {**entry, "room": place}  # "Friday (Building B)": its slots' place
             if n == 0:
                 labels[len(flat)] = written
                 if day is not None and isinstance(entry, dict):
@@ -891,18 +893,36 @@ _DAY_NUMBER = re.compile(r"^\s*day\s*\d+\s*(?:[-\u2013\u2014:,|(]\s*)+", re.I)
 def _day_groups(data: list[Any], label_key: str) -> bool:
     """Whether groups named under ``label_key`` are days: by a date or day field, or by a
     name that names a day ("Day 1 - January 22")."""
+    # any year will do to tell a day (2000), without the weekday it would contradict
     return label_key in ("day", "date") or all(
-        _label_day(_text(_lowered(group).get(label_key)) or "", 2000) is not None
-        for group in data)
+        _label_day(_WEEKDAY_FIRST.sub("", _text(_lowered(group).get(label_key)) or ""), 2000)
+        is not None for group in data)
+
+
+_WEEKDAY_FIRST = re.compile(r"^\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+", re.I)
 
 
 def _label_day(label: str, year: int | None) -> FreeDate | None:
     """The day a group's label names: "January 22", "Monday, May 19", or after the day's
-    number ("Day 1 - January 22", "Day 2 (May 3)"); None when it names none."""
+    number ("Day 1 - January 22", "Day 2 (May 3)"), or before its place in brackets ("Friday
+    March 27th (Building B, Theater 8)"); None when it names none."""
+    return _label_day_place(label, year)[0]
+
+
+def _label_day_place(label: str, year: int | None) -> tuple[FreeDate | None, str]:
+    """:func:`_label_day`, and the place in brackets after the day, if any."""
     found = parse_free_date(label, year)
     if found is None and _DAY_NUMBER.match(label):
         found = parse_free_date(_DAY_NUMBER.sub("", label).strip(" )"), year)
-    return found
+    if found is None and (place := _PLACE_AFTER.search(label)) is not None:
+        before = label[:place.start()]
+        # a day even where its year is not known yet: the place is its slots' all the same
+        if _label_day(_WEEKDAY_FIRST.sub("", before), 2000) is not None:
+            return _label_day(before, year), place.group(1).strip()
+    return found, ""
+
+
+_PLACE_AFTER = re.compile(r"\s*\(([^()]{1,80})\)\s*$")
 
 
 _DAY_NAME = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*\d+$", re.I)

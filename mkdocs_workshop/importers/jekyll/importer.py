@@ -526,6 +526,7 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
     will be held on August 26th, 2024"), or a short line near a page's top that names one
     day. For a program on a page that names no day."""
     found: dict[str, set[date]] = {}
+    facts: dict[str, set[date]] = {}  # "| **Date** | May 5, 2023 |", "When: May 5, 2023"
     held: dict[str, set[date]] = {}  # "will be held on", then a line that is only a day
     alone: dict[str, set[date]] = {}
     top: dict[str, set[date]] = {}  # a day on a short line near a page's top: the weakest
@@ -540,22 +541,9 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
             if len(line) > 300:
                 continue
             day = None
-            if number <= matter:
-                pass
-            elif number > _FACT_LINES or len(line) > _FACT_CHARS or \
-                    not _DAY_LABEL_START.match(line):
-                pass  # a page's key facts are short lines near its top
-            elif line.lstrip().startswith("|") and line.count("|") >= 2:  # a key facts' row
-                cells = [plain(c) for c in line.strip().strip("|").split("|")]
-                fact = parse_date_line(": ".join(c for c in cells if c)) \
-                    if len(cells) == 2 else None
-                if fact is not None and fact.label.lower() in _DAY_LABELS:
-                    day = fact.date.first
-            elif ":" in line and _DIGIT.search(line) and \
-                    (fact := parse_date_line(plain(line).strip(" -*"))) is not None and \
-                    fact.label.lower() in _DAY_LABELS:  # "**When:** May 5, 2023"
-                day = fact.date.first
-            if day is None and "workshop" in line.lower():
+            if number > matter and (fact := _key_fact_day(line, number)) is not None:
+                facts.setdefault(_edition_folder(rel), set()).add(fact)
+            if "workshop" in line.lower():
                 text = plain(line).strip(" -*")
                 parsed = parse_date_line(text)
                 if parsed is not None and is_workshop_label(parsed.label):
@@ -594,7 +582,7 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
                            periods=True)
             if day is not None:
                 found[folder] = {day}
-    for weaker in (held, alone, top):
+    for weaker in (facts, held, alone, top):
         for folder, days in weaker.items():
             found.setdefault(folder, days)
     return found
@@ -697,6 +685,21 @@ _DAY_LABEL_START = re.compile(r"[\s|*_#>-]{0,12}(?:<(?:b|strong|td|th)>\s*)?(?:d
                               r"time\s+and\s+date)", re.I)
 _DAY_LABELS = frozenset({"date", "dates", "when", "day", "event date", "date and time",
                          "time and date", "date & time", "date and venue", "when and where"})
+
+
+def _key_fact_day(line: str, number: int) -> date | None:
+    """The day a page's key fact names ("| **Date** | May 5, 2023 (9 am - 6 pm) |", "**When:**
+    Friday, May 5, 2023"): a short line near the page's top labelled as the event's day."""
+    if number > _FACT_LINES or len(line) > _FACT_CHARS or not _DAY_LABEL_START.match(line):
+        return None
+    if line.lstrip().startswith("|") and line.count("|") >= 2:  # a key facts' row
+        cells = [plain(c) for c in line.strip().strip("|").split("|")]
+        fact = parse_date_line(": ".join(c for c in cells if c)) if len(cells) == 2 else None
+    elif ":" in line and _DIGIT.search(line):
+        fact = parse_date_line(plain(line).strip(" -*"))
+    else:
+        return None
+    return fact.date.first if fact is not None and fact.label.lower() in _DAY_LABELS else None
 
 
 def _day_near_top(line: str) -> date | None:
