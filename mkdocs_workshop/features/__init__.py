@@ -29,7 +29,9 @@ FEATURES: tuple[Feature, ...] = (WORKSHOP, DATES, TEAM, SCHEDULE, SPONSORS, PAPE
 OTHER_KEYS = ("tags",)  # Material's tags plugin
 
 MACROS: dict[str, Macro] = {m.name: m for f in FEATURES for m in f.macros}
-NOT_ROSTERS: frozenset[str] = frozenset({k for f in FEATURES for k in f.keys} | set(OTHER_KEYS))
+# The front-matter keys the features read
+FEATURE_KEYS: frozenset[str] = frozenset(k for f in FEATURES for k in f.keys)
+NOT_ROSTERS: frozenset[str] = FEATURE_KEYS | set(OTHER_KEYS)
 
 
 def is_roster(key: str, value: object) -> bool:
@@ -37,4 +39,4 @@ def is_roster(key: str, value: object) -> bool:
     return looks_like_roster(key, value, NOT_ROSTERS)
 
 
-__all__ = ["FEATURES", "MACROS", "NOT_ROSTERS", "Feature", "Macro", "is_roster"]
+__all__ = ["FEATURES", "FEATURE_KEYS", "MACROS", "NOT_ROSTERS", "Feature", "Macro", "is_roster"]

@@ -393,13 +393,16 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
             page.used.append(f"{what} -> its dates as the source rendered them: most are not "
                              "dates I can read")
             return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
+        waiting: list[str] = []  # this loop's entries with no day yet
+        unread: list[str] = []
         for line, found in parsed:
             if found is not None:
                 page.dates.append((line, found))
             elif (said := pending_line(line)) is not None:  # "Workshop date: TBC, 2024"
                 page.pending.append((len(page.dates), *said))
-        waiting = [f"{label}: {words}" for _at, label, words in page.pending]
-        unread = [line for line, found in parsed if found is None and pending_line(line) is None]
+                waiting.append(f"{said[0]}: {said[1]}")
+            else:
+                unread.append(line)
         page.used.append(f"{what} -> << dates() >> ({len(read)} dates){subset}"
                          + (f"; with no day yet: {'; '.join(waiting)[:200]}" if waiting
                             else "")

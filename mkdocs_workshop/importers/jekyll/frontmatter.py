@@ -21,7 +21,7 @@ from ...core.meta import YAML_RE
 from ...core.problems import Severity, excerpt, kind_of
 from ...core.safeload import load
 from ...core.timezones import UTC
-from ...features import FEATURES
+from ...features import FEATURE_KEYS
 from ...features.page import read_page
 from ..common.escape import has_delimiter, html_value, neutral_title
 from ..common.yamltext import drop_key, replace_key, scalar
@@ -61,8 +61,6 @@ CONTROL_KEYS = {
     "git_creation_date_localized": "a MkDocs plugin writes it from git, and Material shows "
                                    "it as HTML",
 }
-# The front-matter keys the plugin's features read
-PLUGIN_KEYS = frozenset(key for feature in FEATURES for key in feature.keys)
 # Text Material prints as HTML, unescaped: <title>, <meta content="...">, the header, the nav.
 HTML_KEYS = ("title", "description", "author", "subtitle")
 
@@ -84,7 +82,7 @@ def _unreadable_plugin_keys(meta: Mapping[Any, Any]) -> dict[str, str]:
     old theme): each with why. An entry the plugin refuses is not this: the key stays, and the
     build says which entry."""
     found: dict[str, str] = {}
-    for key in PLUGIN_KEYS & {k for k in meta if isinstance(k, str)}:
+    for key in FEATURE_KEYS & {k for k in meta if isinstance(k, str)}:
         read = read_page("page.md", {key: meta[key]}, None, default_zone=UTC,
                          url_for=lambda _target: None)
         refused = [p for p in read.problems if p.severity is Severity.ERROR and p.key == key
