@@ -267,6 +267,14 @@ _EXTENDED = re.compile(
 _STRUCK = re.compile(r"^(?:~~(?P<a>.+?)~~|<(?P<tag>del|s|strike)>(?P<b>.+?)</(?P=tag)>)"
                      r"\s*(?P<new>.*)$", re.I)
 _YEAR = re.compile(r"\b\d{4}\b")
+_STRUCK_PART = re.compile(r"\s*[*_]{0,2}(?:~~(?P<a>[^~]{1,120})~~|<(?P<tag>del|s|strike)>"
+                          r"(?P<b>[^<>]{1,120})</(?P=tag)>)[*_]{0,2}", re.I)
+# A struck day and, straight after it, one or two more struck ones (extensions since passed)
+_ONE_STRUCK = (r"\s*[*_]{0,2}(?:~~[^~]{1,120}~~|<(?:del|s|strike)>[^<>]{1,120}"
+               r"</(?:del|s|strike)>)[*_]{0,2}")
+_STRUCK_CHAIN = re.compile(rf"(?P<first>{_ONE_STRUCK})(?:{_ONE_STRUCK}){{1,2}}", re.I)
+_EXTENSION_WORDS = re.compile(r"^\s*[(\[]?\s*(?:extended|postponed|moved|new|updated)"
+                              r"(?:\s+(?:to|until))?\s*:?\s*", re.I)
 _WEEKDAY_STRUCK = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*"
                              r"(?=~~|<(?:s|del|strike)>)", re.I)
 _EXTENDED_WORD = re.compile(r"(~~|</(?:s|del|strike)>)\s*[(\[]?[*_]*\s*(?:extended|postponed|"
@@ -360,6 +368,14 @@ def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str
         extended_text = extension.group("new")
         note = (extension.group("note") or "").strip()
         text = text[:extension.start()].strip()
+    # "~~May 6~~ ~~extended to May 10~~ extended to May 16": extended twice; the day in
+    # between, struck too, stays with the label
+    chain = _STRUCK_CHAIN.match(text)
+    if chain is not None and extended_text is None and text[chain.end():].strip(" *_"):
+        between = [_EXTENSION_WORDS.sub("", m.group("a") or m.group("b") or "").strip(" *_")
+                   for m in _STRUCK_PART.finditer(text, chain.end("first"), chain.end())]
+        note = "first extended to " + ", then ".join(b for b in between if b)
+        text = chain.group("first") + " " + text[chain.end():].lstrip()
     # "~~June 22~~ (**Extended**) July 1": the word between the two days says what they are
     text = _EXTENDED_WORD.sub(r"\1 ", text)
     # "Monday, ~~June 5~~ June 8": the weekday of the struck day, which it says again

@@ -549,6 +549,11 @@ def nav_links(data: list[Any], depth: int = 0) -> list[tuple[str, str, int]]:
     return found
 
 
+# Lists of a person's own (``links: [{name: Profile, url: ...}]``): not a group of persons.
+_A_PERSONS_OWN = frozenset({"links", "link", "social", "socials", "profiles", "urls",
+                            "accounts", "contacts", "websites", "pages", "publications"})
+
+
 def _rows(data: list[Any]) -> list[Any] | None:
     """The persons of a file in rows or groups (``- num_row: 1`` with a nested list,
     ``- name: Univ A`` with ``members:``), or None when the file is flat."""
@@ -556,8 +561,9 @@ def _rows(data: list[Any]) -> list[Any] | None:
         return None
     flat: list[Any] = []
     for row in data:
-        nested = [v for v in row.values() if isinstance(v, list)
-                  and any(isinstance(p, dict) for p in v)]
+        nested = [v for k, v in row.items() if isinstance(v, list)
+                  and any(isinstance(p, dict) for p in v)
+                  and str(k).lower() not in _A_PERSONS_OWN]
         if len(nested) != 1:
             return None
         flat += nested[0]

@@ -427,7 +427,7 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
     if data.kind == "schedule":
         made = _subset(loop, data, page_year(meta) or (day.year if day else None))
-        if not _lists_titles(loop, made, or_times=True):
+        if not _lists_titles(loop, made, or_times=True) and not loop.in_part:
             page.used.append(f"{what} kept as the source rendered it: it shows few of its "
                              "slots' titles (it looks slots up, as for a talk's time; it does "
                              "not list them)")

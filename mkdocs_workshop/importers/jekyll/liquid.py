@@ -187,6 +187,9 @@ class Loop:
     hidden: int  # entries the loop went through but rendered nothing for
     marker: str = ""  # what stands for it in the page's text, when the importer uses it
     drawn: bool = True  # False: an include the site lacks named the list; how it looked is unknown
+    # includes the site lacks (a remote theme's) drew part of its items: what they showed
+    # there is not known
+    in_part: bool = False
     _seen: tuple[str, frozenset[str]] | None = field(default=None, repr=False, compare=False)
 
     def seen(self) -> tuple[str, frozenset[str]]:
@@ -218,6 +221,7 @@ class Sink:
     probing: int = 0  # loops being rendered item by item, inside each other
     rendered: int = 0  # characters the items of its loops rendered to (bounded as output is)
     includes: int = 0  # includes rendered
+    missing: int = 0  # includes the site lacks, each rendered as nothing
     iterations: int = 0  # items of every loop rendered
 
     def marker(self, number: int) -> str:
@@ -304,7 +308,7 @@ class SiteForNode(ForNode):
         parents = {o.parent for o in origins if o is not None}
         if not items or None in origins or len(parents) != 1:
             return self._render(context, buffer, items, length)
-        before = len(sink.loops)
+        before, missing = len(sink.loops), sink.missing
         chunks: list[str] = []
         sink.probing += 1
         try:
@@ -323,7 +327,8 @@ class SiteForNode(ForNode):
         shown = [(item, chunk) for item, chunk in zip(items, chunks, strict=False)
                  if _visible(expanded(chunk))]
         loop = Loop(len(sink.loops), parents.pop(), [item for item, _c in shown],
-                    [chunk for _i, chunk in shown], len(chunks) - len(shown))
+                    [chunk for _i, chunk in shown], len(chunks) - len(shown),
+                    in_part=sink.missing > missing)
         if sink.wants(loop):
             # Loops inside it are part of it: as text, each is what it rendered.
             loop.chunks = [expanded(chunk) for chunk in loop.chunks]
@@ -419,6 +424,8 @@ class IncludeNode(Node):
                     env.note(f"include {path.strip()!r} is not in the site (a theme's): the "
                              f"list its parameters name ({shown}) is shown in its place")
                     return 1
+            if env.sink is not None and isinstance(exc, TemplateNotFoundError):
+                env.sink.missing += 1
             env.note(f"include {path.strip()!r} is not in the site's _includes: it shows "
                      "nothing" if isinstance(exc, TemplateNotFoundError) else
                      f"include {path.strip()!r} could not be read ({_one_line(str(exc))})")
