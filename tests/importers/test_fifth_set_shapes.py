@@ -168,3 +168,249 @@ def test_a_deadline_extended_twice_on_a_page_of_paragraphs(tmp_path: Path) -> No
     assert "<< dates() >>" in rest
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
+
+
+def test_a_missing_image_shows_its_text_and_the_report_says_why(tmp_path: Path) -> None:
+    """``![Old town](../assets/b.jpg)`` on a page of ``_pages/`` names assets/b.jpg, which
+    the source lacks (a broken image there): the page shows its text, the report lists it
+    as missing (not as outside the site), and the build passes ``--strict``."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Workshop\ninclude: [_pages]\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "assets/a.jpg": b"\xff\xd8\xff\xe0 not a real jpeg but an image by name",
+        "_pages/local.md": ("---\nlayout: page\ntitle: Local info\npermalink: local\n---\n\n"
+                            "![Harbour](../assets/a.jpg){: width=\"100%\" }\n\n"
+                            "![Old town](../assets/b.jpg){: width=\"100%\" }\n\n"
+                            "![](missing.png)\n\nHotels are near.\n"),
+    })
+    _meta, rest = imported_page(dest, "local.md")
+    assert "![Harbour](assets/images/a.jpg){: width=\"100%\" }" in rest
+    assert "Old town" in rest and "b.jpg" not in rest and "missing.png" not in rest
+    assert "{: width" not in rest.split("Old town", 1)[1].split("\n", 1)[0]
+    missing = report.split("Missing images", 1)[1]
+    assert "../assets/b.jpg" in missing and "missing.png" in missing
+    assert "outside the site" not in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+TABS = """\
+<ul class="nav nav-pills">
+  <li><a class="nav-link active" href="#jun16" data-toggle="pill">Day-01
+      <span>June 16, 2025</span></a></li>
+  <li><a class="nav-link" href="#jun17" data-toggle="pill">Day-02
+      <span>June 17, 2025</span></a></li>
+</ul>
+"""
+
+
+def test_loops_in_the_panes_of_day_tabs_are_one_program_of_those_days(tmp_path: Path) -> None:
+    """Each day's loop (``site.data.program.day1``, ``day2``) inside a pane whose tab names
+    the day: one program, each day's slots on their day, not on the last day the tabs name;
+    a type written for the template ("type: workshops") does not lead the title."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "_data/program.yml": ("day1:\n- title: Workshops (in parallel)\n  type: workshops\n"
+                              "  from: '09:00'\n  to: '10:30'\n- title: Coffee Break\n"
+                              "  type: break\n  from: '10:30'\n  to: '11:00'\n"
+                              "day2:\n- title: Opening\n  type: special\n  from: '09:00'\n"
+                              "  to: '09:30'\n- title: Paper Session 1\n  type: session\n"
+                              "  from: '09:30'\n  to: '11:00'\n"),
+        "program.html": ("---\nlayout: page\ntitle: Program\n---\n" + TABS +
+                         "<div class=\"tab-content\">\n<div class=\"tab-pane\" id=\"jun16\">\n"
+                         "<ul>{% for e in site.data.program.day1 %}<li>{{ e.from }} - "
+                         "{{ e.to }} {{ e.title }}</li>{% endfor %}</ul>\n</div>\n"
+                         "<div class=\"tab-pane\" id=\"jun17\">\n"
+                         "<ul>{% for e in site.data.program.day2 %}<li>{{ e.from }} - "
+                         "{{ e.to }} {{ e.title }}</li>{% endfor %}</ul>\n</div>\n</div>\n"),
+    })
+    meta, _rest = imported_page(dest, "program.md")
+    slots = [(str(s.get("day", "")), s["start"], s["title"]) for s in meta["schedule"]]
+    assert slots == [("2025-06-16", "09:00", "Workshops (in parallel)"),
+                     ("", "10:30", "Coffee Break"), ("2025-06-17", "09:00", "Opening"),
+                     ("", "09:30", "Paper Session 1")], report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_written_program_in_the_panes_of_day_tabs(tmp_path: Path) -> None:
+    """The same shape written out in HTML: each pane's slots on the day its tab names."""
+    panes = "".join(
+        f"<div class=\"tab-pane\" id=\"{pane}\">\n<ul>\n<li>{first} Opening of the day</li>\n"
+        f"<li>10:00 - 11:00 Talks of the day</li>\n<li>11:00 - 12:00 Posters</li>\n</ul>\n"
+        "</div>\n" for pane, first in (("jun16", "09:00 - 10:00"), ("jun17", "09:00 - 10:00")))
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl Workshop\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "index.html": ("---\nlayout: page\ntitle: Owl Workshop\n---\n<h2>Event Schedule</h2>\n"
+                       + TABS + "<div class=\"tab-content\">\n" + panes + "</div>\n"),
+    })
+    meta, _rest = imported_page(dest, "index.md")
+    days = [str(s.get("day")) for s in meta["schedule"]]
+    assert days == ["2025-06-16"] * 3 + ["2025-06-17"] * 3, report
+    assert len(meta["schedule"]) == 6
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+PEOPLE_YML = """\
+ada_quill:
+  name: Ada Quill
+  website: https://example.org/ada
+bo_fern:
+  name: Bo Fern
+cy_moss:
+  name: Cy Moss
+"""
+
+TALKS_YML = """\
+keynotes:
+  name: Keynotes
+  quill_owls:
+    authors: [ada_quill]
+    title: Owls at Night
+talks:
+  fern_radios:
+    authors: [bo_fern, cy_moss]
+    title: Radios that Listen
+  moss_nests:
+    authors: [cy_moss]
+    title: Nests in the Snow
+"""
+
+PROGRAM_DAYS = """\
+- day: tuesday
+  date: Tuesday, May 20
+  events:
+  - type: break
+    name: Business meeting
+    time: "8:30-9:00"
+  - type: break
+    name: Breakfast
+    time: "8:30-9:00"
+  - type: keynote
+    time: "9:00-10:00"
+    chairid: bo_fern
+    talkid: quill_owls
+  - type: talk_session
+    name: Session 1
+    chairid: ada_quill
+    subevents:
+    - time: "10:00-10:40"
+      talkid: fern_radios
+    - time: "10:40-11:20"
+      talkid: moss_nests
+"""
+
+PROGRAM_PAGE = """\
+---
+layout: page
+title: Program
+---
+{% for day in site.data.program %}
+<h2>{{ day.date }}</h2>
+<table>
+{% for event in day.events %}
+{% if event.type == "talk_session" %}
+<tr><td colspan="2">{{ event.name }} // chair: {{ site.data.people[event.chairid].name }}</td></tr>
+{% for talk in event.subevents %}{% assign info = site.data.talks.talks[talk.talkid] %}
+<tr><td>{{ talk.time }}</td><td>{{ info.title }}</td></tr>
+{% endfor %}
+{% elsif event.type == "keynote" %}{% assign info = site.data.talks.keynotes[event.talkid] %}
+<tr><td>{{ event.time }}</td><td>{{ info.title }}</td></tr>
+{% else %}
+<tr><td>{{ event.time }}</td><td>{{ event.name }}</td></tr>
+{% endif %}
+{% endfor %}
+{% for poster in site.data.talks.talks %}{% if event.type == "poster" %}{% endif %}{% endfor %}
+</table>
+<p>Posters shown this day: Counting Snow Owls by Sound and Sight</p>
+{% endfor %}
+"""
+
+
+def test_a_program_that_names_talks_chairs_and_people_by_their_keys(tmp_path: Path) -> None:
+    """Events naming their talk (``talkid:``) and chair (``chairid:``) by keys of other
+    files, a session timed only by its talks (``subevents:``), two slots listed with the
+    same times, days written without a year (the home page's sentence says the year): each
+    slot titled, timed and on its day, the chair with it, the session's talks under it,
+    what the loop showed that no slot holds kept as text."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: OWLS 35\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "_data/people.yml": PEOPLE_YML,
+        "_data/talks.yml": TALKS_YML,
+        "_data/program.yml": PROGRAM_DAYS,
+        "index.md": ("---\nlayout: page\ntitle: Home\n---\n\nThe 35th meeting of the Owl "
+                     "Society (OWLS 35) will be hosted by the Department of Birds at North "
+                     "University, Northtown, on May 20 \u2013 22, 2025. Talks are given in "
+                     "person. In taking part, you agree to the code of conduct of the society, "
+                     "which the organizers enforce.\n"),
+        "program.md": PROGRAM_PAGE,
+    })
+    meta, rest = imported_page(dest, "program.md")
+    slots = {s["title"]: s for s in meta["schedule"]}
+    assert str(meta["schedule"][0]["day"]) == "2025-05-20", report
+    assert slots["Business meeting"]["parallel"] and slots["Breakfast"]["parallel"]
+    assert slots["Owls at Night"]["speakers"] == ["Ada Quill"]
+    assert slots["Owls at Night"]["abstract"] == "Chair: Bo Fern"
+    session = slots["Session 1"]
+    assert (session["start"], session["end"]) == ("10:00", "11:20")
+    assert session["talks"] == ["10:00-10:40 Radios that Listen — Bo Fern, Cy Moss",
+                                "10:40-11:20 Nests in the Snow — Cy Moss"]
+    assert session["abstract"] == "Chair: Ada Quill"
+    assert "Counting Snow Owls by Sound and Sight" in rest
+    assert "do not hold" in report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_dates_file_of_text_and_days_without_a_year(tmp_path: Path) -> None:
+    """``- date: "Nov 8"`` with ``text: <s>"Submissions open"</s>``, for a workshop in May
+    2025 (its key facts say so): each line a date, those after the workshop's month read in
+    the year before."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: OWLS 35\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "_data/important_dates.yml": (
+            "- date: \"Nov 8\"\n  text: <span class=\"alert\"></span> <s>\"Submissions "
+            "open\"</s>\n- date: \"Dec 18\"\n  text: <s>\"Abstract deadline\" </s>\n"
+            "- date: \"Feb 20\"\n  text: \"Decision notification\"\n"),
+        "index.md": ("---\nlayout: page\ntitle: Home\n---\n\n**When:** May 20, 2025\n\n"
+                     "## Important dates\n\n<table>\n{% for m in site.data.important_dates %}"
+                     "<tr><td>[{{ m.date }}]</td><td>{{ m.text }}</td></tr>{% endfor %}\n"
+                     "</table>\n"),
+    })
+    meta, _rest = imported_page(dest, "index.md")
+    assert meta["dates"] == [{"Submissions open": date(2024, 11, 8)},
+                             {"Abstract deadline": date(2024, 12, 18)},
+                             {"Decision notification": date(2025, 2, 20)}], report
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+
+
+def test_a_loop_over_a_mapping_of_no_persons_is_kept_as_rendered(tmp_path: Path) -> None:
+    """A loop over a mapping's pairs that looks each person up elsewhere (``p[1].authors``):
+    no person with a name in its entries, so what it showed stays, never an empty team."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: OWLS 35\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "_data/people.yml": PEOPLE_YML,
+        "_data/talks.yml": TALKS_YML,
+        "index.md": ("---\nlayout: page\ntitle: Home\n---\n\n## Invited speakers\n\n<ul>\n"
+                     "{% for p in site.data.talks.keynotes %}{% if p[0] != \"name\" %}"
+                     "{% assign who = site.data.people[p[1].authors[0]] %}"
+                     "<li>{{ who.name }}</li>{% endif %}{% endfor %}"
+                     # a second loop beside it, over the same file
+                     "{% for p in site.data.talks.talks %}{% assign who = "
+                     "site.data.people[p[1].authors[0]] %}<li>{{ who.name }}</li>"
+                     "{% endfor %}\n</ul>\n"),
+    })
+    meta, rest = imported_page(dest, "index.md")
+    assert "Ada Quill" in rest or any(
+        p.get("name") == "Ada Quill" for v in meta.values() if isinstance(v, list)
+        for p in v if isinstance(p, dict)), report
+    assert not any(v == [] for v in meta.values()), meta
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()

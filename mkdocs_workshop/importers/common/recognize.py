@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import groupby, pairwise
 from typing import Any
 
@@ -1194,7 +1195,11 @@ def _dated_row(text: str, item: tuple[int, int]) -> bool:
     time: a row of a list of dates or of a program."""
     start, end = item
     return end - start <= _ROW_CHARS and _DIGIT.search(text, start, end) is not None and \
-        _DAY_OR_TIME.search(plain(text[start:end])) is not None
+        _DAY_OR_TIME.search(plain(text[start:end])) is not None and \
+        _HOLDS_ROWS.search(text, start, end) is None  # a tab's pane with its list: no row
+
+
+_HOLDS_ROWS = re.compile(r"<(?:li|tr|dt)\b", re.I)
 
 
 def _siblings(run: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1660,6 +1665,7 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
         slots_before, read_before = len(result.slots), len(result.read)
         call = _read_block(block, heading, where, result, keys, year, day, papers_path, file_link,
                            (_day_in_header(text, block, year) or
+                            tab_day(text, block.start, year) or
                             day_before(text, block.start, year, heading.end) or
                             _day_above(marks, heading, year))
                            if heading.kind == "slots"
@@ -2507,6 +2513,38 @@ def day_before(text: str, position: int, year: int | None, floor: int = 0) -> da
             if found is not None:
                 return found
     return None
+
+
+def tab_day(text: str, position: int, year: int | None) -> date | None:
+    """The day a tab names whose pane holds ``position``: of the elements with an id opened
+    in the 20,000 characters before it, the nearest that a link of the page leads to
+    (``<a href="#jun16">Day 1 <span>June 16, 2025</span></a>``) with a day in its text."""
+    links = _tab_links(text)
+    if not links:
+        return None
+    ids = [m.group(2) for m in _ELEMENT_ID.finditer(text, max(0, position - 20_000), position)]
+    for name in reversed(ids[-50:]):
+        for words in links.get(name, ())[:5]:
+            found = _day_of(words, year) or _day_of(_TAB_NUMBER.sub("", words), year)
+            if found is not None:
+                return found
+    return None
+
+
+@lru_cache(maxsize=4)
+def _tab_links(text: str) -> dict[str, list[str]]:
+    """The text of each link to a place of the page, by the id it leads to."""
+    found: dict[str, list[str]] = {}
+    for link in _TAB_LINK.finditer(text):
+        found.setdefault(link.group(1), []).append(plain(link.group(2)).strip())
+    return found
+
+
+_TAB_LINK = re.compile(r"<a\b[^<>]{0,500}?\bhref\s*=\s*[\"']#([A-Za-z][\w:.-]{0,80})[\"']"
+                       r"[^<>]{0,500}>(.{0,500}?)</a\s*>", re.I | re.S)
+_TAB_NUMBER = re.compile(r"^\s*day\s*[-#.]?\s*\d{1,2}\b\s*[-:\u2013\u2014,]?\s*", re.I)
+_ELEMENT_ID = re.compile(r"<[a-z][a-z0-9]{0,10}\b[^<>]{0,500}?\bid\s*=\s*([\"'])"
+                         r"([A-Za-z][\w:.-]{0,80})\1", re.I)
 
 
 NTH_DAY = re.compile(r"\bday\s*(\d{1,2})\b", re.I)

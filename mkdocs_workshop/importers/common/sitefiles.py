@@ -131,9 +131,11 @@ class Images:
         candidates = [posixpath.normpath(path.lstrip("/"))] if path.startswith("/") else [
             posixpath.normpath(posixpath.join(page_dir, path)), posixpath.normpath(path)]
         why = ""
-        for candidate in candidates:
+        for number, candidate in enumerate(candidates):
             if candidate == ".." or candidate.startswith(("../", "/")):
-                why = why or "outside the site"
+                # "../assets/a.jpg" of _pages/local.md is assets/a.jpg, missing or not: the
+                # same path read from the site's top leads out of it only when it is all
+                why = why or ("" if number else "outside the site")
                 continue
             full = self.source / candidate
             if not os.path.lexists(full):

@@ -44,6 +44,8 @@ _BASEURL = re.compile(r"\{\{\s*site\.baseurl\s*\}\}")
 # no '<' in the tag), so a page of "![](" or "<img" is read in linear time.
 _MD_IMAGE = re.compile(r"(!\[[^\[\]]{0,1000}\]\()([^)\s\[\]]{1,2000})((?:\s+\"[^\"]{0,1000}\")?\))")
 _HTML_IMAGE = re.compile(r"""(<img\b[^<>]{0,1000}?\bsrc=)(["'])([^"'<>]{1,2000})\2""", re.I)
+_MD_IMAGE_ATTRIBUTES = re.compile(_MD_IMAGE.pattern + r"(\{:[^{}\n]{0,500}\})?")
+_WEB = re.compile(r"[a-z][a-z0-9+.-]*:|//", re.I)  # a web address, or data: or mailto:
 _PLACEHOLDER = re.compile(r"\x00MACRO(\d+)\x00")
 # An HTML element that holds nothing but a macro call the import wrote (the Bootstrap row a
 # loop filled). A call from the source itself is never bare: it is kept in a raw block.
@@ -95,7 +97,8 @@ def convert_body(text: str, rewrite_image: Callable[[str], str | None], *,
                  schedule: bool = False, page: PageFacts | None = None) -> BodyResult:
     """Convert a page's text (rendered by Liquid); ``dates=False`` leaves "Important Dates" lists as
     written. ``rewrite_html_image`` gives an ``<img src>`` its new address (by default as
-    ``rewrite_image`` does a Markdown image's); ``find_link`` gives a link its new target
+    ``rewrite_image`` does a Markdown image's; "" from ``rewrite_image``: an image the
+    source lacks, shown as its text); ``find_link`` gives a link its new target
     (``html``: an ``href``), and ``internal`` says which links it should have found;
     ``schedule`` turns Markdown schedule tables into slots; ``page``: what the page's front
     matter says, for the hand-written blocks :mod:`..common.recognize` reads (none without)."""
@@ -374,14 +377,20 @@ def _rewrite_images(body: str, rewrite: Callable[[str], str | None],
                     rewrite_html: Callable[[str], str | None]) -> str:
     def markdown(match: re.Match[str]) -> str:
         new = rewrite(match.group(2))
-        return match.group(0) if new is None else match.group(1) + new + match.group(3)
+        if new == "" and not _WEB.match(match.group(2)):
+            # missing from the source (the report lists it): the page shows what the
+            # source showed in its place, the image's text (without the image's
+            # attributes, "{: width="100%" }")
+            return match.group(1)[2:-2]
+        return match.group(0) if not new else \
+            match.group(1) + new + match.group(3) + (match.group(4) or "")
 
     def html(match: re.Match[str]) -> str:
         new = rewrite_html(match.group(3))
         quote = match.group(2)
-        return match.group(0) if new is None else f"{match.group(1)}{quote}{new}{quote}"
+        return match.group(0) if not new else f"{match.group(1)}{quote}{new}{quote}"
 
-    return _HTML_IMAGE.sub(html, _MD_IMAGE.sub(markdown, body))
+    return _HTML_IMAGE.sub(html, _MD_IMAGE_ATTRIBUTES.sub(markdown, body))
 
 
 def _protect(body: str, raw_spans: list[tuple[int, int]], result: BodyResult) -> str:

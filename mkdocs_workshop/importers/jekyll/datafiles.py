@@ -651,10 +651,14 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
             out["kind"] = known
         if "title" not in out:
             out["title"] = label
-        elif known in (None, "other") and category.strip().lower() not in _NO_KIND:
+        elif known in (None, "other") and category.strip().lower() not in _NO_KIND and \
+                not _TYPE_CODE.fullmatch(category.strip()) and \
+                category.strip().casefold() not in str(out["title"]).casefold():
             out["title"] = f"{category} {out['title']}"
     if "title" not in out:
         return None, "has no title"
+    if when is None:
+        when = _span_of_parts(entry)  # a session timed by its talks only
     if when is None:
         return None, "has no time"
     parsed = times(when)
@@ -668,9 +672,33 @@ def slot(entry: Any) -> tuple[dict[str, Any] | None, str]:
                         abstract=out.get("abstract"), talks=out.get("talks", ())), ""
 
 
+def _span_of_parts(entry: dict[Any, Any]) -> str | None:
+    """The time of a session whose entry gives none, from its parts' times ("subevents:
+    [{time: '10:00-10:40'}, {time: '10:40-11:20'}]": "10:00 - 11:20"), or None."""
+    for value in entry.values():
+        if not isinstance(value, list) or not value or \
+                not all(isinstance(item, dict) for item in value):
+            continue
+        spans = []
+        for item in value:
+            written = next((text for k, v in item.items()
+                            if meaning(k, SLOT_FIELDS) in ("time", "start")
+                            and (text := _text(v))), None)
+            read = times(written) if written else None
+            if read is None:
+                break
+            spans.append(read)
+        else:
+            last = spans[-1][1] or spans[-1][0]
+            return f"{spans[0][0]} - {last}"
+    return None
+
+
 # A slot's type that says nothing about it ("type: General"): not put before its title
 _NO_KIND = frozenset({"general", "other", "others", "misc", "none", "default", "normal",
                       "regular", "standard", "event"})
+# A type written for the site's template ("type: workshops", "paper_session"), not for readers
+_TYPE_CODE = re.compile(r"[a-z][a-z0-9_-]{0,40}")
 _ID = re.compile(r"[a-z][a-z0-9_.\-]{1,60}")  # "oetzioni", "jane_doe": a key, not words
 
 
@@ -703,16 +731,21 @@ def name_speakers(file: DataFile, ids: dict[str, str],
                          and f"#{v}" in talks and meaning(k, SLOT_FIELDS) != "title"), None)
         if talk is not None and slot_title(raw) is None:  # titled by its type alone
             title = _text(talk.get("title"))
-            author = _text(next((talk[k] for k in ("author", "authors", "speaker", "speakers",
-                                                   "presenter", "presenters", "name")
-                                 if k in talk), None))
-            author = ids.get(author, author) if author else author
+            authors = _talk_authors(talk, ids)
             if title:
                 made["title"] = title
-                if author and not made.get("speakers"):
-                    made["speakers"] = [author]
-            elif author:
-                made["title"] = author
+                if authors and not made.get("speakers"):
+                    made["speakers"] = authors
+            elif authors:
+                made["title"] = ", ".join(authors)
+        if isinstance(raw, dict) and not made.get("talks"):
+            lines = _keyed_talks(raw, talks, ids)
+            if lines:
+                made["talks"] = lines
+        chairs = _chairs(raw, ids)
+        if chairs:  # "chairid: ada": shown with the slot, as the source shows it
+            made["abstract"] = f"Chair: {chairs}" + (f"\n\n{made['abstract']}"
+                                                    if made.get("abstract") else "")
         reference = slot_reference(raw)
         if reference is None:
             _title_by_key(made, raw, ids)
@@ -726,6 +759,56 @@ def name_speakers(file: DataFile, ids: dict[str, str],
         elif reference not in ids:
             file.kept.append(f"slot '{made['title'][:60]}': '{reference}' names no one of the "
                              "people files; not carried over")
+
+
+# A session's chair, by name or by the key of a people file ("chairid: ada_quill").
+_CHAIR_FIELDS = frozenset({"chair", "chairs", "chairid", "chair_id", "session_chair",
+                           "session_chairs", "moderator", "moderators", "chaired_by"})
+
+
+def _chairs(raw: Any, ids: dict[str, str]) -> str:
+    """The names of a slot's chairs ("Ada Quill, Bo Fern"), or ""."""
+    if not isinstance(raw, dict):
+        return ""
+    value = next((v for k, v in raw.items() if str(k).lower() in _CHAIR_FIELDS), None)
+    names = [_text(v) for v in (value if isinstance(value, list) else [value])]
+    return ", ".join(ids.get(name, name) for name in names if name)
+
+
+def _keyed_talks(raw: dict[Any, Any], talks: dict[str, dict[Any, Any]],
+                 ids: dict[str, str]) -> list[str]:
+    """The talks of a session its entry names by their keys in a file of talks: a list of
+    keys ("presentations: [ada, bo]") or of entries each naming one, with its time
+    ("subevents: [{time: '10:00-10:40', talkid: ada}]"); a line each, "10:00-10:40 Counting
+    owls — Ada Quill"."""
+    lines = []
+    for value in raw.values():
+        if not isinstance(value, list):
+            continue
+        for item in value:
+            when = None
+            if isinstance(item, dict):
+                when = next((text for k, v in item.items()
+                             if meaning(k, SLOT_FIELDS) in ("time", "start")
+                             and (text := _text(v))), None)
+                item = next((v for v in item.values() if isinstance(v, str)
+                             and f"#{v}" in talks), None)
+            talk = talks.get(f"#{item}") if isinstance(item, str) else None
+            if talk is None:
+                continue
+            what = " — ".join(part for part in (_text(talk.get("title")),
+                                                 ", ".join(_talk_authors(talk, ids))) if part)
+            lines.append(f"{when} {what}" if when else what)
+    return lines
+
+
+def _talk_authors(talk: dict[Any, Any], ids: dict[str, str]) -> list[str]:
+    """The names of a talk's authors (``authors: [ada, bo]`` the keys of a people file)."""
+    value = next((talk[k] for k in ("author", "authors", "speaker", "speakers", "presenter",
+                                    "presenters", "name") if k in talk), None)
+    values = value if isinstance(value, list) else [value]
+    names = [_text(v) for v in values]
+    return [ids.get(name, name) for name in names if name]
 
 
 def _title_by_key(made: dict[str, Any], raw: Any, ids: dict[str, str]) -> None:
@@ -804,7 +887,7 @@ def unread_slot_fields(entry: Any) -> list[str]:
         return []
     talks = _talks_field(entry)
     return [str(k) for k in entry if meaning(k, SLOT_FIELDS) is None and k != talks
-            and str(k).lower() not in _SLOT_PLACES | _SUBTITLES
+            and str(k).lower() not in _SLOT_PLACES | _SUBTITLES | _CHAIR_FIELDS
             and entry[k] not in (None, "")] + unread_talk_fields(entry)
 
 
@@ -1106,7 +1189,8 @@ def _read_file(name: str, data: Any) -> DataFile:
                        "has no entry with a name (not a people file)")
 
 
-DATE_LABELS = ("name", "label", "title", "what", "event", "milestone", "description", "item")
+DATE_LABELS = ("name", "label", "title", "what", "event", "milestone", "description", "item",
+               "text")
 DATE_VALUES = ("date", "deadline", "when", "due", "time", "day")
 
 
@@ -1116,6 +1200,7 @@ def date_line(entry: Any) -> str | None:
         return None
     fields = {str(k).lower(): v for k, v in entry.items()}
     label = next((_text(fields[k]) for k in DATE_LABELS if _text(fields.get(k))), None)
+    label = label.strip(" \"'\u201c\u201d") if label else label  # '"Abstract deadline"'
     when = next((_text(fields[k]) for k in DATE_VALUES if _text(fields.get(k))), None)
     return f"{label}: {when}" if label and when else None
 
@@ -1212,8 +1297,8 @@ def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataF
         result.unread_slots.append(("", heading[2]))
     changed: list[str] = []
     days: list[list[dict[str, Any]]] = []  # each day's slots: a day's program is read alone
-    for n, made in enumerate(result.entries):
-        if not days or n in result.day_labels or made.get("day") != days[-1][-1].get("day"):
+    for n, made in enumerate(result.entries):  # a day's first slot names it, the rest none
+        if not days or n in result.day_labels or made.get("day"):
             days.append([])
         days[-1].append(made)
     for program in days:
@@ -1228,9 +1313,15 @@ def _schedule_file(name: str, data: list[Any], year: int | None = None) -> DataF
 
 
 def _side_by_side(program: list[dict[str, Any]]) -> None:
-    """Slots of one day in different rooms at the same time run at once: marked parallel
-    (slots of one room, or of none, that overlap are left for the build to question)."""
+    """Slots of one day in different rooms at the same time run at once: marked parallel;
+    so do slots listed one after the other with the same start and end ("Business meeting
+    on Zoom" and "Breakfast", both 8:30-9:00). Other slots that overlap are left for the
+    build to question (a typo as often as not)."""
     running: list[dict[str, Any]] = []  # slots that have not ended at the next one's start
+    for before, made in zip([None, *program], program, strict=False):
+        if before is not None and before.get("end") and \
+                (before["start"], before["end"]) == (made["start"], made.get("end")):
+            made["parallel"] = before["parallel"] = True
     for made in sorted(program, key=lambda m: m["start"]):
         running = [m for m in running if m["end"] > made["start"]]
         for other in running:

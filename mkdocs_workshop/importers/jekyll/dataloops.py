@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import yaml
@@ -34,7 +34,14 @@ from ...features.team import Person
 from ..common.escape import html_text
 from ..common.fit import fit_entry
 from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date, pending_line
-from ..common.recognize import clock_minutes, day_before, each_once, nth_day, plain
+from ..common.recognize import (
+    clock_minutes,
+    day_before,
+    each_once,
+    nth_day,
+    plain,
+    tab_day,
+)
 from .datafiles import (
     DOCUMENT_OWN,
     DataFile,
@@ -107,6 +114,37 @@ def _unread(data: DataFile) -> str:
                     for when, title in data.unread_slots)
     return ("\n\n<p>Also on the programme (times as the source wrote them):</p>\n"
             f"<ul>\n{items}</ul>\n\n")
+
+
+def _rows_not_held(loop: Loop, slots: list[dict[str, Any]]) -> list[str]:
+    """The rows (table rows, list items, paragraphs) a program's loop rendered whose words
+    its slots mostly do not hold: what it looked up in other lists (a session's posters,
+    picked by a field of theirs), kept as text rather than lost."""
+    held = frozenset(WORD.findall(yaml.safe_dump(slots, allow_unicode=True).casefold()))
+    out: list[str] = []
+    for chunk in loop.chunks:
+        for piece in _ROW_START.split(chunk):
+            words = WORD.findall(plain(piece).casefold())
+            if sum(1 for w in words if not w.isdigit()) < _ROW_WORDS:
+                continue
+            if 2 * sum(1 for w in words if w in held) < len(words):
+                cells = (" ".join(plain(cell).split()) for cell in _CELL_START.split(piece))
+                out.append(" \u2014 ".join(cell for cell in cells if cell))
+    return out[:_ROWS_KEPT]
+
+
+_ROW_START = re.compile(r"<(?:tr|li|p|h[1-6]|dt|dd)\b[^<>]{0,500}>", re.I)
+_CELL_START = re.compile(r"<t[dh]\b[^<>]{0,500}>", re.I)
+_ROW_WORDS = 3  # a row of fewer words (a time, a day) says nothing a slot misses
+_ROWS_KEPT = 2000
+
+
+def _as_lines(rows: list[str]) -> str:
+    """Rows as an HTML list of text."""
+    if not rows:
+        return ""
+    items = "".join(f"<li>{html_text(row)}</li>\n" for row in rows)
+    return f"\n\n<p>Also shown with the programme:</p>\n<ul>\n{items}</ul>\n\n"
 
 
 def _as_text(data: DataFile) -> str:
@@ -295,14 +333,18 @@ def use_loops(text: str, loops: list[Loop], marker: re.Pattern[str], meta: dict[
                 number += 1
             key = f"{key}_{number}"
         keys.setdefault(key, []).append(loop.number)
-        named = day_before(text, found.start(), page_year(meta)) \
-            if data.kind == "schedule" else None  # "Day 2: May 20" over the loop
-        hint = (page_day(meta) or named or site_day if data.kind == "schedule" else None)
+        # the day a tab names whose pane the loop is in; else "Day 2: May 20" over the loop
+        named = (tab_day(text, found.start(), page_year(meta))
+                 or day_before(text, found.start(), page_year(meta))) \
+            if data.kind == "schedule" else None
+        hint = (page_day(meta) or named or site_day if data.kind == "schedule"
+                else page_day(meta) or site_day if data.kind == "dates" else None)
         calls[loop.number] = _data_call(loop, data, key, meta, page, lists, rewrite_image,
                                         image_exists, written, hint, file_link, named)
         if data.kind == "people" and len(loop.indexes) == len(loop.items):
             same[shown] = calls[loop.number]
-        previous = (loop.number, key, found.end())
+        # a list the next loop beside it may join (not one kept as the source rendered it)
+        previous = (loop.number, key, found.end()) if key in page.additions else None
 
     # What the source rendered goes back into the text before the importer converts it (its
     # template syntax kept as text there); only the macro calls are put in after.
@@ -385,9 +427,10 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         if "dates" in meta or page.dates:
             page.used.append(f"{what} kept as the source rendered it: the page has its dates")
             return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
-        year = page_year(meta)
+        year = page_year(meta) or (day.year if day else None)
         lines = [line for line in (date_line(_raw(item)) for item in loop.items) if line]
-        parsed = [(line, parse_date_line(line, year)) for line in lines]
+        parsed = [(line, _before_the_day(line, parse_date_line(line, year), day))
+                  for line in lines]
         read = [(line, found) for line, found in parsed if found is not None]
         if not read or len(read) * 2 < len(parsed):
             page.used.append(f"{what} -> its dates as the source rendered them: most are not "
@@ -455,9 +498,12 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         _mend_ends(made, what, page)
         page.additions["schedule"] = _fitted(Slot, made.entries, what, page)
         page.program_source = data.source
+        rest = _rows_not_held(loop, page.additions["schedule"])
         page.used.append(f"{what} -> << schedule() >> ({len(made.entries)} slots"
-                         f"{_NO_DAY if undated else ''}){subset}")
-        return "\n\n<< schedule() >>\n\n" + _unread(made)
+                         f"{_NO_DAY if undated else ''}){subset}"
+                         + (f"; {len(rest)} lines it showed that its slots do not hold (other "
+                            "lists it looked up) kept as text under it" if rest else ""))
+        return "\n\n<< schedule() >>\n\n" + _unread(made) + _as_lines(rest)
     if data.kind == "sponsors":
         value = _fitted(Sponsor, _sponsors(loop, data, rewrite_image, image_exists), what, page)
         page.additions["sponsors"] = value
@@ -465,6 +511,10 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         return "\n\n<< sponsors() >>\n\n"
     people, again = each_once(_fitted(Person, _people(loop, data, lists, rewrite_image,
                                                   image_exists), what, page))
+    if not people:  # its entries are no persons (pairs of a mapping that looks them up)
+        page.used.append(f"{what} kept as the source rendered it: none of the {shown} entries "
+                         "it shows is a person with a name")
+        return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
     subset += _again(again)
     page.additions[key] = people
     layout = _layout(loop)
@@ -473,6 +523,20 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         "; the source shows no pictures here, so neither does the import"
     page.used.append(f"{what} -> {call} ({len(people)} people){subset}{unpictured}")
     return f"\n\n{call}\n\n"
+
+
+def _before_the_day(line: str, found: DateLine | None, day: date | None) -> DateLine | None:
+    """A date line without a year ("Abstract deadline: Dec 18") read in the workshop's year
+    falling months after the workshop's ``day`` (in May): of the year before."""
+    if found is None or day is None or _A_YEAR.search(line) or \
+            found.date.first <= day + timedelta(days=_AFTER_DAYS):
+        return found
+    again = parse_date_line(line, day.year - 1)
+    return again if again is not None else found
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_AFTER_DAYS = 92  # a date this long after the workshop, written without a year, is before it
 
 
 def _later_day(loop: Loop, data: DataFile, page: PageLoops, year: int | None,

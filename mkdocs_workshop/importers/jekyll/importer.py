@@ -261,11 +261,12 @@ class Report:
             lines += ["", "Pages with the same address as another page (Jekyll publishes one):"]
             lines += listed([f"  {line}" for line in self.not_published])
         if self.images.missing:
-            lines += ["", "Missing images (the cards show initials until they are added):"]
+            lines += ["", "Missing images (the cards show initials, and a page the image's "
+                      "text, until they are added):"]
             lines += listed([f"  {missing}" for missing in self.images.missing])
         if self.images.refused:
             lines += ["", "Images not copied (the import reads only images inside the site, of at "
-                      f"most {MAX_IMAGE_BYTES:,} bytes):"]
+                      f"most {MAX_IMAGE_BYTES:,} bytes; a page shows the image's text):"]
             lines += listed([f"  {refused}" for refused in self.images.refused])
         if self.files.missing or self.files.refused:
             lines += ["", "Files pages link to that are not in the new site (missing from the "
@@ -538,7 +539,9 @@ def _site_days(pages: list[tuple[str, str]], config: Any,
         matter = next((n for n, line in enumerate(lines[1:], 1) if line.rstrip() == "---"),
                       0) if lines and lines[0].rstrip() == "---" else 0
         for number, line in enumerate(lines):
-            if len(line) > 300:
+            if len(line) > 300:  # a paragraph: only a sentence of it that says so
+                if len(line) <= 2000 and (said := _held_on(line)) is not None:
+                    held.setdefault(_edition_folder(rel), set()).add(said[0])
                 continue
             day = None
             if number > matter and (fact := _key_fact_day(line, number)) is not None:
@@ -637,7 +640,10 @@ def _page_year_of(rel: str, text: str) -> int | None:
     return int(years[-1]) if years else None
 
 
-_HELD = re.compile(r"\b(?:held|takes? place|taking place|will be on|is on|happens)\b", re.I)
+_HELD = re.compile(r"\b(?:held|hosted|takes? place|taking place|will be on|is on|happens)\b",
+                   re.I)
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z])")
+_SENTENCES = 6  # of a paragraph, the first sentences
 
 
 _IN_A_LIST = re.compile(r"^\s*(?:<t[dh]\b|<li\b|\||[-*+]\s|\d{1,3}[.)]\s)", re.I)
@@ -649,7 +655,12 @@ def _held_on(line: str) -> tuple[date, bool] | None:
     with True), and names no step before the workshop (a deadline, a notification); None
     otherwise."""
     text = plain(line).strip(" -*#,.:")
-    if not text or len(text) > 200 or _NOT_THE_DAY.search(text):
+    if len(text) > 200:  # a paragraph: the sentence that says so ("... will be hosted by
+        # the Linguistics Department on May 20 - 22, 2025. Talks are in person.")
+        return next((said for sentence in _SENTENCE_END.split(text)[:_SENTENCES]
+                     if len(sentence) <= 200 and _HELD.search(sentence)
+                     and (said := _held_on(sentence)) is not None), None)
+    if not text or _NOT_THE_DAY.search(text):
         return None
     only = parse_free_date(text)
     if only is not None:  # a day alone, but not in a table's cell or a list (a deadline's)
@@ -1181,9 +1192,11 @@ def _import_page(rel: str, text: str, page: PageReport, images: Images,
     loaded = load(front, first_line=2)
 
     def rewrite_for_page(ref: str) -> str | None:
+        """A Markdown image's new path; "" when the source lacks it (a broken image there),
+        None when it is not copied for another reason (kept as written)."""
         copied = images.copy(ref, rel)
         if copied is None:
-            return None
+            return "" if images.locate(ref, posixpath.dirname(rel)) == "" else None
         return posixpath.relpath(copied, posixpath.dirname(page.dest) or ".")
 
     unusable = unwritable(loaded.data) if loaded.ok else ""
