@@ -344,6 +344,20 @@ def place(index: int, entry: DateEntry, zone: Zone,
                     tentative=entry.tentative)
 
 
+# Steps that come after a workshop by their nature: the camera-ready version of papers
+# revised after the discussion there, post-proceedings, a journal's special issue.
+_AFTER_THE_WORKSHOP = re.compile(
+    r"camera|proceedings|final (?:paper|version|manuscript|submission)|post[- ]?workshop|"
+    r"revised|extended version|journal|special issue", re.I)
+_AFTER_DAYS = 366  # one more than a year after it is a slip all the same
+
+
+def _after_by_nature(item: DateItem, last_day: date) -> bool:
+    """Whether a date after the workshop names a step that comes after it, within a year."""
+    return bool(_AFTER_THE_WORKSHOP.search(item.what)) and \
+        (item.first_day - last_day).days <= _AFTER_DAYS
+
+
 def is_workshop_label(what: str) -> bool:
     return bool(_WORKSHOP_LABEL.match(what))
 
@@ -363,7 +377,8 @@ def check(items: Sequence[DateItem], workshop: WorkshopInfo | None, problems: Pr
     last_day = workshop_last_day(items, workshop)
     source = "the 'workshop:' block" if workshop and workshop.last_day else "the workshop entry"
     for item in items:
-        if last_day is not None and not is_workshop_label(item.what) and item.first_day > last_day:
+        if last_day is not None and not is_workshop_label(item.what) and \
+                item.first_day > last_day and not _after_by_nature(item, last_day):
             problems.warn(
                 f"{_show(item)} is after the workshop ({last_day.isoformat()}, from {source}).",
                 key="dates", entry=item.index, label=item.what,

@@ -233,3 +233,18 @@ def test_when_text_is_the_whole_date_or_nothing(site: SiteFn, entry: dict[str, o
     built = site({"index.md": page({"dates": [entry]}, "<< dates() >>")})
     assert not built.ok
     assert message in " ".join(built.workshop())
+
+
+@pytest.mark.parametrize(("what", "when", "warned"), [
+    ("Camera-Ready Submission", "2024-08-16", False),  # post-proceedings, a month after
+    ("Final version for the proceedings", "2024-09-30", False),
+    ("Journal special issue submission", "2025-01-15", False),
+    ("Camera-ready", "2025-08-16", True),  # more than a year after: a slip of the year
+    ("Paper submission", "2024-08-16", True),  # a step before the workshop, written after
+])
+def test_a_step_after_the_workshop_by_its_nature_is_no_slip(
+        what: str, when: str, warned: bool) -> None:
+    problems = Problems("p.md")
+    workshop = WorkshopInfo.model_validate({"date": "2024-07-16"})
+    rules.check(items({"what": what, "when": when}), workshop, problems)
+    assert bool(problems.warnings) is warned, [str(p) for p in problems.warnings]

@@ -11,8 +11,17 @@ from pathlib import Path
 import pytest
 
 from mkdocs_workshop.importers.common.freedates import parse_date_line
+from mkdocs_workshop.importers.common.recognize import Recognized, recognize
 
 from sitekit import build_config, import_files, imported_page
+
+
+def read(text: str, year: int | None = 2024) -> Recognized:
+    return recognize(text, lambda call: call, year=year)
+
+
+def labels(found: Recognized) -> list[tuple[str, date]]:
+    return [(line.what, line.date.first) for _text, line in found.dates]
 
 # A conference theme's program file: days, each with its rooms, each with its talks.
 PROGRAM_YML = """\
@@ -414,3 +423,53 @@ def test_a_loop_over_a_mapping_of_no_persons_is_kept_as_rendered(tmp_path: Path)
     assert not any(v == [] for v in meta.values()), meta
     result = build_config(dest / "mkdocs.yml", strict=True)
     assert result.ok, result.messages()
+
+
+@pytest.mark.parametrize(("line", "old", "new", "note"), [
+    ("Acceptance notification: <del>Oct 09, 2024</del> Oct 10, 2024 (anytime before 11:59 "
+     "AoE)", date(2024, 10, 9), date(2024, 10, 10), ""),
+    ("Paper submission: <del>July 25<sup>th</sup> 2025</del> <strong> August 15<sup>th</sup> "
+     "2025 (Firm) </strong>", date(2025, 7, 25), date(2025, 8, 15), "Firm"),
+    ("Paper registration: <del>July 18th 2025</del> **August 15th 2025 (Firm)**",
+     date(2025, 7, 18), date(2025, 8, 15), "Firm"),
+])
+def test_an_extension_with_a_note_or_markup_around_its_days(
+        line: str, old: date, new: date, note: str) -> None:
+    found = parse_date_line(line)
+    assert found is not None
+    assert (found.date.first, found.extended and found.extended.first) == (old, new)
+    assert found.note == note
+
+
+@pytest.mark.parametrize("lead", ["<p><b>IMPORTANT DATES:</b><br/>\n",
+                                  "<strong>Important dates</strong><br>\n"])
+def test_a_paragraph_led_by_a_bold_important_dates(lead: str) -> None:
+    text = ("Intro.\n\n" + lead + "Paper submission: May 1, 2024<br/>\n"
+            "Notification: June 1, 2024" + ("</p>\n" if lead.startswith("<p>") else "\n"))
+    found = read(text)
+    assert labels(found) == [("Paper submission", date(2024, 5, 1)),
+                             ("Notification", date(2024, 6, 1))], (found.read, found.kept)
+    assert found.text.count("<p") == found.text.count("</p>")
+
+
+def test_a_bold_session_name_over_its_talks_is_no_heading_of_dates() -> None:
+    """"<b>Session 1: Papers</b><br/>" over a timed list: the list is the program's."""
+    found = read("<h3>Morning block (11:00-13:20)</h3>\n\n<b>Session 1: Vision papers</b><br/>\n"
+                 "<ul>\n<li>11:00-11:15 Welcome</li>\n<li>11:15-11:35 Owls at night</li>\n"
+                 "<li>11:35-11:55 Radios</li>\n</ul>\n")
+    assert [s["start"] for s in found.slots] == ["11:00", "11:15", "11:35"], found.read
+
+
+def test_rows_of_a_session_continued_without_a_time() -> None:
+    """A table whose session row names its chair, then rows with no time: the session's
+    name in bold (its title), each paper's title and, in italics, its authors (one talk)."""
+    text = ("# Program\n\n## Tuesday, April 20, 2021\n\n| 14:00 - 14:05 | Welcome |\n"
+            "| 14:50 - 15:50 | *Session Chair: Ada Quill* |\n| | **Session: Owls** |\n| | |\n"
+            "| | Owls at Night |\n| | *Bo Fern and Cy Moss* |\n| | |\n"
+            "| | Radios that Listen |\n| | *Di Lark* |\n| 15:50 - 16:00 | **Closing** |\n")
+    found = read(text, 2021)
+    session = found.slots[1]
+    assert session["title"] == "Session: Owls", found.slots
+    assert session["abstract"] == "Session Chair: Ada Quill"
+    assert session["talks"] == ["Owls at Night — Bo Fern and Cy Moss",
+                                "Radios that Listen — Di Lark"]

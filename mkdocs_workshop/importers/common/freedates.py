@@ -401,8 +401,9 @@ def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str
     if extended_text is not None:
         new = parse_free_date(_with_year(extended_text, day.first.year))
         if new is None and (timed := _parse_when(extended_text)) is not None and \
-                not timed[2] and timed[1] is None:  # "June 8, 2023 (23:59 GMT)"
+                timed[1] is None:  # "June 8, 2023 (23:59 GMT)", "August 15th 2025 (Firm)"
             new = timed[0]
+            note = ", ".join(part for part in (note, timed[2]) if part)
         if new is None:
             return None
         if new.last < day.last:  # "extended" to an earlier day: not an extension
@@ -428,6 +429,8 @@ _STATUS = re.compile(r"\s*(?:[(\[]\s*[*_]*(?:passed|closed|over|expired|done|com
 
 
 _COLONS = 3
+_OTHER_TAGS = re.compile(r"</?(?!(?:del|s|strike)\b)[a-z][a-z0-9]{0,10}\b[^<>]{0,300}>", re.I)
+_BEFORE_TIME = re.compile(r"\(\s*(?:any\s?time\s+)?(?:before|by|until|up\s+to)\s+(?=\d)", re.I)
 
 
 def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
@@ -436,12 +439,15 @@ def parse_date_line(text: str, year: int | None = None) -> DateLine | None:
     if len(text) > MAX_LINE:
         return None
     text = _NUMBER_DASH.sub("\u2013", text)  # "September 8\u201230": a range of days
+    # "August 15<sup>th</sup>", "<strong>May 1</strong>": the words, the strike kept
+    text = _OTHER_TAGS.sub("", text) if "<" in text else text
     # "~~Dec 16, 2022~~, Dec 18, 2022 (extension)": the struck day, then the new one
     if _ANY_STRIKE.search(text):  # the "(extension)" the struck date and the new one say
         text = _AFTER_STRUCK.sub(r"\1 ", _EXTENSION_NOTE.sub("", text))
     text = _ZONE_CELL.sub(r" \1", text)  # "Notification: Jan 6, 2023: AoE", a zone's column
     text = _AOE_OFFSET.sub("AoE", text)  # "(UTC-12 timezone)": Anywhere on Earth
     text = _STATUS.sub("", text)  # "(PASSED)": the page says that itself, from the day
+    text = _BEFORE_TIME.sub("(", text)  # "(anytime before 11:59 AoE)": the time it ends
     text = _ZONE_BEFORE_YEAR.sub(r"\1, \3 (\2)", text)  # "October 27 (AOE), 2023"
     found = _parse_line(text) or _parse_line(_unseparated(text))
     if found is None and year is not None and not _YEAR.search(text):

@@ -1389,8 +1389,23 @@ _TERM_CLOSE = re.compile(r"</(?:dt|dd|dl)\s*>", re.I)
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.{1,300}?)\s*#*\s*$", re.M)
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]{0,500}>(.{0,1000}?)</h\1\s*>", re.I | re.S)
-_BOLD_HEADING = re.compile(r"^\s*(?:\*\*|<(?:b|strong)>)([^*<>\n]{2,80})(?:\*\*|</(?:b|strong)>)"
-                           r"\s*:?\s*$", re.M | re.I)
+# "**Important Dates**", "<p><b>IMPORTANT DATES:</b></p>": a bold line of its own
+_BOLD_HEADING = re.compile(r"^[ \t]*(?:<p\b[^<>\n]{0,200}>[ \t]*)?(?:\*\*|<(?:b|strong)>)"
+                           r"([^*<>\n]{2,80})(?:\*\*|</(?:b|strong)>)[ \t]*:?[ \t]*(?:</p>)?"
+                           r"[ \t]*$", re.M | re.I)
+
+
+_LEAD_IN = re.compile(r"^([ \t]*(<p\b[^<>\n]{0,200}>)?[ \t]*<(b|strong)>([^*<>\n]{2,80})</\3>"
+                      r"[ \t]*:?[ \t]*)<br[ \t]*/?>[ \t]*\n(?=[^\n]*\S)", re.M | re.I)
+
+
+def _lead_in(match: re.Match[str]) -> str:
+    """A bold line naming the important dates ("Important Dates:") that leads the lines of a
+    paragraph, made a line of its own (a person's bold name over their affiliation, a
+    session's over its talks, stay as they are)."""
+    if heading_kind(plain(match.group(4))) != "dates":  # "Session 1: Papers" leads its talks
+        return match.group(0)
+    return match.group(1) + ("</p>\n<p>" if match.group(2) else "\n\n")
 
 
 @dataclass
@@ -1617,6 +1632,8 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     whose blocks are left alone; ``papers_path``: the papers file (docs-relative) of a
     block of papers, by a name made of its heading;
     ``file_link``: a file of the site a paper links to (its PDF), copied, by docs path."""
+    # "<p><b>Important Dates:</b><br/>" over the paragraph's lines: a heading of its own
+    text = _LEAD_IN.sub(_lead_in, text)
     result = Recognized(text)
     written = text  # the page's text as written, which the output keeps around the calls
     text = without_icons(text)  # what is read: icons and flags are no one's picture
@@ -2126,10 +2143,27 @@ def _program_of(block: Block, when: date, least: int = 2, year: int | None = Non
 
     def settle() -> None:
         nonlocal talks
+        if made and waiting and _CHAIR_LINE.match(made[-1]["title"]) and waiting[0]["bold"]:
+            # "| 14:50 - 15:50 | *Session Chair: Ada Quill* |" over "| | **Session: Owls** |":
+            # the session's name is its title, its chair with it
+            chair = made[-1]["title"]
+            made[-1]["title"] = waiting.pop(0)["heading"]["title"]
+            before = made[-1].get("abstract")
+            made[-1]["abstract"] = f"{chair}\n\n{before}" if before else chair
         if made and (len(waiting) >= 2 or (waiting and _SESSION.search(made[-1]["title"]))) \
                 and all(len(row["talk"]) <= _TALK_ROW for row in waiting):
-            # a session's papers, row after row ("Session 1: Sensing", then its papers)
-            made[-1].setdefault("talks", []).extend(row["talk"] for row in waiting)
+            # a session's papers, row after row ("Session 1: Sensing", then its papers), a
+            # row in italics the authors of the paper above it
+            lines: list[str] = []
+            authorless = False  # the last line is a title, which may take the row under it
+            for row in waiting:
+                if row["italic"] and authorless:
+                    lines[-1] += f" \u2014 {row['talk']}"
+                    authorless = False
+                else:
+                    lines.append(row["talk"])
+                    authorless = not row["italic"]
+            made[-1].setdefault("talks", []).extend(lines)
             talks += len(waiting)
         else:
             for row in waiting:
@@ -2174,11 +2208,14 @@ def _program_of(block: Block, when: date, least: int = 2, year: int | None = Non
             afternoon = line.lower().startswith(("p", "after"))
             continue
         if len(record) >= 2 and not plain(record[0]) and (len(line) <= _TALK or made) and \
-                not _CONTINUED.match(record[1]):
+                (not _CONTINUED.match(record[1]) or waiting):
             # "| | Morning session |": a row of sessions' headings, its time cell empty: it
-            # starts with the slot after it; or a session's talk (see settle)
+            # starts with the slot after it; or a session's talk (see settle); a row in
+            # italics among them, the authors of the talk above
             heading = {"title": line} | ({"url": url} if (url := session_link(record)) else {})
-            waiting.append({"heading": heading, "talk": _talk_line(record), "row": n})
+            waiting.append({"heading": heading, "talk": _talk_line(record), "row": n,
+                            "italic": bool(_CONTINUED.match(record[1])),
+                            "bold": bool(_BOLD_START.match(record[1]))})
             continue
         if not made and len(line) <= _TITLE_LINE and not _UNTIMED.match(line) and \
                 not untimed and block.shape == "a definition list":
@@ -2225,6 +2262,8 @@ _AHEAD = re.compile(r"(?:before(?:hand)?|prior|ahead|in advance|pre[- ]?(?:works
 _HALF_DAY = re.compile(r"(?:[ap]\.?m\.?|morning|afternoon)(?:\s+(?:session|program|part))?",
                        re.I)
 # A row that goes on the slot above it: indented, or all in italics ("| | *A talk's title*")
+_BOLD_START = re.compile(r"\s*(?:\*\*|__|<(?:b|strong)>)", re.I)
+_CHAIR_LINE = re.compile(r"\s*(?:session\s+)?chairs?\s*:", re.I)
 _CONTINUED = re.compile(r"\s*(?:&nbsp;|\u00a0|<(?:i|em)>|\*(?!\*)|_(?!_))", re.I)
 
 
