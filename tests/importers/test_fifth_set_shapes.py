@@ -5,6 +5,7 @@ deadline extended twice."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -473,3 +474,37 @@ def test_rows_of_a_session_continued_without_a_time() -> None:
     assert session["abstract"] == "Session Chair: Ada Quill"
     assert session["talks"] == ["Owls at Night — Bo Fern and Cy Moss",
                                 "Radios that Listen — Di Lark"]
+
+
+@pytest.mark.parametrize("hostile", ["<script>alert(1)</script> Owls and radios",
+                                     "<< secret() >> Owls and radios for all",
+                                     "{{ config.extra }} {% raw %} Owls and radios",
+                                     "&lt;img src=x onerror=alert(1)&gt; Owls and radios"])
+def test_rows_a_program_loop_showed_stay_text_whatever_they_hold(
+        tmp_path: Path, hostile: str) -> None:
+    """What a program's loop looked up in another list, kept as text under the program:
+    markup and template syntax in it stay text."""
+    yaml_text = "posters:\n  p1:\n    title: " + json.dumps(hostile) + "\n"
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: OWLS 35\n",
+        "_layouts/page.html": "<html><body>{{ content }}</body></html>",
+        "_data/posters.yml": yaml_text,
+        "_data/program.yml": PROGRAM_DAYS,
+        "index.md": "---\nlayout: page\ntitle: Home\n---\n\n**When:** May 20, 2025\n",
+        "program.md": ("---\nlayout: page\ntitle: Program\n---\n"
+                       "{% for day in site.data.program %}<h2>{{ day.date }}</h2><table>"
+                       "{% for event in day.events %}<tr><td>{{ event.time }}</td>"
+                       "<td>{{ event.name }}</td></tr>{% endfor %}"
+                       "{% for p in site.data.posters.posters %}<tr><td>{{ p[1].title }}</td>"
+                       "</tr>{% endfor %}</table>{% endfor %}\n"),
+    })
+    meta, rest = imported_page(dest, "program.md")
+    assert "schedule" in meta, report
+    assert "Owls and radios" in rest
+    assert "<script" not in rest and "<< secret" not in rest and "{{ config" not in rest
+    assert "<img" not in rest
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+    built = (dest / "site" / "program" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in built and "onerror=alert" not in built.replace(
+        "&lt;img src=x onerror=alert(1)&gt;", "")
