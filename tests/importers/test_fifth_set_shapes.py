@@ -508,3 +508,35 @@ def test_rows_a_program_loop_showed_stay_text_whatever_they_hold(
     built = (dest / "site" / "program" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in built and "onerror=alert" not in built.replace(
         "&lt;img src=x onerror=alert(1)&gt;", "")
+
+
+@pytest.mark.parametrize("alt", ["<script>alert(1)</script>", "<img src=x onerror=alert(2)>",
+                                 "<<x>> {{ y }} {% z %}"])
+def test_a_missing_images_text_stays_text(tmp_path: Path, alt: str) -> None:
+    """The text of a missing image was an attribute's in the source: on the page it is text,
+    whatever it holds."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owl\n",
+        "local.md": f"---\ntitle: Local\n---\n\n![{alt}](missing.png)\n\nHotels are near.\n",
+    })
+    result = build_config(dest / "mkdocs.yml", strict=True)
+    assert result.ok, result.messages()
+    built = (dest / "site" / "local" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in built and "onerror=alert" not in built.replace(
+        "&lt;img src=x onerror=alert(2)&gt;", "") and "<x>" not in built, report
+
+
+@pytest.mark.parametrize("line", [
+    "<b>Important dates</b>{} x",  # spaces after a bold heading, then words
+    "{}",  # a line of spaces between paragraphs
+    "<p><b>Important dates</b>:{}<br/>",
+    "<a href=\"#d1\">Day 1 owls {}</a><div id=\"d1\">",  # a tab's link, read once
+])
+@pytest.mark.timeout(60)
+def test_long_runs_of_spaces_around_bold_lines_and_tabs(line: str) -> None:
+    """A bold line read as a heading or leading a paragraph, and a tab's link, on a line of
+    a megabyte of spaces, before a program of 2,000 blocks: read within the time limit (a
+    pattern that tried every split of the spaces took minutes on 3,200 of them)."""
+    program = "".join(f"## Schedule {k}\n\n- 09:00 - 10:00 Opening\n- 10:00 - 11:00 Talks\n\n"
+                      for k in range(2_000))
+    read("Intro.\n\n" + line.format(" " * 1_000_000) + "\n\n" + program)

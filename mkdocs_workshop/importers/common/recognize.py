@@ -1391,12 +1391,12 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.{1,300}?)\s*#*\s*$", re.M)
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^<>]{0,500}>(.{0,1000}?)</h\1\s*>", re.I | re.S)
 # "**Important Dates**", "<p><b>IMPORTANT DATES:</b></p>": a bold line of its own
 _BOLD_HEADING = re.compile(r"^[ \t]*(?:<p\b[^<>\n]{0,200}>[ \t]*)?(?:\*\*|<(?:b|strong)>)"
-                           r"([^*<>\n]{2,80})(?:\*\*|</(?:b|strong)>)[ \t]*:?[ \t]*(?:</p>)?"
-                           r"[ \t]*$", re.M | re.I)
+                           r"([^*<>\n]{2,80})(?:\*\*|</(?:b|strong)>)[ \t]*(?::[ \t]*)?"
+                           r"(?:</p>[ \t]*)?$", re.M | re.I)
 
 
-_LEAD_IN = re.compile(r"^([ \t]*(<p\b[^<>\n]{0,200}>)?[ \t]*<(b|strong)>([^*<>\n]{2,80})</\3>"
-                      r"[ \t]*:?[ \t]*)<br[ \t]*/?>[ \t]*\n(?=[^\n]*\S)", re.M | re.I)
+_LEAD_IN = re.compile(r"^([ \t]*(?:(<p\b[^<>\n]{0,200}>)[ \t]*)?<(b|strong)>([^*<>\n]{2,80})"
+                      r"</\3>[ \t]*(?::[ \t]*)?)<br[ \t]*/?>[ \t]*\n(?=[^\n]*\S)", re.M | re.I)
 
 
 def _lead_in(match: re.Match[str]) -> str:
@@ -2558,25 +2558,29 @@ def tab_day(text: str, position: int, year: int | None) -> date | None:
     """The day a tab names whose pane holds ``position``: of the elements with an id opened
     in the 20,000 characters before it, the nearest that a link of the page leads to
     (``<a href="#jun16">Day 1 <span>June 16, 2025</span></a>``) with a day in its text."""
-    links = _tab_links(text)
-    if not links:
+    days = _tab_days(text, year)
+    if not days:
         return None
     ids = [m.group(2) for m in _ELEMENT_ID.finditer(text, max(0, position - 20_000), position)]
-    for name in reversed(ids[-50:]):
-        for words in links.get(name, ())[:5]:
-            found = _day_of(words, year) or _day_of(_TAB_NUMBER.sub("", words), year)
-            if found is not None:
-                return found
-    return None
+    return next((days[name] for name in reversed(ids[-50:]) if name in days), None)
 
 
 @lru_cache(maxsize=4)
-def _tab_links(text: str) -> dict[str, list[str]]:
-    """The text of each link to a place of the page, by the id it leads to."""
-    found: dict[str, list[str]] = {}
+def _tab_days(text: str, year: int | None) -> dict[str, date]:
+    """The day each place of the page is named for by a link to it ("#jun16": the day its
+    link's text names), read once per page: of each place's first five links."""
+    days: dict[str, date] = {}
+    read: dict[str, int] = {}
     for link in _TAB_LINK.finditer(text):
-        found.setdefault(link.group(1), []).append(plain(link.group(2)).strip())
-    return found
+        name = link.group(1)
+        if name in days or read.get(name, 0) >= 5:
+            continue
+        read[name] = read.get(name, 0) + 1
+        words = plain(link.group(2)).strip()[:200]
+        found = _day_of(words, year) or _day_of(_TAB_NUMBER.sub("", words), year)
+        if found is not None:
+            days[name] = found
+    return days
 
 
 _TAB_LINK = re.compile(r"<a\b[^<>]{0,500}?\bhref\s*=\s*[\"']#([A-Za-z][\w:.-]{0,80})[\"']"

@@ -23,7 +23,7 @@ from typing import Any
 
 from ...core.problems import excerpt
 from ...features.dates import is_workshop_label
-from ..common.escape import protect
+from ..common.escape import html_text, protect
 from ..common.freedates import DateLine, find_date, parse_date_line, pending_line
 from ..common.recognize import Recognized, recognize
 from ..common.tables import convert_tables
@@ -381,7 +381,7 @@ def _rewrite_images(body: str, rewrite: Callable[[str], str | None],
             # missing from the source (the report lists it): the page shows what the
             # source showed in its place, the image's text (without the image's
             # attributes, "{: width="100%" }")
-            return match.group(1)[2:-2]
+            return html_text(match.group(1)[2:-2])  # an attribute's text, now the page's
         return match.group(0) if not new else \
             match.group(1) + new + match.group(3) + (match.group(4) or "")
 
