@@ -540,3 +540,11 @@ def test_long_runs_of_spaces_around_bold_lines_and_tabs(line: str) -> None:
     program = "".join(f"## Schedule {k}\n\n- 09:00 - 10:00 Opening\n- 10:00 - 11:00 Talks\n\n"
                       for k in range(2_000))
     read("Intro.\n\n" + line.format(" " * 1_000_000) + "\n\n" + program)
+
+
+def test_chairs_given_as_mappings_are_named() -> None:
+    """``chairid: [{name: Bo Fern}]``: the chair's name, as with a key or a name."""
+    from mkdocs_workshop.importers.jekyll.datafiles import _chairs
+
+    assert _chairs({"chairid": [{"name": "Bo Fern"}, "ada_quill"]},
+                   {"ada_quill": "Ada Quill"}) == "Bo Fern, Ada Quill"

@@ -681,9 +681,7 @@ def _span_of_parts(entry: dict[Any, Any]) -> str | None:
             continue
         spans = []
         for item in value:
-            written = next((text for k, v in item.items()
-                            if meaning(k, SLOT_FIELDS) in ("time", "start")
-                            and (text := _text(v))), None)
+            written = _time_of(item)
             read = times(written) if written else None
             if read is None:
                 break
@@ -771,7 +769,8 @@ def _chairs(raw: Any, ids: dict[str, str]) -> str:
     if not isinstance(raw, dict):
         return ""
     value = next((v for k, v in raw.items() if str(k).lower() in _CHAIR_FIELDS), None)
-    names = [_text(v) for v in (value if isinstance(value, list) else [value])]
+    names = [_text(_name_field(v) if isinstance(v, dict) else v)  # "- name: Bo Fern"
+             for v in (value if isinstance(value, list) else [value])]
     return ", ".join(ids.get(name, name) for name in names if name)
 
 
@@ -788,9 +787,7 @@ def _keyed_talks(raw: dict[Any, Any], talks: dict[str, dict[Any, Any]],
         for item in value:
             when = None
             if isinstance(item, dict):
-                when = next((text for k, v in item.items()
-                             if meaning(k, SLOT_FIELDS) in ("time", "start")
-                             and (text := _text(v))), None)
+                when = _time_of(item)
                 item = next((v for v in item.values() if isinstance(v, str)
                              and f"#{v}" in talks), None)
             talk = talks.get(f"#{item}") if isinstance(item, str) else None
@@ -800,6 +797,12 @@ def _keyed_talks(raw: dict[Any, Any], talks: dict[str, dict[Any, Any]],
                                                  ", ".join(_talk_authors(talk, ids))) if part)
             lines.append(f"{when} {what}" if when else what)
     return lines
+
+
+def _time_of(item: dict[Any, Any]) -> str | None:
+    """The time a talk's or a session part's entry gives ("time: 10:00-10:40", "start:")."""
+    return next((text for k, v in item.items() if meaning(k, SLOT_FIELDS) in ("time", "start")
+                 and (text := _text(v))), None)
 
 
 def _talk_authors(talk: dict[Any, Any], ids: dict[str, str]) -> list[str]:
@@ -852,9 +855,7 @@ def session_talks(entry: Any) -> list[str]:
     for item in entry[key]:
         made, _why = slot({k: v for k, v in item.items() if not isinstance(v, list)}
                           | {"time": "00:00"})
-        when = next((text for k, v in item.items()
-                     if meaning(k, SLOT_FIELDS) in ("time", "start") and (text := _text(v))),
-                    None)
+        when = _time_of(item)
         title = made["title"] if made is not None else _talk_title(item) or ""
         people = ", ".join(made.get("speakers", ())) if made is not None else ""
         place = next((text for k, v in item.items() if str(k).lower() in _AFFILIATIONS
