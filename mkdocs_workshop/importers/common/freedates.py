@@ -359,10 +359,44 @@ def _parse_when(text: str) -> tuple[FreeDate, time | None, str] | None:
     return day, end, note
 
 
+# "Extended to *June 14th* <s>(14 May 2021, 7 May 2021)</s>, 23:59 AoE": the new day first,
+# then the days it replaced, struck
+_NEW_FIRST = re.compile(
+    r"^\s*[(\[]?\s*[*_]{0,2}(?:extended|postponed|moved)\s+(?:to|until)\s*:?\s*"
+    r"(?P<new>[^~<>()\[\]]{1,80}?)\s*[)\]]?\s*(?:~~(?P<a>[^~]{1,200})~~|<(?P<tag>del|s|strike)>"
+    r"(?P<b>[^<>]{1,200})</(?P=tag)>)\s*[,;]?\s*(?P<rest>.*)$", re.I)
+_ZONE_ONLY = re.compile(rf"\s*(?:aoe|anywhere on earth|{_ZONE_WORD})\s*", re.I)
+_STRUCK_DAYS = 3  # a chain of struck days reads at most three
+
+
+def _new_first(text: str) -> str:
+    """A line that names its new day before the struck days it replaced, as the parser
+    reads an extension: the struck days first, the earliest first, then the new one and
+    the rest ("~~7 May 2021~~ ~~14 May 2021~~ June 14th, 23:59 AoE"); the line as it is
+    when it says no such thing."""
+    found = _NEW_FIRST.match(text)
+    if found is None:
+        return text
+    struck = found.group("a") or found.group("b") or ""
+    days = sorted((day.first, m.group(0)) for pattern in _FOUND
+                  for m in pattern.finditer(struck)
+                  if (day := parse_free_date(m.group(0))) is not None)
+    if not days or len(days) > _STRUCK_DAYS:
+        return text
+    new = found.group("new").strip(" *_,")
+    if not _YEAR.search(new) and (day := parse_free_date(_with_year(new, days[-1][0].year))):
+        # "Extended to June 14th": the year of the days it replaced, or the next one's
+        new = _with_year(new, days[-1][0].year + (day.first < days[-1][0]))
+    rest = found.group("rest").strip()
+    return " ".join(f"~~{said}~~" for _day, said in days) + f" {new}" + \
+        (f", {rest}" if rest else "")
+
+
 def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str] | None:
     """The date side of a line: the date, its extension, the end time, and the rest."""
     extended_text = None
     note = ""
+    text = _new_first(text)
     extension = _EXTENDED.search(text)
     if extension:
         extended_text = extension.group("new")
@@ -385,10 +419,11 @@ def _parse_right(text: str) -> tuple[FreeDate, FreeDate | None, time | None, str
         old = (struck.group("a") or struck.group("b")).strip()
         extended_text, text = struck.group("new").strip(), old
         bracket = re.search(r"\s*\(([^()]{1,300})\)$", extended_text)
-        if bracket and _hours(bracket.group(1))[1] is None:
+        if bracket and _hours(bracket.group(1))[1] is None and \
+                not _ZONE_ONLY.fullmatch(bracket.group(1)):
             # "~~May 1~~ May 8, 2024 (a note)": the note stays with the label; "(23:59
-            # GMT)" is the new day's time
-            note = bracket.group(1).strip()
+            # GMT)" is the new day's time, "(AoE)" its zone
+            note = ", ".join(part for part in (note, bracket.group(1).strip()) if part)
             extended_text = extended_text[:bracket.start()]
         years = _YEAR.findall(extended_text)
         if years and not _YEAR.search(text):

@@ -909,7 +909,8 @@ def _markdown_blocks(text: str) -> list[Block]:
             header = any(SEPARATOR.match(line) for line in lines[i:i + 3])
             names: tuple[str, ...] = ()
             if header and len(records) > 1 and SEPARATOR.match(lines[i + 1] if
-                                                                 i + 1 < j else ""):
+                                                                 i + 1 < j else "") \
+                    and not _data_header(records[0]):
                 names, records = tuple(records[0]), records[1:]  # the header row
             elif not header and len(records) > 1 and _bold_header(records[0]):
                 names, records = tuple(records[0]), records[1:]  # a header kramdown reads
@@ -1000,6 +1001,20 @@ def _picture_groups(records: list[list[str]]) -> list[list[list[str]]] | None:
 def _alternating_pictures(records: list[list[str]]) -> bool:
     """Whether a table's rows are rows of pictures alone, each over rows of words."""
     return bool(records) and _picture_groups(records) is not None
+
+
+def _data_header(cells: list[str]) -> bool:
+    """Whether a Markdown table's header row is a row of its data, as in tables written
+    without a header: a time in its first cell with words beside it ("| 8:50 | Opening |"),
+    or a label and a day ("| Paper submission deadline | April 1st, 2025 (AoE) |"). Names of
+    columns hold neither; a row of days, one a column ("| | Monday, June 13 |"), is names."""
+    said = [plain(c) for c in cells if plain(c)]
+    if len(said) < 2:
+        return False
+    if read_times(said[0]) is not None:
+        return True
+    return len(said) == 2 and parse_free_date(said[0]) is None and \
+        parse_date_line(f"{said[0]}: {said[1]}") is not None
 
 
 def _bold_header(cells: list[str]) -> bool:

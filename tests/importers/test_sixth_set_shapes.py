@@ -1,0 +1,115 @@
+"""Shapes found on a sixth round of real workshop sites (each set measured unseen first),
+each a fixture written here: a Markdown table whose first row, above the ``|---`` line, is
+a row of its data (a date, a time), and a deadline extension that names the new day before
+the struck days it replaced."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mkdocs_workshop.importers.common.freedates import parse_date_line
+from mkdocs_workshop.importers.common.recognize import Recognized, recognize
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def read(text: str, year: int | None = 2025) -> Recognized:
+    return recognize(text, lambda call: call, year=year)
+
+
+def labels(found: Recognized) -> list[tuple[str, date]]:
+    return [(line.label, line.date.first) for _text, line in found.dates]
+
+
+def test_a_dates_table_whose_first_row_is_a_date() -> None:
+    """kramdown reads the row above ``|---`` as the table's header; a site that writes no
+    header puts its first deadline there. It is a date like the others, not column names."""
+    found = read("## Important dates\n\n"
+                 "| Paper submission deadline | April 1st, 2025 (11:59pm AoE) |\n"
+                 "|:-------------|:------------------|\n"
+                 "| Notification of acceptance | Apr 15th, 2025 (rolling basis) |\n"
+                 "| Workshop | May 19th, 2025 |\n")
+    assert labels(found) == [("Paper submission deadline", date(2025, 4, 1)),
+                             ("Notification of acceptance", date(2025, 4, 15)),
+                             ("Workshop", date(2025, 5, 19))], (found.read, found.kept)
+    assert "Paper submission" not in found.text
+
+
+def test_a_program_table_whose_first_row_is_a_slot() -> None:
+    found = read("## Schedule (May 19, 2025)\n\n| 8:50 | Opening | Ada Quill |\n"
+                 "|---|---|---|\n| 9:00 | Owls at night | Bo Fern |\n| 9:30 | Larks | Cy Moss |\n")
+    assert [(s["start"], s["title"]) for s in found.slots] == [
+        ("08:50", "Opening"), ("09:00", "Owls at night"), ("09:30", "Larks")], found.read
+
+
+@pytest.mark.parametrize("header", ["| Date | Event |", "| **What** | **When (AoE)** |",
+                                    "| Deadline | 2025 |"])
+def test_a_header_of_column_names_is_no_date(header: str) -> None:
+    found = read(f"## Important dates\n\n{header}\n|---|---|\n"
+                 "| Submission | May 1, 2025 |\n| Notification | June 1, 2025 |\n")
+    assert labels(found) == [("Submission", date(2025, 5, 1)),
+                             ("Notification", date(2025, 6, 1))], (found.read, found.kept)
+
+
+def test_a_header_of_days_stays_the_columns_of_a_week() -> None:
+    """"| | Monday, June 16, 2025 | Tuesday, June 17, 2025 |": days as column names."""
+    found = read("## Program\n\n| | Monday, June 16, 2025 | Tuesday, June 17, 2025 |\n"
+                 "|---|---|---|\n| 9:00 | Owls | Larks |\n| 10:00 | Radios | Closing |\n")
+    assert sorted((str(s.get("day")), s["start"], s["title"]) for s in found.slots) == [
+        ("2025-06-16", "09:00", "Owls"), ("2025-06-16", "10:00", "Radios"),
+        ("2025-06-17", "09:00", "Larks"), ("2025-06-17", "10:00", "Closing")], found.read
+
+
+_LABELS = ["Abstract submission", "Paper submission deadline", "Notification to authors",
+           "Camera-ready due", "Workshop day", "Registration closes"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LABELS),
+                          st.dates(date(2020, 1, 1), date(2030, 12, 31))),
+                min_size=2, max_size=6),
+       st.sampled_from(["%B %d, %Y", "%d %B %Y", "%b %d, %Y"]))
+def test_no_row_of_a_headerless_dates_table_is_lost(
+        rows: list[tuple[str, date]], style: str) -> None:
+    """Whatever the dates and labels, a table written without a header gives every row."""
+    lines = [f"| {label} | {day.strftime(style)} |" for label, day in rows]
+    text = "## Important dates\n\n" + lines[0] + "\n|---|---|\n" + "\n".join(lines[1:]) + "\n"
+    found = read(text)
+    assert labels(found) == rows, (found.read, found.kept)
+
+
+@pytest.mark.parametrize(("line", "old", "new", "note"), [
+    ("Submission deadline: Extended to *June 14th* <s>(14 May 2021, 7 May 2021)</s>, "
+     "23:59 Anywhere on Earth (AoE)", date(2021, 5, 7), date(2021, 6, 14),
+     "first extended to 14 May 2021, AoE"),
+    ("Deadline: extended to Jan 4 ~~Dec 20, 2021~~", date(2021, 12, 20), date(2022, 1, 4), ""),
+    ("Deadline: (Extended to: June 14) ~~(May 7, 2021)~~", date(2021, 5, 7),
+     date(2021, 6, 14), ""),
+])
+def test_an_extension_that_names_the_new_day_first(
+        line: str, old: date, new: date, note: str) -> None:
+    found = parse_date_line(line)
+    assert found is not None
+    assert (found.date.first, found.extended and found.extended.first) == (old, new)
+    assert found.note == note
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(date(2020, 1, 1), date(2030, 12, 31)),
+       st.lists(st.integers(1, 40), min_size=1, max_size=3, unique=True),
+       st.permutations([0, 1, 2]), st.booleans())
+def test_the_struck_days_before_a_new_one_in_any_order(
+        new: date, back: list[int], order: list[int], tilde: bool) -> None:
+    """The earliest struck day is the first deadline, the one named first the new one."""
+    olds = [new - timedelta(days=b) for b in back]
+    shown = [olds[i] for i in order if i < len(olds)]
+    said = ", ".join(f"{d.day} {d:%B %Y}" for d in shown)
+    struck = f"~~({said})~~" if tilde else f"<s>({said})</s>"
+    found = parse_date_line(f"Paper deadline: Extended to {new:%B} {new.day} {struck}")
+    assert found is not None
+    assert found.date.first == min(olds)
+    assert found.extended is not None and found.extended.first == new
