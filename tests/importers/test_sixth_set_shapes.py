@@ -6,6 +6,7 @@ the struck days it replaced."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 
 from mkdocs_workshop.importers.common.freedates import parse_date_line
 from mkdocs_workshop.importers.common.recognize import Recognized, recognize
+
+from sitekit import import_files, imported_page
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -113,3 +116,32 @@ def test_the_struck_days_before_a_new_one_in_any_order(
     assert found is not None
     assert found.date.first == min(olds)
     assert found.extended is not None and found.extended.first == new
+
+
+LOOP = """---
+---
+
+{% for talk in site.data.talks %}
+{{ talk.start }} {% if talk.pdf %}[{{ talk.title }}]({{ talk.pdf }}){% else -%}
+{{ talk.title }}{% endif %}{% if talk.speaker %}, {{ talk.speaker }}{% endif %}
+
+{% endfor %}
+"""
+
+
+@pytest.mark.parametrize(("name", "rows"), [
+    ("talks.csv", "start,title,pdf,speaker\n9:00,Opening,,\n9:30,Owls,owls.pdf,Ada Quill\n"),
+    ("talks.tsv", "start\ttitle\tpdf\tspeaker\n9:00\tOpening\t\t\n"
+                  "9:30\tOwls\towls.pdf\tAda Quill\n"),
+])
+def test_an_empty_field_of_a_csv_file_is_nil_as_jekyll_reads_it(
+        tmp_path: Path, name: str, rows: str) -> None:
+    """Jekyll reads an empty CSV (or TSV) field as nil: ``{% if talk.pdf %}`` is false, so
+    no empty link and no dangling comma are shown."""
+    dest, report = import_files(tmp_path, {"_config.yml": "title: Owls\n",
+                                           f"_data/{name}": rows, "index.md": LOOP,
+                                           "owls.pdf": b"%PDF-1.4\n"})
+    _meta, rest = imported_page(dest, "index.md")
+    assert "9:00 Opening\n" in rest, (rest, report)
+    assert "]()" not in rest and "Opening," not in rest
+    assert "[Owls](assets/files/owls.pdf), Ada Quill" in rest

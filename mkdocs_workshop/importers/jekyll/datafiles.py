@@ -1374,18 +1374,22 @@ def _papers_file(name: str, data: list[Any], group: str | None = None) -> DataFi
     return result
 
 
-DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv")
+DATA_SUFFIXES = (".yml", ".yaml", ".json", ".csv", ".tsv")
 
 
 def _load_data(path: Path, rel: str, site: SiteData) -> tuple[bool, Any]:
     text = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix == ".csv":
+    if path.suffix in (".csv", ".tsv"):
         try:
-            rows = list(csv.DictReader(io.StringIO(text)))
+            rows = list(csv.DictReader(io.StringIO(text),
+                                       delimiter="\t" if path.suffix == ".tsv" else ","))
         except csv.Error as exc:
-            site.notes.append(f"{rel} was not read: it is not a CSV file I can read ({exc}).")
+            site.notes.append(f"{rel} was not read: it is not a {path.suffix[1:].upper()} "
+                              f"file I can read ({exc}).")
             return False, None
-        return True, [{k: v for k, v in row.items() if k is not None} for row in rows]
+        # an empty field is nil, as Jekyll's CSV reader gives it: `{% if row.pdf %}` is false
+        return True, [{k: v if v != "" else None for k, v in row.items() if k is not None}
+                      for row in rows]
     loaded = load_json(text) if path.suffix == ".json" else load(text)
     if not loaded.ok:
         message, fix = loaded.error or ("could not be read.", "")
