@@ -145,3 +145,141 @@ def test_an_empty_field_of_a_csv_file_is_nil_as_jekyll_reads_it(
     assert "9:00 Opening\n" in rest, (rest, report)
     assert "]()" not in rest and "Opening," not in rest
     assert "[Owls](assets/files/owls.pdf), Ada Quill" in rest
+
+
+CALL = """We invite work on owls.
+
+- Paper submission deadline: ~~September 29, 2023~~ **October 6 (AOE), 2023**{gap}
+- Author notification: **October 27, 2023**{gap}
+- Camera-ready submission: to be announced{gap}
+- Submission link: [OpenReview](https://openreview.net/x) (double-blind){gap}
+- Submissions are non-archival
+
+Topics:
+"""
+
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_a_calls_list_that_starts_with_its_dates(gap: str) -> None:
+    """A call's list under no heading of dates, its dates first and then what else it says:
+    the dates are read, the rest stays the list it was, apart from the call."""
+    found = read(CALL.format(gap=gap), year=None)
+    assert labels(found) == [("Paper submission deadline", date(2023, 9, 29)),
+                             ("Author notification", date(2023, 10, 27))], found.read
+    assert [p[1:] for p in found.pending] == [("Camera-ready submission", "to be announced")]
+    assert "<< dates() >>\n\n- Submission link: [OpenReview](https://openreview.net/x)" \
+        in found.text
+    assert "- Submissions are non-archival" in found.text
+
+
+def test_a_list_of_dates_between_other_lines_stays_as_written() -> None:
+    """Dates not together (a line of something else between them) are no list of dates."""
+    text = ("Intro.\n\n- Paper submission: May 1, 2024\n- Submission link: [here](https://x.org)\n"
+            "- Notification: June 1, 2024\n- Papers are non-archival\n")
+    found = read(text)
+    assert found.dates == [] and found.text == text
+
+
+_INFO = ["Submission link: [OpenReview](https://openreview.net/x)",
+         "Papers are non-archival", "Format: up to 4 pages, plus references",
+         "Reviews are double-blind"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LABELS), st.dates(date(2020, 1, 1),
+                                                              date(2030, 12, 31))),
+                min_size=2, max_size=5),
+       st.lists(st.sampled_from(_INFO), min_size=1, max_size=4), st.booleans())
+def test_dates_then_other_lines_nothing_dropped(
+        rows: list[tuple[str, date]], info: list[str], dates_first: bool) -> None:
+    """Whatever the dates and the lines beside them: each date read, each other line kept."""
+    dated = [f"- {label}: {day:%B} {day.day}, {day.year}" for label, day in rows]
+    other = [f"- {line}" for line in info]
+    items = dated + other if dates_first else other + dated
+    found = read("A call.\n\n" + "\n".join(items) + "\n", year=None)
+    assert labels(found) == rows, found.read
+    for line in other:
+        assert line in found.text
+
+
+def test_a_table_of_people_by_first_and_last_name_with_a_column_of_marks() -> None:
+    """"| First Name | Last Name | Organization | Exceptional |": the names joined, the
+    organization the affiliation, a mark the column's name as the role; a row may end
+    before its empty last cell."""
+    found = read("## Reviewers\n\n| First Name | Last Name | Organization | Exceptional\n"
+                 "| --- | --- | --- | --- |\n| Ada | Quill | Univ A | \n"
+                 "| Bo | Fern | Lab B | :white_check_mark:\n| Cy Di | Moss | Univ C |\n")
+    assert found.rosters["reviewers"] == [
+        {"name": "Ada Quill", "affiliation": "Univ A"},
+        {"name": "Bo Fern", "affiliation": "Lab B", "role": "Exceptional"},
+        {"name": "Cy Di Moss", "affiliation": "Univ C"}], (found.read, found.kept)
+
+
+def test_a_column_of_words_is_no_column_of_marks() -> None:
+    found = read("## Reviewers\n\n| Name | Organization | Track |\n| --- | --- | --- |\n"
+                 "| Ada Quill | Univ A | x |\n| Bo Fern | Lab B | Vision |\n")
+    assert all("role" not in p for p in found.rosters.get("reviewers", [])), found.rosters
+
+
+_FIRST = ["Ada", "Bo", "Cy", "Di", "Ed", "Flo", "Gus"]
+_LAST = ["Quill", "Fern", "Moss", "Lark", "Stone", "Reed", "Vale"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_FIRST), st.sampled_from(_LAST), st.booleans()),
+                min_size=2, max_size=8, unique_by=lambda r: r[:2]))
+def test_every_row_of_a_first_and_last_name_table_is_a_person(
+        rows: list[tuple[str, str, bool]]) -> None:
+    lines = [f"| {first} | {last} | Univ A | {'✅' if mark else ''} |"
+             for first, last, mark in rows]
+    found = read("## Program Committee\n\n| Given name | Surname | Affiliation | Chair |\n"
+                 "|---|---|---|---|\n" + "\n".join(lines) + "\n")
+    people = found.rosters["program_committee"]
+    assert [(p["name"], p.get("role") == "Chair") for p in people] == [
+        (f"{first} {last}", mark) for first, last, mark in rows], found.read
+
+
+def test_a_paragraph_of_names_under_a_heading_of_people() -> None:
+    found = read("## Workshop Organizers\n\nAda Quill, Bo Fern, Cy T. Moss, Di F Lark, "
+                 "Ed Stone\n\n## Contact\n\nWrite to us.\n")
+    assert [p["name"] for p in found.rosters["workshop_organizers"]] == [
+        "Ada Quill", "Bo Fern", "Cy T. Moss", "Di F Lark", "Ed Stone"], found.read
+    assert found.text.endswith("## Contact\n\nWrite to us.\n")
+
+
+def test_a_paragraph_of_names_elsewhere_stays_text() -> None:
+    text = ("## Accepted papers\n\nAda Quill, Bo Fern, Cy Moss, Di Lark, Ed Stone\n\n"
+            "## Topics\n\nOwls, Larks, Radios, Rivers, Stones\n")
+    found = read(text)
+    assert found.text == text and not found.rosters and not found.kept
+
+
+def test_rows_of_empty_cells_between_a_tables_rows_are_spaces() -> None:
+    found = read("## Accepted papers\n\n| **Paper Title** | **Authors** |\n|:---|:---|\n"
+                 "| *Owls at Night* | Ada Quill (Univ A); Bo Fern (Lab B) |\n| | |\n"
+                 "| *Radios that Listen* | Cy Moss (Univ C) |\n| | |\n"
+                 "| *Larks and Their Songs* | Di Lark |\n\n## Important dates\n\n"
+                 "| Submission | May 1, 2024 |\n|---|---|\n| | |\n"
+                 "| Notification | June 1, 2024 |\n")
+    assert [p["title"] for p in found.papers["data/accepted_papers.yml"]] == [
+        "Owls at Night", "Radios that Listen", "Larks and Their Songs"], found.kept
+    assert labels(found) == [("Submission", date(2024, 5, 1)),
+                             ("Notification", date(2024, 6, 1))], found.kept
+
+
+@pytest.mark.parametrize(("item", "title", "authors"), [
+    ("On Owls at Night\n\t by Ada Quill, Bo Fern", "On Owls at Night", "Ada Quill, Bo Fern"),
+    ("Learning by Doing by Ada Quill and Bo Fern", "Learning by Doing", "Ada Quill and Bo Fern"),
+])
+def test_a_paper_without_a_link_by_its_authors(item: str, title: str, authors: str) -> None:
+    found = read(f"## Posters\n\n* {item}\n\n* Radios that Listen\n\t by Cy Moss, Di Lark\n\n"
+                 "* Larks and Their Songs by Ed Stone\n")
+    first = found.papers["data/posters.yml"][0]
+    assert (first["title"], first["authors"]) == (title, authors), found.kept
+    assert len(found.papers["data/posters.yml"]) == 3
+
+
+def test_a_title_that_says_by_and_names_no_one_stays_text() -> None:
+    text = "## Posters\n\n* Learning by Doing Things\n* Owls by Night and Day\n"
+    found = read(text)
+    assert found.text == text and not found.papers

@@ -495,6 +495,19 @@ def authors_column(records: list[list[str]]) -> int | None:
     return best if best is not None and counts[best] * 2 > multi else None
 
 
+def _before_by(text: str) -> str | None:
+    """The title of "A Title by Ada Quill, Bo Fern": what is before the last " by " after
+    which all is names (a title may say "by" itself: "Learning by Doing by Ada Quill")."""
+    if re.search(r"(?<=[a-z0-9?!)])\.\s+", text):
+        return None  # "Sorting Leaves by Color. Cy Moss": the first sentence is the title
+    for found in reversed(list(re.finditer(r"\s+by\s+", text[:MAX_CHARS]))):
+        rest = text[found.end():].strip(" .")
+        if len(text[:found.start()].split()) >= 2 and len(rest.split()) >= 2 and \
+                _authors(rest):
+            return text[:found.start()]
+    return None
+
+
 def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None = None,
                missing: list[str] | None = None, authors_at: int | None = None
                ) -> dict[str, Any] | None:
@@ -546,6 +559,8 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
             title = link[0]  # "Ada Quill. [Shape Defense](url)": a short title, after authors
         elif quoted:
             title = quoted.group(1).strip(" ,.")
+        elif (before := _before_by(text)) is not None:
+            title = before  # "A Title by Ada Quill, Bo Fern"
         else:
             first = re.split(r"(?<=[a-z0-9?!)])\.\s+|\s[-\u2013\u2014]\s", text, maxsplit=1)
             title = first[0]
@@ -906,6 +921,8 @@ def _markdown_blocks(text: str) -> list[Block]:
             # one pipe off each end: "|| Morning session |" has an empty first cell
             records = [[c.strip() for c in re.sub(r"^\||\|$", "", row.strip()).split("|")]
                        for row in rows]
+            # a row of empty cells ("| | | |") is a space between rows, no record
+            records = [r for r in records if any(r)] or records
             header = any(SEPARATOR.match(line) for line in lines[i:i + 3])
             names: tuple[str, ...] = ()
             if header and len(records) > 1 and SEPARATOR.match(lines[i + 1] if
@@ -923,6 +940,12 @@ def _markdown_blocks(text: str) -> list[Block]:
             blocks.append(Block(offsets[i], offsets[last] + len(lines[last]), records,
                                 "paragraphs"))
             i = last + 1
+        elif _paragraph_line(lines, i) and (i + 1 == len(lines) or not lines[i + 1].strip()) \
+                and _name_list([lines[i]]) is not None:
+            # a paragraph of one line of names ("Ada Quill, Bo Fern, Cy Moss, Di Lark, ...")
+            blocks.append(Block(offsets[i], offsets[i] + len(lines[i]), [[lines[i].strip()]],
+                                "a line of names"))
+            i += 1
         else:
             breaks = len(_BREAK.findall(lines[i])) + bool(_HARD_BREAK.search(lines[i]))
             if breaks >= 1 and lines[i].strip():
@@ -1675,12 +1698,18 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
         if block.start < reached or (inside >= 0 and block.start < hidden[inside][1]):
             continue  # inside a block read before (blocks come in order), or a comment
         at = bisect.bisect_right(ends, block.start)
-        heading = marks_by_end[at - 1] if at else None
-        if heading is not None and heading.kind is None and "dates" in kinds and \
+        # a block above every heading of a page without a title: under the page's top
+        heading = marks_by_end[at - 1] if at else Heading(0, 0, 0, "", None)
+        if heading.kind is None and "dates" in kinds and block.shape == "a list" and \
+                len(parts := _dates_apart(text, block, year, ("a list",))) == 2:
+            # a call's list under no heading of dates, its dates first or last: those are
+            # read; the rest stays the list it was
+            block = next((p for p in parts if _mostly_dates(p, heading.text, year)), block)
+        if heading.kind is None and "dates" in kinds and \
                 _mostly_dates(block, heading.text, year):
             # "**Submission deadline:** June 8, 2023" lines under "Call for Papers"
             heading = replace(heading, kind="dates")
-        if heading is not None and "slots" in kinds and (_time_ranges(block) or (
+        if "slots" in kinds and (_time_ranges(block) or (
                 heading.kind is None and _timed_starts(block))) and (
                 heading.kind in (None, "people") or (heading.kind == "papers"
                                                      and _TIME_IN.search(heading.text))):
@@ -1689,10 +1718,11 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
             # or under a heading that is a slot itself ("Morning block: Presentations
             # (11:00-13:20)"); under "Accepted Papers", timed papers stay papers
             heading = replace(heading, kind="slots")
-        if heading is None or heading.kind is None or heading.kind not in kinds:
+        if heading.kind is None or heading.kind not in kinds:
             continue
         line = text.count("\n", 0, block.start) + 1
-        where = f"{block.shape} under '{heading.text[:60]}' (text line {line})"
+        where = f"{block.shape} " + (f"under '{heading.text[:60]}'" if heading.text else
+                                     "at the top of the page") + f" (text line {line})"
         result.last_roster = ""
         slots_before, read_before = len(result.slots), len(result.read)
         call = _read_block(block, heading, where, result, keys, year, day, papers_path, file_link,
@@ -1727,6 +1757,9 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     for start, end, call in replacements:
         out.append(written[position:start])
         out.append(macro(call) if call else "")
+        if call and _RIGHT_UNDER.match(written, end):
+            out.append("\n")  # the list's next item ("- Submission link:") is no part of
+            # what the call writes
         position = end
     out.append(written[position:])
     result.text = "".join(out)
@@ -1862,28 +1895,51 @@ def _timed_starts(block: Block) -> bool:
     return starts == sorted(starts)
 
 
-def _dates_apart(text: str, block: Block, year: int | None) -> list[Block]:
-    """A run of paragraphs that ends in two or more date lines ("... in person at the
-    event.", then "**Submission deadline: 6 March 2023**", "**Notification: 8 March
-    2023**") as two blocks, the prose and the dates; any other block as it is."""
-    if block.shape != "paragraphs" or len(block.records) < 3:
+# The next item of a list right after the end of a block: the rest of a list whose first
+# items were read (its dates)
+_RIGHT_UNDER = re.compile(r"\n(?=(?:[-*+]|\d{1,3}[.)])\s)")
+
+
+def _dates_apart(text: str, block: Block, year: int | None,
+                 shapes: tuple[str, ...] = ("paragraphs",)) -> list[Block]:
+    """A run of paragraphs, or a list, that starts or ends with two or more date lines as
+    two blocks, the dates and the rest: "... in person at the event.", then "**Submission
+    deadline: 6 March 2023**", "**Notification: 8 March 2023**"; or a call's list whose
+    first items are its dates ("- Paper submission: May 1, 2024", "- Camera-ready: to be
+    announced"), then "- Submission link: ...". Any other block as it is."""
+    if block.shape not in shapes or len(block.records) < 3:
         return [block]
+
+    def dated(record: list[str]) -> bool:
+        return parse_date_line(plain_keep_struck(" ".join(record)), year) is not None
+
+    def said(record: list[str]) -> bool:  # a date, or a day not set yet ("to be announced")
+        return dated(record) or pending_line(plain(" ".join(record))) is not None
+
+    records = block.records
+    head = 0
+    while head < len(records) and said(records[head]):
+        head += 1
     tail = 0
-    for record in reversed(block.records):
-        if len(record) != 1 or parse_date_line(plain_keep_struck(record[0]), year) is None:
+    for record in reversed(records):
+        if len(record) != 1 or not said(record):
             break
         tail += 1
-    if tail < 2 or tail == len(block.records) or any(
-            parse_date_line(plain_keep_struck(" ".join(r)), year) is not None or
-            pending_line(plain(" ".join(r))) is not None for r in block.records[:-tail]):
-        return [block]  # dates above them too: one list of dates, read as one
-    at = text.find(block.records[-tail][0], block.start, block.end)
+    if 0 < head < len(records) and sum(dated(r) for r in records[:head]) >= 2 and \
+            not any(dated(r) for r in records[head:]):
+        split = head  # the dates first, then the rest
+    elif 0 < tail < len(records) and sum(dated(r) for r in records[-tail:]) >= 2 and \
+            not any(said(r) for r in records[:-tail]):
+        split = len(records) - tail  # the rest, then the dates
+    else:
+        return [block]  # dates all through, or none: one block, read as one
+    at = text.find(records[split][0][:80], block.start, block.end)
     if at < 0:
         return [block]
     before = text.rfind("\n", block.start, at)
-    head = Block(block.start, before if before > block.start else at, block.records[:-tail],
-                 block.shape)
-    return [head, Block(at, block.end, block.records[-tail:], block.shape)]
+    cut = before if before > block.start else at
+    return [Block(block.start, cut, records[:split], block.shape),
+            Block(cut, block.end, records[split:], block.shape)]
 
 
 def _mostly_dates(block: Block, heading: str, year: int | None) -> bool:
@@ -1896,8 +1952,12 @@ def _mostly_dates(block: Block, heading: str, year: int | None) -> bool:
         return False
     dated = [parse_date_line(plain_keep_struck(": ".join(c for c in r if plain(c))), year)
              for r in records]
+    steps = sum(d is not None and _STEP_WORDS.search(d.label) is not None for d in dated)
     if len(records) == 2:  # "Submission deadline: 6 March 2023", "Notification: 8 March"
-        return all(d is not None and _STEP_WORDS.search(d.label) for d in dated)
+        return steps == 2
+    if steps >= 2 and all(d is not None or pending_line(plain(" ".join(r))) is not None
+                          for d, r in zip(dated, records, strict=True)):
+        return True  # the steps of a call, one not set yet ("Camera-ready: to be announced")
     count = sum(d is not None for d in dated)
     return count >= 3 and count * 2 > len(records)
 
@@ -1918,9 +1978,11 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
     if kind != "people" and block.shape == "a table" and \
             any(_pictures_alone(r) for r in block.records):  # a row of logos: no record
         block = replace(block, records=[r for r in block.records if not _pictures_alone(r)])
-    # one record is no list, but one timed line ("* 10:30am - 10:50am, Morning Break")
-    # between parts of a program read above goes on it
-    if len(block.records) < 2 and kind != "dates" and not (
+    if block.shape == "a line of names" and kind != "people":
+        return None  # names in a paragraph are people, or what the paragraph says
+    # one record is no list (a line of names is many), but one timed line ("* 10:30am -
+    # 10:50am, Morning Break") between parts of a program read above goes on it
+    if len(block.records) < 2 and kind != "dates" and block.shape != "a line of names" and not (
             kind == "slots" and result.slots and block.records
             and read_times(plain(block.records[0][0])) is not None):
         return None
@@ -1932,7 +1994,12 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             block = replace(block, records=[[name] for record in block.records
                                             for name in (_name_list(record) or [record[0]])]
                             if any(_name_list(r) for r in block.records) else block.records)
+        block, roles = _named_columns(block)
         people, bad = _people_of(block)
+        for person, role in zip(people, (r for n, r in enumerate(roles, 1) if n not in bad),
+                                strict=False):
+            if role and "role" not in person:
+                person["role"] = role
         # lines before the first name ("(In alphabetical order)") stay, as text above
         above = [plain(" ".join(block.records[n - 1])) for n in bad] \
             if bad and bad == list(range(1, len(bad) + 1)) and \
@@ -2473,6 +2540,43 @@ def _people_of(block: Block) -> tuple[list[dict[str, Any]], list[int]]:
             continue
         bad.append(n)
     return people, bad
+
+
+# Columns of a table of people by their names: the first and last names, and a column of
+# marks ("| First Name | Last Name | Organization | Exceptional |", "✅" or empty)
+_FIRST_NAME = re.compile(r"\s*(?:first|given|fore)\s*name\s*", re.I)
+_LAST_NAME = re.compile(r"\s*(?:last|family|sur)\s*name\s*", re.I)
+_MARK = re.compile(r"\s*(?:[\u2713\u2714\u2705\u2611\u2605x*]|yes|:(?:white_check_mark|"
+                   r"heavy_check_mark|ballot_box_with_check|star):)\s*", re.I)
+
+
+def _named_columns(block: Block) -> tuple[Block, list[str]]:
+    """A table of people whose header names its columns: the first and last names joined
+    into one cell ("Ada", "Quill" as "Ada Quill"), and a column of marks, each mark the
+    column's name as the person's role ("Exceptional"); the block and each record's role.
+    Any other block as it is, with no roles."""
+    header = [plain(cell) for cell in block.header]
+    none: list[str] = [""] * len(block.records)
+    if block.shape != "a table" or len(header) < 2 or \
+            any(len(r) > len(header) for r in block.records):
+        return block, none
+    # a row may end before its last cells (no pipe after an empty one): they are empty
+    padded = [[*r, *[""] * (len(header) - len(r))] for r in block.records]
+    first = next((n for n, h in enumerate(header) if _FIRST_NAME.fullmatch(h)), None)
+    last = next((n for n, h in enumerate(header) if _LAST_NAME.fullmatch(h)), None)
+    marks = [n for n, h in enumerate(header) if h and n not in (first, last) and
+             any(plain(r[n]) for r in padded) and
+             all(not plain(r[n]) or _MARK.fullmatch(plain(r[n])) for r in padded)]
+    if (first is None or last is None) and not marks:
+        return block, none
+    joined = (first, last) if first is not None and last is not None else ()
+    records = []
+    for record in padded:
+        cells = [f"{record[joined[0]].strip()} {record[joined[1]].strip()}"] if joined else []
+        cells += [c for n, c in enumerate(record) if n not in joined and n not in marks]
+        records.append(cells)
+    roles = [", ".join(header[n] for n in marks if plain(r[n])) for r in padded]
+    return replace(block, records=records), roles
 
 
 _NAME_LIST = 5  # names in one line that make it a list of names
