@@ -283,3 +283,19 @@ def test_a_title_that_says_by_and_names_no_one_stays_text() -> None:
     text = "## Posters\n\n* Learning by Doing Things\n* Owls by Night and Day\n"
     found = read(text)
     assert found.text == text and not found.papers
+
+
+def test_a_table_whose_header_row_is_empty_keeps_its_first_row() -> None:
+    """A table written without a header ("|:-:|" first) gets an empty header row: the
+    rows under it are the records, a row of pictures first, or a date first."""
+    found = read("### Organizers\n\n| | | |\n|:-:|:-:|:-:|\n"
+                 '|<img src="a.jpg">|<img src="b.jpg">|<img src="c.jpg">|\n|:-:|:-:|:-:|\n'
+                 "| Ada Quill | Bo Fern | Cy Moss |\n|:-:|:-:|:-:|\n| Univ A | Lab B | Univ C |\n"
+                 "\n### Important dates\n\n| | |\n|:---|:---:|\n"
+                 "| Paper submission | ~~May 15~~ (extended) May 26, 2026, 11:59 p.m. AoE. |\n"
+                 "| Workshop | August 24, 2026 |\n")
+    assert [(p["name"], p["affiliation"], p["image"]) for p in found.rosters["organizers"]] == [
+        ("Ada Quill", "Univ A", "a.jpg"), ("Bo Fern", "Lab B", "b.jpg"),
+        ("Cy Moss", "Univ C", "c.jpg")], (found.read, found.kept)
+    assert labels(found) == [("Paper submission", date(2026, 5, 15)),
+                             ("Workshop", date(2026, 8, 24))], found.kept

@@ -921,8 +921,6 @@ def _markdown_blocks(text: str) -> list[Block]:
             # one pipe off each end: "|| Morning session |" has an empty first cell
             records = [[c.strip() for c in re.sub(r"^\||\|$", "", row.strip()).split("|")]
                        for row in rows]
-            # a row of empty cells ("| | | |") is a space between rows, no record
-            records = [r for r in records if any(r)] or records
             header = any(SEPARATOR.match(line) for line in lines[i:i + 3])
             names: tuple[str, ...] = ()
             if header and len(records) > 1 and SEPARATOR.match(lines[i + 1] if
@@ -932,6 +930,8 @@ def _markdown_blocks(text: str) -> list[Block]:
             elif not header and len(records) > 1 and _bold_header(records[0]):
                 names, records = tuple(records[0]), records[1:]  # a header kramdown reads
                 # as a row: bold cells
+            # a row of empty cells ("| | | |") is a space between rows, no record
+            records = [r for r in records if any(r)] or records
             blocks.append(Block(offsets[i], offsets[j - 1] + len(lines[j - 1]), records,
                                 "a table", names))
             i = j
