@@ -299,3 +299,31 @@ def test_a_table_whose_header_row_is_empty_keeps_its_first_row() -> None:
         ("Cy Moss", "Univ C", "c.jpg")], (found.read, found.kept)
     assert labels(found) == [("Paper submission", date(2026, 5, 15)),
                              ("Workshop", date(2026, 8, 24))], found.kept
+
+
+@pytest.mark.parametrize("names", ["| **Event** | **Date** |", "| Event | Date (AoE) |",
+                                   "| What | When |"])
+@pytest.mark.parametrize("above", ["", "| | |\n|:---|:---|\n"])
+def test_a_row_of_column_names_first_in_a_table_of_dates(names: str, above: str) -> None:
+    """A table without a header (or with an empty one) whose first row names its columns:
+    the names are no date and the dates under them are read."""
+    found = read(f"## Important dates\n\n{above}{names}\n| Submission | May 1, 2025 |\n"
+                 "| Notification | June 1, 2025 |\n")
+    assert labels(found) == [("Submission", date(2025, 5, 1)),
+                             ("Notification", date(2025, 6, 1))], (found.read, found.kept)
+
+
+def test_a_caption_row_over_a_table_of_dates_stays_as_text_above_them() -> None:
+    found = read("## Important dates\n\n| | |\n|---|---|\n| **All deadlines {{ AoE }}** | |\n"
+                 "| Submission | May 1, 2025 |\n| Notification | June 1, 2025 |\n"
+                 "| Workshop | July 1, 2025 |\n")
+    assert [label for label, _day in labels(found)] == ["Submission", "Notification",
+                                                        "Workshop"], found.kept
+    assert "All deadlines &#123;&#123; AoE &#125;&#125;\n\n<< dates() >>" in found.text
+
+
+def test_one_row_of_no_date_between_dates_keeps_the_table() -> None:
+    text = ("## Important dates\n\n| Submission | May 1, 2025 |\n|---|---|\n"
+            "| Ask us | anything |\n| Notification | June 1, 2025 |\n| Workshop | July 1, 2025 |\n")
+    found = read(text)
+    assert found.dates == [] and found.text == text

@@ -495,12 +495,15 @@ def authors_column(records: list[list[str]]) -> int | None:
     return best if best is not None and counts[best] * 2 > multi else None
 
 
+_BY_TRIES = 3  # the last " by "s of a line tried as the start of its authors
+
+
 def _before_by(text: str) -> str | None:
     """The title of "A Title by Ada Quill, Bo Fern": what is before the last " by " after
     which all is names (a title may say "by" itself: "Learning by Doing by Ada Quill")."""
     if re.search(r"(?<=[a-z0-9?!)])\.\s+", text):
         return None  # "Sorting Leaves by Color. Cy Moss": the first sentence is the title
-    for found in reversed(list(re.finditer(r"\s+by\s+", text[:MAX_CHARS]))):
+    for found in list(re.finditer(r"\s+by\s+", text[:MAX_CHARS]))[-_BY_TRIES:][::-1]:
         rest = text[found.end():].strip(" .")
         if len(text[:found.start()].split()) >= 2 and len(rest.split()) >= 2 and \
                 _authors(rest):
@@ -927,7 +930,8 @@ def _markdown_blocks(text: str) -> list[Block]:
                                                                  i + 1 < j else "") \
                     and not _data_header(records[0]):
                 names, records = tuple(records[0]), records[1:]  # the header row
-            elif not header and len(records) > 1 and _bold_header(records[0]):
+            elif (not header or not any(names)) and len(records) > 1 and \
+                    _bold_header(records[0]):
                 names, records = tuple(records[0]), records[1:]  # a header kramdown reads
                 # as a row: bold cells
             # a row of empty cells ("| | | |") is a space between rows, no record
@@ -2127,6 +2131,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         return "\n\n".join(part for part in ("" if joins else "<< schedule() >>",
                                              _text_list(unread)) if part)
     if kind == "dates":
+        if block.shape == "a table" and len(block.records) > 1 and \
+                _dates_header(block.records[0]):  # "| Event | Date |" as a row: names
+            block = replace(block, header=tuple(block.records[0]), records=block.records[1:])
         lines = []
         turned = []  # a row of two cells, the date first: its label first
         parsed: list[DateLine | None] = []
@@ -2151,7 +2158,10 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         bad = [n for n, p in enumerate(parsed, 1) if p is None and n not in pending]
         # A line that is no date ("Workshop: 23 September @INLG, Tokyo") stays under the
         # dates, as text, when most lines are dates; a block of few dates is not a list of them.
-        if len(bad) * 2 > len(parsed) or (bad and block.shape == "a table") or \
+        # a table's first row that is no date, over two dates or more ("| **Deadlines
+        # (AoE)** | |"): its caption, kept as text above them
+        caption = bad == [1] and block.shape == "a table" and len(parsed) - len(pending) >= 3
+        if len(bad) * 2 > len(parsed) or (bad and block.shape == "a table" and not caption) or \
                 len(bad) + len(pending) == len(parsed):
             _keep(result, where, block, sorted([*bad, *pending]), "is not a label and a date")
             return None
@@ -2160,14 +2170,18 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                 result.dates.append((plain(line), p))
             elif n in pending:
                 result.pending.append((len(result.dates), *pending[n]))
-        kept = [plain(lines[n - 1]) for n in bad]
+        above = [plain(lines[0])] if caption else []
+        kept = [plain(lines[n - 1]) for n in bad if not caption]
         waiting = [f"{label}: {words}" for label, words in pending.values()]
         result.read.append(f"{where} -> << dates() >> ({len(parsed) - len(bad)} dates"
                            + (f"; with no day yet: {'; '.join(waiting)[:200]}" if waiting
                               else "")
+                           + (f"; kept as text above it: {above[0][:200]}" if above else "")
                            + (f"; kept as text under it: {'; '.join(kept)[:200]}" if kept
                               else "") + ")")
-        return "\n\n".join(part for part in ("<< dates() >>", _text_list(kept)) if part)
+        return "\n\n".join(part for part in (
+            "\n\n".join(html_text(line) for line in above), "<< dates() >>", _text_list(kept))
+            if part)
     return None
 
 
@@ -2397,6 +2411,21 @@ def _header_row(record: list[str]) -> bool:
     words = [column_name(cell) for cell in record]
     return len(words) >= 2 and all(w in _HEADER_WORDS for w in words) and \
         any(w in ("time", "times", "when", "hour", "hours") for w in words)
+
+
+_DATE_HEADER_WORDS = frozenset({"event", "events", "date", "dates", "deadline", "deadlines",
+                                "milestone", "milestones", "what", "when", "description",
+                                "item", "task", "activity", "day", "time", "important dates",
+                                "key dates", "due", "due date", "step", ""})
+
+
+def _dates_header(record: list[str]) -> bool:
+    """Whether a table of dates' first record is a row of its column names ("| Event |
+    Date |", "| What | When (AoE) |")."""
+    words = [column_name(cell) for cell in record]
+    return len(words) >= 2 and all(w in _DATE_HEADER_WORDS for w in words) and \
+        any(w in ("date", "dates", "when", "deadline", "deadlines", "day", "due", "due date")
+            for w in words)
 
 
 def _after_noon(slot: dict[str, Any]) -> None:
