@@ -141,8 +141,9 @@ def test_data_site_imports_builds_and_shows_everyone(tmp_path: Path) -> None:
     dest = tmp_path / "out"
     report = import_site(source, dest).render()
     page = (dest / "docs" / "index.md").read_text(encoding="utf-8")
-    # the includes draw no pictures: compact cards, without the pictures the source never showed
-    for call in ('<< team("speakers", "compact") >>', "<< schedule() >>",
+    # the includes draw no pictures: cards without the pictures the source never showed; the
+    # speakers' include shows each row whole, their talks with them: the list shows talks
+    for call in ('<< team("speakers", "list") >>', "<< schedule() >>",
                  '<< team("organizers", "compact") >>'):
         assert f"\n\n{call}\n\n" in page
     assert "include speakers.html" not in page

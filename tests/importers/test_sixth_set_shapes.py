@@ -5,6 +5,7 @@ the struck days it replaced."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,13 +16,13 @@ from hypothesis import strategies as st
 from mkdocs_workshop.importers.common.freedates import parse_date_line
 from mkdocs_workshop.importers.common.recognize import Recognized, recognize
 
-from sitekit import import_files, imported_page
+from sitekit import build_config, import_files, imported_page
 
 pytestmark = pytest.mark.timeout(120)
 
 
-def read(text: str, year: int | None = 2025) -> Recognized:
-    return recognize(text, lambda call: call, year=year)
+def read(text: str, year: int | None = 2025, title: str | None = None) -> Recognized:
+    return recognize(text, lambda call: call, year=year, title=title)
 
 
 def labels(found: Recognized) -> list[tuple[str, date]]:
@@ -163,7 +164,7 @@ Topics:
 def test_a_calls_list_that_starts_with_its_dates(gap: str) -> None:
     """A call's list under no heading of dates, its dates first and then what else it says:
     the dates are read, the rest stays the list it was, apart from the call."""
-    found = read(CALL.format(gap=gap), year=None)
+    found = read(CALL.format(gap=gap), year=None, title="Call for Papers")
     assert labels(found) == [("Paper submission deadline", date(2023, 9, 29)),
                              ("Author notification", date(2023, 10, 27))], found.read
     assert [p[1:] for p in found.pending] == [("Camera-ready submission", "to be announced")]
@@ -176,7 +177,7 @@ def test_a_list_of_dates_between_other_lines_stays_as_written() -> None:
     """Dates not together (a line of something else between them) are no list of dates."""
     text = ("Intro.\n\n- Paper submission: May 1, 2024\n- Submission link: [here](https://x.org)\n"
             "- Notification: June 1, 2024\n- Papers are non-archival\n")
-    found = read(text)
+    found = read(text, title="Call for Papers")
     assert found.dates == [] and found.text == text
 
 
@@ -196,7 +197,7 @@ def test_dates_then_other_lines_nothing_dropped(
     dated = [f"- {label}: {day:%B} {day.day}, {day.year}" for label, day in rows]
     other = [f"- {line}" for line in info]
     items = dated + other if dates_first else other + dated
-    found = read("A call.\n\n" + "\n".join(items) + "\n", year=None)
+    found = read("A call.\n\n" + "\n".join(items) + "\n", year=None, title="Call for Papers")
     assert labels(found) == rows, found.read
     for line in other:
         assert line in found.text
@@ -273,7 +274,7 @@ def test_rows_of_empty_cells_between_a_tables_rows_are_spaces() -> None:
 ])
 def test_a_paper_without_a_link_by_its_authors(item: str, title: str, authors: str) -> None:
     found = read(f"## Posters\n\n* {item}\n\n* Radios that Listen\n\t by Cy Moss, Di Lark\n\n"
-                 "* Larks and Their Songs by Ed Stone\n")
+                 "* Larks and Their Songs by Ed Stone & Flo Reed\n")
     first = found.papers["data/posters.yml"][0]
     assert (first["title"], first["authors"]) == (title, authors), found.kept
     assert len(found.papers["data/posters.yml"]) == 3
@@ -327,3 +328,103 @@ def test_one_row_of_no_date_between_dates_keeps_the_table() -> None:
             "| Ask us | anything |\n| Notification | June 1, 2025 |\n| Workshop | July 1, 2025 |\n")
     found = read(text)
     assert found.dates == [] and found.text == text
+
+
+TALKS_PAGE = """---
+title: Contributed talks
+---
+
+{% for talk in site.data.contributed %}
+<h2>{{ forloop.index }}. {{ talk.title }}</h2>
+<em>{{ talk.name }} ({{ talk.institution }})</em>
+
+{{ talk.abstract }}
+{% endfor %}
+"""
+
+
+def test_a_loop_that_shows_each_persons_talk_keeps_it_shown(tmp_path: Path) -> None:
+    """A loop without pictures over people with their talk's title and abstract: the team
+    is drawn in a layout that shows both (the compact one would hide them)."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owls\n",
+        "_data/contributed.csv": "tag,name,institution,title,abstract\n"
+                                 "ada,Ada Quill,Univ A,Owls at Night,We count owls by ear.\n"
+                                 "bo,Bo Fern,Lab B,Radios that Listen,A radio for larks.\n",
+        "contributed/index.md": TALKS_PAGE})
+    meta, rest = imported_page(dest, "contributed/index.md")
+    assert '<< team("contributed", "list") >>' in rest, report
+    assert [(p["name"], p["topic"]) for p in meta["contributed"]] == [
+        ("Ada Quill", "Owls at Night"), ("Bo Fern", "Radios that Listen")]
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+    html = (dest / "site" / "contributed" / "index.html").read_text(encoding="utf-8")
+    assert "Owls at Night" in html and "We count owls by ear." in html
+
+
+def test_a_news_list_at_the_top_of_a_page_without_a_title_stays_as_written() -> None:
+    text = ("- May 1, 2025: Paper submission opened\n- June 1, 2025: Website is live\n"
+            "- July 1, 2025: Workshop registration opened\n\n## About\n\nWe study owls.\n")
+    found = read(text)
+    assert found.dates == [] and found.text == text
+
+
+def test_a_program_table_whose_header_names_its_day() -> None:
+    """"| Time | Monday, June 16, 2025 |": column names, the day among them."""
+    found = read("## Program\n\n| Time | Monday, June 16, 2025 |\n|---|---|\n"
+                 "| 9:00 | Opening |\n| 9:30 | Owls at Night |\n| 10:00 | Closing |\n")
+    assert [s["start"] for s in found.slots] == ["09:00", "09:30", "10:00"], found.kept
+
+
+@pytest.mark.parametrize("caption", ["**Deadlines (AoE)**", "Date (all deadlines 23:59 AoE)",
+                                     "# Deadlines", "- all AoE", "!!! note"])
+def test_a_caption_is_kept_as_text_and_never_markup(caption: str) -> None:
+    found = read(f"## Important dates\n\n| | |\n|---|---|\n| {caption} | |\n"
+                 "| Submission | May 1, 2025 |\n| Notification | June 1, 2025 |\n"
+                 "| Workshop | July 1, 2025 |\n")
+    assert len(found.dates) == 3, found.kept
+    above = found.text.split("<< dates() >>")[0].split("## Important dates\n\n")[1].strip()
+    assert above and not above.startswith(("#", "-", "!!!")), above
+    words = [w for w in re.findall(r"[A-Za-z0-9]+", caption)]
+    assert re.findall(r"[A-Za-z0-9]+", above.replace("&#35;", "")) == words
+
+
+@pytest.mark.parametrize("title", ["Learning Representations by Back Propagation",
+                                   "Learning Graphs by Random Walks and Trees"])
+def test_a_title_that_says_by_is_no_title_and_authors(title: str) -> None:
+    from mkdocs_workshop.importers.common.recognize import read_paper
+    assert read_paper([title]) is None
+
+
+def test_two_struck_days_after_the_new_one() -> None:
+    found = parse_date_line("Deadline: extended to June 14 ~~May 1, 2025~~ ~~May 8, 2025~~")
+    assert found is not None and found.extended is not None
+    assert (found.date.first, found.extended.first, found.note) == (
+        date(2025, 5, 1), date(2025, 6, 14), "first extended to May 8, 2025")
+
+
+def test_marked_roles_are_shown_by_the_cards_that_show_roles() -> None:
+    found = read("## Reviewers\n\n| First Name | Last Name | Exceptional |\n|---|---|---|\n"
+                 "| Ada | Quill | \u2705 |\n| Bo | Fern | |\n")
+    assert '<< team("reviewers", "compact") >>' in found.text, found.read
+
+
+DATED_LOOP = """---
+title: Talks
+---
+
+{% for talk in site.data.talks %}
+- {{ talk.name }}, {{ talk.day | date: "%b %d" }}: {{ talk.title }}
+{% endfor %}
+"""
+
+
+def test_a_date_filter_on_an_empty_csv_field_shows_nothing(tmp_path: Path) -> None:
+    """Jekyll's ``date`` filter on nil shows nothing; the loop shows all else."""
+    dest, report = import_files(tmp_path, {
+        "_config.yml": "title: Owls\n",
+        "_data/talks.csv": "name,day,title\nAda Quill,2025-05-01,Owls at Night\n"
+                           "Bo Fern,,Radios that Listen\n",
+        "talks.md": DATED_LOOP})
+    built = (dest / "docs" / "talks.md").read_text(encoding="utf-8")
+    assert "Radios that Listen" in built and "Owls at Night" in built, report

@@ -165,8 +165,10 @@ def markdown_text(text: str) -> str:
 
 # What makes inline Markdown markup (emphasis, links, code, HTML, references) or a template.
 _INLINE_MARKUP = re.compile(r"[\\`*_\[\]<>{}]|&(?=[#A-Za-z0-9])")
-# What makes a line a heading, a list item, a quote or a table row where it starts.
-_LINE_START = re.compile(r"^(\s*)(?:([#+-])|(\d{1,9})([.)]))")
+# What makes a line a heading, a list item, a quote or a table row where it starts, or
+# Material's admonition ("!!! note") or collapsible block ("??? note")
+_LINE_START = re.compile(r"^(\s*)(?:([#+!-])|(\d{1,9})([.)]))")
+_QUESTION_START = re.compile(r"^(\s*)\?")
 
 
 def markdown_paragraph(text: str) -> str:
@@ -175,5 +177,6 @@ def markdown_paragraph(text: str) -> str:
     the characters that would be markup are escaped)."""
     text = _INLINE_MARKUP.sub(lambda m: _HTML.get(m.group(0), "&amp;") if m.group(0)[0] in
                               "<>{}&" else "\\" + m.group(0), one_line(text))
-    return _LINE_START.sub(lambda m: m.group(1) + (
+    text = _LINE_START.sub(lambda m: m.group(1) + (
         "\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4)), text)
+    return _QUESTION_START.sub(r"\1&#63;", text)  # "?" has no backslash escape

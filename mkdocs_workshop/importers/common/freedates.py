@@ -363,10 +363,11 @@ def _parse_when(text: str) -> tuple[FreeDate, time | None, str] | None:
 # then the days it replaced, struck
 _NEW_FIRST = re.compile(
     r"^\s*[(\[]?\s*[*_]{0,2}(?:extended|postponed|moved)\s+(?:to|until)\s*:?\s*"
-    r"(?P<new>[^~<>()\[\]]{1,80}?)\s*[)\]]?\s*(?:~~(?P<a>[^~]{1,200})~~|<(?P<tag>del|s|strike)>"
-    r"(?P<b>[^<>]{1,200})</(?P=tag)>)\s*[,;]?\s*(?P<rest>.*)$", re.I)
+    r"(?P<new>[^~<>()\[\]]{1,80}?)\s*[)\]]?(?P<struck>(?:\s*(?:~~[^~]{1,200}~~|"
+    r"<(?:del|s|strike)>[^<>]{1,200}</(?:del|s|strike)>)){1,3})\s*[,;]?\s*(?P<rest>.*)$", re.I)
 _ZONE_ONLY = re.compile(rf"\s*(?:aoe|anywhere on earth|{_ZONE_WORD})\s*", re.I)
 _STRUCK_DAYS = 3  # a chain of struck days reads at most three
+_ROLLOVER = 182  # days a new day without a year may fall before the old: more, next year's
 
 
 def _new_first(text: str) -> str:
@@ -377,7 +378,7 @@ def _new_first(text: str) -> str:
     found = _NEW_FIRST.match(text)
     if found is None:
         return text
-    struck = found.group("a") or found.group("b") or ""
+    struck = found.group("struck")
     days = sorted((day.first, m.group(0)) for pattern in _FOUND
                   for m in pattern.finditer(struck)
                   if (day := parse_free_date(m.group(0))) is not None)
@@ -385,8 +386,9 @@ def _new_first(text: str) -> str:
         return text
     new = found.group("new").strip(" *_,")
     if not _YEAR.search(new) and (day := parse_free_date(_with_year(new, days[-1][0].year))):
-        # "Extended to June 14th": the year of the days it replaced, or the next one's
-        new = _with_year(new, days[-1][0].year + (day.first < days[-1][0]))
+        # "Extended to June 14th": the year of the days it replaced, or the next one's when
+        # it would be months before them ("extended to Jan 4 ~~Dec 20, 2021~~")
+        new = _with_year(new, days[-1][0].year + ((days[-1][0] - day.first).days > _ROLLOVER))
     rest = found.group("rest").strip()
     return " ".join(f"~~{said}~~" for _day, said in days) + f" {new}" + \
         (f", {rest}" if rest else "")

@@ -500,13 +500,16 @@ _BY_TRIES = 3  # the last " by "s of a line tried as the start of its authors
 
 def _before_by(text: str) -> str | None:
     """The title of "A Title by Ada Quill, Bo Fern": what is before the last " by " after
-    which all is names (a title may say "by" itself: "Learning by Doing by Ada Quill")."""
+    which all is two names or more (a title may say "by" itself: "Learning by Doing by Ada
+    Quill and Bo Fern"; "Learning by Back Propagation" is a title alone)."""
     if re.search(r"(?<=[a-z0-9?!)])\.\s+", text):
         return None  # "Sorting Leaves by Color. Cy Moss": the first sentence is the title
     for found in list(re.finditer(r"\s+by\s+", text[:MAX_CHARS]))[-_BY_TRIES:][::-1]:
         rest = text[found.end():].strip(" .")
-        if len(text[:found.start()].split()) >= 2 and len(rest.split()) >= 2 and \
-                _authors(rest):
+        names = [n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", rest) if n]
+        # two names or more, each a person's: "by Back Propagation" is a title's words
+        if len(text[:found.start()].split()) >= 2 and len(names) >= 2 and \
+                all(person_name(n.strip()) for n in names):
             return text[:found.start()]
     return None
 
@@ -1036,8 +1039,8 @@ def _data_header(cells: list[str]) -> bool:
     or a label and a day ("| Paper submission deadline | April 1st, 2025 (AoE) |"). Names of
     columns hold neither; a row of days, one a column ("| | Monday, June 13 |"), is names."""
     said = [plain(c) for c in cells if plain(c)]
-    if len(said) < 2:
-        return False
+    if len(said) < 2 or column_name(said[0]) in _HEADER_WORDS | _DATE_HEADER_WORDS:
+        return False  # "| Time | Monday, June 16, 2025 |": names, a day's among them
     if read_times(said[0]) is not None:
         return True
     return len(said) == 2 and parse_free_date(said[0]) is None and \
@@ -1702,8 +1705,9 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
         if block.start < reached or (inside >= 0 and block.start < hidden[inside][1]):
             continue  # inside a block read before (blocks come in order), or a comment
         at = bisect.bisect_right(ends, block.start)
-        # a block above every heading of a page without a title: under the page's top
-        heading = marks_by_end[at - 1] if at else Heading(0, 0, 0, "", None)
+        if not at:
+            continue  # above every heading of a page without a title: what it is, unknown
+        heading = marks_by_end[at - 1]
         if heading.kind is None and "dates" in kinds and block.shape == "a list" and \
                 len(parts := _dates_apart(text, block, year, ("a list",))) == 2:
             # a call's list under no heading of dates, its dates first or last: those are
@@ -1725,8 +1729,7 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
         if heading.kind is None or heading.kind not in kinds:
             continue
         line = text.count("\n", 0, block.start) + 1
-        where = f"{block.shape} " + (f"under '{heading.text[:60]}'" if heading.text else
-                                     "at the top of the page") + f" (text line {line})"
+        where = f"{block.shape} under '{heading.text[:60]}' (text line {line})"
         result.last_roster = ""
         slots_before, read_before = len(result.slots), len(result.read)
         call = _read_block(block, heading, where, result, keys, year, day, papers_path, file_link,
@@ -2018,7 +2021,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         result.rosters[key] = found
         result.last_roster = key
         pictures = any("image" in p for p in found)
-        call = f'<< team("{key}") >>' if pictures else f'<< team("{key}", "names") >>'
+        # the list of names shows no role: the compact cards do ("Exceptional")
+        layout = "compact" if any("role" in p for p in found) else "names"
+        call = f'<< team("{key}") >>' if pictures else f'<< team("{key}", "{layout}") >>'
         result.read.append(f"{where} -> {call} ({len(found)} people"
                            + (f"; kept as text above it: {'; '.join(above)[:200]}"
                               if above else "") + ")")
@@ -2180,7 +2185,8 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                            + (f"; kept as text under it: {'; '.join(kept)[:200]}" if kept
                               else "") + ")")
         return "\n\n".join(part for part in (
-            "\n\n".join(html_text(line) for line in above), "<< dates() >>", _text_list(kept))
+            "\n\n".join(markdown_paragraph(line) for line in above), "<< dates() >>",
+            _text_list(kept))
             if part)
     return None
 
@@ -2422,7 +2428,8 @@ _DATE_HEADER_WORDS = frozenset({"event", "events", "date", "dates", "deadline", 
 def _dates_header(record: list[str]) -> bool:
     """Whether a table of dates' first record is a row of its column names ("| Event |
     Date |", "| What | When (AoE) |")."""
-    words = [column_name(cell) for cell in record]
+    # each cell a name and nothing more: "| Deadlines (AoE) |" says more, a caption's
+    words = [plain(cell).lower().strip(" :*") for cell in record]
     return len(words) >= 2 and all(w in _DATE_HEADER_WORDS for w in words) and \
         any(w in ("date", "dates", "when", "deadline", "deadlines", "day", "due", "due date")
             for w in words)
@@ -2575,7 +2582,7 @@ def _people_of(block: Block) -> tuple[list[dict[str, Any]], list[int]]:
 # marks ("| First Name | Last Name | Organization | Exceptional |", "✅" or empty)
 _FIRST_NAME = re.compile(r"\s*(?:first|given|fore)\s*name\s*", re.I)
 _LAST_NAME = re.compile(r"\s*(?:last|family|sur)\s*name\s*", re.I)
-_MARK = re.compile(r"\s*(?:[\u2713\u2714\u2705\u2611\u2605x*]|yes|:(?:white_check_mark|"
+_MARK = re.compile(r"\s*(?:[\u2713\u2714\u2705\u2611\u2605x]|yes|:(?:white_check_mark|"
                    r"heavy_check_mark|ballot_box_with_check|star):)\s*", re.I)
 
 

@@ -372,7 +372,8 @@ def _page_call(loop: Loop, meta: dict[Any, Any], page: PageLoops) -> str:
     if key in PAGE_MACROS:
         page.used.append(f"a loop over the page's '{key}' -> {PAGE_MACROS[key]}")
         return f"\n\n{PAGE_MACROS[key]}\n\n"
-    layout = _layout(loop)
+    layout = _layout(loop, [e for e in value if isinstance(e, dict)]
+                     if isinstance(value, list) else None)
     call = f'<< team("{key}"{", " + repr(layout).replace(chr(39), chr(34)) if layout else ""}) >>'
     shown = len(loop.items)
     page.used.append(f"a loop over the page's '{key}' -> {call}"
@@ -381,16 +382,31 @@ def _page_call(loop: Loop, meta: dict[Any, Any], page: PageLoops) -> str:
     return f"\n\n{call}\n\n"
 
 
-def _layout(loop: Loop) -> str | None:
+_LOOKED_AT = 20  # the people whose fields are looked for in what the loop showed
+# What each smaller layout of team() leaves out of a person
+_LEFT_OUT = {"names": ("role", "topic", "interest", "bio"),
+             "compact": ("topic", "interest", "bio")}
+
+
+def _layout(loop: Loop, people: list[dict[str, Any]] | None = None) -> str | None:
     """The team() layout for what the loop drew: None (cards) when it showed pictures, the
     list of names when list items, the compact cards otherwise; the cards when no template
-    of the site drew it."""
+    of the site drew it. A layout that would leave out what the loop showed of ``people``
+    (a talk's title, an abstract: "1. Nonlinear Dynamics ..." over each name) gives way to
+    the list, which shows all of a person."""
     if not loop.drawn:
         return None
     drawn = "".join(loop.chunks)
     if "<img" in drawn.lower():
         return None
-    return "names" if _ITEM.search(drawn) else "compact"
+    layout = "names" if _ITEM.search(drawn) else "compact"
+    shown = " ".join(plain(drawn).split())
+    for entry in (people or [])[:_LOOKED_AT]:  # one template drew them all
+        for name in _LEFT_OUT[layout]:
+            value = " ".join(plain(str(entry.get(name) or "")).split())[:60]
+            if value and value in shown:
+                return "list"
+    return layout
 
 
 def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page: PageLoops,
@@ -517,7 +533,7 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         return AsRendered("\n\n" + "".join(loop.chunks) + "\n\n")
     subset += _again(again)
     page.additions[key] = people
-    layout = _layout(loop)
+    layout = _layout(loop, people)
     call = f'<< team("{key}"' + (f', "{layout}"' if layout else "") + ") >>"
     unpictured = "" if layout is None else \
         "; the source shows no pictures here, so neither does the import"

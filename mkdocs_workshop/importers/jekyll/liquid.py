@@ -45,12 +45,14 @@ import markdown as python_markdown
 from liquid import Environment, Mode
 from liquid.ast import Node
 from liquid.builtin.expressions import BooleanExpression, FilteredExpression, tokenize
+from liquid.builtin.filters.misc import date as LIQUID_DATE
 from liquid.builtin.output import Output, OutputNode
 from liquid.builtin.tags.for_tag import ForLoop, ForNode, ForTag
 from liquid.exceptions import (
     BreakLoop,
     ContextDepthError,
     ContinueLoop,
+    FilterArgumentError,
     LiquidError,
     LiquidSyntaxError,
     LocalNamespaceLimitError,
@@ -58,7 +60,7 @@ from liquid.exceptions import (
     OutputStreamLimitError,
     TemplateNotFoundError,
 )
-from liquid.filter import with_context
+from liquid.filter import with_context, with_environment
 from liquid.loader import BaseLoader, TemplateSource
 from liquid.stream import TokenStream
 from liquid.stringify import to_liquid_string
@@ -783,11 +785,25 @@ def sample(value: Any, count: Any = None) -> Any:
         return items
 
 
+@with_environment
+def _nil_date(value: Any, *args: Any, environment: Environment) -> Any:
+    """Liquid's ``date`` as Ruby's runs it on what is no date (nil, an empty CSV field): the
+    value as it is, nil showing nothing (python-liquid's refuses it, and the loop it is in
+    would show nothing at all)."""
+    if value is None:
+        return None
+    try:
+        return LIQUID_DATE(value, *args, environment=environment)
+    except FilterArgumentError:
+        return value
+
+
 def number_of_words(value: Any, *_args: Any) -> int:
     return len(str(value or "").split())
 
 
 JEKYLL_FILTERS: dict[str, Callable[..., Any]] = {
+    "date": _nil_date,
     "relative_url": relative_url,
     "absolute_url": relative_url,  # the new site's own address: links stay inside it
     "markdownify": markdownify,
