@@ -428,3 +428,15 @@ def test_a_date_filter_on_an_empty_csv_field_shows_nothing(tmp_path: Path) -> No
         "talks.md": DATED_LOOP})
     built = (dest / "docs" / "talks.md").read_text(encoding="utf-8")
     assert "Radios that Listen" in built and "Owls at Night" in built, report
+
+
+@pytest.mark.parametrize("text", [
+    "## Organizers\n\n| Ada Quill |\n| Ada Quill |\n- ## Organizers\n\n| Ada Quill, Univ A |\n"
+    "| Ada Quill, Univ A |\n",
+    "## Organizers\n\n| Ada Quill, Univ A |\n| Ada Quill, Univ A |\n- "])
+def test_what_follows_a_read_block_right_under_it_stays_as_written(text: str) -> None:
+    """Only the rest of a list whose first items were read is set apart from the call by a
+    blank line; a list item right under a table read as people stays where it was."""
+    found = recognize(text, lambda call: f"[{call}]")
+    after = text.split("|\n")[-1]
+    assert found.text.endswith("]\n" + after), found.text

@@ -1697,6 +1697,7 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     marks_by_end = sorted(marks, key=lambda h: h.end)
     ends = [h.end for h in marks_by_end]
     replacements: list[tuple[int, int, str]] = []
+    cut_ends: set[int] = set()  # where a list read in part goes on: its items after the call
     programs: list[_BlockProgram] = []  # the blocks read as program
     keys = set(taken)
     previous: tuple[Heading, str, int] | None = None  # the last people block: its roster
@@ -1713,6 +1714,7 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
             # a call's list under no heading of dates, its dates first or last: those are
             # read; the rest stays the list it was
             block = next((p for p in parts if _mostly_dates(p, heading.text, year)), block)
+            cut_ends.add(block.end)
         if heading.kind is None and "dates" in kinds and \
                 _mostly_dates(block, heading.text, year):
             # "**Submission deadline:** June 8, 2023" lines under "Call for Papers"
@@ -1764,7 +1766,7 @@ def recognize(text: str, macro: Callable[[str], str], *, taken: Collection[str] 
     for start, end, call in replacements:
         out.append(written[position:start])
         out.append(macro(call) if call else "")
-        if call and _RIGHT_UNDER.match(written, end):
+        if call and end in cut_ends and _RIGHT_UNDER.match(written, end):
             out.append("\n")  # the list's next item ("- Submission link:") is no part of
             # what the call writes
         position = end
