@@ -394,6 +394,11 @@ def rosters(parts: Mapping[str, Any]) -> dict[str, list[Card]]:
 # ---------------------------------------------------------------------------------------------
 
 LAYOUTS = ("grid", "list", "compact", "names")
+# What a layout leaves out of a person (partials/workshop/team.html and base/person.html):
+# the list of names shows name, link and affiliation; the compact cards add role and avatar
+LAYOUT_OMITS: dict[str, tuple[str, ...]] = {
+    "grid": (), "list": (), "compact": ("topic", "interest", "bio", "links"),
+    "names": ("role", "topic", "interest", "bio", "links", "image")}
 FIRST_ROW = 4  # cards in the first row of a grid at desktop width
 
 

@@ -47,7 +47,7 @@ from ...core.anchors import slug as anchor_slug
 from ...core.markup import MAX_CHARS
 from ...features.papers import Paper
 from ...features.schedule import UNDATED, Slot, kind_of
-from ...features.team import Person
+from ...features.team import LAYOUT_OMITS, Person
 from .escape import html_text, markdown_paragraph
 from .fit import fit_entry
 from .freedates import DateLine, cjk_day_in, parse_date_line, parse_free_date, pending_line
@@ -1919,26 +1919,20 @@ def _dates_apart(text: str, block: Block, year: int | None,
     if block.shape not in shapes or len(block.records) < 3:
         return [block]
 
-    def dated(record: list[str]) -> bool:
-        return parse_date_line(plain_keep_struck(" ".join(record)), year) is not None
-
-    def said(record: list[str]) -> bool:  # a date, or a day not set yet ("to be announced")
-        return dated(record) or pending_line(plain(" ".join(record))) is not None
-
     records = block.records
+    # each record read once: a date, or a day not set yet ("to be announced")
+    dated = [parse_date_line(plain_keep_struck(" ".join(r)), year) is not None for r in records]
+    said = [d or pending_line(plain(" ".join(r))) is not None
+            for d, r in zip(dated, records, strict=True)]
     head = 0
-    while head < len(records) and said(records[head]):
+    while head < len(records) and said[head]:
         head += 1
     tail = 0
-    for record in reversed(records):
-        if len(record) != 1 or not said(record):
-            break
+    while tail < len(records) and len(records[-1 - tail]) == 1 and said[-1 - tail]:
         tail += 1
-    if 0 < head < len(records) and sum(dated(r) for r in records[:head]) >= 2 and \
-            not any(dated(r) for r in records[head:]):
+    if 0 < head < len(records) and sum(dated[:head]) >= 2 and not any(dated[head:]):
         split = head  # the dates first, then the rest
-    elif 0 < tail < len(records) and sum(dated(r) for r in records[-tail:]) >= 2 and \
-            not any(said(r) for r in records[:-tail]):
+    elif 0 < tail < len(records) and sum(dated[-tail:]) >= 2 and not any(said[:-tail]):
         split = len(records) - tail  # the rest, then the dates
     else:
         return [block]  # dates all through, or none: one block, read as one
@@ -2023,8 +2017,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         result.rosters[key] = found
         result.last_roster = key
         pictures = any("image" in p for p in found)
-        # the list of names shows no role: the compact cards do ("Exceptional")
-        layout = "compact" if any("role" in p for p in found) else "names"
+        # the list of names, unless it would leave out what was read ("Exceptional", a role)
+        layout = "compact" if any(field in p for p in found for field in LAYOUT_OMITS["names"]
+                                  if field != "image") else "names"
         call = f'<< team("{key}") >>' if pictures else f'<< team("{key}", "{layout}") >>'
         result.read.append(f"{where} -> {call} ({len(found)} people"
                            + (f"; kept as text above it: {'; '.join(above)[:200]}"

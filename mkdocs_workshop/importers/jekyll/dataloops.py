@@ -30,7 +30,7 @@ from ...features import NOT_ROSTERS, is_roster
 from ...features.papers import Paper
 from ...features.schedule import Slot
 from ...features.sponsors import Sponsor
-from ...features.team import Person
+from ...features.team import LAYOUT_OMITS, Person
 from ..common.escape import html_text
 from ..common.fit import fit_entry
 from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date, pending_line
@@ -383,9 +383,6 @@ def _page_call(loop: Loop, meta: dict[Any, Any], page: PageLoops) -> str:
 
 
 _LOOKED_AT = 20  # the people whose fields are looked for in what the loop showed
-# What each smaller layout of team() leaves out of a person
-_LEFT_OUT = {"names": ("role", "topic", "interest", "bio"),
-             "compact": ("topic", "interest", "bio")}
 
 
 def _layout(loop: Loop, people: list[dict[str, Any]] | None = None) -> str | None:
@@ -402,7 +399,7 @@ def _layout(loop: Loop, people: list[dict[str, Any]] | None = None) -> str | Non
     layout = "names" if _ITEM.search(drawn) else "compact"
     shown = " ".join(plain(drawn).split())
     for entry in (people or [])[:_LOOKED_AT]:  # one template drew them all
-        for name in _LEFT_OUT[layout]:
+        for name in LAYOUT_OMITS[layout]:
             value = " ".join(plain(str(entry.get(name) or "")).split())[:60]
             if value and value in shown:
                 return "list"
