@@ -1155,7 +1155,7 @@ def _read_file(name: str, data: Any) -> DataFile:
         # else papers by their fields when they have no times
         if kind != "schedule" and (kind == "papers" or nested_kind == "papers"
                                    or (_looks_like_papers(flat) and not _looks_like_slots(flat))):
-            made = _papers_file(name, flat, label_key)
+            made = papers_file(name, flat, label_key)
             made.group_by = label_key if made.kind == "papers" else None
             return made
         if kind == "schedule" or nested_kind == "schedule" or _looks_like_slots(flat):
@@ -1176,7 +1176,7 @@ def _read_file(name: str, data: Any) -> DataFile:
         return DataFile(name, "nav", links=links) if links else DataFile(
             name, "kept", why_kept="has no entry with a name and a link")
     if kind == "papers":
-        return _papers_file(name, data)
+        return papers_file(name, data)
     if kind == "sponsors":
         return _named_file(name, "sponsors", data, sponsor,
                            "has no entry with a name, link or logo")
@@ -1347,7 +1347,7 @@ def slot_titles(entry: Any) -> list[str]:
             and str(k).lower() not in _SLOT_PLACES and v != reference and (text := _text(v))]
 
 
-def _papers_file(name: str, data: list[Any], group: str | None = None) -> DataFile:
+def papers_file(name: str, data: list[Any], group: str | None = None) -> DataFile:
     """A papers file; ``group``: the field the file grouped its papers by, which the
     ``papers()`` call groups them by."""
     decision = next((label for word, label in DECISIONS if word in name.lower()), None)
@@ -1557,10 +1557,10 @@ def read_as(like: DataFile, data: list[Any], year: int | None = None) -> DataFil
     elif like.kind == "papers":
         grouped = _grouped(data)
         if grouped is not None:
-            made = _papers_file(like.name, grouped[2], grouped[0])
+            made = papers_file(like.name, grouped[2], grouped[0])
             made.group_by = grouped[0] if made.kind == "papers" else None
         else:
-            made = _papers_file(like.name, data)
+            made = papers_file(like.name, data)
             made.group_by = like.group_by if made.kind == "papers" and all(
                 isinstance(e, dict) and like.group_by in e for e in data) else None
     elif like.kind == "sponsors":

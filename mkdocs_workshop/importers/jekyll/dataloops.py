@@ -198,6 +198,7 @@ class Lists:
     site: SiteData
     config: dict[str, DataFile] = field(default_factory=dict)
     collections: dict[str, DataFile] = field(default_factory=dict)
+    bibliographies: dict[str, DataFile] = field(default_factory=dict)  # jekyll-scholar's
 
     def file_of(self, origin: Origin) -> DataFile | None:
         """The file a loop's list is (or is part of), if the import shows its kind."""
@@ -205,6 +206,8 @@ class Lists:
             found = self.config.get(origin.name)
         elif origin.kind == "collection":
             found = self.collections.get(origin.name)
+        elif origin.kind == "bibliography":
+            found = self.bibliographies.get(origin.name)
         elif origin.kind == "data":  # the longest name a file has: "2026.papers.accepted"
             names = [origin.name]
             for part in origin.path:

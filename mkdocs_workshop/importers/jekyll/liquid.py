@@ -15,8 +15,9 @@ reach: its own limits on loop iterations, output size and include depth, static 
 name the tags and filters a page uses, and a parser whose tags can be replaced. Jekyll's own
 tags and filters (``{% include file.html key="value" %}``, ``include_relative``,
 ``relative_url``, ``markdownify``, ``where_exp``, ``group_by``, ``jsonify``, ``slugify``,
-``date_to_string``...) are defined here. A tag neither defines (a plugin's ``{% seo %}``,
-``{% bibliography %}``) renders as nothing, a filter neither defines leaves its value as it
+``date_to_string``...) are defined here; jekyll-scholar's ``{% bibliography %}`` in
+:mod:`.scholar`. A tag none of them defines (a plugin's ``{% seo %}``, ``{% cite %}``)
+renders as nothing, a filter neither defines leaves its value as it
 is (as Jekyll's lax Liquid does), and both are reported; an include that is not in
 ``_includes`` is reported; no error reaches a reader.
 
@@ -39,7 +40,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import markdown as python_markdown
 from liquid import Environment, Mode
@@ -70,6 +71,9 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_OUTPUT, TOKEN_TAG, T
 from ..common.markup import attribute_value, shown_value
 from ..common.paths import within
 from ..common.recognize import heading_kind, plain
+
+if TYPE_CHECKING:
+    from .scholar import Scholar
 
 MAX_INCLUDE_BYTES = 1_000_000  # an include is a few kilobytes; a bigger one is not read
 
@@ -922,6 +926,7 @@ class JekyllLiquid(Environment):
         self.loader_of_site = SiteLoader(source)
         super().__init__(tolerance=Mode.LAX, loader=self.loader_of_site, strict_filters=False)
         self.sink: Sink | None = None
+        self.scholar: Scholar | None = None  # the site's bibliographies, when it has any
         self.notes: list[str] = []
         self.lax_errors = 0
         self.add_tag(ShownOutput)

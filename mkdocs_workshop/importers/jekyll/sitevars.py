@@ -17,6 +17,7 @@ from .datafiles import DOCUMENT_OWN, SiteData, read_file
 from .dataloops import Lists
 from .liquid import JekyllLiquid, Origin, SourcedDocument, render, sourced
 from .published import unpublished
+from .scholar import BibliographyCountTag, BibliographyTag, read_scholar
 
 PEOPLE_WORDS = ("speaker", "organi", "people", "person", "committee", "team", "member",
                 "keynote", "panel", "chair", "author", "advisor", "reviewer", "staff")
@@ -88,6 +89,10 @@ def liquid_site(source: Path, config: dict[Any, Any], site_data: SiteData,
                 made.source = f"the collection {folder}/"
                 collection_files[label] = made
     env = JekyllLiquid(source)
+    env.scholar = scholar = read_scholar(source, config)  # {% bibliography %}'s .bib files
+    site_data.notes.extend(scholar.notes)
+    env.add_tag(BibliographyTag)
+    env.add_tag(BibliographyCountTag)
     for label, folder in collections.items():
         # a document printed in a page ({{ module }}) shows its text as Jekyll rendered it
         for document in site.get(label) or []:
@@ -97,7 +102,8 @@ def liquid_site(source: Path, config: dict[Any, Any], site_data: SiteData,
                     env, text, {"site": site, "page": dict(document)},
                     wants=lambda loop: False, page_folder=source / folder,
                     name=f"{folder}/{document.get('slug', '')}").text
-    return LiquidSite(env, site, Lists(site_data, config_lists, collection_files))
+    return LiquidSite(env, site, Lists(site_data, config_lists, collection_files,
+                                       scholar.papers_files()))
 
 
 
