@@ -182,6 +182,39 @@ def test_sorted_and_grouped_by_year_as_the_config_says(tmp_path: Path) -> None:
     assert built.ok, built.messages()
 
 
+YEARS_PAGE = """---
+layout: page
+title: Papers by year
+permalink: /years/
+years: [2025, 2024, 2023]
+---
+<div class="publications">
+{%- for y in page.years %}
+  <h2 class="year">{{y}}</h2>
+  {% bibliography -f papers -q @*[year={{y}}]* %}
+{% endfor %}
+</div>
+"""
+
+
+def test_a_loop_over_the_years_lists_each_years_papers(tmp_path: Path) -> None:
+    """al-folio's publications page: one bibliography per year, the year in its query."""
+    bib = "".join(f"@misc{{k{year}{n}, title={{Paper {year} {n}}}, author={{Ada Quill}}, "
+                  f"year={{{year}}}}}\n" for year in (2023, 2025, 2024) for n in "ab")
+    dest, report = import_files(tmp_path, {"_config.yml": CONFIG, "years.md": YEARS_PAGE,
+                                           "_bibliography/papers.bib": bib})
+    _meta, rest = imported_page(dest, "years.md")
+    paths = re.findall(r'<< papers\("(data/[^"]+)"\) >>', rest)
+    assert len(paths) == 3, (rest, report)
+    assert [[p["title"] for p in yaml.safe_load((dest / "docs" / path).read_text("utf-8"))]
+            for path in paths] == [["Paper 2025 a", "Paper 2025 b"],
+                                   ["Paper 2024 a", "Paper 2024 b"],
+                                   ["Paper 2023 a", "Paper 2023 b"]]
+    assert rest.index("2025") < rest.index(paths[0]) < rest.index("2024") < rest.index(paths[1])
+    built = build_config(dest / "mkdocs.yml", strict=True)
+    assert built.ok, built.messages()
+
+
 HOSTILE = ("<script>alert(1)</script>", "{{ 7*7 }}", "{% raw %}", "<< team(\"x\") >>",
            "{{ config.__class__ }}", "\"><img src=x onerror=alert(1)>")
 

@@ -416,7 +416,7 @@ class IncludeNode(Node):
 
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
         env: JekyllLiquid = context.env
-        path = _render_text(env, self.path, context) if "{{" in self.path else self.path
+        path = render_text(env, self.path, context) if "{{" in self.path else self.path
         name = ("relative:" if self.relative else "") + path.strip()
         try:
             template = env.get_template(name, context=context, tag="include")
@@ -496,7 +496,7 @@ def _parameter(env: JekyllLiquid, written: str, context: Any) -> Any:
     filters, evaluated."""
     if written[:1] in "\"'" and written[-1:] == written[:1] and len(written) > 1:
         text = written[1:-1].replace("\\" + written[0], written[0])  # \" is a quote
-        return _render_text(env, text, context) if "{{" in text else text
+        return render_text(env, text, context) if "{{" in text else text
     try:
         expression = FilteredExpression.parse(
             env, TokenStream(tokenize(written, parent_token=Token(
@@ -506,7 +506,7 @@ def _parameter(env: JekyllLiquid, written: str, context: Any) -> Any:
         return written
 
 
-def _render_text(env: JekyllLiquid, text: str, context: Any) -> str:
+def render_text(env: JekyllLiquid, text: str, context: Any) -> str:
     """``text`` rendered as a template in the current context (a path or a parameter with
     ``{{ }}`` in it)."""
     try:
@@ -566,7 +566,7 @@ class LinkNode(Node):
         self.blank = False
 
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
-        path = _render_text(context.env, self.path, context) if "{{" in self.path else self.path
+        path = render_text(context.env, self.path, context) if "{{" in self.path else self.path
         path = path.strip().strip("\"'").lstrip("/")
         return buffer.write("/" + urllib.parse.quote(path, safe="/#?&=.-_~"))
 

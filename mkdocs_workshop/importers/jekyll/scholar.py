@@ -41,7 +41,7 @@ from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 from ..common.escape import one_line
 from ..common.paths import within
 from .datafiles import DECISIONS, MAX_DATA_BYTES, DataFile, papers_file
-from .liquid import Loop, Origin, Sink, sourced
+from .liquid import Loop, Origin, Sink, render_text, sourced
 
 MAX_BIB_FILES = 20  # .bib files read from the bibliography folder
 # Fields of an entry a paper of the new site carries (the others are named in the report).
@@ -304,7 +304,9 @@ class Query:
             for alternative in self.conditions)
 
 
-_QUERY = re.compile(r"@(\*|[A-Za-z]+)\s*(?:\[(.*)\])?", re.S)
+# "@type[conditions]", and a closing "*" (the entries' cross-referenced children too, which
+# the import does not follow: the entries themselves are shown)
+_QUERY = re.compile(r"@(\*|[A-Za-z]+)\s*(?:\[(.*)\])?\s*\*?", re.S)
 _CONDITION = re.compile(r"\s*([A-Za-z_][\w-]*)\s*(<=|>=|!=|~=|\^=|=|<|>)\s*(.*?)\s*")
 
 
@@ -433,11 +435,18 @@ class BibliographyNode(Node):
         self.arguments = arguments
         self.blank = False
 
+    def written(self, context: Any) -> str:
+        """The tag's arguments, their Liquid rendered (al-folio's ``-q @*[year={{y}}]*`` in a
+        loop over the years), as jekyll-scholar renders them."""
+        if "{{" not in self.arguments:
+            return self.arguments
+        return render_text(context.env, self.arguments, context)
+
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
         scholar: Scholar | None = getattr(context.env, "scholar", None)
         if scholar is None:
             return 0
-        shown = shown_entries(scholar, self.arguments, context.env.note)
+        shown = shown_entries(scholar, self.written(context), context.env.note)
         if shown.bib is None or not shown.indexes:
             return 0
         bib = shown.bib
@@ -469,7 +478,7 @@ class BibliographyCountNode(BibliographyNode):
         scholar: Scholar | None = getattr(context.env, "scholar", None)
         if scholar is None:
             return 0
-        return buffer.write(str(len(shown_entries(scholar, self.arguments,
+        return buffer.write(str(len(shown_entries(scholar, self.written(context),
                                                   context.env.note).indexes)))
 
 
