@@ -51,7 +51,8 @@ from ...features.team import LAYOUT_OMITS, Person
 from .escape import html_text, markdown_paragraph
 from .fit import fit_entry
 from .freedates import DateLine, cjk_day_in, parse_date_line, parse_free_date, pending_line
-from .tables import SEPARATOR, join_program, line_starts
+from .tables import SEPARATOR, join_program, line_starts, mark_overlaps
+from .zones import says_zone
 
 KINDS = ("people", "papers", "slots", "dates")
 
@@ -123,6 +124,7 @@ _TAG = re.compile(r"<[^<>]{0,2000}>")
 _INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span|code|sub|sup|u|s|del|ins|mark|small|"
                          r"abbr|cite|q|time|font)\b[^<>]{0,2000}>", re.I)
 _BREAK = re.compile(r"<br\s*/?>|</br\s*>", re.I)  # "</br>": a browser reads it as <br>
+_TRAILING_BREAKS = re.compile(r"(?:\s|<br\s*/?>|</br\s*>)+$", re.I)
 # Where a slot's text breaks into pieces: a line break, the end of a block (a <div> or <p>
 # of a row drawn as boxes).
 _PIECES = re.compile(r"<br\s*/?>|</(?:div|p|h[1-6]|li)\s*>", re.I)
@@ -461,7 +463,8 @@ def _titles(block: Block) -> list[dict[str, Any] | None] | None:
         # "| 12 | A Title |": a cell of the paper's number, kept in the papers file
         numbers = [c for c in cells if _NUMBER_CELL.fullmatch(c)] if len(cells) == 2 else []
         cells = [c for c in cells if c not in numbers]
-        if len(cells) != 1 or _BREAK.search(" ".join(record)):
+        # a break inside is two lines (a title and its authors); one at the end, nothing
+        if len(cells) != 1 or _BREAK.search(_TRAILING_BREAKS.sub("", " ".join(record))):
             return None
         words = len(cells[0].split())
         if not _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1] or len(cells[0]) > 400:
@@ -523,6 +526,8 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
     without it: the source's link led nowhere); ``authors_at``: the cell that holds the
     authors in the list's other records (``authors_column``). A badge before the title (a
     coloured ``<span>`` naming its track: "GenBench", "Findings") is kept as its ``track``."""
+    if len(cells) == 1 and _BREAK.search(_TRAILING_BREAKS.sub("", cells[0])):
+        cells = _BREAK.split(cells[0])  # "A Title<br>Ada Quill, Bo Fern": its two lines
     badges = [m.group(1).strip() for cell in cells for m in _BADGE.finditer(cell)]
     cells = [_BADGE.sub(" ", cell) for cell in cells]
     whole = " ".join(cells)
@@ -771,9 +776,22 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     start, end, length = times
     rest = first[length:].strip(" :|-\u2013\u2014,")
     others = [t for t in texts[1:] if not _TIMES.fullmatch(t)]
-    pieces = [p for p in [rest, *others] if p]
+    pieces = _names_continued([p for p in [rest, *others] if p])
+    # "Panelists: Ada Quill, Bo Fern", "Moderator: Cy Moss": the slot's speakers
+    named = [_labelled_names(p) for p in pieces]
+    if any(named) and not all(named):
+        pieces = [p for p, names in zip(pieces, named, strict=True) if not names]
+    listed = [name for names in named for name in names or []]
     if not pieces:
         return None
+    # "Invited Talks | Ada Quill (Univ A) / Title: Owls / Bo Fern (Lab B) / Title: Larks":
+    # a session of talks, each a line under its title, their speakers the slot's
+    talks: list[str] = []
+    session = _talks_of(pieces)
+    if session is not None:
+        talk_names, talks, pieces = session
+        listed = list(dict.fromkeys(talk_names + listed))
+    pieces = [_TITLE_LABEL.sub(r"\1", p) for p in pieces]  # "Title: Counting owls"
     kind = None
     # "Plenary Talk | The making of ... | Felix Otto": a kind, then the title; but
     # "Opening | Ada Quill" is a title and its speaker
@@ -785,7 +803,8 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     # "Ada Quill | University of Bath | Counting owls": the speaker first, with their
     # affiliation (kept after the title), then the title (a title in capitals reads as a
     # name too: only a name followed by an institution is taken for the speaker)
-    if kind is None and len(pieces) >= 3 and person_name(first) and _institution(pieces[1]):
+    if kind is None and len(pieces) >= 3 and person_name(first) and _institution(pieces[1]) \
+            and not _session_name(first):  # "Invited Talks | Ada Quill (Univ A)"
         speaker, pieces = first, [*pieces[2:], pieces[1]]
     title = pieces[0]
     joined: list[str] = []
@@ -820,14 +839,83 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     slot["title"] = title
     if kind:
         slot["kind"] = kind
-    if speaker:
-        slot["speakers"] = [speaker]
+    speakers = list(dict.fromkeys(([speaker] if speaker else []) + listed))
+    if speakers:
+        slot["speakers"] = speakers
     if abstract:
         slot["abstract"] = "\n\n".join(markdown_paragraph(a) for a in abstract)
+    if talks:
+        slot["talks"] = talks
     url = session_link(cells)
     if url:
         slot["url"] = url
     return slot
+
+
+# A label before the names of a session's people: "Panelists:", "Speakers:", "Moderator:"
+_NAMES_LABEL = re.compile(r"^(?:panel(?:ists?)?|speakers?|presenters?|(?:panel\s+)?moderators?"
+                          r"|discussants?)\s*:\s*(\S.*)$", re.I)
+
+
+_TITLE_LABEL = re.compile(r"^(?:talk\s+)?title\s*:\s*(\S.*)$", re.I)
+
+
+def _names_continued(pieces: list[str]) -> list[str]:
+    """``pieces`` with a labelled list of names that a line break cut after a comma or an
+    "and" ("Panelists: Ada Quill, Bo Fern," then "Cy Moss and Di Reed") made one piece."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _NAMES_LABEL.match(joined[-1]) and \
+                re.search(r"(?:,|\band|&)\s*$", joined[-1], re.I):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _talks_of(pieces: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    """A session of two talks or more, each a speaker (a name, maybe an affiliation) and
+    its title ("Title: ..."), after the session's name: the speakers, the talks as lines
+    ("Counting owls \u2014 Ada Quill (Univ A)") and the other pieces; None when it is not."""
+    talks: list[list[str]] = []  # [name, title, as written]
+    rest = [pieces[0]]
+    for piece in pieces[1:]:
+        title = _TITLE_LABEL.match(piece)
+        if title and talks and not talks[-1][1]:
+            talks[-1][1] = title.group(1)
+            continue
+        name = piece.split("(")[0].strip()
+        if person_name(name) and not _session_name(name) and len(piece) <= 160:
+            talks.append([name, "", piece])
+        else:
+            rest.append(piece)
+    if len(talks) < 2 or not all(title for _name, title, _written in talks):
+        return None
+    return ([name for name, _t, _w in talks],
+            [f"{title} \u2014 {written}" for _name, title, written in talks], rest)
+
+
+def _labelled_names(piece: str) -> list[str] | None:
+    """The names a piece of a slot lists after a label ("Panelists: Ada Quill, Bo Fern and
+    Cy Moss (Univ A)", an affiliation after a name left out), or None."""
+    found = _NAMES_LABEL.match(piece)
+    if found is None:
+        return None
+    parts = [re.sub(r"\s*\([^()]*\)\s*$", "", p).strip(" .")
+             for p in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s+&\s+", found.group(1))]
+    parts = [p for p in parts if p]
+    return parts if parts and all(person_name(p, lenient=True) for p in parts) else None
+
+
+def _session_name(text: str) -> bool:
+    """Whether ``text`` names a kind of session ("Invited Talks", "Keynote #1", "Session
+    II"), which reads as a name of two capitalized words but is none."""
+    words = re.sub(r"\s*(?:#\s*\d+|\d+|[IVX]+)$", "", text.strip())
+    for candidate in (words, words[:-1] if words.lower().endswith("s") else ""):
+        kind, known = kind_of(candidate, "")
+        if candidate and known and kind not in (None, "other"):
+            return True
+    return False
 
 
 def session_link(cells: list[str]) -> str | None:
@@ -1388,8 +1476,11 @@ def _html_blocks(text: str) -> list[Block]:
             # a row of <th> only is the header; a <th> beside <td> heads its row ("<th>
             # Submission</th><td>May 1</td>") and is one of its cells
             if not any(c.group(1).lower() == "d" for c in found):
-                if found and not records and not names:
-                    names = tuple(_CLOSE.sub("", c.group(2)) for c in found)
+                row_cells = [_CLOSE.sub("", c.group(2)) for c in found]
+                if found and not records and not names and _data_header(row_cells):
+                    records.append(row_cells)  # "<th>8:30am</th><th>Opening</th>": data
+                elif found and not records and not names:
+                    names = tuple(row_cells)
                 continue
             cells = [_CLOSE.sub("", c.group(2)) for c in found]
             if (any(plain(c) for c in cells) or _PICTURED.search(" ".join(cells))) and (
@@ -1580,7 +1671,7 @@ def _heading_program(text: str, marks: list[Heading], result: Recognized, year: 
             result.kept.append(f"{where}: kept as written; the times of day {at + 1} "
                                f"({one_day or 'no date'}) are not in order")
             return replacements
-        _overlapping(slots)
+        mark_overlaps(slots)
     for block in nested:  # a session's own list: the details of its heading's slot
         replacements = [r for r in replacements if r[0] != block.start]
         result.read[block.read] = (f"{result.read[block.read].split(' -> ')[0]}: kept as "
@@ -1882,8 +1973,9 @@ def _day_row(line: str, year: int | None) -> tuple[date, str] | None:
     text = re.sub(r"^\s*day\s*\d{1,2}\s*[-:,\u2013\u2014]?\s*", "", line.strip(" *:"), flags=re.I)
     place = ""
     bracket = re.search(r"\s*\(([^()]{1,80})\)\s*$", text)
-    if bracket is not None:
-        text, place = text[:bracket.start()], bracket.group(1).strip()
+    if bracket is not None:  # "(Hall B)" a place; "(all times EDT)" the times' zone
+        text = text[:bracket.start()]
+        place = "" if says_zone(plain(bracket.group(1))) else bracket.group(1).strip()
     found = parse_free_date(text.strip(" ,.:"), year)
     if found is not None and found.first == found.last and len(text) <= 60:
         return found.first, place
@@ -2108,8 +2200,24 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             afternoon += read_afternoon(slots_of_day)
         starts = [(str(s.get("day", "")), s["start"]) for s in made]
         if starts != sorted(starts):
-            _keep(result, where, block, [], "its times are not in order")
-            return None
+            # a row that starts a few minutes before the one above it (a session written
+            # to start with its second part): put in order; more is a misreading
+            slips_back = [(a, b) for a, b in pairwise(made)
+                          if (str(a.get("day", "")), a["start"]) > (str(b.get("day", "")),
+                                                                   b["start"])]
+            if not all(a.get("day") == b.get("day") and 0 < (clock_minutes(a["start"]) or 0)
+                       - (clock_minutes(b["start"]) or 0) <= _OUT_OF_ORDER
+                       for a, b in slips_back):
+                _keep(result, where, block, [], "its times are not in order")
+                return None
+            made.sort(key=lambda s: (str(s.get("day", "")), s["start"]))
+            for slot in made:  # what runs at once, read again in the order of the times
+                slot.pop("parallel", None)
+            mark_overlaps(made)
+            result.kept.append(f"{where}: rows a few minutes out of order, put in the order "
+                               "of their times: " + "; ".join(
+                                   f"'{b['title']}' ({b['start']}) was under '{a['title']}' "
+                                   f"({a['start']})" for a, b in slips_back)[:300])
         place = _place_of(heading.text, year)
         if place:  # "Oct 10, Room B": the room of each of its slots
             for slot in made:
@@ -2121,7 +2229,10 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             f"{where} -> " + ("its slots join the program above" if joins else
                               "<< schedule() >>")
             + f" ({len(made)} slot{'' if len(made) == 1 else 's'}, "
-            + (_NO_DAY if when is None else when.isoformat())
+            # the days its slots are on: the heading's, or those its rows name
+            + (", ".join(days) if (days := sorted({
+                str(s["day"]) for s in made if s.get("day")
+                and s["day"] != UNDATED.isoformat()})) else _NO_DAY)
             + (f"; {talks} lines without a time listed as talks (or abstracts) of the slot "
                "above them"
                if talks else "")
@@ -2219,6 +2330,33 @@ def _talk_line(record: list[str]) -> str:
     return " — ".join(part for part in parts if part)
 
 
+def _end_column(block: Block) -> Block:
+    """A table whose second column is its rows' ends ("| 8:40am | 9:40am | Keynote |"), its
+    two times made one range; each row's end at or before the next row's start, but for one
+    slip (a second column of the same times in another zone runs hours ahead of the rows
+    under it: it stays what it was)."""
+    def alone(cell: str) -> str | None:
+        text = plain(cell)
+        times = read_times(text) if _TIMES.fullmatch(text) else None
+        return times[0] if times is not None and times[1] is None else None
+    pairs = [(n, start, end) for n, record in enumerate(block.records) if len(record) >= 3
+             and (start := alone(record[0])) is not None and (end := alone(record[1]))]
+    if len(pairs) < 2:
+        return block
+    slips = sum(1 for (_n, _s, end), (_m, later, _e) in pairwise(pairs) if end > later)
+    backwards = sum(1 for _n, start, end in pairs if end <= start)
+    if slips + backwards > (1 if len(pairs) >= 3 else 0):
+        return block
+    records = list(block.records)
+    for n, record in enumerate(records):
+        if len(record) >= 3 and alone(record[0]) is not None and (
+                alone(record[1]) is not None or not plain(record[1])):
+            both = f"{plain(record[0])} - {plain(record[1])}" if plain(record[1]) \
+                else record[0]
+            records[n] = [both, *record[2:]]
+    return replace(block, records=records)
+
+
 def _program_of(block: Block, when: date, least: int = 2, year: int | None = None
                 ) -> tuple[list[dict[str, Any]], int, list[str]] | _NoProgram:
     """The slots of a block on day ``when``, how many lines without a time became talks (or
@@ -2227,6 +2365,7 @@ def _program_of(block: Block, when: date, least: int = 2, year: int | None = Non
     the times under it after noon; or, when the block is no program (fewer than ``least``
     slots, more lines unread than read, or a line before its first time), the records that
     do not read and why."""
+    block = _end_column(block)
     made: list[dict[str, Any]] = []
     unread: list[str] = []
     untimed: list[int] = []  # the records that are no slot: talks, and lines kept as text
@@ -2347,7 +2486,7 @@ def _program_of(block: Block, when: date, least: int = 2, year: int | None = Non
     for slot in made:  # an abstract longer than a page reads as Markdown stays text
         if len(slot.get("abstract", "")) > MAX_CHARS:
             unread.append(plain(slot.pop("abstract")))
-    _overlapping(made)
+    mark_overlaps(made)
     refused = [n for n, slot in enumerate(made, 1) if _fits(Slot, slot) is None]
     if refused:  # talks the model refuses (too many, too long)
         return _NoProgram([], f"slot {refused[0]} with its talks is not a slot the page can show")
@@ -2440,14 +2579,8 @@ def _after_noon(slot: dict[str, Any]) -> None:
             slot[key] = f"{int(clock[:2]) + 12:02d}{clock[2:]}"
 
 
-def _overlapping(made: list[dict[str, Any]]) -> None:
-    """The source's slots that overlap the one before them run at once: marked parallel."""
-    for before, after in pairwise(made):
-        if "end" in before and after["start"] < before["end"]:
-            before["parallel"] = after["parallel"] = True
-
-
 _AFTER = 4 * 60  # how far after the slot above a time read as afternoon may start, minutes
+_OUT_OF_ORDER = 15  # minutes a row may start before the one above it and still be put in order
 
 
 def clock_minutes(clock: object) -> int | None:

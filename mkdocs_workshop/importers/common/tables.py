@@ -220,7 +220,34 @@ def join_program(program: list[dict[str, Any]], made: list[dict[str, Any]]) -> N
     merged = sorted(({k: v for k, v in s.items() if k != "day"}
                      for s in [*program[first:], *made]), key=lambda s: str(s["start"]))
     merged[0] = {"day": last_day, **merged[0]}
-    for before, after in pairwise(merged):
+    mark_overlaps(merged)
+    program[first:] = merged
+
+
+def mark_overlaps(slots: list[dict[str, Any]]) -> None:
+    """The slots that overlap the one before them run at once: marked parallel. But a
+    session whose rows under it are its parts ("09:45-10:30 Oral Session I", then its talks
+    at 09:45, 10:00 and 10:15, the last ending at 10:30) is their heading: it keeps its start,
+    and its end, which its talks give, is left out, so that nothing reads as running at
+    once."""
+    n = 0
+    while n < len(slots):
+        session = slots[n]
+        end = str(session.get("end", ""))
+        parts = 0
+        while end and n + parts + 1 < len(slots):
+            part = slots[n + parts + 1]
+            if not (str(session["start"]) <= str(part["start"]) < end
+                    and "end" in part and str(part["end"]) <= end):
+                break
+            parts += 1
+        if parts and str(slots[n + parts].get("end")) == end and not any(
+                "end" in a and str(b["start"]) < str(a["end"])
+                for a, b in pairwise(slots[n + 1:n + parts + 1])):
+            del session["end"]
+            n += parts + 1
+            continue
+        n += 1
+    for before, after in pairwise(slots):
         if "end" in before and str(after["start"]) < str(before["end"]):
             before["parallel"] = after["parallel"] = True
-    program[first:] = merged

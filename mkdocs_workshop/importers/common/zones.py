@@ -46,6 +46,14 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _NOT_CITIES = frozenset({"Paris", "London"})  # also names of people and of places elsewhere
 
 
+def says_zone(text: str) -> bool:
+    """Whether ``text`` (a bracket after a program's day) says the times' zone ("all times
+    EDT", "CEST", "local time"), not a place."""
+    said = text.strip()
+    return said.lower() in ZONE_ABBREVIATIONS or _AROUND_TIME.search(said) is not None \
+        or re.search(r"\blocal\s+times?\b", said, re.I) is not None
+
+
 @cache
 def _zone_cities() -> dict[str, str]:
     found: dict[str, str] = {}
