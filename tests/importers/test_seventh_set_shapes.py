@@ -220,7 +220,7 @@ def test_a_row_a_few_minutes_before_the_one_above_is_put_in_order() -> None:
     found = read(program("09:10"), year=None)
     assert [(s["start"], s.get("end"), s["title"], s.get("parallel")) for s in found.slots] == [
         ("09:00", "09:10", "Opening Remarks", None), ("09:10", None, "Opening Session", None),
-        ("09:10", "09:50", "Keynote: Ada Quill", None), ("09:50", "10:00", "Questions", None),
+        ("09:10", "09:50", "Keynote", None), ("09:50", "10:00", "Questions", None),
         ("10:00", "10:30", "Break", None)], (found.read, found.kept)
     assert any("'Opening Remarks' (09:00) was under 'Opening Session' (09:10)" in k
                for k in found.kept), found.kept
@@ -238,3 +238,48 @@ def test_a_second_column_of_the_same_times_in_another_zone_is_no_end() -> None:
                  + "</table>\n")
     assert [(s["start"], s.get("end")) for s in found.slots] == [
         ("09:00", None), ("09:15", None), ("10:00", None), ("10:30", None)], found.read
+
+
+REVIEWERS = """# Reviewers
+
+In addition to the organizers, our reviewer committee includes the following members:
+<a target="blank" href="https://example.org/ada">Ada Quill</a>,
+<a target="blank" href="https://example.org/bo">Bo Fern</a>,
+<a href="https://example.org/cy">Cy Moss</a>, and
+<a href="https://example.org/di">Di Reed</a>, Ed Stone.
+
+More about the committee.
+"""
+
+
+def test_a_paragraph_of_linked_names_after_a_line_that_leads_to_them() -> None:
+    found = read(REVIEWERS, title="Organizers")
+    assert found.rosters == {"reviewers": [
+        {"name": "Ada Quill", "url": "https://example.org/ada"},
+        {"name": "Bo Fern", "url": "https://example.org/bo"},
+        {"name": "Cy Moss", "url": "https://example.org/cy"},
+        {"name": "Di Reed", "url": "https://example.org/di"}, {"name": "Ed Stone"}]}
+    # the leading line stays, a blank line under it: the call is a block of its own
+    assert "following members:\n\n<< team(\"reviewers\", \"names\") >>\n\nMore about" \
+        in found.text, found.text
+
+
+def test_a_paragraph_of_prose_under_a_people_heading_stays_text() -> None:
+    found = read("# Reviewers\n\nWe thank our reviewers:\nthey read, wrote, checked and "
+                 "argued with care,\nand made the workshop what it is.\n", title="Organizers")
+    assert not found.rosters and "argued with care" in found.text
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Keynote: Ada Quill", ("Keynote", ["Ada Quill"])),
+    ("Invited Talk \u2013 Bo Fern (University of Leeds)", ("Invited Talk", ["Bo Fern"])),
+    ("Keynote: Deep Learning", ("Keynote: Deep Learning", None)),
+    ("Invited Talk: Open Problems", ("Invited Talk: Open Problems", None)),
+    ("Lunch: Main Hall", ("Lunch: Main Hall", None)),
+])
+def test_a_kind_of_session_and_who_gives_it(title: str,
+                                            expected: tuple[str, list[str] | None]) -> None:
+    found = read("## Program\n\n| 09:00 | " + title + " |\n|---|---|\n| 10:00 | Coffee break |\n"
+                 "| 10:30 | Closing |\n")
+    slot = found.slots[0]
+    assert (slot["title"], slot.get("speakers")) == expected, found.slots

@@ -822,8 +822,12 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
         # "Ada Quill: *Counting owls*": a name, then the title set apart (emphasis, quotes)
         said = re.match(r"([^:]{3,80}):\s+(\S.{4,})$", title) if _SET_APART.search(
             " ".join(cells)) else None
+        # "Keynote: Ada Quill": a kind of session and who gives it, no title
+        given = re.match(r"(.{3,40}?)\s*(?::|\s[-\u2013\u2014])\s+([^:]{3,80})$", title)
         if by and person_name(by.group(1).split("(")[0].strip()):
             speaker = by.group(1).split("(")[0].strip()
+        elif given and _session_name(given.group(1)) and _given_by(given.group(2)):
+            speaker, title = given.group(2).split("(")[0].strip(), given.group(1)
         elif said and person_name(said.group(1).split("(")[0].strip()):
             speaker, title = said.group(1).split("(")[0].strip(), said.group(2)
     title = " \u2014 ".join([title, *joined])
@@ -893,6 +897,26 @@ def _talks_of(pieces: list[str]) -> tuple[list[str], list[str], list[str]] | Non
         return None
     return ([name for name, _t, _w in talks],
             [f"{title} \u2014 {written}" for _name, title, written in talks], rest)
+
+
+# Words of a talk's subject that two capitalized words ("Keynote: Deep Learning") may hold,
+# and a person's name does not.
+_SUBJECT_WORDS = frozenset({
+    "learning", "models", "model", "data", "networks", "network", "intelligence", "science",
+    "systems", "vision", "language", "languages", "robotics", "robots", "health", "future",
+    "challenges", "methods", "theory", "reasoning", "agents", "physics", "chemistry",
+    "biology", "medicine", "computing", "generative", "neural", "deep", "machine", "large",
+    "foundation", "open", "problems", "discussion", "overview", "introduction", "remarks",
+    "session", "tutorial", "panel", "talk", "talks", "keynote", "break", "lunch"})
+
+
+def _given_by(text: str) -> bool:
+    """Whether ``text``, after a session's kind ("Keynote: Ada Quill (Univ A)"), is who
+    gives it: a name of two or three words, none a word of a talk's subject."""
+    name = text.split("(")[0].strip()
+    words = name.split()
+    return 2 <= len(words) <= 3 and person_name(name) and \
+        not any(w.lower().strip(".,") in _SUBJECT_WORDS for w in words)
 
 
 def _labelled_names(piece: str) -> list[str] | None:
@@ -1035,12 +1059,15 @@ def _markdown_blocks(text: str) -> list[Block]:
             blocks.append(Block(offsets[i], offsets[last] + len(lines[last]), records,
                                 "paragraphs"))
             i = last + 1
-        elif _paragraph_line(lines, i) and (i + 1 == len(lines) or not lines[i + 1].strip()) \
-                and _name_list([lines[i]]) is not None:
-            # a paragraph of one line of names ("Ada Quill, Bo Fern, Cy Moss, Di Lark, ...")
-            blocks.append(Block(offsets[i], offsets[i] + len(lines[i]), [[lines[i].strip()]],
+        elif (named := _names_paragraph(lines, i)) is not None:
+            # a paragraph of names ("Ada Quill, Bo Fern, Cy Moss, Di Lark, ..."), on one line
+            # or several, after a line that leads to them ("... the following members:"),
+            # which stays as text above them
+            first, last = named
+            text = " ".join(line.strip() for line in lines[first:last + 1])
+            blocks.append(Block(offsets[first], offsets[last] + len(lines[last]), [[text]],
                                 "a line of names"))
-            i += 1
+            i = last + 1
         else:
             breaks = len(_BREAK.findall(lines[i])) + bool(_HARD_BREAK.search(lines[i]))
             if breaks >= 1 and lines[i].strip():
@@ -2116,7 +2143,10 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
         result.read.append(f"{where} -> {call} ({len(found)} people"
                            + (f"; kept as text above it: {'; '.join(above)[:200]}"
                               if above else "") + ")")
-        return "\n\n".join(part for part in (_text_list(above), call) if part)
+        # a line of names right under the line that leads to it: a blank line between, so
+        # that the call is a block of its own
+        lead = "\n" if block.shape == "a line of names" else ""
+        return lead + "\n\n".join(part for part in (_text_list(above), call) if part)
     if kind == "papers":
         missing: list[str] = []
         column = authors_column(block.records)
@@ -2748,17 +2778,47 @@ def _named_columns(block: Block) -> tuple[Block, list[str]]:
 _NAME_LIST = 5  # names in one line that make it a list of names
 
 
+def _names_paragraph(lines: list[str], i: int) -> tuple[int, int] | None:
+    """The lines of a paragraph from line ``i`` that are a list of names (its first line
+    may lead to them, ending in ":"), or None."""
+    if not (_paragraph_line(lines, i) or (re.match(r"\s*<a\b", lines[i], re.I) and (
+            i == 0 or not lines[i - 1].strip() or lines[i - 1].lstrip().startswith("#")))):
+        return None
+    j = i
+    while j < len(lines) and lines[j].strip() and j - i < _NAMES_LINES and (
+            j == i or not re.match(r"\s*(?:#|[-*+]\s|\d{1,3}[.)]\s|\|)", lines[j])):
+        j += 1
+    if j < len(lines) and lines[j].strip():
+        return None  # the paragraph goes on past what a list of names holds, or into a list
+    first = i + 1 if j - i >= 2 and lines[i].rstrip().endswith(":") else i
+    if _name_list([" ".join(line.strip() for line in lines[first:j])]) is None:
+        return None
+    return first, j - 1
+
+
+_NAMES_LINES = 200  # lines of one paragraph read as a list of names
+
+
 def _name_list(record: list[str]) -> list[str] | None:
     """The names of a record that is a line of names separated by commas ("Ada Quill, Bo
-    Fern, Cy Moss, Di Lark and Ed Stone"), or None."""
+    Fern, Cy Moss, Di Lark and Ed Stone"), each as written (a link around a name kept), or
+    None."""
     if len(record) != 1:
         return None
-    text = plain(record[0]).strip(" .")
-    parts = [p.strip(" .") for p in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+", text)]
-    parts = [p for p in parts if p]
+    # split outside tags: "<a href=...>Ada Quill</a>, <a ...>Bo Fern</a>, and ..."
+    pieces = re.split(r"(<[^<>]{0,2000}>)", record[0])
+    parts = [""]
+    for n, piece in enumerate(pieces):
+        if n % 2:
+            parts[-1] += piece
+            continue
+        split = re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+", piece)
+        parts[-1] += split[0]
+        parts += split[1:]
+    parts = [p.strip(" .\n") for p in parts if plain(p).strip(" .")]
     if len(parts) < _NAME_LIST:
         return None
-    named = sum(1 for p in parts if person_name(p, lenient=True))
+    named = sum(1 for p in parts if person_name(plain(p).strip(" ."), lenient=True))
     return parts if named == len(parts) else None
 
 
