@@ -272,7 +272,12 @@ def test_a_paragraph_of_prose_under_a_people_heading_stays_text() -> None:
 
 @pytest.mark.parametrize(("title", "expected"), [
     ("Keynote: Ada Quill", ("Keynote", ["Ada Quill"])),
-    ("Invited Talk \u2013 Bo Fern (University of Leeds)", ("Invited Talk", ["Bo Fern"])),
+    ("Invited Talk \u2013 Bo Fern (University of Leeds)",
+     ("Invited Talk \u2014 University of Leeds", ["Bo Fern"])),
+    ("Keynote 1: **Ada Quill** (Landing Labs)", ("Keynote 1 \u2014 Landing Labs", ["Ada Quill"])),
+    # a title after the name: the row is read as before, nothing of it dropped
+    ("Keynote 3: **Ada Quill** (Univ A) - *Towards Owls*",
+     ("Keynote 3: Ada Quill (Univ A) - Towards Owls", None)),
     ("Keynote: Deep Learning", ("Keynote: Deep Learning", None)),
     ("Invited Talk: Open Problems", ("Invited Talk: Open Problems", None)),
     ("Lunch: Main Hall", ("Lunch: Main Hall", None)),

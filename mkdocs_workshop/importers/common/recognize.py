@@ -827,7 +827,9 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
         if by and person_name(by.group(1).split("(")[0].strip()):
             speaker = by.group(1).split("(")[0].strip()
         elif given and _session_name(given.group(1)) and _given_by(given.group(2)):
-            speaker, title = given.group(2).split("(")[0].strip(), given.group(1)
+            speaker = given.group(2).split("(")[0].strip()
+            affiliation = given.group(2)[len(speaker):].strip(" ()")  # kept after the kind
+            title = given.group(1) + (f" \u2014 {affiliation}" if affiliation else "")
         elif said and person_name(said.group(1).split("(")[0].strip()):
             speaker, title = said.group(1).split("(")[0].strip(), said.group(2)
     title = " \u2014 ".join([title, *joined])
@@ -913,7 +915,10 @@ _SUBJECT_WORDS = frozenset({
 def _given_by(text: str) -> bool:
     """Whether ``text``, after a session's kind ("Keynote: Ada Quill (Univ A)"), is who
     gives it: a name of two or three words, none a word of a talk's subject."""
-    name = text.split("(")[0].strip()
+    alone = re.fullmatch(r"([^()]+?)\s*(?:\([^()]{1,100}\))?", text.strip())
+    if alone is None:  # "Ada Quill (Univ A) - Counting owls": a title after the name
+        return False
+    name = alone.group(1)
     words = name.split()
     return 2 <= len(words) <= 3 and person_name(name) and \
         not any(w.lower().strip(".,") in _SUBJECT_WORDS for w in words)
@@ -2229,7 +2234,9 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             slips += read_slips(slots_of_day, last if slots_of_day[0] is made[0] else None)
             afternoon += read_afternoon(slots_of_day)
         starts = [(str(s.get("day", "")), s["start"]) for s in made]
-        if starts != sorted(starts):
+        if starts == sorted(starts):
+            mark_overlaps(made)  # once its times are read as the day runs
+        else:
             # a row that starts a few minutes before the one above it (a session written
             # to start with its second part): put in order; more is a misreading
             slips_back = [(a, b) for a, b in pairwise(made)
@@ -2241,8 +2248,6 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                 _keep(result, where, block, [], "its times are not in order")
                 return None
             made.sort(key=lambda s: (str(s.get("day", "")), s["start"]))
-            for slot in made:  # what runs at once, read again in the order of the times
-                slot.pop("parallel", None)
             mark_overlaps(made)
             result.kept.append(f"{where}: rows a few minutes out of order, put in the order "
                                "of their times: " + "; ".join(
@@ -2516,7 +2521,6 @@ def _program_of(block: Block, when: date, least: int = 2, year: int | None = Non
     for slot in made:  # an abstract longer than a page reads as Markdown stays text
         if len(slot.get("abstract", "")) > MAX_CHARS:
             unread.append(plain(slot.pop("abstract")))
-    mark_overlaps(made)
     refused = [n for n, slot in enumerate(made, 1) if _fits(Slot, slot) is None]
     if refused:  # talks the model refuses (too many, too long)
         return _NoProgram([], f"slot {refused[0]} with its talks is not a slot the page can show")
