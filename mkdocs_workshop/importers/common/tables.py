@@ -225,29 +225,36 @@ def join_program(program: list[dict[str, Any]], made: list[dict[str, Any]]) -> N
 
 
 def mark_overlaps(slots: list[dict[str, Any]]) -> None:
-    """The slots that overlap the one before them run at once: marked parallel. But a
-    session whose rows under it are its parts ("09:45-10:30 Oral Session I", then its talks
-    at 09:45, 10:00 and 10:15, the last ending at 10:30) is their heading: it keeps its start,
-    and its end, which its talks give, is left out, so that nothing reads as running at
-    once."""
+    """The slots that overlap the one before them on its day run at once: marked parallel.
+    But a session whose rows under it are its parts ("09:45-10:30 Oral Session I", then its
+    talks at 09:45, 10:00 and 10:15, the last ending at 10:30; two or more, each shorter than
+    it, in its room) is their heading: it keeps its start, and its end, which its talks
+    give, is left out, so that nothing reads as running at once."""
+    days: list[object] = []  # each slot's day: a slot names it when it changes
+    for slot in slots:
+        days.append(slot.get("day", days[-1] if days else None))
     n = 0
     while n < len(slots):
         session = slots[n]
         end = str(session.get("end", ""))
+        span = (str(session["start"]), end)
         parts = 0
         while end and n + parts + 1 < len(slots):
-            part = slots[n + parts + 1]
-            if not (str(session["start"]) <= str(part["start"]) < end
-                    and "end" in part and str(part["end"]) <= end):
+            at = n + parts + 1
+            part = slots[at]
+            if not (days[at] == days[n] and span[0] <= str(part["start"]) < end
+                    and "end" in part and str(part["end"]) <= end
+                    and (str(part["start"]), str(part["end"])) != span
+                    and part.get("room", session.get("room")) == session.get("room")):
                 break
             parts += 1
-        if parts and str(slots[n + parts].get("end")) == end and not any(
+        if parts >= 2 and str(slots[n + parts].get("end")) == end and not any(
                 "end" in a and str(b["start"]) < str(a["end"])
                 for a, b in pairwise(slots[n + 1:n + parts + 1])):
             del session["end"]
             n += parts + 1
             continue
         n += 1
-    for before, after in pairwise(slots):
-        if "end" in before and str(after["start"]) < str(before["end"]):
+    for (before, after), (day, next_day) in zip(pairwise(slots), pairwise(days), strict=True):
+        if day == next_day and "end" in before and str(after["start"]) < str(before["end"]):
             before["parallel"] = after["parallel"] = True
