@@ -305,3 +305,18 @@ def test_queries(written: str, kind: str, fields: dict[str, str], expected: bool
 @pytest.mark.parametrize("written", ["year>2020", "@*[", "@*[abbr]", "@*[a=b] extra"])
 def test_a_query_not_read_is_none(written: str) -> None:
     assert parse_query(written) is None
+
+
+def test_a_bibliography_that_leads_outside_the_site_is_not_read(tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.bib"
+    outside.write_text("@misc{k, title={Secret Owls}}\n", encoding="utf-8")
+    source = tmp_path / "src"
+    (source / "_bibliography").mkdir(parents=True)
+    (source / "_bibliography" / "papers.bib").symlink_to(outside)
+    (source / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    (source / "papers.md").write_text(PAGE, encoding="utf-8")
+    from mkdocs_workshop.importers.jekyll.importer import import_site
+    report = import_site(source, tmp_path / "out").render()
+    assert "_bibliography/papers.bib was not read: it leads outside the site." in report
+    assert not (tmp_path / "out" / "docs" / "data" / "papers.yml").exists()
+    assert "Secret Owls" not in (tmp_path / "out" / "docs" / "papers.md").read_text("utf-8")

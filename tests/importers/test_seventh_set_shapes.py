@@ -220,7 +220,7 @@ def test_a_row_a_few_minutes_before_the_one_above_is_put_in_order() -> None:
     found = read(program("09:10"), year=None)
     assert [(s["start"], s.get("end"), s["title"], s.get("parallel")) for s in found.slots] == [
         ("09:00", "09:10", "Opening Remarks", None), ("09:10", None, "Opening Session", None),
-        ("09:10", "09:50", "Keynote", None), ("09:50", "10:00", "Questions", None),
+        ("09:10", "09:50", "Keynote: Ada Quill", None), ("09:50", "10:00", "Questions", None),
         ("10:00", "10:30", "Break", None)], (found.read, found.kept)
     assert any("'Opening Remarks' (09:00) was under 'Opening Session' (09:10)" in k
                for k in found.kept), found.kept
@@ -270,21 +270,28 @@ def test_a_paragraph_of_prose_under_a_people_heading_stays_text() -> None:
     assert not found.rosters and "argued with care" in found.text
 
 
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Keynote: Ada Quill", ("Keynote", ["Ada Quill"])),
-    ("Invited Talk \u2013 Bo Fern (University of Leeds)",
-     ("Invited Talk \u2014 University of Leeds", ["Bo Fern"])),
-    ("Keynote 1: **Ada Quill** (Landing Labs)", ("Keynote 1 \u2014 Landing Labs", ["Ada Quill"])),
-    # a title after the name: the row is read as before, nothing of it dropped
-    ("Keynote 3: **Ada Quill** (Univ A) - *Towards Owls*",
-     ("Keynote 3: Ada Quill (Univ A) - Towards Owls", None)),
-    ("Keynote: Deep Learning", ("Keynote: Deep Learning", None)),
-    ("Invited Talk: Open Problems", ("Invited Talk: Open Problems", None)),
-    ("Lunch: Main Hall", ("Lunch: Main Hall", None)),
-])
-def test_a_kind_of_session_and_who_gives_it(title: str,
-                                            expected: tuple[str, list[str] | None]) -> None:
+@pytest.mark.parametrize("title", ["Keynote: Ada Quill", "Keynote: Counting Owls",
+                                   "Keynote 3: **Ada Quill** (Univ A) - *Towards Owls*"])
+def test_a_kind_of_session_and_two_capitalized_words_stay_its_title(title: str) -> None:
+    """"Keynote: Ada Quill" and "Keynote: Counting Owls" read the same: who gives it or what
+    it is about is not known from the words, and the title stays as written."""
     found = read("## Program\n\n| 09:00 | " + title + " |\n|---|---|\n| 10:00 | Coffee break |\n"
                  "| 10:30 | Closing |\n")
     slot = found.slots[0]
-    assert (slot["title"], slot.get("speakers")) == expected, found.slots
+    assert slot["title"] == title.replace("**", "").replace("*", "") and "speakers" not in slot
+
+
+@pytest.mark.parametrize("shape", [
+    "# Reviewers\n\nOur reviewers:\nAda Quill,{} Bo Fern, Cy Moss, Di Reed and Ed Stone.\n",
+    "## Accepted Papers\n\n- Counting Owls by Ear{}<br>\n- Larks at Dawn <br>\n- Radios <br>\n",
+    "## Accepted Papers\n\n- Counting Owls by Ear<br>Ada{} Quill\n- A Radio<br>Bo Fern\n",
+    "## Program\n\n<table>\n<tr><th>9:00</th><th>9:30</th><th>Opening{}</th></tr>\n"
+    "<tr><td>9:30</td><td>10:00</td><td>Panel</td><td>Panelists: Ada Quill,{} Bo Fern</td>"
+    "</tr>\n</table>\n",
+])
+@pytest.mark.timeout(60)
+def test_a_megabyte_of_spaces_in_the_new_shapes_is_read_in_time(shape: str) -> None:
+    """Each new reading on a run of a megabyte of spaces (and of tabs and line breaks in a
+    cell) ends within the time limit: its patterns are linear."""
+    for run in (" " * 1_000_000, "\t \n" * 100_000):
+        read(shape.replace("{}", run))

@@ -64,6 +64,18 @@ def within(path: Path, root: Path) -> Path | None:
     return real
 
 
+def unreadable(path: Path, root: Path, limit: int) -> str | None:
+    """Why the site file ``path`` is not read ("it leads outside the site", "it is larger
+    than 2,000,000 bytes"), or None when it may be: a regular file inside ``root`` of at most
+    ``limit`` bytes."""
+    found = within(path, root)
+    if found is None:
+        return "it leads outside the site"
+    if found.stat().st_size > limit:
+        return f"it is larger than {limit:,} bytes"
+    return None
+
+
 def contains(folder: Path, path: Path) -> bool:
     """Whether the folder ``folder`` is ``path`` or one of its parents (both resolved); by
     name, then by device and inode (case-insensitive file systems, bind mounts)."""

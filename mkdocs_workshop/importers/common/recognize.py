@@ -124,7 +124,16 @@ _TAG = re.compile(r"<[^<>]{0,2000}>")
 _INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span|code|sub|sup|u|s|del|ins|mark|small|"
                          r"abbr|cite|q|time|font)\b[^<>]{0,2000}>", re.I)
 _BREAK = re.compile(r"<br\s*/?>|</br\s*>", re.I)  # "</br>": a browser reads it as <br>
-_TRAILING_BREAKS = re.compile(r"(?:\s|<br\s*/?>|</br\s*>)+$", re.I)
+_LAST_BREAK = re.compile(r"(?:<br\s{0,20}/?>|</br\s{0,20}>)\Z", re.I)
+
+
+def _without_trailing_breaks(text: str) -> str:
+    """``text`` without the line breaks and spaces it ends with (read from its end: linear
+    on any run of spaces)."""
+    text = text.rstrip()
+    while (found := _LAST_BREAK.search(text[-30:])) is not None:
+        text = text[:len(text) - (min(len(text), 30) - found.start())].rstrip()
+    return text
 # Where a slot's text breaks into pieces: a line break, the end of a block (a <div> or <p>
 # of a row drawn as boxes).
 _PIECES = re.compile(r"<br\s*/?>|</(?:div|p|h[1-6]|li)\s*>", re.I)
@@ -464,7 +473,7 @@ def _titles(block: Block) -> list[dict[str, Any] | None] | None:
         numbers = [c for c in cells if _NUMBER_CELL.fullmatch(c)] if len(cells) == 2 else []
         cells = [c for c in cells if c not in numbers]
         # a break inside is two lines (a title and its authors); one at the end, nothing
-        if len(cells) != 1 or _BREAK.search(_TRAILING_BREAKS.sub("", " ".join(record))):
+        if len(cells) != 1 or _BREAK.search(_without_trailing_breaks(" ".join(record))):
             return None
         words = len(cells[0].split())
         if not _TITLE_WORDS[0] <= words <= _TITLE_WORDS[1] or len(cells[0]) > 400:
@@ -526,7 +535,7 @@ def read_paper(cells: list[str], file_link: Callable[[str], str | None] | None =
     without it: the source's link led nowhere); ``authors_at``: the cell that holds the
     authors in the list's other records (``authors_column``). A badge before the title (a
     coloured ``<span>`` naming its track: "GenBench", "Findings") is kept as its ``track``."""
-    if len(cells) == 1 and _BREAK.search(_TRAILING_BREAKS.sub("", cells[0])):
+    if len(cells) == 1 and _BREAK.search(_without_trailing_breaks(cells[0])):
         cells = _BREAK.split(cells[0])  # "A Title<br>Ada Quill, Bo Fern": its two lines
     badges = [m.group(1).strip() for cell in cells for m in _BADGE.finditer(cell)]
     cells = [_BADGE.sub(" ", cell) for cell in cells]
@@ -822,14 +831,8 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
         # "Ada Quill: *Counting owls*": a name, then the title set apart (emphasis, quotes)
         said = re.match(r"([^:]{3,80}):\s+(\S.{4,})$", title) if _SET_APART.search(
             " ".join(cells)) else None
-        # "Keynote: Ada Quill": a kind of session and who gives it, no title
-        given = re.match(r"(.{3,40}?)\s*(?::|\s[-\u2013\u2014])\s+([^:]{3,80})$", title)
         if by and person_name(by.group(1).split("(")[0].strip()):
             speaker = by.group(1).split("(")[0].strip()
-        elif given and _session_name(given.group(1)) and _given_by(given.group(2)):
-            speaker = given.group(2).split("(")[0].strip()
-            affiliation = given.group(2)[len(speaker):].strip(" ()")  # kept after the kind
-            title = given.group(1) + (f" \u2014 {affiliation}" if affiliation else "")
         elif said and person_name(said.group(1).split("(")[0].strip()):
             speaker, title = said.group(1).split("(")[0].strip(), said.group(2)
     title = " \u2014 ".join([title, *joined])
@@ -899,29 +902,6 @@ def _talks_of(pieces: list[str]) -> tuple[list[str], list[str], list[str]] | Non
         return None
     return ([name for name, _t, _w in talks],
             [f"{title} \u2014 {written}" for _name, title, written in talks], rest)
-
-
-# Words of a talk's subject that two capitalized words ("Keynote: Deep Learning") may hold,
-# and a person's name does not.
-_SUBJECT_WORDS = frozenset({
-    "learning", "models", "model", "data", "networks", "network", "intelligence", "science",
-    "systems", "vision", "language", "languages", "robotics", "robots", "health", "future",
-    "challenges", "methods", "theory", "reasoning", "agents", "physics", "chemistry",
-    "biology", "medicine", "computing", "generative", "neural", "deep", "machine", "large",
-    "foundation", "open", "problems", "discussion", "overview", "introduction", "remarks",
-    "session", "tutorial", "panel", "talk", "talks", "keynote", "break", "lunch"})
-
-
-def _given_by(text: str) -> bool:
-    """Whether ``text``, after a session's kind ("Keynote: Ada Quill (Univ A)"), is who
-    gives it: a name of two or three words, none a word of a talk's subject."""
-    alone = re.fullmatch(r"([^()]+?)\s*(?:\([^()]{1,100}\))?", text.strip())
-    if alone is None:  # "Ada Quill (Univ A) - Counting owls": a title after the name
-        return False
-    name = alone.group(1)
-    words = name.split()
-    return 2 <= len(words) <= 3 and person_name(name) and \
-        not any(w.lower().strip(".,") in _SUBJECT_WORDS for w in words)
 
 
 def _labelled_names(piece: str) -> list[str] | None:
@@ -2809,8 +2789,9 @@ def _name_list(record: list[str]) -> list[str] | None:
     None."""
     if len(record) != 1:
         return None
-    # split outside tags: "<a href=...>Ada Quill</a>, <a ...>Bo Fern</a>, and ..."
-    pieces = re.split(r"(<[^<>]{0,2000}>)", record[0])
+    # split outside tags: "<a href=...>Ada Quill</a>, <a ...>Bo Fern</a>, and ..." (runs
+    # of spaces made one first: the separators' patterns are linear on single spaces)
+    pieces = re.split(r"(<[^<>]{0,2000}>)", re.sub(r"\s+", " ", record[0]))
     parts = [""]
     for n, piece in enumerate(pieces):
         if n % 2:

@@ -40,7 +40,7 @@ from ...core.safeload import load, load_json
 from ...features.schedule import kind_of, written_slot
 from ..common.escape import markdown_paragraph, one_line
 from ..common.freedates import FreeDate, parse_free_date
-from ..common.paths import within
+from ..common.paths import unreadable, within
 from ..common.recognize import (
     clock_minutes,
     person_name,
@@ -1428,12 +1428,8 @@ def read_site_data(source: Path) -> SiteData:
     own_talks: dict[str, dict[str, dict[Any, Any]]] = {}  # the same, by the file they are in
     for path, prefix, dotted in _data_files(source, site):
         rel = path.relative_to(source).as_posix()
-        if within(path, source) is None:
-            site.notes.append(f"{rel} was not read: it leads outside the site.")
-            continue
-        if path.stat().st_size > MAX_DATA_BYTES:
-            site.notes.append(f"{rel} was not read: it is larger than "
-                              f"{MAX_DATA_BYTES:,} bytes.")
+        if (why := unreadable(path, source, MAX_DATA_BYTES)) is not None:
+            site.notes.append(f"{rel} was not read: {why}.")
             continue
         ok, data = _load_data(path, rel, site)
         if not ok:

@@ -39,11 +39,12 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..common.escape import one_line
-from ..common.paths import within
+from ..common.paths import unreadable
 from .datafiles import DECISIONS, MAX_DATA_BYTES, DataFile, papers_file
 from .liquid import Loop, Origin, Sink, render_text, sourced
 
 MAX_BIB_FILES = 20  # .bib files read from the bibliography folder
+MAX_QUERY = 1_000  # characters of a --query read
 # Fields of an entry a paper of the new site carries (the others are named in the report).
 CARRIED = ("title", "author", "abstract", "url", "html", "pdf", "award", "award_name", "abbr",
            "year", "arxiv", "doi", "openreview")
@@ -116,12 +117,8 @@ def read_scholar(source: Path, config: Mapping[Any, Any]) -> Scholar:
                              f"{MAX_BIB_FILES} are read.")
     for path in paths[:MAX_BIB_FILES]:
         rel = path.relative_to(source).as_posix()
-        if within(path, source) is None:
-            scholar.notes.append(f"{rel} was not read: it leads outside the site.")
-            continue
-        if path.stat().st_size > MAX_DATA_BYTES:
-            scholar.notes.append(f"{rel} was not read: it is larger than {MAX_DATA_BYTES:,} "
-                                 "bytes.")
+        if (why := unreadable(path, source, MAX_DATA_BYTES)) is not None:
+            scholar.notes.append(f"{rel} was not read: {why}.")
             continue
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -311,8 +308,12 @@ _CONDITION = re.compile(r"\s*([A-Za-z_][\w-]*)\s*(<=|>=|!=|~=|\^=|=|<|>)\s*(.*?)
 
 
 def parse_query(text: str) -> Query | None:
-    """A query, or None when it is not one this module reads."""
-    match = _QUERY.fullmatch(text.strip())
+    """A query, or None when it is not one this module reads (nor one longer than a query
+    is: its patterns stay linear)."""
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY:
+        return None
+    match = _QUERY.fullmatch(text)
     if match is None:
         return None
     conditions = []
