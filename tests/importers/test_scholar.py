@@ -157,8 +157,8 @@ def test_two_lists_of_one_file_write_each_its_papers(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("tag", "said"), [
-    ("{% bibliography --file talks %}", "names the bibliography 'talks', which the site does not"
-                                        " have (its .bib files: papers)"),
+    ("{% bibliography --file talks %}", "names the bibliography 'talks', which the import has "
+                                        "not read (the site's .bib files: papers)"),
     ("{% bibliography --query year>2020 %}", "the query 'year>2020' is not one the import reads"),
     ("{% bibliography --cited %}", "{% bibliography --cited %} is not read"),
 ])
@@ -240,7 +240,7 @@ def test_hostile_titles_and_names_stay_text(tmp_path: Path) -> None:
 
 def test_a_site_without_bibliography_files_is_told(tmp_path: Path) -> None:
     dest, report = import_files(tmp_path, {"_config.yml": CONFIG, "papers.md": PAGE})
-    assert "which the site does not have (its .bib files: none)" in report, report
+    assert "which the import has not read (the site's .bib files: none)" in report, report
     built = build_config(dest / "mkdocs.yml", strict=True)
     assert built.ok, built.messages()
 
@@ -320,3 +320,74 @@ def test_a_bibliography_that_leads_outside_the_site_is_not_read(tmp_path: Path) 
     assert "_bibliography/papers.bib was not read: it leads outside the site." in report
     assert not (tmp_path / "out" / "docs" / "data" / "papers.yml").exists()
     assert "Secret Owls" not in (tmp_path / "out" / "docs" / "papers.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("limit", ["\u00b2", "\u2460", "9" * 5000, "-1", "two", ""])
+def test_a_limit_that_is_no_number_is_reported(tmp_path: Path, limit: str) -> None:
+    dest, report = scholar_site(tmp_path, PAGE.replace("{% bibliography %}",
+                                                       f"{{% bibliography --limit {limit} %}}"))
+    assert "Traceback" not in report
+    assert "not a number of entries" in report, report
+    _meta, rest = imported_page(dest, "papers.md")
+    assert '<< papers("data/papers.yml") >>' in rest
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40))
+def test_any_file_name_stays_in_the_papers_files_comment(name: str) -> None:
+    """A .bib file's name (any character a file system allows, a line break too) is one
+    line of the papers file's header comment: nothing of it becomes YAML."""
+    from mkdocs_workshop.importers.jekyll.datafiles import DataFile
+    from mkdocs_workshop.importers.jekyll.dataloops import papers_yaml
+
+    made = DataFile("papers", "papers", source=f"_bibliography/{name}.bib")
+    text = papers_yaml(made, [{"title": "Owls"}])
+    assert yaml.safe_load(text) == [{"title": "Owls"}], text
+
+
+def test_a_percent_sign_is_text(tmp_path: Path) -> None:
+    notes: list[str] = []
+    bib = read_bib("@misc{k, title={Better by 5% on Owls, and 10\\% on Larks},\n"
+                   "  abstract={We gain 5% and more.}}\n", "papers", "p.bib", None, notes)
+    assert bib.papers[0]["title"] == "Better by 5% on Owls, and 10% on Larks", notes
+    assert bib.papers[0]["abstract"] == "We gain 5% and more."
+
+
+@pytest.mark.timeout(60)
+def test_bibliographies_no_page_shows_are_not_read(tmp_path: Path) -> None:
+    """Eight .bib files of 70,000 entries each, and no page shows them: none is parsed."""
+    big = "".join(f"@misc{{k{n},title={{T{n}}}}}\n" for n in range(70_000))
+    files: dict[str, str | bytes] = {"_config.yml": CONFIG, "index.md": "# Owls\n"}
+    files.update({f"_bibliography/b{n}.bib": big for n in range(8)})
+    _dest, report = import_files(tmp_path, files)
+    assert "Traceback" not in report
+
+
+@pytest.mark.timeout(120)
+def test_lists_past_what_a_page_shows_are_reported(tmp_path: Path) -> None:
+    """A loop of bibliographies showing more entries than a page holds, all told: the
+    lists past the limit show nothing, and the report says so."""
+    bib = "".join(f"@misc{{k{n},title={{Owls {n}}}}}\n" for n in range(3_000))
+    page = ("---\ntitle: Papers\n---\n{% for i in (1..100) %}"
+            "{% bibliography --query @*[key!=k{{ i }}] %}{% endfor %}\n")
+    _dest, report = import_files(tmp_path, {"_config.yml": CONFIG, "papers.md": page,
+                                             "_bibliography/papers.bib": bib})
+    assert "look at or show more than 20,000 entries on this page" in report, report
+
+
+@pytest.mark.timeout(60)
+def test_counts_in_a_long_loop_over_a_large_file_are_bounded(tmp_path: Path) -> None:
+    bib = "".join(f"@misc{{k{n},title={{Owls {n}}}}}\n" for n in range(20_000))
+    page = ("---\ntitle: Papers\n---\n{% for i in (1..5000) %}"
+            "{% bibliography_count --query @*[key=k{{ i }}] %} {% endfor %}\n")
+    _dest, report = import_files(tmp_path, {"_config.yml": CONFIG, "papers.md": page,
+                                             "_bibliography/papers.bib": bib})
+    assert "look at or show more than 20,000 entries on this page" in report, report
+
+
+def test_a_query_is_linear_on_long_runs_of_spaces() -> None:
+    assert parse_query("@*[a=" + "x" * 2_000 + "]") is None  # longer than a query is
+    for space in (" ", "\u00a0", "\t"):
+        for run in (900, 1_000_000):
+            query = parse_query("@*[a=x" + space * run + "y]")
+            assert query is not None and query.conditions == [[("a", "=", "x y")]]

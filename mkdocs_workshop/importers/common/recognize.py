@@ -873,12 +873,15 @@ def _names_continued(pieces: list[str]) -> list[str]:
     """``pieces`` with a labelled list of names that a line break cut after a comma or an
     "and" ("Panelists: Ada Quill, Bo Fern," then "Cy Moss and Di Reed") made one piece."""
     joined: list[str] = []
+    listing = False  # the last piece joined starts with a label of names
+    last = ""  # and the piece it ends with, whose end says whether more names follow
     for piece in pieces:
-        if joined and _NAMES_LABEL.match(joined[-1]) and \
-                re.search(r"(?:,|\band|&)\s*$", joined[-1], re.I):
+        if joined and listing and re.search(r"(?:,|\band|&)\s*$", last[-40:], re.I):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)
+            listing = _NAMES_LABEL.match(piece) is not None
+        last = piece
     return joined
 
 

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel
@@ -31,7 +31,7 @@ from ...features.papers import Paper
 from ...features.schedule import Slot
 from ...features.sponsors import Sponsor
 from ...features.team import LAYOUT_OMITS, Person
-from ..common.escape import html_text
+from ..common.escape import html_text, one_line
 from ..common.fit import fit_entry
 from ..common.freedates import DateLine, days_in, parse_date_line, parse_free_date, pending_line
 from ..common.recognize import (
@@ -56,6 +56,9 @@ from .datafiles import (
 )
 from .frontmatter import CONTROL_KEYS, HTML_KEYS
 from .liquid import WORD, Loop, Origin
+
+if TYPE_CHECKING:
+    from .scholar import Scholar
 
 PAPERS_FOLDER = "data"  # docs/data/<name>.yml: the papers files the import writes
 
@@ -99,7 +102,9 @@ def _with_image(entry: dict[str, Any], key: str,
 
 def papers_yaml(data: DataFile, papers: list[dict[str, Any]]) -> str:
     """A papers file of the new site: the source's papers in the fields papers() reads."""
-    head = (f"# The papers of {data.source}, written by mkdocs-workshop import-jekyll.\n"
+    # a comment of one line: a file's name may hold a line break, which would end it
+    head = (f"# The papers of {one_line(data.source)[:200]}, written by mkdocs-workshop "
+            "import-jekyll.\n"
             "# Fields: title, authors, abstract, forum (OpenReview), pdf, url, decision, award;\n"
             "# other fields are kept for papers(..., group_by=\"field\").\n")
     return head + yaml.safe_dump(papers, allow_unicode=True, sort_keys=False, width=100)
@@ -198,7 +203,7 @@ class Lists:
     site: SiteData
     config: dict[str, DataFile] = field(default_factory=dict)
     collections: dict[str, DataFile] = field(default_factory=dict)
-    bibliographies: dict[str, DataFile] = field(default_factory=dict)  # jekyll-scholar's
+    scholar: Scholar | None = None  # jekyll-scholar's bibliographies
 
     def file_of(self, origin: Origin) -> DataFile | None:
         """The file a loop's list is (or is part of), if the import shows its kind."""
@@ -207,7 +212,7 @@ class Lists:
         elif origin.kind == "collection":
             found = self.collections.get(origin.name)
         elif origin.kind == "bibliography":
-            found = self.bibliographies.get(origin.name)
+            found = self.scholar.papers_file(origin.name) if self.scholar else None
         elif origin.kind == "data":  # the longest name a file has: "2026.papers.accepted"
             names = [origin.name]
             for part in origin.path:
@@ -436,7 +441,8 @@ def _data_call(loop: Loop, data: DataFile, key: str, meta: dict[Any, Any], page:
         written.files.setdefault(path, papers_yaml(made, made.entries))
         grouping = f', group_by="{made.group_by}"' if made.group_by else ""
         call = f'<< papers("{path}"{grouping}) >>'
-        page.used.append(f"{what} -> {call} ({len(made.entries)} papers, written to "
+        count = len(made.entries)
+        page.used.append(f"{what} -> {call} ({count} paper{'' if count == 1 else 's'}, written to "
                          f"docs/{path}){subset}")
         return f"\n\n{call}\n\n"
     if data.kind == "dates":

@@ -229,6 +229,7 @@ class Sink:
     includes: int = 0  # includes rendered
     missing: int = 0  # includes the site lacks, each rendered as nothing
     iterations: int = 0  # items of every loop rendered
+    shown: int = 0  # entries of the site's bibliographies shown ({% bibliography %})
 
     def marker(self, number: int) -> str:
         """Letters and digits with a random part: no source can write one, and neither

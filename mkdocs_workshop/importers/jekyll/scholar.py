@@ -45,6 +45,10 @@ from .liquid import Loop, Origin, Sink, render_text, sourced
 
 MAX_BIB_FILES = 20  # .bib files read from the bibliography folder
 MAX_QUERY = 1_000  # characters of a --query read
+MAX_BIB_BYTES = 4_000_000  # bytes of .bib files read in all (about 30 s of parsing)
+# entries the bibliography tags of one page show, all told (and a fiftieth of those their
+# queries look at: a count in a loop over a large file is bounded too)
+MAX_SHOWN = 20_000
 # Fields of an entry a paper of the new site carries (the others are named in the report).
 CARRIED = ("title", "author", "abstract", "url", "html", "pdf", "award", "award_name", "abbr",
            "year", "arxiv", "doi", "openreview")
@@ -71,25 +75,58 @@ class Scholar:
     """The site's bibliographies and jekyll-scholar's settings (``scholar:`` in
     ``_config.yml``)."""
 
-    files: dict[str, Bibliography] = field(default_factory=dict)
+    files: dict[str, Bibliography] = field(default_factory=dict)  # those read, by name
+    # the .bib files of the site, by name: each read when a tag first names it
+    paths: dict[str, tuple[Path, str]] = field(default_factory=dict)  # name -> (path, rel)
+    source: Path | None = None
+    budget: int = MAX_BIB_BYTES  # bytes of .bib files the import may still read
     default: str = "references"  # ``bibliography:`` without .bib
     query: str = "@*"
     sort_by: list[str] = field(default_factory=list)
     descending: bool = False
     group_by: str | None = None
     group_descending: bool = False
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the import report's
 
-    def papers_files(self) -> dict[str, DataFile]:
-        """The papers files a ``{% bibliography %}`` loop shows, by the file's name."""
-        return {name: bib.data for name, bib in self.files.items() if bib.data is not None}
+    def bibliography(self, name: str) -> Bibliography | None:
+        """The bibliography ``name``, read the first time a tag names it (a site's .bib files
+        are read only when a page shows them, within :data:`MAX_BIB_BYTES` in all)."""
+        if name in self.files or name not in self.paths:
+            return self.files.get(name)
+        path, rel = self.paths[name]
+        size = path.stat().st_size
+        if size > self.budget:
+            self.notes.append(f"{rel} was not read: the bibliographies the pages show are "
+                              f"larger than {MAX_BIB_BYTES:,} bytes in all.")
+            self.paths.pop(name)
+            return None
+        self.budget -= size
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.notes.append(f"{rel} was not read: {one_line(str(exc))[:200]}.")
+            self.paths.pop(name)
+            return None
+        bib = read_bib(text, name, rel, self.source, self.notes)
+        # grouped by year (the papers() call's group_by), when the years differ
+        if bib.data is not None and self.group_by == "year" and \
+                len({paper.get("year") for paper in bib.papers}) > 1:
+            bib.data.group_by = "year"
+        self.files[name] = bib
+        return bib
+
+    def papers_file(self, name: str) -> DataFile | None:
+        """The papers file a ``{% bibliography %}`` loop over ``name`` shows."""
+        bib = self.files.get(name)
+        return bib.data if bib is not None else None
 
 
-def read_scholar(source: Path, config: Mapping[Any, Any]) -> Scholar:
-    """The bibliographies of the site at ``source`` whose ``_config.yml`` is ``config``."""
+def read_scholar(source: Path, config: Mapping[Any, Any], notes: list[str]) -> Scholar:
+    """The bibliographies of the site at ``source`` whose ``_config.yml`` is ``config``;
+    what they tell (a file not read, an entry that does not parse) goes to ``notes``."""
     settings = config.get("scholar")
     settings = settings if isinstance(settings, Mapping) else {}
-    scholar = Scholar()
+    scholar = Scholar(notes=notes)
     default = settings.get("bibliography")
     if isinstance(default, str) and default.strip():
         scholar.default = _bib_name(default)
@@ -108,30 +145,41 @@ def read_scholar(source: Path, config: Mapping[Any, Any]) -> Scholar:
     folder_name = folder_name.strip().strip("/").removeprefix("./") \
         if isinstance(folder_name, str) and folder_name.strip() else "_bibliography"
     folder = source / folder_name
-    if not folder.is_dir() or not Path(os.path.realpath(folder)).is_relative_to(
-            os.path.realpath(source)):  # within() is for files
+    scholar.source = source
+    if not folder.is_dir():
+        return scholar
+    if not Path(os.path.realpath(folder)).is_relative_to(os.path.realpath(source)):
+        scholar.notes.append(f"{one_line(folder_name)[:100]}/ (the bibliographies' folder) was "
+                             "not read: it leads outside the site.")
         return scholar
     paths = sorted(p for p in folder.glob("*.bib") if p.is_file())
     if len(paths) > MAX_BIB_FILES:
-        scholar.notes.append(f"{folder_name}/ holds {len(paths)} .bib files: the first "
-                             f"{MAX_BIB_FILES} are read.")
+        scholar.notes.append(f"{one_line(folder_name)[:100]}/ holds {len(paths)} .bib files: "
+                             f"the first {MAX_BIB_FILES} are read.")
     for path in paths[:MAX_BIB_FILES]:
-        rel = path.relative_to(source).as_posix()
+        rel = one_line(path.relative_to(source).as_posix())
         if (why := unreadable(path, source, MAX_DATA_BYTES)) is not None:
             scholar.notes.append(f"{rel} was not read: {why}.")
             continue
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            scholar.notes.append(f"{rel} was not read: {one_line(str(exc))[:200]}.")
-            continue
-        bib = read_bib(text, _bib_name(path.name), rel, source, scholar.notes)
-        scholar.files[bib.name] = bib
-        # grouped by year (the papers() call's group_by), when the years differ
-        if bib.data is not None and scholar.group_by == "year" and \
-                len({paper.get("year") for paper in bib.papers}) > 1:
-            bib.data.group_by = "year"
+        scholar.paths[_bib_name(path.name)] = (path, rel)
     return scholar
+
+
+class _PercentKept(middlewares.BlockMiddleware):
+    """A "%" in a field is text ("5% on ImageNet"), as jekyll-scholar shows it; LaTeX would
+    read the rest of the field as a comment, and drop it."""
+
+    def __init__(self) -> None:
+        super().__init__(allow_inplace_modification=True)
+
+    def transform_entry(self, entry: Entry, library: Any) -> Entry:
+        for found in entry.fields:
+            if isinstance(found.value, str):
+                found.value = _PERCENT.sub(r"\\%", found.value)
+        return entry
+
+
+_PERCENT = re.compile(r"(?<!\\)%")
 
 
 def _entries(count: int) -> str:
@@ -161,8 +209,8 @@ def read_bib(text: str, name: str, rel: str, source: Path | None,
     bib = Bibliography(name, rel)
     with _quiet():
         library = parse_string(text, append_middleware=[
-            middlewares.LatexDecodingMiddleware(), middlewares.SeparateCoAuthors(),
-            middlewares.SplitNameParts()])
+            _PercentKept(), middlewares.LatexDecodingMiddleware(),
+            middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()])
     entries: list[Entry] = list(library.entries)
     undecoded: set[int] = set()  # entries whose LaTeX could not be decoded (by id)
     unread = []
@@ -304,7 +352,7 @@ class Query:
 # "@type[conditions]", and a closing "*" (the entries' cross-referenced children too, which
 # the import does not follow: the entries themselves are shown)
 _QUERY = re.compile(r"@(\*|[A-Za-z]+)\s*(?:\[(.*)\])?\s*\*?", re.S)
-_CONDITION = re.compile(r"\s*([A-Za-z_][\w-]*)\s*(<=|>=|!=|~=|\^=|=|<|>)\s*(.*?)\s*")
+_CONDITION = re.compile(r"\s*([A-Za-z_][\w-]*)\s*(<=|>=|!=|~=|\^=|=|<|>)(.*)")
 
 
 def parse_query(text: str) -> Query | None:
@@ -326,7 +374,7 @@ def parse_query(text: str) -> Query | None:
             if condition is None:
                 return None
             key, op, value = condition.groups()
-            parts.append((key.lower(), op, value.strip("\"'{}")))
+            parts.append((key.lower(), op, value.strip().strip("\"'{}")))
         if parts:
             conditions.append(parts)
     return Query(match.group(1).lower(), conditions)
@@ -368,7 +416,7 @@ def shown_entries(scholar: Scholar, arguments: str, note: Any) -> Shown:
         if word.startswith("--"):
             key = word[2:].lower()
             options[key] = ""
-        elif word.startswith("-") and len(word) == 2:
+        elif word.startswith("-") and len(word) == 2 and word[1].isalpha():
             key = {"f": "file", "q": "query", "c": "cited", "X": "suppress_author",
                    "l": "locator", "p": "prefix", "T": "template", "s": "style",
                    "g": "group_by"}.get(word[1], word[1])
@@ -376,11 +424,11 @@ def shown_entries(scholar: Scholar, arguments: str, note: Any) -> Shown:
         elif key is not None:
             options[key] = f"{options[key]} {word}".strip()
     name = _bib_name(options.get("file", "") or scholar.default)
-    bib = scholar.files.get(name)
+    bib = scholar.bibliography(name)
     if bib is None:
-        known = ", ".join(sorted(scholar.files)) or "none"
-        note(f"{{% bibliography %}} names the bibliography '{name}', which the site does not "
-             f"have (its .bib files: {known}): it shows nothing")
+        known = ", ".join(sorted(set(scholar.paths) | set(scholar.files))) or "none"
+        note(f"{{% bibliography %}} names the bibliography '{one_line(name)[:100]}', which "
+             f"the import has not read (the site's .bib files: {known}): it shows nothing")
         return Shown(None, [])
     written = options.get("query") or scholar.query
     query = parse_query(written)
@@ -405,9 +453,12 @@ def shown_entries(scholar: Scholar, arguments: str, note: Any) -> Shown:
         group_key = group.split(",")[0].strip().lower()
         indexes.sort(key=lambda i: _sort_key(bib.fields[i].get(group_key, "")),
                      reverse=scholar.group_descending)
-    limit = options.get("limit") or options.get("max")
-    if limit and limit.isdigit():
+    limit = options.get("limit", options.get("max"))
+    if limit is not None and re.fullmatch(r"[0-9]{1,7}", limit):
         indexes = indexes[:int(limit)]
+    elif limit is not None:
+        note(f"{{% bibliography --limit {one_line(limit)[:40]} %}}: not a number of entries: "
+             "every entry the query matches is shown")
     return Shown(bib, indexes)
 
 
@@ -443,11 +494,27 @@ class BibliographyNode(Node):
             return self.arguments
         return render_text(context.env, self.arguments, context)
 
-    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+    def chosen(self, context: Any) -> Shown:
+        """The entries the tag shows, within the page's bounds: entries looked at by its
+        tags' queries, and shown, all told (a tag past them shows nothing, and says so)."""
         scholar: Scholar | None = getattr(context.env, "scholar", None)
+        sink: Sink | None = context.env.sink
         if scholar is None:
-            return 0
+            return Shown(None, [])
+        if sink is not None and sink.shown > MAX_SHOWN:
+            return Shown(None, [])
         shown = shown_entries(scholar, self.written(context), context.env.note)
+        if sink is not None and shown.bib is not None:
+            sink.shown += max(1, len(shown.bib.fields) // 50) + len(shown.indexes)
+            if sink.shown > MAX_SHOWN:
+                context.env.note(f"{{% bibliography %}} tags look at or show more than "
+                                 f"{MAX_SHOWN:,} entries on this page, all told: those past "
+                                 "them show nothing")
+                return Shown(None, [])
+        return shown
+
+    def render_to_output(self, context: Any, buffer: TextIO) -> int:
+        shown = self.chosen(context)
         if shown.bib is None or not shown.indexes:
             return 0
         bib = shown.bib
@@ -476,11 +543,8 @@ class BibliographyCountNode(BibliographyNode):
     """``{% bibliography_count %}``: how many entries ``{% bibliography %}`` would show."""
 
     def render_to_output(self, context: Any, buffer: TextIO) -> int:
-        scholar: Scholar | None = getattr(context.env, "scholar", None)
-        if scholar is None:
-            return 0
-        return buffer.write(str(len(shown_entries(scholar, self.written(context),
-                                                  context.env.note).indexes)))
+        shown = self.chosen(context)
+        return buffer.write(str(len(shown.indexes))) if shown.bib is not None else 0
 
 
 class BibliographyCountTag(BibliographyTag):

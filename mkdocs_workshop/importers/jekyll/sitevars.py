@@ -89,8 +89,9 @@ def liquid_site(source: Path, config: dict[Any, Any], site_data: SiteData,
                 made.source = f"the collection {folder}/"
                 collection_files[label] = made
     env = JekyllLiquid(source)
-    env.scholar = scholar = read_scholar(source, config)  # {% bibliography %}'s .bib files
-    site_data.notes.extend(scholar.notes)
+    # {% bibliography %}'s .bib files, read when a page shows them; what they tell is
+    # reported with the _data files' notes (the same list)
+    env.scholar = scholar = read_scholar(source, config, site_data.notes)
     env.add_tag(BibliographyTag)
     env.add_tag(BibliographyCountTag)
     for label, folder in collections.items():
@@ -102,8 +103,7 @@ def liquid_site(source: Path, config: dict[Any, Any], site_data: SiteData,
                     env, text, {"site": site, "page": dict(document)},
                     wants=lambda loop: False, page_folder=source / folder,
                     name=f"{folder}/{document.get('slug', '')}").text
-    return LiquidSite(env, site, Lists(site_data, config_lists, collection_files,
-                                       scholar.papers_files()))
+    return LiquidSite(env, site, Lists(site_data, config_lists, collection_files, scholar))
 
 
 
