@@ -363,25 +363,20 @@ def test_bibliographies_no_page_shows_are_not_read(tmp_path: Path) -> None:
     assert "Traceback" not in report
 
 
+@pytest.mark.parametrize(("entries", "loop"), [
+    (3_000, "{% for i in (1..100) %}{% bibliography --query @*[key!=k{{ i }}] %}{% endfor %}"),
+    (20_000, "{% for i in (1..5000) %}{% bibliography_count --query @*[key=k{{ i }}] %} "
+             "{% endfor %}"),
+])
 @pytest.mark.timeout(120)
-def test_lists_past_what_a_page_shows_are_reported(tmp_path: Path) -> None:
-    """A loop of bibliographies showing more entries than a page holds, all told: the
-    lists past the limit show nothing, and the report says so."""
-    bib = "".join(f"@misc{{k{n},title={{Owls {n}}}}}\n" for n in range(3_000))
-    page = ("---\ntitle: Papers\n---\n{% for i in (1..100) %}"
-            "{% bibliography --query @*[key!=k{{ i }}] %}{% endfor %}\n")
-    _dest, report = import_files(tmp_path, {"_config.yml": CONFIG, "papers.md": page,
-                                             "_bibliography/papers.bib": bib})
-    assert "look at or show more than 20,000 entries on this page" in report, report
-
-
-@pytest.mark.timeout(60)
-def test_counts_in_a_long_loop_over_a_large_file_are_bounded(tmp_path: Path) -> None:
-    bib = "".join(f"@misc{{k{n},title={{Owls {n}}}}}\n" for n in range(20_000))
-    page = ("---\ntitle: Papers\n---\n{% for i in (1..5000) %}"
-            "{% bibliography_count --query @*[key=k{{ i }}] %} {% endfor %}\n")
-    _dest, report = import_files(tmp_path, {"_config.yml": CONFIG, "papers.md": page,
-                                             "_bibliography/papers.bib": bib})
+def test_what_a_pages_tags_look_at_and_show_is_bounded(tmp_path: Path, entries: int,
+                                                         loop: str) -> None:
+    """A loop of lists, or of counts, over a large file: past what one page's tags look
+    at and show, all told, the tags show nothing, and the report says so."""
+    bib = "".join(f"@misc{{k{n},title={{Owls {n}}}}}\n" for n in range(entries))
+    _dest, report = import_files(tmp_path, {
+        "_config.yml": CONFIG, "papers.md": f"---\ntitle: Papers\n---\n{loop}\n",
+        "_bibliography/papers.bib": bib})
     assert "look at or show more than 20,000 entries on this page" in report, report
 
 
