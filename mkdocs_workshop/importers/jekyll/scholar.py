@@ -23,7 +23,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from bibtexparser import middlewares
 from bibtexparser.entrypoint import parse_string
@@ -403,9 +403,13 @@ class Shown:
     indexes: list[int]
 
 
-def shown_entries(scholar: Scholar, arguments: str, note: Any) -> Shown:
-    """The entries ``{% bibliography <arguments> %}`` shows, in their order; ``note`` tells
-    what is not read."""
+class _Notes(Protocol):
+    def note(self, text: str) -> None: ...
+
+
+def shown_entries(scholar: Scholar, arguments: str, report: _Notes) -> Shown:
+    """The entries ``{% bibliography <arguments> %}`` shows, in their order; ``report`` is
+    told what is not read (the page's Liquid environment: its lines of the report)."""
     try:
         words = shlex.split(arguments)
     except ValueError:
@@ -427,22 +431,23 @@ def shown_entries(scholar: Scholar, arguments: str, note: Any) -> Shown:
     bib = scholar.bibliography(name)
     if bib is None:
         known = ", ".join(sorted(set(scholar.paths) | set(scholar.files))) or "none"
-        note(f"{{% bibliography %}} names the bibliography '{one_line(name)[:100]}', which "
-             f"the import has not read (the site's .bib files: {known}): it shows nothing")
+        report.note(f"{{% bibliography %}} names the bibliography '{one_line(name)[:100]}', "
+                    f"which the import has not read (the site's .bib files: {known}): it "
+                    "shows nothing")
         return Shown(None, [])
     written = options.get("query") or scholar.query
     query = parse_query(written)
     if query is None:
-        note(f"{{% bibliography %}}: the query '{one_line(written)[:100]}' is not one the "
-             "import reads: every entry of the file is shown; take out those the source did "
-             "not show")
+        report.note(f"{{% bibliography %}}: the query '{one_line(written)[:100]}' is not one "
+                    "the import reads: every entry of the file is shown; take out those the "
+                    "source did not show")
         query = Query("*", [])
     indexes = [i for i, (kind, fields) in enumerate(zip(bib.types, bib.fields, strict=True))
                if query.matches(kind, fields)]
     for option in sorted(set(options) - {"file", "query", "limit", "max", "group_by",
-                                         "template", "style", "prefix", "locator"}):
-        note(f"{{% bibliography --{option} %}} is not read: every entry the query matches "
-             "is shown")
+                                         "template", "style", "prefix", "locator"})[:5]:
+        report.note(f"{{% bibliography --{one_line(option)[:40]} %}} is not read: every entry "
+                    "the query matches is shown")
     sort_by = scholar.sort_by
     if sort_by:
         def order(i: int) -> tuple[tuple[int, float, str], ...]:
@@ -457,8 +462,8 @@ def shown_entries(scholar: Scholar, arguments: str, note: Any) -> Shown:
     if limit is not None and re.fullmatch(r"[0-9]{1,7}", limit):
         indexes = indexes[:int(limit)]
     elif limit is not None:
-        note(f"{{% bibliography --limit {one_line(limit)[:40]} %}}: not a number of entries: "
-             "every entry the query matches is shown")
+        report.note(f"{{% bibliography --limit {one_line(limit)[:40]} %}}: not a number of "
+                    "entries: every entry the query matches is shown")
     return Shown(bib, indexes)
 
 
@@ -503,7 +508,7 @@ class BibliographyNode(Node):
             return Shown(None, [])
         if sink is not None and sink.shown > MAX_SHOWN:
             return Shown(None, [])
-        shown = shown_entries(scholar, self.written(context), context.env.note)
+        shown = shown_entries(scholar, self.written(context), context.env)
         if sink is not None and shown.bib is not None:
             sink.shown += max(1, len(shown.bib.fields) // 50) + len(shown.indexes)
             if sink.shown > MAX_SHOWN:
