@@ -124,6 +124,11 @@ _TAG = re.compile(r"<[^<>]{0,2000}>")
 _INLINE_TAG = re.compile(r"</?(?:a|b|i|em|strong|span|code|sub|sup|u|s|del|ins|mark|small|"
                          r"abbr|cite|q|time|font)\b[^<>]{0,2000}>", re.I)
 _BREAK = re.compile(r"<br\s*/?>|</br\s*>", re.I)  # "</br>": a browser reads it as <br>
+# Where a slot's text breaks into pieces: a line break, the end of a block (a <div> or <p>
+# of a row drawn as boxes).
+_PIECES = re.compile(r"<br\s*/?>|</(?:div|p|h[1-6]|li)\s*>", re.I)
+
+
 _LAST_BREAK = re.compile(r"(?:<br\s{0,20}/?>|</br\s{0,20}>)\Z", re.I)
 
 
@@ -134,9 +139,8 @@ def _without_trailing_breaks(text: str) -> str:
     while (found := _LAST_BREAK.search(text[-30:])) is not None:
         text = text[:len(text) - (min(len(text), 30) - found.start())].rstrip()
     return text
-# Where a slot's text breaks into pieces: a line break, the end of a block (a <div> or <p>
-# of a row drawn as boxes).
-_PIECES = re.compile(r"<br\s*/?>|</(?:div|p|h[1-6]|li)\s*>", re.I)
+
+
 _HREF = re.compile(r"""<a\b[^<>]{0,2000}?\bhref\s*=\s*["']([^"'<>]{1,2000})["'][^<>]{0,2000}>"""
                    r"(.{0,2000}?)</a>", re.I | re.S)
 _MD_LINK = re.compile(r"(?<!!)\[([^\[\]]{1,2000})\]\(([^()\s]{0,2000})\)")  # "[Ada]()" too
@@ -861,6 +865,8 @@ def read_slot(cells: list[str], day: date | None) -> dict[str, Any] | None:
     return slot
 
 
+# What separates the names of a list of them: "Ada Quill, Bo Fern; Cy Moss, and Di Reed & Ed"
+_NAME_SEPARATORS = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s+&\s+")
 # A label before the names of a session's people: "Panelists:", "Speakers:", "Moderator:"
 _NAMES_LABEL = re.compile(r"^(?:panel(?:ists?)?|speakers?|presenters?|(?:panel\s+)?moderators?"
                           r"|discussants?)\s*:\s*(\S.*)$", re.I)
@@ -914,7 +920,7 @@ def _labelled_names(piece: str) -> list[str] | None:
     if found is None:
         return None
     parts = [re.sub(r"\s*\([^()]*\)\s*$", "", p).strip(" .")
-             for p in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s+&\s+", found.group(1))]
+             for p in _NAME_SEPARATORS.split(found.group(1))]
     parts = [p for p in parts if p]
     return parts if parts and all(person_name(p, lenient=True) for p in parts) else None
 
@@ -922,6 +928,8 @@ def _labelled_names(piece: str) -> list[str] | None:
 def _session_name(text: str) -> bool:
     """Whether ``text`` names a kind of session ("Invited Talks", "Keynote #1", "Session
     II"), which reads as a name of two capitalized words but is none."""
+    if len(text) > 60:  # a kind of session is a few words (and the pattern stays short)
+        return False
     words = re.sub(r"\s*(?:#\s*\d+|\d+|[IVX]+)$", "", text.strip())
     for candidate in (words, words[:-1] if words.lower().endswith("s") else ""):
         kind, known = kind_of(candidate, "")
@@ -2217,9 +2225,7 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
             slips += read_slips(slots_of_day, last if slots_of_day[0] is made[0] else None)
             afternoon += read_afternoon(slots_of_day)
         starts = [(str(s.get("day", "")), s["start"]) for s in made]
-        if starts == sorted(starts):
-            mark_overlaps(made)  # once its times are read as the day runs
-        else:
+        if starts != sorted(starts):
             # a row that starts a few minutes before the one above it (a session written
             # to start with its second part): put in order; more is a misreading
             slips_back = [(a, b) for a, b in pairwise(made)
@@ -2231,11 +2237,11 @@ def _read_block(block: Block, heading: Heading, where: str, result: Recognized,
                 _keep(result, where, block, [], "its times are not in order")
                 return None
             made.sort(key=lambda s: (str(s.get("day", "")), s["start"]))
-            mark_overlaps(made)
             result.kept.append(f"{where}: rows a few minutes out of order, put in the order "
                                "of their times: " + "; ".join(
                                    f"'{b['title']}' ({b['start']}) was under '{a['title']}' "
                                    f"({a['start']})" for a, b in slips_back)[:300])
+        mark_overlaps(made)  # once its times are read as the day runs, and in order
         place = _place_of(heading.text, year)
         if place:  # "Oct 10, Room B": the room of each of its slots
             for slot in made:
@@ -2800,7 +2806,7 @@ def _name_list(record: list[str]) -> list[str] | None:
         if n % 2:
             parts[-1] += piece
             continue
-        split = re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+", piece)
+        split = _NAME_SEPARATORS.split(piece)
         parts[-1] += split[0]
         parts += split[1:]
     parts = [p.strip(" .\n") for p in parts if plain(p).strip(" .")]

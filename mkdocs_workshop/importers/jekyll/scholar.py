@@ -64,8 +64,8 @@ class Bibliography:
 
     name: str  # the file's name without .bib: what ``--file`` names
     source: str  # "_bibliography/papers.bib"
-    types: list[str] = field(default_factory=list)  # each entry's type: "inproceedings"
-    fields: list[dict[str, str]] = field(default_factory=list)  # each entry's fields, as text
+    # each entry's fields, as text, with its "key" and its "type" ("inproceedings")
+    fields: list[dict[str, str]] = field(default_factory=list)
     papers: list[dict[str, Any]] = field(default_factory=list)  # each entry as a paper
     data: DataFile | None = None  # the papers file, when any entry has a title
 
@@ -244,7 +244,6 @@ def read_bib(text: str, name: str, rel: str, source: Path | None,
         fields = {key.lower(): _field_text(value.value, raw)
                   for key, value in entry.fields_dict.items() if isinstance(key, str)}
         fields = {k: v for k, v in fields.items() if v}
-        bib.types.append(entry.entry_type.lower())
         bib.fields.append({**fields, "key": entry.key, "type": entry.entry_type.lower()})
         bib.papers.append(_paper(entry, fields, source, raw))
         left_out.update(k for k in fields if k not in CARRIED and k not in LAYOUT_ONLY)
@@ -442,8 +441,7 @@ def shown_entries(scholar: Scholar, arguments: str, report: _Notes) -> Shown:
                     "the import reads: every entry of the file is shown; take out those the "
                     "source did not show")
         query = Query("*", [])
-    indexes = [i for i, (kind, fields) in enumerate(zip(bib.types, bib.fields, strict=True))
-               if query.matches(kind, fields)]
+    indexes = [i for i, fields in enumerate(bib.fields) if query.matches(fields["type"], fields)]
     for option in sorted(set(options) - {"file", "query", "limit", "max", "group_by",
                                          "template", "style", "prefix", "locator"})[:5]:
         report.note(f"{{% bibliography --{one_line(option)[:40]} %}} is not read: every entry "
@@ -523,8 +521,10 @@ class BibliographyNode(Node):
         if shown.bib is None or not shown.indexes:
             return 0
         bib = shown.bib
-        everything = sourced(bib.papers, Origin("bibliography", bib.name, ()))
-        items = [everything[i] for i in shown.indexes if bib.papers[i].get("title")]
+        # each entry shown knows where it is in the file (only those: a tag in a loop shows
+        # a few entries of a large file)
+        items = [sourced(bib.papers[i], Origin("bibliography", bib.name, (i,)))
+                 for i in shown.indexes if bib.papers[i].get("title")]
         chunks = [entry_html(bib.papers[i]) for i in shown.indexes if bib.papers[i].get("title")]
         sink: Sink | None = context.env.sink
         if sink is not None and items:
